@@ -1,0 +1,120 @@
+/**
+ * The popup: what Dossier found on the current tab, or the way to make it run there. It never
+ * shows a blank page: every failure becomes a calm sentence.
+ */
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import type { PopupApi, TargetTab } from '../lib/platform/popup-api';
+import type { PageInfo, SiteStatus } from '../lib/protocol';
+
+type View =
+  | { kind: 'loading' }
+  | { kind: 'page'; tab: TargetTab; info: PageInfo }
+  | { kind: 'off'; tab: TargetTab; origin: string; status: SiteStatus | null }
+  | { kind: 'unsupported'; reason: string };
+
+function webOrigin(url: string | null): string | null {
+  if (!url) return null;
+  try {
+    const u = new URL(url);
+    return u.protocol === 'http:' || u.protocol === 'https:' ? u.origin : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Formats a count the way people read it ("12,345 words"). */
+export function formatWords(n: number): string {
+  return `${n.toLocaleString('en-US')} ${n === 1 ? 'word' : 'words'}`;
+}
+
+/** The whole popup, given the browser behind `api`. */
+export function Popup({ api }: { api: PopupApi }) {
+  const [view, setView] = useState<View>({ kind: 'loading' });
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const load = useCallback(async () => {
+    const tab = await api.targetTab();
+    if (!tab) return setView({ kind: 'unsupported', reason: 'There is no page to read here.' });
+    const origin = webOrigin(tab.url);
+    const info = await api.pageInfo(tab.id);
+    if (info.ok) return setView({ kind: 'page', tab, info: info.value });
+    if (!origin) {
+      return setView({
+        kind: 'unsupported',
+        reason: 'Dossier reads web pages only (http and https).',
+      });
+    }
+    const status = await api.siteStatus(origin);
+    setView({ kind: 'off', tab, origin, status: status.ok ? status.value : null });
+  }, [api]);
+
+  useEffect(() => {
+    load().catch((e: unknown) => setError(`Dossier could not read this tab: ${String(e)}`));
+  }, [load]);
+
+  const act = async (action: () => Promise<{ ok: boolean; error?: string }>) => {
+    setBusy(true);
+    setError(null);
+    const reply = await action();
+    if (!reply.ok) setError(reply.error ?? 'That did not work.');
+    else await load();
+    setBusy(false);
+  };
+
+  return (
+    <main class="popup" aria-busy={view.kind === 'loading' || busy}>
+      <header>
+        <h1>Dossier</h1>
+      </header>
+      {view.kind === 'loading' && <p class="muted">Reading this page…</p>}
+      {view.kind === 'unsupported' && <p class="muted">{view.reason}</p>}
+      {view.kind === 'page' && <PageSummary info={view.info} />}
+      {view.kind === 'off' && (
+        <section aria-label="Run Dossier here">
+          <p>Dossier does not run on {new URL(view.origin).hostname} yet.</p>
+          <div class="actions">
+            <button
+              type="button"
+              disabled={busy}
+              onClick={() => act(() => api.analyzeTab(view.tab.id))}
+            >
+              Analyze this page
+            </button>
+            <button
+              type="button"
+              disabled={busy}
+              onClick={() => act(() => api.alwaysRunOn(view.origin, view.tab.id))}
+            >
+              Always run on this site
+            </button>
+          </div>
+        </section>
+      )}
+      {error && (
+        <p role="alert" class="error">
+          {error}
+        </p>
+      )}
+    </main>
+  );
+}
+
+/** Title, byline and word count of the article on the page. */
+export function PageSummary({ info }: { info: PageInfo }) {
+  if (!info.isArticle) {
+    return (
+      <section aria-label="This page">
+        <h2 class="title">{info.title || 'Untitled page'}</h2>
+        <p class="muted">{info.message ?? 'This page does not look like an article.'}</p>
+      </section>
+    );
+  }
+  return (
+    <section aria-label="This article">
+      <h2 class="title">{info.title}</h2>
+      {info.byline && <p class="muted">{info.byline}</p>}
+      <p data-testid="word-count">{formatWords(info.wordCount)}</p>
+    </section>
+  );
+}

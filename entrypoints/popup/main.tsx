@@ -1,0 +1,8 @@
+/** Mounts the popup on the real browser. */
+import { render } from 'preact';
+import { Popup } from '@/components/Popup';
+import { browserPopupApi } from '@/lib/platform/popup-api';
+import './style.css';
+
+const root = document.getElementById('app');
+if (root) render(<Popup api={browserPopupApi()} />, root);

@@ -1,0 +1,56 @@
+/**
+ * The reader's annotation: the record every part of Dossier shares (store, anchoring, popup,
+ * export). Selectors follow the W3C Web Annotation model, so an annotation can be re-found on an
+ * edited page and moved to other tools.
+ */
+
+/** W3C TextQuoteSelector: the exact text with up to 32 characters of context on each side. */
+export interface TextQuoteSelector {
+  type: 'TextQuoteSelector';
+  exact: string;
+  prefix: string;
+  suffix: string;
+}
+
+/** W3C TextPositionSelector: offsets into the page's text (a hint; the quote decides). */
+export interface TextPositionSelector {
+  type: 'TextPositionSelector';
+  start: number;
+  end: number;
+}
+
+/** Highlight colours a reader can choose; painted as `dossier-note-<colour>`. */
+export const COLOURS = ['yellow', 'green', 'blue', 'pink', 'purple'] as const;
+export type Colour = (typeof COLOURS)[number];
+
+/** The page an annotation belongs to. `url` is the normalised identity (lib/url.ts). */
+export interface PageRef {
+  url: string;
+  title: string;
+  site: string;
+  author?: string | null;
+  published?: string | null;
+}
+
+/** What an annotation was saved from, when it started as an automatic highlight. */
+export type AnnotationOrigin =
+  | { kind: 'official'; name: string }
+  | { kind: 'quote'; speaker: string | null };
+
+/** One highlight or note made by the reader. */
+export interface Annotation {
+  /** Random, stable across export and import (`crypto.randomUUID()`). */
+  id: string;
+  page: PageRef;
+  quote: TextQuoteSelector;
+  position: TextPositionSelector;
+  /** The reader's note; may be empty (a plain highlight). */
+  note: string;
+  /** Tags as the reader typed them, without a leading `#`. */
+  tags: string[];
+  colour: Colour;
+  /** ISO 8601 times. */
+  created: string;
+  updated: string;
+  origin?: AnnotationOrigin;
+}

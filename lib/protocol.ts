@@ -1,0 +1,107 @@
+/**
+ * The one message protocol between the content script, the background and the popup. Every
+ * message is listed here with its request and its reply; senders and handlers are checked
+ * against this map at compile time, and the background validates what arrives at run time
+ * (`REQUEST_SCHEMAS`), because any extension page or content script can send it anything.
+ */
+import * as v from 'valibot';
+
+/** What the content script reports about its page. */
+export interface PageInfo {
+  /** Normalised page identity (lib/url.ts). */
+  url: string;
+  title: string;
+  wordCount: number;
+  byline: string | null;
+  /** False when the page is not an article; `message` then says why. */
+  isArticle: boolean;
+  message?: string;
+}
+
+/** Whether Dossier runs on a site, and why. */
+export interface SiteStatus {
+  origin: string;
+  /** One of the built-in policy centres (lib/sites.ts). */
+  listed: boolean;
+  /** The user granted this origin and Dossier runs there on every visit. */
+  enabled: boolean;
+}
+
+/** Every message: its request payload and the value of a successful reply. */
+export interface ProtocolMap {
+  /** popup → content script: title and word count of the article on this tab. */
+  'page/info': { request: Record<string, never>; response: PageInfo };
+  /** popup → background: run Dossier once on a tab the user pointed at (activeTab). */
+  'tab/analyze': { request: { tabId: number }; response: { injected: true } };
+  /** popup → background: whether Dossier runs on the site of a URL. */
+  'site/status': { request: { url: string }; response: SiteStatus };
+  /** popup → background: run on this origin from now on (permission already granted). */
+  'site/enable': { request: { origin: string; tabId?: number }; response: SiteStatus };
+  /** popup → background: stop running on this origin and drop its permission. */
+  'site/disable': { request: { origin: string }; response: SiteStatus };
+}
+
+export type MessageType = keyof ProtocolMap;
+export type RequestOf<T extends MessageType> = ProtocolMap[T]['request'];
+export type ResponseOf<T extends MessageType> = ProtocolMap[T]['response'];
+
+/** A message on the wire. */
+export type Message<T extends MessageType = MessageType> = { type: T; payload: RequestOf<T> };
+
+/** Handlers reply with a value or a plain-words error; nothing throws across contexts. */
+export type Reply<T> = { ok: true; value: T } | { ok: false; error: string };
+
+const origin = v.pipe(
+  v.string(),
+  v.maxLength(2048),
+  v.check((s) => {
+    try {
+      const u = new URL(s);
+      return (u.protocol === 'http:' || u.protocol === 'https:') && u.origin === s;
+    } catch {
+      return false;
+    }
+  }, 'must be an http(s) origin such as https://example.org'),
+);
+const tabId = v.pipe(v.number(), v.integer(), v.minValue(0));
+
+/** Run-time schemas of every request, checked where messages arrive. */
+export const REQUEST_SCHEMAS = {
+  'page/info': v.strictObject({}),
+  'tab/analyze': v.strictObject({ tabId }),
+  'site/status': v.strictObject({ url: v.pipe(v.string(), v.maxLength(8192), v.url()) }),
+  'site/enable': v.strictObject({ origin, tabId: v.optional(tabId) }),
+  'site/disable': v.strictObject({ origin }),
+} satisfies { [T in MessageType]: v.GenericSchema<unknown, RequestOf<T>> };
+
+/**
+ * Checks an incoming message against the protocol. Returns the typed message, or an error in
+ * plain words naming what was wrong.
+ */
+export function parseMessage(
+  raw: unknown,
+  accept: readonly MessageType[],
+): { ok: true; message: Message } | { ok: false; error: string } {
+  if (typeof raw !== 'object' || raw === null || !('type' in raw)) {
+    return { ok: false, error: 'Not a Dossier message.' };
+  }
+  const type = (raw as { type: unknown }).type;
+  if (typeof type !== 'string' || !(accept as readonly string[]).includes(type)) {
+    return { ok: false, error: `Unknown message type: ${String(type).slice(0, 60)}` };
+  }
+  const schema = REQUEST_SCHEMAS[type as MessageType];
+  const result = v.safeParse(schema, (raw as { payload?: unknown }).payload ?? {});
+  if (!result.success) {
+    const issue = result.issues[0];
+    const path = issue.path?.map((p) => String(p.key)).join('.') || 'payload';
+    return { ok: false, error: `Invalid ${type} message: ${path} ${issue.message}` };
+  }
+  return { ok: true, message: { type, payload: result.output } as Message };
+}
+
+/** Turns anything thrown into a sentence a user can read. */
+export function errorMessage(error: unknown): string {
+  if (error instanceof Error && error.message) return error.message;
+  if (typeof error === 'string' && error) return error;
+  return 'Something went wrong.';
+}

@@ -1,0 +1,36 @@
+import preact from '@preact/preset-vite';
+import { defineConfig } from 'wxt';
+
+/**
+ * WXT build configuration. The manifest asks for as little as it can: the content script runs
+ * only on the policy-center sites in `lib/sites.ts`; any other site needs the user to click
+ * "Analyze this page" (activeTab + scripting) or grant that one origin ("Always run on this
+ * site", an optional host permission).
+ */
+export default defineConfig({
+  manifestVersion: 3,
+  vite: () => ({ plugins: [preact()] }),
+  webExt: { disabled: true },
+  manifest: ({ browser }) => ({
+    name: 'Dossier',
+    description:
+      'See who is in a policy article and what they said; keep your own highlights and notes.',
+    permissions: ['storage', 'activeTab', 'scripting'],
+    optional_host_permissions: ['https://*/*', 'http://*/*'],
+    action: { default_title: 'Dossier' },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'dossier@dossier.invalid',
+              strict_min_version: '128.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : {}),
+  }),
+  zip: {
+    excludeSources: ['demo-output/**', 'bench-results.json', '.output/**', 'node_modules/**'],
+  },
+});
