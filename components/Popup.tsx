@@ -9,7 +9,7 @@ import type { PageInfo, SiteStatus } from '../lib/protocol';
 type View =
   | { kind: 'loading' }
   | { kind: 'page'; tab: TargetTab; info: PageInfo }
-  | { kind: 'off'; tab: TargetTab; origin: string; status: SiteStatus | null }
+  | { kind: 'off'; tab: TargetTab; origin: string | null; status: SiteStatus | null }
   | { kind: 'unsupported'; reason: string };
 
 function webOrigin(url: string | null): string | null {
@@ -72,7 +72,9 @@ export function Popup({ api }: { api: PopupApi }) {
       {view.kind === 'page' && <PageSummary info={view.info} />}
       {view.kind === 'off' && (
         <section aria-label="Run Dossier here">
-          <p>Dossier does not run on {new URL(view.origin).hostname} yet.</p>
+          <p>
+            Dossier does not run on {view.origin ? new URL(view.origin).hostname : 'this page'} yet.
+          </p>
           <div class="actions">
             <button
               type="button"
@@ -81,13 +83,15 @@ export function Popup({ api }: { api: PopupApi }) {
             >
               Analyze this page
             </button>
-            <button
-              type="button"
-              disabled={busy}
-              onClick={() => act(() => api.alwaysRunOn(view.origin, view.tab.id))}
-            >
-              Always run on this site
-            </button>
+            {view.origin && (
+              <button
+                type="button"
+                disabled={busy}
+                onClick={() => act(() => api.alwaysRunOn(view.origin ?? '', view.tab.id))}
+              >
+                Always run on this site
+              </button>
+            )}
           </div>
         </section>
       )}

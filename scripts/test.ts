@@ -1,0 +1,22 @@
+/**
+ * `npm test`: everything CI checks, in order of speed: type check, lint, unit tests, then the
+ * production build driven in real Chromium. Stops at the first failing step.
+ */
+import { bin, requireChromium, run } from './run';
+
+requireChromium();
+const steps: [string, string, string[]][] = [
+  ['type check', bin('tsc'), ['--noEmit']],
+  ['lint', bin('biome'), ['check', '.']],
+  ['unit tests', bin('vitest'), ['run']],
+  ['end-to-end tests', process.execPath, [bin('tsx'), 'scripts/e2e.ts']],
+];
+for (const [name, command, args] of steps) {
+  console.log(`\n▶ ${name}`);
+  const status = run(command, args);
+  if (status !== 0) {
+    console.error(`\n✖ ${name} failed (exit ${status}).`);
+    process.exit(status);
+  }
+}
+console.log('\n✔ all checks passed');
