@@ -30,12 +30,12 @@ export type BenchTask = keyof typeof tasks;
 
 /** Times `runs` interleaved rounds of the named tasks; returns milliseconds per task. */
 function time(names: BenchTask[], runs: number): Record<string, number[]> {
-  const out: Record<string, number[]> = {};
+  const out: Record<string, number[]> = Object.fromEntries(names.map((n) => [n, []]));
   for (let r = 0; r < runs; r++) {
     for (const name of names) {
       const t0 = performance.now();
       tasks[name](document);
-      (out[name] ??= []).push(performance.now() - t0);
+      out[name]?.push(performance.now() - t0);
     }
   }
   return out;
