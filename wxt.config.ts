@@ -31,6 +31,12 @@ export default defineConfig({
       : {}),
   }),
   zip: {
-    excludeSources: ['demo-output/**', 'bench-results.json', '.output/**', 'node_modules/**'],
+    excludeSources: [
+      '.tmp/**',
+      'demo-output/**',
+      'bench-results.json',
+      '.output/**',
+      'node_modules/**',
+    ],
   },
 });

@@ -1,18 +1,14 @@
 /**
  * One Dossier session per page: the content script's state (the extracted article) and its
  * answers to the popup. Injected twice into a tab (listed site, then "Analyze this page"), the
- * second copy finds the first and does nothing, so a page never gets two sessions.
+ * newer copy's WXT context invalidates the older one (WXT announces each new context on the
+ * document), whose session then removes everything it registered: a page never has two.
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { type ArticleResult, extractArticle } from '../article/extract';
 import { handleMessages } from '../platform/messaging';
 import type { PageInfo } from '../protocol';
 import { pageUrlOf } from '../url';
-
-/** Marks a live session in the extension's isolated world; the page cannot see it. */
-const SESSION_KEY = Symbol.for('dossier.session');
-
-type Holder = { [SESSION_KEY]?: ContentScriptContext };
 
 /** What the popup is told about a page, from an extraction result. */
 export function pageInfoOf(doc: Document, result: ArticleResult): PageInfo {
@@ -32,15 +28,10 @@ export function pageInfoOf(doc: Document, result: ArticleResult): PageInfo {
 }
 
 /**
- * Starts the page's session unless one is running. Everything it registers goes through `ctx`,
- * so an invalidated (reloaded or updated) extension leaves nothing behind.
+ * Starts the page's session. Everything it registers is undone when `ctx` is invalidated, so a
+ * reloaded, updated or re-injected extension leaves nothing behind.
  */
-export function startPageSession(ctx: ContentScriptContext, doc: Document = document): boolean {
-  const holder = globalThis as Holder;
-  const running = holder[SESSION_KEY];
-  if (running?.isValid) return false;
-  holder[SESSION_KEY] = ctx;
-
+export function startPageSession(ctx: ContentScriptContext, doc: Document = document): void {
   let cached: { href: string; info: PageInfo } | undefined;
   const info = (): PageInfo => {
     const href = doc.location.href;
@@ -57,9 +48,5 @@ export function startPageSession(ctx: ContentScriptContext, doc: Document = docu
   };
 
   const stop = handleMessages({ 'page/info': () => info() });
-  ctx.onInvalidated(() => {
-    stop();
-    if (holder[SESSION_KEY] === ctx) delete holder[SESSION_KEY];
-  });
-  return true;
+  ctx.onInvalidated(stop);
 }

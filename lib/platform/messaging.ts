@@ -56,13 +56,13 @@ export async function sendToTab<T extends MessageType>(
 
 /**
  * Listens for the given message types, validates each against the protocol and answers with
- * the handler's value or error. Messages of other types are left for other listeners. Returns
- * the function that removes the listener.
+ * the handler's value or error. Messages of other types are left for other listeners. Only
+ * Dossier's own pages and content scripts reach `runtime.onMessage` (web pages would arrive on
+ * `onMessageExternal`, which Dossier does not open), but a content script lives in a renderer
+ * the page may have compromised, hence the validation. Returns the function that removes the
+ * listener.
  */
-export function handleMessages<T extends MessageType>(
-  handlers: Handlers<T>,
-  { fromExtensionOnly = true }: { fromExtensionOnly?: boolean } = {},
-): () => void {
+export function handleMessages<T extends MessageType>(handlers: Handlers<T>): () => void {
   const accept = Object.keys(handlers) as T[];
   const listener = (
     raw: unknown,
@@ -71,14 +71,10 @@ export function handleMessages<T extends MessageType>(
   ): true | undefined => {
     const type = (raw as { type?: unknown } | null)?.type;
     if (!accept.includes(type as T)) return undefined;
-    if (fromExtensionOnly && sender.id !== browser.runtime.id) {
-      sendResponse({ ok: false, error: 'Messages are accepted from Dossier only.' });
-      return undefined;
-    }
     const parsed = parseMessage(raw, accept);
     if (!parsed.ok) {
       sendResponse({ ok: false, error: parsed.error });
-      return undefined;
+      return true;
     }
     const { type: t, payload } = parsed.message as Message<T>;
     Promise.resolve()

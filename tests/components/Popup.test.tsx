@@ -1,0 +1,95 @@
+import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { describe, expect, it, vi } from 'vitest';
+import { Popup } from '../../components/Popup';
+import type { PopupApi } from '../../lib/platform/popup-api';
+import type { PageInfo } from '../../lib/protocol';
+
+const ARTICLE: PageInfo = {
+  url: 'https://www.csis.org/analysis/x',
+  title: 'Gas Talks Resume',
+  wordCount: 1234,
+  byline: 'Elena Marsh',
+  isArticle: true,
+};
+
+function api(overrides: Partial<PopupApi> = {}): PopupApi {
+  return {
+    targetTab: async () => ({ id: 7, url: 'https://news.example.com/story', title: 'Story' }),
+    pageInfo: async () => ({ ok: false, error: 'Could not establish connection.' }),
+    siteStatus: async (origin) => ({ ok: true, value: { origin, listed: false, enabled: false } }),
+    analyzeTab: async () => ({ ok: true, value: { injected: true } }),
+    alwaysRunOn: async (origin) => ({ ok: true, value: { origin, listed: false, enabled: true } }),
+    ...overrides,
+  };
+}
+
+describe('the popup', () => {
+  it('shows the title, byline and word count of the article', async () => {
+    render(<Popup api={api({ pageInfo: async () => ({ ok: true, value: ARTICLE }) })} />);
+    const region = await screen.findByRole('region', { name: 'This article' });
+    expect(region.textContent).toContain('Gas Talks Resume');
+    expect(region.textContent).toContain('Elena Marsh');
+    expect(screen.getByTestId('word-count').textContent).toBe('1,234 words');
+  });
+
+  it('says calmly when the page is not an article', async () => {
+    const info = {
+      ...ARTICLE,
+      isArticle: false,
+      message: 'This page does not look like an article.',
+    };
+    render(<Popup api={api({ pageInfo: async () => ({ ok: true, value: info }) })} />);
+    await screen.findByText('This page does not look like an article.');
+  });
+
+  it('offers to analyze or always run on a site where Dossier is not running', async () => {
+    const pageInfo = vi
+      .fn<PopupApi['pageInfo']>()
+      .mockResolvedValueOnce({ ok: false, error: 'no receiver' })
+      .mockResolvedValue({ ok: true, value: ARTICLE });
+    const analyzeTab = vi.fn<PopupApi['analyzeTab']>(async () => ({ ok: true, value: {} }));
+    render(<Popup api={api({ pageInfo, analyzeTab })} />);
+    await screen.findByText('Dossier does not run on news.example.com yet.');
+    expect(screen.getByRole('button', { name: 'Always run on this site' })).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Analyze this page' }));
+    await screen.findByRole('region', { name: 'This article' });
+    expect(analyzeTab).toHaveBeenCalledWith(7);
+  });
+
+  it('shows why "Always run on this site" did not work, and keeps the buttons', async () => {
+    const alwaysRunOn = vi.fn<PopupApi['alwaysRunOn']>(async (origin) => ({
+      ok: false,
+      error: `Permission for ${origin} was not given.`,
+    }));
+    render(<Popup api={api({ alwaysRunOn })} />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Always run on this site' }));
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toBe('Permission for https://news.example.com was not given.');
+    expect(alwaysRunOn).toHaveBeenCalledWith('https://news.example.com', 7);
+    expect(screen.getByRole('button', { name: 'Analyze this page' })).toBeTruthy();
+  });
+
+  it('explains that browser pages cannot be read', async () => {
+    render(
+      <Popup
+        api={api({ targetTab: async () => ({ id: 1, url: 'chrome://settings', title: '' }) })}
+      />,
+    );
+    await screen.findByText('Dossier reads web pages only (http and https).');
+  });
+
+  it('never stays blank when the browser fails', async () => {
+    render(
+      <Popup
+        api={api({
+          targetTab: async () => {
+            throw new Error('tabs unavailable');
+          },
+        })}
+      />,
+    );
+    await waitFor(() =>
+      expect(screen.getByRole('alert').textContent).toContain('tabs unavailable'),
+    );
+  });
+});
