@@ -1,0 +1,44 @@
+/**
+ * Dossier's store: the reader's notes in IndexedDB. The only module that imports `idb`
+ * (STYLE.md rule 4); everything else goes through these functions, which take the open
+ * connection as their first argument (`openDossierDb()`), run one transaction each, resolve
+ * only once it has committed, and throw only `StoreError`s in plain words.
+ */
+export {
+  countAnnotations,
+  deleteAnnotation,
+  getAnnotation,
+  listAll,
+  listByPage,
+  listByTag,
+  listTrash,
+  purgeTrash,
+  type SaveResult,
+  saveAnnotation,
+  searchAnnotations,
+  undoDelete,
+  updateAnnotation,
+} from './annotations';
+export { StoreError, type StoreErrorCode, storeErrorMessage, toStoreError } from './errors';
+export { normaliseTag, normaliseTags } from './normalise';
+export { type PersistableStorage, requestPersistence } from './persistence';
+export {
+  DB_NAME,
+  DB_VERSION,
+  type DossierDB,
+  type DossierSchema,
+  type OpenOptions,
+  openDossierDb,
+  type TrashedAnnotation,
+} from './schema';
+export { allTags, mergeTags, renameTag, type TagChange, type TagCount } from './tags';
+export {
+  exportAll,
+  type ImportDuplicate,
+  type ImportMode,
+  type ImportOptions,
+  type ImportReport,
+  type ImportStale,
+  importAll,
+  type StoreSnapshot,
+} from './transfer';

@@ -1,0 +1,107 @@
+/**
+ * Tags across all notes: the counted list behind autocomplete and the tag filter, and rename
+ * and merge "everywhere". Rename and merge run in one transaction over the notes and the
+ * trash, so a reader never sees half the notes renamed, and an undone delete brings a note
+ * back with the new tag name rather than resurrecting the old one.
+ */
+import type { Annotation } from '../annotation';
+import { StoreError } from './errors';
+import { normaliseTag, normaliseTags } from './normalise';
+import type { DossierDB } from './schema';
+import { inTransaction, RequestBatch } from './transaction';
+
+/** A tag and how many notes carry it. */
+export interface TagCount {
+  tag: string;
+  count: number;
+}
+
+/**
+ * Every tag in use with its number of notes, most used first (then alphabetical), for
+ * autocomplete. Walks the distinct keys of the `by-tag` index and counts each through the
+ * index, so the cost grows with the number of tags, not of notes.
+ */
+export function allTags(db: DossierDB): Promise<TagCount[]> {
+  return inTransaction(db, ['annotations'], 'readonly', async (tx) => {
+    const index = tx.objectStore('annotations').index('by-tag');
+    const counts: Promise<TagCount>[] = [];
+    let cursor = await index.openKeyCursor(null, 'nextunique');
+    while (cursor) {
+      const tag = cursor.key;
+      counts.push(index.count(tag).then((count) => ({ tag, count })));
+      cursor = await cursor.continue();
+    }
+    const result = await Promise.all(counts);
+    return result.sort((a, b) => b.count - a.count || a.tag.localeCompare(b.tag));
+  });
+}
+
+/** What a rename or merge changed. */
+export interface TagChange {
+  /** Notes whose tags changed. */
+  annotations: number;
+  /** Trash entries whose tags changed. */
+  trashed: number;
+}
+
+/**
+ * Renames a tag on every note (and in the trash). Renaming to a tag that already exists merges
+ * the two; a note carrying both keeps one. See `mergeTags` for what is written.
+ */
+export function renameTag(
+  db: DossierDB,
+  from: string,
+  to: string,
+  options: { now?: Date } = {},
+): Promise<TagChange> {
+  return mergeTags(db, [from], to, options);
+}
+
+/**
+ * Replaces each tag in `sources` by `into` on every note and trash entry, in one transaction.
+ * Changed notes get `updated = now`: the edit is real, and under the conflict rule a tab
+ * still holding the old tags then cannot overwrite the merge with a stale save.
+ */
+export function mergeTags(
+  db: DossierDB,
+  sources: readonly string[],
+  into: string,
+  options: { now?: Date } = {},
+): Promise<TagChange> {
+  const target = normaliseTag(into);
+  if (!target) {
+    return Promise.reject(new StoreError('invalid', 'A tag needs at least one letter or digit.'));
+  }
+  const from = new Set(normaliseTags(sources).filter((tag) => tag !== target));
+  if (from.size === 0) return Promise.resolve({ annotations: 0, trashed: 0 });
+  const updated = (options.now ?? new Date()).toISOString();
+  const retag = (note: Annotation): Annotation => ({
+    ...note,
+    tags: normaliseTags(note.tags.map((tag) => (from.has(tag) ? target : tag))),
+    updated,
+  });
+
+  return inTransaction(db, ['annotations', 'trash'], 'readwrite', async (tx) => {
+    const store = tx.objectStore('annotations');
+    const index = store.index('by-tag');
+    const batch = new RequestBatch();
+    const changed = new Set<string>();
+    for (const tag of from) {
+      for (const note of await index.getAll(tag)) {
+        if (changed.has(note.id)) continue;
+        changed.add(note.id);
+        batch.add(store.put(retag(note)));
+      }
+    }
+    // The trash has no tag index (it is small and rarely read): scan it.
+    const trash = tx.objectStore('trash');
+    let trashed = 0;
+    for (const entry of await trash.getAll()) {
+      if (!entry.annotation.tags.some((tag) => from.has(tag))) continue;
+      trashed += 1;
+      batch.add(trash.put({ ...entry, annotation: retag(entry.annotation) }));
+    }
+    await batch.done();
+    return { annotations: changed.size, trashed };
+  });
+}

@@ -1,0 +1,80 @@
+/**
+ * One way to run a transaction, used by every operation. It exists so that the three promises
+ * the store makes hold everywhere: an operation resolves only after `tx.done` (the data is on
+ * disk, not merely queued); anything that throws inside, whether IndexedDB or our own check,
+ * aborts the transaction so nothing is half-written; and the error reaching the caller is a
+ * `StoreError` in plain words.
+ */
+import type { IDBPTransaction, StoreNames } from 'idb';
+import { toStoreError } from './errors';
+import type { DossierDB, DossierSchema } from './schema';
+
+/** A transaction over some of Dossier's stores. */
+export type DossierTx<
+  Names extends StoreNames<DossierSchema>[],
+  Mode extends IDBTransactionMode,
+> = IDBPTransaction<DossierSchema, Names, Mode>;
+
+/**
+ * Runs `work` in one transaction and resolves with its result once the transaction has
+ * committed. `work` must await only IndexedDB requests of `tx` (awaiting anything else lets
+ * the transaction auto-commit halfway). If `work` throws or a request fails, the transaction
+ * is aborted and the error is rethrown as a `StoreError`.
+ */
+export async function inTransaction<
+  const Names extends StoreNames<DossierSchema>[],
+  Mode extends 'readonly' | 'readwrite',
+  T,
+>(
+  db: DossierDB,
+  names: Names,
+  mode: Mode,
+  work: (tx: DossierTx<Names, Mode>) => Promise<T>,
+): Promise<T> {
+  let tx: DossierTx<Names, Mode>;
+  try {
+    tx = db.transaction(names, mode);
+  } catch (error) {
+    throw toStoreError(error);
+  }
+  // Observed from the start so an abort never surfaces as an unhandled rejection.
+  const done = tx.done.then(
+    () => undefined,
+    (error: unknown) => error ?? new DOMException('Transaction aborted', 'AbortError'),
+  );
+  let result: T;
+  try {
+    result = await work(tx);
+  } catch (error) {
+    try {
+      tx.abort();
+    } catch {
+      // Already aborted (a failed request aborts it) or already finished.
+    }
+    await done;
+    throw toStoreError(error);
+  }
+  const failure = await done;
+  if (failure !== undefined) throw toStoreError(failure);
+  return result;
+}
+
+/**
+ * Collects requests fired without awaiting each one (many puts in one transaction), so that a
+ * later synchronous throw or an abort never leaves a rejected promise unobserved.
+ */
+export class RequestBatch {
+  private readonly pending: Promise<unknown>[] = [];
+
+  /** Tracks a request's promise and returns it unchanged. */
+  add<T>(request: Promise<T>): Promise<T> {
+    request.catch(() => {});
+    this.pending.push(request);
+    return request;
+  }
+
+  /** Waits for every tracked request; rejects with the first failure. */
+  async done(): Promise<void> {
+    await Promise.all(this.pending);
+  }
+}

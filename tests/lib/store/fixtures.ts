@@ -1,0 +1,39 @@
+/** Test data for the store tests: annotations that differ only where a test says so. */
+import type { Annotation } from '../../../lib/annotation';
+
+let counter = 0;
+
+/** A valid annotation on the sample article; override any field. */
+export function makeAnnotation(overrides: Partial<Annotation> = {}): Annotation {
+  counter += 1;
+  return {
+    id: `note-${counter}`,
+    page: {
+      url: 'https://www.caspianpolicy.org/research/energy/caspian-seed',
+      title: 'Caspian SEED: an energy corridor',
+      site: 'Caspian Policy Center',
+      author: null,
+      published: '2024-05-01',
+    },
+    quote: {
+      type: 'TextQuoteSelector',
+      exact: `quoted words ${counter}`,
+      prefix: 'before ',
+      suffix: ' after',
+    },
+    position: { type: 'TextPositionSelector', start: counter * 10, end: counter * 10 + 5 },
+    note: `note ${counter}`,
+    tags: [],
+    colour: 'yellow',
+    created: '2026-01-01T10:00:00.000Z',
+    updated: '2026-01-01T10:00:00.000Z',
+    ...overrides,
+  };
+}
+
+/** The same page under another URL, for tests that need two pages. */
+export const OTHER_PAGE = {
+  url: 'https://www.example.org/analysis/south-caucasus',
+  title: 'South Caucasus after the peace talks',
+  site: 'Example Institute',
+};

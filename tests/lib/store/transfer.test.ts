@@ -1,0 +1,215 @@
+/** Import (all-or-nothing, duplicates reported) and backup/restore (lib/store/transfer.ts). */
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { Annotation } from '../../../lib/annotation';
+import {
+  DB_VERSION,
+  type DossierDB,
+  deleteAnnotation,
+  exportAll,
+  getAnnotation,
+  importAll,
+  listAll,
+  listTrash,
+  openDossierDb,
+  StoreError,
+  saveAnnotation,
+} from '../../../lib/store';
+import { makeAnnotation, OTHER_PAGE } from './fixtures';
+
+const open: DossierDB[] = [];
+async function openDb(): Promise<DossierDB> {
+  const db = await openDossierDb();
+  open.push(db);
+  return db;
+}
+afterEach(() => {
+  for (const db of open.splice(0)) db.close();
+});
+
+/** Makes the n-th `put` from now on throw, as a full disk or a bad record would. */
+function failNthPut(n: number, error: unknown = new DOMException('no', 'QuotaExceededError')) {
+  const realPut = IDBObjectStore.prototype.put;
+  let calls = 0;
+  return vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (
+    this: IDBObjectStore,
+    ...args: Parameters<IDBObjectStore['put']>
+  ) {
+    calls += 1;
+    if (calls === n) throw error;
+    return realPut.apply(this, args);
+  });
+}
+
+describe('import', () => {
+  it('adds new notes and reports how many', async () => {
+    const db = await openDb();
+    const batch = [makeAnnotation(), makeAnnotation({ page: OTHER_PAGE })];
+    expect(await importAll(db, batch)).toEqual({
+      mode: 'merge',
+      received: 2,
+      added: 2,
+      updated: 0,
+      duplicates: [],
+      stale: [],
+      trashRestored: 0,
+    });
+    expect(await getAnnotation(db, batch[1]!.id)).toEqual(batch[1]);
+  });
+
+  it('writes nothing when one write in the middle of the batch fails', async () => {
+    const db = await openDb();
+    const kept = makeAnnotation({ note: 'already here' });
+    await saveAnnotation(db, kept);
+    const before = await exportAll(db);
+
+    failNthPut(3);
+    const batch = [1, 2, 3, 4, 5].map(() => makeAnnotation());
+    await expect(importAll(db, batch)).rejects.toBeInstanceOf(StoreError);
+    vi.restoreAllMocks();
+
+    expect(await exportAll(db)).toEqual(before);
+  });
+
+  it('writes nothing when a record cannot be stored by the browser', async () => {
+    const db = await openDb();
+    await saveAnnotation(db, makeAnnotation());
+    const before = await exportAll(db);
+    // A function cannot be cloned into IndexedDB: `put` throws DataCloneError on entry 3.
+    const unclonable = {
+      ...makeAnnotation(),
+      origin: { kind: 'quote', speaker: () => 'x' },
+    } as unknown as Annotation;
+    const batch = [makeAnnotation(), makeAnnotation(), unclonable, makeAnnotation()];
+    await expect(importAll(db, batch)).rejects.toMatchObject({ code: 'invalid' });
+    expect(await exportAll(db)).toEqual(before);
+  });
+
+  it('names the bad entry and writes nothing when a record has no id', async () => {
+    const db = await openDb();
+    const batch = [makeAnnotation(), makeAnnotation(), { ...makeAnnotation(), id: '' }];
+    const failure = importAll(db, batch);
+    await expect(failure).rejects.toMatchObject({ code: 'invalid' });
+    await expect(failure).rejects.toThrow(/Entry 3 .*no id/);
+    expect(await listAll(db)).toEqual([]);
+  });
+
+  it('reports duplicates in the store and in the batch instead of doubling them', async () => {
+    const db = await openDb();
+    const stored = makeAnnotation({ note: 'same note' });
+    await saveAnnotation(db, stored);
+
+    const sameAsStored = { ...stored, id: 'copy-of-stored', tags: ['other'] };
+    const fresh = makeAnnotation({ page: OTHER_PAGE, note: 'fresh' });
+    const sameAsFresh = { ...fresh, id: 'copy-of-fresh' };
+    const sameQuoteOtherNote = { ...stored, id: 'other-note', note: 'a different note' };
+    const report = await importAll(db, [sameAsStored, fresh, sameAsFresh, sameQuoteOtherNote]);
+
+    expect(report.added).toBe(2);
+    expect(report.duplicates).toEqual([
+      { index: 0, id: 'copy-of-stored', duplicateOf: stored.id, in: 'store' },
+      { index: 2, id: 'copy-of-fresh', duplicateOf: fresh.id, in: 'batch' },
+    ]);
+    expect((await listAll(db)).map((n) => n.id).sort()).toEqual(
+      [stored.id, fresh.id, 'other-note'].sort(),
+    );
+  });
+
+  it('importing the same file twice adds nothing the second time', async () => {
+    const db = await openDb();
+    const batch = [makeAnnotation(), makeAnnotation(), makeAnnotation({ page: OTHER_PAGE })];
+    await importAll(db, batch);
+    const again = await importAll(db, batch);
+    expect(again.added).toBe(0);
+    expect(again.duplicates.map((d) => d.index)).toEqual([0, 1, 2]);
+    expect(await listAll(db)).toHaveLength(3);
+  });
+
+  it('finds duplicates against a large store by reading only the pages imported', async () => {
+    const db = await openDb();
+    await importAll(
+      db,
+      Array.from({ length: 40 }, () => makeAnnotation({ page: OTHER_PAGE })),
+    );
+    const stored = makeAnnotation();
+    await saveAnnotation(db, stored);
+    const fullScan = vi.spyOn(IDBObjectStore.prototype, 'getAll');
+    const report = await importAll(db, [{ ...stored, id: 'twin' }]);
+    expect(fullScan).not.toHaveBeenCalled();
+    expect(report.duplicates).toEqual([
+      { index: 0, id: 'twin', duplicateOf: stored.id, in: 'store' },
+    ]);
+    expect(await listAll(db)).toHaveLength(41);
+  });
+
+  it('applies the conflict rule to records whose id is already stored', async () => {
+    const db = await openDb();
+    const a = makeAnnotation({ updated: '2026-01-05T00:00:00.000Z' });
+    const b = makeAnnotation({ updated: '2026-01-05T00:00:00.000Z' });
+    await saveAnnotation(db, a);
+    await saveAnnotation(db, b);
+    const newerA = { ...a, note: 'edited later', updated: '2026-01-06T00:00:00.000Z' };
+    const olderB = { ...b, note: 'edited earlier', updated: '2026-01-04T00:00:00.000Z' };
+    const report = await importAll(db, [newerA, olderB]);
+    expect(report).toMatchObject({ added: 0, updated: 1, stale: [{ index: 1, id: b.id }] });
+    expect(await getAnnotation(db, a.id)).toEqual(newerA);
+    expect(await getAnnotation(db, b.id)).toEqual(b);
+  });
+});
+
+describe('backup and restore', () => {
+  it('exports every note and the trash', async () => {
+    const db = await openDb();
+    const live = makeAnnotation();
+    const gone = makeAnnotation();
+    await saveAnnotation(db, live);
+    await saveAnnotation(db, gone);
+    const now = new Date('2026-02-02T00:00:00.000Z');
+    await deleteAnnotation(db, gone.id, { now });
+    expect(await exportAll(db)).toEqual({
+      schemaVersion: DB_VERSION,
+      annotations: [live],
+      trash: [{ annotation: gone, deletedAt: now.toISOString() }],
+    });
+  });
+
+  it('restores a backup into an empty store losslessly', async () => {
+    const source = await openDb();
+    const notes = [
+      makeAnnotation({ tags: ['energy', 'EU'], colour: 'blue' }),
+      makeAnnotation({ origin: { kind: 'official', name: 'Antony Blinken' } }),
+      makeAnnotation({ page: OTHER_PAGE, note: '' }),
+    ];
+    for (const note of notes) await saveAnnotation(source, note);
+    await deleteAnnotation(source, notes[2]!.id);
+    const backup = await exportAll(source);
+
+    // A second, empty database stands for a new browser profile.
+    const target = await openDossierDb({ name: 'dossier-restored' });
+    open.push(target);
+    const report = await importAll(target, backup.annotations, {
+      mode: 'replace',
+      trash: backup.trash,
+    });
+    expect(report).toMatchObject({ added: 2, trashRestored: 1, duplicates: [] });
+    expect(await exportAll(target)).toEqual(backup);
+  });
+
+  it('replaces what was stored, and keeps it if the restore fails', async () => {
+    const db = await openDb();
+    const old = makeAnnotation({ note: 'old' });
+    await saveAnnotation(db, old);
+    const before = await exportAll(db);
+
+    failNthPut(2);
+    const backup = [makeAnnotation(), makeAnnotation()];
+    await expect(importAll(db, backup, { mode: 'replace' })).rejects.toMatchObject({
+      code: 'quota',
+    });
+    vi.restoreAllMocks();
+    expect(await exportAll(db)).toEqual(before);
+
+    await importAll(db, backup, { mode: 'replace' });
+    expect((await listAll(db)).map((n) => n.id).sort()).toEqual(backup.map((n) => n.id).sort());
+    expect(await listTrash(db)).toEqual([]);
+  });
+});
