@@ -5,6 +5,9 @@
  * (`REQUEST_SCHEMAS`), because any extension page or content script can send it anything.
  */
 import * as v from 'valibot';
+import { type Annotation, COLOURS } from './annotation';
+import type { NotePatch, TagCount } from './notes/api';
+import type { NewAnnotation } from './notes/service';
 
 /** What the content script reports about its page. */
 export interface PageInfo {
@@ -39,6 +42,30 @@ export interface ProtocolMap {
   'site/enable': { request: { origin: string; tabId?: number }; response: SiteStatus };
   /** popup → background: stop running on this origin and drop its permission. */
   'site/disable': { request: { origin: string }; response: SiteStatus };
+  /** any view → background: the notes of a page, in page order. */
+  'notes/list': { request: { url: string }; response: Annotation[] };
+  /** content script → background: save a new highlight or note. */
+  'notes/create': { request: { annotation: NewAnnotation }; response: Annotation };
+  /** any view → background: change a note's text, tags or colour. */
+  'notes/update': { request: { id: string; patch: NotePatch }; response: Annotation };
+  /** any view → background: delete a note (to the trash, so it can be undone). */
+  'notes/delete': { request: { id: string }; response: { id: string; url: string } };
+  /** any view → background: bring a deleted note back. */
+  'notes/undo': { request: { id: string }; response: Annotation };
+  /** popup → background: search notes on all pages, or on one. */
+  'notes/search': { request: { query: string; url?: string }; response: Annotation[] };
+  /** any view → background: every tag with its count, for autocomplete. */
+  'tags/list': { request: Record<string, never>; response: TagCount[] };
+  /** popup → background: rename a tag on every note. */
+  'tags/rename': { request: { from: string; to: string }; response: { changed: number } };
+  /** popup → background: merge several tags into one, on every note. */
+  'tags/merge': { request: { sources: string[]; into: string }; response: { changed: number } };
+  /** popup → content script: scroll to a note and flash it. */
+  'notes/reveal': { request: { id: string }; response: { found: boolean } };
+  /** popup → content script: ids of this page's notes that could not be anchored. */
+  'notes/orphans': { request: Record<string, never>; response: string[] };
+  /** background → content script: act on the selection (keyboard shortcut, context menu). */
+  'selection/act': { request: { action: 'highlight' | 'note' }; response: { done: boolean } };
 }
 
 export type MessageType = keyof ProtocolMap;
@@ -65,6 +92,50 @@ const origin = v.pipe(
 );
 const tabId = v.pipe(v.number(), v.integer(), v.minValue(0));
 
+const id = v.pipe(v.string(), v.minLength(1), v.maxLength(200));
+const pageUrl = v.pipe(v.string(), v.maxLength(8192), v.url());
+const tag = v.pipe(v.string(), v.minLength(1), v.maxLength(200));
+const tags = v.pipe(v.array(tag), v.maxLength(100));
+const noteText = v.pipe(v.string(), v.maxLength(100_000));
+const colour = v.picklist(COLOURS);
+const shortText = v.pipe(v.string(), v.maxLength(2_000));
+const offset = v.pipe(v.number(), v.integer(), v.minValue(0));
+
+const newAnnotation = v.strictObject({
+  page: v.strictObject({
+    url: pageUrl,
+    title: shortText,
+    site: shortText,
+    author: v.optional(v.nullable(shortText)),
+    published: v.optional(v.nullable(shortText)),
+  }),
+  quote: v.strictObject({
+    type: v.literal('TextQuoteSelector'),
+    exact: v.pipe(v.string(), v.minLength(1), v.maxLength(50_000)),
+    prefix: v.pipe(v.string(), v.maxLength(64)),
+    suffix: v.pipe(v.string(), v.maxLength(64)),
+  }),
+  position: v.pipe(
+    v.strictObject({ type: v.literal('TextPositionSelector'), start: offset, end: offset }),
+    v.check((p) => p.end >= p.start, 'end must not come before start'),
+  ),
+  note: noteText,
+  tags,
+  colour,
+  origin: v.optional(
+    v.variant('kind', [
+      v.strictObject({ kind: v.literal('official'), name: shortText }),
+      v.strictObject({ kind: v.literal('quote'), speaker: v.nullable(shortText) }),
+    ]),
+  ),
+});
+
+const notePatch = v.strictObject({
+  note: v.optional(noteText),
+  tags: v.optional(tags),
+  colour: v.optional(colour),
+});
+
 /** Run-time schemas of every request, checked where messages arrive. */
 export const REQUEST_SCHEMAS = {
   'page/info': v.strictObject({}),
@@ -72,6 +143,21 @@ export const REQUEST_SCHEMAS = {
   'site/status': v.strictObject({ url: v.pipe(v.string(), v.maxLength(8192), v.url()) }),
   'site/enable': v.strictObject({ origin, tabId: v.optional(tabId) }),
   'site/disable': v.strictObject({ origin }),
+  'notes/list': v.strictObject({ url: pageUrl }),
+  'notes/create': v.strictObject({ annotation: newAnnotation }),
+  'notes/update': v.strictObject({ id, patch: notePatch }),
+  'notes/delete': v.strictObject({ id }),
+  'notes/undo': v.strictObject({ id }),
+  'notes/search': v.strictObject({
+    query: v.pipe(v.string(), v.maxLength(1_000)),
+    url: v.optional(pageUrl),
+  }),
+  'tags/list': v.strictObject({}),
+  'tags/rename': v.strictObject({ from: tag, to: tag }),
+  'tags/merge': v.strictObject({ sources: v.pipe(v.array(tag), v.minLength(1)), into: tag }),
+  'notes/reveal': v.strictObject({ id }),
+  'notes/orphans': v.strictObject({}),
+  'selection/act': v.strictObject({ action: v.picklist(['highlight', 'note']) }),
 } satisfies { [T in MessageType]: v.GenericSchema<unknown, RequestOf<T>> };
 
 /**

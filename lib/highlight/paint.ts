@@ -94,7 +94,10 @@ class HighlightApiPainter implements Painter {
 
   paint(name: HighlightName, ranges: readonly Range[]): void {
     this.style ??= addStyle(this.doc);
-    if (ranges.length === 0) return this.clear(name);
+    if (ranges.length === 0) {
+      this.clear(name);
+      return;
+    }
     this.registry.set(name, new this.Highlight(...ranges));
     this.names.add(name);
   }

@@ -1,0 +1,148 @@
+/**
+ * The background's notes service: the single writer of the store. Tabs and the popup send it
+ * requests; it applies them one after another, and announces every change so that every open
+ * view of the page follows at once.
+ *
+ * How concurrent edits resolve: edits arrive as patches (note, tags, colour) and are applied to
+ * the stored note field by field in arrival order, so two tabs editing different fields both
+ * keep their change, and for the same field the later arrival wins. Each write stamps
+ * `updated` with a time strictly after the stored one. An edit to a note deleted meanwhile is
+ * refused ("deleted in another tab") rather than bringing it back; Undo restores it.
+ */
+import type { Annotation } from '../annotation';
+import {
+  allTags,
+  type DossierDB,
+  deleteAnnotation,
+  getAnnotation,
+  listByPage,
+  mergeTags,
+  normaliseTags,
+  renameTag,
+  saveAnnotation,
+  searchAnnotations,
+  undoDelete,
+  updateAnnotation,
+} from '../store';
+import type { NotePatch, NotesChange, TagCount } from './api';
+
+/** What a tab sends to make a note: everything but the id and times. */
+export type NewAnnotation = Omit<Annotation, 'id' | 'created' | 'updated'>;
+
+/** Dependencies, passed in so tests control time, ids and the database. */
+export interface NotesServiceOptions {
+  db: () => Promise<DossierDB>;
+  now?: () => Date;
+  randomId?: () => string;
+  onChange?: (url: string, change: NotesChange) => void;
+}
+
+/** The operations the background offers on notes. */
+export interface NotesService {
+  list(url: string): Promise<Annotation[]>;
+  create(input: NewAnnotation): Promise<Annotation>;
+  update(id: string, patch: NotePatch): Promise<Annotation>;
+  remove(id: string): Promise<{ id: string; url: string }>;
+  undo(id: string): Promise<Annotation>;
+  search(query: string, url?: string): Promise<Annotation[]>;
+  tags(): Promise<TagCount[]>;
+  renameTag(from: string, to: string): Promise<{ changed: number }>;
+  mergeTags(sources: string[], into: string): Promise<{ changed: number }>;
+}
+
+const DELETED = 'This note was deleted, perhaps in another tab. Undo can bring it back.';
+
+/** A time strictly after `previous`, so that every write is newer than the one it replaces. */
+function stamp(now: Date, previous?: string): string {
+  const prev = previous ? Date.parse(previous) : Number.NaN;
+  const t = Number.isNaN(prev) ? now.getTime() : Math.max(now.getTime(), prev + 1);
+  return new Date(t).toISOString();
+}
+
+/** Creates the service over a lazily opened database. */
+export function createNotesService(options: NotesServiceOptions): NotesService {
+  const now = options.now ?? (() => new Date());
+  const randomId = options.randomId ?? (() => crypto.randomUUID());
+  const announce = options.onChange ?? (() => {});
+
+  // Writes run one after another: a patch is read-modified-written without another write of
+  // the same note slipping in between its two transactions.
+  let queue: Promise<unknown> = Promise.resolve();
+  const serial = <T>(work: () => Promise<T>): Promise<T> => {
+    const next = queue.then(work, work);
+    queue = next.catch(() => undefined);
+    return next;
+  };
+
+  const update = async (id: string, patch: NotePatch): Promise<Annotation> => {
+    const db = await options.db();
+    const current = await getAnnotation(db, id);
+    if (!current) throw new Error(DELETED);
+    const next: Annotation = {
+      ...current,
+      ...(patch.note !== undefined ? { note: patch.note } : {}),
+      ...(patch.tags !== undefined ? { tags: normaliseTags(patch.tags) } : {}),
+      ...(patch.colour !== undefined ? { colour: patch.colour } : {}),
+      updated: stamp(now(), current.updated),
+    };
+    const result = await updateAnnotation(db, next);
+    if (result.status !== 'updated') throw new Error(DELETED);
+    announce(next.page.url, { kind: 'upsert', annotation: result.annotation });
+    return result.annotation;
+  };
+
+  return {
+    async list(url) {
+      return listByPage(await options.db(), url);
+    },
+    create: (input) =>
+      serial(async () => {
+        const time = now().toISOString();
+        const annotation: Annotation = {
+          ...input,
+          tags: normaliseTags(input.tags),
+          id: randomId(),
+          created: time,
+          updated: time,
+        };
+        const result = await saveAnnotation(await options.db(), annotation);
+        if (result.status !== 'created') throw new Error('A note with this id already exists.');
+        announce(annotation.page.url, { kind: 'upsert', annotation: result.annotation });
+        return result.annotation;
+      }),
+    update: (id, patch) => serial(() => update(id, patch)),
+    remove: (id) =>
+      serial(async () => {
+        const trashed = await deleteAnnotation(await options.db(), id, { now: now() });
+        if (!trashed) throw new Error('This note was already deleted.');
+        const url = trashed.annotation.page.url;
+        announce(url, { kind: 'delete', id, url });
+        return { id, url };
+      }),
+    undo: (id) =>
+      serial(async () => {
+        const restored = await undoDelete(await options.db(), id);
+        if (!restored) throw new Error('There is nothing to undo for this note.');
+        announce(restored.page.url, { kind: 'upsert', annotation: restored });
+        return restored;
+      }),
+    async search(query, url) {
+      return searchAnnotations(await options.db(), query, url ? { url } : {});
+    },
+    async tags() {
+      return allTags(await options.db());
+    },
+    renameTag: (from, to) =>
+      serial(async () => {
+        const change = await renameTag(await options.db(), from, to, { now: now() });
+        announce('*', { kind: 'reload' });
+        return { changed: change.annotations };
+      }),
+    mergeTags: (sources, into) =>
+      serial(async () => {
+        const change = await mergeTags(await options.db(), sources, into, { now: now() });
+        announce('*', { kind: 'reload' });
+        return { changed: change.annotations };
+      }),
+  };
+}
