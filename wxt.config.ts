@@ -15,7 +15,21 @@ export default defineConfig({
     name: 'Dossier',
     description:
       'See who is in a policy article and what they said; keep your own highlights and notes.',
-    permissions: ['storage', 'activeTab', 'scripting'],
+    permissions: ['storage', 'unlimitedStorage', 'activeTab', 'scripting', 'contextMenus'],
+    commands: {
+      'highlight-selection': {
+        suggested_key: { default: 'Alt+Shift+H' },
+        description: 'Highlight the selected text',
+      },
+      'note-selection': {
+        suggested_key: { default: 'Alt+Shift+N' },
+        description: 'Add a note to the selected text',
+      },
+      'toggle-highlights': {
+        suggested_key: { default: 'Alt+Shift+D' },
+        description: 'Show or hide Dossier’s highlights on this site',
+      },
+    },
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     action: { default_title: 'Dossier' },
     ...(browser === 'firefox'

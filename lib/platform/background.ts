@@ -1,0 +1,76 @@
+/**
+ * The background's wiring to the browser: the message handlers, the sync ports, the action
+ * badge, keyboard commands and the context menu. Logic lives in the modules it calls.
+ */
+import { browser } from 'wxt/browser';
+import { lazyConnection } from '../notes/connection';
+import { createNotesService } from '../notes/service';
+import { requestPersistence } from '../store';
+import { createSyncHub, SYNC_PORT } from '../sync/hub';
+import { handleMessages, sendToTab } from './messaging';
+import { disableSite, enableSite, injectIntoTab, pruneRevokedSites, siteStatus } from './sites';
+
+/** Starts every background service. Called once per service-worker start. */
+export function startBackground(): void {
+  const hub = createSyncHub();
+  const notes = createNotesService({
+    db: lazyConnection(),
+    onChange: (url, change) => hub.publish(url, change),
+  });
+
+  handleMessages({
+    'tab/analyze': async ({ tabId }) => {
+      await injectIntoTab(tabId);
+      return { injected: true } as const;
+    },
+    'site/status': ({ url }) => siteStatus(new URL(url).origin),
+    'site/enable': async ({ origin, tabId }) => {
+      const status = await enableSite(origin);
+      if (tabId !== undefined) await injectIntoTab(tabId);
+      return status;
+    },
+    'site/disable': ({ origin }) => disableSite(origin),
+    'notes/list': ({ url }) => notes.list(url),
+    'notes/create': ({ annotation }) => notes.create(annotation),
+    'notes/update': ({ id, patch }) => notes.update(id, patch),
+    'notes/delete': ({ id }) => notes.remove(id),
+    'notes/undo': ({ id }) => notes.undo(id),
+    'notes/search': ({ query, url }) => notes.search(query, url),
+    'tags/list': () => notes.tags(),
+    'tags/rename': ({ from, to }) => notes.renameTag(from, to),
+    'tags/merge': ({ sources, into }) => notes.mergeTags(sources, into),
+  });
+
+  browser.runtime.onConnect.addListener((port) => {
+    if (port.name === SYNC_PORT) hub.accept(port);
+  });
+
+  const actOnSelection = (tabId: number | undefined, action: 'highlight' | 'note') => {
+    if (tabId !== undefined) void sendToTab(tabId, 'selection/act', { action });
+  };
+  browser.commands?.onCommand.addListener((command, tab) => {
+    if (command === 'highlight-selection') actOnSelection(tab?.id, 'highlight');
+    if (command === 'note-selection') actOnSelection(tab?.id, 'note');
+  });
+  browser.contextMenus?.onClicked.addListener((info, tab) => {
+    if (info.menuItemId === 'dossier-highlight') actOnSelection(tab?.id, 'highlight');
+    if (info.menuItemId === 'dossier-note') actOnSelection(tab?.id, 'note');
+  });
+  browser.runtime.onInstalled.addListener(() => {
+    browser.contextMenus?.removeAll().then(() => {
+      browser.contextMenus.create({
+        id: 'dossier-highlight',
+        title: 'Highlight with Dossier',
+        contexts: ['selection'],
+      });
+      browser.contextMenus.create({
+        id: 'dossier-note',
+        title: 'Add a note with Dossier…',
+        contexts: ['selection'],
+      });
+    });
+    void requestPersistence();
+  });
+  browser.runtime.onStartup.addListener(() => void pruneRevokedSites());
+  browser.permissions.onRemoved.addListener(() => void pruneRevokedSites());
+}
