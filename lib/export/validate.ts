@@ -1,0 +1,297 @@
+/**
+ * Validation of everything Dossier imports (STYLE.md rule 5: validate at the edges). A backup or
+ * a W3C file is checked here, whole, before the store writes anything: import is all-or-nothing,
+ * so every problem is collected with the entry it belongs to and a sentence a reader can act on.
+ *
+ * Text is never rejected for looking like HTML or script: `<script>` in a note is a note about a
+ * script tag. It stays plain text and the exporters escape it; nothing here interprets it.
+ */
+import * as v from 'valibot';
+import { type Annotation, COLOURS } from '../annotation';
+import type { TrashedAnnotation } from './backup';
+
+/**
+ * Size limits for imported files. Generous for a real reader (10,000 notes make a backup of
+ * about 7 MB) while keeping a hostile or broken file from exhausting memory or the store.
+ */
+export const LIMITS = {
+  /** Characters in the whole file (about 50 MB of ASCII). */
+  fileChars: 50 * 1024 * 1024,
+  /** Annotations (plus trashed ones) in one file. */
+  entries: 100_000,
+  /** A note or a quoted passage. */
+  longText: 1_000_000,
+  /** Quote prefix and suffix (Dossier stores 32 characters; other tools store more). */
+  context: 1_000,
+  /** Title, site, author, published date, speaker and official names. */
+  shortText: 2_000,
+  /** A page address. */
+  url: 8_192,
+  /** One tag, and tags on one note. */
+  tag: 200,
+  tagsPerEntry: 100,
+  /** Largest text offset accepted in a TextPositionSelector. */
+  offset: 1_000_000_000,
+  /** Problems listed before the rest are summarised in one line. */
+  errors: 50,
+} as const;
+
+/** One problem in an imported file: which entry (0-based; null for the file), where, and why. */
+export interface ImportError {
+  entry: number | null;
+  path: string;
+  message: string;
+}
+
+/** What `parseImportFile` gives back: every record, or every reason the file was refused. */
+export type ImportResult =
+  | {
+      ok: true;
+      kind: 'backup';
+      annotations: Annotation[];
+      trash: TrashedAnnotation[];
+      /** Ids of annotations that could not be anchored when the backup was made. */
+      orphanIds: string[];
+    }
+  | { ok: true; kind: 'w3c'; annotations: Annotation[] }
+  | { ok: false; errors: ImportError[] };
+
+const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const ISO_RE =
+  /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(?:Z|[+-](\d{2}):(\d{2}))$/;
+const DAYS = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** True for a UUID in its usual 8-4-4-4-12 hexadecimal form (any version, any case). */
+export function isUuid(value: string): boolean {
+  return UUID_RE.test(value);
+}
+
+/**
+ * True for an ISO 8601 date-time with a time zone (`Z` or `±hh:mm`) that names a real instant
+ * (no 31 April, no 29 February 2023), in the subset `Date.parse` reads everywhere.
+ */
+export function isIsoDateTime(value: string): boolean {
+  const m = ISO_RE.exec(value);
+  if (!m) return false;
+  const year = +m[1]!;
+  const month = +m[2]!;
+  const day = +m[3]!;
+  if (month < 1 || month > 12 || day < 1 || day > DAYS[month - 1]!) return false;
+  if (month === 2 && day === 29 && (year % 4 !== 0 || (year % 100 === 0 && year % 400 !== 0)))
+    return false;
+  if (+m[4]! > 23 || +m[5]! > 59 || +(m[6] ?? 0) > 59) return false;
+  return +(m[7] ?? 0) <= 23 && +(m[8] ?? 0) <= 59;
+}
+
+/** True for an absolute http: or https: address. */
+export function isHttpUrl(value: string): boolean {
+  try {
+    const u = new URL(value);
+    return u.protocol === 'http:' || u.protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
+
+const count = (n: number) => n.toLocaleString('en-US');
+
+const text = (max: number) =>
+  v.pipe(
+    v.string('must be text'),
+    v.maxLength(max, `must be at most ${count(max)} characters long`),
+  );
+
+const isoDateTime = v.pipe(
+  v.string('must be a date and time written as text'),
+  v.maxLength(64, 'is too long for a date and time'),
+  v.check(isIsoDateTime, 'must be an ISO 8601 date and time such as 2024-05-01T12:00:00.000Z'),
+);
+
+const httpUrl = v.pipe(
+  v.string('must be a web address written as text'),
+  v.maxLength(LIMITS.url, `must be at most ${count(LIMITS.url)} characters long`),
+  v.check(isHttpUrl, 'must be a web address starting with http:// or https://'),
+);
+
+const uuid = v.pipe(
+  v.string('must be text'),
+  v.maxLength(64, 'is too long for an id'),
+  v.check(isUuid, 'must be a UUID such as 3f2b8c1e-9d4a-4b7e-8f00-5a6b7c8d9e0f'),
+);
+
+const offset = v.pipe(
+  v.number('must be a number'),
+  v.integer('must be a whole number'),
+  v.minValue(0, 'must not be negative'),
+  v.maxValue(LIMITS.offset, `must be at most ${count(LIMITS.offset)}`),
+);
+
+const tag = v.pipe(
+  text(LIMITS.tag),
+  v.check((s) => s.trim().length > 0, 'must not be blank'),
+);
+
+/** Schema of one annotation as Dossier stores it (backups are checked against it directly). */
+export const AnnotationSchema = v.strictObject({
+  id: uuid,
+  page: v.strictObject({
+    url: httpUrl,
+    title: text(LIMITS.shortText),
+    site: text(LIMITS.shortText),
+    author: v.optional(v.nullable(text(LIMITS.shortText))),
+    published: v.optional(v.nullable(text(LIMITS.shortText))),
+  }),
+  quote: v.strictObject({
+    type: v.literal('TextQuoteSelector', 'must be "TextQuoteSelector"'),
+    exact: v.pipe(text(LIMITS.longText), v.minLength(1, 'must not be empty')),
+    prefix: text(LIMITS.context),
+    suffix: text(LIMITS.context),
+  }),
+  position: v.pipe(
+    v.strictObject({
+      type: v.literal('TextPositionSelector', 'must be "TextPositionSelector"'),
+      start: offset,
+      end: offset,
+    }),
+    v.check((p) => p.end >= p.start, 'must not end before it starts'),
+  ),
+  note: text(LIMITS.longText),
+  tags: v.pipe(
+    v.array(tag, 'must be a list of tags'),
+    v.maxLength(LIMITS.tagsPerEntry, `must hold at most ${LIMITS.tagsPerEntry} tags`),
+  ),
+  colour: v.picklist(COLOURS, `must be one of ${COLOURS.join(', ')}`),
+  created: isoDateTime,
+  updated: isoDateTime,
+  origin: v.optional(
+    v.variant(
+      'kind',
+      [
+        v.strictObject({ kind: v.literal('official'), name: text(LIMITS.shortText) }),
+        v.strictObject({ kind: v.literal('quote'), speaker: v.nullable(text(LIMITS.shortText)) }),
+      ],
+      'must be an official ({ kind: "official", name }) or a quote ({ kind: "quote", speaker })',
+    ),
+  ),
+}) satisfies v.GenericSchema<unknown, Annotation>;
+
+/** Schema of a trashed annotation in a backup: the annotation plus when it was deleted. */
+export const TrashedAnnotationSchema = v.strictObject({
+  ...AnnotationSchema.entries,
+  deleted: isoDateTime,
+}) satisfies v.GenericSchema<unknown, TrashedAnnotation>;
+
+function kindOf(value: unknown): string {
+  if (value === null) return 'null';
+  if (value === undefined) return 'nothing';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'an object';
+  if (typeof value === 'string') return 'text';
+  return `a ${typeof value}`;
+}
+
+/** A short, safe picture of a rejected value for an error message. */
+export function describeValue(value: unknown): string {
+  if (typeof value === 'string') {
+    if (value.length > 60) return `${count(value.length)} characters of text`;
+    return JSON.stringify(value);
+  }
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return kindOf(value);
+}
+
+function issuePath(issue: v.BaseIssue<unknown>): string {
+  let out = '';
+  for (const item of issue.path ?? []) {
+    const key = item.key;
+    out += typeof key === 'number' ? `[${key}]` : out ? `.${String(key)}` : String(key);
+  }
+  return out;
+}
+
+function issueMessage(issue: v.BaseIssue<unknown>): string {
+  const objectIssue = issue.type === 'object' || issue.type === 'strict_object';
+  if (objectIssue && issue.expected === 'never') return 'is not a field Dossier knows';
+  if (issue.received === 'undefined' && (issue.path?.length ?? 0) > 0) return 'is missing';
+  if (objectIssue) return `must be an object (got ${kindOf(issue.input)})`;
+  return `${issue.message} (got ${describeValue(issue.input)})`;
+}
+
+/**
+ * Collects errors without letting a broken file flood the reader: after `LIMITS.errors`
+ * problems the rest are counted into one closing line.
+ */
+export class ErrorList {
+  readonly items: ImportError[] = [];
+  private extra = 0;
+
+  /** Records a problem. */
+  add(entry: number | null, path: string, message: string): void {
+    if (this.items.length < LIMITS.errors) this.items.push({ entry, path, message });
+    else this.extra += 1;
+  }
+
+  /** True when nothing was wrong. */
+  get empty(): boolean {
+    return this.items.length === 0;
+  }
+
+  /** The errors, with a summary line when some were left out. */
+  result(): ImportError[] {
+    if (this.extra === 0) return this.items;
+    return [
+      ...this.items,
+      { entry: null, path: '', message: `…and ${count(this.extra)} more problems.` },
+    ];
+  }
+}
+
+/**
+ * Checks one entry against a schema. Problems are added to `errors` as "Entry 3: colour must
+ * be one of … (got "red")"; `label` names the list ("Entry", "Trash entry") and `rename` maps a
+ * Dossier field path to the name the file uses (W3C files call `updated` "modified").
+ */
+export function checkEntry<T>(
+  schema: v.GenericSchema<unknown, T>,
+  value: unknown,
+  index: number,
+  where: { list: string; label: string; rename?: (path: string) => string },
+  errors: ErrorList,
+): T | undefined {
+  const result = v.safeParse(schema, value);
+  if (result.success) return result.output;
+  for (const issue of result.issues) {
+    const field = issuePath(issue);
+    const shown = where.rename ? where.rename(field) : field;
+    const path = field ? `${where.list}[${index}].${shown}` : `${where.list}[${index}]`;
+    const subject = shown ? `${shown} ` : 'the entry ';
+    errors.add(index, path, `${where.label} ${index + 1}: ${subject}${issueMessage(issue)}.`);
+  }
+  return undefined;
+}
+
+/**
+ * Reports ids that occur more than once across `lists`, naming both entries. Import must never
+ * turn two records into one silently.
+ */
+export function checkUniqueIds(
+  lists: { list: string; label: string; items: readonly { id: string }[] }[],
+  errors: ErrorList,
+): void {
+  const seen = new Map<string, string>();
+  for (const { list, label, items } of lists) {
+    items.forEach((item, index) => {
+      const key = item.id.toLowerCase();
+      const first = seen.get(key);
+      if (first) {
+        errors.add(
+          index,
+          `${list}[${index}].id`,
+          `${label} ${index + 1}: id ${item.id} is used twice (first by ${first}); every note needs its own id.`,
+        );
+      } else {
+        seen.set(key, `${label.toLowerCase()} ${index + 1}`);
+      }
+    });
+  }
+}
