@@ -1,0 +1,288 @@
+/**
+ * A text index of a DOM subtree: the page's readable text as one string, plus the maps needed to
+ * go between offsets in that string and live DOM `Range`s. Everything else in `lib/anchoring`
+ * (selectors, re-anchoring, the article map) works on plain strings and offsets; this module is
+ * the only one that walks nodes, and it walks them once per page, so that anchoring 1,000
+ * annotations costs one TreeWalker pass plus string searches instead of 1,000 DOM traversals.
+ *
+ * Whitespace. The index keeps two views of the same text:
+ * - `raw`: the concatenated data of the indexed text nodes, exactly as in the DOM.
+ * - `text`: `raw` with each run of whitespace collapsed to one space and the ends trimmed, by the
+ *   same rule as `collapseWhitespace` in lib/article (JavaScript's `\s`, so U+00A0 counts as
+ *   whitespace and U+00AD soft hyphens are kept). This is the view Dossier's selectors and offsets
+ *   use: it does not change when a page is re-indented or re-rendered with different line
+ *   breaks, and it has the same shape as Readability's article text.
+ * `toRaw` maps each offset of `text` to the offset of `raw` it came from (for a collapsed space,
+ * the first whitespace character of its run).
+ *
+ * What is indexed: text nodes under `root`, except inside script, style, noscript, template,
+ * textarea and head elements (never shown as page text) and inside Dossier's own UI (any element
+ * carrying `data-dossier-ui`), so that a toolbar or card never shifts the offsets of the page.
+ * Shadow roots and frames are not entered: they are separate documents for selection, and
+ * Readability does not see them either.
+ */
+
+/** Elements whose text is never part of the readable page. */
+const SKIPPED_ELEMENTS = new Set(['script', 'style', 'noscript', 'template', 'textarea', 'head']);
+
+/** Marks Dossier's own elements (toolbar host, cards) so that they are never indexed. */
+export const DOSSIER_UI_ATTRIBUTE = 'data-dossier-ui';
+
+/** The text of a DOM subtree in two views, with the maps between offsets, nodes and views. */
+export interface TextIndex {
+  /** The subtree that was indexed. */
+  readonly root: Node;
+  /** The indexed text nodes, in document order (empty nodes left out). */
+  readonly nodes: readonly Text[];
+  /** `nodeStarts[i]` is the offset in `raw` where `nodes[i]` begins. */
+  readonly nodeStarts: Int32Array;
+  /** The concatenated node data, whitespace untouched. */
+  readonly raw: string;
+  /** `raw` with whitespace runs collapsed to one space and trimmed: the view selectors use. */
+  readonly text: string;
+  /** `toRaw[k]` is the offset in `raw` of character `k` of `text`. */
+  readonly toRaw: Int32Array;
+}
+
+/**
+ * True for the characters JavaScript's `\s` matches: the rule Readability's text was collapsed
+ * with, so that the index and the article text agree on what is whitespace.
+ */
+export function isWhitespaceCode(code: number): boolean {
+  if (code <= 32) return code === 32 || (code >= 9 && code <= 13);
+  if (code < 160) return false;
+  return (
+    code === 160 ||
+    code === 5760 ||
+    (code >= 8192 && code <= 8202) ||
+    code === 8232 ||
+    code === 8233 ||
+    code === 8239 ||
+    code === 8287 ||
+    code === 12288 ||
+    code === 65279
+  );
+}
+
+function acceptNode(node: Node): number {
+  if (node.nodeType === 3) return 1; // NodeFilter.FILTER_ACCEPT
+  const element = node as Element;
+  if (SKIPPED_ELEMENTS.has(element.localName) || element.hasAttribute(DOSSIER_UI_ATTRIBUTE)) {
+    return 2; // NodeFilter.FILTER_REJECT: skip the whole subtree
+  }
+  return 3; // NodeFilter.FILTER_SKIP: look at the children
+}
+
+function ownerDocumentOf(node: Node): Document {
+  return node.ownerDocument ?? (node as Document);
+}
+
+/**
+ * Indexes the text under `root` (by default the page body) in one TreeWalker pass and one pass
+ * over the characters, so it stays linear on very long pages. Build it once per page state and
+ * reuse it for every selector; rebuild it after the page's text changes.
+ */
+export function buildTextIndex(root: Node = document.body): TextIndex {
+  const doc = ownerDocumentOf(root);
+  // SHOW_ELEMENT | SHOW_TEXT: elements are visited only so that skipped subtrees can be rejected.
+  const walker = doc.createTreeWalker(root, 0x1 | 0x4, { acceptNode });
+  const nodes: Text[] = [];
+  const parts: string[] = [];
+  const starts: number[] = [];
+  let length = 0;
+  if (root.nodeType === 3) {
+    const text = root as Text;
+    if (text.data.length > 0) {
+      nodes.push(text);
+      parts.push(text.data);
+      starts.push(0);
+      length = text.data.length;
+    }
+  }
+  for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
+    if (node.nodeType !== 3) continue;
+    const data = (node as Text).data;
+    if (data.length === 0) continue;
+    nodes.push(node as Text);
+    parts.push(data);
+    starts.push(length);
+    length += data.length;
+  }
+  const raw = parts.join('');
+  const { text, toRaw } = collapseWithMap(raw);
+  return { root, nodes, nodeStarts: Int32Array.from(starts), raw, text, toRaw };
+}
+
+/**
+ * Collapses whitespace exactly as `collapseWhitespace` in lib/article does, and remembers where
+ * each kept character came from, so offsets in the collapsed text can be turned back into DOM
+ * positions.
+ */
+export function collapseWithMap(raw: string): { text: string; toRaw: Int32Array } {
+  const toRaw = new Int32Array(raw.length);
+  const out: string[] = [];
+  let size = 0;
+  let runStart = -1; // first whitespace of a pending run, once some text has been kept
+  let chunkStart = 0; // start of the current stretch of raw copied unchanged
+  for (let i = 0; i < raw.length; i++) {
+    if (isWhitespaceCode(raw.charCodeAt(i))) {
+      if (runStart < 0) {
+        if (chunkStart < i) out.push(raw.slice(chunkStart, i));
+        runStart = i;
+      }
+      continue;
+    }
+    if (runStart >= 0) {
+      if (size > 0) {
+        out.push(' ');
+        toRaw[size++] = runStart;
+      }
+      runStart = -1;
+      chunkStart = i;
+    }
+    toRaw[size++] = i;
+  }
+  if (runStart < 0 && chunkStart < raw.length) out.push(raw.slice(chunkStart));
+  return { text: out.join(''), toRaw: toRaw.subarray(0, size) };
+}
+
+/** First index `i` with `sorted[i] >= value` (`sorted.length` when there is none). */
+export function lowerBound(sorted: ArrayLike<number>, value: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((sorted[mid] as number) < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * Turns `[start, end)` offsets into the raw view into a live `Range`, by binary search over the
+ * node start offsets. Returns null for an empty or out-of-bounds span, or when the nodes it
+ * needs have left the indexed subtree since the index was built.
+ */
+export function rawOffsetsToRange(index: TextIndex, start: number, end: number): Range | null {
+  const { nodes, nodeStarts, raw } = index;
+  if (!(start >= 0 && end > start && end <= raw.length)) return null;
+  const first = lowerBound(nodeStarts, start + 1) - 1; // last node starting at or before start
+  const last = lowerBound(nodeStarts, end) - 1; // last node starting before end
+  const startNode = nodes[first];
+  const endNode = nodes[last];
+  if (!startNode || !endNode) return null;
+  if (!isInside(index.root, startNode) || !isInside(index.root, endNode)) return null;
+  const range = ownerDocumentOf(index.root).createRange();
+  range.setStart(startNode, Math.min(start - (nodeStarts[first] as number), startNode.length));
+  range.setEnd(endNode, Math.min(end - (nodeStarts[last] as number), endNode.length));
+  return range;
+}
+
+/**
+ * Turns `[start, end)` offsets into the collapsed `text` view (the offsets selectors, detectors
+ * and the article map speak) into a live `Range`. Returns null when the span is empty or out of
+ * bounds, or when the page has changed under the index.
+ */
+export function offsetsToRange(index: TextIndex, start: number, end: number): Range | null {
+  if (!(start >= 0 && end > start && end <= index.text.length)) return null;
+  const rawStart = index.toRaw[start] as number;
+  const rawEnd = (index.toRaw[end - 1] as number) + 1;
+  return rawOffsetsToRange(index, rawStart, rawEnd);
+}
+
+/** Each index's text nodes → their position in `nodes`, built on first use. */
+const nodePositions = new WeakMap<TextIndex, Map<Text, number>>();
+
+/**
+ * The position of each indexed text node, so that a selection inside text (the usual case)
+ * resolves with one lookup instead of a binary search in document order.
+ */
+function positionsOf(index: TextIndex): Map<Text, number> {
+  const cached = nodePositions.get(index);
+  if (cached) return cached;
+  const positions = new Map<Text, number>(index.nodes.map((node, i) => [node, i]));
+  nodePositions.set(index, positions);
+  return positions;
+}
+
+/** True when `node` is still inside `root` (walks up: cheap everywhere, unlike some DOMs). */
+function isInside(root: Node, node: Node): boolean {
+  for (let current: Node | null = node; current; current = current.parentNode) {
+    if (current === root) return true;
+  }
+  return false;
+}
+
+/** Position flags from `Node.compareDocumentPosition`. */
+const FOLLOWING = 4;
+const CONTAINED_BY = 16;
+
+/**
+ * Offset in `raw` of a DOM boundary point: where the text after the point begins. Points inside
+ * an indexed text node are exact; other points (an element and child index, a skipped or newer
+ * text node) resolve to the first indexed text at or after them, found by binary search in
+ * document order.
+ */
+function rawOffsetOfBoundary(index: TextIndex, container: Node, offset: number): number {
+  const { nodes, nodeStarts, raw } = index;
+  // Predicate over nodes: "this node lies at or after the boundary point". It is monotone in
+  // document order, so binary search finds the first node for which it holds.
+  let atOrAfter: (node: Text) => boolean;
+  if (container.nodeType === 3 || container.nodeType === 4 || container.nodeType === 8) {
+    const i = positionsOf(index).get(container as Text);
+    if (i !== undefined) {
+      return (nodeStarts[i] as number) + Math.min(offset, (container as CharacterData).length);
+    }
+    // Not indexed (comment, skipped text): the boundary is before the next indexed text.
+    atOrAfter = (node) => follows(container, node);
+  } else {
+    const child = container.childNodes[offset];
+    if (child) {
+      atOrAfter = (node) => node === child || follows(child, node);
+    } else {
+      atOrAfter = (node) => {
+        const position = container.compareDocumentPosition(node);
+        return (position & FOLLOWING) !== 0 && (position & CONTAINED_BY) === 0;
+      };
+    }
+  }
+  const i = lowerBoundNode(nodes, atOrAfter);
+  return i < nodes.length ? (nodeStarts[i] as number) : raw.length;
+}
+
+function follows(reference: Node, node: Node): boolean {
+  return (reference.compareDocumentPosition(node) & FOLLOWING) !== 0;
+}
+
+function lowerBoundNode(nodes: readonly Text[], atOrAfter: (node: Text) => boolean): number {
+  let lo = 0;
+  let hi = nodes.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (atOrAfter(nodes[mid] as Text)) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
+/**
+ * Turns a live `Range` (typically the reader's selection) into `[start, end)` offsets in the raw
+ * view. Boundaries outside indexed text snap forward to the next indexed text.
+ */
+export function rangeToRawOffsets(index: TextIndex, range: Range): { start: number; end: number } {
+  const start = rawOffsetOfBoundary(index, range.startContainer, range.startOffset);
+  const end = rawOffsetOfBoundary(index, range.endContainer, range.endOffset);
+  return { start, end: Math.max(start, end) };
+}
+
+/**
+ * Turns a live `Range` into `[start, end)` offsets in the collapsed `text` view, the offsets
+ * selectors store. The span may start or end with a collapsed space; `describeRange` trims it.
+ */
+export function rangeToOffsets(index: TextIndex, range: Range): { start: number; end: number } {
+  const raw = rangeToRawOffsets(index, range);
+  // A collapsed character k lies in the span when raw.start <= toRaw[k] < raw.end.
+  const start = lowerBound(index.toRaw, raw.start);
+  const end = lowerBound(index.toRaw, raw.end);
+  return { start, end: Math.max(start, end) };
+}
