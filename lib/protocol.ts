@@ -6,6 +6,7 @@
  */
 import * as v from 'valibot';
 import { type Annotation, COLOURS } from './annotation';
+import type { AnalysisSummary } from './content/entities-layer';
 import type { NotePatch, TagCount } from './notes/api';
 import type { NewAnnotation } from './notes/service';
 
@@ -64,6 +65,15 @@ export interface ProtocolMap {
   'notes/reveal': { request: { id: string }; response: { found: boolean } };
   /** popup → content script: ids of this page's notes that could not be anchored. */
   'notes/orphans': { request: Record<string, never>; response: string[] };
+  /** popup → content script: the officials and quotations found on the page. */
+  'page/analysis': { request: Record<string, never>; response: AnalysisSummary };
+  /** popup → content script: scroll to an official's mention or a quotation and flash it. */
+  'page/reveal': {
+    request: { kind: 'official' | 'quote'; index: number; mention?: number };
+    response: { found: boolean };
+  };
+  /** content script → background: what to show on the tab's action badge. */
+  'badge/set': { request: { officials: number; notes: number }; response: null };
   /** background → content script: act on the selection (keyboard shortcut, context menu). */
   'selection/act': { request: { action: 'highlight' | 'note' }; response: { done: boolean } };
 }
@@ -158,6 +168,16 @@ export const REQUEST_SCHEMAS = {
   'notes/reveal': v.strictObject({ id }),
   'notes/orphans': v.strictObject({}),
   'selection/act': v.strictObject({ action: v.picklist(['highlight', 'note']) }),
+  'page/analysis': v.strictObject({}),
+  'page/reveal': v.strictObject({
+    kind: v.picklist(['official', 'quote']),
+    index: v.pipe(v.number(), v.integer(), v.minValue(0)),
+    mention: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
+  }),
+  'badge/set': v.strictObject({
+    officials: v.pipe(v.number(), v.integer(), v.minValue(0)),
+    notes: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  }),
 } satisfies { [T in MessageType]: v.GenericSchema<unknown, RequestOf<T>> };
 
 /**

@@ -12,6 +12,7 @@ export type HighlightName =
   | 'dossier-official'
   | 'dossier-quote'
   | 'dossier-note'
+  | 'dossier-flash'
   | `dossier-note-${string}`;
 
 /**
@@ -30,7 +31,7 @@ export interface Painter {
 export const HIGHLIGHT_CSS = `
 ::highlight(dossier-official) { background-color: rgb(255 196 0 / 0.32); text-decoration: underline 2px rgb(214 150 0); }
 ::highlight(dossier-quote) { background-color: rgb(64 150 255 / 0.2); text-decoration: underline dotted 2px rgb(40 120 230); }
-::highlight(dossier-note) { background-color: rgb(255 230 0 / 0.45); }
+::highlight(dossier-note) { text-decoration: underline 1px rgb(128 128 128 / 0.5); }
 ::highlight(dossier-note-yellow) { background-color: rgb(255 230 0 / 0.45); }
 ::highlight(dossier-note-green) { background-color: rgb(80 220 120 / 0.4); }
 ::highlight(dossier-note-blue) { background-color: rgb(90 170 255 / 0.4); }
@@ -40,6 +41,7 @@ dossier-mark { all: unset; display: inline; }
 dossier-mark[data-name="dossier-official"] { background-color: rgb(255 196 0 / 0.32); text-decoration: underline 2px rgb(214 150 0); }
 dossier-mark[data-name="dossier-quote"] { background-color: rgb(64 150 255 / 0.2); text-decoration: underline dotted 2px rgb(40 120 230); }
 dossier-mark[data-name^="dossier-note"] { background-color: rgb(255 230 0 / 0.45); }
+::highlight(dossier-flash) { background-color: rgb(255 120 0 / 0.55); }
 `;
 
 interface HighlightRegistry {
@@ -225,7 +227,6 @@ function wrapSpans(
     if (s > cursor) insert(doc.createTextNode(data.slice(cursor, s)));
     const mark = doc.createElement('dossier-mark');
     mark.setAttribute('data-name', name);
-    mark.setAttribute('data-dossier-ui', '');
     mark.textContent = data.slice(s, e);
     insert(mark);
     cursor = e;

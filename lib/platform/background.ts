@@ -5,9 +5,11 @@
 import { browser } from 'wxt/browser';
 import { lazyConnection } from '../notes/connection';
 import { createNotesService } from '../notes/service';
+import { highlightsOn, withHighlights } from '../settings';
 import { requestPersistence } from '../store';
 import { createSyncHub, SYNC_PORT } from '../sync/hub';
 import { handleMessages, sendToTab } from './messaging';
+import { loadSettings, saveSettings } from './settings-store';
 import { disableSite, enableSite, injectIntoTab, pruneRevokedSites, siteStatus } from './sites';
 
 /** Starts every background service. Called once per service-worker start. */
@@ -39,6 +41,17 @@ export function startBackground(): void {
     'tags/list': () => notes.tags(),
     'tags/rename': ({ from, to }) => notes.renameTag(from, to),
     'tags/merge': ({ sources, into }) => notes.mergeTags(sources, into),
+    'badge/set': async ({ officials, notes: count }, sender) => {
+      const tabId = sender.tab?.id;
+      if (tabId === undefined) return null;
+      await browser.action.setBadgeText({ tabId, text: officials > 0 ? String(officials) : '' });
+      await browser.action.setBadgeBackgroundColor({ tabId, color: '#8a5a00' });
+      await browser.action.setTitle({
+        tabId,
+        title: `Dossier: ${officials} ${officials === 1 ? 'official' : 'officials'}, ${count} ${count === 1 ? 'note' : 'notes'} on this page`,
+      });
+      return null;
+    },
   });
 
   browser.runtime.onConnect.addListener((port) => {
@@ -51,6 +64,8 @@ export function startBackground(): void {
   browser.commands?.onCommand.addListener((command, tab) => {
     if (command === 'highlight-selection') actOnSelection(tab?.id, 'highlight');
     if (command === 'note-selection') actOnSelection(tab?.id, 'note');
+    if (command === 'toggle-highlights' && tab?.url)
+      void toggleHighlights(new URL(tab.url).hostname);
   });
   browser.contextMenus?.onClicked.addListener((info, tab) => {
     if (info.menuItemId === 'dossier-highlight') actOnSelection(tab?.id, 'highlight');
@@ -73,4 +88,10 @@ export function startBackground(): void {
   });
   browser.runtime.onStartup.addListener(() => void pruneRevokedSites());
   browser.permissions.onRemoved.addListener(() => void pruneRevokedSites());
+}
+
+/** Flips automatic highlights on a site (the keyboard command); every open page follows. */
+async function toggleHighlights(hostname: string): Promise<void> {
+  const settings = await loadSettings();
+  await saveSettings(withHighlights(settings, !highlightsOn(settings, hostname), hostname));
 }

@@ -1,0 +1,251 @@
+/**
+ * The automatic highlights: every mention of an official and every quotation, mapped from the
+ * article text onto live ranges and painted (`dossier-official`, `dossier-quote`). Pointing at
+ * one shows a card (who, their titles, previous/next mention; a quotation's speaker and "Save
+ * as note"); Alt+Shift+↓/↑ walks the mentions from the keyboard with the card focused.
+ */
+import { h } from 'preact';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { EntityCard } from '../../components/page/EntityCard';
+import { PAGE_UI_CSS } from '../../components/page/styles';
+import { createArticleMapper } from '../anchoring/article-map';
+import { buildTextIndex } from '../anchoring/text-index';
+import type { Article } from '../article/extract';
+import type { Detection } from '../detect';
+import type { Painter } from '../highlight/paint';
+import { createUiHost } from './ui-host';
+
+/** What the popup lists: officials with their mention counts, quotations with speakers. */
+export interface AnalysisSummary {
+  officials: { name: string; titles: string[]; mentions: number }[];
+  quotes: { text: string; speaker: string | null }[];
+}
+
+/** A running layer of automatic highlights. */
+export interface EntitiesLayer {
+  summary(): AnalysisSummary;
+  /** Scrolls to an official's mention or a quotation, selects and flashes it. */
+  reveal(kind: 'official' | 'quote', index: number, mention?: number): boolean;
+  setVisible(visible: boolean): void;
+  destroy(): void;
+}
+
+/** Options of the layer. */
+export interface EntitiesLayerOptions {
+  ctx: ContentScriptContext;
+  doc: Document;
+  painter: Painter;
+  article: Article;
+  detection: Detection;
+  visible: boolean;
+  /** Saves a quotation as the reader's note (wired to the notes layer). */
+  saveQuote?(range: Range, speaker: string | null): void;
+}
+
+interface Hit {
+  kind: 'official' | 'quote';
+  index: number;
+  mention: number;
+  range: Range;
+}
+
+/** Maps, paints and makes interactive the officials and quotations of an article. */
+export function startEntitiesLayer(options: EntitiesLayerOptions): EntitiesLayer {
+  const { ctx, doc, painter, article, detection } = options;
+  const map = createArticleMapper(article.text, buildTextIndex(doc.body));
+  const officialRanges = detection.officials.map((o) => o.mentions.map((m) => map(m.start, m.end)));
+  const quoteRanges = detection.quotes.map((q) => map(q.start, q.end));
+  let visible = options.visible;
+
+  const paint = () => {
+    if (!visible) {
+      painter.clear('dossier-official');
+      painter.clear('dossier-quote');
+      return;
+    }
+    painter.paint(
+      'dossier-official',
+      officialRanges.flat().filter((r): r is Range => r !== null),
+    );
+    painter.paint(
+      'dossier-quote',
+      quoteRanges.filter((r): r is Range => r !== null),
+    );
+  };
+  paint();
+
+  const host = createUiHost(doc, PAGE_UI_CSS);
+  let open: Hit | null = null;
+
+  const flash = (range: Range) => {
+    painter.paint('dossier-flash', [range]);
+    ctx.setTimeout(() => painter.clear('dossier-flash'), 1200);
+  };
+
+  const goTo = (hit: Hit, focus: boolean) => {
+    const target = hit.range.startContainer.parentElement;
+    target?.scrollIntoView({ block: 'center' });
+    const selection = doc.getSelection();
+    selection?.removeAllRanges();
+    selection?.addRange(hit.range.cloneRange());
+    flash(hit.range);
+    showCard(hit, focus);
+  };
+
+  const step = (hit: Hit, delta: number) => {
+    const ranges = officialRanges[hit.index] ?? [];
+    for (let k = 1; k <= ranges.length; k++) {
+      const mention = (hit.mention + delta * k + ranges.length * k) % ranges.length;
+      const range = ranges[mention];
+      if (range) return goTo({ kind: 'official', index: hit.index, mention, range }, true);
+    }
+  };
+
+  const showCard = (hit: Hit, focus: boolean) => {
+    open = hit;
+    const rect = hit.range.getBoundingClientRect();
+    const position = { x: rect.left + rect.width / 2, y: rect.bottom, top: rect.top };
+    const official = detection.officials[hit.index];
+    const quote = detection.quotes[hit.index];
+    const entity =
+      hit.kind === 'official' && official
+        ? {
+            kind: 'official' as const,
+            name: official.name,
+            titles: official.titles,
+            mentions: official.mentions.length,
+            index: hit.mention,
+          }
+        : { kind: 'quote' as const, text: quote?.text ?? '', speaker: quote?.speaker ?? null };
+    const save = options.saveQuote;
+    host.show(
+      h(EntityCard, {
+        entity,
+        position,
+        onPrev: () => step(hit, -1),
+        onNext: () => step(hit, 1),
+        onSaveAsNote:
+          hit.kind === 'quote' && save
+            ? () => {
+                save(hit.range, quote?.speaker ?? null);
+                closeCard();
+              }
+            : undefined,
+        onDismiss: closeCard,
+      }),
+    );
+    if (focus) host.focusFirst();
+  };
+
+  const closeCard = () => {
+    open = null;
+    host.show(null);
+  };
+
+  /** The highlight under a point, officials first (they sit inside quotations). */
+  const hitAt = (x: number, y: number): Hit | null => {
+    const caret = caretAt(doc, x, y);
+    if (!caret) return null;
+    const inside = (r: Range | null) => {
+      try {
+        return (
+          r !== null && r.comparePoint(caret.node, caret.offset) === 0 && r.toString().length > 0
+        );
+      } catch {
+        return false;
+      }
+    };
+    for (let i = 0; i < officialRanges.length; i++) {
+      const list = officialRanges[i] ?? [];
+      for (let m = 0; m < list.length; m++) {
+        const range = list[m] ?? null;
+        if (range && inside(range)) return { kind: 'official', index: i, mention: m, range };
+      }
+    }
+    for (let i = 0; i < quoteRanges.length; i++) {
+      const range = quoteRanges[i] ?? null;
+      if (range && inside(range)) return { kind: 'quote', index: i, mention: 0, range };
+    }
+    return null;
+  };
+
+  let pending = false;
+  ctx.addEventListener(doc, 'mousemove', (event: MouseEvent) => {
+    if (!visible || pending || host.contains(event)) return;
+    pending = true;
+    ctx.requestAnimationFrame(() => {
+      pending = false;
+      const hit = hitAt(event.clientX, event.clientY);
+      if (
+        hit &&
+        (hit.kind !== open?.kind || hit.index !== open.index || hit.mention !== open.mention)
+      ) {
+        showCard(hit, false);
+      }
+    });
+  });
+  ctx.addEventListener(doc, 'keydown', (event: KeyboardEvent) => {
+    if (event.key === 'Escape' && open) closeCard();
+    if (!visible || !event.altKey || !event.shiftKey) return;
+    if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
+    const all: Hit[] = [];
+    officialRanges.forEach((list, index) => {
+      list.forEach((range, mention) => {
+        if (range) all.push({ kind: 'official', index, mention, range });
+      });
+    });
+    if (all.length === 0) return;
+    all.sort((a, b) => a.range.compareBoundaryPoints(Range.START_TO_START, b.range));
+    const current = open ? all.findIndex((x) => x.range === open?.range) : -1;
+    const next = event.key === 'ArrowDown' ? current + 1 : current - 1 + all.length;
+    const hit = all[(next + all.length) % all.length];
+    if (hit) {
+      event.preventDefault();
+      goTo(hit, true);
+    }
+  });
+
+  const destroy = () => {
+    host.destroy();
+    painter.clear('dossier-official');
+    painter.clear('dossier-quote');
+  };
+  ctx.onInvalidated(destroy);
+
+  return {
+    summary: () => ({
+      officials: detection.officials.map((o) => ({
+        name: o.name,
+        titles: o.titles,
+        mentions: o.mentions.length,
+      })),
+      quotes: detection.quotes.map((q) => ({ text: q.text, speaker: q.speaker })),
+    }),
+    reveal(kind, index, mention = 0) {
+      const range = kind === 'official' ? officialRanges[index]?.[mention] : quoteRanges[index];
+      if (!range) return false;
+      goTo({ kind, index, mention, range }, false);
+      return true;
+    },
+    setVisible(on) {
+      visible = on;
+      if (!on) closeCard();
+      paint();
+    },
+    destroy,
+  };
+}
+
+/** The text position under a viewport point, in whichever API the browser has. */
+function caretAt(doc: Document, x: number, y: number): { node: Node; offset: number } | null {
+  const d = doc as Document & {
+    caretPositionFromPoint?: (x: number, y: number) => { offsetNode: Node; offset: number } | null;
+    caretRangeFromPoint?: (x: number, y: number) => Range | null;
+  };
+  if (typeof d.caretPositionFromPoint === 'function') {
+    const p = d.caretPositionFromPoint(x, y);
+    return p ? { node: p.offsetNode, offset: p.offset } : null;
+  }
+  const r = d.caretRangeFromPoint?.(x, y);
+  return r ? { node: r.startContainer, offset: r.startOffset } : null;
+}

@@ -1,0 +1,234 @@
+/**
+ * The reader's notes on the live page: anchors the page's notes and paints them, shows the
+ * selection toolbar, saves new notes through the background, follows changes made in other
+ * tabs and the popup, and answers the popup's "reveal" and "orphans" questions.
+ */
+import { h } from 'preact';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { SelectionToolbar, type ToolbarMode } from '../../components/page/SelectionToolbar';
+import { PAGE_UI_CSS } from '../../components/page/styles';
+import { type AnchorResult, anchorAll } from '../anchoring/anchor';
+import { describeRange } from '../anchoring/selectors';
+import { buildTextIndex, offsetsToRange, type TextIndex } from '../anchoring/text-index';
+import type { Annotation, Colour, PageRef } from '../annotation';
+import type { Painter } from '../highlight/paint';
+import type { NotesChange } from '../notes/api';
+import { handleMessages, sendToBackground } from '../platform/messaging';
+import { subscribeToChanges } from '../platform/sync-client';
+import { createUiHost } from './ui-host';
+
+/** What the layer needs from its page session. */
+export interface NotesLayerOptions {
+  ctx: ContentScriptContext;
+  doc: Document;
+  page: PageRef;
+  painter: Painter;
+  /** Called with a plain-words message when saving fails, so nothing is lost silently. */
+  onError?(message: string): void;
+}
+
+/** The running layer. */
+export interface NotesLayer {
+  /** Notes currently known for the page, in page order. */
+  notes(): Annotation[];
+  orphans(): string[];
+  destroy(): void;
+}
+
+interface Placed {
+  annotation: Annotation;
+  result: AnchorResult;
+  range: Range | null;
+}
+
+/** Starts the notes layer for a page. */
+export function startNotesLayer({
+  ctx,
+  doc,
+  page,
+  painter,
+  onError,
+}: NotesLayerOptions): NotesLayer {
+  const placed = new Map<string, Placed>();
+  let index: TextIndex | null = null;
+  let dirty = true;
+  // Dossier's own UI lives outside <body>, so every change seen here is the page's.
+  const observer = new MutationObserver(() => {
+    dirty = true;
+  });
+  observer.observe(doc.body, { subtree: true, childList: true, characterData: true });
+
+  const currentIndex = (): TextIndex => {
+    if (!index || dirty) {
+      index = buildTextIndex(doc.body);
+      dirty = false;
+      // The page changed: ranges made on the old index may be stale; re-anchor everything.
+      for (const p of placed.values()) place(p, index);
+    }
+    return index;
+  };
+
+  const place = (p: Placed, idx: TextIndex) => {
+    const [result] = anchorAll(idx, [
+      { quote: p.annotation.quote, position: p.annotation.position },
+    ]);
+    p.result = result ?? { orphan: true };
+    p.range = p.result.orphan ? null : offsetsToRange(idx, p.result.start, p.result.end);
+  };
+
+  const repaint = () => {
+    const byColour = new Map<Colour, Range[]>();
+    const all: Range[] = [];
+    for (const p of placed.values()) {
+      if (!p.range) continue;
+      all.push(p.range);
+      byColour.set(p.annotation.colour, [...(byColour.get(p.annotation.colour) ?? []), p.range]);
+    }
+    if (painter.kind === 'highlight-api') painter.paint('dossier-note', all);
+    for (const colour of ['yellow', 'green', 'blue', 'pink', 'purple'] as const) {
+      painter.paint(`dossier-note-${colour}`, byColour.get(colour) ?? []);
+    }
+  };
+
+  const load = async () => {
+    const reply = await sendToBackground('notes/list', { url: page.url });
+    if (!reply.ok) return onError?.(`Dossier could not load your notes: ${reply.error}`);
+    const idx = currentIndex();
+    placed.clear();
+    const results = anchorAll(
+      idx,
+      reply.value.map((a) => ({ quote: a.quote, position: a.position })),
+    );
+    reply.value.forEach((annotation, i) => {
+      const result = results[i] ?? { orphan: true as const };
+      const range = result.orphan ? null : offsetsToRange(idx, result.start, result.end);
+      placed.set(annotation.id, { annotation, result, range });
+    });
+    repaint();
+  };
+
+  const apply = (change: NotesChange) => {
+    if (change.kind === 'reload') return void load();
+    if (change.kind === 'delete') placed.delete(change.id);
+    else {
+      const p: Placed = { annotation: change.annotation, result: { orphan: true }, range: null };
+      place(p, currentIndex());
+      placed.set(change.annotation.id, p);
+    }
+    repaint();
+  };
+
+  // --- The selection toolbar -------------------------------------------------------------
+  const host = createUiHost(doc, PAGE_UI_CSS);
+  let lastColour: Colour = 'yellow';
+  let tagSuggestions: string[] = [];
+
+  const selectionRange = (): Range | null => {
+    const sel = doc.getSelection();
+    if (!sel || sel.isCollapsed || sel.rangeCount === 0) return null;
+    const range = sel.getRangeAt(0);
+    if (!doc.body.contains(range.commonAncestorContainer)) return null;
+    return range.toString().trim() ? range.cloneRange() : null;
+  };
+
+  const save = async (range: Range, note: string, tags: string[], colour: Colour) => {
+    lastColour = colour;
+    const selectors = describeRange(currentIndex(), range);
+    if (!selectors) return;
+    const reply = await sendToBackground('notes/create', {
+      annotation: { page, ...selectors, note, tags, colour },
+    });
+    if (!reply.ok) onError?.(`Your note was not saved: ${reply.error}`);
+    else apply({ kind: 'upsert', annotation: reply.value });
+  };
+
+  const openToolbar = (range: Range, mode: ToolbarMode = 'buttons') => {
+    const rect = range.getBoundingClientRect();
+    const close = () => host.show(null);
+    host.show(
+      h(SelectionToolbar, {
+        anchor: { x: rect.left + rect.width / 2, y: rect.bottom, top: rect.top },
+        tagSuggestions,
+        initialColour: lastColour,
+        mode,
+        onHighlight: (colour: Colour) => {
+          close();
+          void save(range, '', [], colour);
+        },
+        onNote: (note: string, tags: string[], colour: Colour) => {
+          close();
+          void save(range, note, tags, colour);
+        },
+        onDismiss: close,
+      }),
+    );
+    void sendToBackground('tags/list', {}).then((r) => {
+      if (r.ok) tagSuggestions = r.value.map((t) => t.tag);
+    });
+  };
+
+  ctx.addEventListener(doc, 'mouseup', (event: MouseEvent) => {
+    if (host.contains(event)) return;
+    // Let the browser finish updating the selection first.
+    ctx.setTimeout(() => {
+      const range = selectionRange();
+      if (range) openToolbar(range);
+      else host.show(null);
+    }, 0);
+  });
+  ctx.addEventListener(doc, 'keydown', (event: KeyboardEvent) => {
+    if (event.key === 'Escape') host.show(null);
+  });
+
+  const flash = (range: Range) => {
+    painter.paint('dossier-flash', [range]);
+    ctx.setTimeout(() => painter.clear('dossier-flash'), 1200);
+  };
+
+  const stopMessages = handleMessages({
+    'notes/reveal': ({ id }) => {
+      currentIndex();
+      const range = placed.get(id)?.range;
+      if (!range) return { found: false };
+      const target = range.startContainer.parentElement;
+      target?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+      flash(range);
+      return { found: true };
+    },
+    'notes/orphans': () => orphans(),
+    'selection/act': ({ action }) => {
+      const range = selectionRange();
+      if (!range) return { done: false };
+      if (action === 'highlight') void save(range, '', [], lastColour);
+      else openToolbar(range, 'note');
+      return { done: true };
+    },
+  });
+
+  const orphans = () =>
+    [...placed.values()].filter((p) => p.result.orphan).map((p) => p.annotation.id);
+
+  const stopSync = subscribeToChanges({
+    url: page.url,
+    onChange: apply,
+    onResync: () => void load(),
+  });
+  void load();
+
+  const destroy = () => {
+    observer.disconnect();
+    stopMessages();
+    stopSync();
+    host.destroy();
+  };
+  ctx.onInvalidated(destroy);
+
+  return {
+    notes: () =>
+      [...placed.values()]
+        .map((p) => p.annotation)
+        .sort((a, b) => a.position.start - b.position.start),
+    orphans,
+    destroy,
+  };
+}

@@ -1,0 +1,65 @@
+/**
+ * Dossier's detector: named officials and quotations with their speakers, from plain article
+ * text. Pure code (text in, offsets out), linear in the text's length, no DOM and no globals, so
+ * the content script, the CLI and the tests all run it unchanged. Rules and lexicons rather than
+ * an NLP library: see lexicon.ts for the word lists, people.ts for names and coreference,
+ * quotes.ts for quotations and attribution.
+ */
+import { findPeople } from './people';
+import { findQuoteSpans } from './quote-spans';
+import { findQuotes, type Quote } from './quotes';
+import { tokenize } from './tokens';
+
+export type { Quote } from './quotes';
+
+/** One mention of an official; offsets index the text given to `detect`. */
+export interface Mention {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** A named official: canonical (fullest) name, the titles the text gives, every mention. */
+export interface Official {
+  name: string;
+  titles: string[];
+  mentions: Mention[];
+}
+
+/** What `detect` finds in an article. */
+export interface Detection {
+  officials: Official[];
+  quotes: Quote[];
+}
+
+/** Optional knowledge about the article that sharpens detection. */
+export interface DetectOptions {
+  /** Offsets where paragraphs (blocks) start: quotes never run across them. */
+  breaks?: readonly number[];
+  /** The byline: its names are authors, never officials. */
+  byline?: string | null;
+}
+
+/**
+ * Finds the named officials and the quotations (with speakers) in `text`. Offsets index
+ * `text`. Safe on any input: empty text gives empty lists.
+ */
+export function detect(text: string, options: DetectOptions = {}): Detection {
+  const breaks = options.breaks ?? [];
+  const { tokens, sentenceStarts } = tokenize(text, breaks);
+  const people = findPeople(text, tokens, { byline: options.byline ?? null });
+  const spans = findQuoteSpans(text, breaks);
+  const quotes = findQuotes({ text, tokens, sentenceStarts, spans, people });
+  const officials: Official[] = people
+    .filter((p) => p.official)
+    .map((p) => ({
+      name: p.name,
+      titles: p.titles.filter((t) => t !== 'author' && t !== 'credit' && t !== 'journalist'),
+      mentions: p.mentions.map((m) => ({
+        start: m.start,
+        end: m.end,
+        text: text.slice(m.start, m.end),
+      })),
+    }));
+  return { officials, quotes };
+}

@@ -1,0 +1,312 @@
+/**
+ * Word lists the detectors reason with: offices and honorifics from many countries and
+ * institutions, nationalities and places (so "Russian President" is a title and "Armenia" is not
+ * a given name), organisation words, journalism roles (never officials), speech verbs and
+ * non-person capitalised words (months, days). Lists, not names of people: the detectors
+ * recognise people by the shape of the text around them, never by who they are.
+ *
+ * All entries are lowercase with soft hyphens removed; look them up with `norm()`.
+ */
+
+/** Builds a lookup set from a space-separated list (multi-word entries use `_`). */
+function set(words: string): ReadonlySet<string> {
+  return new Set(
+    words
+      .split(/\s+/)
+      .filter(Boolean)
+      .map((w) => w.replace(/_/g, ' ')),
+  );
+}
+
+/**
+ * Head nouns of roles that make a named person an official in Dossier's sense: public office,
+ * government, diplomacy, military, intergovernmental posts, parties, company and NGO executives,
+ * think-tank fellows. Academic and expert roles are included too: the label rules treat them as
+ * "extended" officials, which are never a false positive.
+ */
+export const OFFICIAL_ROLES = set(`
+  president president-elect vice-president vicepresident premier prime_minister minister ministers
+  secretary secretaries secretary-general under-secretary undersecretary ambassador ambassadors
+  envoy envoys consul consul-general diplomat diplomats attache adviser advisers advisor advisors
+  counsellor counselor spokesman spokeswoman spokesperson spokespeople spokesmen spokeswomen
+  senator senators congressman congresswoman congressmen congresswomen representative
+  representatives lawmaker lawmakers legislator legislators parliamentarian parliamentarians mp
+  mps mep meps deputy deputies governor governors lieutenant-governor mayor mayors chancellor
+  vice-chancellor chairman chairwoman chairperson chair co-chair chairmen leader leaders
+  chief chiefs head heads director directors director-general commissioner commissioners commander
+  commanders general generals admiral admirals colonel lieutenant captain marshal field_marshal
+  brigadier commandant king queen prince princess monarch emir emirs sheikh sultan shah emperor
+  crown_prince regent dictator strongman attorney-general attorney_general prosecutor prosecutors
+  judge judges justice justices magistrate councillor councilor councilman councilwoman alderman
+  official officials officer officers executive executives ceo cfo coo cto cio founder co-founder
+  cofounder fellow fellows analyst analysts economist economists professor professors scholar
+  scholars researcher researchers expert experts strategist president's treasurer comptroller
+  auditor ombudsman inspector inspector-general superintendent sheriff commissar secretary-of-state
+  speaker whip negotiator negotiators mediator emissary delegate delegates nominee candidate
+  manager managing_director partner partners chairman-elect governor-general premier-elect
+  administrator registrar rapporteur coordinator coordinator-general ombudsperson provost dean
+  rector chancellor-elect pope cardinal archbishop bishop rabbi imam cleric ayatollah patriarch
+  priest pastor vicar board_member member members staffer staffers aide aides lobbyist
+  campaigner activist activists organizer organiser organisers organizers
+`);
+
+/** Roles in journalism and publishing: people holding only these are never officials. */
+export const PRESS_ROLES = set(`
+  editor editors correspondent correspondents reporter reporters journalist journalists columnist
+  columnists photographer photographers writer writers author authors contributor contributors
+  anchor anchors presenter producer producers host commentator blogger bureau_chief
+  editor-in-chief cartoonist illustrator credit photo
+`);
+
+/** Honorifics that mark a person but say nothing about office. */
+export const HONORIFICS = set(`
+  mr mr. mrs mrs. ms ms. miss mx dr dr. prof prof. sir dame lord lady madam madame monsieur herr
+  frau señor señora sr sr. hon hon. rev rev. reverend mister
+`);
+
+/**
+ * Capitalised titles that stand before a name ("President Aliyev", "Sen. Warren") and mark an
+ * office; "Mr"/"Dr" live in HONORIFICS. Abbreviations include their period.
+ */
+export const TITLE_WORDS = set(`
+  president vice president-elect vice-president premier prime minister ministers secretary
+  secretary-general under undersecretary assistant deputy ambassador envoy consul chancellor
+  senator sen sen. congressman congresswoman representative rep rep. governor gov gov. mayor
+  chairman chairwoman chair chairperson leader chief head director commissioner commander
+  general gen gen. admiral adm adm. colonel col col. lieutenant lt lt. captain capt capt. major
+  maj maj. sergeant sgt sgt. marshal brigadier corporal private king queen prince princess emir
+  sheikh shaikh sultan shah emperor crown supreme grand attorney attorney-general prosecutor
+  judge justice magistrate councillor councilor councilman councilwoman speaker whip executive
+  officer ceo cfo coo cto founder co-founder fellow professor spokesman spokeswoman
+  spokesperson adviser advisor counsellor counselor special senior principal acting interim
+  former first second foreign defense defence interior finance trade economy energy justice
+  health education environment agriculture labour labor transport home state national security
+  homeland treasury commerce development affairs policy intelligence public director-general
+  inspector inspector-general ombudsman secretary-of-state mp mep ayatollah pope cardinal
+  archbishop bishop rabbi imam patriarch pastor father reverend rev rev. member board advisory
+  managing partner analyst economist scholar researcher chairman-elect governor-general
+  lieutenant-governor minister-president high commissioner undersecretary-general amb amb. pres
+  pres. sec sec. hon hon. field staff press opposition majority minority shadow house senate
+  party union communications operating financial technology
+  information strategy strategic international global regional european eurasian asian african
+  american pacific atlantic legal general's people's peoples vice-premier prime-minister
+`);
+
+/** Words that head an office in a capitalised run ("Foreign Minister", "Board Member"). */
+export const TITLE_HEADS = set(`
+  president president-elect vice-president premier minister secretary secretary-general
+  undersecretary ambassador envoy consul chancellor senator sen sen. congressman congresswoman
+  representative rep rep. governor gov gov. mayor chairman chairwoman chair chairperson leader
+  chief director commissioner commander general gen gen. admiral adm adm. colonel col col.
+  lieutenant lt lt. captain capt capt. major maj maj. sergeant sgt sgt. marshal brigadier king
+  queen prince princess emir sheikh shaikh sultan shah emperor attorney-general prosecutor judge
+  justice magistrate councillor councilor councilman councilwoman speaker whip ceo cfo coo cto
+  founder co-founder fellow professor spokesman spokeswoman spokesperson adviser advisor
+  counsellor counselor director-general inspector-general ombudsman mp mep ayatollah pope
+  cardinal archbishop bishop rabbi imam patriarch pastor member analyst economist scholar
+  researcher officer executive partner chairman-elect governor-general lieutenant-governor
+  minister-president commissioner amb amb. pres pres. sec sec. vice-premier prime-minister head
+`);
+
+/** Title heads that may stand alone, capitalised, as a name ("The Secretary also said"). */
+export const BARE_TITLE_HEADS = set(`
+  president secretary ambassador chancellor senator governor mayor premier minister
+  prime_minister chairman chairwoman general admiral king queen prince princess emir sheikh
+  sultan pope speaker commissioner vice_president
+`);
+
+/** Lowercase connectors allowed inside a capitalised title ("Secretary of State for Europe"). */
+export const TITLE_CONNECTORS = set('of for to on at in and the de du des la');
+
+/** Particles allowed inside a personal name ("Ursula von der Leyen", "Osama bin Laden"). */
+export const NAME_PARTICLES = set(
+  'de da di do dos das du del della der den van von ter ten bin ibn al el la le st. st',
+);
+
+/** Countries and regions, lowercase (some multi-word ones joined by spaces). */
+export const PLACES = set(`
+  afghanistan albania algeria andorra angola argentina armenia australia austria azerbaijan
+  bahamas bahrain bangladesh barbados belarus belgium belize benin bhutan bolivia bosnia botswana
+  brazil brunei bulgaria burkina burundi cambodia cameroon canada chad chile china colombia
+  comoros congo croatia cuba cyprus czechia czech denmark djibouti dominica ecuador egypt eritrea
+  estonia eswatini ethiopia fiji finland france gabon gambia georgia germany ghana greece grenada
+  guatemala guinea guyana haiti honduras hungary iceland india indonesia iran iraq ireland israel
+  italy jamaica japan jordan kazakhstan kenya kiribati korea kosovo kuwait kyrgyzstan laos latvia
+  lebanon lesotho liberia libya liechtenstein lithuania luxembourg madagascar malawi malaysia
+  maldives mali malta mauritania mauritius mexico micronesia moldova monaco mongolia montenegro
+  morocco mozambique myanmar burma namibia nauru nepal netherlands holland nicaragua niger
+  nigeria norway oman pakistan palau palestine panama paraguay peru philippines poland portugal
+  qatar romania russia rwanda samoa senegal serbia seychelles singapore slovakia slovenia
+  somalia spain sudan suriname sweden switzerland syria taiwan tajikistan tanzania thailand togo
+  tonga trinidad tunisia turkey türkiye turkmenistan tuvalu uganda ukraine uruguay uzbekistan
+  vanuatu vatican venezuela vietnam yemen zambia zimbabwe britain england scotland wales
+  europe asia africa america americas caucasus balkans arctic antarctica kashmir crimea donbas
+  gaza tibet xinjiang hong kong macau karabakh nagorno-karabakh chechnya kurdistan sahel levant
+  washington moscow beijing london paris berlin brussels tokyo seoul pyongyang tehran kyiv kiev
+  baku yerevan tbilisi ankara cairo riyadh doha dubai delhi islamabad kabul baghdad damascus
+  jerusalem harare nairobi pretoria lagos geneva vienna rome madrid warsaw budapest prague
+  ottawa canberra manila hanoi bangkok jakarta taipei astana tashkent ashgabat minsk
+  new_york california texas florida virginia maryland louisiana ohio michigan
+  u.s. us usa u.s.a. uk u.k. eu e.u. un u.n. nato un. west east north south
+`);
+
+/** Nationality and regional adjectives ("Israeli Prime Minister", "Azerbaijani Foreign Minister"). */
+export const NATIONALITIES = set(`
+  afghan albanian algerian american angolan argentine argentinian armenian australian austrian
+  azerbaijani azeri bahraini bangladeshi belarusian belgian bolivian bosnian brazilian british
+  bulgarian burmese cambodian cameroonian canadian chilean chinese colombian congolese croatian
+  cuban cypriot czech danish dutch ecuadorian egyptian emirati english eritrean estonian
+  ethiopian european filipino finnish french georgian german ghanaian greek guatemalan haitian
+  honduran hungarian icelandic indian indonesian iranian iraqi irish israeli italian ivorian
+  jamaican japanese jordanian kazakh kenyan korean kosovar kuwaiti kyrgyz lao latvian lebanese
+  liberian libyan lithuanian macedonian malagasy malawian malaysian malian maltese mauritanian
+  mexican moldovan mongolian montenegrin moroccan mozambican namibian nepalese nigerian nigerien
+  norwegian omani pakistani palestinian panamanian paraguayan peruvian polish portuguese qatari
+  romanian russian rwandan saudi scottish senegalese serbian singaporean slovak slovenian somali
+  spanish sri_lankan sudanese swedish swiss syrian taiwanese tajik tanzanian thai tunisian
+  turkish turkmen ugandan ukrainian uruguayan uzbek venezuelan vietnamese welsh yemeni zambian
+  zimbabwean soviet western eastern northern southern arab african asian caucasian nordic
+  baltic balkan gulf kurdish pashtun tamil uyghur tibetan federal provincial state national
+  royal imperial
+`);
+
+/**
+ * Capitalised words that start organisation names or make a capitalised run an institution
+ * rather than a person ("Brookings Institution", "Council on Foreign Relations").
+ */
+export const ORG_WORDS = set(`
+  institution institute council center centre foundation endowment association society
+  committee commission university college school academy ministry department agency bureau
+  office administration government parliament congress senate assembly court tribunal party
+  union league federation organization organisation corporation corp corp. company co co.
+  inc inc. ltd ltd. llc plc group bank fund trust authority service services forces force army
+  navy military police guard command board network news times post journal press media
+  television radio tv agency reuters associated house hall church mosque cathedral museum
+  library hospital airport station embassy consulate mission delegation cabinet presidency
+  kremlin pentagon treasury white blue palace capitol parliament's airlines motors
+  technologies systems partners capital holdings industries enterprises laboratories labs
+  initiative project program programme campaign movement front alliance coalition bloc
+  caucus conference summit forum talks treaty accord agreement act law convention charter
+  war crisis revolution republic kingdom state states nations federation emirates islands
+  reserve exchange market index street avenue road square river sea ocean gulf strait bay
+  mountains valley province region district county city town village airways energy oil gas
+  brotherhood hezbollah hamas taliban isis daesh al-qaeda
+`);
+
+/** Capitalised words that are never part of a person's name. */
+export const NOT_NAME_WORDS = set(`
+  january february march april may june july august september october november december jan
+  feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday
+  saturday sunday today tomorrow yesterday
+  the a an this that these those there here it its he she they we i you his her their our my
+  your him them us who what when where why how which while if but and or so yet for nor as
+  at by in of on to up with from into after before since until during about against between
+  through over under across also although though because however meanwhile moreover still
+  then thus instead indeed already earlier later last next first new more most many some all
+  any each every both either neither no not one two three four five six seven eight nine ten
+  read continue click subscribe sign share advertisement related photo photos video watch
+  image images getty afp reuters ap epa credit source sources editor's note analysis opinion
+  comment commentary updated published posted
+  god allah christmas easter ramadan eid internet web twitter facebook instagram youtube
+  tiktok linkedin telegram whatsapp google microsoft apple amazon
+  democrat democrats republican republicans conservative conservatives labour liberal
+  liberals socialist socialists communist communists
+  islamic muslim muslims christian christians jewish jews catholic catholics protestant
+  covid coronavirus
+`);
+
+/** Speech and writing verbs that attribute a quotation. */
+export const SPEECH_VERBS = set(`
+  said says  saying told   telling added  adding noted  noting stated
+   stating wrote writes writing  tweeted tweets tweeting posted  declared
+   declaring announced  announcing argued  arguing asserted 
+  claimed  claiming insisted  insisting warned  warning explained 
+  explaining recalled recalls recalling admitted admits admitting acknowledged acknowledges
+  conceded concedes stressed stresses stressing emphasized emphasizes emphasizing emphasised
+  emphasises emphasising urged urges urging described describes describing characterized
+  characterised replied  responded responds answered  asked asks asking
+  continued  observed  remarked  commented  suggested
+   predicted  promised  vowed  pledged  threatened
+   complained complains lamented  concluded  agreed  confirmed
+   denied  maintained  contended  countered  quipped
+  joked mused testified reported  cautioned  hailed  praised 
+  criticized criticised criticizes criticises called  calling labeled labelled dubbed
+  termed branded described declared proclaimed announced reiterated reiterates repeated
+  underscored underlined highlighted  expressed expressing voiced welcomed
+   condemned  accused  blasted slammed decried  told
+  acknowledging adding insisted wrote added wondered wonders thundered exclaimed shouted
+  pointed whispered boasted bragged tweeted posted messaged texted emailed
+  tells tell say write threatens promises replies counters laments hails praises welcomes decries condemns accuses maintains observes agrees confirms denies concludes contends suggests predicts pledges vows cautions continues explains insists warns argues asserts declares announces adds
+`);
+
+/** Nouns that name a piece of speech or writing ("Blinken's comments: “…”"). */
+export const UTTERANCE_NOUNS = set(`
+  comments comment remarks remark words statement statements message speech address tweet
+  tweets post letter memo note interview testimony op-ed essay article book report column
+  announcement declaration warning words, response reply answer assessment view views
+  position argument
+`);
+
+/** Phrases before a short quoted term that mark it as a name or term, not speech. */
+export const TERM_MARKERS = set(`
+  so-called dubbed nicknamed called named known termed titled entitled labelled labeled
+  branded word words term terms phrase phrases slogan motto tagline hashtag policy doctrine
+  strategy concept notion principle label definition
+`);
+
+/** Lowercase nouns for unnamed speakers ("a spokesman said", "officials said"). */
+export const UNNAMED_SPEAKERS = set(`
+  source sources official officials spokesman spokeswoman spokesperson aide aides diplomat
+  diplomats analyst analysts expert experts observer observers critic critics supporter
+  supporters resident residents witness witnesses insider insiders person people someone
+  statement report spokesmen officer officers lawmaker lawmakers members member staff
+  government ministry administration police military army
+`);
+
+/** Pronouns that may stand for a speaker. */
+export const PERSON_PRONOUNS = set('he she');
+
+/** Words after a hyphen-joined prefix that still name a person ("post-Mugabe", "anti-Trump"). */
+export const NAME_PREFIXES = set('post pre anti pro ex non neo');
+
+/**
+ * Given names common in English-language news across many cultures, used only to split a
+ * capitalised run into "title/place words" and "name" and to accept a two-word name with no
+ * other evidence as a person (not as an official).
+ */
+export const GIVEN_NAMES = set(`
+  john james robert michael william david richard joseph thomas charles christopher daniel
+  matthew anthony antony mark donald steven stephen paul andrew joshua kenneth kevin brian
+  george timothy ronald edward jason jeffrey ryan jacob gary nicholas eric jonathan larry justin
+  scott brandon benjamin samuel gregory frank alexander raymond patrick jack dennis jerry
+  tyler aaron jose adam henry nathan douglas zachary peter kyle walter ethan jeremy harold
+  keith christian roger noah gerald carl terry sean austin arthur lawrence jesse dylan bryan
+  joe jordan billy bruce albert willie gabriel logan alan juan wayne roy ralph randy eugene
+  vincent russell elijah louis bobby philip johnny mary patricia jennifer linda elizabeth
+  barbara susan jessica sarah karen nancy lisa betty margaret sandra ashley kimberly emily
+  donna michelle dorothy carol amanda melissa deborah stephanie rebecca sharon laura cynthia
+  kathleen amy shirley angela helen anna brenda pamela nicole emma samantha katherine
+  christine debra rachel catherine carolyn janet ruth maria heather diane virginia julie joyce
+  victoria olivia kelly christina lauren joan evelyn judith megan cheryl andrea hannah martha
+  jacqueline frances gloria ann teresa kathryn sara janice jean alice madison doris abigail
+  julia judy grace denise amber marilyn beverly danielle theresa sophia marie diana brittany
+  natalie isabella charlotte rose alexis kayla hillary condoleezza madeleine nikki kamala
+  barack joe bill jim tom tim ted mike mitch nancy chuck rand marco ben boris theresa tony
+  gordon keir rishi liz emmanuel angela olaf gerhard helmut jacques nicolas francois françois
+  vladimir dmitry dmitri sergei sergey alexei alexey mikhail boris yuri viktor igor nikolai
+  ivan oleg andrei andriy volodymyr petro leonid yulia olena ilham heydar   
+     robert  zurab mikheil salome irakli kassym-jomart nursultan shavkat
+  islam emomali recep ahmet mevlut hakan kemal mustafa mohammed muhammad mohammad mahmoud
+  ahmed ahmad ali hassan hussein hosni abdel abdul abdullah abdulaziz salman faisal khalid
+  omar osama ayman yasser bashar hafez ismail ibrahim yusuf youssef hamid hamad tamim
+  benjamin yitzhak ariel ehud shimon naftali yair benny isaac golda menachem moshe avigdor
+  xi hu jiang wen li wang zhang liu chen yang zhao huang zhou wu kim park lee choi jung moon yoon
+  kang cho shinzo fumio yoshihide junichiro taro narendra manmohan rahul sonia imran nawaz
+  shehbaz benazir asif ashraf hamid ashraf jacinda scott malcolm kevin julia anthony justin
+  stephen jean-claude ursula donald charles josep javier jens emmanuel angela mario matteo
+  giorgia silvio pedro mariano jose luis antonio luiz jair dilma andres manuel nicolas hugo
+  evo cristina mauricio javier gustavo alvaro cyril jacob thabo nelson robert  morgan
+  nelson uhuru william raila paul yoweri abiy muhammadu goodluck olusegun ellen kofi
+  ban antonio boutros dag  jonathan   colin jake martin josh 
+    jon steven harry david rex mike condoleezza madeleine warren hillary elizabeth
+`);

@@ -1,0 +1,155 @@
+/**
+ * Finds every span of text between quotation marks, in one pass over the marks. Handles curly
+ * “…”, straight "…", guillemets «…», single curly ‘…’ (and straight '…' where unambiguous),
+ * quotes that open with one mark and close with another, quotes nested in quotes (the inner
+ * one is part of the outer), and a quote left unclosed: it ends at its paragraph's end, or
+ * where the next quotation opens (the English convention for a quote that runs on into the
+ * next paragraph, when paragraph breaks are not known). Whether a span is reported speech is
+ * decided later, with the sentence around it.
+ */
+
+/** A span between quotation marks; `start`/`end` exclude the marks. */
+export interface QuoteSpan {
+  start: number;
+  end: number;
+  /** Offset of the opening mark. */
+  open: number;
+  /** Offset after the closing mark (equals `end` when unclosed). */
+  close: number;
+  /** No closing mark: the span runs to the end of its paragraph. */
+  unclosed: boolean;
+  /** Single quotation marks rather than double ones. */
+  single: boolean;
+}
+
+const MARK_RE = /[“”"«»‘’']/g;
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+const LETTER = /\p{L}/u;
+/** Longest single-quoted span accepted: single marks double as apostrophes. */
+const MAX_SINGLE = 400;
+
+/** Whether a mark at `i` sits where a quotation opens (after a space or an opening bracket). */
+function opensAt(text: string, i: number): boolean {
+  const before = i > 0 ? (text[i - 1] ?? ' ') : ' ';
+  const after = text[i + 1] ?? ' ';
+  return /[\s([{—–\-/:;,]/.test(before) && !/\s/.test(after);
+}
+
+/** Whether a mark at `i` sits where a quotation closes (before a space or punctuation). */
+function closesAt(text: string, i: number): boolean {
+  const before = i > 0 ? (text[i - 1] ?? ' ') : ' ';
+  const after = text[i + 1] ?? ' ';
+  return !/\s/.test(before) && !LETTER_OR_DIGIT.test(after);
+}
+
+/** Trims trailing whitespace from an unclosed span's end. */
+function trimEnd(text: string, start: number, end: number): number {
+  let e = end;
+  while (e > start && /\s/.test(text[e - 1] ?? '')) e--;
+  return e;
+}
+
+/**
+ * Returns the quoted spans of `text` in order. `breaks` are sorted paragraph boundaries: no
+ * quotation runs across one (the labels split such quotes at the break).
+ */
+export function findQuoteSpans(text: string, breaks: readonly number[] = []): QuoteSpan[] {
+  const spans: QuoteSpan[] = [];
+  let dbl: number | null = null; // offset of an open double mark
+  let sgl: number | null = null; // offset of an open single mark
+  let bi = 0;
+  const closeUnclosed = (at: number) => {
+    if (dbl !== null) {
+      const end = trimEnd(text, dbl + 1, at);
+      if (end > dbl + 1) {
+        spans.push({ start: dbl + 1, end, open: dbl, close: end, unclosed: true, single: false });
+      }
+      dbl = null;
+    }
+    sgl = null; // an unclosed single mark was an apostrophe
+  };
+  for (const m of text.matchAll(MARK_RE)) {
+    const i = m.index;
+    const ch = m[0];
+    while (bi < breaks.length && (breaks[bi] ?? 0) <= i) {
+      const b = breaks[bi] ?? 0;
+      if ((dbl !== null && b > dbl) || (sgl !== null && b > sgl)) closeUnclosed(b);
+      bi++;
+    }
+    if (ch === '“' || ch === '«') {
+      if (dbl !== null) closeUnclosed(i);
+      dbl = i;
+      sgl = null;
+    } else if (ch === '”' || ch === '»') {
+      if (dbl !== null) {
+        spans.push({
+          start: dbl + 1,
+          end: i,
+          open: dbl,
+          close: i + 1,
+          unclosed: false,
+          single: false,
+        });
+        dbl = null;
+        sgl = null;
+      }
+    } else if (ch === '"') {
+      const canOpen = opensAt(text, i);
+      const canClose = closesAt(text, i);
+      if (dbl !== null) {
+        if (canOpen && !canClose) {
+          closeUnclosed(i);
+          dbl = i;
+        } else {
+          spans.push({
+            start: dbl + 1,
+            end: i,
+            open: dbl,
+            close: i + 1,
+            unclosed: false,
+            single: false,
+          });
+          dbl = null;
+          sgl = null;
+        }
+      } else if (canOpen || !canClose) {
+        // Opens after a space, or glued to the previous block ("2009.\"If you…").
+        dbl = i;
+        sgl = null;
+      }
+    } else if (dbl === null) {
+      // Single marks, only outside double quotes (inside, they are nested quotes).
+      const isOpenMark = ch === '‘' || ch === "'";
+      const isCloseMark = ch === '’' || ch === "'";
+      if (sgl !== null && isCloseMark && closesAt(text, i) && !isPluralPossessive(text, i)) {
+        if (i - sgl <= MAX_SINGLE) {
+          spans.push({
+            start: sgl + 1,
+            end: i,
+            open: sgl,
+            close: i + 1,
+            unclosed: false,
+            single: true,
+          });
+        }
+        sgl = null;
+      } else if (isOpenMark && opensAt(text, i) && LETTER.test(text[i + 1] ?? '')) {
+        sgl = i;
+      } else if (sgl !== null && i - sgl > MAX_SINGLE) {
+        sgl = null;
+      }
+    }
+  }
+  while (bi < breaks.length) {
+    const b = breaks[bi] ?? 0;
+    if ((dbl !== null && b > dbl) || (sgl !== null && b > sgl)) closeUnclosed(b);
+    bi++;
+  }
+  closeUnclosed(text.length);
+  return spans;
+}
+
+/** "the daughters’ generation": an apostrophe after a plural, followed by a lowercase word. */
+function isPluralPossessive(text: string, i: number): boolean {
+  return text[i - 1] === 's' && text[i + 1] === ' ' && /[a-z]/.test(text[i + 2] ?? '');
+}

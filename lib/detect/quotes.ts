@@ -1,0 +1,641 @@
+/**
+ * Quotations and their speakers. Every quoted span (see quote-spans.ts) is read with the
+ * sentence around it: spans that report speech are kept, scare quotes, terms, nicknames and
+ * titles of works are dropped, and the speaker is found the way a reader finds it:
+ * "…,” said X / X said / X wrote on Twitter / according to X / X noted: “…” / X’s remarks: “…”,
+ * a pronoun ("he added") resolved to the person the text is about, a bare role ("the president
+ * said") resolved to the last person holding it, an organisation ("the ministry said"), an
+ * unnamed source (null), and a quote standing alone continuing the previous speaker's words.
+ * When a name sits right before a partial quote with no speech verb ("President Abbas “has put
+ * aside…”"), the name is the quote's subject, not its speaker, so the speaker is whoever was
+ * being quoted just before: the original speaker, not the person relayed.
+ */
+import {
+  NOT_NAME_WORDS,
+  OFFICIAL_ROLES,
+  ORG_WORDS,
+  PERSON_PRONOUNS,
+  PLACES,
+  PRESS_ROLES,
+  SPEECH_VERBS,
+  TERM_MARKERS,
+  UNNAMED_SPEAKERS,
+  UTTERANCE_NOUNS,
+} from './lexicon';
+import type { Person, PersonMention } from './people';
+import type { QuoteSpan } from './quote-spans';
+import { norm, type Token } from './tokens';
+
+/** A quotation with its speaker. */
+export interface Quote {
+  /** The exact text between the marks. */
+  text: string;
+  start: number;
+  end: number;
+  /** Canonical name of the person, organisation or document; null when unnamed or unknown. */
+  speaker: string | null;
+  speakerType?: 'person' | 'organisation' | 'document' | 'unnamed';
+  /** Offsets of the words that name the speaker, when the sentence names them. */
+  speakerStart?: number;
+  speakerEnd?: number;
+}
+
+interface Speaker {
+  name: string | null;
+  type: 'person' | 'organisation' | 'document' | 'unnamed';
+  person?: number;
+  start?: number;
+  end?: number;
+}
+
+/** Words that may sit between a subject and its speech verb ("X also said", "X has said"). */
+const SKIPPABLE = new Set(
+  `also later then further again has had have was is would will could had once repeatedly
+  previously recently earlier subsequently strongly sharply publicly privately quickly simply
+  flatly bluntly angrily has since just already often still not never even only reportedly
+  allegedly separately likewise similarly additionally told`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+
+/** Lowercase words inside an organisation's name ("Council on Foreign Relations"). */
+const ORG_CONNECTORS = new Set(['of', 'on', 'for', 'and', 'the', 'de']);
+
+/** Words after which a short quoted term is used as a modifier, not speech ("the “x” society"). */
+const FUNCTION_WORDS = new Set(
+  `of in on to and or but that which who for from with as at by is was were are be been being
+  has have had will would could should may might must can meant means than then when while
+  because if so since after before into onto over under about against between through during
+  without within among per via he she it they we i you his her its their this these those the
+  a an not no nor yet also instead rather`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+
+/** Options for quote detection. */
+export interface QuoteContext {
+  text: string;
+  tokens: readonly Token[];
+  sentenceStarts: readonly number[];
+  spans: readonly QuoteSpan[];
+  people: readonly Person[];
+}
+
+function sentenceAt(starts: readonly number[], pos: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((starts[mid] ?? 0) <= pos) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+function firstTokenAtOrAfter(tokens: readonly Token[], pos: number): number {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((tokens[mid] as Token).start < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Finds the quotations of reported speech and attributes each to its speaker. */
+export function findQuotes(ctx: QuoteContext): Quote[] {
+  const { text, tokens, sentenceStarts, spans, people } = ctx;
+  const personById = new Map<number, Person>();
+  const mentionAt = new Map<number, PersonMention>(); // token index → mention covering it
+  const allMentions: PersonMention[] = [];
+  for (const p of people) {
+    personById.set(p.id, p);
+    allMentions.push(...p.mentions);
+  }
+  allMentions.sort((a, b) => a.start - b.start);
+  {
+    let k = 0;
+    for (let i = 0; i < tokens.length; i++) {
+      const t = tokens[i] as Token;
+      while (k < allMentions.length && (allMentions[k] as PersonMention).end <= t.start) k++;
+      const m = allMentions[k];
+      if (m && m.start <= t.start && t.end <= m.end + 0) mentionAt.set(i, m);
+      else if (m && m.start < t.end && t.start < m.end) mentionAt.set(i, m);
+    }
+  }
+  // Which tokens are inside a quotation (they never name the speaker).
+  const quoted = new Uint8Array(tokens.length);
+  for (const s of spans) {
+    for (
+      let i = firstTokenAtOrAfter(tokens, s.start);
+      i < tokens.length && (tokens[i] as Token).start < s.end;
+      i++
+    ) {
+      quoted[i] = 1;
+    }
+  }
+  // First person mentioned in each sentence (outside quotes): the sentence's subject.
+  const subjectOf = new Map<number, PersonMention>();
+  const credit = (m: PersonMention) =>
+    personById.get(m.person)?.titles.some((t) => t === 'photo credit' || t === 'credit') ?? false;
+  for (let i = 0; i < tokens.length; i++) {
+    const m = mentionAt.get(i);
+    if (!m || quoted[i] || credit(m)) continue;
+    const s = (tokens[i] as Token).sentence;
+    if (!subjectOf.has(s)) subjectOf.set(s, m);
+  }
+
+  const quotes: Quote[] = [];
+  let previous: { speaker: Speaker; sentence: number } | null = null;
+  for (const span of spans) {
+    const raw = text.slice(span.start, span.end);
+    if (!/[\p{L}\p{N}]/u.test(raw)) continue;
+    const sIdx = sentenceAt(sentenceStarts, span.open);
+    const sStart = sentenceStarts[sIdx] ?? 0;
+    const eIdx = sentenceAt(sentenceStarts, Math.max(span.open, span.close - 1));
+    const sEnd = sentenceStarts[eIdx + 1] ?? text.length;
+    const closeSentence = tokens[firstTokenAtOrAfter(tokens, span.close)]?.sentence ?? eIdx + 1;
+    // Context tokens outside any quote.
+    const pre: number[] = [];
+    for (
+      let i = firstTokenAtOrAfter(tokens, sStart);
+      i < tokens.length && (tokens[i] as Token).end <= span.open;
+      i++
+    ) {
+      if (!quoted[i]) pre.push(i);
+    }
+    const post: number[] = [];
+    const postEnd = span.unclosed ? span.close : sEnd;
+    for (
+      let i = firstTokenAtOrAfter(tokens, span.close);
+      i < tokens.length && (tokens[i] as Token).start < postEnd;
+      i++
+    ) {
+      if (!quoted[i]) post.push(i);
+    }
+    // "?” Jane Roe asked." ends the sentence inside the quote; let attribution look past it.
+    if (post.length === 0 && /[?!]$/.test(raw.trim())) {
+      for (
+        let i = firstTokenAtOrAfter(tokens, span.close);
+        i < tokens.length && post.length < 5;
+        i++
+      ) {
+        if (quoted[i] || (tokens[i] as Token).sentence !== closeSentence) break;
+        post.push(i);
+      }
+    }
+
+    const words = raw
+      .trim()
+      .split(/\s+/)
+      .filter((w) => /[\p{L}\p{N}]/u.test(w));
+    const shortTerm = words.length <= 3 && !/[.!?]["'”’]?\s*$/.test(raw.trim());
+    const hasSpeechCue = [...pre, ...post].some((i) => isSpeechCue(tokens, i));
+
+    if (isNotSpeech(text, tokens, span, raw, words, pre, post, shortTerm, hasSpeechCue)) continue;
+
+    let speaker =
+      attributeAfter(text, tokens, post, mentionAt, personById, quoted) ??
+      attributeBefore(text, tokens, pre, mentionAt, personById) ??
+      attributeLater(text, tokens, post, mentionAt, personById);
+    if (speaker?.type === 'unnamed' && speaker.name === 'pronoun') {
+      speaker = resolvePronoun(sIdx, speaker, previous, subjectOf, personById, tokens, pre);
+    }
+    if (!speaker) {
+      // No speech verb in the sentence: the quote continues the previous speaker's words
+      // (a quote standing alone, or a name as the subject of a partial quote); failing that,
+      // a quote standing alone belongs to the person the previous sentence is about.
+      if (previous && sIdx - previous.sentence <= 3) speaker = previous.speaker;
+      else if (pre.length === 0) {
+        const m = subjectOf.get(sIdx - 1);
+        if (m) speaker = speakerFromMention(m, personById);
+      }
+    }
+    if (!speaker) speaker = { name: null, type: 'unnamed' };
+    if (speaker.name === 'pronoun') speaker = { name: null, type: 'unnamed' };
+    const q: Quote = {
+      text: raw,
+      start: span.start,
+      end: span.end,
+      speaker: speaker.name,
+      speakerType: speaker.type,
+    };
+    if (speaker.start !== undefined && speaker.end !== undefined) {
+      q.speakerStart = speaker.start;
+      q.speakerEnd = speaker.end;
+    }
+    quotes.push(q);
+    previous = { speaker, sentence: Math.max(eIdx, closeSentence - (post.length > 0 ? 0 : 1)) };
+  }
+  return quotes;
+}
+
+/** A speech verb, in lowercase: "States" in "the United States" is not "states". */
+function isVerb(t: Token): boolean {
+  return SPEECH_VERBS.has(t.low) && (!t.cap || t.low === 'said' || t.low === 'says');
+}
+
+function isSpeechCue(tokens: readonly Token[], i: number): boolean {
+  const t = tokens[i] as Token;
+  if (isVerb(t) || t.low === 'speak' || t.low === 'spoke' || t.low === 'speaking') return true;
+  if (t.low === 'according' && tokens[i + 1]?.low === 'to') return true;
+  if (UTTERANCE_NOUNS.has(t.low)) return true;
+  return t.low === 'quoted' || t.low === 'quoting';
+}
+
+/** Scare quotes, terms, nicknames and titles of works. */
+function isNotSpeech(
+  text: string,
+  tokens: readonly Token[],
+  span: QuoteSpan,
+  raw: string,
+  words: readonly string[],
+  pre: readonly number[],
+  post: readonly number[],
+  shortTerm: boolean,
+  hasSpeechCue: boolean,
+): boolean {
+  const lastPre = pre[pre.length - 1];
+  const before = lastPre !== undefined ? (tokens[lastPre] as Token) : undefined;
+  const beforeGapOk = before && /^\s*$/.test(text.slice(before.end, span.open));
+  // "so-called “x”", "dubbed “x”", "the term “x”".
+  if (before && beforeGapOk && TERM_MARKERS.has(before.low) && words.length <= 5) return true;
+  // "a policy of “x”", "the notion of “x”".
+  const ofNoun = pre[pre.length - 2];
+  if (
+    before?.low === 'of' &&
+    ofNoun !== undefined &&
+    TERM_MARKERS.has((tokens[ofNoun] as Token).low) &&
+    words.length <= 5
+  ) {
+    return true;
+  }
+  const prev2 = pre[pre.length - 2];
+  if (before && before.low === 'as' && prev2 !== undefined && tokens[prev2]?.low === 'known')
+    return true;
+  if (!shortTerm && words.length > 8) return false;
+  // Title case with no sentence punctuation: a name, nickname or title of a work.
+  const letters = words.filter((w) => /^\p{L}/u.test(w));
+  const significant = letters.filter(
+    (w) => !/^(of|the|a|an|and|in|on|for|to|at|by|with|or)$/.test(w),
+  );
+  const titleCase =
+    significant.length > 0 &&
+    significant.every((w) => /^[\p{Lu}#@\d]/u.test(w) || /^\p{L}+[\p{Lu}]/u.test(w)) &&
+    !/[.!?]["'”’]?\s*$/.test(raw.trim());
+  if (
+    titleCase &&
+    words.length <= 6 &&
+    !(words.length >= 3 && hasSpeechCue && /[,.]$/.test(raw.trim()))
+  ) {
+    return true;
+  }
+  if (!shortTerm) return false;
+  // A quoted modifier: "a “post-truth” society".
+  const firstPost = post[0];
+  const after = firstPost !== undefined ? (tokens[firstPost] as Token) : undefined;
+  if (
+    after &&
+    text.slice(span.close, after.start) === ' ' &&
+    !after.cap &&
+    !FUNCTION_WORDS.has(after.low) &&
+    !SPEECH_VERBS.has(after.low) &&
+    !/ly$/.test(after.low) &&
+    words.length <= 2
+  ) {
+    return true;
+  }
+  return !hasSpeechCue;
+}
+
+function speakerFromMention(m: PersonMention, personById: Map<number, Person>): Speaker | null {
+  const p = personById.get(m.person);
+  if (!p) return null;
+  return { name: p.name, type: 'person', person: p.id, start: m.start, end: m.end };
+}
+
+/**
+ * The noun phrase whose last word is token `i` (a subject or the object of an inverted "said
+ * X"): a person mention, a pronoun, a role ("the president"), an unnamed source or an
+ * organisation name.
+ */
+function nounPhraseAt(
+  text: string,
+  tokens: readonly Token[],
+  i: number,
+  mentionAt: Map<number, PersonMention>,
+  personById: Map<number, Person>,
+): Speaker | null {
+  const t = tokens[i];
+  if (!t) return null;
+  const m = mentionAt.get(i);
+  if (m) return speakerFromMention(m, personById);
+  if (PERSON_PRONOUNS.has(t.low))
+    return { name: 'pronoun', type: 'unnamed', start: t.start, end: t.end };
+  if (t.cap && !NOT_NAME_WORDS.has(t.low)) {
+    // A capitalised run: an organisation ("the Foreign Ministry of Ruritania", "Reuters"),
+    // or a surname the text never introduced ("Roe said").
+    const joins = (x: number, y: number) =>
+      text.slice((tokens[x] as Token).end, (tokens[y] as Token).start) === ' ';
+    const capOk = (x: Token) => x.cap && !NOT_NAME_WORDS.has(x.low);
+    let a = i;
+    let b = i;
+    while (a > 0 && joins(a - 1, a)) {
+      const p = tokens[a - 1] as Token;
+      if (capOk(p) && !(p.poss && a - 1 < i - 3)) a--;
+      else if (
+        ORG_CONNECTORS.has(p.low) &&
+        a > 1 &&
+        capOk(tokens[a - 2] as Token) &&
+        joins(a - 2, a - 1)
+      )
+        a -= 2;
+      else break;
+    }
+    while (b + 1 < tokens.length && joins(b, b + 1) && !(tokens[b] as Token).poss) {
+      const n = tokens[b + 1] as Token;
+      if (capOk(n)) b++;
+      else if (
+        ORG_CONNECTORS.has(n.low) &&
+        b + 2 < tokens.length &&
+        capOk(tokens[b + 2] as Token) &&
+        joins(b + 1, b + 2)
+      )
+        b += 2;
+      else break;
+    }
+    for (let x = a; x <= b; x++) {
+      const m = mentionAt.get(x);
+      if (m) return speakerFromMention(m, personById);
+    }
+    // "Jane Roe of Ruritania said": the person before "of".
+    const before = tokens[a - 1];
+    if (before && (before.low === 'of' || before.low === 'from')) {
+      const m = mentionAt.get(a - 2);
+      if (m) return speakerFromMention(m, personById);
+    }
+    const start = (tokens[a] as Token).start;
+    const end = (tokens[b] as Token).end;
+    const name = text
+      .slice(start, end)
+      .replace(/['’]s$/, '')
+      .replace(/\u00AD/g, '');
+    const span = tokens.slice(a, b + 1);
+    if (
+      span.length === 1 &&
+      !ORG_WORDS.has(t.low) &&
+      !t.upper &&
+      !PLACES.has(t.low) &&
+      !t.initial
+    ) {
+      return { name, type: 'person', start, end };
+    }
+    return { name, type: 'organisation', start, end };
+  }
+  // Lowercase noun: a role ("the president") or an unnamed source ("a spokesman").
+  if (OFFICIAL_ROLES.has(t.low) || UNNAMED_SPEAKERS.has(t.low) || PRESS_ROLES.has(t.low)) {
+    return { name: 'role', type: 'unnamed', start: t.start, end: t.end, person: -1 };
+  }
+  return null;
+}
+
+/** Resolves "the president said" to the last person whose titles hold that role. */
+function resolveRole(
+  tokens: readonly Token[],
+  i: number,
+  personById: Map<number, Person>,
+  mentionAt: Map<number, PersonMention>,
+): Speaker {
+  const role = (tokens[i] as Token).low;
+  const det = tokens[i - 1]?.low;
+  if (det === 'the' && OFFICIAL_ROLES.has(role) && !UNNAMED_SPEAKERS.has(role)) {
+    let best: PersonMention | null = null;
+    for (let k = i - 1; k >= 0 && k > i - 2000; k--) {
+      const m = mentionAt.get(k);
+      if (!m) continue;
+      const p = personById.get(m.person);
+      if (
+        p?.titles.some((tt) => ` ${norm(tt)} `.includes(` ${role} `) || norm(tt).includes(role))
+      ) {
+        best = m;
+        break;
+      }
+    }
+    if (best) return speakerFromMention(best, personById) ?? { name: null, type: 'unnamed' };
+  }
+  return { name: null, type: 'unnamed' };
+}
+
+function finish(
+  sp: Speaker | null,
+  tokens: readonly Token[],
+  i: number,
+  personById: Map<number, Person>,
+  mentionAt: Map<number, PersonMention>,
+): Speaker | null {
+  if (!sp) return null;
+  if (sp.name === 'role') return resolveRole(tokens, i, personById, mentionAt);
+  return sp;
+}
+
+/** "…,” said X" / "…,” X said" / "…,” he added" right after the closing mark. */
+function attributeAfter(
+  text: string,
+  tokens: readonly Token[],
+  post: readonly number[],
+  mentionAt: Map<number, PersonMention>,
+  personById: Map<number, Person>,
+  _quoted: Uint8Array,
+): Speaker | null {
+  const p0 = post[0];
+  if (p0 === undefined) return null;
+  const t0 = tokens[p0] as Token;
+  if (isVerb(t0)) {
+    // Inverted: "said Martin Indyk, …", "said the spokesman".
+    let k = 1;
+    while (
+      k < post.length &&
+      k < 4 &&
+      ['the', 'a', 'an', 'his', 'her', 'its', 'their'].includes(
+        (tokens[post[k] as number] as Token).low,
+      )
+    )
+      k++;
+    const idx = post[k];
+    if (idx === undefined) return null;
+    // "said Senator Jane Roe": the mention may start after a title.
+    for (let f = k; f < post.length && f < k + 5; f++) {
+      const at = post[f] as number;
+      const m = mentionAt.get(at);
+      if (m) return speakerFromMention(m, personById);
+      const n = tokens[at + 1];
+      if (!n || /[,;:.]/.test(text.slice((tokens[at] as Token).end, n.start))) break;
+    }
+    // For "said the ministry's spokesman" take the head; for names take the first mention.
+    const m = mentionAt.get(idx);
+    if (m) return speakerFromMention(m, personById);
+    let h = idx;
+    while (
+      h + 1 < tokens.length &&
+      !(tokens[h] as Token).cap &&
+      !OFFICIAL_ROLES.has((tokens[h] as Token).low) &&
+      !UNNAMED_SPEAKERS.has((tokens[h] as Token).low) &&
+      h < idx + 3
+    )
+      h++;
+    return finish(
+      nounPhraseAt(text, tokens, h, mentionAt, personById),
+      tokens,
+      h,
+      personById,
+      mentionAt,
+    );
+  }
+  // Subject then verb, within the first few words: "X said", "X also told reporters".
+  for (let k = 1; k < post.length && k < 9; k++) {
+    const vi = post[k] as number;
+    const v = tokens[vi] as Token;
+    if (!isVerb(v)) continue;
+    let s = k - 1;
+    while (s > 0 && SKIPPABLE.has((tokens[post[s] as number] as Token).low)) s--;
+    const si = post[s] as number;
+    const sp = nounPhraseAt(text, tokens, si, mentionAt, personById);
+    if (sp) return finish(sp, tokens, si, personById, mentionAt);
+    return null;
+  }
+  return null;
+}
+
+/** "X said that “…”", "X noted: “…”", "according to X, “…”", "X’s remarks: “…”". */
+function attributeBefore(
+  text: string,
+  tokens: readonly Token[],
+  pre: readonly number[],
+  mentionAt: Map<number, PersonMention>,
+  personById: Map<number, Person>,
+): Speaker | null {
+  // Someone's words relayed: "highlighted Secretary Blinken’s comments: “…”".
+  for (let k = pre.length - 1; k >= 1 && k >= pre.length - 25; k--) {
+    const t = tokens[pre[k] as number] as Token;
+    if (isVerb(t)) break;
+    if (!UTTERANCE_NOUNS.has(t.low)) continue;
+    for (let j = k - 1; j >= 0 && j >= k - 3; j--) {
+      const o = tokens[pre[j] as number] as Token;
+      const m = mentionAt.get(pre[j] as number);
+      if (o.poss && m) return speakerFromMention(m, personById);
+      if (o.poss && o.cap)
+        return nounPhraseAt(text, tokens, pre[j] as number, mentionAt, personById);
+    }
+  }
+  for (let k = pre.length - 1; k >= 0; k--) {
+    const vi = pre[k] as number;
+    const v = tokens[vi] as Token;
+    if (v.low === 'according' && tokens[vi + 1]?.low === 'to') {
+      // "according to Jane Roe", "according to the notes of the Data Bill".
+      const limit = (tokens[pre[pre.length - 1] as number] as Token).end;
+      let fallback: Speaker | null = null;
+      for (let idx = vi + 2; idx < tokens.length && idx < vi + 10; idx++) {
+        const t = tokens[idx] as Token;
+        if (t.start >= limit) break;
+        const m = mentionAt.get(idx);
+        if (m) return speakerFromMention(m, personById);
+        const sp = nounPhraseAt(text, tokens, idx, mentionAt, personById);
+        if (t.cap && sp) return finish(sp, tokens, idx, personById, mentionAt);
+        fallback ??= finish(sp, tokens, idx, personById, mentionAt);
+        const n = tokens[idx + 1];
+        if (n && /[,;:—–]/.test(text.slice(t.end, n.start))) break;
+      }
+      return fallback ?? { name: null, type: 'unnamed' };
+    }
+    if (!(isVerb(v) || v.low === 'speak' || v.low === 'spoke')) continue;
+    const prevTok = tokens[vi - 1];
+    const commaBefore = prevTok !== undefined && text.slice(prevTok.end, v.start).includes(',');
+    // ", saying …": the participle's subject is the sentence's subject.
+    if (commaBefore && /ing$/.test(v.low)) {
+      for (const si of pre) {
+        const m = mentionAt.get(si);
+        if (m) return speakerFromMention(m, personById);
+      }
+    }
+    // Subject: nearest speaker-like phrase before the verb, within the sentence, skipping an
+    // appositive ("Jane Roe, a fellow at the Center, said").
+    let inAppositive = commaBefore;
+    for (let j = k - 1; j >= 0; j--) {
+      const si = pre[j] as number;
+      const st = tokens[si] as Token;
+      if (inAppositive) {
+        const nextTok = tokens[pre[j + 1] ?? vi] as Token;
+        if (j < k - 1 && text.slice(st.end, nextTok.start).includes(',')) inAppositive = false;
+        else continue;
+      }
+      if (SKIPPABLE.has(st.low)) continue;
+      const sp = nounPhraseAt(text, tokens, si, mentionAt, personById);
+      if (!sp) continue;
+      if (sp.type === 'person' || sp.name === 'pronoun') return sp;
+      if (j >= k - 3) return finish(sp, tokens, si, personById, mentionAt);
+    }
+    // Inverted before the quote: "Said Jane Roe: “…”".
+    const after = pre[k + 1];
+    if (after !== undefined) {
+      const m = mentionAt.get(after);
+      if (m) return speakerFromMention(m, personById);
+    }
+    return null;
+  }
+  return null;
+}
+
+/** A speech verb later in the sentence: "“…” to hold up on their plans, Indyk said." */
+function attributeLater(
+  text: string,
+  tokens: readonly Token[],
+  post: readonly number[],
+  mentionAt: Map<number, PersonMention>,
+  personById: Map<number, Person>,
+): Speaker | null {
+  for (let k = 1; k < post.length; k++) {
+    const v = tokens[post[k] as number] as Token;
+    if (!isVerb(v)) continue;
+    let s = k - 1;
+    while (s > 0 && SKIPPABLE.has((tokens[post[s] as number] as Token).low)) s--;
+    const sp = nounPhraseAt(text, tokens, post[s] as number, mentionAt, personById);
+    if (sp) return finish(sp, tokens, post[s] as number, personById, mentionAt);
+    const after = post[k + 1];
+    if (after !== undefined) {
+      const m = mentionAt.get(after);
+      if (m) return speakerFromMention(m, personById);
+    }
+  }
+  return null;
+}
+
+/**
+ * "he said": the first person named in the same sentence before the pronoun; else, when the
+ * previous sentence names someone and is not itself a quotation, that sentence's subject;
+ * else the previous quotation's speaker; else the subject of the nearest earlier sentence.
+ */
+function resolvePronoun(
+  sIdx: number,
+  pronoun: Speaker,
+  previous: { speaker: Speaker; sentence: number } | null,
+  subjectOf: Map<number, PersonMention>,
+  personById: Map<number, Person>,
+  _tokens: readonly Token[],
+  _pre: readonly number[],
+): Speaker | null {
+  const here = subjectOf.get(sIdx);
+  if (here && pronoun.start !== undefined && here.start < pronoun.start) {
+    return speakerFromMention(here, personById);
+  }
+  const prevSubject = subjectOf.get(sIdx - 1);
+  const prevIsQuote = previous && previous.sentence >= sIdx - 1;
+  if (prevSubject && !prevIsQuote) return speakerFromMention(prevSubject, personById);
+  if (previous && previous.speaker.type === 'person' && sIdx - previous.sentence <= 4)
+    return previous.speaker;
+  for (let s = sIdx - 1; s >= 0 && s >= sIdx - 6; s--) {
+    const m = subjectOf.get(s);
+    if (m) return speakerFromMention(m, personById);
+  }
+  return null;
+}

@@ -1,0 +1,124 @@
+/**
+ * The reader's notes in real Chromium: made by selecting text, painted again after a reload,
+ * received live by a second tab of the same article, and kept when the service worker stops.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type DossierBrowser, launchDossier, type PageServer, ROOT, startPageServer } from './harness';
+
+const SAMPLE = readFileSync(path.join(ROOT, 'sample/article.html'), 'utf8');
+const URL_SAMPLE = 'http://www.caspianpolicy.org/research/sample';
+
+let server: PageServer;
+let dossier: DossierBrowser;
+
+beforeAll(async () => {
+  server = await startPageServer();
+  server.set('www.caspianpolicy.org/research/sample', SAMPLE);
+  dossier = await launchDossier(server);
+});
+
+afterAll(async () => {
+  await dossier?.close();
+  await server?.close();
+});
+
+/** Selects the first occurrence of `phrase` in the article, as a reader's drag would. */
+async function select(page: Page, phrase: string): Promise<void> {
+  await page.evaluate((text) => {
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const i = n.nodeValue?.indexOf(text) ?? -1;
+      if (i < 0) continue;
+      const range = document.createRange();
+      range.setStart(n, i);
+      range.setEnd(n, i + text.length);
+      const selection = getSelection();
+      selection?.removeAllRanges();
+      selection?.addRange(range);
+      document.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
+      return;
+    }
+    throw new Error(`"${text}" is not on the page`);
+  }, phrase);
+}
+
+/** The text of every range Dossier registered under a highlight name. */
+function painted(page: Page, name: string): Promise<string[]> {
+  return page.evaluate(
+    (n) =>
+      [...((CSS.highlights.get(n) as Iterable<Range> | undefined) ?? [])].map((r) => r.toString()),
+    name,
+  );
+}
+
+async function openArticle(): Promise<Page> {
+  const page = await dossier.context.newPage();
+  await page.goto(URL_SAMPLE);
+  return page;
+}
+
+describe('making notes', () => {
+  it('saves a note from the selection toolbar, paints it, and a second tab receives it live', async () => {
+    const tabA = await openArticle();
+    const tabB = await openArticle();
+    await tabA.bringToFront();
+    const bodyBefore = await tabA.evaluate(() => document.body.textContent);
+
+    await select(tabA, 'press conference');
+    await tabA.getByRole('button', { name: 'Note' }).click();
+    await tabA.getByRole('textbox', { name: 'Note' }).fill('Check the date <b>of</b> this');
+    await tabA.getByRole('button', { name: 'Save note' }).click();
+
+    await expect.poll(() => painted(tabA, 'dossier-note')).toEqual(['press conference']);
+    await expect.poll(() => painted(tabB, 'dossier-note'), { timeout: 2_000 }).toEqual([
+      'press conference',
+    ]);
+    expect(await tabA.evaluate(() => document.body.textContent)).toBe(bodyBefore);
+
+    await tabA.reload();
+    await expect.poll(() => painted(tabA, 'dossier-note')).toEqual(['press conference']);
+    await tabA.close();
+    await tabB.close();
+  });
+
+  it('highlights in a chosen colour with one click', async () => {
+    const tab = await openArticle();
+    await select(tab, 'State Department');
+    await tab.getByRole('button', { name: /Colour: green/i }).click();
+    await tab.getByRole('button', { name: 'Highlight' }).click();
+    await expect.poll(() => painted(tab, 'dossier-note-green')).toEqual(['State Department']);
+    await tab.close();
+  });
+
+  it('loses nothing when the service worker is stopped between two notes', async () => {
+    const tab = await openArticle();
+    await select(tab, 'White House');
+    await tab.getByRole('button', { name: 'Highlight' }).click();
+    await expect.poll(async () => (await painted(tab, 'dossier-note')).includes('White House')).toBe(true);
+
+    // Stop the service worker through the DevTools protocol, as Chromium does when idle.
+    const cdp = await dossier.context.browser()?.newBrowserCDPSession();
+    const { targetInfos } = (await cdp?.send('Target.getTargets')) as {
+      targetInfos: { type: string; targetId: string; url: string }[];
+    };
+    const sw = targetInfos.find((t) => t.type === 'service_worker' && t.url.includes(dossier.extensionId));
+    expect(sw).toBeDefined();
+    await cdp?.send('Target.closeTarget', { targetId: sw?.targetId ?? '' });
+
+    await select(tab, 'January');
+    await tab.getByRole('button', { name: 'Highlight' }).click();
+    await expect
+      .poll(async () => (await painted(tab, 'dossier-note')).includes('January'), { timeout: 10_000 })
+      .toBe(true);
+
+    const fresh = await openArticle();
+    await expect
+      .poll(async () => (await painted(fresh, 'dossier-note')).filter((t) => t === 'White House' || t === 'January').sort())
+      .toEqual(['January', 'White House']);
+    await tab.close();
+    await fresh.close();
+  });
+});
