@@ -6,7 +6,13 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type DossierBrowser, launchDossier, type PageServer, ROOT, startPageServer } from './harness';
+import {
+  type DossierBrowser,
+  launchDossier,
+  type PageServer,
+  ROOT,
+  startPageServer,
+} from './harness';
 
 const SAMPLE = readFileSync(path.join(ROOT, 'sample/article.html'), 'utf8');
 const URL_SAMPLE = 'http://www.caspianpolicy.org/research/sample';
@@ -73,9 +79,9 @@ describe('making notes', () => {
     await tabA.getByRole('button', { name: 'Save note' }).click();
 
     await expect.poll(() => painted(tabA, 'dossier-note')).toEqual(['press conference']);
-    await expect.poll(() => painted(tabB, 'dossier-note'), { timeout: 2_000 }).toEqual([
-      'press conference',
-    ]);
+    await expect
+      .poll(() => painted(tabB, 'dossier-note'), { timeout: 2_000 })
+      .toEqual(['press conference']);
     expect(await tabA.evaluate(() => document.body.textContent)).toBe(bodyBefore);
 
     await tabA.reload();
@@ -97,26 +103,38 @@ describe('making notes', () => {
     const tab = await openArticle();
     await select(tab, 'White House');
     await tab.getByRole('button', { name: 'Highlight' }).click();
-    await expect.poll(async () => (await painted(tab, 'dossier-note')).includes('White House')).toBe(true);
+    await expect
+      .poll(async () => (await painted(tab, 'dossier-note')).includes('White House'))
+      .toBe(true);
 
     // Stop the service worker through the DevTools protocol, as Chromium does when idle.
-    const cdp = await dossier.context.browser()?.newBrowserCDPSession();
-    const { targetInfos } = (await cdp?.send('Target.getTargets')) as {
+    const browser = dossier.context.browser();
+    if (!browser) throw new Error('No browser behind the context');
+    const cdp = await browser.newBrowserCDPSession();
+    const { targetInfos } = (await cdp.send('Target.getTargets')) as {
       targetInfos: { type: string; targetId: string; url: string }[];
     };
-    const sw = targetInfos.find((t) => t.type === 'service_worker' && t.url.includes(dossier.extensionId));
+    const sw = targetInfos.find(
+      (t) => t.type === 'service_worker' && t.url.includes(dossier.extensionId),
+    );
     expect(sw).toBeDefined();
-    await cdp?.send('Target.closeTarget', { targetId: sw?.targetId ?? '' });
+    await cdp.send('Target.closeTarget', { targetId: sw?.targetId ?? '' });
 
     await select(tab, 'January');
     await tab.getByRole('button', { name: 'Highlight' }).click();
     await expect
-      .poll(async () => (await painted(tab, 'dossier-note')).includes('January'), { timeout: 10_000 })
+      .poll(async () => (await painted(tab, 'dossier-note')).includes('January'), {
+        timeout: 10_000,
+      })
       .toBe(true);
 
     const fresh = await openArticle();
     await expect
-      .poll(async () => (await painted(fresh, 'dossier-note')).filter((t) => t === 'White House' || t === 'January').sort())
+      .poll(async () =>
+        (await painted(fresh, 'dossier-note'))
+          .filter((t) => t === 'White House' || t === 'January')
+          .sort(),
+      )
       .toEqual(['January', 'White House']);
     await tab.close();
     await fresh.close();
