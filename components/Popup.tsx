@@ -2,9 +2,14 @@
  * The popup: what Dossier found on the current tab, or the way to make it run there. It never
  * shows a blank page: every failure becomes a calm sentence.
  */
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
+import type { AnalysisSummary } from '../lib/content/entities-layer';
+import { backUp, exportEverything, exportPage, exportTag, importFile } from '../lib/notes/transfer';
 import type { PopupApi, TargetTab } from '../lib/platform/popup-api';
 import type { PageInfo, SiteStatus } from '../lib/protocol';
+import { highlightsOn, type Settings, withHighlights } from '../lib/settings';
+import { AnalysisPanel } from './AnalysisPanel';
+import { NotesPanel } from './notes/NotesPanel';
 
 type View =
   | { kind: 'loading' }
@@ -69,7 +74,12 @@ export function Popup({ api }: { api: PopupApi }) {
       </header>
       {view.kind === 'loading' && <p class="muted">Reading this page…</p>}
       {view.kind === 'unsupported' && <p class="muted">{view.reason}</p>}
-      {view.kind === 'page' && <PageSummary info={view.info} />}
+      {view.kind === 'page' && (
+        <>
+          <PageSummary info={view.info} />
+          {view.info.isArticle && <PageTools api={api} tab={view.tab} info={view.info} />}
+        </>
+      )}
       {view.kind === 'off' && (
         <section aria-label="Run Dossier here">
           <p>
@@ -120,5 +130,113 @@ export function PageSummary({ info }: { info: PageInfo }) {
       {info.byline && <p class="muted">{info.byline}</p>}
       <p data-testid="word-count">{formatWords(info.wordCount)}</p>
     </section>
+  );
+}
+
+/** Host name of a page URL, or '' when it has none. */
+function hostOf(url: string | null): string {
+  try {
+    return url ? new URL(url).hostname : '';
+  } catch {
+    return '';
+  }
+}
+
+/** The reader's notes, the analysis and the display switches for an article tab. */
+function PageTools({ api, tab, info }: { api: PopupApi; tab: TargetTab; info: PageInfo }) {
+  const [summary, setSummary] = useState<AnalysisSummary | null>(null);
+  const [settings, setSettings] = useState<Settings | null>(null);
+  const [status, setStatus] = useState<{ ok: boolean; message: string } | null>(null);
+  const [everythingAs, setEverythingAs] = useState<'zip' | 'combined'>('zip');
+  const notesApi = useMemo(() => api.notes(tab.id), [api, tab.id]);
+  const host = hostOf(info.url) || hostOf(tab.url);
+
+  useEffect(() => {
+    void api.analysis(tab.id).then((r) => setSummary(r.ok ? r.value : null));
+    void api.loadSettings().then(setSettings);
+  }, [api, tab.id]);
+
+  const run = (work: () => Promise<string | { ok: boolean; message: string }>) => {
+    setStatus({ ok: true, message: 'Working…' });
+    work().then(
+      (r) => setStatus(typeof r === 'string' ? { ok: true, message: r } : r),
+      (e: unknown) => setStatus({ ok: false, message: e instanceof Error ? e.message : String(e) }),
+    );
+  };
+
+  const actions = useMemo(() => {
+    const deps = api.transfer();
+    const analysis = summary ?? undefined;
+    return {
+      exportPage: () =>
+        run(() => exportPage(deps, { url: info.url, ...(analysis ? { analysis } : {}) })),
+      exportTag: (tag: string) => run(() => exportTag(deps, tag)),
+      exportAll: () => run(() => exportEverything(deps, everythingAs)),
+      importFile: (file: File) =>
+        run(async () => {
+          if (file.size > 50 * 1024 * 1024) {
+            return { ok: false, message: 'Nothing was imported: the file is larger than 50 MB.' };
+          }
+          return importFile(deps, await file.text());
+        }),
+      backUp: () => run(() => backUp(deps)),
+    };
+  }, [api, info.url, summary, everythingAs]);
+
+  const toggle = async (on: boolean, site?: string) => {
+    if (!settings) return;
+    const next = withHighlights(settings, on, site);
+    setSettings(next);
+    await api.saveSettings(next);
+  };
+
+  return (
+    <>
+      {settings && (
+        <fieldset class="switches">
+          <legend class="visually-hidden">Automatic highlights</legend>
+          <label>
+            <input
+              type="checkbox"
+              checked={highlightsOn(settings, host)}
+              onChange={(e) => void toggle((e.target as HTMLInputElement).checked, host)}
+            />{' '}
+            Highlights on {host || 'this site'}
+          </label>
+          <label>
+            <input
+              type="checkbox"
+              checked={settings.highlights}
+              onChange={(e) => void toggle((e.target as HTMLInputElement).checked)}
+            />{' '}
+            Highlights everywhere
+          </label>
+        </fieldset>
+      )}
+      <label class="everything-as">
+        Export everything as{' '}
+        <select
+          value={everythingAs}
+          onChange={(e) =>
+            setEverythingAs((e.target as HTMLSelectElement).value as 'zip' | 'combined')
+          }
+        >
+          <option value="zip">one Markdown file per page (zip)</option>
+          <option value="combined">one Markdown file</option>
+        </select>
+      </label>
+      {status && (
+        <p role={status.ok ? 'status' : 'alert'} class={status.ok ? 'muted' : 'error'}>
+          {status.message}
+        </p>
+      )}
+      <NotesPanel api={notesApi} url={info.url} exportActions={actions} />
+      {summary && (
+        <AnalysisPanel
+          summary={summary}
+          onReveal={(kind, index) => void api.reveal(tab.id, kind, index)}
+        />
+      )}
+    </>
   );
 }

@@ -7,8 +7,10 @@
 import * as v from 'valibot';
 import { type Annotation, COLOURS } from './annotation';
 import type { AnalysisSummary } from './content/entities-layer';
+import { AnnotationSchema, LIMITS } from './export/validate';
 import type { NotePatch, TagCount } from './notes/api';
 import type { NewAnnotation } from './notes/service';
+import type { ImportReport, TrashedAnnotation as StoreTrashed } from './store';
 
 /** What the content script reports about its page. */
 export interface PageInfo {
@@ -74,6 +76,16 @@ export interface ProtocolMap {
   };
   /** content script → background: what to show on the tab's action badge. */
   'badge/set': { request: { officials: number; notes: number }; response: null };
+  /** popup → background: every note and the trash (export everything, back up). */
+  'notes/all': {
+    request: Record<string, never>;
+    response: { annotations: Annotation[]; trash: StoreTrashed[] };
+  };
+  /** popup → background: import checked records, all or nothing. */
+  'notes/import': {
+    request: { annotations: Annotation[]; trash: StoreTrashed[] };
+    response: ImportReport;
+  };
   /** background → content script: act on the selection (keyboard shortcut, context menu). */
   'selection/act': { request: { action: 'highlight' | 'note' }; response: { done: boolean } };
 }
@@ -168,6 +180,19 @@ export const REQUEST_SCHEMAS = {
   'notes/reveal': v.strictObject({ id }),
   'notes/orphans': v.strictObject({}),
   'selection/act': v.strictObject({ action: v.picklist(['highlight', 'note']) }),
+  'notes/all': v.strictObject({}),
+  'notes/import': v.strictObject({
+    annotations: v.pipe(v.array(AnnotationSchema), v.maxLength(LIMITS.entries)),
+    trash: v.pipe(
+      v.array(
+        v.strictObject({
+          annotation: AnnotationSchema,
+          deletedAt: v.pipe(v.string(), v.isoTimestamp()),
+        }),
+      ),
+      v.maxLength(LIMITS.entries),
+    ),
+  }),
   'page/analysis': v.strictObject({}),
   'page/reveal': v.strictObject({
     kind: v.picklist(['official', 'quote']),

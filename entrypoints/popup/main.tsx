@@ -3,6 +3,7 @@ import { render } from 'preact';
 import { Popup } from '@/components/Popup';
 import { browserPopupApi } from '@/lib/platform/popup-api';
 import './style.css';
+import '@/components/notes/notes.css';
 
 const root = document.getElementById('app');
 if (root) render(<Popup api={browserPopupApi()} />, root);

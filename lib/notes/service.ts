@@ -12,15 +12,20 @@
 import type { Annotation } from '../annotation';
 import {
   allTags,
+  countAnnotations,
   type DossierDB,
   deleteAnnotation,
+  exportAll,
   getAnnotation,
+  type ImportReport,
+  importAll,
   listByPage,
   mergeTags,
   normaliseTags,
   renameTag,
   saveAnnotation,
   searchAnnotations,
+  type TrashedAnnotation,
   undoDelete,
   updateAnnotation,
 } from '../store';
@@ -48,6 +53,13 @@ export interface NotesService {
   tags(): Promise<TagCount[]>;
   renameTag(from: string, to: string): Promise<{ changed: number }>;
   mergeTags(sources: string[], into: string): Promise<{ changed: number }>;
+  /** Every note and the trash, for exports and backups. */
+  all(): Promise<{ annotations: Annotation[]; trash: TrashedAnnotation[] }>;
+  /**
+   * Imports checked records in one transaction (all or nothing). Into an empty store it
+   * restores exactly, trash included; otherwise it merges, never deleting anything.
+   */
+  importAll(annotations: Annotation[], trash: TrashedAnnotation[]): Promise<ImportReport>;
 }
 
 const DELETED = 'This note was deleted, perhaps in another tab. Undo can bring it back.';
@@ -137,6 +149,22 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
         const change = await renameTag(await options.db(), from, to, { now: now() });
         announce('*', { kind: 'reload' });
         return { changed: change.annotations };
+      }),
+    all: async () => {
+      const snapshot = await exportAll(await options.db());
+      return { annotations: snapshot.annotations, trash: snapshot.trash };
+    },
+    importAll: (annotations, trash) =>
+      serial(async () => {
+        const db = await options.db();
+        const empty = (await countAnnotations(db)) === 0;
+        const report = await importAll(
+          db,
+          annotations,
+          empty ? { mode: 'replace', trash } : { mode: 'merge' },
+        );
+        announce('*', { kind: 'reload' });
+        return report;
       }),
     mergeTags: (sources, into) =>
       serial(async () => {

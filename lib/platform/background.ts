@@ -41,6 +41,8 @@ export function startBackground(): void {
     'tags/list': () => notes.tags(),
     'tags/rename': ({ from, to }) => notes.renameTag(from, to),
     'tags/merge': ({ sources, into }) => notes.mergeTags(sources, into),
+    'notes/all': () => notes.all(),
+    'notes/import': ({ annotations, trash }) => notes.importAll(annotations, trash),
     'badge/set': async ({ officials, notes: count }, sender) => {
       const tabId = sender.tab?.id;
       if (tabId === undefined) return null;

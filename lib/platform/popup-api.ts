@@ -3,8 +3,15 @@
  * components can be tested with a plain object instead of a mocked browser.
  */
 import { browser } from 'wxt/browser';
+import type { AnalysisSummary } from '../content/entities-layer';
+import type { NotesApi } from '../notes/api';
+import type { TransferDeps } from '../notes/transfer';
 import type { PageInfo, Reply, SiteStatus } from '../protocol';
+import type { Settings } from '../settings';
+import { downloadFile } from './download';
 import { sendToBackground, sendToTab } from './messaging';
+import { browserNotesApi } from './notes-api';
+import { loadSettings, saveSettings } from './settings-store';
 import { originPattern } from './sites';
 
 /** The tab the popup is about. */
@@ -23,6 +30,24 @@ export interface PopupApi {
   analyzeTab(tabId: number): Promise<Reply<unknown>>;
   /** Asks the user for the origin (must run inside a click), then enables it. */
   alwaysRunOn(origin: string, tabId: number): Promise<Reply<SiteStatus>>;
+  /** Officials and quotations the content script found. */
+  analysis(tabId: number): Promise<Reply<AnalysisSummary>>;
+  reveal(
+    tabId: number,
+    kind: 'official' | 'quote',
+    index: number,
+  ): Promise<Reply<{ found: boolean }>>;
+  loadSettings(): Promise<Settings>;
+  saveSettings(settings: Settings): Promise<void>;
+  notes(tabId: number | null): NotesApi;
+  transfer(): TransferDeps;
+}
+
+/** Unwraps a reply for the transfer actions, which report failures as exceptions. */
+async function value<T>(reply: Promise<Reply<T>>): Promise<T> {
+  const r = await reply;
+  if (!r.ok) throw new Error(r.error);
+  return r.value;
 }
 
 /**
@@ -53,5 +78,18 @@ export function browserPopupApi(location: Location = globalThis.location): Popup
       if (!granted) return { ok: false, error: `Permission for ${origin} was not given.` };
       return sendToBackground('site/enable', { origin, tabId });
     },
+    analysis: (tabId) => sendToTab(tabId, 'page/analysis', {}),
+    reveal: (tabId, kind, index) => sendToTab(tabId, 'page/reveal', { kind, index }),
+    loadSettings,
+    saveSettings,
+    notes: browserNotesApi,
+    transfer: () => ({
+      now: () => new Date(),
+      listPage: (url) => value(sendToBackground('notes/list', { url })),
+      listAll: () => value(sendToBackground('notes/all', {})),
+      importAll: (annotations, trash) =>
+        value(sendToBackground('notes/import', { annotations, trash })),
+      download: (name, data, type) => downloadFile(name, data, type),
+    }),
   };
 }

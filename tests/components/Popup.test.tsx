@@ -19,11 +19,80 @@ function api(overrides: Partial<PopupApi> = {}): PopupApi {
     siteStatus: async (origin) => ({ ok: true, value: { origin, listed: false, enabled: false } }),
     analyzeTab: async () => ({ ok: true, value: { injected: true } }),
     alwaysRunOn: async (origin) => ({ ok: true, value: { origin, listed: false, enabled: true } }),
+    analysis: async () => ({ ok: true, value: { officials: [], quotes: [] } }),
+    reveal: async () => ({ ok: true, value: { found: true } }),
+    loadSettings: async () => ({ highlights: true, sites: {} }),
+    saveSettings: async () => {},
+    notes: () => ({
+      list: async () => ({ ok: true, value: [] }),
+      update: async () => ({ ok: false, error: 'unused' }),
+      remove: async () => ({ ok: false, error: 'unused' }),
+      undo: async () => ({ ok: false, error: 'unused' }),
+      search: async () => ({ ok: true, value: [] }),
+      tags: async () => ({ ok: true, value: [] }),
+      renameTag: async () => ({ ok: true, value: { changed: 0 } }),
+      mergeTags: async () => ({ ok: true, value: { changed: 0 } }),
+      reveal: async () => ({ ok: true, value: { found: false } }),
+      orphans: async () => ({ ok: true, value: [] }),
+      subscribe: () => () => {},
+    }),
+    transfer: () => ({
+      now: () => new Date('2026-03-01T00:00:00Z'),
+      listPage: async () => [],
+      listAll: async () => ({ annotations: [], trash: [] }),
+      importAll: async () => {
+        throw new Error('not used by these tests');
+      },
+      download: () => {},
+    }),
     ...overrides,
   };
 }
 
 describe('the popup', () => {
+  it('lists who is in the article and who said what, and reveals an entry on click', async () => {
+    const reveal = vi.fn<PopupApi['reveal']>(async () => ({ ok: true, value: { found: true } }));
+    const analysis: PopupApi['analysis'] = async () => ({
+      ok: true,
+      value: {
+        officials: [{ name: 'Daria Kovalenko', titles: ['Foreign Minister'], mentions: 4 }],
+        quotes: [
+          { text: 'We have not signed anything yet', speaker: 'Daria Kovalenko' },
+          { text: 'Nobody here expected this', speaker: null },
+        ],
+      },
+    });
+    render(
+      <Popup
+        api={api({ pageInfo: async () => ({ ok: true, value: ARTICLE }), analysis, reveal })}
+      />,
+    );
+    const who = await screen.findByRole('region', { name: "Who's who" });
+    expect(who.textContent).toContain('Daria Kovalenko — Foreign Minister4 mentions');
+    const said = screen.getByRole('region', { name: 'Who said what' });
+    expect([...said.querySelectorAll('h3')].map((h) => h.textContent)).toEqual([
+      'Daria Kovalenko',
+      'Unattributed',
+    ]);
+    fireEvent.click(screen.getByRole('button', { name: /Nobody here expected/ }));
+    expect(reveal).toHaveBeenCalledWith(7, 'quote', 1);
+  });
+
+  it('switches highlights off for this site and keeps the setting', async () => {
+    const saveSettings = vi.fn<PopupApi['saveSettings']>(async () => {});
+    render(
+      <Popup api={api({ pageInfo: async () => ({ ok: true, value: ARTICLE }), saveSettings })} />,
+    );
+    const box = await screen.findByRole('checkbox', { name: 'Highlights on www.csis.org' });
+    fireEvent.click(box);
+    await waitFor(() =>
+      expect(saveSettings).toHaveBeenCalledWith({
+        highlights: true,
+        sites: { 'www.csis.org': false },
+      }),
+    );
+  });
+
   it('shows the title, byline and word count of the article', async () => {
     render(<Popup api={api({ pageInfo: async () => ({ ok: true, value: ARTICLE }) })} />);
     const region = await screen.findByRole('region', { name: 'This article' });

@@ -1,0 +1,125 @@
+/**
+ * The popup's export, import and backup actions, written against injected dependencies (the
+ * notes, a download function, the clock) so that they are tested without a browser. The
+ * formats themselves are lib/export's pure functions; this module chooses, names and reports.
+ */
+import type { Annotation } from '../annotation';
+import { type TrashedAnnotation as BackupTrashed, toBackup } from '../export/backup';
+import { safeBaseName } from '../export/file-names';
+import { parseImportFile } from '../export/import-file';
+import { type PageAnalysis, pageToMarkdown, toMarkdown } from '../export/markdown';
+import { zipFiles } from '../export/zip';
+import type { ImportReport, TrashedAnnotation as StoreTrashed } from '../store';
+
+/** What the actions need from the outside world. */
+export interface TransferDeps {
+  now(): Date;
+  /** The notes of one page, or of every page with the trash. */
+  listPage(url: string): Promise<Annotation[]>;
+  listAll(): Promise<{ annotations: Annotation[]; trash: StoreTrashed[] }>;
+  importAll(annotations: Annotation[], trash: StoreTrashed[]): Promise<ImportReport>;
+  download(name: string, data: string | Uint8Array, type: string): void;
+}
+
+/** The page the popup is on, with its analysis and orphans for the export. */
+export interface CurrentPage {
+  url: string;
+  analysis?: PageAnalysis;
+  orphanIds?: ReadonlySet<string>;
+}
+
+const MARKDOWN = 'text/markdown;charset=utf-8';
+const JSON_TYPE = 'application/json;charset=utf-8';
+
+function stamp(now: Date): string {
+  return now.toISOString().slice(0, 10);
+}
+
+/** Downloads this page's notes as one Obsidian-ready Markdown file; returns a status line. */
+export async function exportPage(deps: TransferDeps, page: CurrentPage): Promise<string> {
+  const notes = await deps.listPage(page.url);
+  const first = notes[0];
+  if (!first) return 'There are no notes on this page to export yet.';
+  const markdown = pageToMarkdown(first.page, notes, {
+    now: deps.now(),
+    ...page.analysis,
+    ...(page.orphanIds ? { orphanIds: page.orphanIds } : {}),
+  });
+  deps.download(`${safeBaseName(first.page.title, 'Dossier notes')}.md`, markdown, MARKDOWN);
+  return `Exported ${notes.length} ${notes.length === 1 ? 'note' : 'notes'} from this page.`;
+}
+
+/** Downloads every note carrying `tag`, as one Markdown file grouped by page. */
+export async function exportTag(deps: TransferDeps, tag: string): Promise<string> {
+  const { annotations } = await deps.listAll();
+  const key = tag.toLocaleLowerCase();
+  const tagged = annotations.filter((a) => a.tags.some((t) => t.toLocaleLowerCase() === key));
+  if (tagged.length === 0) return `No notes carry the tag “${tag}”.`;
+  const markdown = toMarkdown(tagged, { now: deps.now(), scope: 'tag', tag, layout: 'combined' });
+  deps.download(
+    `Dossier - ${safeBaseName(tag, 'tag')} - ${stamp(deps.now())}.md`,
+    markdown,
+    MARKDOWN,
+  );
+  return `Exported ${tagged.length} ${tagged.length === 1 ? 'note' : 'notes'} tagged “${tag}”.`;
+}
+
+/** Downloads everything: one Markdown file per page in a zip, or one combined file. */
+export async function exportEverything(
+  deps: TransferDeps,
+  layout: 'zip' | 'combined',
+): Promise<string> {
+  const { annotations } = await deps.listAll();
+  if (annotations.length === 0) return 'There are no notes to export yet.';
+  const now = deps.now();
+  if (layout === 'zip') {
+    const files = toMarkdown(annotations, { now, scope: 'all', layout: 'per-page' });
+    deps.download(`Dossier notes ${stamp(now)}.zip`, zipFiles(files, { now }), 'application/zip');
+  } else {
+    const markdown = toMarkdown(annotations, { now, scope: 'all', layout: 'combined' });
+    deps.download(`Dossier notes ${stamp(now)}.md`, markdown, MARKDOWN);
+  }
+  return `Exported ${annotations.length} ${annotations.length === 1 ? 'note' : 'notes'}.`;
+}
+
+/** Downloads a full backup (notes and trash), restorable without loss. */
+export async function backUp(deps: TransferDeps, orphanIds?: ReadonlySet<string>): Promise<string> {
+  const { annotations, trash } = await deps.listAll();
+  const now = deps.now();
+  const backupTrash: BackupTrashed[] = trash.map((t) => ({
+    ...t.annotation,
+    deleted: t.deletedAt,
+  }));
+  deps.download(
+    `Dossier backup ${stamp(now)}.json`,
+    toBackup(annotations, backupTrash, { now, ...(orphanIds ? { orphanIds } : {}) }),
+    JSON_TYPE,
+  );
+  return `Backed up ${annotations.length} ${annotations.length === 1 ? 'note' : 'notes'}.`;
+}
+
+/**
+ * Imports a Dossier backup or W3C Web Annotation file, all or nothing: the whole file is
+ * checked first and nothing is written if any entry is wrong; the message says which and why.
+ */
+export async function importFile(
+  deps: TransferDeps,
+  text: string,
+): Promise<{ ok: boolean; message: string }> {
+  const parsed = parseImportFile(text);
+  if (!parsed.ok) {
+    const shown = parsed.errors.slice(0, 5).map((e) => e.message);
+    const more = parsed.errors.length > 5 ? ` …and ${parsed.errors.length - 5} more.` : '';
+    return { ok: false, message: `Nothing was imported. ${shown.join(' ')}${more}` };
+  }
+  const trash: StoreTrashed[] =
+    parsed.kind === 'backup'
+      ? parsed.trash.map(({ deleted, ...annotation }) => ({ annotation, deletedAt: deleted }))
+      : [];
+  const report = await deps.importAll(parsed.annotations, trash);
+  const parts = [`Imported ${report.added} ${report.added === 1 ? 'note' : 'notes'}`];
+  if (report.updated) parts.push(`updated ${report.updated}`);
+  if (report.duplicates.length) parts.push(`skipped ${report.duplicates.length} already there`);
+  if (report.stale.length) parts.push(`kept ${report.stale.length} newer copies already stored`);
+  return { ok: true, message: `${parts.join(', ')}.` };
+}

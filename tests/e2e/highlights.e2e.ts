@@ -1,0 +1,181 @@
+/**
+ * Automatic highlights in real Chromium, production build: officials and quotations painted
+ * with the CSS Custom Highlight API without touching the page's text, hover cards, the popup's
+ * lists, the on/off switch, single-page-app navigation and a hostile page.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { Window } from 'happy-dom';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { analyzePage } from '../../lib/content/pipeline';
+import { hostilePage, singlePageApp } from './fixtures/pages';
+import {
+  type DossierBrowser,
+  launchDossier,
+  type PageServer,
+  ROOT,
+  startPageServer,
+} from './harness';
+
+const SAMPLE = readFileSync(path.join(ROOT, 'sample/article.html'), 'utf8');
+const SAMPLE_URL = 'http://www.caspianpolicy.org/research/sample';
+
+let server: PageServer;
+let dossier: DossierBrowser;
+
+beforeAll(async () => {
+  server = await startPageServer();
+  server.set('www.caspianpolicy.org/research/sample', SAMPLE);
+  server.set('www.csis.org/spa/one', singlePageApp());
+  server.set('www.csis.org/hostile', hostilePage());
+  dossier = await launchDossier(server);
+});
+
+afterAll(async () => {
+  await dossier?.close();
+  await server?.close();
+});
+
+/** The same analysis in Node (happy-dom), which the browser's ranges must match. */
+function expectedOnSample() {
+  const window = new Window({ url: SAMPLE_URL });
+  window.document.write(SAMPLE);
+  const { detection } = analyzePage(window.document as unknown as Document);
+  window.happyDOM.abort();
+  return detection;
+}
+
+function painted(page: Page, name: string): Promise<string[]> {
+  return page.evaluate(
+    (n) =>
+      [...((CSS.highlights.get(n) as Iterable<Range> | undefined) ?? [])].map((r) => r.toString()),
+    name,
+  );
+}
+
+const squash = (s: string) => s.replace(/[\s\u00ad]+/g, '');
+
+describe('on the sample article', () => {
+  it('paints every official mention and quotation, and leaves the text as it was', async () => {
+    const expected = expectedOnSample();
+    const mentions = expected.officials.flatMap((o) => o.mentions.map((m) => m.text));
+    expect(mentions.length).toBeGreaterThan(15);
+
+    const page = await dossier.context.newPage();
+    await page.goto(SAMPLE_URL);
+    const textBefore = await page.evaluate(() => document.body.textContent);
+    await expect
+      .poll(async () => (await painted(page, 'dossier-official')).length)
+      .toBe(mentions.length);
+    const officials = await painted(page, 'dossier-official');
+    expect(officials.map(squash).sort()).toEqual(mentions.map(squash).sort());
+    const quotes = await painted(page, 'dossier-quote');
+    expect(quotes.map(squash).sort()).toEqual(expected.quotes.map((q) => squash(q.text)).sort());
+    expect(await page.evaluate(() => document.body.textContent)).toBe(textBefore);
+    await page.close();
+  });
+
+  it('shows a card on hover whose next and previous buttons move the selection', async () => {
+    const page = await dossier.context.newPage();
+    await page.goto(SAMPLE_URL);
+    await expect
+      .poll(async () => (await painted(page, 'dossier-official')).length)
+      .toBeGreaterThan(0);
+    const box = await page.evaluate(() => {
+      const first = [...(CSS.highlights.get('dossier-official') as Iterable<Range>)][0] as Range;
+      const r = first.getBoundingClientRect();
+      return { x: r.left + r.width / 2, y: r.top + r.height / 2, text: first.toString() };
+    });
+    await page.mouse.move(box.x, box.y);
+    const card = page.getByRole('dialog', { name: `Official: ${box.text}` });
+    await card.waitFor();
+    await card.getByRole('button', { name: 'Next mention' }).click();
+    const second = await page.evaluate(() => getSelection()?.toString());
+    expect(second).toBeTruthy();
+    expect(second).not.toBe(box.text);
+    await page.getByRole('button', { name: 'Previous mention' }).click();
+    await expect.poll(() => page.evaluate(() => getSelection()?.toString())).toBe(box.text);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
+    await page.close();
+  });
+
+  it('lists officials and who said what in the popup, scrolls to them, and switches off', async () => {
+    const page = await dossier.context.newPage();
+    await page.goto(SAMPLE_URL);
+    await expect
+      .poll(async () => (await painted(page, 'dossier-official')).length)
+      .toBeGreaterThan(0);
+    const popup = await dossier.openPopup(page);
+    const who = popup.getByRole('region', { name: "Who's who" });
+    await who.waitFor();
+    await expect(who.getByRole('button').count()).resolves.toBe(
+      expectedOnSample().officials.length,
+    );
+    await expect(
+      popup.getByRole('region', { name: 'Who said what' }).textContent(),
+    ).resolves.toContain('Unattributed');
+    const scrolled = await page.evaluate(() => window.scrollY);
+    await who.getByRole('button').last().click();
+    await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(scrolled + 200);
+
+    await popup.getByRole('checkbox', { name: 'Highlights on www.caspianpolicy.org' }).uncheck();
+    await expect.poll(() => painted(page, 'dossier-official')).toEqual([]);
+    await expect.poll(() => painted(page, 'dossier-quote')).toEqual([]);
+    // Kept across a reload, until switched on again.
+    await page.reload();
+    await page.waitForTimeout(1_000);
+    expect(await painted(page, 'dossier-official')).toEqual([]);
+    await popup.reload();
+    await popup.getByRole('checkbox', { name: 'Highlights on www.caspianpolicy.org' }).check();
+    await expect
+      .poll(async () => (await painted(page, 'dossier-official')).length)
+      .toBeGreaterThan(0);
+    await popup.close();
+    await page.close();
+  });
+});
+
+describe('on living pages', () => {
+  it('analyses a single-page-app navigation once, and paints the new article', async () => {
+    await dossier.worker.evaluate(() => {
+      const g = globalThis as unknown as { analyses: number };
+      g.analyses = 0;
+      chrome.runtime.onMessage.addListener((m: { type?: string }) => {
+        if (m?.type === 'badge/set') g.analyses++;
+      });
+    });
+    const page = await dossier.context.newPage();
+    await page.goto('http://www.csis.org/spa/one');
+    await expect.poll(() => painted(page, 'dossier-official')).toContain('Amara Okafor');
+    const before = await dossier.worker.evaluate(
+      () => (globalThis as unknown as { analyses: number }).analyses,
+    );
+    await page.click('#next');
+    await expect
+      .poll(() => painted(page, 'dossier-official'), { timeout: 10_000 })
+      .toContain('Tomas Lindgren');
+    await page.waitForTimeout(1_500);
+    const after = await dossier.worker.evaluate(
+      () => (globalThis as unknown as { analyses: number }).analyses,
+    );
+    expect(after - before).toBe(1);
+    expect(await painted(page, 'dossier-official')).not.toContain('Amara Okafor');
+    await page.close();
+  });
+
+  it('works on a page that breaks built-ins and throws its own errors, without errors of its own', async () => {
+    const page = await dossier.context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto('http://www.csis.org/hostile');
+    const popup = await dossier.openPopup(page);
+    const who = popup.getByRole('region', { name: "Who's who" });
+    await who.waitFor({ timeout: 10_000 });
+    await expect(who.textContent()).resolves.toContain('Amara Okafor');
+    expect(errors.every((e) => e.includes('the page throws its own errors'))).toBe(true);
+    await popup.close();
+    await page.close();
+  });
+});

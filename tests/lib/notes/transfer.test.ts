@@ -1,0 +1,138 @@
+import { strFromU8, unzipSync } from 'fflate';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
+import type { Annotation } from '../../../lib/annotation';
+import { createNotesService, type NotesService } from '../../../lib/notes/service';
+import {
+  backUp,
+  exportEverything,
+  exportPage,
+  exportTag,
+  importFile,
+  type TransferDeps,
+} from '../../../lib/notes/transfer';
+import { openDossierDb } from '../../../lib/store';
+
+const PAGE = {
+  url: 'https://www.csis.org/analysis/gas',
+  title: 'Gas: the long view',
+  site: 'CSIS',
+};
+
+let service: NotesService;
+let downloads: { name: string; data: string | Uint8Array; type: string }[];
+let deps: TransferDeps;
+let n = 0;
+
+beforeEach(() => {
+  downloads = [];
+  n = 0;
+  const db = openDossierDb();
+  service = createNotesService({
+    db: () => db,
+    now: () => new Date('2026-03-01T10:00:00Z'),
+    randomId: () => `00000000-0000-4000-8000-${String(++n).padStart(12, '0')}`,
+  });
+  deps = {
+    now: () => new Date('2026-03-02T09:00:00Z'),
+    listPage: (url) => service.list(url),
+    listAll: () => service.all(),
+    importAll: (annotations, trash) => service.importAll(annotations, trash),
+    download: (name, data, type) => downloads.push({ name, data, type }),
+  };
+});
+
+async function note(exact: string, start: number, extra: Partial<Annotation> = {}) {
+  return service.create({
+    page: PAGE,
+    quote: { type: 'TextQuoteSelector', exact, prefix: '', suffix: '' },
+    position: { type: 'TextPositionSelector', start, end: start + exact.length },
+    note: '',
+    tags: [],
+    colour: 'yellow',
+    ...extra,
+  });
+}
+
+describe('exporting', () => {
+  it('downloads one page as Markdown whose front matter parses back', async () => {
+    await note('the pipeline', 40, { note: 'Check capacity', tags: ['energy'] });
+    const message = await exportPage(deps, {
+      url: PAGE.url,
+      analysis: { officials: [{ name: 'Marcus Hale', titles: ['Deputy Secretary'], mentions: 3 }] },
+    });
+    expect(message).toBe('Exported 1 note from this page.');
+    const [file] = downloads;
+    expect(file?.name).toBe('Gas the long view.md');
+    const text = String(file?.data);
+    const front = parseYaml(text.split('---')[1] ?? '');
+    expect(front).toMatchObject({
+      title: 'Gas: the long view',
+      url: PAGE.url,
+      exported: '2026-03-02T09:00:00.000Z',
+    });
+    expect(text).toContain('> the pipeline');
+    expect(text).toContain('#energy');
+    expect(text).toContain('Marcus Hale');
+  });
+
+  it('says so when there is nothing to export, and downloads nothing', async () => {
+    await expect(exportPage(deps, { url: PAGE.url })).resolves.toBe(
+      'There are no notes on this page to export yet.',
+    );
+    await expect(exportTag(deps, 'nothing')).resolves.toBe('No notes carry the tag “nothing”.');
+    expect(downloads).toEqual([]);
+  });
+
+  it('exports everything as a zip of one file per page', async () => {
+    await note('first', 0);
+    await service.create({
+      page: { url: 'https://rand.org/b', title: 'B', site: 'RAND' },
+      quote: { type: 'TextQuoteSelector', exact: 'second', prefix: '', suffix: '' },
+      position: { type: 'TextPositionSelector', start: 0, end: 6 },
+      note: '',
+      tags: [],
+      colour: 'blue',
+    });
+    await exportEverything(deps, 'zip');
+    const files = unzipSync(downloads[0]?.data as Uint8Array);
+    expect(Object.keys(files).sort()).toEqual(['B.md', 'Gas the long view.md']);
+    expect(strFromU8(files['B.md'] as Uint8Array)).toContain('> second');
+  });
+});
+
+describe('backing up and importing', () => {
+  it('restores a backup into an empty store exactly, trash included', async () => {
+    await note('kept', 0, { note: 'a', tags: ['x'], colour: 'pink' });
+    const gone = await note('deleted', 10);
+    await service.remove(gone.id);
+    await backUp(deps);
+    const before = await service.all();
+    const file = String(downloads[0]?.data);
+
+    const fresh = createNotesService({ db: () => openDossierDb({ name: 'restored' }) });
+    const restoreDeps = { ...deps, listAll: () => fresh.all(), importAll: fresh.importAll };
+    const result = await importFile(restoreDeps, file);
+    expect(result).toEqual({ ok: true, message: 'Imported 1 note.' });
+    expect(await fresh.all()).toEqual(before);
+  });
+
+  it('reports duplicates instead of doubling them', async () => {
+    await note('kept', 0, { note: 'a' });
+    await backUp(deps);
+    const result = await importFile(deps, String(downloads[0]?.data));
+    expect(result.message).toBe('Imported 0 notes, skipped 1 already there.');
+    expect((await service.all()).annotations).toHaveLength(1);
+  });
+
+  it('imports nothing from a file with one bad entry, and says which', async () => {
+    await note('kept', 0);
+    await backUp(deps);
+    const backup = JSON.parse(String(downloads[0]?.data));
+    backup.annotations.push({ ...backup.annotations[0], id: 'not-a-uuid', colour: 'teal' });
+    const result = await importFile(deps, JSON.stringify(backup));
+    expect(result.ok).toBe(false);
+    expect(result.message).toMatch(/^Nothing was imported\. .*Entry 2/);
+    expect((await service.all()).annotations).toHaveLength(1);
+  });
+});
