@@ -6,7 +6,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Window } from 'happy-dom';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyzePage } from '../../lib/content/pipeline';
 import { hostilePage, singlePageApp } from './fixtures/pages';
@@ -17,6 +16,7 @@ import {
   ROOT,
   startPageServer,
 } from './harness';
+import { painted } from './page-helpers';
 
 const SAMPLE = readFileSync(path.join(ROOT, 'sample/article.html'), 'utf8');
 const SAMPLE_URL = 'http://www.caspianpolicy.org/research/sample';
@@ -44,14 +44,6 @@ function expectedOnSample() {
   const { detection } = analyzePage(window.document as unknown as Document);
   window.happyDOM.abort();
   return detection;
-}
-
-function painted(page: Page, name: string): Promise<string[]> {
-  return page.evaluate(
-    (n) =>
-      [...((CSS.highlights.get(n) as Iterable<Range> | undefined) ?? [])].map((r) => r.toString()),
-    name,
-  );
 }
 
 const squash = (s: string) => s.replace(/[\s\u00ad]+/g, '');

@@ -13,6 +13,7 @@ import {
   ROOT,
   startPageServer,
 } from './harness';
+import { painted, selectPhrase } from './page-helpers';
 
 const SAMPLE = readFileSync(path.join(ROOT, 'sample/article.html'), 'utf8');
 const URL_SAMPLE = 'http://www.caspianpolicy.org/research/sample';
@@ -31,35 +32,6 @@ afterAll(async () => {
   await server?.close();
 });
 
-/** Selects the first occurrence of `phrase` in the article, as a reader's drag would. */
-async function select(page: Page, phrase: string): Promise<void> {
-  await page.evaluate((text) => {
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      const i = n.nodeValue?.indexOf(text) ?? -1;
-      if (i < 0) continue;
-      const range = document.createRange();
-      range.setStart(n, i);
-      range.setEnd(n, i + text.length);
-      const selection = getSelection();
-      selection?.removeAllRanges();
-      selection?.addRange(range);
-      document.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
-      return;
-    }
-    throw new Error(`"${text}" is not on the page`);
-  }, phrase);
-}
-
-/** The text of every range Dossier registered under a highlight name. */
-function painted(page: Page, name: string): Promise<string[]> {
-  return page.evaluate(
-    (n) =>
-      [...((CSS.highlights.get(n) as Iterable<Range> | undefined) ?? [])].map((r) => r.toString()),
-    name,
-  );
-}
-
 async function openArticle(): Promise<Page> {
   const page = await dossier.context.newPage();
   await page.goto(URL_SAMPLE);
@@ -73,7 +45,7 @@ describe('making notes', () => {
     await tabA.bringToFront();
     const bodyBefore = await tabA.evaluate(() => document.body.textContent);
 
-    await select(tabA, 'press conference');
+    await selectPhrase(tabA, 'press conference');
     await tabA.getByRole('button', { name: 'Note' }).click();
     await tabA.getByRole('textbox', { name: 'Note' }).fill('Check the date <b>of</b> this');
     await tabA.getByRole('button', { name: 'Save note' }).click();
@@ -92,7 +64,7 @@ describe('making notes', () => {
 
   it('highlights in a chosen colour with one click', async () => {
     const tab = await openArticle();
-    await select(tab, 'State Department');
+    await selectPhrase(tab, 'State Department');
     await tab.getByRole('button', { name: /Colour: green/i }).click();
     await tab.getByRole('button', { name: 'Highlight' }).click();
     await expect.poll(() => painted(tab, 'dossier-note-green')).toEqual(['State Department']);
@@ -101,7 +73,7 @@ describe('making notes', () => {
 
   it('loses nothing when the service worker is stopped between two notes', async () => {
     const tab = await openArticle();
-    await select(tab, 'White House');
+    await selectPhrase(tab, 'White House');
     await tab.getByRole('button', { name: 'Highlight' }).click();
     await expect
       .poll(async () => (await painted(tab, 'dossier-note')).includes('White House'))
@@ -120,7 +92,7 @@ describe('making notes', () => {
     expect(sw).toBeDefined();
     await cdp.send('Target.closeTarget', { targetId: sw?.targetId ?? '' });
 
-    await select(tab, 'January');
+    await selectPhrase(tab, 'January');
     await tab.getByRole('button', { name: 'Highlight' }).click();
     await expect
       .poll(async () => (await painted(tab, 'dossier-note')).includes('January'), {

@@ -1,0 +1,214 @@
+/**
+ * Notes from the popup in real Chromium: edit and delete with both tabs following, undo, an
+ * edited page that keeps what it can and lists the rest as orphans, a Markdown export
+ * downloaded from the popup, and twenty tabs writing at once.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
+import {
+  type DossierBrowser,
+  launchDossier,
+  type PageServer,
+  ROOT,
+  startPageServer,
+} from './harness';
+import { painted, selectPhrase } from './page-helpers';
+
+const SAMPLE = readFileSync(path.join(ROOT, 'sample/article.html'), 'utf8');
+
+let server: PageServer;
+let dossier: DossierBrowser;
+
+beforeAll(async () => {
+  server = await startPageServer();
+  dossier = await launchDossier(server);
+});
+
+afterAll(async () => {
+  await dossier?.close();
+  await server?.close();
+});
+
+/** Serves the sample at a fresh address (so each test starts with no notes) and opens it. */
+async function freshSample(
+  name: string,
+  html = SAMPLE,
+): Promise<{ url: string; open(): Promise<Page> }> {
+  server.set(`www.caspianpolicy.org/research/${name}`, html);
+  const url = `http://www.caspianpolicy.org/research/${name}`;
+  return {
+    url,
+    async open() {
+      const page = await dossier.context.newPage();
+      await page.goto(url);
+      return page;
+    },
+  };
+}
+
+/** Makes a note through the selection toolbar. */
+async function note(page: Page, phrase: string, text: string): Promise<void> {
+  await selectPhrase(page, phrase);
+  await page.getByRole('button', { name: 'Note' }).click();
+  await page.getByRole('textbox', { name: 'Note' }).fill(text);
+  await page.getByRole('button', { name: 'Save note' }).click();
+  await expect.poll(async () => (await painted(page, 'dossier-note')).includes(phrase)).toBe(true);
+}
+
+// The sample's canonical link points every copy of it at one page identity; these tests serve
+// copies without it, so that each test has a page of its own.
+const noCanonical = (name: string) =>
+  SAMPLE.replace(/<link rel="canonical"[^>]*>/, `<link rel="canonical" href="/research/${name}">`);
+
+describe('the popup', () => {
+  it('edits and deletes a note, both tabs follow, and Undo brings it back', async () => {
+    const site = await freshSample('popup-edit', noCanonical('popup-edit'));
+    const tabA = await site.open();
+    const tabB = await site.open();
+    await tabA.bringToFront();
+    await note(tabA, 'press conference', 'first thought');
+    await expect.poll(() => painted(tabB, 'dossier-note')).toEqual(['press conference']);
+
+    const popup = await dossier.openPopup(tabA);
+    await popup.getByText('first thought').waitFor();
+    await popup.getByRole('button', { name: 'Edit' }).click();
+    const box = popup.getByRole('textbox', { name: 'Note' });
+    await box.fill('second thought <script>alert(1)</script>');
+    await popup.getByText('Saved').waitFor({ timeout: 5_000 });
+
+    // Another popup (or a reopened one) sees the edit, as text.
+    const again = await dossier.openPopup(tabB);
+    await again.getByText('second thought <script>alert(1)</script>').waitFor();
+    expect(await again.locator('main script').count()).toBe(0);
+
+    await again.getByRole('button', { name: 'Delete' }).click();
+    await expect.poll(() => painted(tabA, 'dossier-note')).toEqual([]);
+    await expect.poll(() => painted(tabB, 'dossier-note')).toEqual([]);
+    await again.getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(() => painted(tabA, 'dossier-note')).toEqual(['press conference']);
+    await expect.poll(() => painted(tabB, 'dossier-note')).toEqual(['press conference']);
+    for (const p of [popup, again, tabA, tabB]) await p.close();
+  });
+
+  it('keeps notes on an edited page: moved text re-anchors, deleted text becomes an orphan', async () => {
+    const name = 'popup-orphan';
+    const site = await freshSample(name, noCanonical(name));
+    const tab = await site.open();
+    await note(tab, 'press conference', 'kept');
+    await note(tab, 'State Department', 'will vanish');
+    await tab.close();
+
+    // The publisher edits the article: new text above, one passage gone.
+    const edited = noCanonical(name)
+      .replace(
+        '<article',
+        '<article><p>Editor’s note: this article was updated on March 20.</p><div hidden></div',
+      )
+      .replace('meetings at the State Department and the White House', 'meetings in Washington');
+    server.set(`www.caspianpolicy.org/research/${name}`, edited);
+    const page = await site.open();
+    await expect.poll(() => painted(page, 'dossier-note')).toEqual(['press conference']);
+    const popup = await dossier.openPopup(page);
+    const orphans = popup.getByRole('region', { name: /Orphans/ });
+    await orphans.waitFor();
+    await expect(orphans.textContent()).resolves.toContain('will vanish');
+    await expect(orphans.textContent()).resolves.toContain('State Department');
+    await popup.close();
+    await page.close();
+  });
+
+  it('downloads this page’s notes as Obsidian-ready Markdown', async () => {
+    const name = 'popup-export';
+    const site = await freshSample(name, noCanonical(name));
+    const tab = await site.open();
+    await note(tab, 'press conference', 'Check **the** date');
+    const popup = await dossier.openPopup(tab);
+    await popup.getByText('Check **the** date').waitFor();
+    const [download] = await Promise.all([
+      popup.waitForEvent('download'),
+      popup.getByRole('button', { name: 'Export this page' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe(
+      'Trans-Caspian Gas Talks Gain Momentum as Washington Steps Up Its Role.md',
+    );
+    const file = readFileSync((await download.path()) as string, 'utf8');
+    const front = parseYaml(file.split('---')[1] ?? '') as Record<string, unknown>;
+    expect(front.title).toBe(
+      'Trans-Caspian Gas Talks Gain Momentum as Washington Steps Up Its Role',
+    );
+    expect(front.url).toBe(site.url);
+    expect(file).toContain('> press conference');
+    expect(file).toContain('Check \\*\\*the\\*\\* date');
+    expect(file).toMatch(/\^dossier-[0-9a-f]{8}/);
+    expect(file).toContain('#:~:text=');
+    expect(file).toContain('## Officials on this page');
+    await popup.close();
+    await tab.close();
+  });
+});
+
+describe('many tabs at once', () => {
+  it('20 tabs writing 50 notes each end with 1,000 notes stored and shown in every tab', async () => {
+    const clauses = Array.from({ length: 1000 }, (_, i) => `Clause ${String(i).padStart(4, '0')}`);
+    const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>The long treaty</title></head>
+<body><main><article><h1>The long treaty</h1>${clauses
+      .map(
+        (c) =>
+          `<p>${c} sets out how the parties share the water of the upper basin in dry years.</p>`,
+      )
+      .join('\n')}</article></main></body></html>`;
+    server.set('www.csis.org/treaty', html);
+    const tabs: Page[] = [];
+    for (let t = 0; t < 20; t++) {
+      const page = await dossier.context.newPage();
+      await page.goto('http://www.csis.org/treaty');
+      tabs.push(page);
+    }
+    const ids = await Promise.all(tabs.map((tab) => dossier.tabIdOf(tab)));
+    // Every tab writes its fifty notes at the same time as the others.
+    await Promise.all(
+      tabs.map(async (tab, t) => {
+        for (let i = 0; i < 50; i++) {
+          await selectPhrase(tab, clauses[t * 50 + i] as string, { release: false });
+          const reply = await dossier.worker.evaluate(
+            ([id]) =>
+              chrome.tabs.sendMessage(id as number, {
+                type: 'selection/act',
+                payload: { action: 'highlight' },
+              }),
+            [ids[t]],
+          );
+          expect(reply).toEqual({ ok: true, value: { done: true } });
+        }
+      }),
+    );
+    const stored = await dossier.worker.evaluate(
+      () =>
+        new Promise<number>((resolve, reject) => {
+          const open = indexedDB.open('dossier');
+          open.onsuccess = () => {
+            const count = open.result.transaction('annotations').objectStore('annotations').count();
+            count.onsuccess = () => resolve(count.result);
+            count.onerror = () => reject(count.error);
+          };
+          open.onerror = () => reject(open.error);
+        }),
+    );
+    expect(stored).toBeGreaterThanOrEqual(1000);
+    for (const tab of tabs) {
+      await expect
+        .poll(
+          async () =>
+            (await painted(tab, 'dossier-note')).filter((s) => s.startsWith('Clause')).length,
+          {
+            timeout: 20_000,
+          },
+        )
+        .toBe(1000);
+    }
+    for (const tab of tabs) await tab.close();
+  }, 180_000);
+});
