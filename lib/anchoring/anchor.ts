@@ -11,6 +11,7 @@ import {
   matchAtPosition,
   matchExact,
   matchFuzzy,
+  matchWithContext,
   normalizeWhitespace,
   type QuoteContext,
   type QuoteMatch,
@@ -42,6 +43,9 @@ export type AnchorResult = Anchored | Orphan;
 
 /** Characters on each side of the expected position searched before the whole text. */
 const FUZZY_WINDOW = 2048;
+
+/** The same for the quote with its context unchanged (cheap, so a wider window). */
+const EXACT_WINDOW = 8192;
 
 /** Options for `anchorAll`. */
 export interface AnchorOptions {
@@ -126,10 +130,11 @@ export function anchorSelectors(text: string, selectors: SelectorPair): AnchorRe
 /**
  * Anchors every annotation of a page against one index (anything with its collapsed `text`,
  * usually a `TextIndex`), results in input order. One index, many searches: this is what makes
- * 1,000 annotations on a long page cost milliseconds. Position and exact matches come first for
- * all annotations; the shift they reveal (text inserted or removed above) then centres the
- * fuzzy search of each remaining annotation, using the shift of the nearest annotation found
- * before it, so an edited passage on a page that also moved is found without scanning it all.
+ * 1,000 annotations on a long page cost milliseconds. Annotations are visited in the order of
+ * their old positions, and the shift each one shows (text inserted or removed above it) tells
+ * where to look for the next: the quote with its unchanged context is first looked for near
+ * there, and only then in the whole text; the fuzzy step, last, is centred the same way, so an
+ * edited passage on a page that also moved is found without scanning it all.
  */
 export function anchorAll(
   index: { readonly text: string },
@@ -138,24 +143,52 @@ export function anchorAll(
 ): AnchorResult[] {
   const { text } = index;
   const prepared = selectors.map(prepare);
-  const results: (AnchorResult | null)[] = prepared.map((p) =>
-    p.quote.length === 0 ? { orphan: true } : anchorExactly(text, p),
-  );
-  // Shifts seen so far, sorted by old position: old start → new start - old start.
-  const moves: { hint: number; shift: number }[] = [];
-  results.forEach((result, i) => {
-    const hint = prepared[i]?.context.hint;
-    if (result && !result.orphan && hint !== undefined) {
-      moves.push({ hint, shift: result.start - hint });
+  const results: (AnchorResult | null)[] = prepared.map(() => null);
+  const byHint = prepared
+    .map((p, i) => ({ i, hint: p.context.hint ?? -1 }))
+    .sort((a, b) => a.hint - b.hint);
+  // Where each annotation is expected, given the shift of the one found before it.
+  const expected: (number | undefined)[] = prepared.map((p) => p.context.hint);
+  let shift = 0;
+  for (const { i, hint } of byHint) {
+    const p = prepared[i] as Prepared;
+    if (p.quote.length === 0) {
+      results[i] = { orphan: true };
+      continue;
     }
-  });
-  moves.sort((a, b) => a.hint - b.hint);
+    let result: Anchored | null = null;
+    if (hint >= 0) {
+      expected[i] = hint + shift;
+      const atPosition = matchAtPosition(text, p.quote, hint, p.context);
+      if (atPosition) result = found(atPosition, 'position');
+    }
+    const context = { ...p.context, hint: expected[i] };
+    if (!result && hint >= 0) {
+      const near = expected[i] as number;
+      const from = Math.max(0, near - EXACT_WINDOW);
+      const to = Math.min(text.length, near + p.quote.length + EXACT_WINDOW);
+      const nearby = matchWithContext(text, p.quote, context, from, to);
+      if (nearby) result = found(nearby, 'exact');
+    }
+    if (!result) {
+      const exact = matchExact(text, p.quote, context);
+      if (exact) result = found(exact, 'exact');
+    }
+    results[i] = result;
+    if (result && hint >= 0) shift = result.start - hint;
+  }
+  // Shifts seen, sorted by old position: old start → new start - old start.
+  const moves: { hint: number; shift: number }[] = [];
+  for (const { i, hint } of byHint) {
+    const result = results[i];
+    if (hint >= 0 && result && !result.orphan) moves.push({ hint, shift: result.start - hint });
+  }
   let budget = wholeTextSearches;
   return results.map((result, i) => {
     if (result) return result;
     const p = prepared[i] as Prepared;
     const hint = p.context.hint;
-    let expected = hint;
+    let near = hint;
     if (hint !== undefined && moves.length > 0) {
       let lo = 0;
       let hi = moves.length;
@@ -164,10 +197,9 @@ export function anchorAll(
         if ((moves[mid] as { hint: number }).hint <= hint) lo = mid + 1;
         else hi = mid;
       }
-      const nearest = moves[Math.max(0, lo - 1)] as { shift: number };
-      expected = hint + nearest.shift;
+      near = hint + (moves[Math.max(0, lo - 1)] as { shift: number }).shift;
     }
-    const nearby = anchorNearby(text, p, expected);
+    const nearby = anchorNearby(text, p, near);
     if (nearby.result) return nearby.result;
     if (nearby.coveredAll || budget <= 0) return { orphan: true };
     budget--;

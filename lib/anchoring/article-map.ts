@@ -15,13 +15,13 @@
  * - a chunk that starts only a short run is looked up again a little further on, and the longer
  *   run wins (a headline repeated in the navigation before the article should not capture it);
  * - when a run had greedily run on into page junk that happened to start like the next
- *   paragraph, the next run takes those characters back, splitting only at whitespace on the
- *   page (whole words, block boundaries).
+ *   paragraph, the next run takes those characters back, choosing the split where the page has
+ *   whitespace and the article ends a sentence (whole words, block boundaries).
  *
  * Offsets the alignment could not place give null: the caller paints nothing rather than the
  * wrong words.
  */
-import { isWhitespaceCode, lowerBound, offsetsToRange, type TextIndex } from './text-index';
+import { collapseWithMap, lowerBound, offsetsToRange, type TextIndex } from './text-index';
 
 /** Non-whitespace characters searched at once: long enough to be unique in a page. */
 const CHUNK = 32;
@@ -70,14 +70,41 @@ export interface TextAlignment {
 /** Turns article offsets into live Ranges, or null for offsets that cannot be placed. */
 export type ArticleMapper = (start: number, end: number) => Range | null;
 
-/** The non-whitespace characters of `text` and the offset each one had in `text`. */
-function stripWhitespace(text: string): { chars: string; offsets: Int32Array } {
-  const offsets = new Int32Array(text.length);
-  let n = 0;
-  for (let i = 0; i < text.length; i++) {
-    if (!isWhitespaceCode(text.charCodeAt(i))) offsets[n++] = i;
-  }
-  return { chars: text.replace(/\s+/g, ''), offsets: offsets.subarray(0, n) };
+/**
+ * A collapsed text seen without its spaces: the characters the alignment compares, and the maps
+ * between their indexes and offsets in the text. Collapsed text has single spaces between words,
+ * so the maps are the list of space positions (one per word, not per character) searched by
+ * bisection.
+ */
+interface SpacelessView {
+  chars: string;
+  /** Offset in the text of spaceless character `i`. */
+  offsetOf(i: number): number;
+  /** Index of the first spaceless character at or after text offset `offset`. */
+  indexAt(offset: number): number;
+  /** True when spaceless character `i` follows a space in the text (or starts it). */
+  followsSpace(i: number): boolean;
+}
+
+function spaceless(text: string): SpacelessView {
+  // Spaces in collapsed text are never adjacent, so there are at most half as many as characters.
+  const found = new Int32Array((text.length + 1) >> 1);
+  let count = 0;
+  for (let at = text.indexOf(' '); at >= 0; at = text.indexOf(' ', at + 1)) found[count++] = at;
+  const spaceAt = found.subarray(0, count);
+  // Spaceless index of the character right after each space.
+  const nextIndex = new Int32Array(count);
+  for (let j = 0; j < count; j++) nextIndex[j] = (spaceAt[j] as number) - j;
+  return {
+    chars: count === 0 ? text : text.replace(/ /g, ''),
+    offsetOf: (i) => i + lowerBound(nextIndex, i + 1),
+    indexAt: (offset) => offset - lowerBound(spaceAt, offset),
+    followsSpace: (i) => {
+      if (i === 0) return true;
+      const j = lowerBound(nextIndex, i);
+      return j < nextIndex.length && nextIndex[j] === i;
+    },
+  };
 }
 
 /** Length of the common stretch of `a` from `i` and `b` from `j`, counted up to `cap`. */
@@ -100,15 +127,16 @@ function indexOfWithin(text: string, chunk: string, from: number, to: number): n
  * can be tested with strings and run once per page.
  */
 export function alignText(articleText: string, pageText: string): TextAlignment {
-  const article = stripWhitespace(articleText);
-  const page = stripWhitespace(pageText);
+  // Both texts are normally collapsed already; collapsing again costs one regex pass and makes
+  // any other input safe, with offsets translated back through the maps.
+  const articleView = collapseWithMap(articleText);
+  const pageView = collapseWithMap(pageText);
+  const article = spaceless(articleView.text);
+  const page = spaceless(pageView.text);
   const A = article.chars;
   const P = page.chars;
-  const pageOffsets = page.offsets;
-  const spaceBefore = (j: number) =>
-    j === 0 || (pageOffsets[j] as number) - (pageOffsets[j - 1] as number) > 1;
-  const spaceAfter = (j: number) =>
-    j >= P.length - 1 || (pageOffsets[j + 1] as number) - (pageOffsets[j] as number) > 1;
+  const spaceBefore = (j: number) => page.followsSpace(j);
+  const spaceAfter = (j: number) => j >= P.length - 1 || page.followsSpace(j + 1);
 
   const runA: number[] = [];
   const runP: number[] = [];
@@ -211,13 +239,16 @@ export function alignText(articleText: string, pageText: string): TextAlignment 
   return {
     coverage: A.length === 0 ? 0 : mapped / A.length,
     map(start: number, end: number): PageSpan | null {
-      const first = lowerBound(article.offsets, start);
-      const last = lowerBound(article.offsets, end) - 1;
+      const first = article.indexAt(articleView.fromRaw(start));
+      const last = article.indexAt(articleView.fromRaw(end)) - 1;
       if (first > last || first >= A.length) return null;
       const from = pageIndexOf(first);
       const to = pageIndexOf(last);
       if (from < 0 || to < from) return null;
-      return { start: pageOffsets[from] as number, end: (pageOffsets[to] as number) + 1 };
+      return {
+        start: pageView.toRaw(page.offsetOf(from)),
+        end: pageView.toRaw(page.offsetOf(to)) + 1,
+      };
     },
   };
 }

@@ -250,6 +250,46 @@ export function matchAtPosition(
 }
 
 /**
+ * Finds the quote with its whole recorded prefix and suffix around it, unchanged, in
+ * `text[from, to)`; the occurrence nearest the hint wins. This is the common case on a page that
+ * only moved, and one search for the longer string is the fastest way through the text; callers
+ * that know where the quote should be pass a window around it. Needs both a prefix and a suffix.
+ */
+export function matchWithContext(
+  text: string,
+  quote: string,
+  context: QuoteContext,
+  from = 0,
+  to = text.length,
+): QuoteMatch | null {
+  const prefix = context.prefix ?? '';
+  const suffix = context.suffix ?? '';
+  if (quote.length === 0 || prefix.length === 0 || suffix.length === 0) return null;
+  const whole = prefix + quote + suffix;
+  const lo = Math.max(0, from - prefix.length);
+  const hi = Math.min(text.length, to + suffix.length);
+  const area = lo === 0 && hi === text.length ? text : text.slice(lo, hi);
+  let nearest = -1;
+  for (let at = area.indexOf(whole); at >= 0; at = area.indexOf(whole, at + 1)) {
+    const start = lo + at + prefix.length;
+    if (
+      nearest < 0 ||
+      distanceToHint(start, context.hint) < distanceToHint(nearest, context.hint)
+    ) {
+      nearest = start;
+    }
+  }
+  if (nearest < 0) return null;
+  const end = nearest + quote.length;
+  return {
+    start: nearest,
+    end,
+    score: evidenceScore(text, nearest, end, quote, 0, context),
+    errors: 0,
+  };
+}
+
+/**
  * Finds the best exact occurrence of `quote`: every occurrence is ranked cheaply by how many
  * context characters match outright and by closeness to the hint, the best few are scored in
  * full, and the winner is returned only if `isAcceptable`. Repeated phrases
@@ -263,30 +303,8 @@ export function matchExact(
   if (quote.length === 0) return null;
   const prefix = context.prefix ?? '';
   const suffix = context.suffix ?? '';
-  if (prefix.length > 0 && suffix.length > 0) {
-    // Fast path: the quote with its whole context unchanged. It wins the ranking below anyway,
-    // and one search with the longer string skips through the text faster.
-    const whole = prefix + quote + suffix;
-    let nearest = -1;
-    for (let at = text.indexOf(whole); at >= 0; at = text.indexOf(whole, at + 1)) {
-      const start = at + prefix.length;
-      if (
-        nearest < 0 ||
-        distanceToHint(start, context.hint) < distanceToHint(nearest, context.hint)
-      ) {
-        nearest = start;
-      }
-    }
-    if (nearest >= 0) {
-      const end = nearest + quote.length;
-      return {
-        start: nearest,
-        end,
-        score: evidenceScore(text, nearest, end, quote, 0, context),
-        errors: 0,
-      };
-    }
-  }
+  const unchanged = matchWithContext(text, quote, context);
+  if (unchanged) return unchanged;
   const candidates: { start: number; shared: number; distance: number }[] = [];
   for (let at = text.indexOf(quote); at >= 0; at = text.indexOf(quote, at + 1)) {
     const shared = sharedBefore(text, at, prefix) + sharedAfter(text, at + quote.length, suffix);

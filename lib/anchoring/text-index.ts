@@ -12,8 +12,8 @@
  *   whitespace and U+00AD soft hyphens are kept). This is the view Dossier's selectors and offsets
  *   use: it does not change when a page is re-indented or re-rendered with different line
  *   breaks, and it has the same shape as Readability's article text.
- * `toRaw` maps each offset of `text` to the offset of `raw` it came from (for a collapsed space,
- * the first whitespace character of its run).
+ * `collapsed` maps offsets of `text` to the offsets of `raw` they came from (for a collapsed
+ * space, the first whitespace character of its run) and back.
  *
  * What is indexed: text nodes under `root`, except inside script, style, noscript, template,
  * textarea and head elements (never shown as page text) and inside Dossier's own UI (any element
@@ -40,30 +40,11 @@ export interface TextIndex {
   readonly raw: string;
   /** `raw` with whitespace runs collapsed to one space and trimmed: the view selectors use. */
   readonly text: string;
-  /** `toRaw[k]` is the offset in `raw` of character `k` of `text`. */
-  readonly toRaw: Int32Array;
+  /** The maps between offsets of `text` and of `raw`. */
+  readonly collapsed: CollapsedText;
 }
 
-/**
- * True for the characters JavaScript's `\s` matches: the rule Readability's text was collapsed
- * with, so that the index and the article text agree on what is whitespace.
- */
-export function isWhitespaceCode(code: number): boolean {
-  if (code <= 32) return code === 32 || (code >= 9 && code <= 13);
-  if (code < 160) return false;
-  return (
-    code === 160 ||
-    code === 5760 ||
-    (code >= 8192 && code <= 8202) ||
-    code === 8232 ||
-    code === 8233 ||
-    code === 8239 ||
-    code === 8287 ||
-    code === 12288 ||
-    code === 65279
-  );
-}
-
+/** TreeWalker filter: text is kept, skipped elements are rejected with their whole subtree. */
 function acceptNode(node: Node): number {
   if (node.nodeType === 3) return 1; // NodeFilter.FILTER_ACCEPT
   const element = node as Element;
@@ -73,13 +54,14 @@ function acceptNode(node: Node): number {
   return 3; // NodeFilter.FILTER_SKIP: look at the children
 }
 
+/** The document a node belongs to (a Document is its own). */
 function ownerDocumentOf(node: Node): Document {
   return node.ownerDocument ?? (node as Document);
 }
 
 /**
- * Indexes the text under `root` (by default the page body) in one TreeWalker pass and one pass
- * over the characters, so it stays linear on very long pages. Build it once per page state and
+ * Indexes the text under `root` (by default the page body) in one TreeWalker pass and a few
+ * native regular-expression passes over the text, so it stays linear on very long pages. Build it once per page state and
  * reuse it for every selector; rebuild it after the page's text changes.
  */
 export function buildTextIndex(root: Node = document.body): TextIndex {
@@ -109,41 +91,76 @@ export function buildTextIndex(root: Node = document.body): TextIndex {
     length += data.length;
   }
   const raw = parts.join('');
-  const { text, toRaw } = collapseWithMap(raw);
-  return { root, nodes, nodeStarts: Int32Array.from(starts), raw, text, toRaw };
+  const collapsed = collapseWithMap(raw);
+  return { root, nodes, nodeStarts: Int32Array.from(starts), raw, text: collapsed.text, collapsed };
+}
+
+/** The collapsed view of a text and the maps between its offsets and the raw text's. */
+export interface CollapsedText {
+  /** Whitespace runs collapsed to one space, ends trimmed. */
+  readonly text: string;
+  /** Offset in the raw text of character `offset` of `text` (a space: its run's first). */
+  toRaw(offset: number): number;
+  /** Offset in `text` of the first character at or after raw offset `rawOffset`. */
+  fromRaw(rawOffset: number): number;
 }
 
 /**
- * Collapses whitespace exactly as `collapseWhitespace` in lib/article does, and remembers where
- * each kept character came from, so offsets in the collapsed text can be turned back into DOM
- * positions.
+ * Collapses whitespace exactly as `collapseWhitespace` in lib/article does, and keeps the maps
+ * between collapsed and raw offsets. Only runs of two or more whitespace characters shift
+ * offsets, and there are few of them (mostly between blocks), so the maps are a short list of
+ * runs searched by bisection rather than one entry per character: building stays a couple of
+ * native regular-expression passes even on a 200,000-word page.
  */
-export function collapseWithMap(raw: string): { text: string; toRaw: Int32Array } {
-  const toRaw = new Int32Array(raw.length);
-  const out: string[] = [];
-  let size = 0;
-  let runStart = -1; // first whitespace of a pending run, once some text has been kept
-  let chunkStart = 0; // start of the current stretch of raw copied unchanged
-  for (let i = 0; i < raw.length; i++) {
-    if (isWhitespaceCode(raw.charCodeAt(i))) {
-      if (runStart < 0) {
-        if (chunkStart < i) out.push(raw.slice(chunkStart, i));
-        runStart = i;
-      }
-      continue;
-    }
-    if (runStart >= 0) {
-      if (size > 0) {
-        out.push(' ');
-        toRaw[size++] = runStart;
-      }
-      runStart = -1;
-      chunkStart = i;
-    }
-    toRaw[size++] = i;
+export function collapseWithMap(raw: string): CollapsedText {
+  if (!/\s\s|[^\S ]|^ | $/.test(raw)) {
+    // Already collapsed (as Readability's text and an index's `text` are): nothing moves.
+    const length = raw.length;
+    return {
+      text: raw,
+      toRaw: (offset) => offset,
+      fromRaw: (r) => Math.min(Math.max(r, 0), length),
+    };
   }
-  if (runStart < 0 && chunkStart < raw.length) out.push(raw.slice(chunkStart));
-  return { text: out.join(''), toRaw: toRaw.subarray(0, size) };
+  const text = raw.replace(/\s+/g, ' ').trim();
+  const leading = raw.length - raw.trimStart().length;
+  const end = leading + raw.slice(leading).trimEnd().length; // raw offset after the last kept char
+  // Runs of 2+ whitespace characters inside the kept text: where each one's space sits in
+  // `text`, where it starts in `raw`, and how many characters were removed up to its end.
+  const at: number[] = [];
+  const rawAt: number[] = [];
+  const rawEnd: number[] = [];
+  const removed: number[] = [];
+  let total = leading;
+  const runs = /\s{2,}/g;
+  runs.lastIndex = leading;
+  for (let match = runs.exec(raw); match !== null && match.index < end; match = runs.exec(raw)) {
+    at.push(match.index - total);
+    rawAt.push(match.index);
+    rawEnd.push(match.index + match[0].length);
+    total += match[0].length - 1;
+    removed.push(total);
+  }
+  const collapsedAt = Int32Array.from(at);
+  const rawStarts = Int32Array.from(rawAt);
+  const rawEnds = Int32Array.from(rawEnd);
+  const removedAfter = Int32Array.from(removed);
+  return {
+    text,
+    toRaw(offset) {
+      // Runs whose space comes before `offset` have shifted it.
+      const j = lowerBound(collapsedAt, offset) - 1;
+      return offset + (j >= 0 ? (removedAfter[j] as number) : leading);
+    },
+    fromRaw(rawOffset) {
+      if (rawOffset <= leading) return 0;
+      const j = lowerBound(rawStarts, rawOffset) - 1; // last run starting before rawOffset
+      if (j < 0) return Math.min(text.length, rawOffset - leading);
+      // Inside the run, past its first character: the next kept character.
+      if (rawOffset < (rawEnds[j] as number)) return (collapsedAt[j] as number) + 1;
+      return Math.min(text.length, rawOffset - (removedAfter[j] as number));
+    },
+  };
 }
 
 /** First index `i` with `sorted[i] >= value` (`sorted.length` when there is none). */
@@ -185,8 +202,8 @@ export function rawOffsetsToRange(index: TextIndex, start: number, end: number):
  */
 export function offsetsToRange(index: TextIndex, start: number, end: number): Range | null {
   if (!(start >= 0 && end > start && end <= index.text.length)) return null;
-  const rawStart = index.toRaw[start] as number;
-  const rawEnd = (index.toRaw[end - 1] as number) + 1;
+  const rawStart = index.collapsed.toRaw(start);
+  const rawEnd = index.collapsed.toRaw(end - 1) + 1;
   return rawOffsetsToRange(index, rawStart, rawEnd);
 }
 
@@ -281,8 +298,8 @@ export function rangeToRawOffsets(index: TextIndex, range: Range): { start: numb
  */
 export function rangeToOffsets(index: TextIndex, range: Range): { start: number; end: number } {
   const raw = rangeToRawOffsets(index, range);
-  // A collapsed character k lies in the span when raw.start <= toRaw[k] < raw.end.
-  const start = lowerBound(index.toRaw, raw.start);
-  const end = lowerBound(index.toRaw, raw.end);
+  // A collapsed character k lies in the span when raw.start <= toRaw(k) < raw.end.
+  const start = index.collapsed.fromRaw(raw.start);
+  const end = index.collapsed.fromRaw(raw.end);
   return { start, end: Math.max(start, end) };
 }

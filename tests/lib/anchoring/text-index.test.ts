@@ -47,13 +47,40 @@ describe('buildTextIndex', () => {
   });
 
   it('maps every collapsed character back to the raw character it came from', () => {
-    const raw = '  ab \n cd  ';
-    const { text, toRaw } = collapseWithMap(raw);
-    expect(text).toBe('ab cd');
-    expect(Array.from(toRaw)).toEqual([2, 3, 4, 7, 8]);
-    for (let k = 0; k < text.length; k++) {
-      if (text[k] !== ' ') expect(raw[toRaw[k] as number]).toBe(text[k]);
+    const raw = '  ab \n cd\te\u00a0 f  ';
+    const collapsed = collapseWithMap(raw);
+    expect(collapsed.text).toBe('ab cd e f');
+    const toRaw = Array.from(collapsed.text, (_, k) => collapsed.toRaw(k));
+    expect(toRaw).toEqual([2, 3, 4, 7, 8, 9, 10, 11, 13]);
+  });
+
+  it('maps raw offsets to the first collapsed character at or after them', () => {
+    const raw = '  ab \n cd\te\u00a0 f  ';
+    const collapsed = collapseWithMap(raw);
+    const fromRaw = Array.from({ length: raw.length + 1 }, (_, r) => collapsed.fromRaw(r));
+    // Brute force: the first k whose raw offset is at or after r.
+    const expected = fromRaw.map((_, r) => {
+      const k = Array.from(collapsed.text, (_c, i) => collapsed.toRaw(i)).findIndex((x) => x >= r);
+      return k < 0 ? collapsed.text.length : k;
+    });
+    expect(fromRaw).toEqual(expected);
+  });
+
+  it('agrees with a character-by-character collapse on long mixed whitespace', () => {
+    const pieces = ['word', ' ', '\n\n    ', '\u00a0', 'x', '\t', '  ', 'yz\u00ad', ' \u2003 '];
+    let raw = ' \n';
+    for (let i = 0; i < 500; i++) raw += pieces[(i * 7) % pieces.length];
+    const collapsed = collapseWithMap(raw);
+    expect(collapsed.text).toBe(collapseWhitespace(raw));
+    let k = 0;
+    for (let r = 0; r < raw.length && k < collapsed.text.length; r++) {
+      const isSpace = /\s/.test(raw[r] as string);
+      if (isSpace && (k === 0 || collapsed.text[k] !== ' ')) continue;
+      expect(collapsed.toRaw(k)).toBe(r);
+      k++;
+      if (isSpace) while (r + 1 < raw.length && /\s/.test(raw[r + 1] as string)) r++;
     }
+    expect(k).toBe(collapsed.text.length);
   });
 });
 
