@@ -43,11 +43,10 @@ export const OFFICIAL_ROLES = set(`
   scholars researcher researchers expert experts strategist president's treasurer comptroller
   auditor ombudsman inspector inspector-general superintendent sheriff commissar secretary-of-state
   speaker whip negotiator negotiators mediator emissary delegate delegates nominee candidate
-  manager managing_director partner partners chairman-elect governor-general premier-elect
+  manager managing_director   chairman-elect governor-general premier-elect
   administrator registrar rapporteur coordinator coordinator-general ombudsperson provost dean
   rector chancellor-elect pope cardinal archbishop bishop rabbi imam cleric ayatollah patriarch
-  priest pastor vicar board_member member members staffer staffers aide aides lobbyist
-  campaigner activist activists organizer organiser organisers organizers
+  priest pastor vicar board_member member members staffer staffers aide aides managing_partner senior_partner
 `);
 
 /** Roles in journalism and publishing: people holding only these are never officials. */
@@ -309,4 +308,17 @@ export const GIVEN_NAMES = set(`
   nelson uhuru william raila paul yoweri abiy muhammadu goodluck olusegun ellen kofi
   ban antonio boutros dag  jonathan   colin jake martin josh 
     jon steven harry david rex mike condoleezza madeleine warren hillary elizabeth
+`);
+
+/**
+ * Common Chinese, Korean and Vietnamese surnames, which come first in the name: a lone
+ * "Xi" or "Yoon" is the surname of "Xi Jinping" or "Yoon Suk Yeol".
+ */
+export const EAST_ASIAN_SURNAMES = set(`
+  wang li zhang liu chen yang zhao huang zhou wu xu sun hu zhu gao lin he guo ma luo liang song
+  zheng xie han tang feng yu dong xiao cheng cao yuan deng fu shen zeng peng lu su jiang cai jia
+  ding wei xue ye yan pan du dai xia zhong tian ren fan fang shi yao tan liao zou xiong jin hao
+  kong bai cui kang mao qiu qin gu hou shao meng long wan duan lei qian yin yi chang qiao lai gong
+  wen xi kim lee park choi jung kang cho yoon jang lim oh seo shin kwon hwang ahn jeon hong moon
+  ko nam ryu yoo baek pak ri nguyen tran le pham hoang phan vu vo dang bui do ngo duong ly
 `);

@@ -12,6 +12,7 @@
  */
 import {
   BARE_TITLE_HEADS,
+  EAST_ASIAN_SURNAMES,
   GIVEN_NAMES,
   HONORIFICS,
   NAME_PARTICLES,
@@ -67,6 +68,13 @@ const ROLE_MODIFIERS = new Set(
   political legal media digital news government party's country's nation's`
     .split(/\s+/)
     .filter(Boolean),
+);
+
+/** Party names that may open a title ("Labour leader", "Republican Senator"). */
+const PARTY_WORDS = new Set(
+  'democrat democratic republican conservative labour labor liberal socialist communist green'.split(
+    ' ',
+  ),
 );
 
 /** Words after a name that mean the name belongs to a bylined journalist. */
@@ -135,8 +143,12 @@ function isNameToken(t: Token): boolean {
   );
 }
 
+/** Phrases that look like roles but describe private people. */
+const PRIVATE_ROLE = /\bmembers? of (?:the )?(?:public|audience|congregation|crowd|family)\b/i;
+
 /** Whether a title phrase names an office (official) or only a press role. */
 function classifyTitle(title: string): 'official' | 'press' | null {
+  if (PRIVATE_ROLE.test(title)) return null;
   const words = norm(title)
     .split(/[\s,]+/)
     .map((w) => w.replace(/['’]s$/, ''));
@@ -266,6 +278,24 @@ export function findPeople(
       const role = roleBeforeComma(text, tokens, junkFrom);
       if (role) made = { tokens: name, title: role, kind: classifyTitle(role) ?? 'person' };
     }
+    // Author line: "By Jane Roe".
+    const by = tokens[junkFrom];
+    if (name.length >= 2 && by && by.low === 'by' && by.cap && prefixFrom === junkFrom + 1) {
+      candidates.push({ tokens: name, title: 'author', kind: 'press' });
+    }
+    // A predicate: "Jane Roe is a senior fellow at …", "John Doe was the mayor of …".
+    const verb = tokens[nameTo];
+    if (
+      name.length >= 2 &&
+      verb &&
+      (verb.low === 'is' || verb.low === 'was') &&
+      gapBefore(text, tokens, nameTo) === ' ' &&
+      ['a', 'an', 'the'].includes(tokens[nameTo + 1]?.low ?? '')
+    ) {
+      const phrase = appositiveAfter(text, tokens, nameTo + 1, true);
+      const cls = phrase ? classifyTitle(phrase) : null;
+      if (phrase && cls) candidates.push({ tokens: name, title: phrase, kind: cls });
+    }
     // Journalist: "Jane Roe covers the White House."
     if (
       name.length >= 2 &&
@@ -344,7 +374,10 @@ function capitalisedRuns(text: string, tokens: readonly Token[]): Run[] {
       t.cap ||
       t.initial ||
       (from >= 0 && ARABIC_ARTICLE.test(t.word)) ||
-      (NAME_PARTICLES.has(t.low) && !!tokens[i + 1]?.cap);
+      (from >= 0 &&
+        NAME_PARTICLES.has(t.low) &&
+        (!!tokens[i + 1]?.cap ||
+          (NAME_PARTICLES.has(tokens[i + 1]?.low ?? '') && !!tokens[i + 2]?.cap)));
     const joins =
       from >= 0 &&
       prev !== undefined &&
@@ -383,6 +416,19 @@ function splitRun(
       nationalityBeforeTitle(tokens, i, run.to))
   ) {
     i++;
+  }
+  // "Snapchat CEO Jane Roe", "Fennix Chief Executive Jane Roe": an unknown organisation name
+  // before a title; the name starts after the last title head in the run.
+  for (let k = run.to - 2; k >= i; k--) {
+    const t = tokens[k] as Token;
+    if (
+      (TITLE_HEADS.has(t.low) || OFFICIAL_ROLES.has(t.low)) &&
+      !t.poss &&
+      isNameToken(tokens[k + 1] as Token)
+    ) {
+      if (k >= i) i = k + 1;
+      break;
+    }
   }
   let nameFrom = i;
   let nameTo = i;
@@ -428,12 +474,10 @@ function nationalityBeforeTitle(tokens: readonly Token[], i: number, to: number)
   return i + 1 < to && !!n && /(?:ian|ean|ese|ish|ic|an|i)$/.test(t.low) && TITLE_WORDS.has(n.low);
 }
 
-/** A title-ish word that is really the start of the name ("General" is rare as a name; "Rice"…). */
+/** A given name that is also a title-ish word ("Major", "Grace") starts the name when a name follows. */
 function isLikelyName(tokens: readonly Token[], i: number, to: number): boolean {
-  // When nothing name-like follows, the last title-ish word cannot start a name either.
   const t = tokens[i] as Token;
   if (i + 1 >= to) return false;
-  // A given name among title words ("Justice", "Grace") starts the name when a name follows.
   return GIVEN_NAMES.has(t.low) && !TITLE_HEADS.has(t.low) && isNameToken(tokens[i + 1] as Token);
 }
 
@@ -475,7 +519,14 @@ function titleBefore(
       // "the Azerbaijan President’s Foreign Policy Advisor": a title word may own a title.
       if (!(TITLE_HEADS.has(l) || OFFICIAL_ROLES.has(l))) break;
     } else if (t.cap || t.initial) {
-      if (NOT_NAME_WORDS.has(l) && !TITLE_CONNECTORS.has(l)) break;
+      if (
+        NOT_NAME_WORDS.has(l) &&
+        !TITLE_CONNECTORS.has(l) &&
+        !TITLE_WORDS.has(l) &&
+        !PARTY_WORDS.has(l)
+      ) {
+        break;
+      }
       // A person's name before "and"/"of" ends the title ("Jane Roe and John Doe").
       if (isNameToken(t) && !isTitleish(t)) {
         const nxt = tokens[from] as Token;
@@ -499,6 +550,7 @@ function titleBefore(
   while (
     from < nameFrom &&
     NOT_NAME_WORDS.has((tokens[from] as Token).low) &&
+    !PARTY_WORDS.has((tokens[from] as Token).low) &&
     !(tokens[from] as Token).initial
   ) {
     from++;
@@ -644,7 +696,8 @@ function buildPeople(
     if (!last) return;
     addToken(last, b);
     // "al-Bashir" is also "Bashir".
-    if (/^(?:al|el|ad|ash|as|at|an|ar|az|ud)-/.test(last)) addToken(last.slice(last.indexOf('-') + 1), b);
+    if (/^(?:al|el|ad|ash|as|at|an|ar|az|ud)-/.test(last))
+      addToken(last.slice(last.indexOf('-') + 1), b);
     const first = parts[0] as string;
     if (parts.length >= 2 && first !== last && surnameFirst(words)) addToken(first, b);
   };
@@ -802,12 +855,17 @@ function buildPeople(
   return people;
 }
 
-/** East Asian name order: "Kim Jong Un", "Lee Jae-myung" (short parts, or a hyphenated given name). */
+/** East Asian name order, surname first: "Kim Jong Un", "Lee Jae-myung", "Xi Jinping". */
 function surnameFirst(words: readonly string[]): boolean {
   if (words.some((w) => w.includes('.'))) return false;
+  if (EAST_ASIAN_SURNAMES.has(words[0] as string)) return true;
+  // A hyphenated given name after the surname ("Han Dong-hoon"), but not "al-Bashir".
   const last = words[words.length - 1] as string;
-  if (words.length === 2) return /^\p{L}+-\p{L}+$/u.test(last) && !/^(?:al|el|ad|ash|as|at|an|ar|az|ud)-/.test(last);
-  return words.length === 3 && words.every((w) => w.length <= 5);
+  return (
+    words.length === 2 &&
+    /^\p{L}+-\p{L}+$/u.test(last) &&
+    !/^(?:al|el|ad|ash|as|at|an|ar|az|ud)-/.test(last)
+  );
 }
 
 /**

@@ -48,6 +48,9 @@ interface Speaker {
   end?: number;
 }
 
+/** How many words before and after a quotation are read for its attribution. */
+const CONTEXT = 80;
+
 /** Words that may sit between a subject and its speech verb ("X also said", "X has said"). */
 const SKIPPABLE = new Set(
   `also later then further again has had have was is would will could had once repeatedly
@@ -56,6 +59,13 @@ const SKIPPABLE = new Set(
   allegedly separately likewise similarly additionally told`
     .split(/\s+/)
     .filter(Boolean),
+);
+
+/** Works whose titles are quoted ("his memoir “The Long Road”"): titles, not speech. */
+const WORK_NOUNS = new Set(
+  'book books film films movie novel memoir essay song album documentary series show play poem headline titled entitled called named'.split(
+    ' ',
+  ),
 );
 
 /** Lowercase words inside an organisation's name ("Council on Foreign Relations"). */
@@ -120,8 +130,7 @@ export function findQuotes(ctx: QuoteContext): Quote[] {
       const t = tokens[i] as Token;
       while (k < allMentions.length && (allMentions[k] as PersonMention).end <= t.start) k++;
       const m = allMentions[k];
-      if (m && m.start <= t.start && t.end <= m.end + 0) mentionAt.set(i, m);
-      else if (m && m.start < t.end && t.start < m.end) mentionAt.set(i, m);
+      if (m && m.start < t.end && t.start < m.end) mentionAt.set(i, m);
     }
   }
   // Which tokens are inside a quotation (they never name the speaker).
@@ -158,8 +167,10 @@ export function findQuotes(ctx: QuoteContext): Quote[] {
     const closeSentence = tokens[firstTokenAtOrAfter(tokens, span.close)]?.sentence ?? eIdx + 1;
     // Context tokens outside any quote.
     const pre: number[] = [];
+    // Context is bounded (CONTEXT tokens each side) so a run-on "sentence" stays linear.
+    const openAt = firstTokenAtOrAfter(tokens, span.open);
     for (
-      let i = firstTokenAtOrAfter(tokens, sStart);
+      let i = Math.max(firstTokenAtOrAfter(tokens, sStart), openAt - CONTEXT);
       i < tokens.length && (tokens[i] as Token).end <= span.open;
       i++
     ) {
@@ -167,9 +178,10 @@ export function findQuotes(ctx: QuoteContext): Quote[] {
     }
     const post: number[] = [];
     const postEnd = span.unclosed ? span.close : sEnd;
+    const closeAt = firstTokenAtOrAfter(tokens, span.close);
     for (
-      let i = firstTokenAtOrAfter(tokens, span.close);
-      i < tokens.length && (tokens[i] as Token).start < postEnd;
+      let i = closeAt;
+      i < tokens.length && i < closeAt + CONTEXT && (tokens[i] as Token).start < postEnd;
       i++
     ) {
       if (!quoted[i]) post.push(i);
@@ -196,11 +208,11 @@ export function findQuotes(ctx: QuoteContext): Quote[] {
     if (isNotSpeech(text, tokens, span, raw, words, pre, post, shortTerm, hasSpeechCue)) continue;
 
     let speaker =
-      attributeAfter(text, tokens, post, mentionAt, personById, quoted) ??
+      attributeAfter(text, tokens, post, mentionAt, personById) ??
       attributeBefore(text, tokens, pre, mentionAt, personById) ??
       attributeLater(text, tokens, post, mentionAt, personById);
     if (speaker?.type === 'unnamed' && speaker.name === 'pronoun') {
-      speaker = resolvePronoun(sIdx, speaker, previous, subjectOf, personById, tokens, pre);
+      speaker = resolvePronoun(sIdx, speaker, previous, subjectOf, personById);
     }
     if (!speaker) {
       // No speech verb in the sentence: the quote continues the previous speaker's words
@@ -284,12 +296,13 @@ function isNotSpeech(
     significant.length > 0 &&
     significant.every((w) => /^[\p{Lu}#@\d]/u.test(w) || /^\p{L}+[\p{Lu}]/u.test(w)) &&
     !/[.!?]["'”’]?\s*$/.test(raw.trim());
-  if (
-    titleCase &&
-    words.length <= 6 &&
-    !(words.length >= 3 && hasSpeechCue && /[,.]$/.test(raw.trim()))
-  ) {
-    return true;
+  const workBefore = before !== undefined && beforeGapOk && WORK_NOUNS.has(before.low);
+  const punctuatedSpeech = hasSpeechCue && /[,.!?]$/.test(raw.trim());
+  if (titleCase && words.length <= 6) {
+    // A title of a work ("his book “The Long Road,”"), a name or a nickname; but a
+    // one-word exclamation or a short sentence that someone said stays a quote.
+    if (workBefore) return true;
+    if (!(punctuatedSpeech && (words.length === 1 || words.length >= 3))) return true;
   }
   if (!shortTerm) return false;
   // A quoted modifier: "a “post-truth” society".
@@ -331,6 +344,8 @@ function nounPhraseAt(
   if (!t) return null;
   const m = mentionAt.get(i);
   if (m) return speakerFromMention(m, personById);
+  if (t.low === 'they' || t.low === 'we')
+    return { name: null, type: 'unnamed', start: t.start, end: t.end };
   if (PERSON_PRONOUNS.has(t.low))
     return { name: 'pronoun', type: 'unnamed', start: t.start, end: t.end };
   if (t.cap && !NOT_NAME_WORDS.has(t.low)) {
@@ -411,7 +426,7 @@ function resolveRole(
   const det = tokens[i - 1]?.low;
   if (det === 'the' && OFFICIAL_ROLES.has(role) && !UNNAMED_SPEAKERS.has(role)) {
     let best: PersonMention | null = null;
-    for (let k = i - 1; k >= 0 && k > i - 2000; k--) {
+    for (let k = i - 1; k >= 0 && k > i - 600; k--) {
       const m = mentionAt.get(k);
       if (!m) continue;
       const p = personById.get(m.person);
@@ -446,7 +461,6 @@ function attributeAfter(
   post: readonly number[],
   mentionAt: Map<number, PersonMention>,
   personById: Map<number, Person>,
-  _quoted: Uint8Array,
 ): Speaker | null {
   const p0 = post[0];
   if (p0 === undefined) return null;
@@ -621,8 +635,6 @@ function resolvePronoun(
   previous: { speaker: Speaker; sentence: number } | null,
   subjectOf: Map<number, PersonMention>,
   personById: Map<number, Person>,
-  _tokens: readonly Token[],
-  _pre: readonly number[],
 ): Speaker | null {
   const here = subjectOf.get(sIdx);
   if (here && pronoun.start !== undefined && here.start < pronoun.start) {

@@ -56,7 +56,6 @@ const ABBREVIATIONS = new Set([
   'corp',
   'co',
   'ltd',
-  'no',
   'vs',
   'cmdr',
   'gov',

@@ -1,0 +1,79 @@
+/**
+ * Article extraction: Readability on a clone, collapsed text, block breaks, and a clear
+ * "not an article" result. Pages are built here from invented text.
+ */
+import { describe, expect, it } from 'vitest';
+import { blockBreaks, collapseWhitespace, extractArticle } from '../../../lib/article/extract';
+
+const PARAGRAPHS = [
+  'Foreign Minister Ilsa Marrow arrived in Vell on Monday for talks on the disputed border, the first such visit in a decade, and met her counterpart for three hours behind closed doors.',
+  '“We are ready to sign,” Marrow said after the meeting, adding that both delegations had agreed on a timetable for the demarcation of the remaining sections of the frontier.',
+  'Opposition leader Anya Koval called the deal “a betrayal of voters” and promised to block it in parliament, where her party holds enough seats to delay ratification until the autumn.',
+  'Analysts in the capital said the agreement could still collapse if either government faced a serious challenge at home before the end of the year, as has happened twice before.',
+];
+
+function page(body: string, head = '<title>Border talks resume</title>'): Document {
+  return new DOMParser().parseFromString(
+    `<!doctype html><html lang="en"><head>${head}</head><body>${body}</body></html>`,
+    'text/html',
+  );
+}
+
+function articlePage(): Document {
+  return page(
+    `<header><nav><a href="/">Home</a></nav></header><article><h1>Border talks resume</h1><p class="byline">By Priya Anand</p>${PARAGRAPHS.map((p) => `<p>${p}</p>`).join('\n')}</article><footer>© Example</footer>`,
+  );
+}
+
+describe('extractArticle', () => {
+  it('returns the article text with whitespace collapsed, and its metadata', () => {
+    const result = extractArticle(articlePage());
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    const { article } = result;
+    expect(article.title).toBe('Border talks resume');
+    expect(article.text).toContain(PARAGRAPHS[0]);
+    expect(article.text).not.toMatch(/\s{2}|\n/);
+    expect(article.wordCount).toBeGreaterThan(100);
+    expect(article.lang).toBe('en');
+  });
+
+  it('marks where each paragraph starts', () => {
+    const result = extractArticle(articlePage());
+    if (!result.ok) throw new Error(result.message);
+    const { text, breaks } = result.article;
+    for (const p of PARAGRAPHS.slice(1)) expect(breaks).toContain(text.indexOf(p));
+    expect([...breaks].sort((a, b) => a - b)).toEqual(breaks);
+  });
+
+  it('leaves the page it was given untouched', () => {
+    const doc = articlePage();
+    const before = doc.documentElement.outerHTML;
+    extractArticle(doc);
+    expect(doc.documentElement.outerHTML).toBe(before);
+  });
+
+  it('says "not an article" for a page with no article, instead of throwing', () => {
+    const result = extractArticle(page('<nav><a href="/a">A</a> <a href="/b">B</a></nav>'));
+    expect(result).toMatchObject({ ok: false, reason: 'not-article' });
+  });
+
+  it('says "not an article" for an empty page even when forced', () => {
+    const result = extractArticle(page(''), { force: true });
+    expect(result).toMatchObject({ ok: false, reason: 'not-article' });
+  });
+});
+
+describe('blockBreaks', () => {
+  it('maps block starts through whitespace collapsing', () => {
+    const html = '<div><p>  One   two. </p>\n\n<p>Three\tfour.</p><ul><li>Five</li></ul></div>';
+    const text = collapseWhitespace('  One   two. \n\nThree\tfour.Five');
+    expect(text).toBe('One two. Three four.Five');
+    const breaks = blockBreaks(document, html, text);
+    expect(breaks.map((b) => text.slice(b, b + 4))).toEqual(['Thre', 'Five']);
+  });
+
+  it('gives no breaks rather than wrong ones when the texts differ', () => {
+    expect(blockBreaks(document, '<p>One</p><p>Two</p>', 'Something else')).toEqual([]);
+  });
+});
