@@ -4,7 +4,14 @@
  */
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import type { AnalysisSummary } from '../lib/content/entities-layer';
-import { backUp, exportEverything, exportPage, exportTag, importFile } from '../lib/notes/transfer';
+import {
+  backUp,
+  type EverythingFormat,
+  exportEverything,
+  exportPage,
+  exportTag,
+  importFile,
+} from '../lib/notes/transfer';
 import type { PopupApi, TargetTab } from '../lib/platform/popup-api';
 import type { PageInfo, SiteStatus } from '../lib/protocol';
 import { highlightsOn, type Settings, withHighlights } from '../lib/settings';
@@ -147,7 +154,8 @@ function PageTools({ api, tab, info }: { api: PopupApi; tab: TargetTab; info: Pa
   const [summary, setSummary] = useState<AnalysisSummary | null>(null);
   const [settings, setSettings] = useState<Settings | null>(null);
   const [status, setStatus] = useState<{ ok: boolean; message: string } | null>(null);
-  const [everythingAs, setEverythingAs] = useState<'zip' | 'combined'>('zip');
+  const [everythingAs, setEverythingAs] = useState<EverythingFormat>('zip');
+  const [withAnalysis, setWithAnalysis] = useState(true);
   const notesApi = useMemo(() => api.notes(tab.id), [api, tab.id]);
   const host = hostOf(info.url) || hostOf(tab.url);
 
@@ -166,7 +174,7 @@ function PageTools({ api, tab, info }: { api: PopupApi; tab: TargetTab; info: Pa
 
   const actions = useMemo(() => {
     const deps = api.transfer();
-    const analysis = summary ?? undefined;
+    const analysis = withAnalysis && summary ? summary : undefined;
     return {
       exportPage: () =>
         run(() => exportPage(deps, { url: info.url, ...(analysis ? { analysis } : {}) })),
@@ -181,7 +189,7 @@ function PageTools({ api, tab, info }: { api: PopupApi; tab: TargetTab; info: Pa
         }),
       backUp: () => run(() => backUp(deps)),
     };
-  }, [api, info.url, summary, everythingAs]);
+  }, [api, info.url, summary, everythingAs, withAnalysis]);
 
   const toggle = async (on: boolean, site?: string) => {
     if (!settings) return;
@@ -213,18 +221,29 @@ function PageTools({ api, tab, info }: { api: PopupApi; tab: TargetTab; info: Pa
           </label>
         </fieldset>
       )}
-      <label class="everything-as">
-        Export everything as{' '}
-        <select
-          value={everythingAs}
-          onChange={(e) =>
-            setEverythingAs((e.target as HTMLSelectElement).value as 'zip' | 'combined')
-          }
-        >
-          <option value="zip">one Markdown file per page (zip)</option>
-          <option value="combined">one Markdown file</option>
-        </select>
-      </label>
+      <div class="export-options">
+        <label>
+          <input
+            type="checkbox"
+            checked={withAnalysis}
+            onChange={(e) => setWithAnalysis((e.target as HTMLInputElement).checked)}
+          />{' '}
+          Add “Officials on this page” and “Who said what” to this page’s export
+        </label>
+        <label>
+          Export everything as{' '}
+          <select
+            value={everythingAs}
+            onChange={(e) =>
+              setEverythingAs((e.target as HTMLSelectElement).value as EverythingFormat)
+            }
+          >
+            <option value="zip">one Markdown file per page (zip)</option>
+            <option value="combined">one Markdown file</option>
+            <option value="w3c">W3C Web Annotations (JSON-LD)</option>
+          </select>
+        </label>
+      </div>
       {status && (
         <p role={status.ok ? 'status' : 'alert'} class={status.ok ? 'muted' : 'error'}>
           {status.message}

@@ -10,7 +10,7 @@ import { PAGE_UI_CSS } from '../../components/page/styles';
 import { type AnchorResult, anchorAll } from '../anchoring/anchor';
 import { describeRange } from '../anchoring/selectors';
 import { buildTextIndex, offsetsToRange, type TextIndex } from '../anchoring/text-index';
-import type { Annotation, Colour, PageRef } from '../annotation';
+import type { Annotation, AnnotationOrigin, Colour, PageRef } from '../annotation';
 import type { Painter } from '../highlight/paint';
 import type { NotesChange } from '../notes/api';
 import { handleMessages, sendToBackground } from '../platform/messaging';
@@ -29,6 +29,8 @@ export interface NotesLayerOptions {
 
 /** The running layer. */
 export interface NotesLayer {
+  /** Saves a passage as a note (the "Save as note" of a quotation card). */
+  saveRange(range: Range, origin: AnnotationOrigin): void;
   /** Notes currently known for the page, in page order. */
   notes(): Annotation[];
   orphans(): string[];
@@ -49,6 +51,24 @@ export function startNotesLayer({
   painter,
   onError,
 }: NotesLayerOptions): NotesLayer {
+  // Failures are said on the page, calmly, so that a note is never lost without a word.
+  const report = (message: string) => {
+    onError?.(message);
+    host.show(
+      h(
+        'div',
+        {
+          role: 'alert',
+          style:
+            'position:fixed;right:16px;bottom:16px;max-width:360px;padding:10px 14px;border-radius:8px;' +
+            'background:#fff4f2;color:#7a1d12;border:1px solid #e3b1a9;font:13px/1.4 system-ui,sans-serif;' +
+            'box-shadow:0 4px 16px rgb(0 0 0 / 0.18);',
+        },
+        message,
+      ),
+    );
+    ctx.setTimeout(() => host.show(null), 8_000);
+  };
   const placed = new Map<string, Placed>();
   let index: TextIndex | null = null;
   let dirty = true;
@@ -92,7 +112,7 @@ export function startNotesLayer({
 
   const load = async () => {
     const reply = await sendToBackground('notes/list', { url: page.url });
-    if (!reply.ok) return onError?.(`Dossier could not load your notes: ${reply.error}`);
+    if (!reply.ok) return report(`Dossier could not load your notes: ${reply.error}`);
     const idx = currentIndex();
     placed.clear();
     const results = anchorAll(
@@ -127,18 +147,30 @@ export function startNotesLayer({
     const sel = doc.getSelection();
     if (!sel || sel.isCollapsed || sel.rangeCount === 0) return null;
     const range = sel.getRangeAt(0);
-    if (!doc.body.contains(range.commonAncestorContainer)) return null;
+    const container = range.commonAncestorContainer;
+    if (!doc.body.contains(container)) return null;
+    // Text the reader is editing (a comment box, a rich editor) is theirs, not the article's.
+    const element = container instanceof Element ? container : container.parentElement;
+    if (element?.closest('[contenteditable]:not([contenteditable="false"]), input, textarea')) {
+      return null;
+    }
     return range.toString().trim() ? range.cloneRange() : null;
   };
 
-  const save = async (range: Range, note: string, tags: string[], colour: Colour) => {
+  const save = async (
+    range: Range,
+    note: string,
+    tags: string[],
+    colour: Colour,
+    origin?: AnnotationOrigin,
+  ) => {
     lastColour = colour;
     const selectors = describeRange(currentIndex(), range);
     if (!selectors) return;
     const reply = await sendToBackground('notes/create', {
-      annotation: { page, ...selectors, note, tags, colour },
+      annotation: { page, ...selectors, note, tags, colour, ...(origin ? { origin } : {}) },
     });
-    if (!reply.ok) onError?.(`Your note was not saved: ${reply.error}`);
+    if (!reply.ok) report(`Your note was not saved: ${reply.error}`);
     else apply({ kind: 'upsert', annotation: reply.value });
   };
 
@@ -224,6 +256,7 @@ export function startNotesLayer({
   ctx.onInvalidated(destroy);
 
   return {
+    saveRange: (range, origin) => void save(range, '', [], lastColour, origin),
     notes: () =>
       [...placed.values()]
         .map((p) => p.annotation)

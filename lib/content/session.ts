@@ -96,20 +96,6 @@ export function startPageSession(ctx: ContentScriptContext, doc: Document = docu
     const current = analyse();
     entities?.destroy();
     entities = null;
-    if (current.analysis.article.ok) {
-      try {
-        entities = startEntitiesLayer({
-          ctx,
-          doc,
-          painter,
-          article: current.analysis.article.article,
-          detection: current.analysis.detection,
-          visible: visible(),
-        });
-      } catch {
-        entities = null; // A page Dossier cannot map is left alone, never broken.
-      }
-    }
     if (!notes || notesUrl !== current.info.url) {
       notes?.destroy();
       notesUrl = current.info.url;
@@ -119,6 +105,22 @@ export function startPageSession(ctx: ContentScriptContext, doc: Document = docu
         page: pageRefOf(doc, current.info, current.analysis),
         painter,
       });
+    }
+    const layer = notes;
+    if (current.analysis.article.ok) {
+      try {
+        entities = startEntitiesLayer({
+          ctx,
+          doc,
+          painter,
+          article: current.analysis.article.article,
+          detection: current.analysis.detection,
+          visible: visible(),
+          saveQuote: (range, speaker) => layer.saveRange(range, { kind: 'quote', speaker }),
+        });
+      } catch {
+        entities = null; // A page Dossier cannot map is left alone, never broken.
+      }
     }
     void sendToBackground('badge/set', {
       officials: current.analysis.detection.officials.length,

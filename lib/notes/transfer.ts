@@ -8,6 +8,7 @@ import { type TrashedAnnotation as BackupTrashed, toBackup } from '../export/bac
 import { safeBaseName } from '../export/file-names';
 import { parseImportFile } from '../export/import-file';
 import { type PageAnalysis, pageToMarkdown, toMarkdown } from '../export/markdown';
+import { exportW3C } from '../export/w3c';
 import { zipFiles } from '../export/zip';
 import type { ImportReport, TrashedAnnotation as StoreTrashed } from '../store';
 
@@ -64,15 +65,27 @@ export async function exportTag(deps: TransferDeps, tag: string): Promise<string
   return `Exported ${tagged.length} ${tagged.length === 1 ? 'note' : 'notes'} tagged “${tag}”.`;
 }
 
-/** Downloads everything: one Markdown file per page in a zip, or one combined file. */
+/** How "Export everything" writes its file. */
+export type EverythingFormat = 'zip' | 'combined' | 'w3c';
+
+/**
+ * Downloads everything: one Markdown file per page in a zip, one combined Markdown file, or
+ * W3C Web Annotation JSON for other annotation tools.
+ */
 export async function exportEverything(
   deps: TransferDeps,
-  layout: 'zip' | 'combined',
+  layout: EverythingFormat,
 ): Promise<string> {
   const { annotations } = await deps.listAll();
   if (annotations.length === 0) return 'There are no notes to export yet.';
   const now = deps.now();
-  if (layout === 'zip') {
+  if (layout === 'w3c') {
+    deps.download(
+      `Dossier annotations ${stamp(now)}.jsonld`,
+      exportW3C(annotations, { now }),
+      'application/ld+json',
+    );
+  } else if (layout === 'zip') {
     const files = toMarkdown(annotations, { now, scope: 'all', layout: 'per-page' });
     deps.download(`Dossier notes ${stamp(now)}.zip`, zipFiles(files, { now }), 'application/zip');
   } else {

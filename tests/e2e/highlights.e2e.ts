@@ -65,6 +65,12 @@ describe('on the sample article', () => {
     const quotes = await painted(page, 'dossier-quote');
     expect(quotes.map(squash).sort()).toEqual(expected.quotes.map((q) => squash(q.text)).sort());
     expect(await page.evaluate(() => document.body.textContent)).toBe(textBefore);
+
+    // The toolbar button's badge says how many officials the page names.
+    const tabId = await dossier.tabIdOf(page);
+    await expect
+      .poll(() => dossier.worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId))
+      .toBe(String(expected.officials.length));
     await page.close();
   });
 

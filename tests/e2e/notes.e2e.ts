@@ -2,7 +2,8 @@
  * The reader's notes in real Chromium: made by selecting text, painted again after a reload,
  * received live by a second tab of the same article, and kept when the service worker stops.
  */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -110,5 +111,32 @@ describe('making notes', () => {
       .toEqual(['January', 'White House']);
     await tab.close();
     await fresh.close();
+  });
+
+  it('shows every note after the browser is closed and the profile reopened', async () => {
+    const profileDir = mkdtempSync(path.join(tmpdir(), 'dossier-reopen-'));
+    const first = await launchDossier(server, { profileDir });
+    const page = await first.context.newPage();
+    await page.goto(URL_SAMPLE);
+    await selectPhrase(page, 'offshore fields');
+    await page.getByRole('button', { name: 'Highlight' }).click();
+    await expect
+      .poll(async () => (await painted(page, 'dossier-note')).includes('offshore fields'))
+      .toBe(true);
+    await first.context.close();
+
+    const second = await launchDossier(server, { profileDir });
+    try {
+      const again = await second.context.newPage();
+      await again.goto(URL_SAMPLE);
+      await expect
+        .poll(async () => (await painted(again, 'dossier-note')).includes('offshore fields'), {
+          timeout: 10_000,
+        })
+        .toBe(true);
+    } finally {
+      await second.close();
+      rmSync(profileDir, { recursive: true, force: true });
+    }
   });
 });

@@ -101,6 +101,25 @@ describe('exporting', () => {
   });
 });
 
+describe('W3C Web Annotations', () => {
+  it('exports everything as W3C JSON-LD that imports back into an empty store unchanged', async () => {
+    await note('a passage', 5, {
+      note: 'why it matters',
+      tags: ['water', 'dry years'],
+      colour: 'green',
+    });
+    await exportEverything(deps, 'w3c');
+    const [file] = downloads;
+    expect(file?.type).toBe('application/ld+json');
+    const json = JSON.parse(String(file?.data));
+    expect(json['@context']).toBe('http://www.w3.org/ns/anno.jsonld');
+    const fresh = createNotesService({ db: () => openDossierDb({ name: 'w3c-import' }) });
+    const result = await importFile({ ...deps, importAll: fresh.importAll }, String(file?.data));
+    expect(result).toEqual({ ok: true, message: 'Imported 1 note.' });
+    expect((await fresh.all()).annotations).toEqual((await service.all()).annotations);
+  });
+});
+
 describe('backing up and importing', () => {
   it('restores a backup into an empty store exactly, trash included', async () => {
     await note('kept', 0, { note: 'a', tags: ['x'], colour: 'pink' });
