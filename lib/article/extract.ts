@@ -50,8 +50,12 @@ export function extractArticle(doc: Document, { force = false } = {}): ArticleRe
     };
   }
   const clone = doc.cloneNode(true) as Document;
-  const parsed = new Readability(clone).parse();
-  const text = collapseWhitespace(parsed?.textContent ?? '');
+  // The article element itself rather than its HTML: its text and block boundaries are read
+  // in one walk, without serialising and parsing the article again.
+  const parsed = new Readability<Node>(clone, { serializer: (node) => node }).parse();
+  const { text, breaks } = parsed?.content
+    ? textAndBreaks(parsed.content)
+    : { text: '', breaks: [] as number[] };
   if (!parsed || text.length === 0) {
     return { ok: false, reason: 'not-article', message: 'No article text was found on this page.' };
   }
@@ -65,7 +69,7 @@ export function extractArticle(doc: Document, { force = false } = {}): ArticleRe
       lang: parsed.lang ?? doc.documentElement.lang ?? null,
       text,
       wordCount: countWords(text),
-      breaks: blockBreaks(doc, parsed.content ?? '', text),
+      breaks,
     },
   };
 }
@@ -77,53 +81,49 @@ const BLOCK_TAGS = new Set(
 );
 
 /**
- * Where blocks start in the collapsed article text. Readability's HTML is re-parsed in an inert
- * document (no scripts, no image loads), its text rebuilt while noting each block boundary, and
- * the boundaries mapped through the same whitespace collapsing as `text`. If the rebuilt text
- * differs from `text` (it should not), no breaks are returned rather than wrong ones.
+ * The article's text (Readability's `textContent`, whitespace collapsed as `collapseWhitespace`
+ * does) and where each block starts in it, from one walk over the article element. Linear in the
+ * length of the text: the whitespace runs are found by a native regex, not character by
+ * character.
  */
-export function blockBreaks(doc: Document, html: string, text: string): number[] {
-  if (!html) return [];
-  const inert = doc.implementation.createHTMLDocument('');
-  const root = inert.createElement('div');
-  root.innerHTML = html;
-  let raw = '';
+export function textAndBreaks(root: Node): { text: string; breaks: number[] } {
+  const parts: string[] = [];
+  let rawLength = 0;
   const rawBreaks: number[] = [];
   const walk = (node: Node) => {
     for (let child = node.firstChild; child; child = child.nextSibling) {
       if (child.nodeType === 3) {
-        raw += (child as Text).data;
+        const data = (child as Text).data;
+        parts.push(data);
+        rawLength += data.length;
       } else if (child.nodeType === 1) {
         const block = BLOCK_TAGS.has((child as Element).tagName.toUpperCase());
-        if (block) rawBreaks.push(raw.length);
+        if (block) rawBreaks.push(rawLength);
         walk(child);
-        if (block) rawBreaks.push(raw.length);
+        if (block) rawBreaks.push(rawLength);
       }
     }
   };
   walk(root);
-  // Collapse whitespace exactly as collapseWhitespace does, keeping a raw → collapsed map.
-  const map = new Array<number>(raw.length + 1);
-  let out = '';
-  let pendingSpace = false;
-  for (let i = 0; i < raw.length; i++) {
-    map[i] = out.length + (pendingSpace && out.length > 0 ? 1 : 0);
-    const ch = raw[i] as string;
-    if (/\s/.test(ch)) {
-      pendingSpace = true;
-    } else {
-      if (pendingSpace && out.length > 0) out += ' ';
-      pendingSpace = false;
-      out += ch;
-    }
-  }
-  map[raw.length] = out.length;
-  if (out !== text) return [];
+  const raw = parts.join('');
+  const text = collapseWhitespace(raw);
+  // Map each raw break through the collapsing: walk the whitespace runs once, in order.
+  const lead = raw.length - raw.trimStart().length;
+  const runs = /\s+/g;
+  let removed = lead; // raw characters dropped before the current position
+  let run = runs.exec(raw);
+  if (run && run.index === 0) run = runs.exec(raw);
   const breaks = new Set<number>();
   for (const r of rawBreaks) {
-    let b = map[r] ?? 0;
+    while (run && run.index + run[0].length <= r) {
+      removed += run[0].length - 1;
+      run = runs.exec(raw);
+    }
+    // Inside a run, a break falls at the start of the next word.
+    const inRun = run !== null && run.index < r;
+    let b = inRun && run ? run.index - removed + 1 : r - removed;
     while (b < text.length && text[b] === ' ') b++;
     if (b > 0 && b < text.length) breaks.add(b);
   }
-  return [...breaks].sort((a, b) => a - b);
+  return { text, breaks: [...breaks].sort((a, b) => a - b) };
 }

@@ -7,6 +7,8 @@
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { PageRef } from '../annotation';
+import { type ArticleResult, extractArticle } from '../article/extract';
+import type { Detection } from '../detect';
 import { createPainter } from '../highlight/paint';
 import { handleMessages, sendToBackground } from '../platform/messaging';
 import { loadSettings, watchSettings } from '../platform/settings-store';
@@ -15,7 +17,7 @@ import { highlightsOn, type Settings } from '../settings';
 import { pageUrlOf } from '../url';
 import { type EntitiesLayer, startEntitiesLayer } from './entities-layer';
 import { type NotesLayer, startNotesLayer } from './notes-layer';
-import { analyzePage, type PageAnalysis } from './pipeline';
+import { analyzePage, detectInArticle, type PageAnalysis } from './pipeline';
 
 /** How long the page must be quiet before a re-analysis, and the longest wait. */
 const SETTLE_MS = 400;
@@ -90,10 +92,33 @@ export function startPageSession(ctx: ContentScriptContext, doc: Document = docu
     return { analysis, info };
   };
 
-  const run = () => {
-    if (ctx.isInvalid) return;
-    analysis = null;
-    const current = analyse();
+  // Each stage runs in its own task, so the page stays responsive between them; a newer run
+  // (another navigation) makes an older one stop at its next stage.
+  let generation = 0;
+  const nextTask = () => new Promise<void>((resolve) => ctx.setTimeout(resolve, 0));
+  const run = async () => {
+    const mine = ++generation;
+    const stale = () => ctx.isInvalid || mine !== generation;
+    let article: ArticleResult;
+    try {
+      article = extractArticle(doc);
+    } catch {
+      article = { ok: false, reason: 'not-article', message: 'Dossier could not read this page.' };
+    }
+    await nextTask();
+    if (stale()) return;
+    let detection: Detection = { officials: [], quotes: [] };
+    try {
+      detection = detectInArticle(article);
+    } catch {
+      // Detection failing leaves the article and the notes working.
+    }
+    analysis = { article, detection };
+    info = pageInfoOf(doc, analysis);
+    analysedHref = doc.location.href;
+    const current = { analysis, info };
+    await nextTask();
+    if (stale()) return;
     entities?.destroy();
     entities = null;
     if (!notes || notesUrl !== current.info.url) {
@@ -105,6 +130,8 @@ export function startPageSession(ctx: ContentScriptContext, doc: Document = docu
         page: pageRefOf(doc, current.info, current.analysis),
         painter,
       });
+      await nextTask();
+      if (stale()) return;
     }
     const layer = notes;
     if (current.analysis.article.ok) {
@@ -124,7 +151,7 @@ export function startPageSession(ctx: ContentScriptContext, doc: Document = docu
     }
     void sendToBackground('badge/set', {
       officials: current.analysis.detection.officials.length,
-      notes: notes.notes().length,
+      notes: layer.notes().length,
     });
   };
 
@@ -138,7 +165,7 @@ export function startPageSession(ctx: ContentScriptContext, doc: Document = docu
     const wait = Math.max(0, Math.min(SETTLE_MS, firstRequest + MAX_WAIT_MS - now));
     timer = ctx.setTimeout(() => {
       timer = undefined;
-      run();
+      void run();
     }, wait);
   };
   ctx.addEventListener(doc.defaultView ?? window, 'wxt:locationchange', schedule);
@@ -181,5 +208,5 @@ export function startPageSession(ctx: ContentScriptContext, doc: Document = docu
     entities?.setVisible(visible());
   });
 
-  run();
+  void run();
 }

@@ -47,7 +47,7 @@ describe('making notes', () => {
     const bodyBefore = await tabA.evaluate(() => document.body.textContent);
 
     await selectPhrase(tabA, 'press conference');
-    await tabA.getByRole('button', { name: 'Note' }).click();
+    await tabA.getByRole('button', { name: 'Note', exact: true }).click();
     await tabA.getByRole('textbox', { name: 'Note' }).fill('Check the date <b>of</b> this');
     await tabA.getByRole('button', { name: 'Save note' }).click();
 
@@ -67,7 +67,7 @@ describe('making notes', () => {
     const tab = await openArticle();
     await selectPhrase(tab, 'State Department');
     await tab.getByRole('button', { name: /Colour: green/i }).click();
-    await tab.getByRole('button', { name: 'Highlight' }).click();
+    await tab.getByRole('button', { name: 'Highlight', exact: true }).click();
     await expect.poll(() => painted(tab, 'dossier-note-green')).toEqual(['State Department']);
     await tab.close();
   });
@@ -75,7 +75,7 @@ describe('making notes', () => {
   it('loses nothing when the service worker is stopped between two notes', async () => {
     const tab = await openArticle();
     await selectPhrase(tab, 'White House');
-    await tab.getByRole('button', { name: 'Highlight' }).click();
+    await tab.getByRole('button', { name: 'Highlight', exact: true }).click();
     await expect
       .poll(async () => (await painted(tab, 'dossier-note')).includes('White House'))
       .toBe(true);
@@ -94,7 +94,7 @@ describe('making notes', () => {
     await cdp.send('Target.closeTarget', { targetId: sw?.targetId ?? '' });
 
     await selectPhrase(tab, 'January');
-    await tab.getByRole('button', { name: 'Highlight' }).click();
+    await tab.getByRole('button', { name: 'Highlight', exact: true }).click();
     await expect
       .poll(async () => (await painted(tab, 'dossier-note')).includes('January'), {
         timeout: 10_000,
@@ -119,7 +119,7 @@ describe('making notes', () => {
     const page = await first.context.newPage();
     await page.goto(URL_SAMPLE);
     await selectPhrase(page, 'offshore fields');
-    await page.getByRole('button', { name: 'Highlight' }).click();
+    await page.getByRole('button', { name: 'Highlight', exact: true }).click();
     await expect
       .poll(async () => (await painted(page, 'dossier-note')).includes('offshore fields'))
       .toBe(true);

@@ -52,7 +52,7 @@ async function freshSample(
 /** Makes a note through the selection toolbar. */
 async function note(page: Page, phrase: string, text: string): Promise<void> {
   await selectPhrase(page, phrase);
-  await page.getByRole('button', { name: 'Note' }).click();
+  await page.getByRole('button', { name: 'Note', exact: true }).click();
   await page.getByRole('textbox', { name: 'Note' }).fill(text);
   await page.getByRole('button', { name: 'Save note' }).click();
   await expect.poll(async () => (await painted(page, 'dossier-note')).includes(phrase)).toBe(true);

@@ -3,7 +3,7 @@
  * "not an article" result. Pages are built here from invented text.
  */
 import { describe, expect, it } from 'vitest';
-import { blockBreaks, collapseWhitespace, extractArticle } from '../../../lib/article/extract';
+import { collapseWhitespace, extractArticle, textAndBreaks } from '../../../lib/article/extract';
 
 const PARAGRAPHS = [
   'Foreign Minister Ilsa Marrow arrived in Vell on Monday for talks on the disputed border, the first such visit in a decade, and met her counterpart for three hours behind closed doors.',
@@ -64,16 +64,33 @@ describe('extractArticle', () => {
   });
 });
 
-describe('blockBreaks', () => {
-  it('maps block starts through whitespace collapsing', () => {
-    const html = '<div><p>  One   two. </p>\n\n<p>Three\tfour.</p><ul><li>Five</li></ul></div>';
-    const text = collapseWhitespace('  One   two. \n\nThree\tfour.Five');
+describe('textAndBreaks', () => {
+  function element(html: string): Element {
+    const root = document.createElement('div');
+    root.innerHTML = html;
+    return root;
+  }
+
+  it('collapses the text as Readability users do and maps block starts through it', () => {
+    const root = element(
+      '<div><p>  One   two. </p>\n\n<p>Three\tfour.</p><ul><li>Five</li></ul></div>',
+    );
+    const { text, breaks } = textAndBreaks(root);
+    expect(text).toBe(collapseWhitespace(root.textContent ?? ''));
     expect(text).toBe('One two. Three four.Five');
-    const breaks = blockBreaks(document, html, text);
     expect(breaks.map((b) => text.slice(b, b + 4))).toEqual(['Thre', 'Five']);
   });
 
-  it('gives no breaks rather than wrong ones when the texts differ', () => {
-    expect(blockBreaks(document, '<p>One</p><p>Two</p>', 'Something else')).toEqual([]);
+  it('places a break that falls inside a run of spaces at the next word', () => {
+    const { text, breaks } = textAndBreaks(element('<p>Alpha  </p>   <p>  Beta</p><br>Gamma'));
+    // Like textContent, a <br> adds no character: "Beta" and "Gamma" touch, the break remains.
+    expect(text).toBe('Alpha BetaGamma');
+    expect(breaks.map((b) => text.slice(b))).toEqual(['BetaGamma', 'Gamma']);
+  });
+
+  it('keeps soft hyphens and gives no break at the very start or end', () => {
+    const { text, breaks } = textAndBreaks(element('<p>Netan\u00adyahu said</p>'));
+    expect(text).toBe('Netan\u00adyahu said');
+    expect(breaks).toEqual([]);
   });
 });
