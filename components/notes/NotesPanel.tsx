@@ -21,9 +21,10 @@ import {
 } from 'preact/hooks';
 import type { Annotation, Colour } from '../../lib/annotation';
 import type { NotePatch, NotesApi, NotesChange, TagCount } from '../../lib/notes/api';
+import { compileQuery } from '../../lib/notes/rules';
 import { type ExportActions, ExportToolbar } from './ExportToolbar';
 import { NoteItem } from './NoteItem';
-import { byPageOrder, compileQuery, countNotes } from './note-text';
+import { byPageOrder, countNotes } from './note-text';
 import { SearchBox, type SearchScope } from './SearchBox';
 import { SearchResults } from './SearchResults';
 import { TagFilter } from './TagFilter';

@@ -6,7 +6,8 @@
  */
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { NotesApi, TagCount } from '../../lib/notes/api';
-import { cleanTag, countNotes } from './note-text';
+import { normaliseTag } from '../../lib/notes/rules';
+import { countNotes } from './note-text';
 
 /** Props of `TagManager`. */
 export interface TagManagerProps {
@@ -78,7 +79,7 @@ export function TagManager({ api, tags, tagListId, onChanged, onError }: TagMana
   const submitRename = (event: Event) => {
     event.preventDefault();
     setProblem(null);
-    const name = cleanTag(to);
+    const name = normaliseTag(to);
     if (!renameFrom) return setProblem('There are no tags to rename yet.');
     if (!name) return setProblem('Type the new name of the tag.');
     if (name === renameFrom) return setProblem('The new name is the same as the old one.');
@@ -94,7 +95,7 @@ export function TagManager({ api, tags, tagListId, onChanged, onError }: TagMana
   const submitMerge = (event: Event) => {
     event.preventDefault();
     setProblem(null);
-    const target = cleanTag(into);
+    const target = normaliseTag(into);
     if (sources.length === 0) return setProblem('Choose the tags to merge.');
     if (!target) return setProblem('Type or choose the tag to merge them into.');
     const moving = sources.filter((tag) => tag !== target);

@@ -4,6 +4,7 @@
  * can be tested as data in, data out, and so the components stay about layout and state.
  */
 import type { Annotation } from '../../lib/annotation';
+import { normaliseTags } from '../../lib/notes/rules';
 
 /**
  * Page order: by where the passage starts, then ends, then by creation time, so two notes on
@@ -32,14 +33,6 @@ export function truncateQuote(text: string, max = 180): string {
 }
 
 /**
- * One tag as the store will keep it (NFC, no leading `#`, inner whitespace collapsed), so the
- * chips the reader sees while typing match what is saved.
- */
-export function cleanTag(tag: string): string {
-  return tag.normalize('NFC').trim().replace(/^#+/, '').replace(/\s+/g, ' ').trim();
-}
-
-/**
  * Tags typed or pasted as text ("energy, #EU policy"): split on commas, cleaned, empty ones
  * dropped, duplicates that differ only in case removed (the first spelling wins).
  */
@@ -49,47 +42,12 @@ export function parseTags(text: string): string[] {
 
 /** `current` with `more` appended, cleaned and without case-insensitive duplicates. */
 export function addTags(current: readonly string[], more: readonly string[]): string[] {
-  const seen = new Set(current.map((tag) => tag.toLocaleLowerCase()));
-  const result = [...current];
-  for (const raw of more) {
-    const tag = cleanTag(raw);
-    const key = tag.toLocaleLowerCase();
-    if (!tag || seen.has(key)) continue;
-    seen.add(key);
-    result.push(tag);
-  }
-  return result;
+  return normaliseTags([...current, ...more]);
 }
 
 /** True when two tag lists are the same tags in the same order. */
 export function sameTags(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((tag, i) => tag === b[i]);
-}
-
-/** Folds case and accents, as the store's search does, so "aliyev" finds "Aliyev". */
-export function fold(text: string): string {
-  return text.normalize('NFKD').replace(/\p{M}/gu, '').toLocaleLowerCase();
-}
-
-/**
- * A compiled "This page" query with the store's rules (every word must occur in the note,
- * quote, title or tags; `#word` must start one of the tags), so searching this page in the
- * popup finds what searching all pages would, without a round trip per keystroke.
- */
-export function compileQuery(query: string): ((note: Annotation) => boolean) | null {
-  const words = fold(query).split(/\s+/).filter(Boolean);
-  if (words.length === 0) return null;
-  return (note) => {
-    const tags = note.tags.map(fold);
-    const text = fold([note.note, note.quote.exact, note.page.title, ...note.tags].join('\n'));
-    return words.every((word) => {
-      if (word.startsWith('#') && word.length > 1) {
-        const tag = fold(cleanTag(word));
-        return tags.some((t) => t.startsWith(tag));
-      }
-      return text.includes(word);
-    });
-  };
 }
 
 /**

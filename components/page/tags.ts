@@ -4,13 +4,7 @@
  * and the rules can be checked without rendering anything.
  */
 
-/**
- * Cleans a typed tag: trims, collapses runs of white space to one space (tags may contain
- * spaces: "energy security"), and drops leading `#`, since Annotation tags are stored without.
- */
-export function normaliseTag(raw: string): string {
-  return raw.replace(/\s+/g, ' ').trim().replace(/^#+/, '').trim();
-}
+import { normaliseTag } from '../../lib/notes/rules';
 
 /**
  * Adds a typed tag to `tags` unless it is empty or already there (case-insensitively). When it

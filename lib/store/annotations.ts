@@ -12,6 +12,7 @@
  * two tabs never both "win": the second, older edit is refused and shown the newer one.
  */
 import type { Annotation } from '../annotation';
+import { compileQuery } from '../notes/rules';
 import { compareTimes, normaliseAnnotation, normaliseTag } from './normalise';
 import type { DossierDB, TrashedAnnotation } from './schema';
 import { inTransaction } from './transaction';
@@ -117,11 +118,6 @@ export function listAll(db: DossierDB, options: { limit?: number } = {}): Promis
   });
 }
 
-/** Folds case and accents so "aliyev" finds "Aliyev" and "eu" finds "EU". */
-function fold(text: string): string {
-  return text.normalize('NFKD').replace(/\p{M}/gu, '').toLocaleLowerCase();
-}
-
 /**
  * Searches notes, quotes (`quote.exact`), tags and page titles, ignoring case and accents.
  * Every word of the query must occur somewhere in the note's fields; a word written `#tag`
@@ -135,23 +131,9 @@ export async function searchAnnotations(
 ): Promise<Annotation[]> {
   const candidates =
     options.url === undefined ? await listAll(db) : await listByPage(db, options.url);
-  const words = fold(query).split(/\s+/).filter(Boolean);
-  if (words.length === 0) return options.url === undefined ? candidates : candidates.sort(byNewest);
-  return candidates
-    .filter((note) => {
-      const tags = note.tags.map(fold);
-      const text = [note.note, note.quote.exact, note.page.title, ...note.tags]
-        .map(fold)
-        .join('\n');
-      return words.every((word) => {
-        if (word.startsWith('#') && word.length > 1) {
-          const tag = fold(normaliseTag(word));
-          return tags.some((t) => t.startsWith(tag));
-        }
-        return text.includes(word);
-      });
-    })
-    .sort(byNewest);
+  const matches = compileQuery(query);
+  if (!matches) return options.url === undefined ? candidates : candidates.sort(byNewest);
+  return candidates.filter(matches).sort(byNewest);
 }
 
 /** How many notes are stored, or stored for one page: index counts, no records are read. */

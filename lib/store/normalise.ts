@@ -5,31 +5,9 @@
  * tag list, rename and autocomplete would show two tags where the reader sees one.
  */
 import type { Annotation } from '../annotation';
+import { normaliseTag, normaliseTags } from '../notes/rules';
 
-/**
- * Canonical tags: Unicode NFC, no leading `#`, inner whitespace collapsed, trimmed, empty ones
- * dropped, and duplicates that differ only in case removed (the first spelling wins, so the
- * reader's own capitalisation is kept).
- */
-export function normaliseTags(tags: readonly unknown[]): string[] {
-  const seen = new Set<string>();
-  const result: string[] = [];
-  for (const raw of tags) {
-    if (typeof raw !== 'string') continue;
-    const tag = normaliseTag(raw);
-    if (!tag) continue;
-    const key = tag.toLocaleLowerCase();
-    if (seen.has(key)) continue;
-    seen.add(key);
-    result.push(tag);
-  }
-  return result;
-}
-
-/** One tag in canonical form (see `normaliseTags`); may return '' for a tag that was only `#`. */
-export function normaliseTag(tag: string): string {
-  return tag.normalize('NFC').trim().replace(/^#+/, '').replace(/\s+/g, ' ').trim();
-}
+export { normaliseTag, normaliseTags };
 
 /** The record as it is stored: tags canonical, nothing else touched. */
 export function normaliseAnnotation(annotation: Annotation): Annotation {

@@ -6,6 +6,7 @@
  */
 import type { Annotation } from '../../../lib/annotation';
 import type { NotePatch, NotesApi, NotesChange, TagCount } from '../../../lib/notes/api';
+import { fold } from '../../../lib/notes/rules';
 import type { Reply } from '../../../lib/protocol';
 
 type Method = Exclude<keyof NotesApi, 'subscribe'>;
@@ -45,8 +46,6 @@ export function makeNote(
 
 /** The page most tests are on. */
 export const PAGE = 'https://www.caspianpolicy.org/research/energy/caspian-seed';
-
-const fold = (s: string) => s.normalize('NFKD').replace(/\p{M}/gu, '').toLocaleLowerCase();
 
 /** See the module comment. */
 export class FakeNotesApi implements NotesApi {

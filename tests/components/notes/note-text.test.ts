@@ -3,11 +3,11 @@ import { describe, expect, it } from 'vitest';
 import {
   addTags,
   byPageOrder,
-  compileQuery,
   parseTags,
   safeHref,
   truncateQuote,
 } from '../../../components/notes/note-text';
+import { compileQuery } from '../../../lib/notes/rules';
 import { makeNote } from './fake-notes-api';
 
 describe('note text helpers', () => {

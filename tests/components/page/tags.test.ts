@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { addTag, normaliseTag, suggestTags } from '../../../components/page/tags';
+import { addTag, suggestTags } from '../../../components/page/tags';
+import { normaliseTag } from '../../../lib/notes/rules';
 
 describe('normaliseTag', () => {
   it.each([
