@@ -1,42 +1,14 @@
-/**
- * The foundation, as a user meets it: Dossier runs by itself on a policy centre, stays out of
- * other sites until asked, and its popup reports the article.
- */
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { plainArticle } from './fixtures/pages';
-import {
-  type DossierBrowser,
-  launchDossier,
-  type PageServer,
-  ROOT,
-  startPageServer,
-} from './harness';
+import { SAMPLE_URL, useDossier } from './harness';
 
-const SAMPLE = readFileSync(path.join(ROOT, 'sample/article.html'), 'utf8');
-const SAMPLE_URL = 'http://www.caspianpolicy.org/research/sample';
-
-let server: PageServer;
-let dossier: DossierBrowser;
-
-beforeAll(async () => {
-  server = await startPageServer();
-  server.set('www.caspianpolicy.org/research/sample', SAMPLE);
-  server.set('news.example.com/story', plainArticle('Water Talks Resume'));
-  dossier = await launchDossier(server);
-});
-
-afterAll(async () => {
-  await dossier?.close();
-  await server?.close();
-});
+const env = useDossier({ 'news.example.com/story': plainArticle('Water Talks Resume') });
 
 describe('on a listed policy centre', () => {
   it('runs by itself and the popup shows the title and word count', async () => {
-    const page = await dossier.context.newPage();
+    const page = await env.dossier.context.newPage();
     await page.goto(SAMPLE_URL);
-    const popup = await dossier.openPopup(page);
+    const popup = await env.dossier.openPopup(page);
     const summary = popup.getByRole('region', { name: 'This article' });
     await expect.poll(() => summary.isVisible(), { timeout: 10_000 }).toBe(true);
     const title = await summary.getByRole('heading').textContent();
@@ -50,11 +22,11 @@ describe('on a listed policy centre', () => {
 
 describe('on a site that is not listed', () => {
   it('does not run until the user asks, then runs once on that tab', async () => {
-    const page = await dossier.context.newPage();
+    const page = await env.dossier.context.newPage();
     await page.goto('http://news.example.com/story');
-    const tabId = await dossier.tabIdOf(page);
+    const tabId = await env.dossier.tabIdOf(page);
     // No content script answers on this tab.
-    const before = await dossier.worker.evaluate(
+    const before = await env.dossier.worker.evaluate(
       (id) =>
         chrome.tabs.sendMessage(id, { type: 'page/info', payload: {} }).then(
           () => 'answered',
@@ -65,8 +37,8 @@ describe('on a site that is not listed', () => {
     expect(before).toMatch(/Receiving end does not exist|Could not establish connection/);
 
     // The user clicks Dossier's button on this tab (granting activeTab): the popup offers both.
-    await dossier.clickAction(page);
-    const popup = await dossier.openPopup(page);
+    await env.dossier.clickAction(page);
+    const popup = await env.dossier.openPopup(page);
     await popup.getByText('Dossier does not run on news.example.com yet.').waitFor();
     await expect(
       popup.getByRole('button', { name: 'Always run on this site' }).isVisible(),
@@ -79,7 +51,7 @@ describe('on a site that is not listed', () => {
 
     // It ran once, on that tab: a reload leaves the site as it was.
     await page.reload();
-    const again = await dossier.openPopup(page);
+    const again = await env.dossier.openPopup(page);
     await again.getByRole('button', { name: 'Analyze this page' }).waitFor();
     await again.close();
     await page.close();

@@ -4,16 +4,21 @@
  * `--host-resolver-rules` maps every host to the local server), and launches Debian's Chromium
  * with the production build of Dossier loaded, through playwright-core. Nothing is downloaded.
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 export const EXTENSION_DIR = path.join(ROOT, '.output/chrome-mv3');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** The bundled sample article, and the address the tests serve it at (a listed policy centre). */
+export const SAMPLE_HTML = readFileSync(path.join(ROOT, 'sample/article.html'), 'utf8');
+export const SAMPLE_URL = 'http://www.caspianpolicy.org/research/sample';
 
 /** A page the server answers with: HTML, or a handler for dynamic routes. */
 export type Route = string | ((url: URL) => { status?: number; type?: string; body: string });
@@ -155,4 +160,29 @@ export async function launchDossier(
       if (!profileDir) rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** A test file's page server and browser, filled in before its first test. */
+export interface DossierEnv {
+  server: PageServer;
+  dossier: DossierBrowser;
+}
+
+/**
+ * Starts, for one test file, a page server answering `routes` (plus the sample article at
+ * SAMPLE_URL) and Chromium with Dossier loaded, and closes both after the file's last test.
+ */
+export function useDossier(routes: Record<string, Route> = {}): DossierEnv {
+  const env = {} as DossierEnv;
+  beforeAll(async () => {
+    env.server = await startPageServer();
+    env.server.set('www.caspianpolicy.org/research/sample', SAMPLE_HTML);
+    for (const [key, route] of Object.entries(routes)) env.server.set(key, route);
+    env.dossier = await launchDossier(env.server);
+  });
+  afterAll(async () => {
+    await env.dossier?.close();
+    await env.server?.close();
+  });
+  return env;
 }

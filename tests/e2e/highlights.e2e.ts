@@ -1,46 +1,19 @@
-/**
- * Automatic highlights in real Chromium, production build: officials and quotations painted
- * with the CSS Custom Highlight API without touching the page's text, hover cards, the popup's
- * lists, the on/off switch, single-page-app navigation and a hostile page.
- */
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { Window } from 'happy-dom';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { analyzePage } from '../../lib/content/pipeline';
 import { hostilePage, singlePageApp } from './fixtures/pages';
-import {
-  type DossierBrowser,
-  launchDossier,
-  type PageServer,
-  ROOT,
-  startPageServer,
-} from './harness';
+import { SAMPLE_HTML, SAMPLE_URL, useDossier } from './harness';
 import { painted } from './page-helpers';
 
-const SAMPLE = readFileSync(path.join(ROOT, 'sample/article.html'), 'utf8');
-const SAMPLE_URL = 'http://www.caspianpolicy.org/research/sample';
-
-let server: PageServer;
-let dossier: DossierBrowser;
-
-beforeAll(async () => {
-  server = await startPageServer();
-  server.set('www.caspianpolicy.org/research/sample', SAMPLE);
-  server.set('www.csis.org/spa/one', singlePageApp());
-  server.set('www.csis.org/hostile', hostilePage());
-  dossier = await launchDossier(server);
-});
-
-afterAll(async () => {
-  await dossier?.close();
-  await server?.close();
+const env = useDossier({
+  'www.csis.org/spa/one': singlePageApp(),
+  'www.csis.org/hostile': hostilePage(),
 });
 
 /** The same analysis in Node (happy-dom), which the browser's ranges must match. */
 function expectedOnSample() {
   const window = new Window({ url: SAMPLE_URL });
-  window.document.write(SAMPLE);
+  window.document.write(SAMPLE_HTML);
   const { detection } = analyzePage(window.document as unknown as Document);
   window.happyDOM.abort();
   return detection;
@@ -54,7 +27,7 @@ describe('on the sample article', () => {
     const mentions = expected.officials.flatMap((o) => o.mentions.map((m) => m.text));
     expect(mentions.length).toBeGreaterThan(15);
 
-    const page = await dossier.context.newPage();
+    const page = await env.dossier.context.newPage();
     await page.goto(SAMPLE_URL);
     const textBefore = await page.evaluate(() => document.body.textContent);
     await expect
@@ -67,15 +40,17 @@ describe('on the sample article', () => {
     expect(await page.evaluate(() => document.body.textContent)).toBe(textBefore);
 
     // The toolbar button's badge says how many officials the page names.
-    const tabId = await dossier.tabIdOf(page);
+    const tabId = await env.dossier.tabIdOf(page);
     await expect
-      .poll(() => dossier.worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId))
+      .poll(() =>
+        env.dossier.worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId),
+      )
       .toBe(String(expected.officials.length));
     await page.close();
   });
 
   it('shows a card on hover whose next and previous buttons move the selection', async () => {
-    const page = await dossier.context.newPage();
+    const page = await env.dossier.context.newPage();
     await page.goto(SAMPLE_URL);
     await expect
       .poll(async () => (await painted(page, 'dossier-official')).length)
@@ -100,12 +75,12 @@ describe('on the sample article', () => {
   });
 
   it('lists officials and who said what in the popup, scrolls to them, and switches off', async () => {
-    const page = await dossier.context.newPage();
+    const page = await env.dossier.context.newPage();
     await page.goto(SAMPLE_URL);
     await expect
       .poll(async () => (await painted(page, 'dossier-official')).length)
       .toBeGreaterThan(0);
-    const popup = await dossier.openPopup(page);
+    const popup = await env.dossier.openPopup(page);
     const who = popup.getByRole('region', { name: "Who's who" });
     await who.waitFor();
     await expect(who.getByRole('button').count()).resolves.toBe(
@@ -137,17 +112,17 @@ describe('on the sample article', () => {
 
 describe('on living pages', () => {
   it('analyses a single-page-app navigation once, and paints the new article', async () => {
-    await dossier.worker.evaluate(() => {
+    await env.dossier.worker.evaluate(() => {
       const g = globalThis as unknown as { analyses: number };
       g.analyses = 0;
       chrome.runtime.onMessage.addListener((m: { type?: string }) => {
         if (m?.type === 'badge/set') g.analyses++;
       });
     });
-    const page = await dossier.context.newPage();
+    const page = await env.dossier.context.newPage();
     await page.goto('http://www.csis.org/spa/one');
     await expect.poll(() => painted(page, 'dossier-official')).toContain('Amara Okafor');
-    const before = await dossier.worker.evaluate(
+    const before = await env.dossier.worker.evaluate(
       () => (globalThis as unknown as { analyses: number }).analyses,
     );
     await page.click('#next');
@@ -155,7 +130,7 @@ describe('on living pages', () => {
       .poll(() => painted(page, 'dossier-official'), { timeout: 10_000 })
       .toContain('Tomas Lindgren');
     await page.waitForTimeout(1_500);
-    const after = await dossier.worker.evaluate(
+    const after = await env.dossier.worker.evaluate(
       () => (globalThis as unknown as { analyses: number }).analyses,
     );
     expect(after - before).toBe(1);
@@ -164,11 +139,11 @@ describe('on living pages', () => {
   });
 
   it('works on a page that breaks built-ins and throws its own errors, without errors of its own', async () => {
-    const page = await dossier.context.newPage();
+    const page = await env.dossier.context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     await page.goto('http://www.csis.org/hostile');
-    const popup = await dossier.openPopup(page);
+    const popup = await env.dossier.openPopup(page);
     const who = popup.getByRole('region', { name: "Who's who" });
     await who.waitFor({ timeout: 10_000 });
     await expect(who.textContent()).resolves.toContain('Amara Okafor');

@@ -2,40 +2,19 @@
  * The reader's notes in real Chromium: made by selecting text, painted again after a reload,
  * received live by a second tab of the same article, and kept when the service worker stops.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  type DossierBrowser,
-  launchDossier,
-  type PageServer,
-  ROOT,
-  startPageServer,
-} from './harness';
+import { describe, expect, it } from 'vitest';
+import { launchDossier, SAMPLE_URL, useDossier } from './harness';
 import { painted, selectPhrase } from './page-helpers';
 
-const SAMPLE = readFileSync(path.join(ROOT, 'sample/article.html'), 'utf8');
-const URL_SAMPLE = 'http://www.caspianpolicy.org/research/sample';
-
-let server: PageServer;
-let dossier: DossierBrowser;
-
-beforeAll(async () => {
-  server = await startPageServer();
-  server.set('www.caspianpolicy.org/research/sample', SAMPLE);
-  dossier = await launchDossier(server);
-});
-
-afterAll(async () => {
-  await dossier?.close();
-  await server?.close();
-});
+const env = useDossier();
 
 async function openArticle(): Promise<Page> {
-  const page = await dossier.context.newPage();
-  await page.goto(URL_SAMPLE);
+  const page = await env.dossier.context.newPage();
+  await page.goto(SAMPLE_URL);
   return page;
 }
 
@@ -81,14 +60,14 @@ describe('making notes', () => {
       .toBe(true);
 
     // Stop the service worker through the DevTools protocol, as Chromium does when idle.
-    const browser = dossier.context.browser();
+    const browser = env.dossier.context.browser();
     if (!browser) throw new Error('No browser behind the context');
     const cdp = await browser.newBrowserCDPSession();
     const { targetInfos } = (await cdp.send('Target.getTargets')) as {
       targetInfos: { type: string; targetId: string; url: string }[];
     };
     const sw = targetInfos.find(
-      (t) => t.type === 'service_worker' && t.url.includes(dossier.extensionId),
+      (t) => t.type === 'service_worker' && t.url.includes(env.dossier.extensionId),
     );
     expect(sw).toBeDefined();
     await cdp.send('Target.closeTarget', { targetId: sw?.targetId ?? '' });
@@ -115,9 +94,9 @@ describe('making notes', () => {
 
   it('shows every note after the browser is closed and the profile reopened', async () => {
     const profileDir = mkdtempSync(path.join(tmpdir(), 'dossier-reopen-'));
-    const first = await launchDossier(server, { profileDir });
+    const first = await launchDossier(env.server, { profileDir });
     const page = await first.context.newPage();
-    await page.goto(URL_SAMPLE);
+    await page.goto(SAMPLE_URL);
     await selectPhrase(page, 'offshore fields');
     await page.getByRole('button', { name: 'Highlight', exact: true }).click();
     await expect
@@ -125,10 +104,10 @@ describe('making notes', () => {
       .toBe(true);
     await first.context.close();
 
-    const second = await launchDossier(server, { profileDir });
+    const second = await launchDossier(env.server, { profileDir });
     try {
       const again = await second.context.newPage();
-      await again.goto(URL_SAMPLE);
+      await again.goto(SAMPLE_URL);
       await expect
         .poll(async () => (await painted(again, 'dossier-note')).includes('offshore fields'), {
           timeout: 10_000,

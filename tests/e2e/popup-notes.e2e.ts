@@ -4,45 +4,25 @@
  * downloaded from the popup, and twenty tabs writing at once.
  */
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
-import {
-  type DossierBrowser,
-  launchDossier,
-  type PageServer,
-  ROOT,
-  startPageServer,
-} from './harness';
+import { SAMPLE_HTML, useDossier } from './harness';
 import { painted, selectPhrase } from './page-helpers';
 
-const SAMPLE = readFileSync(path.join(ROOT, 'sample/article.html'), 'utf8');
-
-let server: PageServer;
-let dossier: DossierBrowser;
-
-beforeAll(async () => {
-  server = await startPageServer();
-  dossier = await launchDossier(server);
-});
-
-afterAll(async () => {
-  await dossier?.close();
-  await server?.close();
-});
+const env = useDossier();
 
 /** Serves the sample at a fresh address (so each test starts with no notes) and opens it. */
 async function freshSample(
   name: string,
-  html = SAMPLE,
+  html = SAMPLE_HTML,
 ): Promise<{ url: string; open(): Promise<Page> }> {
-  server.set(`www.caspianpolicy.org/research/${name}`, html);
+  env.server.set(`www.caspianpolicy.org/research/${name}`, html);
   const url = `http://www.caspianpolicy.org/research/${name}`;
   return {
     url,
     async open() {
-      const page = await dossier.context.newPage();
+      const page = await env.dossier.context.newPage();
       await page.goto(url);
       return page;
     },
@@ -61,7 +41,10 @@ async function note(page: Page, phrase: string, text: string): Promise<void> {
 // The sample's canonical link points every copy of it at one page identity; these tests serve
 // copies without it, so that each test has a page of its own.
 const noCanonical = (name: string) =>
-  SAMPLE.replace(/<link rel="canonical"[^>]*>/, `<link rel="canonical" href="/research/${name}">`);
+  SAMPLE_HTML.replace(
+    /<link rel="canonical"[^>]*>/,
+    `<link rel="canonical" href="/research/${name}">`,
+  );
 
 describe('the popup', () => {
   it('edits and deletes a note, both tabs follow, and Undo brings it back', async () => {
@@ -72,7 +55,7 @@ describe('the popup', () => {
     await note(tabA, 'press conference', 'first thought');
     await expect.poll(() => painted(tabB, 'dossier-note')).toEqual(['press conference']);
 
-    const popup = await dossier.openPopup(tabA);
+    const popup = await env.dossier.openPopup(tabA);
     await popup.getByText('first thought').waitFor();
     await popup.getByRole('button', { name: 'Edit' }).click();
     const box = popup.getByRole('textbox', { name: 'Note' });
@@ -80,7 +63,7 @@ describe('the popup', () => {
     await popup.getByText('Saved').waitFor({ timeout: 5_000 });
 
     // Another popup (or a reopened one) sees the edit, as text.
-    const again = await dossier.openPopup(tabB);
+    const again = await env.dossier.openPopup(tabB);
     await again.getByText('second thought <script>alert(1)</script>').waitFor();
     expect(await again.locator('main script').count()).toBe(0);
 
@@ -108,10 +91,10 @@ describe('the popup', () => {
         '<article><p>Editor’s note: this article was updated on March 20.</p><div hidden></div',
       )
       .replace('meetings at the State Department and the White House', 'meetings in Washington');
-    server.set(`www.caspianpolicy.org/research/${name}`, edited);
+    env.server.set(`www.caspianpolicy.org/research/${name}`, edited);
     const page = await site.open();
     await expect.poll(() => painted(page, 'dossier-note')).toEqual(['press conference']);
-    const popup = await dossier.openPopup(page);
+    const popup = await env.dossier.openPopup(page);
     const orphans = popup.getByRole('region', { name: /Orphans/ });
     await orphans.waitFor();
     await expect(orphans.textContent()).resolves.toContain('will vanish');
@@ -125,7 +108,7 @@ describe('the popup', () => {
     const site = await freshSample(name, noCanonical(name));
     const tab = await site.open();
     await note(tab, 'press conference', 'Check **the** date');
-    const popup = await dossier.openPopup(tab);
+    const popup = await env.dossier.openPopup(tab);
     await popup.getByText('Check **the** date').waitFor();
     const [download] = await Promise.all([
       popup.waitForEvent('download'),
@@ -160,20 +143,20 @@ describe('many tabs at once', () => {
           `<p>${c} sets out how the parties share the water of the upper basin in dry years.</p>`,
       )
       .join('\n')}</article></main></body></html>`;
-    server.set('www.csis.org/treaty', html);
+    env.server.set('www.csis.org/treaty', html);
     const tabs: Page[] = [];
     for (let t = 0; t < 20; t++) {
-      const page = await dossier.context.newPage();
+      const page = await env.dossier.context.newPage();
       await page.goto('http://www.csis.org/treaty');
       tabs.push(page);
     }
-    const ids = await Promise.all(tabs.map((tab) => dossier.tabIdOf(tab)));
+    const ids = await Promise.all(tabs.map((tab) => env.dossier.tabIdOf(tab)));
     // Every tab writes its fifty notes at the same time as the others.
     await Promise.all(
       tabs.map(async (tab, t) => {
         for (let i = 0; i < 50; i++) {
           await selectPhrase(tab, clauses[t * 50 + i] as string, { release: false });
-          const reply = await dossier.worker.evaluate(
+          const reply = await env.dossier.worker.evaluate(
             ([id]) =>
               chrome.tabs.sendMessage(id as number, {
                 type: 'selection/act',
@@ -185,7 +168,7 @@ describe('many tabs at once', () => {
         }
       }),
     );
-    const stored = await dossier.worker.evaluate(
+    const stored = await env.dossier.worker.evaluate(
       () =>
         new Promise<number>((resolve, reject) => {
           const open = indexedDB.open('dossier');
