@@ -29,6 +29,17 @@ import {
   TITLE_WORDS,
 } from './lexicon';
 import { norm, type Token } from './tokens';
+import {
+  W_ARABIC,
+  W_BARE_HEAD,
+  W_CONNECTOR,
+  W_NAME,
+  W_NOT_NAME,
+  W_ORG,
+  W_PARTICLE,
+  W_PREFIXED,
+  W_TITLEISH,
+} from './word-class';
 
 /** A person the article names, with every mention. */
 export interface Person {
@@ -104,43 +115,15 @@ const OFFICE_NOUNS = new Set(
 /** Pronouns and determiners that start an appositive ("X, a senior fellow"). */
 const APPOSITIVE_STARTERS = new Set(['a', 'an', 'the', 'his', 'her', 'its', 'their', 'former']);
 
-const ARABIC_ARTICLE = /^(?:al|el|ad|ash|as|at|an|ar|az|ud|bin|ibn|abu|abd)-\p{Lu}/u;
-
 const ACRONYM = /^\p{Lu}[\p{Lu}\d&.]+$/u;
 
 function isTitleish(t: Token): boolean {
-  const l = t.low;
-  return (
-    TITLE_WORDS.has(l) ||
-    HONORIFICS.has(l) ||
-    NATIONALITIES.has(l) ||
-    PLACES.has(l) ||
-    ORG_WORDS.has(l) ||
-    OFFICIAL_ROLES.has(l) ||
-    PRESS_ROLES.has(l) ||
-    (t.upper && !t.initial) ||
-    (t.initial && t.word.length > 2)
-  );
+  return (t.lex & W_TITLEISH) !== 0;
 }
 
-/** Could this token be part of a personal name? */
+/** Could this token be part of a personal name? (See word-class.ts.) */
 function isNameToken(t: Token): boolean {
-  if (t.initial) return t.word.length <= 4 && !PLACES.has(t.low); // "M.", "H.W."
-  if (ARABIC_ARTICLE.test(t.word)) return true; // "al-Bashir", "el-Sisi"
-  if (!t.cap || t.upper) return false;
-  const l = t.low;
-  return !(
-    NOT_NAME_WORDS.has(l) ||
-    ORG_WORDS.has(l) ||
-    (PLACES.has(l) && l.length > 2) ||
-    NATIONALITIES.has(l) ||
-    TITLE_WORDS.has(l) ||
-    HONORIFICS.has(l) ||
-    OFFICIAL_ROLES.has(l) ||
-    PRESS_ROLES.has(l) ||
-    SPEECH_VERBS.has(l) ||
-    ACRONYM.test(t.word)
-  );
+  return (t.lex & W_NAME) !== 0;
 }
 
 /** Phrases that look like roles but describe private people. */
@@ -373,9 +356,9 @@ function capitalisedRuns(text: string, tokens: readonly Token[]): Run[] {
     const inRun =
       t.cap ||
       t.initial ||
-      (from >= 0 && ARABIC_ARTICLE.test(t.word)) ||
+      (from >= 0 && (t.lex & W_ARABIC) !== 0) ||
       (from >= 0 &&
-        NAME_PARTICLES.has(t.low) &&
+        (t.lex & W_PARTICLE) !== 0 &&
         (!!tokens[i + 1]?.cap ||
           (NAME_PARTICLES.has(tokens[i + 1]?.low ?? '') && !!tokens[i + 2]?.cap)));
     const joins =
@@ -403,7 +386,7 @@ function splitRun(
   let i = run.from;
   while (
     i < run.to &&
-    NOT_NAME_WORDS.has((tokens[i] as Token).low) &&
+    ((tokens[i] as Token).lex & W_NOT_NAME) !== 0 &&
     !(tokens[i] as Token).initial
   )
     i++;
@@ -427,6 +410,19 @@ function splitRun(
       isNameToken(tokens[k + 1] as Token)
     ) {
       if (k >= i) i = k + 1;
+      break;
+    }
+  }
+  // "Chair of the Harbour Trust Council Nadia Ferro": a title's complement that names a body
+  // ends at its last organisation word; a two-word (or longer) name may follow it.
+  const opener = tokens[run.from - 1];
+  if (opener && (opener.lex & W_CONNECTOR) !== 0) {
+    for (let k = run.to - 3; k >= i; k--) {
+      const t = tokens[k] as Token;
+      if ((t.lex & W_ORG) === 0 || t.poss) continue;
+      let all = true;
+      for (let m = k + 1; m < run.to; m++) if (!isNameToken(tokens[m] as Token)) all = false;
+      if (all) i = k + 1;
       break;
     }
   }
@@ -455,12 +451,17 @@ function splitRun(
     TITLE_CONNECTORS.has(before.low) &&
     !GIVEN_NAMES.has((tokens[nameFrom] as Token).low)
   ) {
+    let given = false;
     for (let k = nameFrom + 1; k < nameTo - 1; k++) {
       if (GIVEN_NAMES.has((tokens[k] as Token).low)) {
         nameFrom = k;
+        given = true;
         break;
       }
     }
+    // "Special Representative for the Caspian Basin Aurelio Bassani": the complement names a
+    // place or body and ends before the person, whose name is most often two words.
+    if (!given) nameFrom = nameTo - 2;
   }
   if (nameTo - nameFrom > 4) nameFrom = nameTo - 2;
   if ((tokens[nameFrom] as Token).initial && nameTo - nameFrom === 1) return null;
@@ -796,6 +797,14 @@ function buildPeople(
       }
       let b: Builder | undefined;
       if (words.length >= 2) b = byFull.get(fullKey(words));
+      // "… for the Caspian Basin Aurelio Bassani": a title's complement runs into the name.
+      for (let s = i + 1; !b && s < j - 1; s++) {
+        b = byFull.get(fullKey(words.slice(s - i)));
+        if (b) {
+          words.splice(0, s - i);
+          i = s;
+        }
+      }
       if (!b && words.length >= 2) {
         // Unknown first name + known surname: the surname alone.
         const lastTok = tokens[j - 1] as Token;
@@ -810,7 +819,8 @@ function buildPeople(
         b = resolveToken(words[0] as string, t.start);
       }
       if (b) {
-        const start = words.length === 1 ? withTitle(text, tokens, run.from, i) : t.start;
+        const start =
+          words.length === 1 ? withTitle(text, tokens, run.from, i) : (tokens[i] as Token).start;
         push(b, start, (tokens[j - 1] as Token).end);
       }
       i = j;
@@ -818,7 +828,7 @@ function buildPeople(
     bareTitleMention(text, tokens, run, builders, push);
   }
   for (const t of tokens) {
-    if (t.cap || !t.word.includes('-')) continue;
+    if ((t.lex & W_PREFIXED) === 0) continue;
     const dash = t.word.lastIndexOf('-');
     const prefix = t.low.slice(0, t.low.indexOf('-'));
     if (!NAME_PREFIXES.has(prefix)) continue;
@@ -943,8 +953,10 @@ function bareTitleMention(
   push: (b: Builder, start: number, end: number, bare?: boolean) => void,
 ): void {
   let i = run.from;
-  while (i < run.to && NOT_NAME_WORDS.has((tokens[i] as Token).low)) i++;
-  if (i >= run.to) return;
+  while (i < run.to && ((tokens[i] as Token).lex & W_NOT_NAME) !== 0) i++;
+  // Bare title heads are one or two words ("Secretary", "Prime Minister").
+  if (i >= run.to || run.to - i > 2) return;
+  if (run.to - i === 1 && ((tokens[i] as Token).lex & W_BARE_HEAD) === 0) return;
   const words = tokens.slice(i, run.to);
   const phrase = words.map((t) => t.low).join(' ');
   if (!BARE_TITLE_HEADS.has(phrase)) return;

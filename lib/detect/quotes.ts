@@ -8,7 +8,10 @@
  * unnamed source (null), and a quote standing alone continuing the previous speaker's words.
  * When a name sits right before a partial quote with no speech verb ("President Abbas “has put
  * aside…”"), the name is the quote's subject, not its speaker, so the speaker is whoever was
- * being quoted just before: the original speaker, not the person relayed.
+ * being quoted just before: the original speaker, not the person relayed. A pronoun stands for
+ * a person the text has as a sentence's subject (not a name after "with"/"told", not a
+ * journalist) whose gender, when the text gives it, agrees. A quotation that runs on into the
+ * next paragraph is one quotation: both parts take the speaker named at either.
  */
 import {
   NOT_NAME_WORDS,
@@ -25,6 +28,7 @@ import {
 import type { Person, PersonMention } from './people';
 import type { QuoteSpan } from './quote-spans';
 import { norm, type Token } from './tokens';
+import { W_FEMININE, W_HONORIFIC, W_MASCULINE, W_TITLEISH } from './word-class';
 
 /** A quotation with its speaker. */
 export interface Quote {
@@ -40,12 +44,17 @@ export interface Quote {
   speakerEnd?: number;
 }
 
+/** The person mention covering each token, by token index (undefined: none). */
+type MentionIndex = (PersonMention | undefined)[];
+
 interface Speaker {
   name: string | null;
   type: 'person' | 'organisation' | 'document' | 'unnamed';
   person?: number;
   start?: number;
   end?: number;
+  /** The pronoun itself ("he", "she"), when `name` is 'pronoun'. */
+  word?: string;
 }
 
 /** How many words before and after a quotation are read for its attribution. */
@@ -117,7 +126,7 @@ function firstTokenAtOrAfter(tokens: readonly Token[], pos: number): number {
 export function findQuotes(ctx: QuoteContext): Quote[] {
   const { text, tokens, sentenceStarts, spans, people } = ctx;
   const personById = new Map<number, Person>();
-  const mentionAt = new Map<number, PersonMention>(); // token index → mention covering it
+  const mentionAt: MentionIndex = new Array(tokens.length); // token index → mention covering it
   const allMentions: PersonMention[] = [];
   for (const p of people) {
     personById.set(p.id, p);
@@ -130,7 +139,7 @@ export function findQuotes(ctx: QuoteContext): Quote[] {
       const t = tokens[i] as Token;
       while (k < allMentions.length && (allMentions[k] as PersonMention).end <= t.start) k++;
       const m = allMentions[k];
-      if (m && m.start < t.end && t.start < m.end) mentionAt.set(i, m);
+      if (m && m.start < t.end && t.start < m.end) mentionAt[i] = m;
     }
   }
   // Which tokens are inside a quotation (they never name the speaker).
@@ -144,18 +153,34 @@ export function findQuotes(ctx: QuoteContext): Quote[] {
       quoted[i] = 1;
     }
   }
-  // First person mentioned in each sentence (outside quotes): the sentence's subject.
-  const subjectOf = new Map<number, PersonMention>();
+  // People each sentence is about (outside quotes), in order: those a pronoun may stand for.
+  // Press people and names after a preposition ("in an interview with Jane Roe, …") are not
+  // the sentence's subject.
+  const subjectsOf = new Map<number, PersonMention[]>();
   const credit = (m: PersonMention) =>
     personById.get(m.person)?.titles.some((t) => t === 'photo credit' || t === 'credit') ?? false;
   for (let i = 0; i < tokens.length; i++) {
-    const m = mentionAt.get(i);
-    if (!m || quoted[i] || credit(m)) continue;
+    const m = mentionAt[i];
+    if (!m || quoted[i] || credit(m) || m.start !== (tokens[i] as Token).start) continue;
+    if (personById.get(m.person)?.press) continue;
+    if (isObject(text, tokens, i)) continue;
     const s = (tokens[i] as Token).sentence;
-    if (!subjectOf.has(s)) subjectOf.set(s, m);
+    const list = subjectsOf.get(s);
+    if (!list) subjectsOf.set(s, [m]);
+    else if (list.every((x) => x.person !== m.person)) list.push(m);
   }
+  const subjectOf = new Map<number, PersonMention>();
+  for (const [s, list] of subjectsOf) subjectOf.set(s, list[0] as PersonMention);
+  // Genders are read only when a pronoun needs resolving.
+  let genders: Map<number, 'm' | 'f'> | undefined;
+  const genderOf = (): Map<number, 'm' | 'f'> => {
+    genders ??= personGenders(text, tokens, quoted, mentionAt, personById);
+    return genders;
+  };
 
   const quotes: Quote[] = [];
+  const quoteSpans: QuoteSpan[] = [];
+  const attributed: boolean[] = []; // the sentence itself names the speaker (or an unnamed one)
   let previous: { speaker: Speaker; sentence: number } | null = null;
   for (const span of spans) {
     const raw = text.slice(span.start, span.end);
@@ -212,8 +237,14 @@ export function findQuotes(ctx: QuoteContext): Quote[] {
       attributeBefore(text, tokens, pre, mentionAt, personById) ??
       attributeLater(text, tokens, post, mentionAt, personById);
     if (speaker?.type === 'unnamed' && speaker.name === 'pronoun') {
-      speaker = resolvePronoun(sIdx, speaker, previous, subjectOf, personById);
+      speaker = resolvePronoun(sIdx, speaker, previous, subjectsOf, personById, genderOf);
     }
+    if (!speaker && pre.length > 0 && introducedByColon(text, tokens, pre, span)) {
+      // "Jane Roe summed up the trip: “…”": a colon hands the sentence's subject the words.
+      const m = subjectsOf.get(sIdx)?.find((x) => x.end <= span.open);
+      if (m && m === subjectsOf.get(sIdx)?.[0]) speaker = speakerFromMention(m, personById);
+    }
+    const explicit = speaker !== null;
     if (!speaker) {
       // No speech verb in the sentence: the quote continues the previous speaker's words
       // (a quote standing alone, or a name as the subject of a partial quote); failing that,
@@ -238,9 +269,154 @@ export function findQuotes(ctx: QuoteContext): Quote[] {
       q.speakerEnd = speaker.end;
     }
     quotes.push(q);
+    quoteSpans.push(span);
+    attributed.push(explicit);
     previous = { speaker, sentence: Math.max(eIdx, closeSentence - (post.length > 0 ? 0 : 1)) };
   }
+  shareAcrossParagraphs(text, quotes, quoteSpans, attributed);
   return quotes;
+}
+
+/**
+ * A quotation that runs on into the next paragraph: by English convention its first part has
+ * no closing mark and the next paragraph opens with a quotation mark. Both parts are one
+ * quotation, so the speaker that the text attributes to either part (rather than one guessed
+ * from the sentences around it) is the speaker of both.
+ */
+function shareAcrossParagraphs(
+  text: string,
+  quotes: Quote[],
+  spans: readonly QuoteSpan[],
+  attributed: boolean[],
+): void {
+  const continues = (k: number): boolean => {
+    const a = spans[k];
+    const b = spans[k + 1];
+    if (!a?.unclosed || !b) return false;
+    for (let i = a.close; i < b.open; i++) if (!/\s/.test(text[i] ?? '')) return false;
+    return true;
+  };
+  const copy = (from: number, to: number) => {
+    const f = quotes[from] as Quote;
+    const t = quotes[to] as Quote;
+    t.speaker = f.speaker;
+    if (f.speakerType) t.speakerType = f.speakerType;
+    if (f.speakerStart !== undefined && f.speakerEnd !== undefined) {
+      t.speakerStart = f.speakerStart;
+      t.speakerEnd = f.speakerEnd;
+    } else {
+      delete t.speakerStart;
+      delete t.speakerEnd;
+    }
+    attributed[to] = attributed[from] as boolean;
+  };
+  // Backwards first, so a speaker named after the last part reaches every earlier part.
+  for (let k = quotes.length - 2; k >= 0; k--) {
+    if (continues(k) && attributed[k + 1] && !attributed[k]) copy(k + 1, k);
+  }
+  for (let k = 0; k + 1 < quotes.length; k++) {
+    if (!continues(k) || attributed[k + 1]) continue;
+    if (attributed[k] || (quotes[k + 1] as Quote).speaker === null) copy(k, k + 1);
+  }
+}
+
+/** A quotation right after a colon ("… the trip: “…”"), in a sentence that opens outside it. */
+function introducedByColon(
+  text: string,
+  tokens: readonly Token[],
+  pre: readonly number[],
+  span: QuoteSpan,
+): boolean {
+  const last = tokens[pre[pre.length - 1] as number] as Token;
+  return /^\s*:\s*$/.test(text.slice(last.end, span.open));
+}
+
+/**
+ * Whether the name at token `i` is an object ("talks with Senator Jane Roe", "told the
+ * reporter Jane Roe"): a preposition or an object-taking verb before it, past any title,
+ * role words and determiner, within the sentence.
+ */
+function isObject(text: string, tokens: readonly Token[], i: number): boolean {
+  const first = tokens[i] as Token;
+  for (let k = i - 1; k >= 0 && k >= i - 8; k--) {
+    const t = tokens[k] as Token;
+    if (t.sentence !== first.sentence) return false;
+    if (/[,;:.!?()—–]/.test(text.slice(t.end, (tokens[k + 1] as Token).start))) return false;
+    if (OBJECT_MARKERS.has(t.low)) return true;
+    const titleWord = t.cap && (t.lex & (W_TITLEISH | W_HONORIFIC)) !== 0;
+    const roleWord = !t.cap && (OFFICIAL_ROLES.has(t.low) || PRESS_ROLES.has(t.low));
+    if (!(titleWord || roleWord || t.low === 'the' || t.low === 'a' || t.low === 'an'))
+      return false;
+  }
+  return false;
+}
+
+/** Words before a name that make it an object, not the sentence's subject. */
+const OBJECT_MARKERS = new Set(
+  `with to by from for of about at on against toward towards than like between among under
+  told interviewed asked met thanked`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+
+const MASCULINE_TITLE =
+  /\b(?:mr|mister|sir|lord|king|prince|emir|sultan|sheikh|monsieur|herr|señor|\w+man|\w+men)\b\.?/i;
+const FEMININE_TITLE =
+  /\b(?:mrs|ms|miss|madam|madame|dame|lady|queen|princess|empress|frau|señora|\w+woman|\w+women)\b\.?/i;
+
+/**
+ * Each person's grammatical gender, where the text makes it cheap to tell: a gendered
+ * honorific or title ("Mrs", "spokeswoman", "King"), or the he/his or she/her in a sentence
+ * (or the one after it) that names only that person. Unknown people are left out.
+ */
+function personGenders(
+  text: string,
+  tokens: readonly Token[],
+  quoted: Uint8Array,
+  mentionAt: MentionIndex,
+  personById: Map<number, Person>,
+): Map<number, 'm' | 'f'> {
+  const votes = new Map<number, number>(); // > 0 masculine, < 0 feminine
+  const vote = (person: number, v: number) => votes.set(person, (votes.get(person) ?? 0) + v);
+  for (const p of personById.values()) {
+    for (const t of p.titles) {
+      if (FEMININE_TITLE.test(t)) vote(p.id, -2);
+      else if (MASCULINE_TITLE.test(t)) vote(p.id, 2);
+    }
+  }
+  // The person a sentence names, when it names exactly one (-1: none, -2: several).
+  let sentence = -1;
+  let only = -1;
+  let previousOnly = -1;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i] as Token;
+    if (t.sentence !== sentence) {
+      previousOnly = only;
+      only = -1;
+      sentence = t.sentence;
+    }
+    const m = mentionAt[i];
+    if (m && !quoted[i]) {
+      if (m.start === t.start) {
+        const h = tokens[i - 1];
+        if (h && text.slice(h.end, t.start) === ' ' && h.cap) {
+          if (FEMININE_TITLE.test(h.word) && FEMININE_TITLE.exec(h.word)?.[0] === h.word)
+            vote(m.person, -2);
+          else if (/^(?:mr|mister|sir|lord)$/.test(h.low)) vote(m.person, 2);
+        }
+      }
+      only = only === -1 || only === m.person ? m.person : -2;
+      continue;
+    }
+    if (quoted[i]) continue;
+    const g = t.lex & W_MASCULINE ? 1 : t.lex & W_FEMININE ? -1 : 0;
+    if (g === 0) continue;
+    const who = only >= 0 ? only : only === -1 && previousOnly >= 0 ? previousOnly : -1;
+    if (who >= 0) vote(who, g);
+  }
+  const genders = new Map<number, 'm' | 'f'>();
+  for (const [person, v] of votes) if (v !== 0) genders.set(person, v > 0 ? 'm' : 'f');
+  return genders;
 }
 
 /** A speech verb, in lowercase: "States" in "the United States" is not "states". */
@@ -337,17 +513,17 @@ function nounPhraseAt(
   text: string,
   tokens: readonly Token[],
   i: number,
-  mentionAt: Map<number, PersonMention>,
+  mentionAt: MentionIndex,
   personById: Map<number, Person>,
 ): Speaker | null {
   const t = tokens[i];
   if (!t) return null;
-  const m = mentionAt.get(i);
+  const m = mentionAt[i];
   if (m) return speakerFromMention(m, personById);
   if (t.low === 'they' || t.low === 'we')
     return { name: null, type: 'unnamed', start: t.start, end: t.end };
   if (PERSON_PRONOUNS.has(t.low))
-    return { name: 'pronoun', type: 'unnamed', start: t.start, end: t.end };
+    return { name: 'pronoun', type: 'unnamed', start: t.start, end: t.end, word: t.low };
   if (t.cap && !NOT_NAME_WORDS.has(t.low)) {
     // A capitalised run: an organisation ("the Foreign Ministry of Ruritania", "Reuters"),
     // or a surname the text never introduced ("Roe said").
@@ -381,13 +557,13 @@ function nounPhraseAt(
       else break;
     }
     for (let x = a; x <= b; x++) {
-      const m = mentionAt.get(x);
+      const m = mentionAt[x];
       if (m) return speakerFromMention(m, personById);
     }
     // "Jane Roe of Ruritania said": the person before "of".
     const before = tokens[a - 1];
     if (before && (before.low === 'of' || before.low === 'from')) {
-      const m = mentionAt.get(a - 2);
+      const m = mentionAt[a - 2];
       if (m) return speakerFromMention(m, personById);
     }
     const start = (tokens[a] as Token).start;
@@ -420,14 +596,14 @@ function resolveRole(
   tokens: readonly Token[],
   i: number,
   personById: Map<number, Person>,
-  mentionAt: Map<number, PersonMention>,
+  mentionAt: MentionIndex,
 ): Speaker {
   const role = (tokens[i] as Token).low;
   const det = tokens[i - 1]?.low;
   if (det === 'the' && OFFICIAL_ROLES.has(role) && !UNNAMED_SPEAKERS.has(role)) {
     let best: PersonMention | null = null;
     for (let k = i - 1; k >= 0 && k > i - 600; k--) {
-      const m = mentionAt.get(k);
+      const m = mentionAt[k];
       if (!m) continue;
       const p = personById.get(m.person);
       if (
@@ -447,7 +623,7 @@ function finish(
   tokens: readonly Token[],
   i: number,
   personById: Map<number, Person>,
-  mentionAt: Map<number, PersonMention>,
+  mentionAt: MentionIndex,
 ): Speaker | null {
   if (!sp) return null;
   if (sp.name === 'role') return resolveRole(tokens, i, personById, mentionAt);
@@ -459,7 +635,7 @@ function attributeAfter(
   text: string,
   tokens: readonly Token[],
   post: readonly number[],
-  mentionAt: Map<number, PersonMention>,
+  mentionAt: MentionIndex,
   personById: Map<number, Person>,
 ): Speaker | null {
   const p0 = post[0];
@@ -481,13 +657,13 @@ function attributeAfter(
     // "said Senator Jane Roe": the mention may start after a title.
     for (let f = k; f < post.length && f < k + 5; f++) {
       const at = post[f] as number;
-      const m = mentionAt.get(at);
+      const m = mentionAt[at];
       if (m) return speakerFromMention(m, personById);
       const n = tokens[at + 1];
       if (!n || /[,;:.]/.test(text.slice((tokens[at] as Token).end, n.start))) break;
     }
     // For "said the ministry's spokesman" take the head; for names take the first mention.
-    const m = mentionAt.get(idx);
+    const m = mentionAt[idx];
     if (m) return speakerFromMention(m, personById);
     let h = idx;
     while (
@@ -526,7 +702,7 @@ function attributeBefore(
   text: string,
   tokens: readonly Token[],
   pre: readonly number[],
-  mentionAt: Map<number, PersonMention>,
+  mentionAt: MentionIndex,
   personById: Map<number, Person>,
 ): Speaker | null {
   // Someone's words relayed: "highlighted Secretary Blinken’s comments: “…”".
@@ -536,7 +712,7 @@ function attributeBefore(
     if (!UTTERANCE_NOUNS.has(t.low)) continue;
     for (let j = k - 1; j >= 0 && j >= k - 3; j--) {
       const o = tokens[pre[j] as number] as Token;
-      const m = mentionAt.get(pre[j] as number);
+      const m = mentionAt[pre[j] as number];
       if (o.poss && m) return speakerFromMention(m, personById);
       if (o.poss && o.cap)
         return nounPhraseAt(text, tokens, pre[j] as number, mentionAt, personById);
@@ -552,7 +728,7 @@ function attributeBefore(
       for (let idx = vi + 2; idx < tokens.length && idx < vi + 10; idx++) {
         const t = tokens[idx] as Token;
         if (t.start >= limit) break;
-        const m = mentionAt.get(idx);
+        const m = mentionAt[idx];
         if (m) return speakerFromMention(m, personById);
         const sp = nounPhraseAt(text, tokens, idx, mentionAt, personById);
         if (t.cap && sp) return finish(sp, tokens, idx, personById, mentionAt);
@@ -568,7 +744,7 @@ function attributeBefore(
     // ", saying …": the participle's subject is the sentence's subject.
     if (commaBefore && /ing$/.test(v.low)) {
       for (const si of pre) {
-        const m = mentionAt.get(si);
+        const m = mentionAt[si];
         if (m) return speakerFromMention(m, personById);
       }
     }
@@ -592,7 +768,7 @@ function attributeBefore(
     // Inverted before the quote: "Said Jane Roe: “…”".
     const after = pre[k + 1];
     if (after !== undefined) {
-      const m = mentionAt.get(after);
+      const m = mentionAt[after];
       if (m) return speakerFromMention(m, personById);
     }
     return null;
@@ -605,7 +781,7 @@ function attributeLater(
   text: string,
   tokens: readonly Token[],
   post: readonly number[],
-  mentionAt: Map<number, PersonMention>,
+  mentionAt: MentionIndex,
   personById: Map<number, Person>,
 ): Speaker | null {
   for (let k = 1; k < post.length; k++) {
@@ -617,7 +793,7 @@ function attributeLater(
     if (sp) return finish(sp, tokens, post[s] as number, personById, mentionAt);
     const after = post[k + 1];
     if (after !== undefined) {
-      const m = mentionAt.get(after);
+      const m = mentionAt[after];
       if (m) return speakerFromMention(m, personById);
     }
   }
@@ -628,25 +804,43 @@ function attributeLater(
  * "he said": the first person named in the same sentence before the pronoun; else, when the
  * previous sentence names someone and is not itself a quotation, that sentence's subject;
  * else the previous quotation's speaker; else the subject of the nearest earlier sentence.
+ * Only people who may be the pronoun's referent count: not the press, and not someone whose
+ * gender the text gives as the other one ("she said" skips a man named in between).
  */
 function resolvePronoun(
   sIdx: number,
   pronoun: Speaker,
   previous: { speaker: Speaker; sentence: number } | null,
-  subjectOf: Map<number, PersonMention>,
+  subjectsOf: Map<number, PersonMention[]>,
   personById: Map<number, Person>,
+  genderOf: () => Map<number, 'm' | 'f'>,
 ): Speaker | null {
-  const here = subjectOf.get(sIdx);
-  if (here && pronoun.start !== undefined && here.start < pronoun.start) {
-    return speakerFromMention(here, personById);
-  }
-  const prevSubject = subjectOf.get(sIdx - 1);
+  const word = pronoun.word;
+  const want = word === 'she' ? 'f' : word === 'he' ? 'm' : undefined;
+  const fits = (person: number | undefined): boolean => {
+    if (person === undefined || person < 0) return false;
+    const p = personById.get(person);
+    if (!p || p.press) return false;
+    if (!want) return true;
+    const g = genderOf().get(person);
+    return !g || g === want;
+  };
+  const subject = (s: number, before = Number.POSITIVE_INFINITY): PersonMention | undefined =>
+    subjectsOf.get(s)?.find((m) => m.start < before && fits(m.person));
+  const here = subject(sIdx, pronoun.start ?? 0);
+  if (here) return speakerFromMention(here, personById);
+  const prevSubject = subject(sIdx - 1);
   const prevIsQuote = previous && previous.sentence >= sIdx - 1;
   if (prevSubject && !prevIsQuote) return speakerFromMention(prevSubject, personById);
-  if (previous && previous.speaker.type === 'person' && sIdx - previous.sentence <= 4)
+  if (
+    previous &&
+    previous.speaker.type === 'person' &&
+    sIdx - previous.sentence <= 4 &&
+    (previous.speaker.person === undefined || fits(previous.speaker.person))
+  )
     return previous.speaker;
   for (let s = sIdx - 1; s >= 0 && s >= sIdx - 6; s--) {
-    const m = subjectOf.get(s);
+    const m = subject(s);
     if (m) return speakerFromMention(m, personById);
   }
   return null;

@@ -215,3 +215,40 @@ describe('mentions', () => {
     for (const m of o?.mentions ?? []) expect(text.slice(m.start, m.end)).toBe(m.text);
   });
 });
+
+describe('a title whose complement runs into the name', () => {
+  it.each([
+    [
+      'a place after "for the"',
+      'Special Envoy for the Baltic Rim Oskar Lindell visited Vell. Lindell left on Friday.',
+      'Oskar Lindell',
+      'Special Envoy for the Baltic Rim',
+    ],
+    [
+      'a body after "of the"',
+      'Chair of the Harbour Trust Council Nadia Ferro spoke. Ferro was brief.',
+      'Nadia Ferro',
+      'Chair of the Harbour Trust Council',
+    ],
+  ])('ends the complement before the person: %s', (_, text, name, title) => {
+    const [o] = officials(text);
+    expect(o?.name).toBe(name);
+    expect(o?.titles).toContain(title);
+    expect(o?.mentions.map((m) => m.text)).toEqual([name, name.split(' ')[1]]);
+  });
+
+  it.each([
+    [
+      'a three-word name that starts with a given name',
+      'Minister of Energy Mary Anne Halloran spoke. Halloran left.',
+      'Mary Anne Halloran',
+    ],
+    [
+      'a two-word name after the complement',
+      'Ambassador to Ruritania Ada Brill spoke.',
+      'Ada Brill',
+    ],
+  ])('keeps the whole name: %s', (_, text, name) => {
+    expect(names(text)).toEqual([name]);
+  });
+});

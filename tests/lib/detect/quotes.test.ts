@@ -241,3 +241,105 @@ describe('speakers', () => {
     expect(quotes(text).map((q) => q.speaker)).toEqual([null]);
   });
 });
+
+describe('pronoun speakers', () => {
+  it.each([
+    [
+      '"she said" skips a man named in between',
+      'Foreign Minister Ada Brill, who led her delegation, spoke first. She praised the hosts. ' +
+        'Senator Tomas Verhoek, in his first term, met Brill. “We will return in May,” she said.',
+      'Ada Brill',
+    ],
+    [
+      '"he said" skips a woman named by a gendered honorific',
+      'Deputy Minister Jonas Pell spoke first. He was brief. Mrs Ilsa Marrow, a senator, answered. ' +
+        '“The vote is on Monday,” he said.',
+      'Jonas Pell',
+    ],
+    [
+      'a journalist named in an interview is not the speaker',
+      'Prime Minister Irena Dvorak spoke in Vell. In an interview with Oskar Lindell, a reporter for ' +
+        'the Vell Courier, Dvorak confirmed the date. “We will sign,” she said.',
+      'Irena Dvorak',
+    ],
+    [
+      'a name after a preposition is not the sentence subject',
+      'Governor Ada Brill spoke. Talks with Senator Tomas Verhoek went well. “It was useful,” she said.',
+      'Ada Brill',
+    ],
+  ])('%s', (_, text, speaker) => {
+    expect(quotes(text).at(-1)?.speaker).toBe(speaker);
+  });
+
+  it('still resolves a pronoun to the only person when genders are unknown', () => {
+    const text = 'Minister Oskar Lindell met Senator Ada Brill. “We agreed,” she said.';
+    // Neither person's gender is given, so the first person of the sentence is taken.
+    expect(quotes(text)[0]?.speaker).toBe('Oskar Lindell');
+  });
+});
+
+describe('a quotation that runs across paragraphs', () => {
+  it.each([
+    [
+      'the speaker named after the second part',
+      [
+        'Senator Tomas Verhoek left early. “The survey is finished and the stations are designed.',
+        '“We can decide within a year,” said chief executive Ada Brill.',
+      ],
+      [
+        ['The survey is finished and the stations are designed.', 'Ada Brill'],
+        ['We can decide within a year,', 'Ada Brill'],
+      ],
+    ],
+    [
+      'the speaker named before the first part',
+      [
+        'The talks ended. Minister Oskar Lindell said: “The survey is finished.',
+        '“Nobody disputes the route.” The hall emptied.',
+      ],
+      [
+        ['The survey is finished.', 'Oskar Lindell'],
+        ['Nobody disputes the route.', 'Oskar Lindell'],
+      ],
+    ],
+  ])('gives both parts %s', (_, paragraphs, expected) => {
+    const text = paragraphs.join(' ');
+    const breaks = [(paragraphs[0] as string).length + 1];
+    expect(said(text, breaks)).toEqual(expected);
+  });
+
+  it('does not join a closed quote to the next paragraph’s quote', () => {
+    const p1 = 'Minister Oskar Lindell spoke. “The survey is finished,” an aide said.';
+    const p2 = '“Nobody disputes the route,” said Lindell.';
+    const text = `${p1} ${p2}`;
+    expect(said(text, [p1.length + 1])).toEqual([
+      ['The survey is finished,', null],
+      ['Nobody disputes the route,', 'Oskar Lindell'],
+    ]);
+  });
+});
+
+describe('a quotation introduced by a colon', () => {
+  it.each([
+    [
+      'the sentence subject before the colon',
+      'Harbour chief Ada Brill toured the docks. The season opens in May. Prices rose. Nobody objected. ' +
+        'Brill summed up the journey: “It is old school meets new school.”',
+      'Ada Brill',
+    ],
+    [
+      'nobody when the sentence names nobody',
+      'Senator Ada Brill arrived. The talks ended. Prices rose. Nobody objected. It rained. ' +
+        'The agenda had one item: “peace and quiet for all of us.”',
+      null,
+    ],
+    [
+      'nobody when the name is an object',
+      'The talks ended. Prices rose. Nobody objected. It rained. Later, the hall was closed. ' +
+        'Talks with Senator Ada Brill had one theme: “peace and quiet for all of us.”',
+      null,
+    ],
+  ])('gives the quote %s', (_, text, speaker) => {
+    expect(quotes(text).at(-1)?.speaker).toBe(speaker);
+  });
+});

@@ -41,3 +41,38 @@ describe('tokenize', () => {
     expect(sentenceStarts.map((s) => text.slice(s, s + 3))).toEqual(['He ', 'Mr ', 'and']);
   });
 });
+
+describe('tokenize word shapes', () => {
+  it.each([
+    ['dotted initials', 'H.W. Bush', ['H.W.', 'Bush']],
+    ['initials followed by a letter are words', 'U.S.A', ['U', 'S', 'A']],
+    ['an abbreviation keeps its period', 'Mr. Eck and DR. Ha', ['Mr.', 'Eck', 'and', 'DR.', 'Ha']],
+    [
+      'apostrophes and hyphens inside a word',
+      'O’Brien met Jae‐myung and x-ray',
+      ['O’Brien', 'met', 'Jae‐myung', 'and', 'x-ray'],
+    ],
+    ['a trailing hyphen is not part of the word', 'pre- and post-war', ['pre', 'and', 'post-war']],
+    ['digits continue a word but never start one', 'G7 and 3M', ['G7', 'and', 'M']],
+    ['letters outside the BMP', '𝐀bc and naïve café', ['𝐀bc', 'and', 'naïve', 'café']],
+  ])('reads %s', (_, text, expected) => {
+    expect(tokenize(text).tokens.map((t) => text.slice(t.start, t.end))).toEqual(expected);
+  });
+
+  it('flags capitals, all-capitals and initials', () => {
+    const flags = tokenize('NATO and Nato met J. Roe').tokens.map((t) => [
+      t.word,
+      t.cap,
+      t.upper,
+      t.initial,
+    ]);
+    expect(flags).toEqual([
+      ['NATO', true, true, false],
+      ['and', false, false, false],
+      ['Nato', true, false, false],
+      ['met', false, false, false],
+      ['J.', true, false, true],
+      ['Roe', true, false, false],
+    ]);
+  });
+});
