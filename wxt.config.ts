@@ -15,7 +15,15 @@ export default defineConfig({
     name: 'Dossier',
     description:
       'See who is in a policy article and what they said; keep your own highlights and notes.',
-    permissions: ['storage', 'unlimitedStorage', 'activeTab', 'scripting', 'contextMenus'],
+    permissions: [
+      'storage',
+      'unlimitedStorage',
+      'activeTab',
+      'scripting',
+      'contextMenus',
+      // Chrome: a hidden page with a DOM where long articles are analysed (lib/offscreen).
+      ...(browser === 'firefox' ? [] : ['offscreen']),
+    ],
     commands: {
       'highlight-selection': {
         suggested_key: { default: 'Alt+Shift+H' },

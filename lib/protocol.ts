@@ -10,6 +10,7 @@ import type { AnalysisSummary } from './content/entities-layer';
 import { AnnotationSchema, LIMITS } from './export/validate';
 import type { NotePatch, TagCount } from './notes/api';
 import type { NewAnnotation } from './notes/service';
+import type { RemoteAnalysis } from './offscreen/analyze-html';
 import type { ImportReport, TrashedAnnotation as StoreTrashed } from './store';
 
 /** What the content script reports about its page. */
@@ -74,6 +75,13 @@ export interface ProtocolMap {
     request: { kind: 'official' | 'quote'; index: number; mention?: number };
     response: { found: boolean };
   };
+  /**
+   * content script → background: analyse a long page's HTML away from the page (Chrome's
+   * offscreen document), so that Readability does not hold the page's main thread.
+   */
+  'article/analyze': { request: { html: string }; response: RemoteAnalysis };
+  /** background → offscreen document: the same, where there is a DOM to parse it with. */
+  'offscreen/analyze': { request: { html: string }; response: RemoteAnalysis };
   /** content script → background: what to show on the tab's action badge. */
   'badge/set': { request: { officials: number; notes: number }; response: null };
   /** popup → background: every note and the trash (export everything, back up). */
@@ -152,6 +160,9 @@ const newAnnotation = v.strictObject({
   ),
 });
 
+/** A page's HTML, up to 64 MiB (the browser's own limit for a message). */
+const pageHtml = v.pipe(v.string(), v.maxLength(32 * 1024 * 1024));
+
 const notePatch = v.strictObject({
   note: v.optional(noteText),
   tags: v.optional(tags),
@@ -161,6 +172,8 @@ const notePatch = v.strictObject({
 /** Run-time schemas of every request, checked where messages arrive. */
 export const REQUEST_SCHEMAS = {
   'page/info': v.strictObject({}),
+  'article/analyze': v.strictObject({ html: pageHtml }),
+  'offscreen/analyze': v.strictObject({ html: pageHtml }),
   'tab/analyze': v.strictObject({ tabId }),
   'site/status': v.strictObject({ url: v.pipe(v.string(), v.maxLength(8192), v.url()) }),
   'site/enable': v.strictObject({ origin, tabId: v.optional(tabId) }),

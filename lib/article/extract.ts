@@ -20,6 +20,28 @@ export interface Article {
    * quotations never run across them. Empty when they could not be worked out.
    */
   breaks: number[];
+  /**
+   * Where the article's text lives on the page it was extracted from, when extraction was asked
+   * to keep it (`extractArticle(doc, { live: true })`): lets offsets become live Ranges without
+   * aligning the article text to the page text.
+   */
+  source?: ArticleSource;
+}
+
+/**
+ * The article's text nodes as Readability kept them, each with the live page node it was cloned
+ * from. Readability moves nodes around its clone but keeps most text nodes as they are, so an
+ * offset in the article text is a text node and an offset in it, found by binary search.
+ */
+export interface ArticleSource {
+  /** The article's text nodes' data, concatenated: `text` before whitespace was collapsed. */
+  raw: string;
+  /** `starts[i]` is where node `i` begins in `raw`. */
+  starts: Int32Array;
+  /** The live node each article text node was cloned from; null for text Readability made. */
+  live: (Text | null)[];
+  /** Each node's data at extraction time, to notice a live node the page has changed since. */
+  data: string[];
 }
 
 /** Either an article, or the reason there is none. */
@@ -41,7 +63,10 @@ export function countWords(text: string): number {
  * Extracts the article from `doc` (never modified). `force` skips the "is this readable?"
  * check, for when the user explicitly asks Dossier to analyse a page.
  */
-export function extractArticle(doc: Document, { force = false } = {}): ArticleResult {
+export function extractArticle(
+  doc: Document,
+  { force = false, live = false }: { force?: boolean; live?: boolean } = {},
+): ArticleResult {
   if (!force && !isProbablyReaderable(doc)) {
     return {
       ok: false,
@@ -50,12 +75,14 @@ export function extractArticle(doc: Document, { force = false } = {}): ArticleRe
     };
   }
   const clone = doc.cloneNode(true) as Document;
+  // Right after cloning, the clone's text nodes and the page's match one for one, in order.
+  const liveOf = live ? pairTextNodes(clone, doc) : null;
   // The article element itself rather than its HTML: its text and block boundaries are read
   // in one walk, without serialising and parsing the article again.
   const parsed = new Readability<Node>(clone, { serializer: (node) => node }).parse();
-  const { text, breaks } = parsed?.content
-    ? textAndBreaks(parsed.content)
-    : { text: '', breaks: [] as number[] };
+  const { text, breaks, raw, nodes, starts } = parsed?.content
+    ? readArticle(parsed.content)
+    : { text: '', breaks: [] as number[], raw: '', nodes: [] as Text[], starts: [] as number[] };
   if (!parsed || text.length === 0) {
     return { ok: false, reason: 'not-article', message: 'No article text was found on this page.' };
   }
@@ -70,8 +97,29 @@ export function extractArticle(doc: Document, { force = false } = {}): ArticleRe
       text,
       wordCount: countWords(text),
       breaks,
+      ...(liveOf
+        ? {
+            source: {
+              raw,
+              starts: Int32Array.from(starts),
+              live: nodes.map((n) => liveOf.get(n) ?? null),
+              data: nodes.map((n) => n.data),
+            },
+          }
+        : {}),
     },
   };
+}
+
+/** Each text node of `clone` (a fresh `cloneNode(true)` of `doc`) mapped to its original. */
+function pairTextNodes(clone: Document, doc: Document): Map<Node, Text> {
+  const pairs = new Map<Node, Text>();
+  const a = clone.createTreeWalker(clone, 0x4);
+  const b = doc.createTreeWalker(doc, 0x4);
+  for (let x = a.nextNode(), y = b.nextNode(); x && y; x = a.nextNode(), y = b.nextNode()) {
+    pairs.set(x, y as Text);
+  }
+  return pairs;
 }
 
 const BLOCK_TAGS = new Set(
@@ -87,13 +135,31 @@ const BLOCK_TAGS = new Set(
  * character.
  */
 export function textAndBreaks(root: Node): { text: string; breaks: number[] } {
+  const { text, breaks } = readArticle(root);
+  return { text, breaks };
+}
+
+/** `textAndBreaks`, plus the raw text and the text nodes it was read from. */
+function readArticle(root: Node): {
+  text: string;
+  breaks: number[];
+  raw: string;
+  nodes: Text[];
+  starts: number[];
+} {
   const parts: string[] = [];
+  const nodes: Text[] = [];
+  const starts: number[] = [];
   let rawLength = 0;
   const rawBreaks: number[] = [];
   const walk = (node: Node) => {
     for (let child = node.firstChild; child; child = child.nextSibling) {
       if (child.nodeType === 3) {
         const data = (child as Text).data;
+        if (data.length > 0) {
+          nodes.push(child as Text);
+          starts.push(rawLength);
+        }
         parts.push(data);
         rawLength += data.length;
       } else if (child.nodeType === 1) {
@@ -125,5 +191,5 @@ export function textAndBreaks(root: Node): { text: string; breaks: number[] } {
     while (b < text.length && text[b] === ' ') b++;
     if (b > 0 && b < text.length) breaks.add(b);
   }
-  return { text, breaks: [...breaks].sort((a, b) => a - b) };
+  return { text, breaks: [...breaks].sort((a, b) => a - b), raw, nodes, starts };
 }

@@ -8,11 +8,12 @@ import { h } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { EntityCard } from '../../components/page/EntityCard';
 import { PAGE_UI_CSS } from '../../components/page/styles';
-import { createArticleMapper } from '../anchoring/article-map';
-import { buildTextIndex } from '../anchoring/text-index';
+import { DOSSIER_UI_ATTRIBUTE } from '../anchoring/text-index';
 import type { Article } from '../article/extract';
+import { createLiveMapper, type SourceMapper } from '../article/live-ranges';
 import type { Detection } from '../detect';
 import type { Painter } from '../highlight/paint';
+import { runSliced } from './slices';
 import { createUiHost } from './ui-host';
 
 /** What the popup lists: officials with their mention counts, quotations with speakers. */
@@ -27,6 +28,8 @@ export interface EntitiesLayer {
   /** Scrolls to an official's mention or a quotation, selects and flashes it. */
   reveal(kind: 'official' | 'quote', index: number, mention?: number): boolean;
   setVisible(visible: boolean): void;
+  /** Resolves once every mention is mapped and painted (false: stopped before that). */
+  readonly ready: Promise<boolean>;
   destroy(): void;
 }
 
@@ -38,6 +41,8 @@ export interface EntitiesLayerOptions {
   article: Article;
   detection: Detection;
   visible: boolean;
+  /** Live Ranges from an analysis made away from the page (lib/offscreen), when there was one. */
+  locate?: SourceMapper | null;
   /** Saves a quotation as the reader's note (wired to the notes layer). */
   saveQuote?(range: Range, speaker: string | null): void;
 }
@@ -52,9 +57,35 @@ interface Hit {
 /** Maps, paints and makes interactive the officials and quotations of an article. */
 export function startEntitiesLayer(options: EntitiesLayerOptions): EntitiesLayer {
   const { ctx, doc, painter, article, detection } = options;
-  const map = createArticleMapper(article.text, buildTextIndex(doc.body));
-  const officialRanges = detection.officials.map((o) => o.mentions.map((m) => map(m.start, m.end)));
-  const quoteRanges = detection.quotes.map((q) => map(q.start, q.end));
+  const map = createLiveMapper(doc, article, options.locate);
+  // Filled in slices (a long page has thousands of mentions), then painted at once.
+  const officialRanges: (Range | null)[][] = detection.officials.map((o) =>
+    o.mentions.map(() => null),
+  );
+  const quoteRanges: (Range | null)[] = detection.quotes.map(() => null);
+  const spans: { start: number; end: number; set(range: Range | null): void }[] = [];
+  detection.officials.forEach((o, i) => {
+    const ranges = officialRanges[i] as (Range | null)[];
+    o.mentions.forEach((m, k) => {
+      spans.push({
+        start: m.start,
+        end: m.end,
+        set: (r) => {
+          ranges[k] = r;
+        },
+      });
+    });
+  });
+  detection.quotes.forEach((q, i) => {
+    spans.push({
+      start: q.start,
+      end: q.end,
+      set: (r) => {
+        quoteRanges[i] = r;
+      },
+    });
+  });
+  let destroyed = false;
   let visible = options.visible;
 
   const paint = () => {
@@ -72,7 +103,18 @@ export function startEntitiesLayer(options: EntitiesLayerOptions): EntitiesLayer
       quoteRanges.filter((r): r is Range => r !== null),
     );
   };
-  paint();
+  const ready = runSliced(
+    ctx,
+    spans.length,
+    (i) => {
+      const span = spans[i];
+      span?.set(map(span.start, span.end));
+    },
+    { stop: () => destroyed },
+  ).then((done) => {
+    if (done && !destroyed) paint();
+    return done && !destroyed;
+  });
 
   const host = createUiHost(doc, PAGE_UI_CSS);
   let open: Hit | null = null;
@@ -171,7 +213,8 @@ export function startEntitiesLayer(options: EntitiesLayerOptions): EntitiesLayer
 
   let pending = false;
   ctx.addEventListener(doc, 'mousemove', (event: MouseEvent) => {
-    if (!visible || pending || host.contains(event)) return;
+    // Over any of Dossier's own panels (the notes toolbar too), the text underneath is hidden.
+    if (!visible || pending || host.contains(event) || overDossierUi(event)) return;
     pending = true;
     ctx.requestAnimationFrame(() => {
       pending = false;
@@ -206,6 +249,7 @@ export function startEntitiesLayer(options: EntitiesLayerOptions): EntitiesLayer
   });
 
   const destroy = () => {
+    destroyed = true;
     host.destroy();
     painter.clear('dossier-official');
     painter.clear('dossier-quote');
@@ -232,8 +276,15 @@ export function startEntitiesLayer(options: EntitiesLayerOptions): EntitiesLayer
       if (!on) closeCard();
       paint();
     },
+    ready,
     destroy,
   };
+}
+
+/** True when an event happened over one of Dossier's in-page panels. */
+function overDossierUi(event: Event): boolean {
+  const target = event.target;
+  return target instanceof Element && target.closest(`[${DOSSIER_UI_ATTRIBUTE}]`) !== null;
 }
 
 /** The text position under a viewport point, in whichever API the browser has. */

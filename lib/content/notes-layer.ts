@@ -113,8 +113,11 @@ export function startNotesLayer({
   const load = async () => {
     const reply = await sendToBackground('notes/list', { url: page.url });
     if (!reply.ok) return report(`Dossier could not load your notes: ${reply.error}`);
-    const idx = currentIndex();
     placed.clear();
+    // Most pages have no notes: the page's text index (a walk over all of it) waits until a
+    // note needs placing or saving.
+    if (reply.value.length === 0) return repaint();
+    const idx = currentIndex();
     const results = anchorAll(
       idx,
       reply.value.map((a) => ({ quote: a.quote, position: a.position })),

@@ -8,8 +8,11 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { PageRef } from '../annotation';
 import { type ArticleResult, extractArticle } from '../article/extract';
+import type { SourceMapper } from '../article/live-ranges';
 import type { Detection } from '../detect';
 import { createPainter } from '../highlight/paint';
+import { locateRemote } from '../offscreen/locate';
+import { serializePage } from '../offscreen/page-text';
 import { handleMessages, sendToBackground } from '../platform/messaging';
 import { loadSettings, watchSettings } from '../platform/settings-store';
 import type { PageInfo } from '../protocol';
@@ -18,6 +21,20 @@ import { pageUrlOf } from '../url';
 import { type EntitiesLayer, startEntitiesLayer } from './entities-layer';
 import { type NotesLayer, startNotesLayer } from './notes-layer';
 import { analyzePage, detectInArticle, type PageAnalysis } from './pipeline';
+import { nextTask as waitTask } from './slices';
+
+/** Page text (characters) from which the page is analysed away from it, where it can be. */
+const LONG_PAGE_CHARS = 200_000;
+
+/** True when the page's text reaches `LONG_PAGE_CHARS` (counted only that far). */
+function isLongPage(doc: Document): boolean {
+  const walker = doc.createTreeWalker(doc.body, 0x4);
+  let chars = 0;
+  for (let n = walker.nextNode(); n && chars < LONG_PAGE_CHARS; n = walker.nextNode()) {
+    chars += (n as Text).data.length;
+  }
+  return chars >= LONG_PAGE_CHARS;
+}
 
 /** How long the page must be quiet before a re-analysis, and the longest wait. */
 const SETTLE_MS = 400;
@@ -95,23 +112,49 @@ export function startPageSession(ctx: ContentScriptContext, doc: Document = docu
   // Each stage runs in its own task, so the page stays responsive between them; a newer run
   // (another navigation) makes an older one stop at its next stage.
   let generation = 0;
-  const nextTask = () => new Promise<void>((resolve) => ctx.setTimeout(resolve, 0));
+  const nextTask = () => waitTask(ctx);
   const run = async () => {
     const mine = ++generation;
     const stale = () => ctx.isInvalid || mine !== generation;
-    let article: ArticleResult;
-    try {
-      article = extractArticle(doc);
-    } catch {
-      article = { ok: false, reason: 'not-article', message: 'Dossier could not read this page.' };
-    }
-    await nextTask();
-    if (stale()) return;
+    let article: ArticleResult | null = null;
     let detection: Detection = { officials: [], quotes: [] };
-    try {
-      detection = detectInArticle(article);
-    } catch {
-      // Detection failing leaves the article and the notes working.
+    let locate: SourceMapper | null = null;
+    // A long page is read away from it when the browser allows (Chrome's offscreen document):
+    // there Readability and detection take as long as they take without holding the page.
+    if (isLongPage(doc)) {
+      const html = serializePage(doc);
+      // Serialising the page and handing it to the browser are each tens of milliseconds on
+      // a long page: one task each.
+      await nextTask();
+      if (stale()) return;
+      const reply = await sendToBackground('article/analyze', { html });
+      if (stale()) return;
+      if (reply.ok) {
+        ({ article, detection } = reply.value);
+        if (article.ok) {
+          const text = article.article.text;
+          locate = await locateRemote(ctx, doc, text, detection, reply.value.spans, stale);
+          if (stale()) return;
+        }
+      }
+    }
+    if (!article) {
+      try {
+        article = extractArticle(doc, { live: true });
+      } catch {
+        article = {
+          ok: false,
+          reason: 'not-article',
+          message: 'Dossier could not read this page.',
+        };
+      }
+      await nextTask();
+      if (stale()) return;
+      try {
+        detection = detectInArticle(article);
+      } catch {
+        // Detection failing leaves the article and the notes working.
+      }
     }
     analysis = { article, detection };
     info = pageInfoOf(doc, analysis);
@@ -143,6 +186,7 @@ export function startPageSession(ctx: ContentScriptContext, doc: Document = docu
           article: current.analysis.article.article,
           detection: current.analysis.detection,
           visible: visible(),
+          locate,
           saveQuote: (range, speaker) => layer.saveRange(range, { kind: 'quote', speaker }),
         });
       } catch {
@@ -152,6 +196,19 @@ export function startPageSession(ctx: ContentScriptContext, doc: Document = docu
     void sendToBackground('badge/set', {
       officials: current.analysis.detection.officials.length,
       notes: layer.notes().length,
+    });
+  };
+
+  let running: Promise<void> | null = null;
+  const start = () => {
+    // In a task of its own: the content script's first task (its code starting up) is long
+    // enough already. A failed analysis leaves the page as it was.
+    const mine = nextTask()
+      .then(() => (ctx.isInvalid ? undefined : run()))
+      .catch(() => undefined);
+    running = mine;
+    void mine.then(() => {
+      if (running === mine) running = null;
     });
   };
 
@@ -165,7 +222,7 @@ export function startPageSession(ctx: ContentScriptContext, doc: Document = docu
     const wait = Math.max(0, Math.min(SETTLE_MS, firstRequest + MAX_WAIT_MS - now));
     timer = ctx.setTimeout(() => {
       timer = undefined;
-      void run();
+      start();
     }, wait);
   };
   ctx.addEventListener(doc.defaultView ?? window, 'wxt:locationchange', schedule);
@@ -186,7 +243,12 @@ export function startPageSession(ctx: ContentScriptContext, doc: Document = docu
   });
 
   const stopMessages = handleMessages({
-    'page/info': () => analyse().info,
+    // An analysis under way (a long page's can take seconds away from the page) is waited
+    // for, rather than started again on the page's main thread.
+    'page/info': async () => {
+      await running;
+      return analyse().info;
+    },
     'page/analysis': () =>
       entities?.summary() ?? {
         officials: [],
@@ -208,5 +270,5 @@ export function startPageSession(ctx: ContentScriptContext, doc: Document = docu
     entities?.setVisible(visible());
   });
 
-  void run();
+  start();
 }

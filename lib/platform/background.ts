@@ -8,7 +8,7 @@ import { createNotesService } from '../notes/service';
 import { highlightsOn, withHighlights } from '../settings';
 import { requestPersistence } from '../store';
 import { createSyncHub, SYNC_PORT } from '../sync/hub';
-import { handleMessages, sendToTab } from './messaging';
+import { handleMessages, sendToBackground, sendToTab } from './messaging';
 import { loadSettings, saveSettings } from './settings-store';
 import { disableSite, enableSite, injectIntoTab, pruneRevokedSites, siteStatus } from './sites';
 
@@ -43,6 +43,13 @@ export function startBackground(): void {
     'tags/merge': ({ sources, into }) => notes.mergeTags(sources, into),
     'notes/all': () => notes.all(),
     'notes/import': ({ annotations, trash }) => notes.importAll(annotations, trash),
+    'article/analyze': async ({ html }) => {
+      await ensureOffscreenDocument();
+      // From the background, a runtime message reaches the extension's pages: the offscreen one.
+      const reply = await sendToBackground('offscreen/analyze', { html });
+      if (!reply.ok) throw new Error(reply.error);
+      return reply.value;
+    },
     'badge/set': async ({ officials, notes: count }, sender) => {
       const tabId = sender.tab?.id;
       if (tabId === undefined) return null;
@@ -96,4 +103,26 @@ export function startBackground(): void {
 async function toggleHighlights(hostname: string): Promise<void> {
   const settings = await loadSettings();
   await saveSettings(withHighlights(settings, !highlightsOn(settings, hostname), hostname));
+}
+
+let creating: Promise<void> | null = null;
+
+/**
+ * Opens the offscreen document that analyses long pages (Chrome only: elsewhere this fails, and
+ * the content script analyses the page itself). It stays open for the next long page.
+ */
+async function ensureOffscreenDocument(): Promise<void> {
+  const offscreen = (browser as unknown as { offscreen?: typeof chrome.offscreen }).offscreen;
+  if (!offscreen) throw new Error('This browser has no offscreen documents.');
+  if (await offscreen.hasDocument()) return;
+  creating ??= offscreen
+    .createDocument({
+      url: browser.runtime.getURL('/offscreen.html'),
+      reasons: ['DOM_PARSER' as chrome.offscreen.Reason],
+      justification: 'Reads long articles without holding up the page.',
+    })
+    .finally(() => {
+      creating = null;
+    });
+  await creating;
 }

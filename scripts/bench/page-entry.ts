@@ -5,10 +5,10 @@
 import { createTextQuoteSelectorMatcher } from '@apache-annotator/dom';
 import { Readability } from '@mozilla/readability';
 import { anchorAll } from '../../lib/anchoring/anchor';
-import { createArticleMapper } from '../../lib/anchoring/article-map';
 import { describeOffsets } from '../../lib/anchoring/selectors';
 import { buildTextIndex, offsetsToRange } from '../../lib/anchoring/text-index';
 import { extractArticle } from '../../lib/article/extract';
+import { createLiveMapper } from '../../lib/article/live-ranges';
 import { analyzePage, detectInArticle } from '../../lib/content/pipeline';
 import { createPainter } from '../../lib/highlight/paint';
 
@@ -38,11 +38,19 @@ function detection(doc: Document): number {
   return detectInArticle(extracted).quotes.length;
 }
 
-/** The whole page pipeline: extract, detect, map onto live ranges, paint, then clear. */
+/**
+ * The whole page pipeline as the content script runs it in the page (lib/content/session.ts and
+ * entities-layer.ts), without the pauses between its slices: extract keeping the article's
+ * live nodes, detect, map onto live ranges, paint, then clear. Pages with 200,000 characters of
+ * text or more are analysed in Chrome's offscreen document instead (lib/offscreen), so on the
+ * generated long pages this times the in-page path that Firefox and any failure fall back to;
+ * what such pages cost the page itself is the "longest task" row.
+ */
 function pipeline(doc: Document): number {
-  const { article, detection: found } = analyzePage(doc);
+  const article = extractArticle(doc, { live: true });
+  const found = detectInArticle(article);
   if (!article.ok) return 0;
-  const map = createArticleMapper(article.article.text, buildTextIndex(doc.body));
+  const map = createLiveMapper(doc, article.article);
   const officials = found.officials.flatMap((o) => o.mentions.map((m) => map(m.start, m.end)));
   const quotes = found.quotes.map((q) => map(q.start, q.end));
   const painter = createPainter(doc);
