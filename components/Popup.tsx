@@ -4,14 +4,7 @@
  */
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import type { AnalysisSummary } from '../lib/content/entities-layer';
-import {
-  backUp,
-  type EverythingFormat,
-  exportEverything,
-  exportPage,
-  exportTag,
-  importFile,
-} from '../lib/notes/transfer';
+import type { EverythingFormat } from '../lib/notes/transfer';
 import type { PopupApi, TargetTab } from '../lib/platform/popup-api';
 import type { PageInfo, SiteStatus } from '../lib/protocol';
 import { highlightsOn, type Settings, withHighlights } from '../lib/settings';
@@ -174,20 +167,25 @@ function PageTools({ api, tab, info }: { api: PopupApi; tab: TargetTab; info: Pa
 
   const actions = useMemo(() => {
     const deps = api.transfer();
+    // The export and import code (formats, validation, zip) loads on first use, so that it
+    // does not slow down every opening of the popup.
+    const transfer = () => import('../lib/notes/transfer');
     const analysis = withAnalysis && summary ? summary : undefined;
     return {
       exportPage: () =>
-        run(() => exportPage(deps, { url: info.url, ...(analysis ? { analysis } : {}) })),
-      exportTag: (tag: string) => run(() => exportTag(deps, tag)),
-      exportAll: () => run(() => exportEverything(deps, everythingAs)),
+        run(async () =>
+          (await transfer()).exportPage(deps, { url: info.url, ...(analysis ? { analysis } : {}) }),
+        ),
+      exportTag: (tag: string) => run(async () => (await transfer()).exportTag(deps, tag)),
+      exportAll: () => run(async () => (await transfer()).exportEverything(deps, everythingAs)),
       importFile: (file: File) =>
         run(async () => {
           if (file.size > 50 * 1024 * 1024) {
             return { ok: false, message: 'Nothing was imported: the file is larger than 50 MB.' };
           }
-          return importFile(deps, await file.text());
+          return (await transfer()).importFile(deps, await file.text());
         }),
-      backUp: () => run(() => backUp(deps)),
+      backUp: () => run(async () => (await transfer()).backUp(deps)),
     };
   }, [api, info.url, summary, everythingAs, withAnalysis]);
 

@@ -175,14 +175,16 @@ export function NotesPanel({ api, url, exportActions }: NotesPanelProps) {
       }
       refreshTagsSoon();
     });
-    reload();
-    void loadTags();
+    // The page's notes first: the tag list (autocomplete, filters) reads every tag in the store
+    // and must not hold up the first paint of a popup with thousands of notes stored.
+    void loadNotes().then(() => loadTags());
+    void loadOrphans();
     return () => {
       listSeq.current++;
       unsubscribe();
       if (tagsTimer.current !== null) clearTimeout(tagsTimer.current);
     };
-  }, [api, url, apply, reload, loadTags, refreshTagsSoon]);
+  }, [api, url, apply, reload, loadNotes, loadOrphans, loadTags, refreshTagsSoon]);
 
   // --- actions on notes (stable, so memoised rows do not re-render) -------------------------
 

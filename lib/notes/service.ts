@@ -80,9 +80,17 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
   // Writes run one after another: a patch is read-modified-written without another write of
   // the same note slipping in between its two transactions.
   let queue: Promise<unknown> = Promise.resolve();
+  // Counting tags reads the whole tag index (hundreds of milliseconds with 10,000 notes), so the
+  // answer is kept until the next write, which is the only thing that can change it.
+  let tagCounts: Promise<TagCount[]> | null = null;
   const serial = <T>(work: () => Promise<T>): Promise<T> => {
+    tagCounts = null;
     const next = queue.then(work, work);
     queue = next.catch(() => undefined);
+    const forget = () => {
+      tagCounts = null;
+    };
+    next.then(forget, forget);
     return next;
   };
 
@@ -141,8 +149,13 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
     async search(query, url) {
       return searchAnnotations(await options.db(), query, url ? { url } : {});
     },
-    async tags() {
-      return allTags(await options.db());
+    tags() {
+      tagCounts ??= options.db().then(allTags);
+      const pending = tagCounts;
+      pending.catch(() => {
+        if (tagCounts === pending) tagCounts = null;
+      });
+      return pending;
     },
     renameTag: (from, to) =>
       serial(async () => {

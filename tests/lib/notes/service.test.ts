@@ -87,6 +87,18 @@ describe('the notes service', () => {
     expect(changes.at(-1)).toEqual(['*', { kind: 'reload' }]);
   });
 
+  it('lists tags with counts that follow every write', async () => {
+    await service.create(input('one', 0, { tags: ['gas'] }));
+    expect(await service.tags()).toEqual([{ tag: 'gas', count: 1 }]);
+    const second = await service.create(input('two', 10, { tags: ['gas', 'baku'] }));
+    expect(await service.tags()).toEqual([
+      { tag: 'gas', count: 2 },
+      { tag: 'baku', count: 1 },
+    ]);
+    await service.remove(second.id);
+    expect(await service.tags()).toEqual([{ tag: 'gas', count: 1 }]);
+  });
+
   it('searches notes on one page or on all', async () => {
     await service.create(input('pipeline capacity', 0, { note: 'check numbers' }));
     await service.create({
