@@ -291,10 +291,15 @@ try {
     throw new Error(`Could not seed notes: ${JSON.stringify(seeded)}`);
   await seeder.close();
   const articleTab = await dossier.tabIdOf(article);
-  const opens: number[] = [];
+  // Two clocks: from navigation start (includes the browser creating the page, which Dossier
+  // does not control) and from the moment the popup's document exists (Dossier's own work:
+  // loading its code, asking the tab and the background, rendering).
+  const fromNavigation: number[] = [];
+  const fromDocument: number[] = [];
   for (let r = 0; r < 7; r++) {
     const popup = await dossier.context.newPage();
     await popup.addInitScript(`
+      globalThis.__start = performance.now();
       const look = () => {
         if (document.querySelector('.notes-item')) globalThis.__shown = performance.now();
         else requestAnimationFrame(look);
@@ -302,20 +307,24 @@ try {
       requestAnimationFrame(look);
     `);
     await popup.goto(`chrome-extension://${dossier.extensionId}/popup.html?tab=${articleTab}`);
-    await popup.waitForFunction(
-      () => (globalThis as unknown as { __shown?: number }).__shown !== undefined,
-      null,
-      {
-        timeout: 15_000,
-      },
-    );
-    opens.push(await popup.evaluate(() => (globalThis as unknown as { __shown: number }).__shown));
+    await popup.waitForFunction('globalThis.__shown !== undefined', null, { timeout: 15_000 });
+    const [start, shown] = (await popup.evaluate('[globalThis.__start, globalThis.__shown]')) as [
+      number,
+      number,
+    ];
+    fromNavigation.push(shown);
+    fromDocument.push(shown - start);
     await popup.close();
   }
   rows.push({
-    name: 'popup open to first note shown, 10,000 notes stored',
+    name: 'popup, navigation start to first note shown, 10,000 notes stored',
     unit: 'ms',
-    median: round(median(opens), 1),
+    median: round(median(fromNavigation), 1),
+  });
+  rows.push({
+    name: 'popup, document start to first note shown, 10,000 notes stored',
+    unit: 'ms',
+    median: round(median(fromDocument), 1),
   });
   await article.close();
 } finally {
