@@ -33,6 +33,8 @@ const median = (xs: number[]): number => {
   return s.length % 2 ? (s[mid] as number) : ((s[mid - 1] as number) + (s[mid] as number)) / 2;
 };
 const round = (x: number, digits = 2) => Number(x.toFixed(digits));
+/** Says on stderr what the benchmark is doing, so a long run shows where it is. */
+const progress = (what: string) => console.error(`… ${what}`);
 
 requireChromium();
 if (run(bin('wxt'), ['build']) !== 0) process.exit(1);
@@ -85,6 +87,7 @@ try {
   // The saved pages' own scripts are not run: only their DOM matters here.
   await page.route('**/*.js', (route) => route.abort());
   for (const { name, html, runs } of pages) {
+    progress(`timing ${name}`);
     // A host outside Dossier's list, so that its own content script does not run meanwhile.
     server.set(`bench.example.org/${name}`, html);
     await page.goto(`http://bench.example.org/${name}`, { waitUntil: 'load' });
@@ -143,6 +146,7 @@ try {
     });
   }
 
+  progress('re-anchoring');
   // Re-anchoring 1,000 notes on the 50,000-word page, against a per-annotation peer.
   const long = pages.find((p) => p.name === 'generated-50k-words');
   if (long) {
@@ -182,6 +186,7 @@ try {
   }
   await page.close();
 
+  progress('longest tasks');
   // The longest main-thread task Dossier adds while a page loads with the extension.
   for (const { name, html } of pages) {
     server.set(`www.csis.org/bench/${name}`, html);
@@ -219,6 +224,7 @@ try {
     await tab.close();
   }
 
+  progress('tab-to-tab sync');
   // Tab-to-tab sync: a note saved in one tab, painted in another tab of the same article.
   server.set('www.csis.org/bench/sync', longPage(3_000));
   const [tabA, tabB] = [await dossier.context.newPage(), await dossier.context.newPage()];
@@ -273,6 +279,7 @@ try {
   await tabA.close();
   await tabB.close();
 
+  progress('popup with 10,000 notes');
   // Opening the popup with 10,000 notes stored (20 of them on the page it describes).
   server.set('www.csis.org/bench/popup', longPage(3_000));
   const article = await dossier.context.newPage();
@@ -317,11 +324,16 @@ try {
       requestAnimationFrame(look);
     `);
     await popup.goto(`chrome-extension://${dossier.extensionId}/popup.html?tab=${articleTab}`);
-    await popup.waitForFunction('globalThis.__shown !== undefined', null, { timeout: 15_000 });
-    const [start, shown] = (await popup.evaluate('[globalThis.__start, globalThis.__shown]')) as [
-      number,
-      number,
-    ];
+    // Functions, not strings: the popup's content security policy forbids evaluating strings.
+    await popup.waitForFunction(
+      () => (globalThis as unknown as { __shown?: number }).__shown !== undefined,
+      null,
+      { timeout: 15_000 },
+    );
+    const [start, shown] = await popup.evaluate(() => {
+      const g = globalThis as unknown as { __start: number; __shown: number };
+      return [g.__start, g.__shown];
+    });
     fromNavigation.push(shown);
     fromDocument.push(shown - start);
     await popup.close();
@@ -342,6 +354,7 @@ try {
   await server.close();
 }
 
+progress('export and import');
 // Export and import of 10,000 notes over 500 pages (pure functions, in Node).
 {
   const notes = generatedNotes(10_000, 500);
