@@ -1,5 +1,5 @@
 /** Saving, listing, searching, counting and deleting single notes (lib/store/annotations.ts). */
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   countAnnotations,
   type DossierDB,
@@ -9,24 +9,15 @@ import {
   listByPage,
   listByTag,
   listTrash,
-  openDossierDb,
   purgeTrash,
   saveAnnotation,
   searchAnnotations,
   undoDelete,
   updateAnnotation,
 } from '../../../lib/store';
-import { makeAnnotation, OTHER_PAGE } from './fixtures';
+import { connections, makeAnnotation, OTHER_PAGE } from './fixtures';
 
-const open: DossierDB[] = [];
-async function openDb(): Promise<DossierDB> {
-  const db = await openDossierDb();
-  open.push(db);
-  return db;
-}
-afterEach(() => {
-  for (const db of open.splice(0)) db.close();
-});
+const openDb = connections();
 
 describe('saving notes', () => {
   it('brings a saved note back after the database is closed and reopened', async () => {

@@ -1,7 +1,6 @@
 /** Storage failures reach the reader in plain words, and nothing is half-written. */
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
-  type DossierDB,
   deleteAnnotation,
   exportAll,
   getAnnotation,
@@ -12,17 +11,9 @@ import {
   toStoreError,
   undoDelete,
 } from '../../../lib/store';
-import { makeAnnotation } from './fixtures';
+import { connections, makeAnnotation } from './fixtures';
 
-const open: DossierDB[] = [];
-async function openDb(): Promise<DossierDB> {
-  const db = await openDossierDb();
-  open.push(db);
-  return db;
-}
-afterEach(() => {
-  for (const db of open.splice(0)) db.close();
-});
+const openDb = connections();
 
 /** Every `put` and `add` from now on fails as a full disk does. */
 function fillTheDisk() {

@@ -1,5 +1,8 @@
 /** Test data for the store tests: annotations that differ only where a test says so. */
+
+import { afterEach } from 'vitest';
 import type { Annotation } from '../../../lib/annotation';
+import { type DossierDB, type OpenOptions, openDossierDb } from '../../../lib/store';
 
 let counter = 0;
 
@@ -37,3 +40,19 @@ export const OTHER_PAGE = {
   title: 'South Caucasus after the peace talks',
   site: 'Example Institute',
 };
+
+/**
+ * Opens the store for one test, and closes every connection it opened after the test, so that
+ * the next test's fresh database is never blocked by this one.
+ */
+export function connections(): (options?: OpenOptions) => Promise<DossierDB> {
+  const open: DossierDB[] = [];
+  afterEach(() => {
+    for (const db of open.splice(0)) db.close();
+  });
+  return async (options) => {
+    const db = await openDossierDb(options);
+    open.push(db);
+    return db;
+  };
+}

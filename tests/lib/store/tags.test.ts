@@ -1,30 +1,20 @@
 /** Tags everywhere: counts for autocomplete, rename and merge in one transaction. */
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   allTags,
-  type DossierDB,
   deleteAnnotation,
   getAnnotation,
   listByTag,
   listTrash,
   mergeTags,
-  openDossierDb,
   renameTag,
   StoreError,
   saveAnnotation,
   undoDelete,
 } from '../../../lib/store';
-import { makeAnnotation } from './fixtures';
+import { connections, makeAnnotation } from './fixtures';
 
-const open: DossierDB[] = [];
-async function openDb(): Promise<DossierDB> {
-  const db = await openDossierDb();
-  open.push(db);
-  return db;
-}
-afterEach(() => {
-  for (const db of open.splice(0)) db.close();
-});
+const openDb = connections();
 
 const NOW = new Date('2026-04-01T09:00:00.000Z');
 

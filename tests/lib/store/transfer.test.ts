@@ -1,30 +1,20 @@
 /** Import (all-or-nothing, duplicates reported) and backup/restore (lib/store/transfer.ts). */
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Annotation } from '../../../lib/annotation';
 import {
   DB_VERSION,
-  type DossierDB,
   deleteAnnotation,
   exportAll,
   getAnnotation,
   importAll,
   listAll,
   listTrash,
-  openDossierDb,
   StoreError,
   saveAnnotation,
 } from '../../../lib/store';
-import { makeAnnotation, OTHER_PAGE } from './fixtures';
+import { connections, makeAnnotation, OTHER_PAGE } from './fixtures';
 
-const open: DossierDB[] = [];
-async function openDb(): Promise<DossierDB> {
-  const db = await openDossierDb();
-  open.push(db);
-  return db;
-}
-afterEach(() => {
-  for (const db of open.splice(0)) db.close();
-});
+const openDb = connections();
 
 /** Makes the n-th `put` from now on throw, as a full disk or a bad record would. */
 function failNthPut(n: number, error: unknown = new DOMException('no', 'QuotaExceededError')) {
@@ -184,8 +174,7 @@ describe('backup and restore', () => {
     const backup = await exportAll(source);
 
     // A second, empty database stands for a new browser profile.
-    const target = await openDossierDb({ name: 'dossier-restored' });
-    open.push(target);
+    const target = await openDb({ name: 'dossier-restored' });
     const report = await importAll(target, backup.annotations, {
       mode: 'replace',
       trash: backup.trash,
