@@ -68,6 +68,12 @@ export function findQuoteSpans(text: string, breaks: readonly number[] = []): Qu
     }
     sgl = null; // an unclosed single mark was an apostrophe
   };
+  // A double quotation opened at `open` and closed by the mark at `at`.
+  const closeDouble = (open: number, at: number) => {
+    spans.push({ start: open + 1, end: at, open, close: at + 1, unclosed: false, single: false });
+    dbl = null;
+    sgl = null;
+  };
   for (const m of text.matchAll(MARK_RE)) {
     const i = m.index;
     const ch = m[0];
@@ -81,18 +87,7 @@ export function findQuoteSpans(text: string, breaks: readonly number[] = []): Qu
       dbl = i;
       sgl = null;
     } else if (ch === '”' || ch === '»') {
-      if (dbl !== null) {
-        spans.push({
-          start: dbl + 1,
-          end: i,
-          open: dbl,
-          close: i + 1,
-          unclosed: false,
-          single: false,
-        });
-        dbl = null;
-        sgl = null;
-      }
+      if (dbl !== null) closeDouble(dbl, i);
     } else if (ch === '"') {
       const canOpen = opensAt(text, i);
       const canClose = closesAt(text, i);
@@ -101,16 +96,7 @@ export function findQuoteSpans(text: string, breaks: readonly number[] = []): Qu
           closeUnclosed(i);
           dbl = i;
         } else {
-          spans.push({
-            start: dbl + 1,
-            end: i,
-            open: dbl,
-            close: i + 1,
-            unclosed: false,
-            single: false,
-          });
-          dbl = null;
-          sgl = null;
+          closeDouble(dbl, i);
         }
       } else if (canOpen || !canClose) {
         // Opens after a space, or glued to the previous block ("2009.\"If you…").
