@@ -4,6 +4,7 @@
  */
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import type { AnalysisSummary } from '../lib/content/entities-layer';
+import { thousands } from '../lib/format';
 import type { EverythingFormat } from '../lib/notes/transfer';
 import type { PopupApi, TargetTab } from '../lib/platform/popup-api';
 import type { PageInfo, SiteStatus } from '../lib/protocol';
@@ -29,7 +30,7 @@ function webOrigin(url: string | null): string | null {
 
 /** Formats a count the way people read it ("12,345 words"). */
 export function formatWords(n: number): string {
-  return `${n.toLocaleString('en-US')} ${n === 1 ? 'word' : 'words'}`;
+  return `${thousands(n)} ${n === 1 ? 'word' : 'words'}`;
 }
 
 /** The whole popup, given the browser behind `api`. */

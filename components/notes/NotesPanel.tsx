@@ -20,6 +20,7 @@ import {
   useState,
 } from 'preact/hooks';
 import type { Annotation, Colour } from '../../lib/annotation';
+import { thousands } from '../../lib/format';
 import type { NotePatch, NotesApi, NotesChange, TagCount } from '../../lib/notes/api';
 import { compileQuery } from '../../lib/notes/rules';
 import { type ExportActions, ExportToolbar } from './ExportToolbar';
@@ -437,7 +438,7 @@ export function NotesPanel({ api, url, exportActions }: NotesPanelProps) {
   return (
     <section class="notes-panel" aria-labelledby={headingId} ref={root}>
       <h2 id={headingId} class="notes-heading">
-        Notes{notes && notes.size > 0 ? ` (${notes.size.toLocaleString('en-US')})` : ''}
+        Notes{notes && notes.size > 0 ? ` (${thousands(notes.size)})` : ''}
       </h2>
       {exportActions && <ExportToolbar actions={exportActions} tags={allTags} onError={setError} />}
       {error && (

@@ -6,6 +6,7 @@
  */
 import { useMemo, useState } from 'preact/hooks';
 import type { Annotation } from '../../lib/annotation';
+import { thousands } from '../../lib/format';
 import { byPageOrder, countNotes, safeHref, truncateQuote } from './note-text';
 
 /** Props of `SearchResults`. */
@@ -122,7 +123,7 @@ export function SearchResults({
       })}
       {results.length > limit && (
         <button type="button" onClick={() => setLimit(limit + pageSize)}>
-          Show more ({(results.length - limit).toLocaleString('en-US')} left)
+          Show more ({thousands(results.length - limit)} left)
         </button>
       )}
     </section>

@@ -4,6 +4,7 @@
  * can be tested as data in, data out, and so the components stay about layout and state.
  */
 import type { Annotation } from '../../lib/annotation';
+import { thousands } from '../../lib/format';
 import { normaliseTags } from '../../lib/notes/rules';
 
 /**
@@ -65,5 +66,5 @@ export function safeHref(url: string): string | null {
 
 /** "1 note" / "3 notes". */
 export function countNotes(n: number): string {
-  return `${n.toLocaleString('en-US')} ${n === 1 ? 'note' : 'notes'}`;
+  return `${thousands(n)} ${n === 1 ? 'note' : 'notes'}`;
 }

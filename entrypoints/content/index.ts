@@ -1,7 +1,7 @@
 /**
  * The content script. Runs on the listed policy centres, on sites the user enabled, and once on
- * any tab where the user clicked "Analyze this page". It wires lib/ modules to the page; for now
- * it extracts the article and reports title and word count to the popup.
+ * any tab where the user clicked "Analyze this page". It only starts the page's session
+ * (lib/content/session.ts), which does the work.
  */
 
 import { startPageSession } from '@/lib/content/session';
@@ -10,6 +10,9 @@ import { POLICY_SITE_MATCHES } from '@/lib/sites';
 export default defineContentScript({
   matches: [...POLICY_SITE_MATCHES],
   runAt: 'document_idle',
+  // WXT announces a new content script with a DOM event; its extra window.postMessage would
+  // reach the page's own message listeners, and costs the start-up task time for nothing.
+  noScriptStartedPostMessage: true,
   main(ctx) {
     startPageSession(ctx);
   },

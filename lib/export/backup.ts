@@ -10,6 +10,7 @@
  *    "orphans": annotation ids[] }`
  */
 import type { Annotation } from '../annotation';
+import { thousands } from '../format';
 import {
   AnnotationSchema,
   checkEntry,
@@ -149,7 +150,7 @@ export function parseBackup(value: unknown): ImportResult {
   const total = annotations.length + trash.length;
   if (total > LIMITS.entries) {
     return file(
-      `The backup holds ${total.toLocaleString('en-US')} notes; Dossier imports at most ${LIMITS.entries.toLocaleString('en-US')} at once.`,
+      `The backup holds ${thousands(total)} notes; Dossier imports at most ${thousands(LIMITS.entries)} at once.`,
     );
   }
 

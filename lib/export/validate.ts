@@ -8,6 +8,7 @@
  */
 import * as v from 'valibot';
 import { type Annotation, COLOURS } from '../annotation';
+import { thousands } from '../format';
 import type { TrashedAnnotation } from './backup';
 
 /**
@@ -93,7 +94,7 @@ export function isHttpUrl(value: string): boolean {
   }
 }
 
-const count = (n: number) => n.toLocaleString('en-US');
+const count = thousands;
 
 const text = (max: number) =>
   v.pipe(

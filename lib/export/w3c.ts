@@ -32,6 +32,7 @@
  *   target has no `source`), and a search response `{ total, rows: [...] }` as a list of them.
  */
 import { type Annotation, COLOURS, type Colour, type PageRef } from '../annotation';
+import { thousands } from '../format';
 import {
   AnnotationSchema,
   checkEntry,
@@ -416,7 +417,7 @@ export function parseW3C(value: unknown): ImportResult {
     errors.add(
       null,
       '',
-      `The file holds more than ${LIMITS.entries.toLocaleString('en-US')} annotations; Dossier imports at most that many at once.`,
+      `The file holds more than ${thousands(LIMITS.entries)} annotations; Dossier imports at most that many at once.`,
     );
     return { ok: false, errors: errors.result() };
   }

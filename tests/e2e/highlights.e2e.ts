@@ -148,6 +148,8 @@ describe('on living pages', () => {
     await who.waitFor({ timeout: 10_000 });
     await expect(who.textContent()).resolves.toContain('Amara Okafor');
     expect(errors.every((e) => e.includes('the page throws its own errors'))).toBe(true);
+    // Nothing of Dossier's reaches the page's own message listeners.
+    expect(await page.evaluate('window.messagesSeen')).toEqual([]);
     await popup.close();
     await page.close();
   });
