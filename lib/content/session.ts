@@ -178,6 +178,11 @@ export function startPageSession(ctx: ContentScriptContext, doc: Document = docu
     }
     const layer = notes;
     if (current.analysis.article.ok) {
+      if (visible()) {
+        painter.prepare();
+        await nextTask();
+        if (stale()) return;
+      }
       try {
         entities = startEntitiesLayer({
           ctx,

@@ -5,6 +5,9 @@
  * Where the API is missing, `<dossier-mark>` elements wrap the text instead: the page's text is
  * unchanged, and `destroy()` puts back every text node exactly as it was (same node objects,
  * same data), so scripts holding references to the page's nodes never notice.
+ *
+ * On very long pages a name's ranges are registered only near the viewport (`WINDOW_ABOVE`):
+ * what is on screen is always painted, and the browser's cost of a change stays small.
  */
 
 /** The highlight names of DESIGN.md. */
@@ -21,6 +24,12 @@ export type HighlightName =
  */
 export interface Painter {
   readonly kind: 'highlight-api' | 'wrap';
+  /**
+   * Adds Dossier's stylesheet ahead of the first paint. The browser restyles the whole page
+   * for it, so doing that a task earlier keeps that work and the first paint's out of one
+   * frame (each is tens of milliseconds on a very long page). `paint` calls it anyway.
+   */
+  prepare(): void;
   paint(name: HighlightName, ranges: readonly Range[]): void;
   clear(name?: HighlightName): void;
   /** Removes every trace of Dossier's painting (styles included). */
@@ -49,13 +58,21 @@ interface HighlightRegistry {
   delete(name: string): boolean;
 }
 
+/** The parts of a `Highlight` the painter uses (it is a set of ranges). */
+interface HighlightSet {
+  add(range: Range): unknown;
+  delete(range: Range): boolean;
+}
+
+type HighlightConstructor = new (...ranges: Range[]) => HighlightSet;
+
 /** The page's highlight registry and Highlight constructor, when the browser has them. */
 function highlightApi(
   win: Window,
-): { registry: HighlightRegistry; Highlight: new (...r: Range[]) => unknown } | null {
+): { registry: HighlightRegistry; Highlight: HighlightConstructor } | null {
   const g = win as unknown as {
     CSS?: { highlights?: HighlightRegistry };
-    Highlight?: new (...r: Range[]) => unknown;
+    Highlight?: HighlightConstructor;
   };
   try {
     const registry = g.CSS?.highlights;
@@ -68,6 +85,17 @@ function highlightApi(
   return null;
 }
 
+/** The page's IntersectionObserver, when it has one. */
+function intersectionObserverOf(win: Window): typeof IntersectionObserver | null {
+  try {
+    const IO = (win as unknown as { IntersectionObserver?: typeof IntersectionObserver })
+      .IntersectionObserver;
+    return typeof IO === 'function' ? IO : null;
+  } catch {
+    return null;
+  }
+}
+
 function addStyle(doc: Document): HTMLStyleElement {
   const style = doc.createElement('style');
   style.setAttribute('data-dossier-ui', '');
@@ -76,36 +104,153 @@ function addStyle(doc: Document): HTMLStyleElement {
   return style;
 }
 
+/**
+ * Above this many ranges under one name, only the ranges near the viewport are registered.
+ * Chromium revalidates every registered range whenever any highlight changes, in one rendering
+ * task: about 7 µs a range on the reference machine, so the 9,300 ranges of a 200,000-word page
+ * cost a 70–80 ms frame, over the 50 ms long-task limit. A few hundred near the viewport cost a
+ * few milliseconds. Ordinary articles (tens to a few hundred ranges) are registered whole.
+ */
+export const WINDOW_ABOVE = 1_500;
+
+/** How far beyond the viewport ranges are registered: a screen above and a screen below. */
+export const WINDOW_MARGIN = '100% 0px 100% 0px';
+
+/** Options of `createPainter`. */
+export interface PainterOptions {
+  /** Wrap with `<dossier-mark>` even where the Highlight API exists (tests). */
+  forceWrap?: boolean;
+  /** Names with more ranges than this are registered near the viewport only. */
+  windowAbove?: number;
+}
+
 /** Creates the best painter the page's browser supports. */
-export function createPainter(doc: Document = document, { forceWrap = false } = {}): Painter {
+export function createPainter(
+  doc: Document = document,
+  { forceWrap = false, windowAbove = WINDOW_ABOVE }: PainterOptions = {},
+): Painter {
   const win = doc.defaultView as Window;
   const api = forceWrap ? null : highlightApi(win);
-  return api ? new HighlightApiPainter(doc, api.registry, api.Highlight) : new WrapPainter(doc);
+  return api
+    ? new HighlightApiPainter(
+        doc,
+        api.registry,
+        api.Highlight,
+        intersectionObserverOf(win),
+        windowAbove,
+      )
+    : new WrapPainter(doc);
+}
+
+/** The element whose box stands for a range when deciding whether it is near the viewport. */
+function anchorElement(range: Range): Element | null {
+  const node = range.startContainer;
+  return node.nodeType === 1 ? (node as Element) : node.parentElement;
+}
+
+/** A name registered near the viewport only: its ranges grouped by the element they start in. */
+interface WindowedName {
+  highlight: HighlightSet;
+  byElement: Map<Element, Range[]>;
 }
 
 class HighlightApiPainter implements Painter {
   readonly kind = 'highlight-api' as const;
   private readonly names = new Set<string>();
   private style: HTMLStyleElement | null = null;
+  private readonly windowed = new Map<string, WindowedName>();
+  /** Elements of windowed names within the margin of the viewport, as last reported. */
+  private readonly near = new Set<Element>();
+  private observer: IntersectionObserver | null = null;
 
   constructor(
     private readonly doc: Document,
     private readonly registry: HighlightRegistry,
-    private readonly Highlight: new (...r: Range[]) => unknown,
+    private readonly Highlight: HighlightConstructor,
+    private readonly IO: typeof IntersectionObserver | null,
+    private readonly windowAbove: number,
   ) {}
 
-  paint(name: HighlightName, ranges: readonly Range[]): void {
+  prepare(): void {
     this.style ??= addStyle(this.doc);
+  }
+
+  paint(name: HighlightName, ranges: readonly Range[]): void {
+    this.prepare();
     if (ranges.length === 0) {
       this.clear(name);
       return;
     }
-    this.registry.set(name, new this.Highlight(...ranges));
+    if (ranges.length > this.windowAbove && this.IO) {
+      this.paintNearViewport(name, ranges, this.IO);
+    } else {
+      this.unwindow(name);
+      this.registry.set(name, new this.Highlight(...ranges));
+    }
     this.names.add(name);
+  }
+
+  /**
+   * Registers `name` with only the ranges of elements within a screen of the viewport, and
+   * lets an IntersectionObserver add each element's ranges as it comes near and remove them as
+   * it leaves, so the registry holds a few hundred ranges however long the page is.
+   */
+  private paintNearViewport(
+    name: string,
+    ranges: readonly Range[],
+    IO: typeof IntersectionObserver,
+  ): void {
+    const byElement = new Map<Element, Range[]>();
+    for (const range of ranges) {
+      const element = anchorElement(range);
+      if (!element) continue;
+      const list = byElement.get(element);
+      if (list) list.push(range);
+      else byElement.set(element, [range]);
+    }
+    // Elements the new ranges still use stay watched, so what is near is repainted at once.
+    this.unwindow(name, byElement);
+    const highlight = new this.Highlight();
+    for (const [element, list] of byElement) {
+      if (this.near.has(element)) for (const range of list) highlight.add(range);
+    }
+    this.registry.set(name, highlight);
+    this.windowed.set(name, { highlight, byElement });
+    this.observer ??= new IO((entries) => this.moved(entries), { rootMargin: WINDOW_MARGIN });
+    // Observing an element already observed changes nothing; a new one reports where it is.
+    for (const element of byElement.keys()) this.observer.observe(element);
+  }
+
+  private moved(entries: readonly IntersectionObserverEntry[]): void {
+    for (const entry of entries) {
+      const element = entry.target;
+      if (entry.isIntersecting) this.near.add(element);
+      else this.near.delete(element);
+      for (const { highlight, byElement } of this.windowed.values()) {
+        for (const range of byElement.get(element) ?? []) {
+          if (entry.isIntersecting) highlight.add(range);
+          else highlight.delete(range);
+        }
+      }
+    }
+  }
+
+  /** Stops watching the elements only `name` had ranges in, except those in `keep`. */
+  private unwindow(name: string, keep: ReadonlyMap<Element, unknown> = new Map()): void {
+    const gone = this.windowed.get(name);
+    if (!gone) return;
+    this.windowed.delete(name);
+    const others = [...this.windowed.values()];
+    for (const element of gone.byElement.keys()) {
+      if (keep.has(element) || others.some((w) => w.byElement.has(element))) continue;
+      this.observer?.unobserve(element);
+      this.near.delete(element);
+    }
   }
 
   clear(name?: HighlightName): void {
     for (const n of name ? [name] : [...this.names]) {
+      this.unwindow(n);
       this.registry.delete(n);
       this.names.delete(n);
     }
@@ -113,6 +258,9 @@ class HighlightApiPainter implements Painter {
 
   destroy(): void {
     this.clear();
+    this.observer?.disconnect();
+    this.observer = null;
+    this.near.clear();
     this.style?.remove();
     this.style = null;
   }
@@ -132,9 +280,13 @@ class WrapPainter implements Painter {
 
   constructor(private readonly doc: Document) {}
 
+  prepare(): void {
+    this.style ??= addStyle(this.doc);
+  }
+
   paint(name: HighlightName, ranges: readonly Range[]): void {
     this.clear(name);
-    this.style ??= addStyle(this.doc);
+    this.prepare();
     // Group the pieces of every range by text node, so each node is split once.
     const pieces = new Map<Text, [number, number][]>();
     for (const range of ranges) {

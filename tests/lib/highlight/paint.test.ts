@@ -51,6 +51,130 @@ describe('painting with the CSS Custom Highlight API', () => {
   });
 });
 
+describe('on very long pages, registering only the ranges near the viewport', () => {
+  /** A Highlight that is a set of ranges, as in the browser. */
+  class SetHighlight extends Set<Range> {
+    constructor(...ranges: Range[]) {
+      super(ranges);
+    }
+  }
+  /** An IntersectionObserver the test drives: it reports what `show` says is near. */
+  class FakeObserver {
+    static last: FakeObserver | null = null;
+    readonly watched = new Set<Element>();
+    disconnected = false;
+    constructor(
+      private readonly callback: (entries: Partial<IntersectionObserverEntry>[]) => void,
+      readonly options: IntersectionObserverInit,
+    ) {
+      FakeObserver.last = this;
+    }
+    observe(element: Element) {
+      this.watched.add(element);
+    }
+    unobserve(element: Element) {
+      this.watched.delete(element);
+    }
+    disconnect() {
+      this.disconnected = true;
+      this.watched.clear();
+    }
+    report(near: Element[], far: Element[] = []) {
+      this.callback([
+        ...near.map((target) => ({ target, isIntersecting: true })),
+        ...far.map((target) => ({ target, isIntersecting: false })),
+      ]);
+    }
+  }
+
+  function setUp(paragraphs: number) {
+    const registry = new Map<string, SetHighlight>();
+    vi.stubGlobal('CSS', { highlights: registry });
+    vi.stubGlobal('Highlight', SetHighlight);
+    vi.stubGlobal('IntersectionObserver', FakeObserver);
+    document.body.innerHTML = Array.from(
+      { length: paragraphs },
+      (_, i) => `<p>Minister Vale ${i} said “yes ${i}”.</p>`,
+    ).join('');
+    const ps = [...document.querySelectorAll('p')];
+    const names = ps.map((p) => rangeOf(p.firstChild as Text, 0, p.firstChild as Text, 13));
+    const quotes = ps.map((p) => {
+      const text = p.firstChild as Text;
+      const at = text.data.indexOf('yes');
+      return rangeOf(text, at, text, at + 3);
+    });
+    const painter = createPainter(document, { windowAbove: 4 });
+    return { registry, ps, names, quotes, painter };
+  }
+
+  afterEach(() => {
+    vi.unstubAllGlobals();
+    FakeObserver.last = null;
+  });
+
+  it('registers every range of a name at or under the limit', () => {
+    const { registry, names, painter } = setUp(4);
+    painter.paint('dossier-official', names);
+    expect(registry.get('dossier-official')?.size).toBe(4);
+    expect(FakeObserver.last).toBeNull();
+    painter.destroy();
+  });
+
+  it('above the limit, registers what comes near the viewport and drops what leaves it', () => {
+    const { registry, ps, names, painter } = setUp(10);
+    painter.paint('dossier-official', names);
+    const observer = FakeObserver.last as FakeObserver;
+    expect(observer.options.rootMargin).toBe('100% 0px 100% 0px');
+    expect(observer.watched.size).toBe(10);
+    // Nothing is known to be near yet: the name is registered, empty.
+    expect(registry.get('dossier-official')?.size).toBe(0);
+    observer.report(ps.slice(0, 3));
+    expect([...(registry.get('dossier-official') ?? [])].map(String)).toEqual([
+      'Minister Vale',
+      'Minister Vale',
+      'Minister Vale',
+    ]);
+    expect([...(registry.get('dossier-official') ?? [])]).toEqual(names.slice(0, 3));
+    // Scrolling down: the first two leave, the last two arrive.
+    observer.report(ps.slice(8), ps.slice(0, 2));
+    expect([...(registry.get('dossier-official') ?? [])]).toEqual([names[2], names[8], names[9]]);
+    painter.destroy();
+    expect(observer.disconnected).toBe(true);
+    expect(registry.size).toBe(0);
+  });
+
+  it('a second name on elements already near is painted at once, and clearing one keeps the other', () => {
+    const { registry, ps, names, quotes, painter } = setUp(10);
+    painter.paint('dossier-official', names);
+    const observer = FakeObserver.last as FakeObserver;
+    observer.report([ps[4] as Element]);
+    painter.paint('dossier-quote', quotes);
+    expect([...(registry.get('dossier-quote') ?? [])].map(String)).toEqual(['yes']);
+    expect(FakeObserver.last).toBe(observer); // one observer for every name
+    painter.clear('dossier-quote');
+    expect(registry.has('dossier-quote')).toBe(false);
+    expect(observer.watched.size).toBe(10); // still watched for the officials
+    observer.report([ps[5] as Element]);
+    expect(registry.get('dossier-official')?.size).toBe(2);
+    painter.clear('dossier-official');
+    expect(observer.watched.size).toBe(0);
+    painter.destroy();
+  });
+
+  it('repainting a name replaces its ranges without leaving the old ones registered', () => {
+    const { registry, ps, names, painter } = setUp(10);
+    painter.paint('dossier-official', names);
+    const observer = FakeObserver.last as FakeObserver;
+    observer.report(ps);
+    expect(registry.get('dossier-official')?.size).toBe(10);
+    painter.paint('dossier-official', names.slice(0, 6));
+    // Elements still near stay known, so the new set is painted at once.
+    expect(registry.get('dossier-official')?.size).toBe(6);
+    expect(observer.watched.size).toBe(6);
+    painter.destroy();
+  });
+});
+
 describe('painting by wrapping, where the Highlight API is missing', () => {
   const html =
     '<article><p>President <b>Amara Okafor</b> told reporters: “We will sign.” Okafor left.</p>' +
