@@ -1,0 +1,85 @@
+/**
+ * Long main-thread tasks while a page loads, read from a Chromium trace. The `longtask`
+ * observer counts every task the page runs; a trace also says when Dossier's content script
+ * started, so the benchmark can report the longest task from that moment on, and the same page
+ * without Dossier over the same stretch, which is what the page does by itself.
+ */
+import type { BrowserContext, Page } from 'playwright-core';
+
+interface TraceEvent {
+  name: string;
+  ph: string;
+  pid: number;
+  tid: number;
+  ts: number;
+  dur?: number;
+  args?: { beginData?: { url?: string }; data?: { url?: string } };
+}
+
+/** One page load, as the trace saw it (times in ms from the start of parsing the page). */
+export interface LoadTasks {
+  /** When Dossier's content script started, or null when it never ran. */
+  dossierStart: number | null;
+  /** Every main-thread task of the page over 5 ms: start and duration. */
+  tasks: { start: number; duration: number }[];
+}
+
+/** Loads `url` in a new tab of `context` under a trace, waits for `settled`, and reads it. */
+export async function traceLoad(
+  context: BrowserContext,
+  url: string,
+  settled: (tab: Page) => Promise<void>,
+): Promise<LoadTasks> {
+  const tab = await context.newPage();
+  // Bench pages are measured without their own scripts, so only Dossier's code runs there.
+  await tab.route('**/*.js', (route) => route.abort());
+  const cdp = await context.newCDPSession(tab);
+  const events: TraceEvent[] = [];
+  cdp.on('Tracing.dataCollected', (e) => {
+    events.push(...(e.value as unknown as TraceEvent[]));
+  });
+  const complete = new Promise<void>((resolve) => {
+    cdp.once('Tracing.tracingComplete', () => resolve());
+  });
+  await cdp.send('Tracing.start', {
+    traceConfig: {
+      includedCategories: [
+        'devtools.timeline',
+        'disabled-by-default-devtools.timeline', // where Chromium reports RunTask
+        'v8.execute',
+      ],
+    },
+  });
+  await tab.goto(url, { waitUntil: 'load' });
+  await settled(tab);
+  await cdp.send('Tracing.end');
+  await complete;
+  await tab.close();
+  return summarise(events, url);
+}
+
+/** The page's main thread is the one that parsed `url`; times count from that parse. */
+export function summarise(events: readonly TraceEvent[], url: string): LoadTasks {
+  const parse = events.find((e) => e.name === 'ParseHTML' && e.args?.beginData?.url === url);
+  if (!parse) throw new Error(`The trace has no parse of ${url}.`);
+  const onMain = (e: TraceEvent) => e.pid === parse.pid && e.tid === parse.tid && e.ph === 'X';
+  const ms = (ts: number) => (ts - parse.ts) / 1000;
+  const start = events.find(
+    (e) =>
+      onMain(e) &&
+      e.name === 'EvaluateScript' &&
+      (e.args?.data?.url ?? '').startsWith('chrome-extension://'),
+  );
+  const tasks = events
+    .filter((e) => onMain(e) && e.name === 'RunTask' && (e.dur ?? 0) > 5_000)
+    .map((e) => ({ start: ms(e.ts), duration: (e.dur ?? 0) / 1000 }));
+  return { dossierStart: start ? ms(start.ts) : null, tasks };
+}
+
+/** The longest task that ends after `from` (ms), or 0 when there is none. */
+export function longestFrom(load: LoadTasks, from: number): number {
+  return Math.max(
+    0,
+    ...load.tasks.filter((t) => t.start + t.duration > from).map((t) => t.duration),
+  );
+}
