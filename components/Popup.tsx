@@ -184,7 +184,7 @@ function PageTools({ api, tab, info }: { api: PopupApi; tab: TargetTab; info: Pa
           if (file.size > 50 * 1024 * 1024) {
             return { ok: false, message: 'Nothing was imported: the file is larger than 50 MB.' };
           }
-          return (await transfer()).importFile(deps, await file.text());
+          return deps.importText(await file.text());
         }),
       backUp: () => run(async () => (await transfer()).backUp(deps)),
     };

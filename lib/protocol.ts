@@ -7,11 +7,12 @@
 import * as v from 'valibot';
 import { type Annotation, COLOURS } from './annotation';
 import type { AnalysisSummary } from './content/entities-layer';
-import { AnnotationSchema, LIMITS } from './export/validate';
+import { LIMITS } from './export/validate';
 import type { NotePatch, TagCount } from './notes/api';
 import type { NewAnnotation } from './notes/service';
+import type { ImportOutcome } from './notes/transfer';
 import type { RemoteAnalysis } from './offscreen/analyze-html';
-import type { ImportReport, TrashedAnnotation as StoreTrashed } from './store';
+import type { TrashedAnnotation as StoreTrashed } from './store';
 
 /** What the content script reports about its page. */
 export interface PageInfo {
@@ -89,11 +90,11 @@ export interface ProtocolMap {
     request: Record<string, never>;
     response: { annotations: Annotation[]; trash: StoreTrashed[] };
   };
-  /** popup → background: import checked records, all or nothing. */
-  'notes/import': {
-    request: { annotations: Annotation[]; trash: StoreTrashed[] };
-    response: ImportReport;
-  };
+  /**
+   * popup → background: import a backup or W3C file's text, all or nothing. A file that is
+   * wrong is an answer, not a failure: `ok: false` and which entry is wrong and why.
+   */
+  'notes/import-file': { request: { text: string }; response: ImportOutcome };
   /** background → content script: act on the selection (keyboard shortcut, context menu). */
   'selection/act': { request: { action: 'highlight' | 'note' }; response: { done: boolean } };
 }
@@ -194,17 +195,9 @@ export const REQUEST_SCHEMAS = {
   'notes/orphans': v.strictObject({}),
   'selection/act': v.strictObject({ action: v.picklist(['highlight', 'note']) }),
   'notes/all': v.strictObject({}),
-  'notes/import': v.strictObject({
-    annotations: v.pipe(v.array(AnnotationSchema), v.maxLength(LIMITS.entries)),
-    trash: v.pipe(
-      v.array(
-        v.strictObject({
-          annotation: AnnotationSchema,
-          deletedAt: v.pipe(v.string(), v.isoTimestamp()),
-        }),
-      ),
-      v.maxLength(LIMITS.entries),
-    ),
+  // The file's content is checked by the import itself (lib/export), entry by entry.
+  'notes/import-file': v.strictObject({
+    text: v.pipe(v.string(), v.maxLength(LIMITS.fileChars, 'The file is larger than 50 MB.')),
   }),
   'page/analysis': v.strictObject({}),
   'page/reveal': v.strictObject({

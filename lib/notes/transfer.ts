@@ -18,8 +18,23 @@ export interface TransferDeps {
   /** The notes of one page, or of every page with the trash. */
   listPage(url: string): Promise<Annotation[]>;
   listAll(): Promise<{ annotations: Annotation[]; trash: StoreTrashed[] }>;
-  importAll(annotations: Annotation[], trash: StoreTrashed[]): Promise<ImportReport>;
+  /**
+   * Imports a file's text, all or nothing (in the extension: the background, which reads and
+   * checks it with `importFile` below and is the store's only writer).
+   */
+  importText(text: string): Promise<ImportOutcome>;
   download(name: string, data: string | Uint8Array, type: string): void;
+}
+
+/** What an import did, in words for the reader; `ok: false` means nothing was written. */
+export interface ImportOutcome {
+  ok: boolean;
+  message: string;
+}
+
+/** What `importFile` needs: the store's all-or-nothing import of checked records. */
+export interface ImportDeps {
+  importAll(annotations: Annotation[], trash: StoreTrashed[]): Promise<ImportReport>;
 }
 
 /** The page the popup is on, with its analysis and orphans for the export. */
@@ -114,11 +129,10 @@ export async function backUp(deps: TransferDeps, orphanIds?: ReadonlySet<string>
 /**
  * Imports a Dossier backup or W3C Web Annotation file, all or nothing: the whole file is
  * checked first and nothing is written if any entry is wrong; the message says which and why.
+ * It runs where the store is written (the background), so the file travels once, as text, and
+ * is checked once.
  */
-export async function importFile(
-  deps: TransferDeps,
-  text: string,
-): Promise<{ ok: boolean; message: string }> {
+export async function importFile(deps: ImportDeps, text: string): Promise<ImportOutcome> {
   const parsed = parseImportFile(text);
   if (!parsed.ok) {
     const shown = parsed.errors.slice(0, 5).map((e) => e.message);

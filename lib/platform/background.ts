@@ -5,6 +5,7 @@
 import { browser } from 'wxt/browser';
 import { lazyConnection } from '../notes/connection';
 import { createNotesService } from '../notes/service';
+import { importFile } from '../notes/transfer';
 import { highlightsOn, withHighlights } from '../settings';
 import { requestPersistence } from '../store';
 import { createSyncHub, SYNC_PORT } from '../sync/hub';
@@ -42,7 +43,7 @@ export function startBackground(): void {
     'tags/rename': ({ from, to }) => notes.renameTag(from, to),
     'tags/merge': ({ sources, into }) => notes.mergeTags(sources, into),
     'notes/all': () => notes.all(),
-    'notes/import': ({ annotations, trash }) => notes.importAll(annotations, trash),
+    'notes/import-file': ({ text }) => importFile(notes, text),
     'article/analyze': async ({ html }) => {
       await ensureOffscreenDocument();
       // From the background, a runtime message reaches the extension's pages: the offscreen one.

@@ -87,8 +87,7 @@ export function browserPopupApi(location: Location = globalThis.location): Popup
       now: () => new Date(),
       listPage: (url) => value(sendToBackground('notes/list', { url })),
       listAll: () => value(sendToBackground('notes/all', {})),
-      importAll: (annotations, trash) =>
-        value(sendToBackground('notes/import', { annotations, trash })),
+      importText: (text) => value(sendToBackground('notes/import-file', { text })),
       download: (name, data, type) => downloadFile(name, data, type),
     }),
   };

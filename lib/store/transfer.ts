@@ -13,7 +13,7 @@ import type { Annotation } from '../annotation';
 import { StoreError } from './errors';
 import { compareTimes, normaliseAnnotation } from './normalise';
 import { DB_VERSION, type DossierDB, type TrashedAnnotation } from './schema';
-import { inTransaction, RequestBatch } from './transaction';
+import { inTransaction, requestsOf } from './transaction';
 
 /** Everything in the store, for a lossless backup. */
 export interface StoreSnapshot {
@@ -183,7 +183,9 @@ export async function importAll(
       }
     }
 
-    const batch = new RequestBatch();
+    // Thousands of puts: sent without a promise each (the transaction reports any failure).
+    const put = requestsOf(store);
+    const putTrash = requestsOf(tx.objectStore('trash'));
     incoming.forEach((note, index) => {
       const known = byId.get(note.id);
       if (known) {
@@ -191,7 +193,7 @@ export async function importAll(
           if (byContent.get(contentKey(known.note))?.id === note.id) {
             byContent.delete(contentKey(known.note));
           }
-          batch.add(store.put(note));
+          put(note);
           remember(note, 'batch');
           if (known.in === 'store') report.updated += 1;
         } else if (contentKey(note) === contentKey(known.note)) {
@@ -206,19 +208,16 @@ export async function importAll(
         report.duplicates.push({ index, id: note.id, duplicateOf: twin.id, in: twin.in });
         return;
       }
-      batch.add(store.put(note));
+      put(note);
       remember(note, 'batch');
       report.added += 1;
     });
 
-    const trashStore = tx.objectStore('trash');
     for (const entry of trash) {
       if (byId.has(entry.annotation.id)) continue; // the live note wins over its trashed copy
-      batch.add(trashStore.put({ ...entry, annotation: normaliseAnnotation(entry.annotation) }));
+      putTrash({ ...entry, annotation: normaliseAnnotation(entry.annotation) });
       report.trashRestored += 1;
     }
-
-    await batch.done();
     return report;
   });
 }

@@ -40,7 +40,7 @@ function api(overrides: Partial<PopupApi> = {}): PopupApi {
       now: () => new Date('2026-03-01T00:00:00Z'),
       listPage: async () => [],
       listAll: async () => ({ annotations: [], trash: [] }),
-      importAll: async () => {
+      importText: async () => {
         throw new Error('not used by these tests');
       },
       download: () => {},

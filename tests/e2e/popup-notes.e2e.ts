@@ -7,6 +7,8 @@ import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
+import type { Annotation } from '../../lib/annotation';
+import { exportW3C } from '../../lib/export/w3c';
 import { SAMPLE_HTML, useDossier } from './harness';
 import { painted, selectPhrase } from './page-helpers';
 
@@ -128,6 +130,59 @@ describe('the popup', () => {
     expect(file).toMatch(/\^dossier-[0-9a-f]{8}/);
     expect(file).toContain('#:~:text=');
     expect(file).toContain('## Officials on this page');
+    await popup.close();
+    await tab.close();
+  });
+});
+
+describe('importing from the popup', () => {
+  it('imports a W3C file into the store and onto the page; a file with one bad entry changes nothing', async () => {
+    const name = 'popup-import';
+    const site = await freshSample(name, noCanonical(name));
+    const tab = await site.open();
+    const popup = await env.dossier.openPopup(tab);
+    await popup.getByRole('button', { name: 'Import…' }).waitFor();
+    const annotation = (id: string, exact: string, note: string): Annotation => ({
+      id,
+      page: { url: site.url, title: 'Sample', site: 'Caspian Policy Center' },
+      quote: { type: 'TextQuoteSelector', exact, prefix: '', suffix: '' },
+      position: { type: 'TextPositionSelector', start: 0, end: exact.length },
+      note,
+      tags: ['imported'],
+      colour: 'green',
+      created: '2026-03-01T10:00:00.000Z',
+      updated: '2026-03-01T10:00:00.000Z',
+    });
+    const now = new Date('2026-03-02T00:00:00Z');
+    const good = exportW3C(
+      [annotation('00000000-0000-4000-8000-00000000a001', 'press conference', 'From Hypothesis')],
+      { now },
+    );
+    const file = (text: string) => ({
+      name: 'notes.jsonld',
+      mimeType: 'application/ld+json',
+      buffer: Buffer.from(text),
+    });
+    await popup.locator('input[type=file]').setInputFiles(file(good));
+    await popup.getByRole('status').filter({ hasText: 'Imported 1 note.' }).waitFor();
+    await expect.poll(() => painted(tab, 'dossier-note')).toEqual(['press conference']);
+
+    // One good entry and one that says nothing about where it is: nothing of it is written.
+    const bad = JSON.parse(
+      exportW3C(
+        [
+          annotation('00000000-0000-4000-8000-00000000a002', 'State Department', 'second'),
+          annotation('00000000-0000-4000-8000-00000000a003', 'White House', 'third'),
+        ],
+        { now },
+      ),
+    );
+    delete bad.first.items[1].target;
+    await popup.locator('input[type=file]').setInputFiles(file(JSON.stringify(bad)));
+    const alert = popup.getByRole('alert');
+    await alert.waitFor({ timeout: 10_000 });
+    await expect(alert.textContent()).resolves.toMatch(/^Nothing was imported\. .*Entry 2/);
+    expect(await painted(tab, 'dossier-note')).toEqual(['press conference']);
     await popup.close();
     await tab.close();
   });

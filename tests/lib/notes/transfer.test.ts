@@ -37,7 +37,8 @@ beforeEach(() => {
     now: () => new Date('2026-03-02T09:00:00Z'),
     listPage: (url) => service.list(url),
     listAll: () => service.all(),
-    importAll: (annotations, trash) => service.importAll(annotations, trash),
+    // As in the extension: the text goes to the background, which imports it into its store.
+    importText: (text) => importFile(service, text),
     download: (name, data, type) => downloads.push({ name, data, type }),
   };
 });
@@ -114,7 +115,7 @@ describe('W3C Web Annotations', () => {
     const json = JSON.parse(String(file?.data));
     expect(json['@context']).toBe('http://www.w3.org/ns/anno.jsonld');
     const fresh = createNotesService({ db: () => openDossierDb({ name: 'w3c-import' }) });
-    const result = await importFile({ ...deps, importAll: fresh.importAll }, String(file?.data));
+    const result = await importFile(fresh, String(file?.data));
     expect(result).toEqual({ ok: true, message: 'Imported 1 note.' });
     expect((await fresh.all()).annotations).toEqual((await service.all()).annotations);
   });
@@ -130,8 +131,7 @@ describe('backing up and importing', () => {
     const file = String(downloads[0]?.data);
 
     const fresh = createNotesService({ db: () => openDossierDb({ name: 'restored' }) });
-    const restoreDeps = { ...deps, listAll: () => fresh.all(), importAll: fresh.importAll };
-    const result = await importFile(restoreDeps, file);
+    const result = await importFile(fresh, file);
     expect(result).toEqual({ ok: true, message: 'Imported 1 note.' });
     expect(await fresh.all()).toEqual(before);
   });
@@ -139,7 +139,7 @@ describe('backing up and importing', () => {
   it('reports duplicates instead of doubling them', async () => {
     await note('kept', 0, { note: 'a' });
     await backUp(deps);
-    const result = await importFile(deps, String(downloads[0]?.data));
+    const result = await deps.importText(String(downloads[0]?.data));
     expect(result.message).toBe('Imported 0 notes, skipped 1 already there.');
     expect((await service.all()).annotations).toHaveLength(1);
   });
@@ -149,7 +149,7 @@ describe('backing up and importing', () => {
     await backUp(deps);
     const backup = JSON.parse(String(downloads[0]?.data));
     backup.annotations.push({ ...backup.annotations[0], id: 'not-a-uuid', colour: 'teal' });
-    const result = await importFile(deps, JSON.stringify(backup));
+    const result = await importFile(service, JSON.stringify(backup));
     expect(result.ok).toBe(false);
     expect(result.message).toMatch(/^Nothing was imported\. .*Entry 2/);
     expect((await service.all()).annotations).toHaveLength(1);
