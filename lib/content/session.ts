@@ -254,11 +254,11 @@ export function startPageSession(ctx: ContentScriptContext, doc: Document = docu
       await running;
       return analyse().info;
     },
-    'page/analysis': () =>
-      entities?.summary() ?? {
-        officials: [],
-        quotes: [],
-      },
+    // Likewise the lists: asked while the page is being read, they would come back empty.
+    'page/analysis': async () => {
+      await running;
+      return entities?.summary() ?? { officials: [], quotes: [] };
+    },
     'page/reveal': ({ kind, index, mention }) => ({
       found: entities?.reveal(kind, index, mention) ?? false,
     }),
