@@ -12,6 +12,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { AnalysisSummary } from '../../lib/content/entities-layer';
 import { ROOT, useDossier } from './harness';
+import { openWatched } from './page-helpers';
 
 const CORPUS = path.resolve(ROOT, '../shared/corpus/pages');
 const names = existsSync(CORPUS)
@@ -31,33 +32,8 @@ const env = useDossier(
   ),
 );
 
-/**
- * Opens a page without running the files of script it links to (they are not saved), and
- * collects the uncaught errors of Dossier's code there: its content script runs in an isolated
- * world, which the DevTools protocol reports as an execution context of the extension's origin.
- */
-async function open(url: string): Promise<{ page: Page; dossierErrors: string[] }> {
-  const page = await env.dossier.context.newPage();
-  const dossierErrors: string[] = [];
-  const dossierContexts = new Set<number>();
-  const cdp = await env.dossier.context.newCDPSession(page);
-  cdp.on('Runtime.executionContextCreated', ({ context }) => {
-    if (context.origin.startsWith('chrome-extension://')) dossierContexts.add(context.id);
-  });
-  cdp.on('Runtime.exceptionThrown', ({ exceptionDetails: d }) => {
-    const urls = [d.url, ...(d.stackTrace?.callFrames.map((f) => f.url) ?? [])].join(' ');
-    if (
-      (d.executionContextId !== undefined && dossierContexts.has(d.executionContextId)) ||
-      urls.includes('chrome-extension://')
-    ) {
-      dossierErrors.push(d.exception?.description ?? d.text);
-    }
-  });
-  await cdp.send('Runtime.enable');
-  await page.route('**/*.js', (route) => route.abort());
-  await page.goto(url, { waitUntil: 'load' });
-  return { page, dossierErrors };
-}
+/** Opens a page without the script files it links to (they are not saved with it). */
+const open = (url: string) => openWatched(env.dossier.context, url, { blockScriptFiles: true });
 
 const count = (page: Page, name: string) =>
   page.evaluate((n) => CSS.highlights.get(n)?.size ?? 0, name);

@@ -1,13 +1,16 @@
 import { Window } from 'happy-dom';
 import { describe, expect, it } from 'vitest';
 import { analyzePage } from '../../lib/content/pipeline';
-import { hostilePage, singlePageApp } from './fixtures/pages';
+import { awkwardPage, hostilePage, ministerParagraphs, singlePageApp } from './fixtures/pages';
 import { SAMPLE_HTML, SAMPLE_URL, useDossier } from './harness';
-import { painted } from './page-helpers';
+import { openWatched, painted, selectPhrase } from './page-helpers';
 
 const env = useDossier({
   'www.csis.org/spa/one': singlePageApp(),
   'www.csis.org/hostile': hostilePage(),
+  'www.csis.org/awkward': awkwardPage(),
+  'www.csis.org/awkward/frame': `<!doctype html><html lang="en"><head><title>Framed</title></head>
+<body><article>${ministerParagraphs('Ingrid Moreau', 'Moreau', 'ports')}</article></body></html>`,
 });
 
 /** The same analysis in Node (happy-dom), which the browser's ranges must match. */
@@ -151,6 +154,54 @@ describe('on living pages', () => {
     // Nothing of Dossier's reaches the page's own message listeners.
     expect(await page.evaluate('window.messagesSeen')).toEqual([]);
     await popup.close();
+    await page.close();
+  });
+
+  it('paints only the top page, leaves frames, shadow roots and an editable box alone, without errors', async () => {
+    const { page, dossierErrors } = await openWatched(
+      env.dossier.context,
+      'http://www.csis.org/awkward',
+    );
+    const textBefore = await page.evaluate(() => document.body.textContent);
+    const shadowBefore = await page.evaluate(
+      () => document.querySelector('dossier-test-widget')?.shadowRoot?.innerHTML,
+    );
+    await expect.poll(async () => (await painted(page, 'dossier-official')).length).toBe(14);
+    const names = new Set(await painted(page, 'dossier-official'));
+    expect(names).toEqual(new Set(['Amara Okafor', 'Okafor']));
+    // Every range is in the top document, outside the shadow root, the frames and the box.
+    expect(
+      await page.evaluate(() =>
+        [...((CSS.highlights.get('dossier-official') as Iterable<Range> | undefined) ?? [])].every(
+          (r) =>
+            r.startContainer.getRootNode() === document &&
+            !r.startContainer.parentElement?.closest('#comment'),
+        ),
+      ),
+    ).toBe(true);
+    for (const frame of page.frames().filter((f) => f !== page.mainFrame())) {
+      await frame.waitForLoadState();
+      expect(await frame.evaluate(() => CSS.highlights.size)).toBe(0);
+    }
+    // Selecting in the editable box offers no toolbar; typing there works as on any page.
+    await selectPhrase(page, 'should publish');
+    await page.waitForTimeout(300);
+    expect(await page.getByRole('button', { name: 'Note', exact: true }).count()).toBe(0);
+    await page.click('#comment');
+    await page.keyboard.press('End');
+    await page.keyboard.type(' And the lawyers.');
+    expect(await page.locator('#comment').textContent()).toBe(
+      'Foreign Minister Amara Okafor should publish the maps. And the lawyers.',
+    );
+    expect(
+      await page.evaluate(
+        () => document.querySelector('dossier-test-widget')?.shadowRoot?.innerHTML,
+      ),
+    ).toBe(shadowBefore);
+    expect(await page.evaluate(() => document.body.textContent)).toBe(
+      textBefore?.replace('the maps.', 'the maps. And the lawyers.'),
+    );
+    expect(dossierErrors).toEqual([]);
     await page.close();
   });
 });

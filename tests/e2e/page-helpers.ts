@@ -1,5 +1,5 @@
 /** What the end-to-end tests do on a page, as a reader would, and how they look at the result. */
-import type { Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 
 /**
  * Selects the first occurrence of `phrase` on the page, as a reader's drag would, and
@@ -38,4 +38,37 @@ export function painted(page: Page, name: string): Promise<string[]> {
       [...((CSS.highlights.get(n) as Iterable<Range> | undefined) ?? [])].map((r) => r.toString()),
     name,
   );
+}
+
+/**
+ * Opens `url` in a new tab and collects the uncaught errors of Dossier's code there. Its
+ * content script runs in an isolated world, whose errors never reach the page (nor
+ * Playwright's `pageerror`); the DevTools protocol reports that world as an execution context
+ * of the extension's origin. `blockScriptFiles` keeps a saved page from fetching its scripts.
+ */
+export async function openWatched(
+  context: BrowserContext,
+  url: string,
+  { blockScriptFiles = false } = {},
+): Promise<{ page: Page; dossierErrors: string[] }> {
+  const page = await context.newPage();
+  const dossierErrors: string[] = [];
+  const dossierContexts = new Set<number>();
+  const cdp = await context.newCDPSession(page);
+  cdp.on('Runtime.executionContextCreated', ({ context: created }) => {
+    if (created.origin.startsWith('chrome-extension://')) dossierContexts.add(created.id);
+  });
+  cdp.on('Runtime.exceptionThrown', ({ exceptionDetails: d }) => {
+    const urls = [d.url, ...(d.stackTrace?.callFrames.map((f) => f.url) ?? [])].join(' ');
+    if (
+      (d.executionContextId !== undefined && dossierContexts.has(d.executionContextId)) ||
+      urls.includes('chrome-extension://')
+    ) {
+      dossierErrors.push(d.exception?.description ?? d.text);
+    }
+  });
+  await cdp.send('Runtime.enable');
+  if (blockScriptFiles) await page.route('**/*.js', (route) => route.abort());
+  await page.goto(url, { waitUntil: 'load' });
+  return { page, dossierErrors };
 }
