@@ -1,4 +1,5 @@
 import { Window } from 'happy-dom';
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { analyzePage } from '../../lib/content/pipeline';
 import { awkwardPage, hostilePage, ministerParagraphs, singlePageApp } from './fixtures/pages';
@@ -9,6 +10,7 @@ const env = useDossier({
   'www.csis.org/spa/one': singlePageApp(),
   'www.csis.org/hostile': hostilePage(),
   'www.csis.org/awkward': awkwardPage(),
+  'plain.example.org/awkward': awkwardPage(),
   'www.csis.org/awkward/frame': `<!doctype html><html lang="en"><head><title>Framed</title></head>
 <body><article>${ministerParagraphs('Ingrid Moreau', 'Moreau', 'ports')}</article></body></html>`,
 });
@@ -202,6 +204,14 @@ describe('on living pages', () => {
       textBefore?.replace('the maps.', 'the maps. And the lawyers.'),
     );
     expect(dossierErrors).toEqual([]);
+    // The page's own world sees no new globals: the same page where Dossier does not run has
+    // the same window properties.
+    const globals = (p: Page) =>
+      p.evaluate(() => Object.getOwnPropertyNames(window).sort().join(' '));
+    const plain = await env.dossier.context.newPage();
+    await plain.goto('http://plain.example.org/awkward');
+    expect(await globals(page)).toBe(await globals(plain));
+    await plain.close();
     await page.close();
   });
 });
