@@ -4,6 +4,7 @@
  * that says so instead of throwing.
  */
 import { isProbablyReaderable, Readability } from '@mozilla/readability';
+import { runToEnd, type Steps } from '../steps';
 
 /** What Dossier knows about the article a page shows. */
 export interface Article {
@@ -59,14 +60,27 @@ export function countWords(text: string): number {
   return text.match(/\S+/g)?.length ?? 0;
 }
 
+/** Options of `extractArticle`. */
+export interface ExtractOptions {
+  /** Skip the "is this readable?" check (the user explicitly asked to analyse the page). */
+  force?: boolean;
+  /** Keep where the article's text lives on the page (`Article.source`). */
+  live?: boolean;
+}
+
+/** Extracts the article from `doc` (never modified). */
+export function extractArticle(doc: Document, options: ExtractOptions = {}): ArticleResult {
+  return runToEnd(extractArticleInSteps(doc, options));
+}
+
 /**
- * Extracts the article from `doc` (never modified). `force` skips the "is this readable?"
- * check, for when the user explicitly asks Dossier to analyse a page.
+ * `extractArticle` in steps, for the content script to run one per task: the check and the
+ * clone, then Readability, then reading the article's text. Each `yield` is a place to pause.
  */
-export function extractArticle(
+export function* extractArticleInSteps(
   doc: Document,
-  { force = false, live = false }: { force?: boolean; live?: boolean } = {},
-): ArticleResult {
+  { force = false, live = false }: ExtractOptions = {},
+): Steps<ArticleResult> {
   if (!force && !isProbablyReaderable(doc)) {
     return {
       ok: false,
@@ -77,9 +91,11 @@ export function extractArticle(
   const clone = doc.cloneNode(true) as Document;
   // Right after cloning, the clone's text nodes and the page's match one for one, in order.
   const liveOf = live ? pairTextNodes(clone, doc) : null;
+  yield;
   // The article element itself rather than its HTML: its text and block boundaries are read
   // in one walk, without serialising and parsing the article again.
   const parsed = new Readability<Node>(clone, { serializer: (node) => node }).parse();
+  yield;
   const { text, breaks, raw, nodes, starts } = parsed?.content
     ? readArticle(parsed.content)
     : { text: '', breaks: [] as number[], raw: '', nodes: [] as Text[], starts: [] as number[] };

@@ -4,7 +4,8 @@
  * on a clone), then the officials and quotations in its text.
  */
 import { type ArticleResult, extractArticle } from '../article/extract';
-import { type Detection, detect } from '../detect';
+import { type Detection, detectInSteps } from '../detect';
+import { runToEnd, type Steps } from '../steps';
 
 /** What Dossier derives from a page. */
 export interface PageAnalysis {
@@ -21,7 +22,12 @@ export function analyzePage(doc: Document): PageAnalysis {
 
 /** Just the detection step, for the benchmark's "detection alone" rows. */
 export function detectInArticle(article: ArticleResult): Detection {
+  return runToEnd(detectInArticleInSteps(article));
+}
+
+/** `detectInArticle` in stages (lib/steps.ts), for the content script. */
+export function* detectInArticleInSteps(article: ArticleResult): Steps<Detection> {
   if (!article.ok) return { officials: [], quotes: [] };
   const { text, breaks, byline } = article.article;
-  return detect(text, { breaks, byline });
+  return yield* detectInSteps(text, { breaks, byline });
 }

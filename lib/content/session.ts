@@ -7,7 +7,7 @@
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { PageRef } from '../annotation';
-import { type ArticleResult, extractArticle } from '../article/extract';
+import { type ArticleResult, extractArticleInSteps } from '../article/extract';
 import type { SourceMapper } from '../article/live-ranges';
 import type { Detection } from '../detect';
 import { createPainter } from '../highlight/paint';
@@ -20,8 +20,8 @@ import { highlightsOn, type Settings } from '../settings';
 import { pageUrlOf } from '../url';
 import { type EntitiesLayer, startEntitiesLayer } from './entities-layer';
 import { type NotesLayer, startNotesLayer } from './notes-layer';
-import { analyzePage, detectInArticle, type PageAnalysis } from './pipeline';
-import { nextTask as waitTask } from './slices';
+import { analyzePage, detectInArticleInSteps, type PageAnalysis } from './pipeline';
+import { runStaged, nextTask as waitTask } from './slices';
 
 /** Page text (characters) from which the page is analysed away from it, where it can be. */
 const LONG_PAGE_CHARS = 200_000;
@@ -139,8 +139,11 @@ export function startPageSession(ctx: ContentScriptContext, doc: Document = docu
       }
     }
     if (!article) {
+      // In stages, one task each (the check and the clone, Readability, reading the text; then
+      // words, people, quotations): on first run the code is not yet optimised and the whole
+      // would hold the page for about a hundred milliseconds.
       try {
-        article = extractArticle(doc, { live: true });
+        article = await runStaged(ctx, extractArticleInSteps(doc, { live: true }), stale);
       } catch {
         article = {
           ok: false,
@@ -148,10 +151,13 @@ export function startPageSession(ctx: ContentScriptContext, doc: Document = docu
           message: 'Dossier could not read this page.',
         };
       }
+      if (!article || stale()) return;
       await nextTask();
       if (stale()) return;
       try {
-        detection = detectInArticle(article);
+        const found = await runStaged(ctx, detectInArticleInSteps(article), stale);
+        if (!found) return;
+        detection = found;
       } catch {
         // Detection failing leaves the article and the notes working.
       }

@@ -5,6 +5,7 @@
  * through a timer registered on WXT's `ctx`, so an invalidated content script stops at once.
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { Steps } from '../steps';
 
 /** How long one slice may run: well under the 50 ms of a long task. */
 export const SLICE_MS = 20;
@@ -49,4 +50,22 @@ export async function runSliced(
     }
   }
   return true;
+}
+
+/**
+ * Runs a staged computation one stage per task. Resolves with its result, or null when `stop()`
+ * turned true (or `ctx` was invalidated) between two stages; a stage that throws rejects.
+ */
+export async function runStaged<T>(
+  ctx: ContentScriptContext,
+  steps: Steps<T>,
+  stop: () => boolean = () => false,
+): Promise<T | null> {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    await nextTask(ctx);
+    // An abandoned computation holds nothing open: it is simply not resumed.
+    if (ctx.isInvalid || stop()) return null;
+  }
 }

@@ -5,6 +5,7 @@
  * an NLP library: see lexicon.ts for the word lists, people.ts for names and coreference,
  * quotes.ts for quotations and attribution.
  */
+import { runToEnd, type Steps } from '../steps';
 import { findPeople } from './people';
 import { findQuoteSpans } from './quote-spans';
 import { findQuotes, type Quote } from './quotes';
@@ -45,9 +46,19 @@ export interface DetectOptions {
  * `text`. Safe on any input: empty text gives empty lists.
  */
 export function detect(text: string, options: DetectOptions = {}): Detection {
+  return runToEnd(detectInSteps(text, options));
+}
+
+/**
+ * `detect` in steps, for the content script to run one per task (words, then people, then
+ * quotations); each `yield` is a place to pause. The result is the same.
+ */
+export function* detectInSteps(text: string, options: DetectOptions = {}): Steps<Detection> {
   const breaks = options.breaks ?? [];
   const { tokens, sentenceStarts } = tokenize(text, breaks);
+  yield;
   const people = findPeople(text, tokens, { byline: options.byline ?? null });
+  yield;
   const spans = findQuoteSpans(text, breaks);
   const quotes = findQuotes({ text, tokens, sentenceStarts, spans, people });
   const officials: Official[] = people

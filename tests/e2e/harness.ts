@@ -114,15 +114,21 @@ export async function launchDossier(
   const extensionId = new URL(worker.url()).host;
 
   // Without the "tabs" permission Dossier cannot read other tabs' URLs, so a tab is found by
-  // bringing its page to the front and asking for the active tab.
-  const tabIdOf = async (page: Page): Promise<number> => {
-    await page.bringToFront();
-    const id = await worker.evaluate(async () => {
-      const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
-      return tab?.id ?? -1;
+  // bringing its page to the front and asking for the active tab. One question at a time:
+  // two at once could each see the other's tab in front.
+  let frontQueue: Promise<unknown> = Promise.resolve();
+  const tabIdOf = (page: Page): Promise<number> => {
+    const asked = frontQueue.then(async () => {
+      await page.bringToFront();
+      const id = await worker.evaluate(async () => {
+        const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+        return tab?.id ?? -1;
+      });
+      if (id < 0) throw new Error(`No tab shows ${page.url()}`);
+      return id;
     });
-    if (id < 0) throw new Error(`No tab shows ${page.url()}`);
-    return id;
+    frontQueue = asked.catch(() => undefined);
+    return asked;
   };
 
   const clickAction = async (page: Page): Promise<void> => {

@@ -3,13 +3,16 @@ import type { BrowserContext, Page } from 'playwright-core';
 
 /**
  * Selects the first occurrence of `phrase` on the page, as a reader's drag would, and
- * releases the mouse (which is when Dossier offers its toolbar).
+ * releases the mouse (which is when Dossier offers its toolbar). Waits first for Dossier to
+ * be ready on the page (its UI host is there once the page has been read), as a reader who
+ * selects a moment after the page appears would.
  */
 export async function selectPhrase(
   page: Page,
   phrase: string,
   { release = true } = {},
 ): Promise<void> {
+  await page.waitForFunction(() => document.querySelector('html > dossier-ui') !== null);
   await page.evaluate(
     ([text, up]) => {
       const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);

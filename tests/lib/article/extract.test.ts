@@ -3,7 +3,13 @@
  * "not an article" result. Pages are built here from invented text.
  */
 import { describe, expect, it } from 'vitest';
-import { collapseWhitespace, extractArticle, textAndBreaks } from '../../../lib/article/extract';
+import {
+  collapseWhitespace,
+  extractArticle,
+  extractArticleInSteps,
+  textAndBreaks,
+} from '../../../lib/article/extract';
+import { detectInArticle, detectInArticleInSteps } from '../../../lib/content/pipeline';
 
 const PARAGRAPHS = [
   'Foreign Minister Ilsa Marrow arrived in Vell on Monday for talks on the disputed border, the first such visit in a decade, and met her counterpart for three hours behind closed doors.',
@@ -92,5 +98,26 @@ describe('textAndBreaks', () => {
     const { text, breaks } = textAndBreaks(element('<p>Netan\u00adyahu said</p>'));
     expect(text).toBe('Netan\u00adyahu said');
     expect(breaks).toEqual([]);
+  });
+});
+
+describe('extraction and detection in stages', () => {
+  it('pause between the clone, Readability and reading the text, and give the same result', () => {
+    const doc = articlePage();
+    const steps = extractArticleInSteps(doc, { live: true });
+    let pauses = 0;
+    let step = steps.next();
+    for (; !step.done; step = steps.next()) pauses++;
+    expect(pauses).toBe(2);
+    const staged = step.value;
+    expect(staged).toEqual(extractArticle(doc, { live: true }));
+
+    const detection = detectInArticleInSteps(staged);
+    let detectPauses = 0;
+    let found = detection.next();
+    for (; !found.done; found = detection.next()) detectPauses++;
+    expect(detectPauses).toBe(2);
+    expect(found.value).toEqual(detectInArticle(staged));
+    expect(found.value.officials.map((o) => o.name)).toContain('Ilsa Marrow');
   });
 });

@@ -1,7 +1,7 @@
 /** Work in slices: every step runs, in order, with the page given turns in between. */
 import { describe, expect, it } from 'vitest';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { runSliced } from '../../../lib/content/slices';
+import { runSliced, runStaged } from '../../../lib/content/slices';
 
 describe('runSliced', () => {
   it('runs every step in order and yields to other tasks between slices', async () => {
@@ -31,6 +31,55 @@ describe('runSliced', () => {
     const invalidated = runSliced(other, 1000, () => undefined, { budget: 0 });
     other.abort();
     expect(await invalidated).toBe(false);
+    ctx.abort();
+  });
+});
+
+describe('runStaged', () => {
+  function* stages(log: string[]) {
+    log.push('words');
+    yield;
+    log.push('people');
+    yield;
+    log.push('quotes');
+    return 'done';
+  }
+
+  it('runs one stage per task and resolves with the result', async () => {
+    const ctx = new ContentScriptContext('content');
+    const log: string[] = [];
+    setTimeout(() => log.push('page'), 0);
+    await expect(runStaged(ctx, stages(log))).resolves.toBe('done');
+    // The page's own task ran between the first two stages.
+    expect(log).toEqual(['words', 'page', 'people', 'quotes']);
+    ctx.abort();
+  });
+
+  it('resolves null and runs no further stage once stopped or invalidated', async () => {
+    const ctx = new ContentScriptContext('content');
+    const log: string[] = [];
+    let stop = false;
+    const stopped = runStaged(ctx, stages(log), () => stop);
+    stop = true;
+    await expect(stopped).resolves.toBeNull();
+    expect(log).toEqual(['words']);
+
+    const other = new ContentScriptContext('content');
+    const abandoned: string[] = [];
+    const invalidated = runStaged(other, stages(abandoned));
+    other.abort();
+    await expect(invalidated).resolves.toBeNull();
+    expect(abandoned).toEqual(['words']);
+    ctx.abort();
+  });
+
+  it('rejects with the error of a stage that throws', async () => {
+    const ctx = new ContentScriptContext('content');
+    function* failing() {
+      yield;
+      throw new Error('Readability gave up');
+    }
+    await expect(runStaged(ctx, failing())).rejects.toThrow('Readability gave up');
     ctx.abort();
   });
 });
