@@ -88,9 +88,7 @@ describe('on a long page', () => {
 
     // The reader jumps to the end: the mentions there are painted, those at the top are not.
     await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
-    await expect
-      .poll(async () => (await band()).max, { timeout: 10_000 })
-      .toBeLessThanOrEqual(2.5);
+    await expect.poll(async () => (await band()).max, { timeout: 10_000 }).toBeLessThanOrEqual(2.5);
     await expect.poll(async () => (await band()).min, { timeout: 10_000 }).toBeGreaterThan(-1.5);
     const bottom = await band();
     expect(bottom.count).toBeGreaterThan(0);
