@@ -80,7 +80,7 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
   // Writes run one after another: a patch is read-modified-written without another write of
   // the same note slipping in between its two transactions.
   let queue: Promise<unknown> = Promise.resolve();
-  // Counting tags reads the whole tag index (hundreds of milliseconds with 10,000 notes), so the
+  // Counting tags reads every page (tens of milliseconds with 10,000 notes), so the
   // answer is kept until the next write, which is the only thing that can change it.
   let tagCounts: Promise<TagCount[]> | null = null;
   const serial = <T>(work: () => Promise<T>): Promise<T> => {

@@ -10,6 +10,7 @@ import { parseImportFile } from '../export/import-file';
 import { type PageAnalysis, pageToMarkdown, toMarkdown } from '../export/markdown';
 import { exportW3C } from '../export/w3c';
 import { zipFiles } from '../export/zip';
+import { thousands } from '../format';
 import type { ImportReport, TrashedAnnotation as StoreTrashed } from '../store';
 
 /** What the actions need from the outside world. */
@@ -47,6 +48,11 @@ export interface CurrentPage {
 const MARKDOWN = 'text/markdown;charset=utf-8';
 const JSON_TYPE = 'application/json;charset=utf-8';
 
+/** "1 note", "10,000 notes". */
+function notesCount(n: number): string {
+  return `${thousands(n)} ${n === 1 ? 'note' : 'notes'}`;
+}
+
 function stamp(now: Date): string {
   return now.toISOString().slice(0, 10);
 }
@@ -62,7 +68,7 @@ export async function exportPage(deps: TransferDeps, page: CurrentPage): Promise
     ...(page.orphanIds ? { orphanIds: page.orphanIds } : {}),
   });
   deps.download(`${safeBaseName(first.page.title, 'Dossier notes')}.md`, markdown, MARKDOWN);
-  return `Exported ${notes.length} ${notes.length === 1 ? 'note' : 'notes'} from this page.`;
+  return `Exported ${notesCount(notes.length)} from this page.`;
 }
 
 /** Downloads every note carrying `tag`, as one Markdown file grouped by page. */
@@ -77,7 +83,7 @@ export async function exportTag(deps: TransferDeps, tag: string): Promise<string
     markdown,
     MARKDOWN,
   );
-  return `Exported ${tagged.length} ${tagged.length === 1 ? 'note' : 'notes'} tagged “${tag}”.`;
+  return `Exported ${notesCount(tagged.length)} tagged “${tag}”.`;
 }
 
 /** How "Export everything" writes its file. */
@@ -107,7 +113,7 @@ export async function exportEverything(
     const markdown = toMarkdown(annotations, { now, scope: 'all', layout: 'combined' });
     deps.download(`Dossier notes ${stamp(now)}.md`, markdown, MARKDOWN);
   }
-  return `Exported ${annotations.length} ${annotations.length === 1 ? 'note' : 'notes'}.`;
+  return `Exported ${notesCount(annotations.length)}.`;
 }
 
 /** Downloads a full backup (notes and trash), restorable without loss. */
@@ -123,7 +129,7 @@ export async function backUp(deps: TransferDeps, orphanIds?: ReadonlySet<string>
     toBackup(annotations, backupTrash, { now, ...(orphanIds ? { orphanIds } : {}) }),
     JSON_TYPE,
   );
-  return `Backed up ${annotations.length} ${annotations.length === 1 ? 'note' : 'notes'}.`;
+  return `Backed up ${notesCount(annotations.length)}.`;
 }
 
 /**
@@ -144,9 +150,13 @@ export async function importFile(deps: ImportDeps, text: string): Promise<Import
       ? parsed.trash.map(({ deleted, ...annotation }) => ({ annotation, deletedAt: deleted }))
       : [];
   const report = await deps.importAll(parsed.annotations, trash);
-  const parts = [`Imported ${report.added} ${report.added === 1 ? 'note' : 'notes'}`];
-  if (report.updated) parts.push(`updated ${report.updated}`);
-  if (report.duplicates.length) parts.push(`skipped ${report.duplicates.length} already there`);
-  if (report.stale.length) parts.push(`kept ${report.stale.length} newer copies already stored`);
+  const parts = [`Imported ${notesCount(report.added)}`];
+  if (report.updated) parts.push(`updated ${thousands(report.updated)}`);
+  if (report.duplicates.length) {
+    parts.push(`skipped ${thousands(report.duplicates.length)} already there`);
+  }
+  if (report.stale.length) {
+    parts.push(`kept ${thousands(report.stale.length)} newer copies already stored`);
+  }
   return { ok: true, message: `${parts.join(', ')}.` };
 }

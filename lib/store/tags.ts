@@ -7,6 +7,7 @@
 import type { Annotation } from '../annotation';
 import { StoreError } from './errors';
 import { normaliseTag, normaliseTags } from './normalise';
+import { allNotes, writePart } from './pages';
 import type { DossierDB } from './schema';
 import { inTransaction, RequestBatch } from './transaction';
 
@@ -18,22 +19,20 @@ export interface TagCount {
 
 /**
  * Every tag in use with its number of notes, most used first (then alphabetical), for
- * autocomplete. Walks the distinct keys of the `by-tag` index and counts each through the
- * index, so the cost grows with the number of tags, not of notes.
+ * autocomplete. Reads every page once (the tag index counts pages, not notes); the notes
+ * service keeps the answer until the next write.
  */
-export function allTags(db: DossierDB): Promise<TagCount[]> {
-  return inTransaction(db, ['annotations'], 'readonly', async (tx) => {
-    const index = tx.objectStore('annotations').index('by-tag');
-    const counts: Promise<TagCount>[] = [];
-    let cursor = await index.openKeyCursor(null, 'nextunique');
-    while (cursor) {
-      const tag = cursor.key;
-      counts.push(index.count(tag).then((count) => ({ tag, count })));
-      cursor = await cursor.continue();
-    }
-    const result = await Promise.all(counts);
-    return result.sort((a, b) => b.count - a.count || a.tag.localeCompare(b.tag));
-  });
+export async function allTags(db: DossierDB): Promise<TagCount[]> {
+  const notes = await inTransaction(db, ['pages'], 'readonly', (tx) =>
+    allNotes(tx.objectStore('pages')),
+  );
+  const counts = new Map<string, number>();
+  for (const note of notes) {
+    for (const tag of note.tags) counts.set(tag, (counts.get(tag) ?? 0) + 1);
+  }
+  return [...counts]
+    .map(([tag, count]) => ({ tag, count }))
+    .sort((a, b) => b.count - a.count || a.tag.localeCompare(b.tag));
 }
 
 /** What a rename or merge changed. */
@@ -81,16 +80,23 @@ export function mergeTags(
     updated,
   });
 
-  return inTransaction(db, ['annotations', 'trash'], 'readwrite', async (tx) => {
-    const store = tx.objectStore('annotations');
+  return inTransaction(db, ['pages', 'trash'], 'readwrite', async (tx) => {
+    const store = tx.objectStore('pages');
     const index = store.index('by-tag');
     const batch = new RequestBatch();
-    const changed = new Set<string>();
+    const seen = new Set<string>();
+    let changed = 0;
     for (const tag of from) {
-      for (const note of await index.getAll(tag)) {
-        if (changed.has(note.id)) continue;
-        changed.add(note.id);
-        batch.add(store.put(retag(note)));
+      for (const part of await index.getAll(tag)) {
+        const key = JSON.stringify([part.url, part.part]);
+        if (seen.has(key)) continue;
+        seen.add(key);
+        const notes = part.notes.map((note) => {
+          if (!note.tags.some((t) => from.has(t))) return note;
+          changed += 1;
+          return retag(note);
+        });
+        batch.add(writePart(store, part, notes));
       }
     }
     // The trash has no tag index (it is small and rarely read): scan it.
@@ -102,6 +108,6 @@ export function mergeTags(
       batch.add(trash.put({ ...entry, annotation: retag(entry.annotation) }));
     }
     await batch.done();
-    return { annotations: changed.size, trashed };
+    return { annotations: changed, trashed };
   });
 }

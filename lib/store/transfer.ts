@@ -12,6 +12,7 @@
 import type { Annotation } from '../annotation';
 import { StoreError } from './errors';
 import { compareTimes, normaliseAnnotation } from './normalise';
+import { allNotes, PageBatch, pageRange } from './pages';
 import { DB_VERSION, type DossierDB, type TrashedAnnotation } from './schema';
 import { inTransaction, requestsOf } from './transaction';
 
@@ -28,11 +29,12 @@ export interface StoreSnapshot {
  * snapshot even while other tabs are writing. Notes are in id order, trash by delete time.
  */
 export function exportAll(db: DossierDB): Promise<StoreSnapshot> {
-  return inTransaction(db, ['annotations', 'trash'], 'readonly', async (tx) => {
+  return inTransaction(db, ['pages', 'trash'], 'readonly', async (tx) => {
     const [annotations, trash] = await Promise.all([
-      tx.objectStore('annotations').getAll(),
+      allNotes(tx.objectStore('pages')),
       tx.objectStore('trash').index('by-deleted').getAll(),
     ]);
+    annotations.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     return { schemaVersion: DB_VERSION, annotations, trash };
   });
 }
@@ -144,8 +146,9 @@ export async function importAll(
   });
   const incoming = records.map(normaliseAnnotation);
 
-  return inTransaction(db, ['annotations', 'trash'], 'readwrite', async (tx) => {
-    const store = tx.objectStore('annotations');
+  return inTransaction(db, ['pages', 'trash'], 'readwrite', async (tx) => {
+    const store = tx.objectStore('pages');
+    const pages = new PageBatch();
     const report: ImportReport = {
       mode,
       received: incoming.length,
@@ -167,24 +170,23 @@ export async function importAll(
     if (mode === 'replace') {
       await Promise.all([store.clear(), tx.objectStore('trash').clear()]);
     } else if (incoming.length > 0) {
-      const stored = await store.count();
+      const stored = await store.index('by-note').count();
       if (stored <= incoming.length * 4) {
-        for (const note of await store.getAll()) remember(note, 'store');
+        pages.load(await store.getAll());
       } else {
-        // A small import into a big store: read only the pages and ids it touches.
-        const urls = [...new Set(incoming.map((note) => note.page.url))];
+        // A small import into a big store: read only the pages it touches, and the pages
+        // holding notes with its ids (whole, since a note may move away from them).
         const ids = [...new Set(incoming.map((note) => note.id))];
-        const [pages, sameIds] = await Promise.all([
-          Promise.all(urls.map((url) => store.index('by-page').getAll(url))),
-          Promise.all(ids.map((id) => store.get(id))),
-        ]);
-        for (const note of pages.flat()) remember(note, 'store');
-        for (const note of sameIds) if (note) remember(note, 'store');
+        const holders = await Promise.all(ids.map((id) => store.index('by-note').get(id)));
+        const urls = new Set(incoming.map((note) => note.page.url));
+        for (const part of holders) if (part) urls.add(part.url);
+        const parts = await Promise.all([...urls].map((url) => store.getAll(pageRange(url))));
+        pages.load(parts.flat());
       }
     }
+    for (const note of pages.notes()) remember(note, 'store');
 
-    // Thousands of puts: sent without a promise each (the transaction reports any failure).
-    const put = requestsOf(store);
+    // Accepted notes are gathered per page, and each page is written once (see pages.ts).
     const putTrash = requestsOf(tx.objectStore('trash'));
     incoming.forEach((note, index) => {
       const known = byId.get(note.id);
@@ -193,7 +195,7 @@ export async function importAll(
           if (byContent.get(contentKey(known.note))?.id === note.id) {
             byContent.delete(contentKey(known.note));
           }
-          put(note);
+          pages.put(note);
           remember(note, 'batch');
           if (known.in === 'store') report.updated += 1;
         } else if (contentKey(note) === contentKey(known.note)) {
@@ -208,11 +210,12 @@ export async function importAll(
         report.duplicates.push({ index, id: note.id, duplicateOf: twin.id, in: twin.in });
         return;
       }
-      put(note);
+      pages.put(note);
       remember(note, 'batch');
       report.added += 1;
     });
 
+    pages.write(store);
     for (const entry of trash) {
       if (byId.has(entry.annotation.id)) continue; // the live note wins over its trashed copy
       putTrash({ ...entry, annotation: normaliseAnnotation(entry.annotation) });

@@ -223,19 +223,23 @@ describe('many tabs at once', () => {
         }
       }),
     );
-    const stored = await env.dossier.worker.evaluate(
-      () =>
-        new Promise<number>((resolve, reject) => {
-          const open = indexedDB.open('dossier');
-          open.onsuccess = () => {
-            const count = open.result.transaction('annotations').objectStore('annotations').count();
-            count.onsuccess = () => resolve(count.result);
-            count.onerror = () => reject(count.error);
-          };
-          open.onerror = () => reject(open.error);
-        }),
-    );
-    expect(stored).toBeGreaterThanOrEqual(1000);
+    // The tabs' replies say the highlight was made; each save reaches the store just after.
+    const stored = () =>
+      env.dossier.worker.evaluate(
+        () =>
+          new Promise<number>((resolve, reject) => {
+            const open = indexedDB.open('dossier');
+            open.onsuccess = () => {
+              // One key per note in the pages' `by-note` index (lib/store/schema.ts).
+              const pages = open.result.transaction('pages').objectStore('pages');
+              const count = pages.index('by-note').count();
+              count.onsuccess = () => resolve(count.result);
+              count.onerror = () => reject(count.error);
+            };
+            open.onerror = () => reject(open.error);
+          }),
+      );
+    await expect.poll(stored, { timeout: 20_000 }).toBeGreaterThanOrEqual(1000);
     for (const tab of tabs) {
       await expect
         .poll(

@@ -144,6 +144,29 @@ describe('backing up and importing', () => {
     expect((await service.all()).annotations).toHaveLength(1);
   });
 
+  it('writes large counts with thousands separators', async () => {
+    const report = {
+      mode: 'merge' as const,
+      received: 13_500,
+      added: 12_000,
+      updated: 1_200,
+      duplicates: Array.from({ length: 1_000 }, (_, index) => ({
+        index,
+        id: `d${index}`,
+        duplicateOf: `d${index}`,
+        in: 'store' as const,
+      })),
+      stale: [],
+      trashRestored: 0,
+    };
+    await note('kept', 0);
+    await backUp(deps);
+    const result = await importFile({ importAll: async () => report }, String(downloads[0]?.data));
+    expect(result.message).toBe(
+      'Imported 12,000 notes, updated 1,200, skipped 1,000 already there.',
+    );
+  });
+
   it('imports nothing from a file with one bad entry, and says which', async () => {
     await note('kept', 0);
     await backUp(deps);

@@ -41,6 +41,16 @@ export const OTHER_PAGE = {
   site: 'Example Institute',
 };
 
+/** The n-th of many pages, for tests that spread notes over pages (each page is one record). */
+export function pageNumber(n: number): Annotation['page'] {
+  return { url: `https://www.example.org/analysis/page-${n}`, title: `Page ${n}`, site: 'Example' };
+}
+
+/** How many calls of a spied `getAll` read the whole store (no key range). */
+export function fullScans(spy: { mock: { calls: unknown[][] } }): number {
+  return spy.mock.calls.filter(([query]) => !(query instanceof IDBKeyRange)).length;
+}
+
 /**
  * Opens the store for one test, and closes every connection it opened after the test, so that
  * the next test's fresh database is never blocked by this one.

@@ -2,24 +2,30 @@
  * Migrations: each test builds a database exactly as the previous version left it, with raw
  * idb calls (not our upgrade code), fills it, and opens it with the current code.
  */
-import { openDB } from 'idb';
+import { type IDBPDatabase, openDB } from 'idb';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Annotation } from '../../../lib/annotation';
 import {
   allTags,
+  countAnnotations,
   DB_NAME,
   DB_VERSION,
   type DossierDB,
   deleteAnnotation,
+  exportAll,
   getAnnotation,
+  listAll,
   listByPage,
   listByTag,
+  listTrash,
+  mergeTags,
   openDossierDb,
   StoreError,
   saveAnnotation,
   undoDelete,
 } from '../../../lib/store';
-import { makeAnnotation } from './fixtures';
+import { PART_SIZE } from '../../../lib/store/pages';
+import { makeAnnotation, OTHER_PAGE, pageNumber } from './fixtures';
 
 const open: DossierDB[] = [];
 async function openDb(options?: Parameters<typeof openDossierDb>[0]): Promise<DossierDB> {
@@ -46,23 +52,88 @@ async function createV1Fixture(records: unknown[]): Promise<void> {
   v1.close();
 }
 
+/**
+ * What version 2 of Dossier left: one record per note with page, update-time and multi-entry
+ * tag indexes, and the trash.
+ */
+async function createV2Fixture(records: unknown[], trash: unknown[] = []): Promise<void> {
+  const v2 = await openDB(DB_NAME, 2, {
+    upgrade(db) {
+      const store = db.createObjectStore('annotations', { keyPath: 'id' });
+      store.createIndex('by-page', 'page.url');
+      store.createIndex('by-updated', 'updated');
+      store.createIndex('by-tag', 'tags', { multiEntry: true });
+      db.createObjectStore('trash', { keyPath: 'annotation.id' }).createIndex(
+        'by-deleted',
+        'deletedAt',
+      );
+    },
+  });
+  const tx = v2.transaction(['annotations', 'trash'], 'readwrite');
+  for (const record of records) await tx.objectStore('annotations').put(record);
+  for (const entry of trash) await tx.objectStore('trash').put(entry);
+  await tx.done;
+  v2.close();
+}
+
 describe('schema', () => {
-  it('is at version 2 with the stores and indexes the queries rely on', async () => {
+  it('is at version 3 with the stores and indexes the queries rely on', async () => {
     const db = await openDb();
-    expect(DB_VERSION).toBe(2);
-    expect(db.version).toBe(2);
-    expect([...db.objectStoreNames].sort()).toEqual(['annotations', 'trash']);
-    const tx = db.transaction(['annotations', 'trash']);
-    const annotations = tx.objectStore('annotations');
-    expect([...annotations.indexNames].sort()).toEqual(['by-page', 'by-tag', 'by-updated']);
-    expect(annotations.index('by-tag').multiEntry).toBe(true);
-    expect(annotations.index('by-page').keyPath).toBe('page.url');
+    expect(DB_VERSION).toBe(3);
+    expect(db.version).toBe(3);
+    expect([...db.objectStoreNames].sort()).toEqual(['pages', 'trash']);
+    const tx = db.transaction(['pages', 'trash']);
+    const pages = tx.objectStore('pages');
+    expect(pages.keyPath).toEqual(['url', 'part']);
+    expect([...pages.indexNames].sort()).toEqual(['by-note', 'by-tag']);
+    expect(pages.index('by-note').multiEntry).toBe(true);
+    expect(pages.index('by-note').unique).toBe(true);
+    expect(pages.index('by-tag').multiEntry).toBe(true);
     expect(tx.objectStore('trash').keyPath).toBe('annotation.id');
     await tx.done;
   });
 
+  it('keeps the notes of a page in records of at most 100, with their ids and tags', async () => {
+    const db = await openDb();
+    const a = makeAnnotation({ tags: ['energy'], position: pos(50) });
+    const b = makeAnnotation({ tags: ['energy', 'EU'], position: pos(10) });
+    const c = makeAnnotation({ page: OTHER_PAGE, tags: [] });
+    for (const note of [a, b, c]) await saveAnnotation(db, note);
+    expect(await db.get('pages', [a.page.url, 0])).toEqual({
+      url: a.page.url,
+      part: 0,
+      notes: [a, b],
+      ids: [a.id, b.id],
+      tags: ['energy', 'EU'],
+    });
+    expect((await db.getAll('pages')).map((r) => [r.url, r.part])).toEqual(
+      [
+        [a.page.url, 0],
+        [OTHER_PAGE.url, 0],
+      ].sort(),
+    );
+
+    // The 101st note of a page starts its second record; an edit stays where the note is.
+    const more = Array.from({ length: PART_SIZE - 1 }, () => makeAnnotation({ page: OTHER_PAGE }));
+    for (const note of more) await saveAnnotation(db, note);
+    expect((await db.get('pages', [OTHER_PAGE.url, 0]))?.notes).toHaveLength(PART_SIZE);
+    const extra = makeAnnotation({ page: OTHER_PAGE });
+    await saveAnnotation(db, extra);
+    expect((await db.get('pages', [OTHER_PAGE.url, 1]))?.ids).toEqual([extra.id]);
+    const edited = { ...c, note: 'edited', updated: '2026-02-01T00:00:00.000Z' };
+    await saveAnnotation(db, edited);
+    expect((await db.get('pages', [OTHER_PAGE.url, 0]))?.notes[0]).toEqual(edited);
+    expect(await countAnnotations(db, { url: OTHER_PAGE.url })).toBe(PART_SIZE + 1);
+    expect(await listByPage(db, OTHER_PAGE.url)).toHaveLength(PART_SIZE + 1);
+
+    // A record whose last note is deleted is removed; the page's other record stays.
+    await deleteAnnotation(db, extra.id);
+    expect(await db.get('pages', [OTHER_PAGE.url, 1])).toBeUndefined();
+    expect(await countAnnotations(db, { url: OTHER_PAGE.url })).toBe(PART_SIZE);
+  });
+
   it('v1 (new install): creates the annotations store at version 1', async () => {
-    const db = await openDb({ version: 1 });
+    const db = (await openDb({ version: 1 })) as unknown as IDBPDatabase;
     expect([...db.objectStoreNames]).toEqual(['annotations']);
     const note = makeAnnotation();
     await db.put('annotations', note);
@@ -70,13 +141,104 @@ describe('schema', () => {
   });
 });
 
-describe('migration v1 → v2', () => {
+function pos(start: number): Annotation['position'] {
+  return { type: 'TextPositionSelector', start, end: start + 5 };
+}
+
+describe('migration v2 → v3', () => {
+  it('moves every note into its page, and the queries find them as before', async () => {
+    const notes = [
+      makeAnnotation({ tags: ['energy'], position: pos(30), updated: '2026-01-03T00:00:00.000Z' }),
+      makeAnnotation({ tags: ['energy', 'EU'], position: pos(10) }),
+      makeAnnotation({ page: OTHER_PAGE, tags: ['EU'], updated: '2026-01-02T00:00:00.000Z' }),
+      ...[1, 2, 3].map((n) => makeAnnotation({ page: pageNumber(n) })),
+    ];
+    const trashed = {
+      annotation: makeAnnotation({ note: 'deleted' }),
+      deletedAt: '2026-01-05T00:00:00.000Z',
+    };
+    await createV2Fixture(notes, [trashed]);
+
+    const db = await openDb();
+    expect(db.version).toBe(3);
+    expect([...db.objectStoreNames].sort()).toEqual(['pages', 'trash']);
+    for (const note of notes) expect(await getAnnotation(db, note.id)).toEqual(note);
+    expect((await listByPage(db, notes[0]!.page.url)).map((n) => n.id)).toEqual([
+      notes[1]!.id,
+      notes[0]!.id,
+    ]);
+    expect(await countAnnotations(db)).toBe(6);
+    expect(await countAnnotations(db, { url: OTHER_PAGE.url })).toBe(1);
+    expect((await listByTag(db, 'EU')).map((n) => n.id).sort()).toEqual(
+      [notes[1]!.id, notes[2]!.id].sort(),
+    );
+    expect((await listAll(db, { limit: 2 })).map((n) => n.id)).toEqual([
+      notes[0]!.id,
+      notes[2]!.id,
+    ]);
+    expect(await listTrash(db)).toEqual([trashed]);
+    expect((await exportAll(db)).annotations).toEqual(
+      [...notes].sort((a, b) => (a.id < b.id ? -1 : 1)),
+    );
+  });
+
+  it('splits a page with more than 100 notes into records of 100', async () => {
+    const page = pageNumber(9);
+    const many = Array.from({ length: PART_SIZE + 50 }, () => makeAnnotation({ page }));
+    await createV2Fixture(many);
+    const db = await openDb();
+    const parts = await db.getAll('pages');
+    expect(parts.map((p) => [p.url, p.notes.length])).toEqual([
+      [page.url, PART_SIZE],
+      [page.url, 50],
+    ]);
+    expect(await countAnnotations(db)).toBe(PART_SIZE + 50);
+    expect(new Set((await listByPage(db, page.url)).map((n) => n.id)).size).toBe(PART_SIZE + 50);
+  });
+
+  it('keeps the notes editable: save, delete, undo and tag merges work after the move', async () => {
+    const note = makeAnnotation({ tags: ['oil'] });
+    await createV2Fixture([note, makeAnnotation({ page: OTHER_PAGE, tags: ['oil'] })]);
+    const db = await openDb();
+    const edited = { ...note, note: 'edited', updated: '2026-02-01T00:00:00.000Z' };
+    expect(await saveAnnotation(db, edited)).toEqual({ status: 'updated', annotation: edited });
+    await mergeTags(db, ['oil'], 'energy', { now: new Date('2026-03-01T00:00:00.000Z') });
+    expect(await allTags(db)).toEqual([{ tag: 'energy', count: 2 }]);
+    await deleteAnnotation(db, note.id);
+    expect(await getAnnotation(db, note.id)).toBeUndefined();
+    expect((await undoDelete(db, note.id))?.note).toBe('edited');
+  });
+
+  it('leaves the version-2 database intact when the move fails', async () => {
+    const note = makeAnnotation();
+    // A damaged version-2 database that already has a `pages` store: the v3 step cannot
+    // create it, the upgrade is rolled back and the notes stay where they were.
+    const v2 = await openDB(DB_NAME, 2, {
+      upgrade(db) {
+        db.createObjectStore('annotations', { keyPath: 'id' });
+        db.createObjectStore('trash', { keyPath: 'annotation.id' });
+        db.createObjectStore('pages');
+      },
+    });
+    await v2.put('annotations', note);
+    v2.close();
+
+    const failure = openDossierDb();
+    await expect(failure).rejects.toMatchObject({ code: 'upgrade' });
+    const after = await openDB(DB_NAME);
+    expect(after.version).toBe(2);
+    expect(await after.get('annotations', note.id)).toEqual(note);
+    after.close();
+  });
+});
+
+describe('migration from v1', () => {
   it('keeps every note from a version-1 database', async () => {
     const notes = [makeAnnotation({ tags: ['energy'] }), makeAnnotation({ note: 'second' })];
     await createV1Fixture(notes);
 
     const db = await openDb();
-    expect(db.version).toBe(2);
+    expect(db.version).toBe(3);
     for (const note of notes) expect(await getAnnotation(db, note.id)).toEqual(note);
     expect((await listByPage(db, notes[0]!.page.url)).map((n) => n.id)).toEqual(
       notes.map((n) => n.id),

@@ -12,7 +12,7 @@ import {
   saveAnnotation,
   undoDelete,
 } from '../../../lib/store';
-import { connections, makeAnnotation } from './fixtures';
+import { connections, makeAnnotation, pageNumber } from './fixtures';
 
 const openDb = connections();
 
@@ -99,7 +99,7 @@ describe('tags', () => {
 
   it('renames everywhere or nowhere: a failed write leaves every note as it was', async () => {
     const db = await openDb();
-    const notes = [1, 2, 3, 4].map(() => makeAnnotation({ tags: ['oil'] }));
+    const notes = [1, 2, 3, 4].map((n) => makeAnnotation({ tags: ['oil'], page: pageNumber(n) }));
     for (const note of notes) await saveAnnotation(db, note);
     const realPut = IDBObjectStore.prototype.put;
     let calls = 0;

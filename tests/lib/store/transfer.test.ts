@@ -2,17 +2,19 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { Annotation } from '../../../lib/annotation';
 import {
+  countAnnotations,
   DB_VERSION,
   deleteAnnotation,
   exportAll,
   getAnnotation,
   importAll,
   listAll,
+  listByPage,
   listTrash,
   StoreError,
   saveAnnotation,
 } from '../../../lib/store';
-import { connections, makeAnnotation, OTHER_PAGE } from './fixtures';
+import { connections, fullScans, makeAnnotation, OTHER_PAGE, pageNumber } from './fixtures';
 
 const openDb = connections();
 
@@ -53,7 +55,7 @@ describe('import', () => {
     const before = await exportAll(db);
 
     failNthPut(3);
-    const batch = [1, 2, 3, 4, 5].map(() => makeAnnotation());
+    const batch = [1, 2, 3, 4, 5].map((n) => makeAnnotation({ page: pageNumber(n) }));
     await expect(importAll(db, batch)).rejects.toBeInstanceOf(StoreError);
     vi.restoreAllMocks();
 
@@ -124,7 +126,7 @@ describe('import', () => {
     await saveAnnotation(db, stored);
     const fullScan = vi.spyOn(IDBObjectStore.prototype, 'getAll');
     const report = await importAll(db, [{ ...stored, id: 'twin' }]);
-    expect(fullScan).not.toHaveBeenCalled();
+    expect(fullScans(fullScan)).toBe(0);
     expect(report.duplicates).toEqual([
       { index: 0, id: 'twin', duplicateOf: stored.id, in: 'store' },
     ]);
@@ -143,6 +145,42 @@ describe('import', () => {
     expect(report).toMatchObject({ added: 0, updated: 1, stale: [{ index: 1, id: b.id }] });
     expect(await getAnnotation(db, a.id)).toEqual(newerA);
     expect(await getAnnotation(db, b.id)).toEqual(b);
+  });
+
+  it('moves notes whose newer edit is under another address, even two swapping pages', async () => {
+    const db = await openDb();
+    const later = '2026-01-09T00:00:00.000Z';
+    const x = makeAnnotation({ page: pageNumber(1) });
+    const y = makeAnnotation({ page: pageNumber(2) });
+    const stays = makeAnnotation({ page: pageNumber(1) });
+    for (const note of [x, y, stays]) await saveAnnotation(db, note);
+    const movedX = { ...x, page: pageNumber(2), updated: later };
+    const movedY = { ...y, page: pageNumber(1), updated: later };
+
+    const report = await importAll(db, [movedX, movedY]);
+    expect(report).toMatchObject({ added: 0, updated: 2 });
+    expect((await listByPage(db, pageNumber(1).url)).map((n) => n.id).sort()).toEqual(
+      [movedY.id, stays.id].sort(),
+    );
+    expect(await listByPage(db, pageNumber(2).url)).toEqual([movedX]);
+    expect(await countAnnotations(db)).toBe(3);
+  });
+
+  it('moves a note out of a large store, reading only the pages involved', async () => {
+    const db = await openDb();
+    await importAll(
+      db,
+      Array.from({ length: 40 }, () => makeAnnotation({ page: OTHER_PAGE })),
+    );
+    const [first] = await listByPage(db, OTHER_PAGE.url);
+    const moved = { ...first!, page: pageNumber(7), updated: '2026-02-01T00:00:00.000Z' };
+    const fullScan = vi.spyOn(IDBObjectStore.prototype, 'getAll');
+    expect(await importAll(db, [moved])).toMatchObject({ added: 0, updated: 1 });
+    expect(fullScans(fullScan)).toBe(0);
+    vi.restoreAllMocks();
+    expect(await countAnnotations(db, { url: OTHER_PAGE.url })).toBe(39);
+    expect(await listByPage(db, pageNumber(7).url)).toEqual([moved]);
+    expect(await countAnnotations(db)).toBe(40);
   });
 });
 
@@ -190,7 +228,7 @@ describe('backup and restore', () => {
     const before = await exportAll(db);
 
     failNthPut(2);
-    const backup = [makeAnnotation(), makeAnnotation()];
+    const backup = [makeAnnotation(), makeAnnotation({ page: OTHER_PAGE })];
     await expect(importAll(db, backup, { mode: 'replace' })).rejects.toMatchObject({
       code: 'quota',
     });
