@@ -14,7 +14,7 @@
 import type { Annotation } from '../annotation';
 import { compileQuery } from '../notes/rules';
 import { compareTimes, normaliseAnnotation, normaliseTag } from './normalise';
-import { allNotes, findNote, pageNotes, putNote, removeNote } from './pages';
+import { allNotes, findNote, lastPart, pageNotes, putNote, removeNote } from './pages';
 import type { DossierDB, TrashedAnnotation } from './schema';
 import { inTransaction } from './transaction';
 
@@ -48,10 +48,14 @@ function writeWithConflictRule(
 ): Promise<SaveResult> {
   return inTransaction(db, ['pages'], 'readwrite', async (tx) => {
     const store = tx.objectStore('pages');
-    const found = await findNote(store, annotation.id);
+    // Both reads in one round trip: a new note needs the page's last record.
+    const [found, last] = await Promise.all([
+      findNote(store, annotation.id),
+      create ? lastPart(store, annotation.page.url) : undefined,
+    ]);
     if (!found) {
       if (!create) return { status: 'missing', id: annotation.id };
-      await putNote(store, annotation, undefined);
+      await putNote(store, annotation, undefined, { part: last });
       return { status: 'created', annotation };
     }
     if (compareTimes(annotation.updated, found.note.updated) < 0) {

@@ -11,7 +11,7 @@
  *   index on `annotations`, and existing tags normalised (`normaliseTags`) so the index holds
  *   one key per tag the reader sees.
  * - v3: notes are kept by page: `pages` (keyPath `[url, part]`) holds a page's notes in
- *   records of up to 100 (see lib/store/pages.ts), with multi-entry indexes `by-note` (unique:
+ *   records of up to 25 (see lib/store/pages.ts), with multi-entry indexes `by-note` (unique:
  *   each note id is in one record) and `by-tag`; `annotations` is emptied into it and deleted.
  *   Why: Chromium pays about 0.13 ms per record written, whatever its size, and a little more
  *   per index entry, so importing 10,000 notes over 500 pages took 2.3 s as 10,000 records and

@@ -93,7 +93,7 @@ describe('schema', () => {
     await tx.done;
   });
 
-  it('keeps the notes of a page in records of at most 100, with their ids and tags', async () => {
+  it('keeps the notes of a page in records of at most PART_SIZE, with their ids and tags', async () => {
     const db = await openDb();
     const a = makeAnnotation({ tags: ['energy'], position: pos(50) });
     const b = makeAnnotation({ tags: ['energy', 'EU'], position: pos(10) });
@@ -113,7 +113,7 @@ describe('schema', () => {
       ].sort(),
     );
 
-    // The 101st note of a page starts its second record; an edit stays where the note is.
+    // The note after the first PART_SIZE starts a second record; an edit stays where it is.
     const more = Array.from({ length: PART_SIZE - 1 }, () => makeAnnotation({ page: OTHER_PAGE }));
     for (const note of more) await saveAnnotation(db, note);
     expect((await db.get('pages', [OTHER_PAGE.url, 0]))?.notes).toHaveLength(PART_SIZE);
@@ -182,18 +182,18 @@ describe('migration v2 → v3', () => {
     );
   });
 
-  it('splits a page with more than 100 notes into records of 100', async () => {
+  it('splits a page with more than PART_SIZE notes into records of PART_SIZE', async () => {
     const page = pageNumber(9);
-    const many = Array.from({ length: PART_SIZE + 50 }, () => makeAnnotation({ page }));
+    const many = Array.from({ length: PART_SIZE + 10 }, () => makeAnnotation({ page }));
     await createV2Fixture(many);
     const db = await openDb();
     const parts = await db.getAll('pages');
     expect(parts.map((p) => [p.url, p.notes.length])).toEqual([
       [page.url, PART_SIZE],
-      [page.url, 50],
+      [page.url, 10],
     ]);
-    expect(await countAnnotations(db)).toBe(PART_SIZE + 50);
-    expect(new Set((await listByPage(db, page.url)).map((n) => n.id)).size).toBe(PART_SIZE + 50);
+    expect(await countAnnotations(db)).toBe(PART_SIZE + 10);
+    expect(new Set((await listByPage(db, page.url)).map((n) => n.id)).size).toBe(PART_SIZE + 10);
   });
 
   it('keeps the notes editable: save, delete, undo and tag merges work after the move', async () => {
