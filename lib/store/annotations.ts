@@ -53,15 +53,16 @@ function writeWithConflictRule(
       findNote(store, annotation.id),
       create ? lastPart(store, annotation.page.url) : undefined,
     ]);
+    const lastRead = create ? { part: last } : undefined;
     if (!found) {
       if (!create) return { status: 'missing', id: annotation.id };
-      await putNote(store, annotation, undefined, { part: last });
+      await putNote(store, annotation, undefined, lastRead);
       return { status: 'created', annotation };
     }
     if (compareTimes(annotation.updated, found.note.updated) < 0) {
       return { status: 'conflict', current: found.note };
     }
-    await putNote(store, annotation, found);
+    await putNote(store, annotation, found, lastRead);
     return { status: 'updated', annotation };
   });
 }

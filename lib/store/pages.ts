@@ -18,6 +18,7 @@
 import type { IDBPObjectStore, StoreNames } from 'idb';
 import type { Annotation } from '../annotation';
 import type { DossierSchema, PagePart } from './schema';
+import { requestsOf } from './transaction';
 
 /** The most notes one record holds. */
 export const PART_SIZE = 25;
@@ -215,9 +216,10 @@ export class PageBatch {
    * unique `by-note` index); then every changed page as it ends up.
    */
   write(store: PagesStore<'readwrite'>): void {
+    const writes = requestsOf(store);
     const send = (url: string, notes: readonly Annotation[]) => {
-      store.delete(pageRange(url)).catch(() => {});
-      for (const part of splitIntoParts(url, notes)) store.put(part).catch(() => {});
+      writes.delete(pageRange(url));
+      for (const part of splitIntoParts(url, notes)) writes.put(part);
     };
     for (const url of this.gave) {
       send(

@@ -8,6 +8,7 @@
 import {
   type IDBPObjectStore,
   type IDBPTransaction,
+  type StoreKey,
   type StoreNames,
   type StoreValue,
   unwrap,
@@ -85,19 +86,24 @@ export class RequestBatch {
   }
 }
 
+/** Writes sent without awaiting each one; see `requestsOf`. */
+export interface BulkWrites<Name extends StoreNames<DossierSchema>> {
+  put(value: StoreValue<DossierSchema, Name>): void;
+  delete(query: StoreKey<DossierSchema, Name> | IDBKeyRange): void;
+}
+
 /**
- * Puts records into `store` without a promise and two listeners per request, for bulk writes
+ * Puts and deletes in `store` without a promise and two listeners per request, for bulk writes
  * (an import of 10,000 notes). A failing request aborts the transaction, which `inTransaction`
  * reports; a record that cannot be stored at all throws at once, which aborts it too.
  */
 export function requestsOf<
   TxStores extends ArrayLike<StoreNames<DossierSchema>>,
   Name extends StoreNames<DossierSchema>,
->(
-  store: IDBPObjectStore<DossierSchema, TxStores, Name, 'readwrite'>,
-): (value: StoreValue<DossierSchema, Name>) => void {
+>(store: IDBPObjectStore<DossierSchema, TxStores, Name, 'readwrite'>): BulkWrites<Name> {
   const raw = unwrap(store);
-  return (value) => {
-    raw.put(value);
+  return {
+    put: (value) => void raw.put(value),
+    delete: (query) => void raw.delete(query),
   };
 }

@@ -187,7 +187,7 @@ export async function importAll(
     for (const note of pages.notes()) remember(note, 'store');
 
     // Accepted notes are gathered per page, and each page is written once (see pages.ts).
-    const putTrash = requestsOf(tx.objectStore('trash'));
+    const trashWrites = requestsOf(tx.objectStore('trash'));
     incoming.forEach((note, index) => {
       const known = byId.get(note.id);
       if (known) {
@@ -218,7 +218,7 @@ export async function importAll(
     pages.write(store);
     for (const entry of trash) {
       if (byId.has(entry.annotation.id)) continue; // the live note wins over its trashed copy
-      putTrash({ ...entry, annotation: normaliseAnnotation(entry.annotation) });
+      trashWrites.put({ ...entry, annotation: normaliseAnnotation(entry.annotation) });
       report.trashRestored += 1;
     }
     return report;

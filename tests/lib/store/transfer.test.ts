@@ -32,6 +32,14 @@ function failNthPut(n: number, error: unknown = new DOMException('no', 'QuotaExc
   });
 }
 
+/** Stores `count` notes on OTHER_PAGE: a store much bigger than a one-note import. */
+function fillOtherPage(db: Awaited<ReturnType<typeof openDb>>, count = 40) {
+  return importAll(
+    db,
+    Array.from({ length: count }, () => makeAnnotation({ page: OTHER_PAGE })),
+  );
+}
+
 describe('import', () => {
   it('adds new notes and reports how many', async () => {
     const db = await openDb();
@@ -118,10 +126,7 @@ describe('import', () => {
 
   it('finds duplicates against a large store by reading only the pages imported', async () => {
     const db = await openDb();
-    await importAll(
-      db,
-      Array.from({ length: 40 }, () => makeAnnotation({ page: OTHER_PAGE })),
-    );
+    await fillOtherPage(db);
     const stored = makeAnnotation();
     await saveAnnotation(db, stored);
     const fullScan = vi.spyOn(IDBObjectStore.prototype, 'getAll');
@@ -168,10 +173,7 @@ describe('import', () => {
 
   it('moves a note out of a large store, reading only the pages involved', async () => {
     const db = await openDb();
-    await importAll(
-      db,
-      Array.from({ length: 40 }, () => makeAnnotation({ page: OTHER_PAGE })),
-    );
+    await fillOtherPage(db);
     const [first] = await listByPage(db, OTHER_PAGE.url);
     const moved = { ...first!, page: pageNumber(7), updated: '2026-02-01T00:00:00.000Z' };
     const fullScan = vi.spyOn(IDBObjectStore.prototype, 'getAll');
