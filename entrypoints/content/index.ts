@@ -5,7 +5,11 @@
  */
 
 import { startPageSession } from '@/lib/content/session';
+import { guardAgainstForgedStart, markStarted, markStarting } from '@/lib/content/start-guard';
 import { POLICY_SITE_MATCHES } from '@/lib/sites';
+
+// Runs before WXT creates (and announces) this copy's context: see lib/content/start-guard.ts.
+markStarting();
 
 export default defineContentScript({
   matches: [...POLICY_SITE_MATCHES],
@@ -14,6 +18,8 @@ export default defineContentScript({
   // reach the page's own message listeners, and costs the start-up task time for nothing.
   noScriptStartedPostMessage: true,
   main(ctx) {
+    markStarted();
+    guardAgainstForgedStart(ctx);
     startPageSession(ctx);
   },
 });

@@ -13,6 +13,7 @@ import type { Article } from '../article/extract';
 import { createLiveMapper, type SourceMapper } from '../article/live-ranges';
 import type { Detection } from '../detect';
 import type { Painter } from '../highlight/paint';
+import { createScope } from './scope';
 import { runSliced } from './slices';
 import { createUiHost } from './ui-host';
 
@@ -57,6 +58,8 @@ interface Hit {
 /** Maps, paints and makes interactive the officials and quotations of an article. */
 export function startEntitiesLayer(options: EntitiesLayerOptions): EntitiesLayer {
   const { ctx, doc, painter, article, detection } = options;
+  // Everything below ends with this layer (a navigation replaces it), not only with `ctx`.
+  const scope = createScope(ctx);
   const map = createLiveMapper(doc, article, options.locate);
   // Filled in slices (a long page has thousands of mentions), then painted at once.
   const officialRanges: (Range | null)[][] = detection.officials.map((o) =>
@@ -112,7 +115,10 @@ export function startEntitiesLayer(options: EntitiesLayerOptions): EntitiesLayer
     },
     { stop: () => destroyed },
   ).then((done) => {
-    if (done && !destroyed) paint();
+    if (done && !destroyed) {
+      buildHitLists();
+      paint();
+    }
     return done && !destroyed;
   });
 
@@ -121,7 +127,7 @@ export function startEntitiesLayer(options: EntitiesLayerOptions): EntitiesLayer
 
   const flash = (range: Range) => {
     painter.paint('dossier-flash', [range]);
-    ctx.setTimeout(() => painter.clear('dossier-flash'), 1200);
+    scope.setTimeout(() => painter.clear('dossier-flash'), 1200);
   };
 
   const goTo = (hit: Hit, focus: boolean) => {
@@ -184,39 +190,47 @@ export function startEntitiesLayer(options: EntitiesLayerOptions): EntitiesLayer
     host.show(null);
   };
 
+  // Hit-testing in page order: the mentions (and, apart, the quotations) sorted by where they
+  // start in the article, so the one under the pointer is found by binary search. A linear scan
+  // over every range was one long task per pointer move on a page with 10,000 names.
+  let officialHits: Hit[] = [];
+  let quoteHits: Hit[] = [];
+  const buildHitLists = () => {
+    const officials: { at: number; hit: Hit }[] = [];
+    officialRanges.forEach((list, index) => {
+      list.forEach((range, mention) => {
+        const at = detection.officials[index]?.mentions[mention]?.start ?? 0;
+        if (range) officials.push({ at, hit: { kind: 'official', index, mention, range } });
+      });
+    });
+    officials.sort((a, b) => a.at - b.at);
+    officialHits = officials.map((o) => o.hit);
+    const quotes: { at: number; hit: Hit }[] = [];
+    quoteRanges.forEach((range, index) => {
+      if (range) {
+        const at = detection.quotes[index]?.start ?? 0;
+        quotes.push({ at, hit: { kind: 'quote', index, mention: 0, range } });
+      }
+    });
+    quotes.sort((a, b) => a.at - b.at);
+    quoteHits = quotes.map((q) => q.hit);
+  };
+
   /** The highlight under a point, officials first (they sit inside quotations). */
   const hitAt = (x: number, y: number): Hit | null => {
     const caret = caretAt(doc, x, y);
     if (!caret) return null;
-    const inside = (r: Range | null) => {
-      try {
-        return (
-          r !== null && r.comparePoint(caret.node, caret.offset) === 0 && r.toString().length > 0
-        );
-      } catch {
-        return false;
-      }
-    };
-    for (let i = 0; i < officialRanges.length; i++) {
-      const list = officialRanges[i] ?? [];
-      for (let m = 0; m < list.length; m++) {
-        const range = list[m] ?? null;
-        if (range && inside(range)) return { kind: 'official', index: i, mention: m, range };
-      }
-    }
-    for (let i = 0; i < quoteRanges.length; i++) {
-      const range = quoteRanges[i] ?? null;
-      if (range && inside(range)) return { kind: 'quote', index: i, mention: 0, range };
-    }
-    return null;
+    return findHit(officialHits, caret) ?? findHit(quoteHits, caret);
   };
-
   let pending = false;
-  ctx.addEventListener(doc, 'mousemove', (event: MouseEvent) => {
+  scope.listen(doc, 'mousemove', (event: MouseEvent) => {
     // Over any of Dossier's own panels (the notes toolbar too), the text underneath is hidden.
-    if (!visible || pending || host.contains(event) || overDossierUi(event)) return;
+    // Only the reader's own pointer counts, never a page script's made-up events.
+    if (!event.isTrusted || !visible || pending || host.contains(event) || overDossierUi(event)) {
+      return;
+    }
     pending = true;
-    ctx.requestAnimationFrame(() => {
+    scope.requestAnimationFrame(() => {
       pending = false;
       const hit = hitAt(event.clientX, event.clientY);
       if (
@@ -227,18 +241,13 @@ export function startEntitiesLayer(options: EntitiesLayerOptions): EntitiesLayer
       }
     });
   });
-  ctx.addEventListener(doc, 'keydown', (event: KeyboardEvent) => {
+  scope.listen(doc, 'keydown', (event: KeyboardEvent) => {
+    if (!event.isTrusted) return;
     if (event.key === 'Escape' && open) closeCard();
     if (!visible || !event.altKey || !event.shiftKey) return;
     if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
-    const all: Hit[] = [];
-    officialRanges.forEach((list, index) => {
-      list.forEach((range, mention) => {
-        if (range) all.push({ kind: 'official', index, mention, range });
-      });
-    });
+    const all = officialHits;
     if (all.length === 0) return;
-    all.sort((a, b) => a.range.compareBoundaryPoints(Range.START_TO_START, b.range));
     const current = open ? all.findIndex((x) => x.range === open?.range) : -1;
     const next = event.key === 'ArrowDown' ? current + 1 : current - 1 + all.length;
     const hit = all[(next + all.length) % all.length];
@@ -249,12 +258,17 @@ export function startEntitiesLayer(options: EntitiesLayerOptions): EntitiesLayer
   });
 
   const destroy = () => {
+    if (destroyed) return;
     destroyed = true;
     host.destroy();
     painter.clear('dossier-official');
     painter.clear('dossier-quote');
+    officialHits = [];
+    quoteHits = [];
+    open = null;
+    scope.end();
   };
-  ctx.onInvalidated(destroy);
+  scope.onEnd(destroy);
 
   return {
     summary: () => ({
@@ -279,6 +293,36 @@ export function startEntitiesLayer(options: EntitiesLayerOptions): EntitiesLayer
     ready,
     destroy,
   };
+}
+
+/**
+ * The hit whose range holds `caret`, in a list sorted in page order: a binary search, then the
+ * neighbours (two ranges may touch). Null when none holds it.
+ */
+export function findHit<T extends { range: Range }>(
+  sorted: readonly T[],
+  caret: { node: Node; offset: number },
+): T | null {
+  const compare = (range: Range): number => {
+    try {
+      return range.comparePoint(caret.node, caret.offset);
+    } catch {
+      return Number.NaN; // another document or a detached node: never a hit
+    }
+  };
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    const c = compare((sorted[mid] as T).range);
+    if (c > 0) lo = mid + 1;
+    else hi = mid;
+  }
+  for (const i of [lo, lo - 1, lo + 1]) {
+    const hit = sorted[i];
+    if (hit && compare(hit.range) === 0 && !hit.range.collapsed) return hit;
+  }
+  return null;
 }
 
 /** True when an event happened over one of Dossier's in-page panels. */

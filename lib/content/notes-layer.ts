@@ -15,6 +15,7 @@ import type { Painter } from '../highlight/paint';
 import type { NotesChange } from '../notes/api';
 import { handleMessages, sendToBackground } from '../platform/messaging';
 import { subscribeToChanges } from '../platform/sync-client';
+import { createScope } from './scope';
 import { createUiHost } from './ui-host';
 
 /** What the layer needs from its page session. */
@@ -51,6 +52,8 @@ export function startNotesLayer({
   painter,
   onError,
 }: NotesLayerOptions): NotesLayer {
+  // Everything below ends with this layer (a navigation replaces it), not only with `ctx`.
+  const scope = createScope(ctx);
   // Failures are said on the page, calmly, so that a note is never lost without a word.
   const report = (message: string) => {
     onError?.(message);
@@ -67,9 +70,10 @@ export function startNotesLayer({
         message,
       ),
     );
-    ctx.setTimeout(() => host.show(null), 8_000);
+    scope.setTimeout(() => host.show(null), 8_000);
   };
   const placed = new Map<string, Placed>();
+  let destroyed = false;
   let index: TextIndex | null = null;
   let dirty = true;
   // Dossier's own UI lives outside <body>, so every change seen here is the page's.
@@ -112,6 +116,7 @@ export function startNotesLayer({
 
   const load = async () => {
     const reply = await sendToBackground('notes/list', { url: page.url });
+    if (destroyed) return;
     if (!reply.ok) return report(`Dossier could not load your notes: ${reply.error}`);
     placed.clear();
     // Most pages have no notes: the page's text index (a walk over all of it) waits until a
@@ -131,6 +136,7 @@ export function startNotesLayer({
   };
 
   const apply = (change: NotesChange) => {
+    if (destroyed) return;
     if (change.kind === 'reload') return void load();
     if (change.kind === 'delete') placed.delete(change.id);
     else {
@@ -202,22 +208,23 @@ export function startNotesLayer({
     });
   };
 
-  ctx.addEventListener(doc, 'mouseup', (event: MouseEvent) => {
-    if (host.contains(event)) return;
+  // Only the reader's own gestures count: a page script's made-up `mouseup` opens nothing.
+  scope.listen(doc, 'mouseup', (event: MouseEvent) => {
+    if (!event.isTrusted || host.contains(event)) return;
     // Let the browser finish updating the selection first.
-    ctx.setTimeout(() => {
+    scope.setTimeout(() => {
       const range = selectionRange();
       if (range) openToolbar(range);
       else host.show(null);
     }, 0);
   });
-  ctx.addEventListener(doc, 'keydown', (event: KeyboardEvent) => {
-    if (event.key === 'Escape') host.show(null);
+  scope.listen(doc, 'keydown', (event: KeyboardEvent) => {
+    if (event.isTrusted && event.key === 'Escape') host.show(null);
   });
 
   const flash = (range: Range) => {
     painter.paint('dossier-flash', [range]);
-    ctx.setTimeout(() => painter.clear('dossier-flash'), 1200);
+    scope.setTimeout(() => painter.clear('dossier-flash'), 1200);
   };
 
   const stopMessages = handleMessages({
@@ -251,12 +258,17 @@ export function startNotesLayer({
   void load();
 
   const destroy = () => {
+    if (destroyed) return;
+    destroyed = true;
     observer.disconnect();
     stopMessages();
     stopSync();
     host.destroy();
+    placed.clear();
+    index = null;
+    scope.end();
   };
-  ctx.onInvalidated(destroy);
+  scope.onEnd(destroy);
 
   return {
     saveRange: (range, origin) => void save(range, '', [], lastColour, origin),

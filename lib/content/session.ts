@@ -76,10 +76,56 @@ export function pageRefOf(doc: Document, info: PageInfo, analysis?: PageAnalysis
 }
 
 /**
+ * True when `doc` is a page Dossier reads: an HTML document with a `<body>`. An SVG or XML
+ * document, a frameset, or a page whose script removed its body has no article to read and no
+ * place for Dossier's notes, so Dossier stays idle there (issue 18).
+ */
+export function isReadablePage(doc: Document): boolean {
+  try {
+    const view = doc.defaultView;
+    if (!view) return false;
+    return (
+      doc.documentElement instanceof view.HTMLHtmlElement &&
+      doc.body instanceof view.HTMLBodyElement
+    );
+  } catch {
+    return false;
+  }
+}
+
+/** What the popup is told on a page Dossier does not read. */
+export function idlePageInfo(doc: Document): PageInfo {
+  let url = '';
+  try {
+    url = pageUrlOf(doc);
+  } catch {
+    url = doc.location?.href ?? '';
+  }
+  return {
+    url,
+    title: typeof doc.title === 'string' ? doc.title : '',
+    wordCount: 0,
+    byline: null,
+    isArticle: false,
+    message: 'Dossier reads HTML pages with a body; this page has none, so Dossier left it alone.',
+  };
+}
+
+/**
  * Starts the page's session. Everything it registers is undone when `ctx` is invalidated, so a
- * reloaded, updated or re-injected extension leaves nothing behind.
+ * reloaded, updated or re-injected extension leaves nothing behind. On a page that is not HTML
+ * or has no body it only answers the popup, and touches nothing.
  */
 export function startPageSession(ctx: ContentScriptContext, doc: Document = document): void {
+  if (!isReadablePage(doc)) {
+    const stop = handleMessages({
+      'page/info': () => idlePageInfo(doc),
+      'page/analysis': () => ({ officials: [], quotes: [] }),
+      'page/reveal': () => ({ found: false }),
+    });
+    ctx.onInvalidated(stop);
+    return;
+  }
   const painter = createPainter(doc);
   ctx.onInvalidated(() => painter.destroy());
 
@@ -231,9 +277,11 @@ export function startPageSession(ctx: ContentScriptContext, doc: Document = docu
     if (!timer) firstRequest = now;
     clearTimeout(timer);
     const wait = Math.max(0, Math.min(SETTLE_MS, firstRequest + MAX_WAIT_MS - now));
-    timer = ctx.setTimeout(() => {
+    // A plain timer (cleared when `ctx` ends, below): `ctx.setTimeout` would add an abort
+    // listener per call, and a busy page schedules many.
+    timer = window.setTimeout(() => {
       timer = undefined;
-      start();
+      if (!ctx.isInvalid) start();
     }, wait);
   };
   ctx.addEventListener(doc.defaultView ?? window, 'wxt:locationchange', schedule);

@@ -17,11 +17,16 @@ export const SLICE_MS = 20;
 export function nextTask(ctx: ContentScriptContext): Promise<void> {
   return new Promise<void>((resolve) => {
     if (ctx.isInvalid) return resolve();
-    const stopListening = ctx.onInvalidated(() => resolve());
-    ctx.setTimeout(() => {
+    // A plain timer, not `ctx.setTimeout`: that one adds an abort listener to `ctx` per call,
+    // kept until the tab closes, and slices run thousands of times on a long page.
+    const id = setTimeout(() => {
       stopListening();
       resolve();
     }, 0);
+    const stopListening = ctx.onInvalidated(() => {
+      clearTimeout(id);
+      resolve();
+    });
   });
 }
 

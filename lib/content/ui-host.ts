@@ -1,8 +1,14 @@
 /**
  * The in-page UI's home: one element outside `<body>` (so `document.body` and its text are
- * untouched) holding a shadow root, so page CSS cannot reach Dossier's panels and
- * theirs cannot reach the page. Everything in it is marked `data-dossier-ui`, so text indexing
- * never sees it. The root is open so that assistive tools and tests can reach the controls.
+ * untouched) holding a **closed** shadow root, so page CSS cannot reach Dossier's panels, theirs
+ * cannot reach the page, and page scripts cannot read or drive the controls (`host.shadowRoot`
+ * is null to them). The host's tag name is random per host (`x-` and 16 random letters): a page
+ * cannot define a custom element under that name in advance, so creating the host never runs
+ * page code. Events that a script made up (`isTrusted` false) are stopped at the shadow root
+ * before any control sees them, so a page cannot press Dossier's buttons. Everything in it is
+ * marked `data-dossier-ui`, so text indexing never sees it. Assistive tools reach the controls
+ * through the accessibility tree, and tests through the DevTools protocol
+ * (tests/e2e/page-helpers.ts), which pierces closed roots.
  */
 import { type ComponentChild, render } from 'preact';
 import { DOSSIER_UI_ATTRIBUTE } from '../anchoring/text-index';
@@ -18,28 +24,71 @@ export interface UiHost {
   destroy(): void;
 }
 
+/** Events a control acts on: made-up ones (`isTrusted` false) never reach the controls. */
+const GUARDED_EVENTS = [
+  'click',
+  'dblclick',
+  'auxclick',
+  'mousedown',
+  'mouseup',
+  'pointerdown',
+  'pointerup',
+  'keydown',
+  'keyup',
+  'keypress',
+  'input',
+  'beforeinput',
+  'change',
+  'submit',
+  'focusin',
+] as const;
+
+/** A tag name the page cannot guess: a valid custom element name no page has defined. */
+export function randomHostTag(): string {
+  const letters = new Uint8Array(16);
+  crypto.getRandomValues(letters);
+  return `x-${[...letters].map((b) => String.fromCharCode(97 + (b % 26))).join('')}`;
+}
+
 /** Creates the host with `css` as the shadow root's stylesheet. */
 export function createUiHost(doc: Document, css: string): UiHost {
-  const host = doc.createElement('dossier-ui');
+  const host = doc.createElement(randomHostTag());
   host.setAttribute(DOSSIER_UI_ATTRIBUTE, '');
   host.setAttribute(
     'style',
     'all: initial; position: fixed; top: 0; left: 0; width: 0; height: 0; z-index: 2147483647;',
   );
-  const shadow = host.attachShadow({ mode: 'open' });
+  const shadow = host.attachShadow({ mode: 'closed' });
+  const stopForged = (event: Event) => {
+    if (!event.isTrusted) event.stopImmediatePropagation();
+  };
+  for (const type of GUARDED_EVENTS) shadow.addEventListener(type, stopForged, true);
   const style = doc.createElement('style');
   style.textContent = css;
   const root = doc.createElement('div');
   shadow.append(style, root);
-  doc.documentElement.append(host);
+  // A page that removes (or moves) the host gets it back where it belongs the next time
+  // something is shown, instead of Dossier drawing into a detached tree.
+  const attach = () => {
+    const top = doc.documentElement;
+    if (top && host.parentNode !== top) top.append(host);
+  };
+  attach();
+  let shown = false;
   return {
-    show: (child) => render(child, root),
+    show: (child) => {
+      if (child !== null) attach();
+      if (child === null && !shown) return;
+      shown = child !== null;
+      render(child, root);
+    },
     contains: (event) => event.composedPath().includes(host),
     focusFirst: () => {
       shadow.querySelector<HTMLElement>('button, [href], input, textarea, [tabindex]')?.focus();
     },
     destroy() {
       render(null, root);
+      for (const type of GUARDED_EVENTS) shadow.removeEventListener(type, stopForged, true);
       host.remove();
     },
   };

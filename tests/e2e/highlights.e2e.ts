@@ -4,7 +4,14 @@ import { describe, expect, it } from 'vitest';
 import { analyzePage } from '../../lib/content/pipeline';
 import { awkwardPage, hostilePage, ministerParagraphs, singlePageApp } from './fixtures/pages';
 import { SAMPLE_HTML, SAMPLE_URL, useDossier } from './harness';
-import { openWatched, painted, selectPhrase } from './page-helpers';
+import {
+  clickDossier,
+  dossierControl,
+  findDossierControls,
+  openWatched,
+  painted,
+  selectPhrase,
+} from './page-helpers';
 
 const env = useDossier({
   'www.csis.org/spa/one': singlePageApp(),
@@ -66,16 +73,15 @@ describe('on the sample article', () => {
       return { x: r.left + r.width / 2, y: r.top + r.height / 2, text: first.toString() };
     });
     await page.mouse.move(box.x, box.y);
-    const card = page.getByRole('dialog', { name: `Official: ${box.text}` });
-    await card.waitFor();
-    await card.getByRole('button', { name: 'Next mention' }).click();
+    await dossierControl(page, 'dialog', `Official: ${box.text}`);
+    await clickDossier(page, 'button', 'Next mention');
     const second = await page.evaluate(() => getSelection()?.toString());
     expect(second).toBeTruthy();
     expect(second).not.toBe(box.text);
-    await page.getByRole('button', { name: 'Previous mention' }).click();
+    await clickDossier(page, 'button', 'Previous mention');
     await expect.poll(() => page.evaluate(() => getSelection()?.toString())).toBe(box.text);
     await page.keyboard.press('Escape');
-    await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
+    await expect.poll(async () => (await findDossierControls(page, 'dialog', /.*/)).length).toBe(0);
     await page.close();
   });
 
@@ -188,7 +194,7 @@ describe('on living pages', () => {
     // Selecting in the editable box offers no toolbar; typing there works as on any page.
     await selectPhrase(page, 'should publish');
     await page.waitForTimeout(300);
-    expect(await page.getByRole('button', { name: 'Note', exact: true }).count()).toBe(0);
+    expect(await findDossierControls(page, 'button', 'Note')).toEqual([]);
     await page.click('#comment');
     await page.keyboard.press('End');
     await page.keyboard.type(' And the lawyers.');

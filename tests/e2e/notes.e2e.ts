@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { launchDossier, SAMPLE_URL, useDossier } from './harness';
-import { painted, selectPhrase } from './page-helpers';
+import { clickDossier, dossierControl, painted, selectPhrase } from './page-helpers';
 
 const env = useDossier();
 
@@ -26,9 +26,9 @@ describe('making notes', () => {
     const bodyBefore = await tabA.evaluate(() => document.body.textContent);
 
     await selectPhrase(tabA, 'press conference');
-    await tabA.getByRole('button', { name: 'Note', exact: true }).click();
-    await tabA.getByRole('textbox', { name: 'Note' }).fill('Check the date <b>of</b> this');
-    await tabA.getByRole('button', { name: 'Save note' }).click();
+    await clickDossier(tabA, 'button', 'Note');
+    await (await dossierControl(tabA, 'textbox', 'Note')).fill('Check the date <b>of</b> this');
+    await clickDossier(tabA, 'button', 'Save note');
 
     await expect.poll(() => painted(tabA, 'dossier-note')).toEqual(['press conference']);
     await expect
@@ -45,8 +45,8 @@ describe('making notes', () => {
   it('highlights in a chosen colour with one click', async () => {
     const tab = await openArticle();
     await selectPhrase(tab, 'State Department');
-    await tab.getByRole('button', { name: /Colour: green/i }).click();
-    await tab.getByRole('button', { name: 'Highlight', exact: true }).click();
+    await clickDossier(tab, 'button', /Colour: green/i);
+    await clickDossier(tab, 'button', 'Highlight');
     await expect.poll(() => painted(tab, 'dossier-note-green')).toEqual(['State Department']);
     await tab.close();
   });
@@ -54,7 +54,7 @@ describe('making notes', () => {
   it('loses nothing when the service worker is stopped between two notes', async () => {
     const tab = await openArticle();
     await selectPhrase(tab, 'White House');
-    await tab.getByRole('button', { name: 'Highlight', exact: true }).click();
+    await clickDossier(tab, 'button', 'Highlight');
     await expect
       .poll(async () => (await painted(tab, 'dossier-note')).includes('White House'))
       .toBe(true);
@@ -73,7 +73,7 @@ describe('making notes', () => {
     await cdp.send('Target.closeTarget', { targetId: sw?.targetId ?? '' });
 
     await selectPhrase(tab, 'January');
-    await tab.getByRole('button', { name: 'Highlight', exact: true }).click();
+    await clickDossier(tab, 'button', 'Highlight');
     await expect
       .poll(async () => (await painted(tab, 'dossier-note')).includes('January'), {
         timeout: 10_000,
@@ -98,7 +98,7 @@ describe('making notes', () => {
     const page = await first.context.newPage();
     await page.goto(SAMPLE_URL);
     await selectPhrase(page, 'offshore fields');
-    await page.getByRole('button', { name: 'Highlight', exact: true }).click();
+    await clickDossier(page, 'button', 'Highlight');
     await expect
       .poll(async () => (await painted(page, 'dossier-note')).includes('offshore fields'))
       .toBe(true);

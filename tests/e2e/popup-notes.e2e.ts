@@ -10,7 +10,7 @@ import { parse as parseYaml } from 'yaml';
 import type { Annotation } from '../../lib/annotation';
 import { exportW3C } from '../../lib/export/w3c';
 import { SAMPLE_HTML, useDossier } from './harness';
-import { painted, selectPhrase } from './page-helpers';
+import { clickDossier, dossierControl, painted, selectPhrase } from './page-helpers';
 
 const env = useDossier();
 
@@ -34,9 +34,9 @@ async function freshSample(
 /** Makes a note through the selection toolbar. */
 async function note(page: Page, phrase: string, text: string): Promise<void> {
   await selectPhrase(page, phrase);
-  await page.getByRole('button', { name: 'Note', exact: true }).click();
-  await page.getByRole('textbox', { name: 'Note' }).fill(text);
-  await page.getByRole('button', { name: 'Save note' }).click();
+  await clickDossier(page, 'button', 'Note');
+  await (await dossierControl(page, 'textbox', 'Note')).fill(text);
+  await clickDossier(page, 'button', 'Save note');
   await expect.poll(async () => (await painted(page, 'dossier-note')).includes(phrase)).toBe(true);
 }
 
