@@ -21,7 +21,15 @@ export const SAMPLE_HTML = readFileSync(path.join(ROOT, 'sample/article.html'), 
 export const SAMPLE_URL = 'http://www.caspianpolicy.org/research/sample';
 
 /** A page the server answers with: HTML, or a handler for dynamic routes. */
-export type Route = string | ((url: URL) => { status?: number; type?: string; body: string });
+export type Route =
+  | string
+  | ((url: URL) => {
+      status?: number;
+      type?: string;
+      body: string;
+      /** Extra response headers (a Content-Security-Policy, say). */
+      headers?: Record<string, string>;
+    });
 
 /** A local web server answering by hostname and path (`"www.caspianpolicy.org/research/x"`). */
 export interface PageServer {
@@ -43,7 +51,10 @@ export async function startPageServer(): Promise<PageServer> {
     }
     const out = typeof route === 'string' ? { body: route } : route(url);
     res
-      .writeHead(out.status ?? 200, { 'content-type': out.type ?? 'text/html; charset=utf-8' })
+      .writeHead(out.status ?? 200, {
+        ...(typeof out === 'object' && 'headers' in out ? out.headers : {}),
+        'content-type': out.type ?? 'text/html; charset=utf-8',
+      })
       .end(out.body);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
