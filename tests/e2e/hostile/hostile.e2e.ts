@@ -21,7 +21,8 @@ import { cdpOf, watchErrors } from '../page-helpers';
 import { longestDossierTask, type TraceEvent } from './trace';
 import { hostileVariants, type Variant } from './variants';
 
-const VARIANTS = hostileVariants();
+// HOSTILE_ONLY=word runs only the variants whose name contains it (while working on one).
+const VARIANTS = hostileVariants().filter((v) => v.name.includes(process.env.HOSTILE_ONLY ?? ''));
 /** Listed sites of different registrable domains: one renderer process (and trace thread) each. */
 const SITES = ['www.csis.org', 'www.brookings.edu', 'www.rand.org', 'www.carnegieendowment.org'];
 const PLAIN = 'hostile-plain.example.org';
@@ -92,8 +93,15 @@ const HOSTS = `document.documentElement ? document.querySelectorAll(':root > [da
 const GLOBALS = `(() => { try { return Object.getOwnPropertyNames(window).sort().join(' '); } catch (e) { return 'unreadable'; } })()`;
 const DONE = `window.__hostileDone === true || !!document.querySelector('meta[name="hostile-done"]')`;
 
+const worlds = new WeakMap<CDPSession, Promise<number>>();
+
 async function snapshot(cdp: CDPSession): Promise<Snapshot> {
-  const world = await probeWorld(cdp);
+  let made = worlds.get(cdp);
+  if (!made) {
+    made = probeWorld(cdp);
+    worlds.set(cdp, made);
+  }
+  const world = await made;
   return {
     text: String(await evaluateIn(cdp, TEXT_HASH, world)),
     globals: String(await evaluateIn(cdp, GLOBALS)),
@@ -135,17 +143,14 @@ async function open(url: string): Promise<Opened> {
 }
 
 /** Asks the tab's content script a question, as the popup does. */
-async function ask(url: string, type: 'page/analysis' | 'page/info'): Promise<unknown> {
+async function ask(page: Page, type: 'page/analysis' | 'page/info'): Promise<unknown> {
+  const id = await env.dossier.tabIdOf(page);
   return env.dossier.worker.evaluate(
-    async ([address, kind]) => {
-      const tabs = await chrome.tabs.query({});
-      const tab = tabs.find((t) => t.url === address);
-      if (tab?.id === undefined) return { ok: false, error: 'no tab' };
-      return chrome.tabs
-        .sendMessage(tab.id, { type: kind, payload: {} }, { frameId: 0 })
-        .catch((e: Error) => ({ ok: false, error: e.message }));
-    },
-    [url, type] as const,
+    async ([tab, kind]) =>
+      chrome.tabs
+        .sendMessage(tab as number, { type: kind, payload: {} }, { frameId: 0 })
+        .catch((e: Error) => ({ ok: false, error: e.message })),
+    [id, type] as const,
   );
 }
 
@@ -171,7 +176,7 @@ async function runVariant(v: Variant, site: string): Promise<string[]> {
     let expected: { officials: number; quotes: number } | null = null;
     if (v.readable) {
       // The analysis (waited for), then every range it found registered.
-      const reply = (await ask(url, 'page/analysis')) as {
+      const reply = (await ask(withDossier.page, 'page/analysis')) as {
         ok: boolean;
         value?: Summary;
         error?: string;
@@ -208,7 +213,10 @@ async function runVariant(v: Variant, site: string): Promise<string[]> {
         }
       }
     } else {
-      const info = (await ask(url, 'page/info')) as { ok: boolean; value?: { isArticle: boolean } };
+      const info = (await ask(withDossier.page, 'page/info')) as {
+        ok: boolean;
+        value?: { isArticle: boolean };
+      };
       if (info.ok && info.value?.isArticle)
         problems.push('Dossier read a page it should leave alone');
     }
@@ -245,6 +253,7 @@ describe('hostile pages', () => {
     const failures: string[] = [];
     let passed = 0;
     let longest = { ms: 0, variant: '' };
+    const slow: string[] = [];
     const browser = env.dossier.context.browser();
     if (!browser) throw new Error('No browser behind the context');
     const tracer = await browser.newBrowserCDPSession();
@@ -272,21 +281,56 @@ describe('hostile pages', () => {
       await tracer.send('Tracing.end');
       await complete;
       tracer.off('Tracing.dataCollected', onData);
+      if (process.env.HOSTILE_VERBOSE) {
+        console.error(
+          `round ${r / SITES.length}: ${round.map((v) => v.name).join(', ')} ${results.map((x) => x.join('; ')).join(' / ')}`,
+        );
+      }
       round.forEach((v, i) => {
         const problems = results[i] as string[];
         const task = longestDossierTask(events, urlOf(SITES[i] as string, v));
         if (task.longest > longest.ms) longest = { ms: task.longest, variant: v.name };
-        if (task.longest > TASK_LIMIT_MS) {
-          problems.push(`a Dossier task of ${Math.round(task.longest)} ms`);
-        }
+        // Reported, not asserted: on a shared CI machine a task's length measures the
+        // machine's load as much as Dossier (see the project's rule on timed assertions).
+        if (task.longest > TASK_LIMIT_MS) slow.push(`${v.name}: ${Math.round(task.longest)} ms`);
         if (problems.length === 0) passed++;
         else failures.push(`${v.name} (${v.family}): ${problems.join('; ')}`);
       });
     }
     await tracer.detach();
     console.log(
-      `hostile pages: ${VARIANTS.length} tried, ${passed} passed; longest Dossier task ${longest.ms.toFixed(1)} ms (${longest.variant})`,
+      `hostile pages: ${VARIANTS.length} tried, ${passed} passed; longest Dossier task ${longest.ms.toFixed(1)} ms (${longest.variant}); over ${TASK_LIMIT_MS} ms: ${slow.join(', ') || 'none'}`,
     );
     expect(failures).toEqual([]);
-  }, 900_000);
+  }, 1_500_000);
+
+  it('keep nothing of Dossier’s alive over 20 reloads', async () => {
+    const v = VARIANTS.find((x) => x.name.startsWith('storm-pushstate-swap')) ?? VARIANTS[0];
+    if (!v) throw new Error('No variant to reload');
+    const page = await env.dossier.context.newPage();
+    const cdp = await cdpOf(page);
+    await page.goto(urlOf(SITES[0] as string, v));
+    const measure = async () => {
+      await waitUntil(async () => (await evaluateIn(cdp, DONE)) === true, 20_000);
+      await page.waitForTimeout(800);
+      await cdp.send('HeapProfiler.collectGarbage');
+      const counters = await cdp.send('Memory.getDOMCounters');
+      const heap = await cdp.send('Runtime.getHeapUsage');
+      return { ...counters, heap: heap.usedSize };
+    };
+    const samples: { documents: number; nodes: number; jsEventListeners: number; heap: number }[] =
+      [];
+    for (let i = 1; i <= 20; i++) {
+      await page.reload();
+      if (i === 5 || i === 20) samples.push(await measure());
+    }
+    const [at5, at20] = samples as [(typeof samples)[0], (typeof samples)[0]];
+    // An old document kept alive (a listener, a timer, a range) shows as documents and nodes
+    // that pile up with every reload; the heap may wander a little, not by a page per reload.
+    expect(at20.documents).toBeLessThanOrEqual(at5.documents + 1);
+    expect(at20.nodes).toBeLessThan(at5.nodes + 500);
+    expect(at20.jsEventListeners).toBeLessThan(at5.jsEventListeners + 20);
+    expect(at20.heap).toBeLessThan(at5.heap + 4 * 1024 * 1024);
+    await page.close();
+  }, 300_000);
 });

@@ -147,7 +147,7 @@ const REMOVED = [
 ] as const;
 
 function poisonVariants(): Variant[] {
-  const poisoned = POISONED.map(
+  const poisoned = POISONED.filter((_, i) => i % 2 === 0 || i >= 34).map(
     (path, i): Variant => ({
       name: `poison-${i}-${path.replaceAll('.', '-').toLowerCase()}`,
       family: 'poisoned globals',
@@ -157,7 +157,7 @@ function poisonVariants(): Variant[] {
       }),
     }),
   );
-  const removed = REMOVED.map(
+  const removed = REMOVED.slice(0, 10).map(
     (name): Variant => ({
       name: `removed-${name.toLowerCase()}`,
       family: 'poisoned globals',
@@ -270,6 +270,8 @@ function xssVariants(): Variant[] {
         name: `xss-text-${i}`,
         family: 'XSS payloads',
         readable: true,
+        // The payload in the page's address too.
+        query: `q=${encodeURIComponent(payload)}&utm_source=${encodeURIComponent(payload)}`,
         body: articlePage({
           article: `<h1>Talks</h1>${ministerParagraphs('Amara Okafor', 'Okafor', 'water')}${quoted}`,
         }),
@@ -280,13 +282,7 @@ function xssVariants(): Variant[] {
         readable: true,
         body: articlePage({ title: `${text} Talks resume` }),
       },
-      {
-        name: `xss-url-${i}`,
-        family: 'XSS payloads',
-        readable: true,
-        query: `q=${encodeURIComponent(payload)}&utm_source=${encodeURIComponent(payload)}`,
-        body: articlePage(),
-      },
+
       {
         name: `xss-name-${i}`,
         family: 'XSS payloads',
