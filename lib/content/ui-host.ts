@@ -43,6 +43,19 @@ const GUARDED_EVENTS = [
   'focusin',
 ] as const;
 
+/** Events that carry what the reader types. */
+const TYPING_EVENTS = [
+  'keydown',
+  'keyup',
+  'keypress',
+  'input',
+  'beforeinput',
+  'compositionstart',
+  'compositionupdate',
+  'compositionend',
+  'textInput',
+] as const;
+
 /** A tag name the page cannot guess: a valid custom element name no page has defined. */
 export function randomHostTag(): string {
   const letters = new Uint8Array(16);
@@ -63,6 +76,17 @@ export function createUiHost(doc: Document, css: string): UiHost {
     if (!event.isTrusted) event.stopImmediatePropagation();
   };
   for (const type of GUARDED_EVENTS) shadow.addEventListener(type, stopForged, true);
+  // What the reader types in Dossier's fields (a note, a tag) goes no further than Dossier's
+  // own controls: the page's bubbling key and input listeners never see it. (Listeners the
+  // page registers for the capture phase on window or document run before any of Dossier's
+  // and still see the keys; that needs the editor in a frame of the extension's origin.)
+  const keepTyping = (event: Event) => {
+    const field = event.composedPath()[0];
+    if (field instanceof HTMLTextAreaElement || field instanceof HTMLInputElement) {
+      event.stopPropagation();
+    }
+  };
+  for (const type of TYPING_EVENTS) shadow.addEventListener(type, keepTyping);
   const style = doc.createElement('style');
   style.textContent = css;
   const root = doc.createElement('div');
@@ -89,6 +113,7 @@ export function createUiHost(doc: Document, css: string): UiHost {
     destroy() {
       render(null, root);
       for (const type of GUARDED_EVENTS) shadow.removeEventListener(type, stopForged, true);
+      for (const type of TYPING_EVENTS) shadow.removeEventListener(type, keepTyping);
       host.remove();
     },
   };

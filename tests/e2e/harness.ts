@@ -13,7 +13,9 @@ import { type BrowserContext, chromium, type Page, type Worker } from 'playwrigh
 import { afterAll, beforeAll } from 'vitest';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
-export const EXTENSION_DIR = path.join(ROOT, '.output/chrome-mv3');
+/** The unpacked extension under test (DOSSIER_EXTENSION_DIR: a copy, while .output is rebuilt). */
+export const EXTENSION_DIR =
+  process.env.DOSSIER_EXTENSION_DIR ?? path.join(ROOT, '.output/chrome-mv3');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /** The bundled sample article, and the address the tests serve it at (a listed policy centre). */

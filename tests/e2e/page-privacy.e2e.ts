@@ -11,9 +11,12 @@ import { ministerParagraphs } from './fixtures/pages';
 import { useDossier } from './harness';
 import {
   cdpOf,
+  clickDossier,
+  dossierControl,
   findDossierControls,
   openWatched,
   painted,
+  selectPhrase,
   waitForDossierUi,
   watchErrors,
 } from './page-helpers';
@@ -156,6 +159,31 @@ describe('page scripts and Dossier’s controls', () => {
     await page.waitForTimeout(500);
     expect(await findDossierControls(page, 'button', 'Highlight')).toEqual([]);
     expect(await painted(page, 'dossier-note')).toEqual([]);
+    await page.close();
+  });
+
+  it('never hear a note as it is typed through their bubbling key and input listeners', async () => {
+    const page = await env.dossier.context.newPage();
+    await page.goto('http://www.csis.org/article');
+    await page.evaluate(() => {
+      const heard: string[] = [];
+      (window as unknown as { heard: string[] }).heard = heard;
+      for (const target of [window, document]) {
+        for (const type of ['keydown', 'keyup', 'keypress', 'input', 'beforeinput']) {
+          target.addEventListener(type, (e) => {
+            heard.push((e as KeyboardEvent).key ?? (e as InputEvent).data ?? type);
+          });
+        }
+      }
+    });
+    await selectPhrase(page, 'new maps');
+    await clickDossier(page, 'button', 'Note');
+    await (await dossierControl(page, 'textbox', 'Note')).fill('secret plan');
+    await clickDossier(page, 'button', 'Save note');
+    await expect.poll(() => painted(page, 'dossier-note')).toEqual(['new maps']);
+    const heard = (await page.evaluate('window.heard')) as string[];
+    expect(heard.join('')).not.toContain('s');
+    expect(heard.filter((k) => k.length === 1)).toEqual([]);
     await page.close();
   });
 
