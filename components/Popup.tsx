@@ -3,11 +3,10 @@
  * shows a blank page: every failure becomes a calm sentence.
  */
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
-import type { AnalysisSummary } from '../lib/content/entities-layer';
 import { thousands } from '../lib/format';
 import type { EverythingFormat } from '../lib/notes/transfer';
 import type { PopupApi, TargetTab } from '../lib/platform/popup-api';
-import type { PageInfo, SiteStatus } from '../lib/protocol';
+import type { AnalysisSummary, PageInfo, SiteStatus } from '../lib/protocol';
 import { highlightsOn, type Settings, withHighlights } from '../lib/settings';
 import { AnalysisPanel } from './AnalysisPanel';
 import { NotesPanel } from './notes/NotesPanel';

@@ -9,7 +9,8 @@
  * `updated` with a time strictly after the stored one. An edit to a note deleted meanwhile is
  * refused ("deleted in another tab") rather than bringing it back; Undo restores it.
  */
-import type { Annotation } from '../annotation';
+import type { Annotation, NewAnnotation, NotePatch, TagCount } from '../annotation';
+import type { NotesChange } from '../protocol';
 import {
   allTags,
   countAnnotations,
@@ -29,10 +30,6 @@ import {
   undoDelete,
   updateAnnotation,
 } from '../store';
-import type { NotePatch, NotesChange, TagCount } from './api';
-
-/** What a tab sends to make a note: everything but the id and times. */
-export type NewAnnotation = Omit<Annotation, 'id' | 'created' | 'updated'>;
 
 /** Dependencies, passed in so tests control time, ids and the database. */
 export interface NotesServiceOptions {

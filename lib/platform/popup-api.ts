@@ -3,10 +3,9 @@
  * components can be tested with a plain object instead of a mocked browser.
  */
 import { browser } from 'wxt/browser';
-import type { AnalysisSummary } from '../content/entities-layer';
 import type { NotesApi } from '../notes/api';
 import type { TransferDeps } from '../notes/transfer';
-import type { PageInfo, Reply, SiteStatus } from '../protocol';
+import type { AnalysisSummary, PageInfo, Reply, SiteStatus } from '../protocol';
 import type { Settings } from '../settings';
 import { downloadFile } from './download';
 import { sendToBackground, sendToTab } from './messaging';

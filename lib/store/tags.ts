@@ -4,18 +4,12 @@
  * trash, so a reader never sees half the notes renamed, and an undone delete brings a note
  * back with the new tag name rather than resurrecting the old one.
  */
-import type { Annotation } from '../annotation';
+import type { Annotation, TagCount } from '../annotation';
 import { StoreError } from './errors';
 import { normaliseTag, normaliseTags } from './normalise';
 import { allNotes, writePart } from './pages';
 import type { DossierDB } from './schema';
 import { inTransaction, RequestBatch } from './transaction';
-
-/** A tag and how many notes carry it. */
-export interface TagCount {
-  tag: string;
-  count: number;
-}
 
 /**
  * Every tag in use with its number of notes, most used first (then alphabetical), for

@@ -6,22 +6,10 @@
  * page is one synchronous call of hundreds of milliseconds; here it does not hold the page.
  */
 import { collapseWithMap, lowerBound } from '../anchoring/text-index';
-import { type ArticleResult, extractArticle } from '../article/extract';
-import { detectInArticle } from '../content/pipeline';
-import type { Detection } from '../detect';
+import { extractArticle } from '../article/extract';
+import type { RemoteAnalysis } from '../protocol';
 import { createPageTextWalker } from './page-text';
-
-/** What the parsed copy of a page tells the page. */
-export interface RemoteAnalysis {
-  /** The article, as `extractArticle` gives it (without live nodes: they are in another page). */
-  article: ArticleResult;
-  detection: Detection;
-  /**
-   * `[start, end)` in the page text (`page-text.ts`) of every official's mentions in order, then
-   * of every quotation, flattened; -1, -1 where the copy could not say.
-   */
-  spans: number[];
-}
+import { detectInArticle } from './pipeline';
 
 /** Analyses `doc`, a document parsed from a page's HTML (it is not modified). */
 export function analyzeParsedPage(doc: Document): RemoteAnalysis {
