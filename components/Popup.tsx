@@ -5,7 +5,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import { thousands } from '../lib/format';
 import type { EverythingFormat } from '../lib/notes/transfer';
-import type { PopupApi, TargetTab } from '../lib/platform/popup-api';
+import type { PopupApi, TargetTab } from '../lib/view-api';
 import type { AnalysisSummary, PageInfo, SiteStatus } from '../lib/protocol';
 import { highlightsOn, type Settings, withHighlights } from '../lib/settings';
 import { AnalysisPanel } from './AnalysisPanel';

@@ -5,6 +5,7 @@
  * (`REQUEST_SCHEMAS`), because any extension page or content script can send it anything.
  */
 import * as v from 'valibot';
+import type { RemoteAnalysis } from './analysis/parsed-page';
 import {
   type Annotation,
   COLOURS,
@@ -13,8 +14,6 @@ import {
   type TagCount,
   type TrashedAnnotation,
 } from './annotation';
-import type { ArticleResult } from './article/extract';
-import type { Detection } from './detect';
 import { LIMITS } from './export/validate';
 import { isWebUrl } from './url';
 
@@ -34,18 +33,6 @@ export interface PageInfo {
 export interface AnalysisSummary {
   officials: { name: string; titles: string[]; mentions: number }[];
   quotes: { text: string; speaker: string | null }[];
-}
-
-/** What the parsed copy of a long page (analysed away from the page) tells the page. */
-export interface RemoteAnalysis {
-  /** The article, as `extractArticle` gives it (without live nodes: they are in another page). */
-  article: ArticleResult;
-  detection: Detection;
-  /**
-   * `[start, end)` in the page text (lib/analysis/page-text.ts) of every official's mentions
-   * in order, then of every quotation, flattened; -1, -1 where the copy could not say.
-   */
-  spans: number[];
 }
 
 /** What an import did, in words for the reader; `ok: false` means nothing was written. */

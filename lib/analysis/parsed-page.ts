@@ -6,10 +6,22 @@
  * page is one synchronous call of hundreds of milliseconds; here it does not hold the page.
  */
 import { collapseWithMap, lowerBound } from '../anchoring/text-index';
-import { extractArticle } from '../article/extract';
-import type { RemoteAnalysis } from '../protocol';
+import { type ArticleResult, extractArticle } from '../article/extract';
+import type { Detection } from '../detect';
 import { createPageTextWalker } from './page-text';
 import { detectInArticle } from './pipeline';
+
+/** What the parsed copy of a long page (analysed away from the page) tells the page. */
+export interface RemoteAnalysis {
+  /** The article, as `extractArticle` gives it (without live nodes: they are in another page). */
+  article: ArticleResult;
+  detection: Detection;
+  /**
+   * `[start, end)` in the page text (page-text.ts) of every official's mentions
+   * in order, then of every quotation, flattened; -1, -1 where the copy could not say.
+   */
+  spans: number[];
+}
 
 /** Analyses `doc`, a document parsed from a page's HTML (it is not modified). */
 export function analyzeParsedPage(doc: Document): RemoteAnalysis {

@@ -1,7 +1,7 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
 import { Popup } from '../../components/Popup';
-import type { PopupApi } from '../../lib/platform/popup-api';
+import type { PopupApi } from '../../lib/view-api';
 import type { PageInfo } from '../../lib/protocol';
 
 const ARTICLE: PageInfo = {
