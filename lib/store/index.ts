@@ -19,7 +19,7 @@ export {
   undoDelete,
   updateAnnotation,
 } from './annotations';
-export { StoreError, type StoreErrorCode, storeErrorMessage, toStoreError } from './errors';
+export { StoreError, type StoreErrorCode, toStoreError } from './errors';
 export { normaliseTag, normaliseTags } from './normalise';
 export { type OpenOptions, openDossierDb } from './open';
 export { type PersistableStorage, requestPersistence } from './persistence';

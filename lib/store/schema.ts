@@ -15,7 +15,7 @@
  *   each note id is in one record) and `by-tag`; `annotations` is emptied into it and deleted.
  *   Why: Chromium pays about 0.13 ms per record written, whatever its size, and a little more
  *   per index entry, so importing 10,000 notes over 500 pages took 2.3 s as 10,000 records and
- *   0.3 s as 500 (measured here with the benchmark's notes; see issue 6's note).
+ *   0.3 s as 500 (measured here with the benchmark's notes).
  */
 import type { DBSchema, IDBPDatabase } from 'idb';
 import type { Annotation, TrashedAnnotation } from '../annotation';

@@ -1,8 +1,8 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
 import { Popup } from '../../components/Popup';
-import type { PopupApi } from '../../lib/view-api';
 import type { PageInfo } from '../../lib/protocol';
+import type { PopupApi } from '../../lib/view-api';
 
 const ARTICLE: PageInfo = {
   url: 'https://www.csis.org/analysis/x',
