@@ -23,6 +23,7 @@ import {
   listByPage,
   mergeTags,
   normaliseTags,
+  purgeTrash,
   renameTag,
   saveAnnotation,
   searchAnnotations,
@@ -57,6 +58,11 @@ export interface NotesService {
    * restores exactly, trash included; otherwise it merges, never deleting anything.
    */
   importAll(annotations: Annotation[], trash: TrashedAnnotation[]): Promise<ImportReport>;
+  /**
+   * Permanently removes notes deleted before `olderThan` (the reader's retention setting), so
+   * the trash does not grow for ever. Returns how many were removed.
+   */
+  purgeTrash(olderThan: Date): Promise<number>;
 }
 
 const DELETED = 'This note was deleted, perhaps in another tab. Undo can bring it back.';
@@ -176,6 +182,7 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
         announce('*', { kind: 'reload' });
         return report;
       }),
+    purgeTrash: (olderThan) => serial(async () => purgeTrash(await options.db(), olderThan)),
     mergeTags: (sources, into) =>
       serial(async () => {
         const change = await mergeTags(await options.db(), sources, into, { now: now() });

@@ -13,6 +13,7 @@ import { createSyncHub } from '../sync/hub';
 import { handleMessages, sendToBackground, sendToTab } from './messaging';
 import { loadSettings, saveSettings } from './settings-store';
 import { disableSite, enableSite, injectIntoTab, pruneRevokedSites, siteStatus } from './sites';
+import { scheduleTrashPurge } from './trash-purge';
 
 /** Starts every background service. Called once per service-worker start. */
 export function startBackground(): void {
@@ -64,6 +65,8 @@ export function startBackground(): void {
       return null;
     },
   });
+
+  scheduleTrashPurge({ purge: (olderThan) => notes.purgeTrash(olderThan), loadSettings });
 
   browser.runtime.onConnect.addListener((port) => {
     if (port.name === SYNC_PORT) hub.accept(port);
