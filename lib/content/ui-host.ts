@@ -10,7 +10,8 @@
  * through the accessibility tree, and tests through the DevTools protocol
  * (tests/e2e/page-helpers.ts), which pierces closed roots.
  */
-import { type ComponentChild, render } from 'preact';
+import { type ComponentChild, h, render } from 'preact';
+import { ErrorBoundary } from '../../components/ErrorBoundary';
 import { DOSSIER_UI_ATTRIBUTE } from '../anchoring/text-index';
 
 /** A mounted UI host. */
@@ -99,13 +100,18 @@ export function createUiHost(doc: Document, css: string): UiHost {
   };
   attach();
   let shown = false;
+  // A render error in a card or the toolbar shows "Reload Dossier" instead of an empty panel.
+  const show = (child: ComponentChild | null): void => {
+    if (child !== null) attach();
+    if (child === null && !shown) return;
+    shown = child !== null;
+    render(
+      child === null ? null : h(ErrorBoundary, { onReload: () => show(child), children: child }),
+      root,
+    );
+  };
   return {
-    show: (child) => {
-      if (child !== null) attach();
-      if (child === null && !shown) return;
-      shown = child !== null;
-      render(child, root);
-    },
+    show,
     contains: (event) => event.composedPath().includes(host),
     focusFirst: () => {
       shadow.querySelector<HTMLElement>('button, [href], input, textarea, [tabindex]')?.focus();
