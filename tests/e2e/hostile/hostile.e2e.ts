@@ -145,6 +145,14 @@ async function open(url: string): Promise<Opened> {
 /** Asks the tab's content script a question, as the popup does. */
 async function ask(page: Page, type: 'page/analysis' | 'page/info'): Promise<unknown> {
   const id = await env.dossier.tabIdOf(page);
+  // An analysis that never ends is a failure of its own, not a hung suite.
+  const late = new Promise((resolve) =>
+    setTimeout(() => resolve({ ok: false, error: 'no answer within 60 s' }), 60_000),
+  );
+  return Promise.race([late, asked(id, type)]);
+}
+
+function asked(id: number, type: 'page/analysis' | 'page/info'): Promise<unknown> {
   return env.dossier.worker.evaluate(
     async ([tab, kind]) =>
       chrome.tabs
@@ -272,7 +280,13 @@ describe('hostile pages', () => {
       });
       const results = await Promise.all(
         round.map((v, i) =>
-          runVariant(v, SITES[i] as string).catch((e: Error) => [`run failed: ${e.message}`]),
+          Promise.race([
+            runVariant(v, SITES[i] as string).catch((e: Error) => [`run failed: ${e.message}`]),
+            // A variant that hangs the browser fails alone instead of stopping the suite.
+            new Promise<string[]>((resolve) =>
+              setTimeout(() => resolve(['did not finish within 180 s']), 180_000),
+            ),
+          ]),
         ),
       );
       const complete = new Promise<void>((resolve) =>
