@@ -57,6 +57,8 @@ export class PdfText {
   #parts: string[] = [];
   #length = 0;
   #endsWithSpace = true;
+  /** A line or page ended: the next text is preceded by a space. */
+  #pending = false;
   #pages: PageText[] = [];
   #starts: number[] = [];
   #joined: string | null = null;
@@ -87,7 +89,8 @@ export class PdfText {
 
   /** Appends the next page's items (page `pageCount + 1`). */
   addPage(items: readonly TextItemLike[]): void {
-    if (this.#pages.length > 0 && !this.#endsWithSpace) this.#push(' ');
+    // Pages and lines are separated by one space, written only once more text follows.
+    if (this.#pages.length > 0) this.#pending = true;
     const page: PageText = {
       start: this.#length,
       end: this.#length,
@@ -100,7 +103,7 @@ export class PdfText {
       let out = '';
       const map: number[] = [];
       let skipped = false;
-      let space = this.#endsWithSpace;
+      let space = this.#endsWithSpace || this.#pending;
       for (let i = 0; i < raw.length; i++) {
         const c = raw.charCodeAt(i);
         if (c === 32 || c === 9 || c === 10 || c === 13 || c === 12 || c === 0xa0) {
@@ -116,12 +119,18 @@ export class PdfText {
         }
         map.push(i);
       }
+      if (out && this.#pending) {
+        if (!this.#endsWithSpace) this.#push(' ');
+        this.#pending = false;
+      }
       page.itemStarts.push(this.#length);
       page.itemLengths.push(out.length);
       page.rawIndex.push(skipped ? Int32Array.from(map) : null);
       this.#push(out);
-      if (item.hasEOL && !this.#endsWithSpace && this.#length > 0) this.#push(' ');
+      if (item.hasEOL && this.#length > 0) this.#pending = true;
     }
+    const firstText = page.itemLengths.findIndex((n) => n > 0);
+    page.start = firstText >= 0 ? (page.itemStarts[firstText] as number) : this.#length;
     page.end = this.#length;
     this.#pages.push(page);
     this.#starts.push(page.start);
