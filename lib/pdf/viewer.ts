@@ -659,7 +659,11 @@ export async function startViewer(options: ViewerOptions): Promise<void> {
         if (r.ok) tagSuggestions = r.value.map((t) => t.tag);
       });
     };
-    pagesEl.addEventListener('mouseup', () => setTimeout(() => openToolbar(), 0));
+    doc.addEventListener('mouseup', (event) => {
+      if (host.contains(event)) return;
+      // Let the browser finish updating the selection first.
+      setTimeout(() => openToolbar(), 0);
+    });
     doc.addEventListener('keydown', (event) => {
       if (event.key === 'Escape') host.show(null);
       if (event.altKey && event.shiftKey && (event.key === 'N' || event.key === 'n'))
