@@ -90,14 +90,9 @@ describe('the PDF viewer', () => {
       .toEqual(expect.arrayContaining(['Daria Kovalenko', 'Kovalenko', 'Marcus Hale']));
     const quotes = await painted(page, 'dossier-quote');
     expect(quotes.join(' ')).toContain('We have not signed anything yet');
-    await expect(
-      page
-        .getByRole('list', { name: 'Officials' })
-        .getByRole('button', { name: /Daria Kovalenko/ }),
-    ).resolves.toBeTruthy();
-    expect(
-      await page.getByRole('list', { name: 'Officials' }).getByRole('button').count(),
-    ).toBeGreaterThan(3);
+    const officials = page.getByRole('list', { name: 'Officials' });
+    expect(await officials.getByRole('button', { name: /Daria Kovalenko/ }).count()).toBe(1);
+    expect(await officials.getByRole('button').count()).toBeGreaterThan(3);
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -140,7 +135,7 @@ describe('the PDF viewer', () => {
     expect(file).toContain(`[p. 3](<${SITE}/report-200.pdf#page=3>)`);
     expect(errors).toEqual([]);
     await page.close();
-  });
+  }, 240_000);
 
   it('says when a PDF has no text layer, is damaged, or wants a password', async () => {
     const cases: [string, string][] = [
