@@ -18,6 +18,7 @@ import { exportW3C } from '../lib/export/w3c';
 import { CHROMIUM, launchDossier, startPageServer } from '../tests/e2e/harness';
 import { generatedNotes } from './bench/fixtures';
 import { longPage } from './bench/long-page';
+import { benchPdf } from './bench/pdf';
 import { longestFrom, traceLoad } from './bench/tasks';
 import { bin, ROOT, requireChromium, run } from './run';
 
@@ -463,6 +464,7 @@ try {
     ),
   );
   await saver.close();
+  rows.push(...(await benchPdf(dossier, server, progress)));
 } finally {
   await dossier.close();
   await server.close();

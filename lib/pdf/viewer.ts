@@ -41,10 +41,16 @@ import { fetchPdf, hasTextLayer, MESSAGES, type PdfProblem, problemOfPdfError } 
 import type { ViewerTarget } from './redirect';
 import { PdfText } from './text-model';
 
+/** Entries of the quotations list added per task. */
+const LIST_SLICE = 150;
+
+/** Resolves in a later task, so that input and rendering run in between. */
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
 /** Pages kept rendered at once; the rest are placeholders of the right size. */
 const MAX_RENDERED = 12;
-/** How far outside the viewport a page starts rendering (one screen above and below). */
-const NEAR_MARGIN = '100% 0px 100% 0px';
+/** How far outside the viewport a page starts rendering (half a screen above and below). */
+const NEAR_MARGIN = '50% 0px 50% 0px';
 
 /** What the viewer needs from its extension page. */
 export interface ViewerOptions {
@@ -278,6 +284,23 @@ export async function startViewer(options: ViewerOptions): Promise<void> {
       if (generation === slot.generation) slot.state = 'empty';
     }
   };
+  // One page renders at a time, the nearest first: each frame then takes in one new canvas
+  // and text layer, instead of a screenful at once (the browser's commit of a page's canvas is
+  // what costs most while scrolling).
+  let pumping = false;
+  const pump = () => {
+    if (pumping) return;
+    const wanted = [...near]
+      .map((n) => slots[n - 1])
+      .filter((s): s is Slot => s?.state === 'empty')
+      .sort((a, b) => a.page - b.page)[0];
+    if (!wanted) return;
+    pumping = true;
+    void renderSlot(wanted).finally(() => {
+      pumping = false;
+      setTimeout(pump, 0);
+    });
+  };
   const release = (slot: Slot) => {
     slot.generation++;
     slot.state = 'empty';
@@ -303,10 +326,7 @@ export async function startViewer(options: ViewerOptions): Promise<void> {
         if (entry.isIntersecting) near.add(n);
         else near.delete(n);
       }
-      for (const n of near) {
-        const slot = slots[n - 1];
-        if (slot) void renderSlot(slot);
-      }
+      pump();
     },
     { root: pagesEl, rootMargin: NEAR_MARGIN },
   );
@@ -360,7 +380,10 @@ export async function startViewer(options: ViewerOptions): Promise<void> {
   const paint = () => {
     const byName = new Map<HighlightName, Range[]>();
     const add = (name: HighlightName, range: Range | null) => {
-      if (range) byName.set(name, [...(byName.get(name) ?? []), range]);
+      if (!range) return;
+      const list = byName.get(name);
+      if (list) list.push(range);
+      else byName.set(name, [range]);
     };
     for (const slot of slots) {
       if (slot.state !== 'rendered') continue;
@@ -395,7 +418,7 @@ export async function startViewer(options: ViewerOptions): Promise<void> {
       status.textContent = `Reading page ${n} of ${pdf.numPages}…`;
     }
     // One page per task: the reader's scrolling and clicks come in between.
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    await nextTask();
   }
   performance.mark('dossier-pdf-text-read');
   const text = model.text;
@@ -411,6 +434,9 @@ export async function startViewer(options: ViewerOptions): Promise<void> {
   } catch {
     status.textContent = 'Dossier could not analyse this report; your notes still work.';
   }
+  // What follows the analysis runs in tasks of its own (the spans by page, the painting, the
+  // lists in slices), so the reader's scrolling gets the main thread in between.
+  await nextTask();
   const byPage: Span[][] = Array.from({ length: pdf.numPages + 1 }, () => []);
   const addSpan = (span: Span) => {
     const last = model.pageAt(Math.max(span.start, span.end - 1));
@@ -425,7 +451,8 @@ export async function startViewer(options: ViewerOptions): Promise<void> {
   }
   entitySpans = byPage;
   schedulePaint();
-  renderLists(detection);
+  await nextTask();
+  await renderLists(detection);
   await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
   performance.mark('dossier-pdf-analysed');
   status.textContent = `${detection.officials.length} ${detection.officials.length === 1 ? 'official' : 'officials'}, ${detection.quotes.length} ${detection.quotes.length === 1 ? 'quotation' : 'quotations'} in ${pdf.numPages} ${pdf.numPages === 1 ? 'page' : 'pages'}.`;
@@ -450,7 +477,7 @@ export async function startViewer(options: ViewerOptions): Promise<void> {
     return true;
   }
 
-  function renderLists(found: Detection) {
+  async function renderLists(found: Detection) {
     const officials = $<HTMLElement>('officials');
     const quotes = $<HTMLElement>('quotes');
     officials.replaceChildren();
@@ -472,7 +499,8 @@ export async function startViewer(options: ViewerOptions): Promise<void> {
       li.append(button);
       officials.append(li);
     });
-    for (const quote of found.quotes) {
+    for (const [i, quote] of found.quotes.entries()) {
+      if (i > 0 && i % LIST_SLICE === 0) await nextTask();
       const li = doc.createElement('li');
       const button = doc.createElement('button');
       button.type = 'button';
