@@ -22,7 +22,6 @@ import {
 } from '../../tests/e2e/harness';
 import type { BenchRow } from '../bench';
 import { makeTestPdfs } from '../make-test-pdfs';
-import { summarise } from './tasks';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const HOST = 'www.caspianpolicy.org';
@@ -79,7 +78,8 @@ async function longestTaskBetween(
 ): Promise<number> {
   const tab = await dossier.context.newPage();
   const cdp = await dossier.context.newCDPSession(tab);
-  const events: Parameters<typeof summarise>[0][number][] = [];
+  const events: { name: string; ph: string; pid: number; tid: number; ts: number; dur?: number }[] =
+    [];
   cdp.on('Tracing.dataCollected', (e) => {
     events.push(...(e.value as unknown as typeof events));
   });
@@ -100,19 +100,20 @@ async function longestTaskBetween(
   await cdp.send('Tracing.end');
   await complete;
   await tab.close();
-  const load = summarise(events, url);
-  const parse = events.find((e) => e.name === 'ParseHTML' && e.args?.beginData?.url === url);
-  const at = (name: string) => {
-    const mark = events.find((e) => e.name === name);
-    return mark && parse ? (mark.ts - parse.ts) / 1000 : Number.NaN;
-  };
-  const from = at(fromMark);
-  const to = at(toMark);
-  if (Number.isNaN(from) || Number.isNaN(to)) throw new Error(`the trace of ${url} has no marks`);
-  return Math.max(
-    0,
-    ...load.tasks.filter((t) => t.start + t.duration > from && t.start < to).map((t) => t.duration),
+  // The page's main thread is the one its own user-timing marks were made on.
+  const from = events.find((e) => e.name === fromMark);
+  const to = events.find((e) => e.name === toMark);
+  if (!from || !to) throw new Error(`the trace of ${url} has no marks`);
+  const tasks = events.filter(
+    (e) =>
+      e.pid === from.pid &&
+      e.tid === from.tid &&
+      e.ph === 'X' &&
+      e.name === 'RunTask' &&
+      e.ts + (e.dur ?? 0) > from.ts &&
+      e.ts < to.ts,
   );
+  return Math.max(0, ...tasks.map((t) => (t.dur ?? 0) / 1000));
 }
 
 /** The viewer on the report: scrolls through it from its first page while it is analysed. */
