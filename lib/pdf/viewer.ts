@@ -28,12 +28,13 @@ import type { Annotation, AnnotationOrigin, Colour, PageRef } from '../annotatio
 import { createUiHost } from '../content/ui-host';
 import type { Detection } from '../detect';
 import { createPainter, type HighlightName } from '../highlight/paint';
-import type { NotesApi, NotesChange } from '../notes/api';
+import type { NotesApi } from '../notes/api';
 import { sendToBackground } from '../platform/messaging';
 import { browserNotesApi } from '../platform/notes-api';
 import { browserPopupApi } from '../platform/popup-api';
 import { loadSettings, watchSettings } from '../platform/settings-store';
 import { subscribeToChanges } from '../platform/sync-client';
+import type { NotesChange } from '../protocol';
 import { highlightsOn } from '../settings';
 import { cleanUrl, siteOf } from '../url';
 import { analyseText } from './analyse';

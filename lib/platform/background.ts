@@ -7,12 +7,14 @@ import { lazyConnection } from '../notes/connection';
 import { createNotesService } from '../notes/service';
 import { importFile } from '../notes/transfer';
 import { PDF_URL_PATTERNS, VIEWER_PATH, viewerUrlFor } from '../pdf/redirect';
+import { SYNC_PORT } from '../protocol';
 import { highlightsOn, withHighlights } from '../settings';
 import { requestPersistence } from '../store';
-import { createSyncHub, SYNC_PORT } from '../sync/hub';
+import { createSyncHub } from '../sync/hub';
 import { handleMessages, sendToBackground, sendToTab } from './messaging';
 import { loadSettings, saveSettings } from './settings-store';
 import { disableSite, enableSite, injectIntoTab, pruneRevokedSites, siteStatus } from './sites';
+import { scheduleTrashPurge } from './trash-purge';
 
 /** The context-menu entry that opens a PDF link or tab in Dossier's viewer. */
 const PDF_MENU_ID = 'dossier-open-pdf';
@@ -69,6 +71,8 @@ export function startBackground(): void {
       return null;
     },
   });
+
+  scheduleTrashPurge({ purge: (olderThan) => notes.purgeTrash(olderThan), loadSettings });
 
   browser.runtime.onConnect.addListener((port) => {
     if (port.name === SYNC_PORT) hub.accept(port);

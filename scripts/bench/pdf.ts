@@ -14,14 +14,10 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import {
-  type DossierBrowser,
-  launchDossier,
-  type PageServer,
-  startPageServer,
-} from '../../tests/e2e/harness';
-import type { BenchRow } from '../bench';
+import { type DossierBrowser, launchDossier, type PageServer, startPageServer } from '../browser';
 import { makeTestPdfs } from '../make-test-pdfs';
+import type { Scenario } from './env';
+import type { BenchRow } from './stats';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const HOST = 'www.caspianpolicy.org';
@@ -214,6 +210,12 @@ export async function benchPdf(
     ),
   ];
 }
+
+/** The scenario of `npm run bench` (`npm run bench -- pdf` runs it alone). */
+export const pdf: Scenario = {
+  name: 'pdf',
+  run: (env) => benchPdf(env.dossier, env.server, (what) => console.error(`… ${what}`)),
+};
 
 if (process.argv[1] && path.resolve(process.argv[1]) === import.meta.filename) {
   const server = await startPageServer();
