@@ -28,7 +28,7 @@ export type Route =
   | ((url: URL) => {
       status?: number;
       type?: string;
-      body: string;
+      body: string | Uint8Array;
       /** Extra response headers (a Content-Security-Policy, say). */
       headers?: Record<string, string>;
     });

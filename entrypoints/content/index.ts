@@ -4,8 +4,10 @@
  * (lib/content/session.ts), which does the work.
  */
 
+import { browser } from 'wxt/browser';
 import { startPageSession } from '@/lib/content/session';
 import { guardAgainstForgedStart, markStarted, markStarting } from '@/lib/content/start-guard';
+import { isPdfDocument, VIEWER_PATH, viewerUrlFor } from '@/lib/pdf/redirect';
 import { POLICY_SITE_MATCHES } from '@/lib/sites';
 
 // Runs before WXT creates (and announces) this copy's context: see lib/content/start-guard.ts.
@@ -20,6 +22,11 @@ export default defineContentScript({
   main(ctx) {
     markStarted();
     guardAgainstForgedStart(ctx);
+    // A PDF on a listed site opens in Dossier's PDF viewer; its own URL stays its identity.
+    if (isPdfDocument(document)) {
+      location.replace(viewerUrlFor(browser.runtime.getURL(VIEWER_PATH), location.href));
+      return;
+    }
     startPageSession(ctx);
   },
 });
