@@ -81,6 +81,23 @@ export function Popup({ api }: { api: PopupApi }) {
           {view.info.isArticle && <PageTools api={api} tab={view.tab} info={view.info} />}
         </>
       )}
+      {view.kind === 'off' && view.status?.listed && view.status.access === false && (
+        // Firefox leaves host access to the user, even on the listed sites: say so, and ask.
+        <section aria-label="Access to policy sites" class="notice">
+          <p>
+            Dossier may not read {new URL(view.status.origin).hostname} yet: the browser waits for
+            your permission. Dossier reads the listed policy sites to highlight officials and
+            quotations and to keep your notes in place.
+          </p>
+          <button
+            type="button"
+            disabled={busy}
+            onClick={() => act(() => api.allowPolicySites(view.tab.id))}
+          >
+            Allow on policy sites
+          </button>
+        </section>
+      )}
       {view.kind === 'off' && (
         <section aria-label="Run Dossier here">
           <p>

@@ -12,7 +12,7 @@ import { downloadFile } from './download';
 import { sendToBackground, sendToTab } from './messaging';
 import { browserNotesApi } from './notes-api';
 import { loadSettings, saveSettings } from './settings-store';
-import { originPattern } from './sites';
+import { originPattern, requestPolicySiteAccess } from './sites';
 
 /** The tab the popup is about. */
 export interface TargetTab {
@@ -30,6 +30,11 @@ export interface PopupApi {
   analyzeTab(tabId: number): Promise<Reply<unknown>>;
   /** Asks the user for the origin (must run inside a click), then enables it. */
   alwaysRunOn(origin: string, tabId: number): Promise<Reply<SiteStatus>>;
+  /**
+   * Asks for every listed policy site at once (must run inside a click), then starts Dossier
+   * on the tab.
+   */
+  allowPolicySites(tabId: number): Promise<Reply<unknown>>;
   /** Officials and quotations the content script found. */
   analysis(tabId: number): Promise<Reply<AnalysisSummary>>;
   reveal(
@@ -77,6 +82,16 @@ export function browserPopupApi(location: Location = globalThis.location): Popup
       }
       if (!granted) return { ok: false, error: `Permission for ${origin} was not given.` };
       return sendToBackground('site/enable', { origin, tabId });
+    },
+    async allowPolicySites(tabId) {
+      let granted = false;
+      try {
+        granted = await requestPolicySiteAccess();
+      } catch (error) {
+        return { ok: false, error: `The browser refused the request: ${String(error)}` };
+      }
+      if (!granted) return { ok: false, error: 'Access to the policy sites was not given.' };
+      return sendToBackground('tab/analyze', { tabId });
     },
     analysis: (tabId) => sendToTab(tabId, 'page/analysis', {}),
     reveal: (tabId, kind, index) => sendToTab(tabId, 'page/reveal', { kind, index }),
