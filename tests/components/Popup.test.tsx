@@ -187,6 +187,25 @@ describe('the popup', () => {
     );
   });
 
+  it('offers access when the browser hides the tab’s address (no access to its site)', async () => {
+    const pageInfo = vi
+      .fn<PopupApi['pageInfo']>()
+      .mockResolvedValueOnce({ ok: false, error: 'no receiver' })
+      .mockResolvedValue({ ok: true, value: ARTICLE });
+    const allowPolicySites = vi.fn<PopupApi['allowPolicySites']>(async () => ({
+      ok: true,
+      value: { injected: true },
+    }));
+    const targetTab = async () => ({ id: 9, url: null, title: '' });
+    render(<Popup api={api({ pageInfo, targetTab, allowPolicySites })} />);
+    const notice = await screen.findByRole('region', { name: 'Access to policy sites' });
+    expect(notice.textContent).toContain('The browser does not let Dossier see this tab.');
+    expect(screen.queryByText(/web pages only/)).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Allow on policy sites' }));
+    await screen.findByRole('region', { name: 'This article' });
+    expect(allowPolicySites).toHaveBeenCalledWith(9);
+  });
+
   it('explains that browser pages cannot be read', async () => {
     render(
       <Popup
