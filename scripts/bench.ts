@@ -15,10 +15,10 @@ import type { Annotation } from '../lib/annotation';
 import { parseImportFile } from '../lib/export/import-file';
 import { toMarkdown } from '../lib/export/markdown';
 import { exportW3C } from '../lib/export/w3c';
-import { CHROMIUM, launchDossier, startPageServer } from '../tests/e2e/harness';
 import { generatedNotes } from './bench/fixtures';
 import { longPage } from './bench/long-page';
 import { longestFrom, traceLoad } from './bench/tasks';
+import { CHROMIUM, launchDossier, startPageServer } from './browser';
 import { bin, ROOT, requireChromium, run } from './run';
 
 /** One figure of the benchmark. */

@@ -19,13 +19,14 @@ import {
   useRef,
   useState,
 } from 'preact/hooks';
-import type { Annotation, Colour } from '../../lib/annotation';
-import { thousands } from '../../lib/format';
-import type { NotePatch, NotesApi, NotesChange, TagCount } from '../../lib/notes/api';
-import { compileQuery } from '../../lib/notes/rules';
+import type { Annotation, Colour, NotePatch, TagCount } from '../../lib/annotation';
+import { byPageOrder } from '../../lib/annotation/order';
+import { compileQuery } from '../../lib/annotation/rules';
+import { countNotes, thousands } from '../../lib/format';
+import type { NotesApi } from '../../lib/notes/api';
+import type { NotesChange } from '../../lib/protocol';
 import { type ExportActions, ExportToolbar } from './ExportToolbar';
 import { NoteItem } from './NoteItem';
-import { byPageOrder, countNotes } from './note-text';
 import { SearchBox, type SearchScope } from './SearchBox';
 import { SearchResults } from './SearchResults';
 import { TagFilter } from './TagFilter';

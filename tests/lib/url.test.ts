@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { cleanUrl, normalizePageUrl, pageUrlOf, siteOf } from '../../lib/url';
+import { cleanUrl, isWebUrl, normalizePageUrl, pageUrlOf, siteOf, webHref } from '../../lib/url';
 import { setPageUrl } from '../helpers/dom';
 
 describe('normalizePageUrl', () => {
@@ -110,5 +110,28 @@ describe('cleanUrl in a Firefox content script', () => {
     } finally {
       keys.mockRestore();
     }
+  });
+});
+
+describe('isWebUrl and webHref', () => {
+  it('accept http and https addresses only', () => {
+    expect(isWebUrl('https://www.csis.org/a')).toBe(true);
+    expect(isWebUrl('http://example.org/')).toBe(true);
+    for (const bad of [
+      'javascript:alert(1)',
+      'data:text/html,x',
+      'vbscript:x',
+      'file:///etc/passwd',
+      'not a url',
+    ]) {
+      expect(isWebUrl(bad)).toBe(false);
+    }
+  });
+
+  it('turn only web addresses into link targets', () => {
+    expect(webHref('https://www.csis.org/a?b=1')).toBe('https://www.csis.org/a?b=1');
+    expect(webHref('javascript:alert(1)')).toBeNull();
+    expect(webHref('data:text/html,<script>alert(1)</script>')).toBeNull();
+    expect(webHref('not a url')).toBeNull();
   });
 });

@@ -4,11 +4,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { serializePage } from '../../../lib/analysis/page-text';
+import { analyzeHtml } from '../../../lib/analysis/parsed-page';
+import { detectInArticle } from '../../../lib/analysis/pipeline';
 import { extractArticle } from '../../../lib/article/extract';
-import { detectInArticle } from '../../../lib/content/pipeline';
-import { analyzeHtml } from '../../../lib/offscreen/analyze-html';
-import { locateRemote } from '../../../lib/offscreen/locate';
-import { serializePage } from '../../../lib/offscreen/page-text';
+import { locateRemote } from '../../../lib/content/locate';
 
 const PARAGRAPHS = [
   'Foreign Minister Ilsa Marrow arrived in Vell on Monday for talks on the disputed border, the first such visit in a decade, and met her counterpart for three hours.',

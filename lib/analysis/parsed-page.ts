@@ -7,18 +7,18 @@
  */
 import { collapseWithMap, lowerBound } from '../anchoring/text-index';
 import { type ArticleResult, extractArticle } from '../article/extract';
-import { detectInArticle } from '../content/pipeline';
 import type { Detection } from '../detect';
 import { createPageTextWalker } from './page-text';
+import { detectInArticle } from './pipeline';
 
-/** What the parsed copy of a page tells the page. */
+/** What the parsed copy of a long page (analysed away from the page) tells the page. */
 export interface RemoteAnalysis {
   /** The article, as `extractArticle` gives it (without live nodes: they are in another page). */
   article: ArticleResult;
   detection: Detection;
   /**
-   * `[start, end)` in the page text (`page-text.ts`) of every official's mentions in order, then
-   * of every quotation, flattened; -1, -1 where the copy could not say.
+   * `[start, end)` in the page text (page-text.ts) of every official's mentions
+   * in order, then of every quotation, flattened; -1, -1 where the copy could not say.
    */
   spans: number[];
 }
