@@ -6,7 +6,7 @@
  */
 import { browser } from 'wxt/browser';
 import type { SiteStatus } from '../protocol';
-import { isPolicySite, POLICY_SITE_MATCHES } from '../sites';
+import { isPolicySite, POLICY_SITE_MATCHES, POLICY_SITES } from '../sites';
 
 /** The built content script, as WXT names it. */
 export const CONTENT_SCRIPT_FILE = '/content-scripts/content.js' as const;
@@ -18,6 +18,17 @@ export function originPattern(origin: string): string {
   return `${origin}/*`;
 }
 
+/**
+ * The patterns whose grant lets Dossier read `origin`: a listed site's own two (as the manifest
+ * writes them), else the origin's. Chrome answers `contains` for a listed site only when asked
+ * with the very patterns it granted, not for an origin they cover.
+ */
+function accessPatterns(origin: string): string[] {
+  const host = new URL(origin).hostname.toLowerCase().replace(/\.$/, '');
+  const site = POLICY_SITES.find((s) => host === s || host.endsWith(`.${s}`));
+  return site ? [`*://${site}/*`, `*://*.${site}/*`] : [originPattern(origin)];
+}
+
 /** Whether Dossier runs on `origin`, by listing or by the user's grant. */
 export async function siteStatus(origin: string): Promise<SiteStatus> {
   const { hostname } = new URL(origin);
@@ -26,7 +37,7 @@ export async function siteStatus(origin: string): Promise<SiteStatus> {
     ids: [ID_PREFIX + origin],
   });
   const access = await browser.permissions
-    .contains({ origins: [originPattern(origin)] })
+    .contains({ origins: accessPatterns(origin) })
     .catch(() => false);
   return { origin, listed, enabled: listed || registered.length > 0, access };
 }

@@ -102,6 +102,18 @@ describe('running Dossier on a site the user chose', () => {
 });
 
 describe('host access to the listed policy sites', () => {
+  it('reports access to a listed site from its own patterns, as the browser granted them', async () => {
+    granted.add('*://chathamhouse.org/*');
+    granted.add('*://*.chathamhouse.org/*');
+    const status = await siteStatus('https://www.chathamhouse.org');
+    expect(status.access).toBe(true);
+    granted.delete('*://*.chathamhouse.org/*');
+    await expect(siteStatus('https://www.chathamhouse.org')).resolves.toMatchObject({
+      listed: true,
+      access: false,
+    });
+  });
+
   it('is missing until every listed site is granted, and says so per site', async () => {
     await expect(hasPolicySiteAccess()).resolves.toBe(false);
     for (const pattern of POLICY_SITE_MATCHES) granted.add(pattern);
