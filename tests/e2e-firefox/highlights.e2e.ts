@@ -131,8 +131,15 @@ describe('Firefox: host access is the user’s to give', () => {
     expect(await welcome.evaluate(() => document.querySelectorAll('.sites li').length)).toBe(
       POLICY_SITE_MATCHES.length / 2,
     );
-    // As installed, the listed sites are granted (the install prompt's default in Firefox).
+    // As installed, the listed sites are granted (the install prompt's default in Firefox),
+    // and the popup's question about a listed site says so.
     expect(await hasAccess()).toBe(true);
+    const status = () =>
+      env.dossier.inExtension(
+        (url) => chrome.runtime.sendMessage({ type: 'site/status', payload: { url } }),
+        'http://www.caspianpolicy.org/research/sample',
+      );
+    expect(await status()).toMatchObject({ ok: true, value: { listed: true, access: true } });
     await welcome.waitForFunction(() =>
       document.querySelector('[role=status]')?.textContent?.includes('may run on these sites'),
     );
@@ -140,6 +147,7 @@ describe('Firefox: host access is the user’s to give', () => {
     // The user withdraws it (about:addons → Permissions); a policy page then stays untouched.
     expect(await revoke()).toBe(true);
     expect(await hasAccess()).toBe(false);
+    expect(await status()).toMatchObject({ ok: true, value: { listed: true, access: false } });
     const page = await env.dossier.open('http://www.caspianpolicy.org/research/sample?via=welcome');
 
     // The welcome page, opened again (as from a popup's link), now asks.
