@@ -61,7 +61,7 @@ export function analyzeParsedPage(doc: Document): RemoteAnalysis {
   return { article: { ok: true, article }, detection, spans };
 }
 
-/** Parses a page's HTML and analyses it (in an extension page that has a DOM). */
-export function analyzeHtml(html: string): RemoteAnalysis {
+/** Parses a copy of a page from its HTML and analyses it (in an extension page that has a DOM). */
+export function analyzeCopy(html: string): RemoteAnalysis {
   return analyzeParsedPage(new DOMParser().parseFromString(html, 'text/html'));
 }
