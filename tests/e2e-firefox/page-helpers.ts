@@ -48,10 +48,19 @@ export async function selectPhrase(page: Page, phrase: string): Promise<void> {
 
 /** Moves keyboard focus onto the selection toolbar's first button (see the module comment). */
 async function focusToolbar(page: Page): Promise<void> {
-  // The toolbar appears a task after the mouse is released.
+  // The toolbar appears a task after the mouse is released, just below or above the selection.
+  // Points on it hit Dossier's host element (never its insides, open root or closed).
   await page.waitForFunction(() => {
-    const host = document.querySelector('html > dossier-ui');
-    return host !== null && (host.shadowRoot === null || host.shadowRoot.querySelector('*'));
+    const selection = getSelection();
+    if (!selection?.rangeCount) return false;
+    const r = selection.getRangeAt(0).getBoundingClientRect();
+    const x = Math.min(Math.max(r.left + r.width / 2, 20), innerWidth - 20);
+    for (let dy = 4; dy <= 120; dy += 4) {
+      for (const y of [r.bottom + dy, r.top - dy]) {
+        if (document.elementFromPoint(x, y)?.localName === 'dossier-ui') return true;
+      }
+    }
+    return false;
   });
   for (let presses = 0; presses < 200; presses++) {
     if (await page.evaluate(() => document.activeElement?.localName === 'dossier-ui')) return;
