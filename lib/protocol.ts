@@ -137,6 +137,8 @@ export interface ProtocolMap {
   'notes/import-file': { request: { text: string }; response: ImportOutcome };
   /** background → content script: act on the selection (keyboard shortcut, context menu). */
   'selection/act': { request: { action: 'highlight' | 'note' }; response: { done: boolean } };
+  /** PDF viewer → background: notes on the same PDF file saved under any URL. */
+  'notes/by-fingerprint': { request: { fingerprint: string }; response: Annotation[] };
 }
 
 export type MessageType = keyof ProtocolMap;
@@ -171,6 +173,12 @@ const colour = v.picklist(COLOURS);
 const shortText = v.pipe(v.string(), v.maxLength(2_000));
 const offset = v.pipe(v.number(), v.integer(), v.minValue(0));
 
+/** A note's place in a PDF (lib/annotation.ts `PdfPlace`). */
+const pdfPlace = v.strictObject({
+  fingerprint: v.pipe(v.string(), v.minLength(1), v.maxLength(200)),
+  page: v.pipe(v.number(), v.integer(), v.minValue(1)),
+});
+
 const newAnnotation = v.strictObject({
   page: v.strictObject({
     url: pageUrl,
@@ -198,6 +206,7 @@ const newAnnotation = v.strictObject({
       v.strictObject({ kind: v.literal('quote'), speaker: v.nullable(shortText) }),
     ]),
   ),
+  pdf: v.optional(pdfPlace),
 });
 
 /** A page's HTML, up to 64 MiB (the browser's own limit for a message). */
@@ -239,6 +248,7 @@ export const REQUEST_SCHEMAS = {
     text: v.pipe(v.string(), v.maxLength(LIMITS.fileChars, 'The file is larger than 50 MB.')),
   }),
   'page/analysis': v.strictObject({}),
+  'notes/by-fingerprint': v.strictObject({ fingerprint: pdfPlace.entries.fingerprint }),
   'page/reveal': v.strictObject({
     kind: v.picklist(['official', 'quote']),
     index: v.pipe(v.number(), v.integer(), v.minValue(0)),

@@ -4,7 +4,7 @@
  * one browser. Every figure is a median of repeated runs; a ratio is against a baseline measured
  * in the same run. Prints a table and writes bench-results.json (rows of
  * { name, unit, median, baseline?, ratio? }). `npm run bench -- NAME…` runs only the scenarios
- * named (size, pages, tasks, sync, notes, transfer).
+ * named (size, pages, tasks, sync, notes, transfer, pdf).
  *
  * The pages are the corpus (../shared/corpus/pages, skipped with a note when absent) and two
  * generated long pages.
@@ -17,6 +17,7 @@ import { longPage } from './bench/long-page';
 import { longestTasks } from './bench/longest-tasks';
 import { notesAtScale } from './bench/notes-at-scale';
 import { pages as pageTimes } from './bench/pages';
+import { pdf } from './bench/pdf';
 import { size } from './bench/size';
 import type { BenchRow } from './bench/stats';
 import { sync } from './bench/sync';
@@ -25,7 +26,7 @@ import { launchDossier, startPageServer } from './browser';
 import { bin, ROOT, requireChromium, run } from './run';
 
 /** Every scenario, in the order they run (the notes scenarios seed what later ones read). */
-const SCENARIOS: Scenario[] = [size, pageTimes, longestTasks, sync, notesAtScale, transfer];
+const SCENARIOS: Scenario[] = [size, pageTimes, longestTasks, sync, notesAtScale, transfer, pdf];
 
 const wanted = process.argv.slice(2);
 const unknown = wanted.filter((name) => !SCENARIOS.some((s) => s.name === name));

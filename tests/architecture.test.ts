@@ -29,11 +29,15 @@ const LAYERS: { name: string; match: RegExp }[] = [
     name: 'vocabulary',
     match: /^lib\/(annotation\/|url\.ts$|format\.ts$|steps\.ts$|sites\.ts$|settings\.ts$)/,
   },
-  { name: 'core', match: /^lib\/(detect|article|anchoring|highlight|export|store|analysis)\// },
+  {
+    name: 'core',
+    match:
+      /^lib\/((detect|article|anchoring|highlight|export|store|analysis)\/|pdf\/(text-model|load|redirect)\.ts$)/,
+  },
   { name: 'protocol', match: /^lib\/protocol\.ts$/ },
   { name: 'services', match: /^lib\/(notes\/|sync\/|view-api\.ts$)/ },
   { name: 'components', match: /^components\// },
-  { name: 'runtime', match: /^lib\/(content|platform|cli)\// },
+  { name: 'runtime', match: /^lib\/(content|platform|cli|pdf)\// },
   { name: 'shells', match: /^(entrypoints|scripts)\// },
   { name: 'tests', match: /^tests\// },
 ];

@@ -6,6 +6,7 @@ import { browser } from 'wxt/browser';
 import { lazyConnection } from '../notes/connection';
 import { createNotesService } from '../notes/service';
 import { importFile } from '../notes/transfer';
+import { PDF_URL_PATTERNS, VIEWER_PATH, viewerUrlFor } from '../pdf/redirect';
 import { SYNC_PORT } from '../protocol';
 import { highlightsOn, withHighlights } from '../settings';
 import { requestPersistence } from '../store';
@@ -23,6 +24,9 @@ import {
   welcomeOnInstall,
 } from './sites';
 import { scheduleTrashPurge } from './trash-purge';
+
+/** The context-menu entry that opens a PDF link or tab in Dossier's viewer. */
+const PDF_MENU_ID = 'dossier-open-pdf';
 
 /** Starts every background service. Called once per service-worker start. */
 export function startBackground(): void {
@@ -54,6 +58,8 @@ export function startBackground(): void {
     'tags/rename': ({ from, to }) => notes.renameTag(from, to),
     'tags/merge': ({ sources, into }) => notes.mergeTags(sources, into),
     'notes/all': () => notes.all(),
+    'notes/by-fingerprint': async ({ fingerprint }) =>
+      (await notes.all()).annotations.filter((a) => a.pdf?.fingerprint === fingerprint),
     'notes/import-file': ({ text }) => importFile(notes, text),
     'article/analyze': async ({ html }) => {
       await ensureOffscreenDocument();
@@ -93,6 +99,13 @@ export function startBackground(): void {
   browser.contextMenus?.onClicked.addListener((info, tab) => {
     if (info.menuItemId === 'dossier-highlight') actOnSelection(tab?.id, 'highlight');
     if (info.menuItemId === 'dossier-note') actOnSelection(tab?.id, 'note');
+    if (info.menuItemId === PDF_MENU_ID || info.menuItemId === `${PDF_MENU_ID}-page`) {
+      const target = info.menuItemId === PDF_MENU_ID ? info.linkUrl : info.pageUrl;
+      if (target) {
+        const url = viewerUrlFor(browser.runtime.getURL(VIEWER_PATH), target);
+        void browser.tabs.create({ url, ...(tab ? { index: tab.index + 1 } : {}) });
+      }
+    }
   });
   browser.runtime.onInstalled.addListener(() => {
     browser.contextMenus?.removeAll().then(() => {
@@ -105,6 +118,19 @@ export function startBackground(): void {
         id: 'dossier-note',
         title: 'Add a note with Dossier…',
         contexts: ['selection'],
+      });
+      // "Open in Dossier" on PDF links and PDF tabs: the browser's viewer stays the default.
+      browser.contextMenus.create({
+        id: PDF_MENU_ID,
+        title: 'Open in Dossier',
+        contexts: ['link'],
+        targetUrlPatterns: PDF_URL_PATTERNS,
+      });
+      browser.contextMenus.create({
+        id: `${PDF_MENU_ID}-page`,
+        title: 'Open in Dossier',
+        contexts: ['page'],
+        documentUrlPatterns: PDF_URL_PATTERNS,
       });
     });
     void requestPersistence();
