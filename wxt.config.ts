@@ -50,9 +50,12 @@ export default defineConfig({
           browser_specific_settings: {
             gecko: {
               id: 'dossier@dossier.invalid',
-              strict_min_version: '128.0',
+              // 140: the first ESR with the CSS Custom Highlight API (Dossier's painting) and
+              // with `data_collection_permissions`, which Firefox for Android has from 142.
+              strict_min_version: '140.0',
               data_collection_permissions: { required: ['none'] },
             },
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),

@@ -15,7 +15,8 @@ type View =
   | { kind: 'loading' }
   | { kind: 'page'; tab: TargetTab; info: PageInfo }
   | { kind: 'off'; tab: TargetTab; origin: string | null; status: SiteStatus | null }
-  | { kind: 'unsupported'; reason: string };
+  | { kind: 'unsupported'; reason: string }
+  | { kind: 'hidden'; tab: TargetTab };
 
 function webOrigin(url: string | null): string | null {
   if (!url) return null;
@@ -44,6 +45,8 @@ export function Popup({ api }: { api: PopupApi }) {
     const origin = webOrigin(tab.url);
     const info = await api.pageInfo(tab.id);
     if (info.ok) return setView({ kind: 'page', tab, info: info.value });
+    // Without access to a site, Firefox does not even tell Dossier the tab's address.
+    if (tab.url === null) return setView({ kind: 'hidden', tab });
     if (!origin) {
       return setView({
         kind: 'unsupported',
@@ -79,6 +82,39 @@ export function Popup({ api }: { api: PopupApi }) {
           <PageSummary info={view.info} />
           {view.info.isArticle && <PageTools api={api} tab={view.tab} info={view.info} />}
         </>
+      )}
+      {view.kind === 'hidden' && (
+        <section aria-label="Access to policy sites" class="notice">
+          <p>
+            The browser does not let Dossier see this tab. If it shows one of the policy sites
+            Dossier reads (to highlight officials and quotations and to keep your notes in place),
+            allow them.
+          </p>
+          <button
+            type="button"
+            disabled={busy}
+            onClick={() => act(() => api.allowPolicySites(view.tab.id))}
+          >
+            Allow on policy sites
+          </button>
+        </section>
+      )}
+      {view.kind === 'off' && view.status?.listed && view.status.access === false && (
+        // Firefox leaves host access to the user, even on the listed sites: say so, and ask.
+        <section aria-label="Access to policy sites" class="notice">
+          <p>
+            Dossier may not read {new URL(view.status.origin).hostname} yet: the browser waits for
+            your permission. Dossier reads the listed policy sites to highlight officials and
+            quotations and to keep your notes in place.
+          </p>
+          <button
+            type="button"
+            disabled={busy}
+            onClick={() => act(() => api.allowPolicySites(view.tab.id))}
+          >
+            Allow on policy sites
+          </button>
+        </section>
       )}
       {view.kind === 'off' && (
         <section aria-label="Run Dossier here">

@@ -68,6 +68,11 @@ export interface SiteStatus {
   listed: boolean;
   /** The user granted this origin and Dossier runs there on every visit. */
   enabled: boolean;
+  /**
+   * Whether the browser lets Dossier read this origin. False on a listed site means the user
+   * has not granted it (Firefox leaves host access to the user): the popup offers to ask.
+   */
+  access?: boolean;
 }
 
 /** Every message: its request payload and the value of a successful reply. */

@@ -69,7 +69,14 @@ export function siteOf(hostname: string): string {
 export function cleanUrl(href: string): string {
   const url = new URL(href);
   url.hash = '';
-  for (const name of [...url.searchParams.keys()]) {
+  // Names are gathered with forEach, not by spreading `keys()`: in a Firefox content script
+  // `URL` is the page's, seen through an Xray wrapper, and the iterators its methods return
+  // are not iterable there ("url.searchParams.keys() is not iterable").
+  const names: string[] = [];
+  url.searchParams.forEach((_value, name) => {
+    names.push(name);
+  });
+  for (const name of names) {
     if (isTrackingParam(name)) url.searchParams.delete(name);
   }
   let out = url.toString();

@@ -24,6 +24,11 @@ export interface PopupApi {
   analyzeTab(tabId: number): Promise<Reply<unknown>>;
   /** Asks the user for the origin (must run inside a click), then enables it. */
   alwaysRunOn(origin: string, tabId: number): Promise<Reply<SiteStatus>>;
+  /**
+   * Asks for every listed policy site at once (must run inside a click), then starts Dossier
+   * on the tab.
+   */
+  allowPolicySites(tabId: number): Promise<Reply<unknown>>;
   /** Officials and quotations the content script found. */
   analysis(tabId: number): Promise<Reply<AnalysisSummary>>;
   reveal(

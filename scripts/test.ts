@@ -1,6 +1,7 @@
 /**
  * `npm test`: everything CI checks, in order of speed: type check, lint, unit tests, then the
- * production build driven in real Chromium. Stops at the first failing step.
+ * production build driven in real Chromium, then the Firefox build in Firefox ESR. Stops at the
+ * first failing step.
  */
 import { bin, requireChromium, run } from './run';
 
@@ -10,6 +11,7 @@ const steps: [string, string, string[]][] = [
   ['lint', bin('biome'), ['check', '.']],
   ['unit tests', bin('vitest'), ['run']],
   ['end-to-end tests', process.execPath, [bin('tsx'), 'scripts/e2e.ts']],
+  ['end-to-end tests in Firefox', process.execPath, [bin('tsx'), 'scripts/e2e-firefox.ts']],
 ];
 for (const [name, command, args] of steps) {
   console.log(`\n▶ ${name}`);

@@ -13,7 +13,16 @@ import { requestPersistence } from '../store';
 import { createSyncHub } from '../sync/hub';
 import { handleMessages, sendToBackground, sendToTab } from './messaging';
 import { loadSettings, saveSettings } from './settings-store';
-import { disableSite, enableSite, injectIntoTab, pruneRevokedSites, siteStatus } from './sites';
+import {
+  disableSite,
+  enableSite,
+  grantsPolicySites,
+  injectIntoTab,
+  pruneRevokedSites,
+  siteStatus,
+  startInOpenPolicyTabs,
+  welcomeOnInstall,
+} from './sites';
 import { scheduleTrashPurge } from './trash-purge';
 
 /** The context-menu entry that opens a PDF link or tab in Dossier's viewer. */
@@ -125,6 +134,14 @@ export function startBackground(): void {
       });
     });
     void requestPersistence();
+  });
+  // Host access (Firefox leaves it to the user): say what Dossier wants on install, and start at
+  // once in the policy tabs already open when the user grants it (welcome page or popup).
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    if (reason === 'install') void welcomeOnInstall(import.meta.env.FIREFOX).catch(() => false);
+  });
+  browser.permissions.onAdded.addListener(({ origins }) => {
+    if (grantsPolicySites(origins)) void startInOpenPolicyTabs().catch(() => 0);
   });
   browser.runtime.onStartup.addListener(() => void pruneRevokedSites());
   browser.permissions.onRemoved.addListener(() => void pruneRevokedSites());

@@ -6,7 +6,7 @@ import { downloadFile } from './download';
 import { sendToBackground, sendToTab } from './messaging';
 import { browserNotesApi } from './notes-api';
 import { loadSettings, saveSettings } from './settings-store';
-import { originPattern } from './sites';
+import { originPattern, requestPolicySiteAccess } from './sites';
 
 /** Unwraps a reply for the transfer actions, which report failures as exceptions. */
 async function value<T>(reply: Promise<Reply<T>>): Promise<T> {
@@ -42,6 +42,16 @@ export function browserPopupApi(location: Location = globalThis.location): Popup
       }
       if (!granted) return { ok: false, error: `Permission for ${origin} was not given.` };
       return sendToBackground('site/enable', { origin, tabId });
+    },
+    async allowPolicySites(tabId) {
+      let granted = false;
+      try {
+        granted = await requestPolicySiteAccess();
+      } catch (error) {
+        return { ok: false, error: `The browser refused the request: ${String(error)}` };
+      }
+      if (!granted) return { ok: false, error: 'Access to the policy sites was not given.' };
+      return sendToBackground('tab/analyze', { tabId });
     },
     analysis: (tabId) => sendToTab(tabId, 'page/analysis', {}),
     reveal: (tabId, kind, index) => sendToTab(tabId, 'page/reveal', { kind, index }),

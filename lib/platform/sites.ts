@@ -6,7 +6,7 @@
  */
 import { browser } from 'wxt/browser';
 import type { SiteStatus } from '../protocol';
-import { isPolicySite } from '../sites';
+import { isPolicySite, POLICY_SITE_MATCHES, POLICY_SITES } from '../sites';
 
 /** The built content script, as WXT names it. */
 export const CONTENT_SCRIPT_FILE = '/content-scripts/content.js' as const;
@@ -18,6 +18,17 @@ export function originPattern(origin: string): string {
   return `${origin}/*`;
 }
 
+/**
+ * The patterns whose grant lets Dossier read `origin`: a listed site's own two (as the manifest
+ * writes them), else the origin's. Chrome answers `contains` for a listed site only when asked
+ * with the very patterns it granted, not for an origin they cover.
+ */
+function accessPatterns(origin: string): string[] {
+  const host = new URL(origin).hostname.toLowerCase().replace(/\.$/, '');
+  const site = POLICY_SITES.find((s) => host === s || host.endsWith(`.${s}`));
+  return site ? [`*://${site}/*`, `*://*.${site}/*`] : [originPattern(origin)];
+}
+
 /** Whether Dossier runs on `origin`, by listing or by the user's grant. */
 export async function siteStatus(origin: string): Promise<SiteStatus> {
   const { hostname } = new URL(origin);
@@ -25,7 +36,10 @@ export async function siteStatus(origin: string): Promise<SiteStatus> {
   const registered = await browser.scripting.getRegisteredContentScripts({
     ids: [ID_PREFIX + origin],
   });
-  return { origin, listed, enabled: listed || registered.length > 0 };
+  const access = await browser.permissions
+    .contains({ origins: accessPatterns(origin) })
+    .catch(() => false);
+  return { origin, listed, enabled: listed || registered.length > 0, access };
 }
 
 /**
@@ -77,4 +91,58 @@ export async function pruneRevokedSites(): Promise<void> {
 /** Injects the content script into one tab, now (activeTab grants this after a user click). */
 export async function injectIntoTab(tabId: number): Promise<void> {
   await browser.scripting.executeScript({ target: { tabId }, files: [CONTENT_SCRIPT_FILE] });
+}
+
+/**
+ * Whether the browser lets Dossier run on every listed policy site. Chrome grants the content
+ * script's matches at install; Firefox (Manifest V3) leaves host access to the user, who can
+ * withdraw it at any time in the add-on's permissions.
+ */
+export async function hasPolicySiteAccess(): Promise<boolean> {
+  return browser.permissions.contains({ origins: [...POLICY_SITE_MATCHES] }).catch(() => false);
+}
+
+/**
+ * Asks the browser for the listed policy sites, all at once ("Allow on policy sites"). Must run
+ * inside the user's click (Firefox refuses a request without one). True when granted.
+ */
+export async function requestPolicySiteAccess(): Promise<boolean> {
+  return browser.permissions.request({ origins: [...POLICY_SITE_MATCHES] });
+}
+
+/**
+ * Starts Dossier in the tabs already open on a policy site, once access has just been given: the
+ * browser runs the content script on pages loaded from then on, not on those already showing.
+ * A tab where it runs already gets a fresh copy, which replaces the old one (lib/content/session).
+ */
+export async function startInOpenPolicyTabs(): Promise<number> {
+  const tabs = await browser.tabs.query({ url: [...POLICY_SITE_MATCHES] });
+  let started = 0;
+  for (const tab of tabs) {
+    if (tab.id === undefined || !tab.url || !isPolicySite(new URL(tab.url).hostname)) continue;
+    await injectIntoTab(tab.id).then(
+      () => started++,
+      () => undefined, // a tab closed or navigated away meanwhile
+    );
+  }
+  return started;
+}
+
+/** The onboarding page's address in the extension (entrypoints/welcome). */
+export const WELCOME_PAGE = '/welcome.html' as const;
+
+/**
+ * On install, opens the page that says which sites Dossier reads and why, with "Allow on policy
+ * sites". Always in Firefox, where host access is the user's to give and to take back; elsewhere
+ * only when access is missing, so Chrome (which grants the listed sites at install) opens nothing.
+ */
+export async function welcomeOnInstall(isFirefox: boolean): Promise<boolean> {
+  if (!isFirefox && (await hasPolicySiteAccess())) return false;
+  await browser.tabs.create({ url: browser.runtime.getURL(WELCOME_PAGE) });
+  return true;
+}
+
+/** Whether newly granted origins include a listed policy site's pattern. */
+export function grantsPolicySites(origins: readonly string[] | undefined): boolean {
+  return (origins ?? []).some((o) => POLICY_SITE_MATCHES.includes(o));
 }

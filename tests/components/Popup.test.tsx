@@ -20,6 +20,7 @@ function api(overrides: Partial<PopupApi> = {}): PopupApi {
     siteStatus: async (origin) => ({ ok: true, value: { origin, listed: false, enabled: false } }),
     analyzeTab: async () => ({ ok: true, value: { injected: true } }),
     alwaysRunOn: async (origin) => ({ ok: true, value: { origin, listed: false, enabled: true } }),
+    allowPolicySites: async () => ({ ok: true, value: { injected: true } }),
     analysis: async () => ({ ok: true, value: { officials: [], quotes: [] } }),
     reveal: async () => ({ ok: true, value: { found: true } }),
     loadSettings: async () => ({ ...DEFAULT_SETTINGS }),
@@ -163,6 +164,73 @@ describe('the popup', () => {
     expect(alert.textContent).toBe('Permission for https://news.example.com was not given.');
     expect(alwaysRunOn).toHaveBeenCalledWith('https://news.example.com', 7);
     expect(screen.getByRole('button', { name: 'Analyze this page' })).toBeTruthy();
+  });
+
+  it('says when the browser has not given access to a listed site, and asks for it in one click', async () => {
+    const pageInfo = vi
+      .fn<PopupApi['pageInfo']>()
+      .mockResolvedValueOnce({ ok: false, error: 'no receiver' })
+      .mockResolvedValue({ ok: true, value: ARTICLE });
+    const allowPolicySites = vi.fn<PopupApi['allowPolicySites']>(async () => ({
+      ok: true,
+      value: { injected: true },
+    }));
+    const targetTab = async () => ({ id: 7, url: 'https://www.csis.org/analysis/x', title: 'X' });
+    const siteStatus: PopupApi['siteStatus'] = async (origin) => ({
+      ok: true,
+      value: { origin, listed: true, enabled: true, access: false },
+    });
+    render(<Popup api={api({ pageInfo, targetTab, siteStatus, allowPolicySites })} />);
+    const notice = await screen.findByRole('region', { name: 'Access to policy sites' });
+    expect(notice.textContent).toContain('Dossier may not read www.csis.org yet');
+    fireEvent.click(screen.getByRole('button', { name: 'Allow on policy sites' }));
+    await screen.findByRole('region', { name: 'This article' });
+    expect(allowPolicySites).toHaveBeenCalledWith(7);
+  });
+
+  it('shows no access notice where the browser gave access, and says why a refusal failed', async () => {
+    const targetTab = async () => ({ id: 7, url: 'https://www.csis.org/analysis/x', title: 'X' });
+    const granted: PopupApi['siteStatus'] = async (origin) => ({
+      ok: true,
+      value: { origin, listed: true, enabled: true, access: true },
+    });
+    const { unmount } = render(<Popup api={api({ targetTab, siteStatus: granted })} />);
+    await screen.findByText('Dossier does not run on www.csis.org yet.');
+    expect(screen.queryByRole('region', { name: 'Access to policy sites' })).toBeNull();
+    unmount();
+
+    const missing: PopupApi['siteStatus'] = async (origin) => ({
+      ok: true,
+      value: { origin, listed: true, enabled: true, access: false },
+    });
+    const allowPolicySites = async () => ({
+      ok: false as const,
+      error: 'Access to the policy sites was not given.',
+    });
+    render(<Popup api={api({ targetTab, siteStatus: missing, allowPolicySites })} />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Allow on policy sites' }));
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'Access to the policy sites was not given.',
+    );
+  });
+
+  it('offers access when the browser hides the tab’s address (no access to its site)', async () => {
+    const pageInfo = vi
+      .fn<PopupApi['pageInfo']>()
+      .mockResolvedValueOnce({ ok: false, error: 'no receiver' })
+      .mockResolvedValue({ ok: true, value: ARTICLE });
+    const allowPolicySites = vi.fn<PopupApi['allowPolicySites']>(async () => ({
+      ok: true,
+      value: { injected: true },
+    }));
+    const targetTab = async () => ({ id: 9, url: null, title: '' });
+    render(<Popup api={api({ pageInfo, targetTab, allowPolicySites })} />);
+    const notice = await screen.findByRole('region', { name: 'Access to policy sites' });
+    expect(notice.textContent).toContain('The browser does not let Dossier see this tab.');
+    expect(screen.queryByText(/web pages only/)).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Allow on policy sites' }));
+    await screen.findByRole('region', { name: 'This article' });
+    expect(allowPolicySites).toHaveBeenCalledWith(9);
   });
 
   it('explains that browser pages cannot be read', async () => {

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { cleanUrl, isWebUrl, normalizePageUrl, pageUrlOf, siteOf, webHref } from '../../lib/url';
 import { setPageUrl } from '../helpers/dom';
 
@@ -92,6 +92,24 @@ describe('pageUrlOf', () => {
     setPageUrl('https://www.csis.org/analysis/real?utm_source=x#p');
     document.head.innerHTML = '';
     expect(pageUrlOf(document)).toBe('https://www.csis.org/analysis/real');
+  });
+});
+
+describe('cleanUrl in a Firefox content script', () => {
+  it('cleans a URL whose parameter iterators are not iterable (the page’s URL seen through an Xray)', () => {
+    // In Firefox a content script's `URL` is the page's behind an Xray wrapper, and the
+    // iterators its methods return have no Symbol.iterator there: spreading `keys()` threw,
+    // and Dossier stopped on every page before painting anything.
+    const keys = vi
+      .spyOn(URLSearchParams.prototype, 'keys')
+      .mockImplementation(() => ({ next: () => ({ done: true, value: undefined }) }) as never);
+    try {
+      expect(cleanUrl('https://www.csis.org/a?utm_source=x&id=7&fbclid=y#p')).toBe(
+        'https://www.csis.org/a?id=7',
+      );
+    } finally {
+      keys.mockRestore();
+    }
   });
 });
 

@@ -9,9 +9,15 @@ import {
   CONTENT_SCRIPT_FILE,
   disableSite,
   enableSite,
+  grantsPolicySites,
+  hasPolicySiteAccess,
   pruneRevokedSites,
   siteStatus,
+  startInOpenPolicyTabs,
+  WELCOME_PAGE,
+  welcomeOnInstall,
 } from '../../../lib/platform/sites';
+import { POLICY_SITE_MATCHES } from '../../../lib/sites';
 
 type Registered = { id: string; matches?: string[]; js?: string[] };
 let registered: Registered[];
@@ -55,7 +61,12 @@ describe('running Dossier on a site the user chose', () => {
     granted.add('https://news.example.com/*');
     const status = await enableSite('https://news.example.com');
     await enableSite('https://news.example.com');
-    expect(status).toEqual({ origin: 'https://news.example.com', listed: false, enabled: true });
+    expect(status).toEqual({
+      origin: 'https://news.example.com',
+      listed: false,
+      enabled: true,
+      access: true,
+    });
     expect(registered).toHaveLength(1);
     expect(registered[0]?.matches).toEqual(['https://news.example.com/*']);
     expect(registered[0]?.js).toEqual([CONTENT_SCRIPT_FILE]);
@@ -85,6 +96,63 @@ describe('running Dossier on a site the user chose', () => {
       origin: 'https://www.chathamhouse.org',
       listed: true,
       enabled: true,
+      access: false,
     });
+  });
+});
+
+describe('host access to the listed policy sites', () => {
+  it('reports access to a listed site from its own patterns, as the browser granted them', async () => {
+    granted.add('*://chathamhouse.org/*');
+    granted.add('*://*.chathamhouse.org/*');
+    const status = await siteStatus('https://www.chathamhouse.org');
+    expect(status.access).toBe(true);
+    granted.delete('*://*.chathamhouse.org/*');
+    await expect(siteStatus('https://www.chathamhouse.org')).resolves.toMatchObject({
+      listed: true,
+      access: false,
+    });
+  });
+
+  it('is missing until every listed site is granted, and says so per site', async () => {
+    await expect(hasPolicySiteAccess()).resolves.toBe(false);
+    for (const pattern of POLICY_SITE_MATCHES) granted.add(pattern);
+    await expect(hasPolicySiteAccess()).resolves.toBe(true);
+    granted.delete('*://*.csis.org/*');
+    await expect(hasPolicySiteAccess()).resolves.toBe(false);
+  });
+
+  it('opens the welcome page on install in Firefox, and in Chrome only when access is missing', async () => {
+    const created: string[] = [];
+    vi.spyOn(fakeBrowser.tabs, 'create').mockImplementation(async ({ url }) => {
+      created.push(url ?? '');
+      return {} as never;
+    });
+    for (const pattern of POLICY_SITE_MATCHES) granted.add(pattern);
+    await expect(welcomeOnInstall(false)).resolves.toBe(false);
+    await expect(welcomeOnInstall(true)).resolves.toBe(true);
+    granted.clear();
+    await expect(welcomeOnInstall(false)).resolves.toBe(true);
+    expect(created).toHaveLength(2);
+    expect(created.every((url) => url.endsWith(WELCOME_PAGE))).toBe(true);
+  });
+
+  it('starts Dossier in the open policy tabs once access is given, not elsewhere', async () => {
+    expect(grantsPolicySites(['https://news.example.com/*'])).toBe(false);
+    expect(grantsPolicySites(['*://*.csis.org/*'])).toBe(true);
+    vi.spyOn(fakeBrowser.tabs, 'query').mockResolvedValue([
+      { id: 3, url: 'https://www.csis.org/analysis/x' },
+      { id: 4, url: 'https://news.example.com/story' },
+      { id: 5, url: 'http://www.rand.org/pubs/y' },
+    ] as never);
+    const injected: number[] = [];
+    const scripting = fakeBrowser.scripting as unknown as Record<string, unknown>;
+    scripting.executeScript = vi.fn(async ({ target }: { target: { tabId: number } }) => {
+      if (target.tabId === 5) throw new Error('No tab with id: 5');
+      injected.push(target.tabId);
+      return [];
+    });
+    await expect(startInOpenPolicyTabs()).resolves.toBe(1);
+    expect(injected).toEqual([3]);
   });
 });
