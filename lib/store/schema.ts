@@ -16,6 +16,10 @@
  *   Why: Chromium pays about 0.13 ms per record written, whatever its size, and a little more
  *   per index entry, so importing 10,000 notes over 500 pages took 2.3 s as 10,000 records and
  *   0.3 s as 500 (measured here with the benchmark's notes; see issue 6's note).
+ * - v4: the library (issue 13), additive: `library-pages` (keyPath `url`, index `by-last-read`)
+ *   holds each page read with its analysis; `library-choices` (keyPath `id`) the reader's
+ *   merges and splits of people; `library-settings` (keyPath `key`) the pause switch. No
+ *   existing record is touched.
  */
 import {
   type DBSchema,
@@ -26,6 +30,7 @@ import {
   type StoreNames,
 } from 'idb';
 import type { Annotation } from '../annotation';
+import type { LibraryPage, LibrarySetting, PersonChoice } from '../library/records';
 import { StoreError, toStoreError } from './errors';
 import { normaliseTags } from './normalise';
 import { groupByPage, splitIntoParts } from './pages';
@@ -34,7 +39,7 @@ import { groupByPage, splitIntoParts } from './pages';
 export const DB_NAME = 'dossier';
 
 /** The current schema version; bump it only together with a new migration step below. */
-export const DB_VERSION = 3;
+export const DB_VERSION = 4;
 
 /** A deleted annotation, kept so the delete can be undone and so backups lose nothing. */
 export interface TrashedAnnotation {
@@ -81,6 +86,16 @@ export interface DossierSchema extends DBSchema {
       'by-deleted': string;
     };
   };
+  'library-pages': {
+    key: string;
+    value: LibraryPage;
+    indexes: {
+      /** `lastRead`: the pages read most recently first. */
+      'by-last-read': string;
+    };
+  };
+  'library-choices': { key: string; value: PersonChoice };
+  'library-settings': { key: string; value: LibrarySetting };
 }
 
 /** An open connection. Callers outside lib/store hold it without importing `idb` themselves. */
@@ -141,6 +156,13 @@ export async function upgradeDossierDb(
     const parts = [...groupByPage(notes)].flatMap(([url, group]) => splitIntoParts(url, group));
     await Promise.all(parts.map((part) => pages.put(part)));
     legacyDb.deleteObjectStore('annotations');
+  }
+  if (oldVersion < 4 && newVersion >= 4) {
+    // Names written out here, not imported: this step must create what v4 created forever.
+    const pages = legacyDb.createObjectStore('library-pages', { keyPath: 'url' });
+    pages.createIndex('by-last-read', 'lastRead');
+    legacyDb.createObjectStore('library-choices', { keyPath: 'id' });
+    legacyDb.createObjectStore('library-settings', { keyPath: 'key' });
   }
 }
 
