@@ -18,7 +18,7 @@ export type ResultKind = (typeof KINDS)[number];
 /** One result: what it is, what to show, and what it points to. */
 export interface SearchHit {
   kind: ResultKind;
-  /** A person id, a page url, a note id, or `personId` for a title. */
+  /** A person id (people and titles) or a page url (quotations, notes, pages). */
   ref: string;
   /** Index of the quotation in `library.quotes`, for quotes. */
   index?: number;
@@ -84,7 +84,7 @@ export function buildSearch(library: Library, notes: readonly Annotation[]): Lib
     docs.push({
       id: `note:${n.id}`,
       kind: 'note',
-      ref: n.id,
+      ref: n.page.url,
       text: `${n.note} ${n.quote.exact} ${n.tags.join(' ')}`,
       label: clip(n.note || n.quote.exact),
       detail: n.page.title,

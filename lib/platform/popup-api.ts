@@ -12,6 +12,7 @@ import { downloadFile } from './download';
 import { sendToBackground, sendToTab } from './messaging';
 import { browserNotesApi } from './notes-api';
 import { loadSettings, saveSettings } from './settings-store';
+import { openSidePanel } from './side-panel';
 import { originPattern } from './sites';
 
 /** The tab the popup is about. */
@@ -41,6 +42,8 @@ export interface PopupApi {
   saveSettings(settings: Settings): Promise<void>;
   notes(tabId: number | null): NotesApi;
   transfer(): TransferDeps;
+  /** Opens the side panel (must run inside the click); absent where there is none. */
+  openDossier?(tabId: number | null): Promise<boolean>;
 }
 
 /** Unwraps a reply for the transfer actions, which report failures as exceptions. */
@@ -83,6 +86,12 @@ export function browserPopupApi(location: Location = globalThis.location): Popup
     loadSettings,
     saveSettings,
     notes: browserNotesApi,
+    async openDossier(tabId) {
+      // Called at once, without awaiting anything first: the browser wants the click's gesture.
+      const opened = await openSidePanel(tabId === null ? {} : { tabId });
+      if (opened) globalThis.close?.();
+      return opened;
+    },
     transfer: () => ({
       now: () => new Date(),
       listPage: (url) => value(sendToBackground('notes/list', { url })),

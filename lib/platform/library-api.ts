@@ -1,0 +1,144 @@
+/**
+ * What the side panel needs from the browser, behind one interface so its components can be
+ * tested with a plain object. Reading goes straight to the store (IndexedDB in the extension's
+ * origin: the panel is an extension page, and reading 1,000 pages there is one transaction
+ * instead of a multi-megabyte message); every change goes to the background, the single writer.
+ */
+import { browser } from 'wxt/browser';
+import type { Annotation } from '../annotation';
+import type { LibraryPage, PersonChoice } from '../library/records';
+import type { Reply } from '../protocol';
+import {
+  type DossierDB,
+  isLibraryPaused,
+  listAll,
+  listLibraryPages,
+  listPersonChoices,
+  openDossierDb,
+} from '../store';
+import { downloadFile } from './download';
+import { handleMessages, sendToBackground } from './messaging';
+import type { TargetTab } from './popup-api';
+
+/** Everything the library tab shows, as stored. */
+export interface LibrarySnapshot {
+  pages: LibraryPage[];
+  choices: PersonChoice[];
+  paused: boolean;
+  notes: Annotation[];
+}
+
+/** The side panel's view of the browser. */
+export interface LibraryApi {
+  load(): Promise<LibrarySnapshot>;
+  /** Calls `onChange` whenever the library changes; returns the function that stops it. */
+  watch(onChange: () => void): () => void;
+  /** The tab the "This page" tab describes, and every later switch of tab. */
+  followTab(onTab: (tab: TargetTab | null) => void): () => void;
+  forgetPage(url: string, notes: boolean): Promise<Reply<{ notes: number }>>;
+  forgetAll(notes: boolean): Promise<Reply<{ notes: number }>>;
+  pause(paused: boolean): Promise<Reply<{ paused: boolean }>>;
+  merge(a: string[], b: string[]): Promise<Reply<null>>;
+  split(a: string[], b: string[]): Promise<Reply<null>>;
+  download(name: string, data: string, type: string): void;
+  now(): Date;
+}
+
+const isWebPage = (url: string | undefined) => !!url && /^https?:/.test(url);
+
+/** The real implementation. With `?tab=ID` in the panel's URL, it starts on that tab. */
+export function browserLibraryApi(location: Location = globalThis.location): LibraryApi {
+  let connection: Promise<DossierDB> | null = null;
+  const db = () => {
+    connection ??= openDossierDb({
+      onClose: () => {
+        connection = null;
+      },
+    }).catch((error: unknown) => {
+      connection = null;
+      throw error;
+    });
+    return connection;
+  };
+  return {
+    async load() {
+      const d = await db();
+      const [pages, choices, paused, notes] = await Promise.all([
+        listLibraryPages(d),
+        listPersonChoices(d),
+        isLibraryPaused(d),
+        listAll(d),
+      ]);
+      return { pages, choices, paused, notes };
+    },
+    watch(onChange) {
+      const stop = handleMessages({
+        'library/changed': () => {
+          onChange();
+          return null;
+        },
+      });
+      // Notes change through the sync hub; reading again when the panel is shown covers them.
+      const visible = () => {
+        if (document.visibilityState === 'visible') onChange();
+      };
+      document.addEventListener('visibilitychange', visible);
+      return () => {
+        stop();
+        document.removeEventListener('visibilitychange', visible);
+      };
+    },
+    followTab(onTab) {
+      const toTarget = (tab: { id?: number; url?: string; title?: string }): TargetTab | null =>
+        tab.id === undefined ? null : { id: tab.id, url: tab.url ?? null, title: tab.title ?? '' };
+      let current: number | null = null;
+      const show = (tab: { id?: number; url?: string; title?: string } | undefined) => {
+        // The panel opened as a tab of its own (and other extension pages) is not "the page".
+        if (!tab || !isWebPage(tab.url)) return;
+        current = tab.id ?? null;
+        onTab(toTarget(tab));
+      };
+      const fromUrl = Number(new URLSearchParams(location.search).get('tab'));
+      void (async () => {
+        if (Number.isInteger(fromUrl) && fromUrl > 0) {
+          show(await browser.tabs.get(fromUrl).catch(() => undefined));
+          return;
+        }
+        const [active] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
+        if (active && isWebPage(active.url)) return show(active);
+        const all = await browser.tabs.query({ lastFocusedWindow: true });
+        const recent = all
+          .filter((t) => isWebPage(t.url))
+          .sort((a, b) => (b.lastAccessed ?? 0) - (a.lastAccessed ?? 0))[0];
+        if (recent) show(recent);
+        else onTab(null);
+      })();
+      const activated = (info: { tabId: number }) => {
+        void browser.tabs
+          .get(info.tabId)
+          .then(show)
+          .catch(() => undefined);
+      };
+      const updated = (
+        tabId: number,
+        change: { status?: string },
+        tab: { id?: number; url?: string },
+      ) => {
+        if (tabId === current && change.status === 'complete') show(tab);
+      };
+      browser.tabs.onActivated.addListener(activated);
+      browser.tabs.onUpdated.addListener(updated);
+      return () => {
+        browser.tabs.onActivated.removeListener(activated);
+        browser.tabs.onUpdated.removeListener(updated);
+      };
+    },
+    forgetPage: (url, notes) => sendToBackground('library/forget-page', { url, notes }),
+    forgetAll: (notes) => sendToBackground('library/forget-all', { notes }),
+    pause: (paused) => sendToBackground('library/pause', { paused }),
+    merge: (a, b) => sendToBackground('library/merge', { a, b }),
+    split: (a, b) => sendToBackground('library/split', { a, b }),
+    download: (name, data, type) => downloadFile(name, data, type),
+    now: () => new Date(),
+  };
+}
