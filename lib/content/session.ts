@@ -214,7 +214,11 @@ export function startPageSession(ctx: ContentScriptContext, doc: Document = docu
     if (current.analysis.article.ok || failure) {
       const record =
         current.analysis.article.ok && !failure
-          ? analysisRecordOf(current.analysis.article.article.text, current.analysis.detection)
+          ? analysisRecordOf(
+              current.analysis.article.article.text,
+              current.analysis.detection,
+              current.analysis.article.article.breaks,
+            )
           : null;
       void sendToBackground('library/record', {
         page,

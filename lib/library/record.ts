@@ -15,8 +15,58 @@ export interface DetectionLike {
   quotes: readonly { text: string; speaker: string | null; start: number; end: number }[];
 }
 
-/** The analysis record of a page, from its article text and what was detected in it. */
-export function analysisRecordOf(text: string, detection: DetectionLike): PageAnalysisRecord {
+/** The last paragraph start at or before `at` (0 when none); `breaks` is sorted. */
+function blockStart(breaks: readonly number[], at: number): number {
+  let lo = 0;
+  let hi = breaks.length - 1;
+  let found = 0;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const b = breaks[mid] as number;
+    if (b <= at) {
+      found = b;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
+}
+
+/** The first paragraph start after `at` (the text's end when none). */
+function blockEnd(breaks: readonly number[], at: number, length: number): number {
+  let lo = 0;
+  let hi = breaks.length - 1;
+  let found = length;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const b = breaks[mid] as number;
+    if (b > at) {
+      found = b;
+      hi = mid - 1;
+    } else lo = mid + 1;
+  }
+  return found;
+}
+
+/**
+ * The analysis record of a page, from its article text, what was detected in it and where its
+ * paragraphs start. A quotation's context stops at its paragraph's edges, marked with a line
+ * break, because a text fragment cannot match context across a block (text-fragment.ts).
+ */
+export function analysisRecordOf(
+  text: string,
+  detection: DetectionLike,
+  breaks: readonly number[] = [],
+): PageAnalysisRecord {
+  const prefixOf = (start: number) => {
+    const from = Math.max(start - CONTEXT, 0);
+    const block = blockStart(breaks, start);
+    return block > from ? `\n${text.slice(block, start)}` : text.slice(from, start);
+  };
+  const suffixOf = (end: number) => {
+    const to = Math.min(end + CONTEXT, text.length);
+    const block = blockEnd(breaks, end, text.length);
+    return block < to ? `${text.slice(end, block).trimEnd()}\n` : text.slice(end, to);
+  };
   return {
     officials: detection.officials.map((o) => ({
       name: o.name,
@@ -29,8 +79,8 @@ export function analysisRecordOf(text: string, detection: DetectionLike): PageAn
       quote: {
         type: 'TextQuoteSelector',
         exact: text.slice(q.start, q.end) || q.text,
-        prefix: text.slice(Math.max(0, q.start - CONTEXT), q.start),
-        suffix: text.slice(q.end, q.end + CONTEXT),
+        prefix: prefixOf(q.start),
+        suffix: suffixOf(q.end),
       },
       position: { type: 'TextPositionSelector', start: q.start, end: q.end },
     })),

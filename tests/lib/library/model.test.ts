@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Annotation } from '../../../lib/annotation';
 import { buildLibrary, filterPeople, personView, tagCounts } from '../../../lib/library/model';
-import { libraryPageOf } from '../../../lib/library/record';
+import { analysisRecordOf, libraryPageOf } from '../../../lib/library/record';
 import { makeAnnotation } from '../store/fixtures';
 import { libPage } from './fixtures';
 
@@ -130,5 +130,25 @@ describe('tagCounts', () => {
       { tag: 'oil', count: 2 },
       { tag: 'gas', count: 1 },
     ]);
+  });
+});
+
+describe('analysisRecordOf', () => {
+  it('keeps a quotation’s context inside its paragraph, so its link can match', () => {
+    const text = 'First paragraph ends here. “We will help,” she said in Baku on Monday.';
+    const start = text.indexOf('We will');
+    const end = text.indexOf(',”');
+    const record = analysisRecordOf(
+      text,
+      { officials: [], quotes: [{ text: 'We will help', speaker: 'X', start, end }] },
+      [0, text.indexOf('“')],
+    );
+    expect(record.quotes[0]?.quote).toEqual({
+      type: 'TextQuoteSelector',
+      exact: 'We will help',
+      prefix: '\n“',
+      suffix: ',” she said in Baku on Monday.',
+    });
+    expect(record.quotes[0]?.position).toEqual({ type: 'TextPositionSelector', start, end });
   });
 });
