@@ -255,24 +255,29 @@ class Groups {
   has(k: string): boolean {
     return this.parent.has(k);
   }
+  /** False when a reader's split keeps the groups of `a` and `b` apart. */
+  canJoin(a: string, b: string): boolean {
+    if (this.apart.size === 0) return true;
+    const ma = this.membersOf(a);
+    const other = new Set(this.membersOf(b));
+    for (const m of ma) {
+      const no = this.apart.get(m);
+      if (no) for (const x of no) if (other.has(x)) return false;
+    }
+    return true;
+  }
   /** Joins the groups of `a` and `b` unless a reader's split forbids it; true when joined. */
   union(a: string, b: string): boolean {
     if (!this.has(a) || !this.has(b)) return false;
     let ra = this.root(a);
     let rb = this.root(b);
     if (ra === rb) return true;
+    if (!this.canJoin(a, b)) return false;
     let ma = this.members.get(ra) as string[];
     let mb = this.members.get(rb) as string[];
     if (ma.length > mb.length) {
       [ra, rb] = [rb, ra];
       [ma, mb] = [mb, ma];
-    }
-    if (this.apart.size > 0) {
-      const other = new Set(mb);
-      for (const m of ma) {
-        const no = this.apart.get(m);
-        if (no) for (const x of no) if (other.has(x)) return false;
-      }
     }
     this.parent.set(ra, rb);
     mb.push(...ma);
@@ -363,6 +368,7 @@ export function resolvePeople(
           const q = forms.get(o)?.parsed as ParsedName;
           return q.first === p.first && q.middles !== '';
         }),
+        k,
       );
       const chosen = narrow(forms.get(k) as NameForm, candidates, forms);
       if (chosen.length === 1) groups.union(k, (chosen[0] as string[])[0] as string);
@@ -374,6 +380,7 @@ export function resolvePeople(
       const candidates = uniqueGroups(
         groups,
         full.filter((o) => !p.initialOnly || forms.get(o)?.parsed.first[0] === p.first),
+        k,
       );
       const chosen = narrow(forms.get(k) as NameForm, candidates, forms);
       if (chosen.length === 1) groups.union(k, (chosen[0] as string[])[0] as string);
@@ -391,12 +398,16 @@ export function resolvePeople(
   return { people, personOf, forms };
 }
 
-/** The distinct groups (as member lists) that the given forms belong to. */
-function uniqueGroups(groups: Groups, keys: string[]): string[][] {
+/**
+ * The distinct groups (as member lists) that the given forms belong to and that `form` may
+ * join: a group the reader split from it is no candidate, so it does not make `form` look
+ * ambiguous.
+ */
+function uniqueGroups(groups: Groups, keys: string[], form: string): string[][] {
   const seen = new Map<string, string[]>();
   for (const k of keys) {
     const r = groups.root(k);
-    if (!seen.has(r)) seen.set(r, groups.membersOf(k));
+    if (!seen.has(r) && groups.canJoin(form, k)) seen.set(r, groups.membersOf(k));
   }
   return [...seen.values()];
 }

@@ -169,6 +169,16 @@ describe("the reader's choices", () => {
     expect(clusters(later, choices)).toEqual([['antony blinken', 'tony blinken'], ['blinken']]);
   });
 
+  it('a name split off does not leave the remaining names ambiguous', () => {
+    const pages = [
+      libPage([['Antony Blinken', ['Secretary of State']]]),
+      libPage([['Blinken', ['Secretary']]]),
+      libPage([['Tony Blinken', ['Deputy Secretary of State']]]),
+    ];
+    const choices = addSplit([], ['tony blinken'], ['antony blinken', 'blinken'], meta(1));
+    expect(clusters(pages, choices)).toEqual([['antony blinken', 'blinken'], ['tony blinken']]);
+  });
+
   it('a merge after a split of the same names undoes the split, and the other way round', () => {
     const pages = [libPage([['Antony Blinken']]), libPage([['Blinken']])];
     const split = addSplit([], ['antony blinken'], ['blinken'], meta(1));
