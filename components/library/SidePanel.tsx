@@ -130,11 +130,9 @@ export function SidePanel({ api, pageApi, initialTab = 'page' }: SidePanelProps)
       if (kept) setPersonId(kept);
     }
   };
-  const forgetPage = async (url: string): Promise<string> => {
+  const forgetPage = async (url: string): Promise<void> => {
     const reply = await api.forgetPage(url, false);
-    const done = 'Forgotten: this page is no longer in the library. Your notes stay.';
-    report(reply, done);
-    return reply.ok ? done : reply.error;
+    report(reply, 'Forgotten: this page is no longer in the library. Your notes stay.');
   };
 
   const onTabKey = (e: KeyboardEvent, index: number) => {
@@ -187,7 +185,9 @@ export function SidePanel({ api, pageApi, initialTab = 'page' }: SidePanelProps)
         </p>
       )}
       <section role="tabpanel" id="panel-page" aria-labelledby="tab-page" hidden={tab !== 'page'}>
-        {tab === 'page' && <ThisPage api={pageApi} tab={browserTab} onForget={forgetPage} />}
+        {tab === 'page' && (
+          <ThisPage api={pageApi} tab={browserTab} onForget={(url) => void forgetPage(url)} />
+        )}
       </section>
       <section
         role="tabpanel"

@@ -15,7 +15,8 @@ import { PageSummary } from '../Popup';
 export interface ThisPageProps {
   api: PopupApi;
   tab: TargetTab | null;
-  onForget(url: string): Promise<string>;
+  /** Forgets the page; the panel reports the outcome. */
+  onForget(url: string): void;
 }
 
 type State =
@@ -26,12 +27,10 @@ type State =
 /** What Dossier found on the tab the reader is looking at. */
 export function ThisPage({ api, tab, onForget }: ThisPageProps) {
   const [state, setState] = useState<State>({ kind: 'loading' });
-  const [status, setStatus] = useState<string | null>(null);
   const notesApi = useMemo(() => (tab ? api.notes(tab.id) : null), [api, tab]);
 
   useEffect(() => {
     let live = true;
-    setStatus(null);
     if (!tab) {
       setState({ kind: 'none', reason: 'Open an article to see who is in it.' });
       return;
@@ -64,22 +63,13 @@ export function ThisPage({ api, tab, onForget }: ThisPageProps) {
       <PageSummary info={info} />
       {info.isArticle && (
         <div class="actions">
-          <button
-            type="button"
-            onClick={() => void onForget(info.url).then(setStatus)}
-            aria-describedby="forget-help"
-          >
+          <button type="button" onClick={() => onForget(info.url)} aria-describedby="forget-help">
             Forget this page
           </button>
           <span id="forget-help" class="muted small">
             Removes it from the library; your notes stay.
           </span>
         </div>
-      )}
-      {status && (
-        <p role="status" class="muted">
-          {status}
-        </p>
       )}
       {summary && tab && (
         <AnalysisPanel

@@ -92,25 +92,33 @@ export function browserLibraryApi(location: Location = globalThis.location): Lib
       const toTarget = (tab: { id?: number; url?: string; title?: string }): TargetTab | null =>
         tab.id === undefined ? null : { id: tab.id, url: tab.url ?? null, title: tab.title ?? '' };
       let current: number | null = null;
-      const show = (tab: { id?: number; url?: string; title?: string } | undefined) => {
-        // The panel opened as a tab of its own (and other extension pages) is not "the page".
-        if (!tab || !isWebPage(tab.url)) return;
+      // Without the "tabs" permission a tab's URL is often hidden, so the one tab ruled out is
+      // the panel's own (when it is opened as a page) and other extension pages.
+      const self = browser.tabs.getCurrent().then(
+        (t) => t?.id ?? -1,
+        () => -1,
+      );
+      const usable = (tab: { id?: number; url?: string } | undefined, selfId: number) =>
+        !!tab && tab.id !== undefined && tab.id !== selfId && (!tab.url || isWebPage(tab.url));
+      const show = async (tab: { id?: number; url?: string; title?: string } | undefined) => {
+        if (!usable(tab, await self) || !tab) return;
         current = tab.id ?? null;
         onTab(toTarget(tab));
       };
       const fromUrl = Number(new URLSearchParams(location.search).get('tab'));
       void (async () => {
         if (Number.isInteger(fromUrl) && fromUrl > 0) {
-          show(await browser.tabs.get(fromUrl).catch(() => undefined));
+          await show(await browser.tabs.get(fromUrl).catch(() => undefined));
           return;
         }
+        const selfId = await self;
         const [active] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
-        if (active && isWebPage(active.url)) return show(active);
+        if (usable(active, selfId)) return show(active);
         const all = await browser.tabs.query({ lastFocusedWindow: true });
         const recent = all
-          .filter((t) => isWebPage(t.url))
+          .filter((t) => usable(t, selfId))
           .sort((a, b) => (b.lastAccessed ?? 0) - (a.lastAccessed ?? 0))[0];
-        if (recent) show(recent);
+        if (recent) await show(recent);
         else onTab(null);
       })();
       const activated = (info: { tabId: number }) => {
@@ -124,7 +132,7 @@ export function browserLibraryApi(location: Location = globalThis.location): Lib
         change: { status?: string },
         tab: { id?: number; url?: string },
       ) => {
-        if (tabId === current && change.status === 'complete') show(tab);
+        if (tabId === current && change.status === 'complete') void show(tab);
       };
       browser.tabs.onActivated.addListener(activated);
       browser.tabs.onUpdated.addListener(updated);
