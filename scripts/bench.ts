@@ -17,6 +17,7 @@ import { toMarkdown } from '../lib/export/markdown';
 import { exportW3C } from '../lib/export/w3c';
 import { CHROMIUM, launchDossier, startPageServer } from '../tests/e2e/harness';
 import { generatedNotes } from './bench/fixtures';
+import { libraryRows } from './bench/library';
 import { longPage } from './bench/long-page';
 import { longestFrom, traceLoad } from './bench/tasks';
 import { bin, ROOT, requireChromium, run } from './run';
@@ -465,6 +466,9 @@ try {
   await saver.close();
 } finally {
   await dossier.close();
+  // The library's rows, in a browser of their own, after every page-pipeline row.
+  progress('library of 1,000 pages');
+  rows.push(...(await libraryRows(server)));
   await server.close();
 }
 

@@ -189,8 +189,13 @@ export function titlesAgree(a: string, b: string): boolean {
 /** Collects the name forms of every page: its officials, and the speakers of its quotations. */
 export function collectForms(pages: readonly LibraryPage[]): Map<string, NameForm> {
   const forms = new Map<string, NameForm>();
+  const parsedNames = new Map<string, ParsedName>();
   const add = (name: string, page: LibraryPage, titles: readonly string[], count: number) => {
-    const parsed = parseName(name);
+    let parsed = parsedNames.get(name);
+    if (!parsed) {
+      parsed = parseName(name);
+      parsedNames.set(name, parsed);
+    }
     if (!parsed.key) return;
     let form = forms.get(parsed.key);
     if (!form) {

@@ -9,14 +9,23 @@ import { textFragmentUrl } from '../export/text-fragment';
 import { formKey, type Person, type Resolution, resolvePeople } from './identity';
 import type { LibraryPage, PageQuote, PersonChoice } from './records';
 
-/** A quotation in the library: where it was said, by whom, and the link to the passage. */
-export interface QuoteRef {
-  page: LibraryPage;
-  quote: PageQuote;
-  /** The person it is attributed to, if any. */
-  personId: string | null;
+/**
+ * A quotation in the library: where it was said, by whom, and the link to the passage. The
+ * link is made when first read: 20,000 of them up front would delay the panel's first rows.
+ */
+export class QuoteRef {
+  private madeLink: string | null = null;
+  constructor(
+    readonly page: LibraryPage,
+    readonly quote: PageQuote,
+    /** The person it is attributed to, if any. */
+    readonly personId: string | null,
+  ) {}
   /** The page's URL with a text fragment for the passage. */
-  link: string;
+  get link(): string {
+    this.madeLink ??= linkTo(this.page.url, this.quote);
+    return this.madeLink;
+  }
 }
 
 /** The whole library, resolved. */
@@ -50,12 +59,19 @@ export function buildLibrary(
   const personById = new Map(resolution.people.map((p) => [p.id, p]));
   const quotes: QuoteRef[] = [];
   const quotesByPerson = new Map<string, QuoteRef[]>();
+  const speakers = new Map<string, string | null>();
   for (const page of sorted) {
     for (const quote of page.analysis?.quotes ?? []) {
-      const personId = quote.speaker
-        ? (resolution.personOf.get(formKey(quote.speaker)) ?? null)
-        : null;
-      const ref: QuoteRef = { page, quote, personId, link: linkTo(page.url, quote) };
+      let personId: string | null = null;
+      if (quote.speaker) {
+        const known = speakers.get(quote.speaker);
+        if (known !== undefined) personId = known;
+        else {
+          personId = resolution.personOf.get(formKey(quote.speaker)) ?? null;
+          speakers.set(quote.speaker, personId);
+        }
+      }
+      const ref = new QuoteRef(page, quote, personId);
       quotes.push(ref);
       if (personId) {
         const list = quotesByPerson.get(personId);

@@ -103,7 +103,13 @@ export function buildSearch(library: Library, notes: readonly Annotation[]): Lib
   const index = new MiniSearch<Doc>({
     fields: ['text'],
     storeFields: ['kind', 'ref', 'index', 'label', 'detail'],
-    searchOptions: { prefix: true, fuzzy: 0.2, combineWith: 'AND' },
+    // Prefix and typo matching only on words long enough to mean something: on short words
+    // they match half the vocabulary and slow every keystroke.
+    searchOptions: {
+      prefix: (term) => term.length >= 3,
+      fuzzy: (term) => (term.length >= 4 ? 0.2 : false),
+      combineWith: 'AND',
+    },
   });
   index.addAll(docs);
   return {
