@@ -4,9 +4,8 @@
  * The panel hands it each tab the reader switches to.
  */
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import type { AnalysisSummary } from '../../lib/content/entities-layer';
-import type { PopupApi, TargetTab } from '../../lib/platform/popup-api';
-import type { PageInfo } from '../../lib/protocol';
+import type { AnalysisSummary, PageInfo } from '../../lib/protocol';
+import type { PopupApi, TargetTab } from '../../lib/view-api';
 import { AnalysisPanel } from '../AnalysisPanel';
 import { NotesPanel } from '../notes/NotesPanel';
 import { PageSummary } from '../Popup';

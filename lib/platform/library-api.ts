@@ -1,13 +1,9 @@
 /**
- * What the side panel needs from the browser, behind one interface so its components can be
- * tested with a plain object. Reading goes straight to the store (IndexedDB in the extension's
+ * The side panel's view of the browser (`LibraryApi` in lib/view-api.ts). Reading goes straight to the store (IndexedDB in the extension's
  * origin: the panel is an extension page, and reading 1,000 pages there is one transaction
  * instead of a multi-megabyte message); every change goes to the background, the single writer.
  */
 import { browser } from 'wxt/browser';
-import type { Annotation } from '../annotation';
-import type { LibraryPage, PersonChoice } from '../library/records';
-import type { Reply } from '../protocol';
 import {
   type DossierDB,
   isLibraryPaused,
@@ -16,33 +12,9 @@ import {
   listPersonChoices,
   openDossierDb,
 } from '../store';
+import type { LibraryApi, TargetTab } from '../view-api';
 import { downloadFile } from './download';
 import { handleMessages, sendToBackground } from './messaging';
-import type { TargetTab } from './popup-api';
-
-/** Everything the library tab shows, as stored. */
-export interface LibrarySnapshot {
-  pages: LibraryPage[];
-  choices: PersonChoice[];
-  paused: boolean;
-  notes: Annotation[];
-}
-
-/** The side panel's view of the browser. */
-export interface LibraryApi {
-  load(): Promise<LibrarySnapshot>;
-  /** Calls `onChange` whenever the library changes; returns the function that stops it. */
-  watch(onChange: () => void): () => void;
-  /** The tab the "This page" tab describes, and every later switch of tab. */
-  followTab(onTab: (tab: TargetTab | null) => void): () => void;
-  forgetPage(url: string, notes: boolean): Promise<Reply<{ notes: number }>>;
-  forgetAll(notes: boolean): Promise<Reply<{ notes: number }>>;
-  pause(paused: boolean): Promise<Reply<{ paused: boolean }>>;
-  merge(a: string[], b: string[]): Promise<Reply<null>>;
-  split(a: string[], b: string[]): Promise<Reply<null>>;
-  download(name: string, data: string, type: string): void;
-  now(): Date;
-}
 
 const isWebPage = (url: string | undefined) => !!url && /^https?:/.test(url);
 

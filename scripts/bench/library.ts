@@ -6,8 +6,9 @@
  * size class (`notes/list` of an empty page), so the ratio is what recording adds. Medians.
  */
 import type { LibraryPage } from '../../lib/library/records';
-import { launchDossier, type PageServer } from '../../tests/e2e/harness';
-import type { BenchRow } from '../bench';
+import { launchDossier, type PageServer } from '../browser';
+import type { Scenario } from './env';
+import type { BenchRow } from './stats';
 
 const FIRST = [
   'Anna',
@@ -254,3 +255,9 @@ export async function libraryRows(server: PageServer, runs = 5): Promise<BenchRo
     await dossier.close();
   }
 }
+
+/** The library scenario (`npm run bench -- library`): its own fresh browser, after the rest. */
+export const library: Scenario = {
+  name: 'library',
+  run: (env) => libraryRows(env.server),
+};

@@ -6,8 +6,7 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
 import { SidePanel } from '../../../components/library/SidePanel';
-import type { LibraryApi, LibrarySnapshot } from '../../../lib/platform/library-api';
-import type { PopupApi } from '../../../lib/platform/popup-api';
+import type { LibraryApi, LibrarySnapshot, PopupApi } from '../../../lib/view-api';
 import { libPage } from '../../lib/library/fixtures';
 
 function libraryApi(snapshot: LibrarySnapshot, overrides: Partial<LibraryApi> = {}): LibraryApi {
