@@ -133,6 +133,8 @@ export interface ProtocolMap {
   'notes/import-file': { request: { text: string }; response: ImportOutcome };
   /** background → content script: act on the selection (keyboard shortcut, context menu). */
   'selection/act': { request: { action: 'highlight' | 'note' }; response: { done: boolean } };
+  /** PDF viewer → background: notes on the same PDF file saved under any URL. */
+  'notes/by-fingerprint': { request: { fingerprint: string }; response: Annotation[] };
   /** content script → background: remember a page read and its analysis (the library). */
   'library/record': { request: PageReading; response: { recorded: boolean } };
   /** side panel → background: forget a page (its notes too when `notes`). */
@@ -181,6 +183,12 @@ const colour = v.picklist(COLOURS);
 const shortText = v.pipe(v.string(), v.maxLength(2_000));
 const offset = v.pipe(v.number(), v.integer(), v.minValue(0));
 
+/** A note's place in a PDF (lib/annotation.ts `PdfPlace`). */
+const pdfPlace = v.strictObject({
+  fingerprint: v.pipe(v.string(), v.minLength(1), v.maxLength(200)),
+  page: v.pipe(v.number(), v.integer(), v.minValue(1)),
+});
+
 const newAnnotation = v.strictObject({
   page: v.strictObject({
     url: pageUrl,
@@ -208,6 +216,7 @@ const newAnnotation = v.strictObject({
       v.strictObject({ kind: v.literal('quote'), speaker: v.nullable(shortText) }),
     ]),
   ),
+  pdf: v.optional(pdfPlace),
 });
 
 const formKeys = v.pipe(
@@ -286,6 +295,7 @@ export const REQUEST_SCHEMAS = {
     text: v.pipe(v.string(), v.maxLength(LIMITS.fileChars, 'The file is larger than 50 MB.')),
   }),
   'page/analysis': v.strictObject({}),
+  'notes/by-fingerprint': v.strictObject({ fingerprint: pdfPlace.entries.fingerprint }),
   'page/reveal': v.strictObject({
     kind: v.picklist(['official', 'quote']),
     index: v.pipe(v.number(), v.integer(), v.minValue(0)),

@@ -4,7 +4,7 @@
  * one browser. Every figure is a median of repeated runs; a ratio is against a baseline measured
  * in the same run. Prints a table and writes bench-results.json (rows of
  * { name, unit, median, baseline?, ratio? }). `npm run bench -- NAME…` runs only the scenarios
- * named (size, pages, tasks, sync, notes, transfer, library).
+ * named (size, pages, tasks, sync, notes, transfer, pdf, library).
  *
  * The pages are the corpus (../shared/corpus/pages, skipped with a note when absent) and two
  * generated long pages.
@@ -18,6 +18,7 @@ import { longPage } from './bench/long-page';
 import { longestTasks } from './bench/longest-tasks';
 import { notesAtScale } from './bench/notes-at-scale';
 import { pages as pageTimes } from './bench/pages';
+import { pdf } from './bench/pdf';
 import { size } from './bench/size';
 import type { BenchRow } from './bench/stats';
 import { sync } from './bench/sync';
@@ -33,6 +34,7 @@ const SCENARIOS: Scenario[] = [
   sync,
   notesAtScale,
   transfer,
+  pdf,
   library,
 ];
 

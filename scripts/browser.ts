@@ -21,7 +21,9 @@ export const SAMPLE_HTML = readFileSync(path.join(ROOT, 'sample/article.html'), 
 export const SAMPLE_URL = 'http://www.caspianpolicy.org/research/sample';
 
 /** A page the server answers with: HTML, or a handler for dynamic routes. */
-export type Route = string | ((url: URL) => { status?: number; type?: string; body: string });
+export type Route =
+  | string
+  | ((url: URL) => { status?: number; type?: string; body: string | Uint8Array });
 
 /** A local web server answering by hostname and path (`"www.caspianpolicy.org/research/x"`). */
 export interface PageServer {

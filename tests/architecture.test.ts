@@ -31,12 +31,13 @@ const LAYERS: { name: string; match: RegExp }[] = [
   },
   {
     name: 'core',
-    match: /^lib\/(detect|article|anchoring|highlight|export|store|analysis|library)\//,
+    match:
+      /^lib\/((detect|article|anchoring|highlight|export|store|analysis|library)\/|pdf\/(text-model|load|redirect)\.ts$)/,
   },
   { name: 'protocol', match: /^lib\/protocol\.ts$/ },
   { name: 'services', match: /^lib\/(notes\/|sync\/|view-api\.ts$)/ },
   { name: 'components', match: /^components\// },
-  { name: 'runtime', match: /^lib\/(content|platform|cli)\// },
+  { name: 'runtime', match: /^lib\/(content|platform|cli|pdf)\// },
   { name: 'shells', match: /^(entrypoints|scripts)\// },
   { name: 'tests', match: /^tests\// },
 ];

@@ -38,6 +38,16 @@ export type AnnotationOrigin =
   | { kind: 'official'; name: string }
   | { kind: 'quote'; speaker: string | null };
 
+/**
+ * Where a note sits in a PDF report: the file's fingerprint (PDF.js's first fingerprint, the
+ * same for the same file at any URL, so a report found elsewhere finds its notes) and the page,
+ * 1-based, kept for export ("p. 14"). Selectors then index the whole document's text.
+ */
+export interface PdfPlace {
+  fingerprint: string;
+  page: number;
+}
+
 /** One highlight or note made by the reader. */
 export interface Annotation {
   /** Random, stable across export and import (`crypto.randomUUID()`). */
@@ -54,6 +64,8 @@ export interface Annotation {
   created: string;
   updated: string;
   origin?: AnnotationOrigin;
+  /** Set on notes made in Dossier's PDF viewer; absent on web pages. */
+  pdf?: PdfPlace;
 }
 
 /** What a view sends to make a note: everything but the id and the times, which the store sets. */

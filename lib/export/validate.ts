@@ -169,6 +169,13 @@ export const AnnotationSchema = v.strictObject({
       'must be an official ({ kind: "official", name }) or a quote ({ kind: "quote", speaker })',
     ),
   ),
+  // Notes made on a PDF report (optional; older backups have none).
+  pdf: v.optional(
+    v.strictObject({
+      fingerprint: v.pipe(text(LIMITS.shortText), v.minLength(1, 'must not be empty')),
+      page: v.pipe(v.number(), v.integer(), v.minValue(1, 'must be a page number from 1')),
+    }),
+  ),
 }) satisfies v.GenericSchema<unknown, Annotation>;
 
 /** Schema of a trashed annotation in a backup: the annotation plus when it was deleted. */

@@ -7,6 +7,7 @@ import { createLibraryService } from '../library/service';
 import { lazyConnection } from '../notes/connection';
 import { createNotesService } from '../notes/service';
 import { importFile } from '../notes/transfer';
+import { PDF_URL_PATTERNS, VIEWER_PATH, viewerUrlFor } from '../pdf/redirect';
 import { SYNC_PORT } from '../protocol';
 import { highlightsOn, withHighlights } from '../settings';
 import { requestPersistence } from '../store';
@@ -16,6 +17,9 @@ import { loadSettings, saveSettings } from './settings-store';
 import { openSidePanel } from './side-panel';
 import { disableSite, enableSite, injectIntoTab, pruneRevokedSites, siteStatus } from './sites';
 import { scheduleTrashPurge } from './trash-purge';
+
+/** The context-menu entry that opens a PDF link or tab in Dossier's viewer. */
+const PDF_MENU_ID = 'dossier-open-pdf';
 
 /** Starts every background service. Called once per service-worker start. */
 export function startBackground(): void {
@@ -53,6 +57,8 @@ export function startBackground(): void {
     'tags/rename': ({ from, to }) => notes.renameTag(from, to),
     'tags/merge': ({ sources, into }) => notes.mergeTags(sources, into),
     'notes/all': () => notes.all(),
+    'notes/by-fingerprint': async ({ fingerprint }) =>
+      (await notes.all()).annotations.filter((a) => a.pdf?.fingerprint === fingerprint),
     'notes/import-file': ({ text }) => importFile(notes, text),
     'article/analyze': async ({ html }) => {
       await ensureOffscreenDocument();
@@ -112,6 +118,13 @@ export function startBackground(): void {
     if (info.menuItemId === 'dossier-open-panel') {
       void openSidePanel({ tabId: tab?.id, windowId: tab?.windowId });
     }
+    if (info.menuItemId === PDF_MENU_ID || info.menuItemId === `${PDF_MENU_ID}-page`) {
+      const target = info.menuItemId === PDF_MENU_ID ? info.linkUrl : info.pageUrl;
+      if (target) {
+        const url = viewerUrlFor(browser.runtime.getURL(VIEWER_PATH), target);
+        void browser.tabs.create({ url, ...(tab ? { index: tab.index + 1 } : {}) });
+      }
+    }
   });
   browser.runtime.onInstalled.addListener(() => {
     browser.contextMenus?.removeAll().then(() => {
@@ -130,6 +143,19 @@ export function startBackground(): void {
         id: 'dossier-open-panel',
         title: 'Open Dossier',
         contexts: ['action', 'page'],
+      });
+      // "Open in Dossier" on PDF links and PDF tabs: the browser's viewer stays the default.
+      browser.contextMenus.create({
+        id: PDF_MENU_ID,
+        title: 'Open in Dossier',
+        contexts: ['link'],
+        targetUrlPatterns: PDF_URL_PATTERNS,
+      });
+      browser.contextMenus.create({
+        id: `${PDF_MENU_ID}-page`,
+        title: 'Open in Dossier',
+        contexts: ['page'],
+        documentUrlPatterns: PDF_URL_PATTERNS,
       });
     });
     void requestPersistence();
