@@ -36,6 +36,10 @@ export default defineConfig({
         suggested_key: { default: 'Alt+Shift+N' },
         description: 'Add a note to the selected text',
       },
+      'open-dossier': {
+        suggested_key: { default: 'Alt+Shift+L' },
+        description: 'Open the Dossier side panel (this page and the library)',
+      },
       'toggle-highlights': {
         suggested_key: { default: 'Alt+Shift+D' },
         description: 'Show or hide Dossier’s highlights on this site',

@@ -74,6 +74,18 @@ export function Popup({ api }: { api: PopupApi }) {
     <main class="popup" aria-busy={view.kind === 'loading' || busy}>
       <header>
         <h1>Dossier</h1>
+        {api.openDossier && (
+          <button
+            type="button"
+            class="open-dossier"
+            onClick={() => {
+              const tabId = view.kind === 'page' || view.kind === 'off' ? view.tab.id : null;
+              void api.openDossier?.(tabId).catch((e: unknown) => setError(String(e)));
+            }}
+          >
+            Open Dossier
+          </button>
+        )}
       </header>
       {view.kind === 'loading' && <p class="muted">Reading this page…</p>}
       {view.kind === 'unsupported' && <p class="muted">{view.reason}</p>}

@@ -15,6 +15,7 @@ import {
   type TrashedAnnotation,
 } from './annotation';
 import { LIMITS } from './export/validate';
+import type { PageReading } from './library/record';
 import { isWebUrl } from './url';
 
 /** What the content script reports about its page. */
@@ -139,6 +140,20 @@ export interface ProtocolMap {
   'selection/act': { request: { action: 'highlight' | 'note' }; response: { done: boolean } };
   /** PDF viewer → background: notes on the same PDF file saved under any URL. */
   'notes/by-fingerprint': { request: { fingerprint: string }; response: Annotation[] };
+  /** content script → background: remember a page read and its analysis (the library). */
+  'library/record': { request: PageReading; response: { recorded: boolean } };
+  /** side panel → background: forget a page (its notes too when `notes`). */
+  'library/forget-page': { request: { url: string; notes: boolean }; response: { notes: number } };
+  /** side panel → background: forget everything read (every note too when `notes`). */
+  'library/forget-all': { request: { notes: boolean }; response: { notes: number } };
+  /** side panel, popup → background: pause or resume the library. */
+  'library/pause': { request: { paused: boolean }; response: { paused: boolean } };
+  /** side panel → background: these two people (by name forms) are one. */
+  'library/merge': { request: { a: string[]; b: string[] }; response: null };
+  /** side panel → background: these names are not the same person as those. */
+  'library/split': { request: { a: string[]; b: string[] }; response: null };
+  /** background → side panels: the library changed, read it again. */
+  'library/changed': { request: Record<string, never>; response: null };
 }
 
 export type MessageType = keyof ProtocolMap;
@@ -209,6 +224,43 @@ const newAnnotation = v.strictObject({
   pdf: v.optional(pdfPlace),
 });
 
+const formKeys = v.pipe(
+  v.array(v.pipe(v.string(), v.minLength(1), v.maxLength(400))),
+  v.minLength(1),
+  v.maxLength(500),
+);
+
+/** A page read and its analysis; bounded so a hostile page cannot fill the library. */
+const pageReading = v.strictObject({
+  page: newAnnotation.entries.page,
+  analysis: v.nullable(
+    v.strictObject({
+      officials: v.pipe(
+        v.array(
+          v.strictObject({
+            name: v.pipe(v.string(), v.minLength(1), v.maxLength(300)),
+            titles: v.pipe(v.array(shortText), v.maxLength(50)),
+            mentions: v.pipe(v.number(), v.integer(), v.minValue(0)),
+          }),
+        ),
+        v.maxLength(5_000),
+      ),
+      quotes: v.pipe(
+        v.array(
+          v.strictObject({
+            text: v.pipe(v.string(), v.maxLength(50_000)),
+            speaker: v.nullable(v.pipe(v.string(), v.maxLength(300))),
+            quote: newAnnotation.entries.quote,
+            position: newAnnotation.entries.position,
+          }),
+        ),
+        v.maxLength(5_000),
+      ),
+    }),
+  ),
+  failure: v.optional(shortText),
+});
+
 /** A page's HTML, up to 64 MiB (the browser's own limit for a message). */
 const pageHtml = v.pipe(v.string(), v.maxLength(32 * 1024 * 1024));
 
@@ -254,6 +306,13 @@ export const REQUEST_SCHEMAS = {
     index: v.pipe(v.number(), v.integer(), v.minValue(0)),
     mention: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
   }),
+  'library/record': pageReading,
+  'library/forget-page': v.strictObject({ url: pageUrl, notes: v.boolean() }),
+  'library/forget-all': v.strictObject({ notes: v.boolean() }),
+  'library/pause': v.strictObject({ paused: v.boolean() }),
+  'library/merge': v.strictObject({ a: formKeys, b: formKeys }),
+  'library/split': v.strictObject({ a: formKeys, b: formKeys }),
+  'library/changed': v.strictObject({}),
   'badge/set': v.strictObject({
     officials: v.pipe(v.number(), v.integer(), v.minValue(0)),
     notes: v.pipe(v.number(), v.integer(), v.minValue(0)),

@@ -3,6 +3,8 @@
  * components depend on these, the real implementations live in lib/platform, and component
  * tests pass plain objects instead of a mocked browser.
  */
+import type { Annotation } from './annotation';
+import type { LibraryPage, PersonChoice } from './library/records';
 import type { NotesApi } from './notes/api';
 import type { TransferDeps } from './notes/transfer';
 import type { AnalysisSummary, PageInfo, Reply, SiteStatus } from './protocol';
@@ -40,4 +42,30 @@ export interface PopupApi {
   saveSettings(settings: Settings): Promise<void>;
   notes(tabId: number | null): NotesApi;
   transfer(): TransferDeps;
+  /** Opens the side panel (must run inside the click); absent where there is none. */
+  openDossier?(tabId: number | null): Promise<boolean>;
+}
+
+/** Everything the side panel's library shows, as stored. */
+export interface LibrarySnapshot {
+  pages: LibraryPage[];
+  choices: PersonChoice[];
+  paused: boolean;
+  notes: Annotation[];
+}
+
+/** The side panel's view of the browser (lib/platform/library-api.ts is the real one). */
+export interface LibraryApi {
+  load(): Promise<LibrarySnapshot>;
+  /** Calls `onChange` whenever the library changes; returns the function that stops it. */
+  watch(onChange: () => void): () => void;
+  /** The tab the "This page" tab describes, and every later switch of tab. */
+  followTab(onTab: (tab: TargetTab | null) => void): () => void;
+  forgetPage(url: string, notes: boolean): Promise<Reply<{ notes: number }>>;
+  forgetAll(notes: boolean): Promise<Reply<{ notes: number }>>;
+  pause(paused: boolean): Promise<Reply<{ paused: boolean }>>;
+  merge(a: string[], b: string[]): Promise<Reply<null>>;
+  split(a: string[], b: string[]): Promise<Reply<null>>;
+  download(name: string, data: string, type: string): void;
+  now(): Date;
 }

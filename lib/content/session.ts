@@ -13,6 +13,7 @@ import { type ArticleResult, extractArticleInSteps } from '../article/extract';
 import type { SourceMapper } from '../article/live-ranges';
 import type { Detection } from '../detect';
 import { createPainter } from '../highlight/paint';
+import { analysisRecordOf } from '../library/record';
 import { handleMessages, sendToBackground } from '../platform/messaging';
 import { loadSettings, watchSettings } from '../platform/settings-store';
 import type { PageInfo } from '../protocol';
@@ -165,6 +166,7 @@ export function startPageSession(ctx: ContentScriptContext, doc: Document = docu
     let article: ArticleResult | null = null;
     let detection: Detection = { officials: [], quotes: [] };
     let locate: SourceMapper | null = null;
+    let failure: string | null = null;
     // A long page is read away from it when the browser allows (Chrome's offscreen document):
     // there Readability and detection take as long as they take without holding the page.
     if (isLongPage(doc)) {
@@ -191,6 +193,7 @@ export function startPageSession(ctx: ContentScriptContext, doc: Document = docu
       try {
         article = await runStaged(ctx, extractArticleInSteps(doc, { live: true }), stale);
       } catch {
+        failure = 'Dossier could not read this page.';
         article = {
           ok: false,
           reason: 'not-article',
@@ -206,6 +209,7 @@ export function startPageSession(ctx: ContentScriptContext, doc: Document = docu
         detection = found;
       } catch {
         // Detection failing leaves the article and the notes working.
+        failure = 'Dossier could not find the officials and quotations on this page.';
       }
     }
     analysis = { article, detection };
@@ -249,6 +253,24 @@ export function startPageSession(ctx: ContentScriptContext, doc: Document = docu
       } catch {
         entities = null; // A page Dossier cannot map is left alone, never broken.
       }
+    }
+    // The library remembers the article (or that its analysis failed); a page that is not an
+    // article is not "read". Building the record is a pass over the quotations only.
+    const page = pageRefOf(doc, current.info, current.analysis);
+    if (current.analysis.article.ok || failure) {
+      const record =
+        current.analysis.article.ok && !failure
+          ? analysisRecordOf(
+              current.analysis.article.article.text,
+              current.analysis.detection,
+              current.analysis.article.article.breaks,
+            )
+          : null;
+      void sendToBackground('library/record', {
+        page,
+        analysis: record,
+        ...(record ? {} : { failure: failure ?? 'Dossier could not read this page.' }),
+      });
     }
     void sendToBackground('badge/set', {
       officials: current.analysis.detection.officials.length,

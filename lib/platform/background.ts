@@ -3,6 +3,7 @@
  * badge, keyboard commands and the context menu. Logic lives in the modules it calls.
  */
 import { browser } from 'wxt/browser';
+import { createLibraryService } from '../library/service';
 import { lazyConnection } from '../notes/connection';
 import { createNotesService } from '../notes/service';
 import { importFile } from '../notes/transfer';
@@ -13,6 +14,7 @@ import { requestPersistence } from '../store';
 import { createSyncHub } from '../sync/hub';
 import { handleMessages, sendToBackground, sendToTab } from './messaging';
 import { loadSettings, saveSettings } from './settings-store';
+import { openSidePanel } from './side-panel';
 import {
   disableSite,
   enableSite,
@@ -31,9 +33,15 @@ const PDF_MENU_ID = 'dossier-open-pdf';
 /** Starts every background service. Called once per service-worker start. */
 export function startBackground(): void {
   const hub = createSyncHub();
+  const db = lazyConnection();
   const notes = createNotesService({
-    db: lazyConnection(),
+    db,
     onChange: (url, change) => hub.publish(url, change),
+  });
+  // The library shares the connection; open side panels hear of each change and reload.
+  const library = createLibraryService({
+    db,
+    onChange: () => void sendToBackground('library/changed', {}),
   });
 
   handleMessages({
@@ -68,6 +76,22 @@ export function startBackground(): void {
       if (!reply.ok) throw new Error(reply.error);
       return reply.value;
     },
+    'library/record': async (reading) => ({ recorded: await library.record(reading) }),
+    'library/forget-page': async ({ url, notes: withNotes }) => ({
+      notes: await library.forgetPage(url, withNotes),
+    }),
+    'library/forget-all': async ({ notes: withNotes }) => ({
+      notes: await library.forgetAll(withNotes),
+    }),
+    'library/pause': async ({ paused }) => ({ paused: await library.setPaused(paused) }),
+    'library/merge': async ({ a, b }) => {
+      await library.merge(a, b);
+      return null;
+    },
+    'library/split': async ({ a, b }) => {
+      await library.split(a, b);
+      return null;
+    },
     'badge/set': async ({ officials, notes: count }, sender) => {
       const tabId = sender.tab?.id;
       if (tabId === undefined) return null;
@@ -93,12 +117,16 @@ export function startBackground(): void {
   browser.commands?.onCommand.addListener((command, tab) => {
     if (command === 'highlight-selection') actOnSelection(tab?.id, 'highlight');
     if (command === 'note-selection') actOnSelection(tab?.id, 'note');
+    if (command === 'open-dossier') void openSidePanel({ tabId: tab?.id, windowId: tab?.windowId });
     if (command === 'toggle-highlights' && tab?.url)
       void toggleHighlights(new URL(tab.url).hostname);
   });
   browser.contextMenus?.onClicked.addListener((info, tab) => {
     if (info.menuItemId === 'dossier-highlight') actOnSelection(tab?.id, 'highlight');
     if (info.menuItemId === 'dossier-note') actOnSelection(tab?.id, 'note');
+    if (info.menuItemId === 'dossier-open-panel') {
+      void openSidePanel({ tabId: tab?.id, windowId: tab?.windowId });
+    }
     if (info.menuItemId === PDF_MENU_ID || info.menuItemId === `${PDF_MENU_ID}-page`) {
       const target = info.menuItemId === PDF_MENU_ID ? info.linkUrl : info.pageUrl;
       if (target) {
@@ -118,6 +146,12 @@ export function startBackground(): void {
         id: 'dossier-note',
         title: 'Add a note with Dossier…',
         contexts: ['selection'],
+      });
+      // The toolbar button's menu and the page's: the library and this page's dossier.
+      browser.contextMenus.create({
+        id: 'dossier-open-panel',
+        title: 'Open Dossier',
+        contexts: ['action', 'page'],
       });
       // "Open in Dossier" on PDF links and PDF tabs: the browser's viewer stays the default.
       browser.contextMenus.create({

@@ -6,6 +6,7 @@ import { downloadFile } from './download';
 import { sendToBackground, sendToTab } from './messaging';
 import { browserNotesApi } from './notes-api';
 import { loadSettings, saveSettings } from './settings-store';
+import { openSidePanel } from './side-panel';
 import { originPattern, requestPolicySiteAccess } from './sites';
 
 /** Unwraps a reply for the transfer actions, which report failures as exceptions. */
@@ -58,6 +59,12 @@ export function browserPopupApi(location: Location = globalThis.location): Popup
     loadSettings,
     saveSettings,
     notes: browserNotesApi,
+    async openDossier(tabId) {
+      // Called at once, without awaiting anything first: the browser wants the click's gesture.
+      const opened = await openSidePanel(tabId === null ? {} : { tabId });
+      if (opened) globalThis.close?.();
+      return opened;
+    },
     transfer: () => ({
       now: () => new Date(),
       listPage: (url) => value(sendToBackground('notes/list', { url })),

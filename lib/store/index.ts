@@ -20,6 +20,17 @@ export {
   updateAnnotation,
 } from './annotations';
 export { StoreError, type StoreErrorCode, toStoreError } from './errors';
+export {
+  forgetLibrary,
+  forgetLibraryPage,
+  getLibraryPage,
+  isLibraryPaused,
+  listLibraryPages,
+  listPersonChoices,
+  recordLibraryPage,
+  savePersonChoices,
+  setLibraryPaused,
+} from './library';
 export { normaliseTag, normaliseTags } from './normalise';
 export { type OpenOptions, openDossierDb } from './open';
 export { type PersistableStorage, requestPersistence } from './persistence';

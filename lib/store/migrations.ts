@@ -73,6 +73,14 @@ export async function upgradeDossierDb(
     await Promise.all(v3Parts(notes).map((part) => pages.put(part)));
     legacyDb.deleteObjectStore('annotations');
   }
+  if (oldVersion < 4 && newVersion >= 4) {
+    // The library, additive. Names written out here, not imported: this step must create
+    // what v4 created, whatever later code calls these stores.
+    const library = legacyDb.createObjectStore('library-pages', { keyPath: 'url' });
+    library.createIndex('by-last-read', 'lastRead');
+    legacyDb.createObjectStore('library-choices', { keyPath: 'id' });
+    legacyDb.createObjectStore('library-settings', { keyPath: 'key' });
+  }
 }
 
 /** The versionchange transaction seen without the current schema's types. */

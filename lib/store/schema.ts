@@ -16,9 +16,13 @@
  *   Why: Chromium pays about 0.13 ms per record written, whatever its size, and a little more
  *   per index entry, so importing 10,000 notes over 500 pages took 2.3 s as 10,000 records and
  *   0.3 s as 500 (measured here with the benchmark's notes).
+ * - v4: the library, additive: `library-pages` (keyPath `url`, index `by-last-read`) holds each
+ *   page read with its analysis; `library-choices` (keyPath `id`) the reader's merges and splits
+ *   of people; `library-settings` (keyPath `key`) the pause switch. No existing record changes.
  */
 import type { DBSchema, IDBPDatabase } from 'idb';
 import type { Annotation, TrashedAnnotation } from '../annotation';
+import type { LibraryPage, LibrarySetting, PersonChoice } from '../library/records';
 
 export type { TrashedAnnotation };
 
@@ -26,7 +30,7 @@ export type { TrashedAnnotation };
 export const DB_NAME = 'dossier';
 
 /** The current schema version; bump it only together with a new step in `migrations.ts`. */
-export const DB_VERSION = 3;
+export const DB_VERSION = 4;
 
 /**
  * Some of one page's notes, as stored. `ids` and `tags` only repeat what `notes` says, for the
@@ -66,6 +70,16 @@ export interface DossierSchema extends DBSchema {
       'by-deleted': string;
     };
   };
+  'library-pages': {
+    key: string;
+    value: LibraryPage;
+    indexes: {
+      /** `lastRead`: the pages read most recently first. */
+      'by-last-read': string;
+    };
+  };
+  'library-choices': { key: string; value: PersonChoice };
+  'library-settings': { key: string; value: LibrarySetting };
 }
 
 /** An open connection. Callers outside lib/store hold it without importing `idb` themselves. */

@@ -27,6 +27,9 @@ import {
 import { PART_SIZE } from '../../../lib/store/pages';
 import { makeAnnotation, OTHER_PAGE, pageNumber } from './fixtures';
 
+/** The library's stores (v4), sorted: they sort before `pages`. */
+const LIBRARY_STORES = ['library-choices', 'library-pages', 'library-settings'];
+
 const open: DossierDB[] = [];
 async function openDb(options?: Parameters<typeof openDossierDb>[0]): Promise<DossierDB> {
   const db = await openDossierDb(options);
@@ -77,11 +80,11 @@ async function createV2Fixture(records: unknown[], trash: unknown[] = []): Promi
 }
 
 describe('schema', () => {
-  it('is at version 3 with the stores and indexes the queries rely on', async () => {
+  it('is at version 4 with the stores and indexes the queries rely on', async () => {
     const db = await openDb();
-    expect(DB_VERSION).toBe(3);
-    expect(db.version).toBe(3);
-    expect([...db.objectStoreNames].sort()).toEqual(['pages', 'trash']);
+    expect(DB_VERSION).toBe(4);
+    expect(db.version).toBe(4);
+    expect([...db.objectStoreNames].sort()).toEqual([...LIBRARY_STORES, 'pages', 'trash']);
     const tx = db.transaction(['pages', 'trash']);
     const pages = tx.objectStore('pages');
     expect(pages.keyPath).toEqual(['url', 'part']);
@@ -160,8 +163,8 @@ describe('migration v2 → v3', () => {
     await createV2Fixture(notes, [trashed]);
 
     const db = await openDb();
-    expect(db.version).toBe(3);
-    expect([...db.objectStoreNames].sort()).toEqual(['pages', 'trash']);
+    expect(db.version).toBe(DB_VERSION);
+    expect([...db.objectStoreNames].sort()).toEqual([...LIBRARY_STORES, 'pages', 'trash']);
     for (const note of notes) expect(await getAnnotation(db, note.id)).toEqual(note);
     expect((await listByPage(db, notes[0]!.page.url)).map((n) => n.id)).toEqual([
       notes[1]!.id,
@@ -244,7 +247,7 @@ describe('migration from v1', () => {
     await createV1Fixture(notes);
 
     const db = await openDb();
-    expect(db.version).toBe(3);
+    expect(db.version).toBe(DB_VERSION);
     for (const note of notes) expect(await getAnnotation(db, note.id)).toEqual(note);
     expect((await listByPage(db, notes[0]!.page.url)).map((n) => n.id)).toEqual(
       notes.map((n) => n.id),

@@ -1,0 +1,299 @@
+/**
+ * The side panel's "Library" tab: a search box across everything, people sorted by how often
+ * they appear (filtered by name, title, site and date), the pages read, the tags, and the
+ * library's own switches (pause, exports, forget everything). Long lists show their first
+ * rows and grow on request, so the first rows appear at once even with thousands of people.
+ */
+import { useMemo, useState } from 'preact/hooks';
+import type { Person } from '../../lib/library/identity';
+import { filterPeople, type Library, type PersonFilter, pageDate } from '../../lib/library/model';
+import type { LibrarySearch, ResultKind, SearchHit } from '../../lib/library/search';
+
+/** Props: the library and what the tab's controls do. */
+export interface LibraryTabProps {
+  library: Library;
+  tags: { tag: string; count: number }[];
+  paused: boolean;
+  /** The search index, built on first use (null until then). */
+  search: () => LibrarySearch;
+  onOpenPerson(id: string): void;
+  onPause(paused: boolean): void;
+  onForgetPage(url: string): void;
+  onForgetAll(notes: boolean): void;
+  onExport(format: 'csv' | 'json'): void;
+}
+
+const PAGE = 50;
+const KIND_NAMES: Record<ResultKind, string> = {
+  person: 'People',
+  title: 'Titles',
+  quote: 'Quotations',
+  note: 'Notes',
+  page: 'Pages',
+};
+const clip = (s: string, n = 200) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
+
+/** The library tab. */
+export function LibraryTab(props: LibraryTabProps) {
+  const { library } = props;
+  const [query, setQuery] = useState('');
+  const [filter, setFilter] = useState<PersonFilter>({});
+  const [shown, setShown] = useState(PAGE);
+  const [pagesShown, setPagesShown] = useState(PAGE);
+  const [confirming, setConfirming] = useState(false);
+  const [withNotes, setWithNotes] = useState(false);
+
+  const people = useMemo(() => filterPeople(library, filter), [library, filter]);
+  const results = useMemo(
+    () => (query.trim() ? props.search().search(query) : null),
+    [query, props.search],
+  );
+
+  const field = (key: keyof PersonFilter, label: string, type: 'text' | 'date' = 'text') => (
+    <label>
+      {label}{' '}
+      <input
+        {...(type === 'date' ? { type: 'date' as const } : { type: 'text' as const })}
+        value={filter[key] ?? ''}
+        onInput={(e) => {
+          setFilter({ ...filter, [key]: (e.target as HTMLInputElement).value });
+          setShown(PAGE);
+        }}
+      />
+    </label>
+  );
+
+  return (
+    <div class="library">
+      <input
+        type="search"
+        class="search"
+        aria-label="Search everything"
+        placeholder="Search people, titles, quotations, notes, pages"
+        value={query}
+        onInput={(e) => setQuery((e.target as HTMLInputElement).value)}
+      />
+      {results ? (
+        <Results results={results} library={library} onOpenPerson={props.onOpenPerson} />
+      ) : (
+        <>
+          <section aria-labelledby="people-h">
+            <h2 id="people-h">
+              People <span class="muted">({people.length.toLocaleString('en')})</span>
+            </h2>
+            <details class="filters">
+              <summary>Filter people</summary>
+              <div class="filter-fields">
+                {field('name', 'Name')}
+                {field('title', 'Title')}
+                {field('site', 'Site')}
+                {field('from', 'From', 'date')}
+                {field('to', 'To', 'date')}
+              </div>
+            </details>
+            {library.people.length === 0 ? (
+              <p class="muted">
+                Nothing read yet. Open articles on policy sites and Dossier will remember who is in
+                them.
+              </p>
+            ) : (
+              <ul class="entries people" aria-label="People">
+                {people.slice(0, shown).map((p) => (
+                  <PersonRow key={p.id} person={p} onOpen={props.onOpenPerson} />
+                ))}
+              </ul>
+            )}
+            {people.length > shown && (
+              <button type="button" onClick={() => setShown(shown + PAGE * 4)}>
+                Show more people
+              </button>
+            )}
+          </section>
+
+          <section aria-labelledby="pages-read-h">
+            <h2 id="pages-read-h">
+              Pages read <span class="muted">({library.pages.length.toLocaleString('en')})</span>
+            </h2>
+            <ul class="pages" aria-label="Pages read">
+              {library.pages.slice(0, pagesShown).map((p) => (
+                <li key={p.url}>
+                  <a href={p.url} target="_blank" rel="noopener noreferrer">
+                    {clip(p.title || p.url)}
+                  </a>
+                  <span class="muted small">
+                    {' '}
+                    {clip(p.site, 100)} · {pageDate(p)}
+                    {p.analysis === null && ' · not analysed'}
+                  </span>{' '}
+                  <button
+                    type="button"
+                    class="small"
+                    aria-label={`Forget ${clip(p.title || p.url, 100)}`}
+                    onClick={() => props.onForgetPage(p.url)}
+                  >
+                    Forget
+                  </button>
+                </li>
+              ))}
+            </ul>
+            {library.pages.length > pagesShown && (
+              <button type="button" onClick={() => setPagesShown(pagesShown + PAGE * 4)}>
+                Show more pages
+              </button>
+            )}
+          </section>
+
+          {props.tags.length > 0 && (
+            <section aria-labelledby="tags-h">
+              <h2 id="tags-h">Tags</h2>
+              <ul class="tags" aria-label="Tags">
+                {props.tags.slice(0, 200).map((t) => (
+                  <li key={t.tag}>
+                    <button type="button" class="tag" onClick={() => setQuery(t.tag)}>
+                      #{clip(t.tag, 60)} <span class="muted">{t.count}</span>
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          )}
+        </>
+      )}
+
+      <section aria-labelledby="library-settings-h" class="settings">
+        <h2 id="library-settings-h">Library</h2>
+        <label>
+          <input
+            type="checkbox"
+            checked={props.paused}
+            onChange={(e) => props.onPause((e.target as HTMLInputElement).checked)}
+          />{' '}
+          Pause the library
+        </label>
+        <div class="actions">
+          <button type="button" onClick={() => props.onExport('csv')}>
+            Export library (CSV)
+          </button>
+          <button type="button" onClick={() => props.onExport('json')}>
+            Export library (JSON)
+          </button>
+          <button
+            type="button"
+            aria-expanded={confirming}
+            onClick={() => setConfirming(!confirming)}
+          >
+            Forget everything
+          </button>
+        </div>
+        {confirming && (
+          <fieldset class="choice">
+            <legend>Forget every page read and every choice about people?</legend>
+            <label>
+              <input
+                type="checkbox"
+                checked={withNotes}
+                onChange={(e) => setWithNotes((e.target as HTMLInputElement).checked)}
+              />{' '}
+              Also delete my notes (they go to the trash)
+            </label>
+            <div class="actions">
+              <button
+                type="button"
+                onClick={() => {
+                  setConfirming(false);
+                  props.onForgetAll(withNotes);
+                }}
+              >
+                Forget
+              </button>
+              <button type="button" onClick={() => setConfirming(false)}>
+                Cancel
+              </button>
+            </div>
+          </fieldset>
+        )}
+      </section>
+    </div>
+  );
+}
+
+function PersonRow({ person, onOpen }: { person: Person; onOpen(id: string): void }) {
+  return (
+    <li>
+      <button type="button" class="entry" onClick={() => onOpen(person.id)}>
+        <span class="name">{clip(person.name)}</span>
+        {person.titles[0] && <span class="muted"> — {clip(person.titles[0], 120)}</span>}
+        <span class="count">
+          {person.pages.length} {person.pages.length === 1 ? 'page' : 'pages'}
+        </span>
+      </button>
+    </li>
+  );
+}
+
+function Results({
+  results,
+  library,
+  onOpenPerson,
+}: {
+  results: { kind: ResultKind; hits: SearchHit[] }[];
+  library: Library;
+  onOpenPerson(id: string): void;
+}) {
+  if (results.length === 0) {
+    return (
+      <p class="muted" role="status">
+        Nothing found.
+      </p>
+    );
+  }
+  return (
+    <section class="results" aria-label="Search results">
+      {results.map((group) => (
+        <section key={group.kind} aria-labelledby={`results-${group.kind}`}>
+          <h2 id={`results-${group.kind}`}>{KIND_NAMES[group.kind]}</h2>
+          <ul class="entries">
+            {group.hits.map((hit, i) => (
+              <li key={`${hit.ref}-${i}`}>
+                <Hit hit={hit} library={library} onOpenPerson={onOpenPerson} />
+              </li>
+            ))}
+          </ul>
+        </section>
+      ))}
+    </section>
+  );
+}
+
+function Hit({
+  hit,
+  library,
+  onOpenPerson,
+}: {
+  hit: SearchHit;
+  library: Library;
+  onOpenPerson(id: string): void;
+}) {
+  const body = (
+    <>
+      <span class="name">{clip(hit.label)}</span>
+      {hit.detail && <span class="muted"> — {clip(hit.detail)}</span>}
+    </>
+  );
+  if (hit.kind === 'person' || hit.kind === 'title') {
+    return (
+      <button type="button" class="entry" onClick={() => onOpenPerson(hit.ref)}>
+        {body}
+      </button>
+    );
+  }
+  const href =
+    hit.kind === 'quote' && hit.index !== undefined
+      ? (library.quotes[hit.index]?.link ?? hit.ref)
+      : hit.ref;
+  return (
+    <a class="entry" href={href} target="_blank" rel="noopener noreferrer">
+      {body}
+    </a>
+  );
+}

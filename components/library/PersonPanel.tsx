@@ -1,0 +1,231 @@
+/**
+ * A person's view in the library: headed by their name, the titles seen over time, each
+ * quotation with its date, page and a link that opens the passage (text fragment), the pages
+ * they appear on, and the reader's notes on those pages and notes that name them. Actions:
+ * `Export dossier`, `Not the same person` (separate some of their names), `Merge with…`.
+ * Every text from the library is rendered as text (Preact escapes it), never as HTML.
+ */
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { Annotation } from '../../lib/annotation';
+import type { Person } from '../../lib/library/identity';
+import { type Library, type PersonView, pageDate } from '../../lib/library/model';
+
+/** Props: the view, the people to merge with, and the actions. */
+export interface PersonPanelProps {
+  view: PersonView;
+  library: Library;
+  onBack(): void;
+  onExport(): void;
+  onMerge(other: Person): void;
+  onSplit(forms: string[]): void;
+  onOpenPerson(id: string): void;
+}
+
+const clip = (s: string, n = 400) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
+
+/** The spellings the library saw for a name form. */
+function spellingsOf(library: Library, form: string): string {
+  const f = library.resolution.forms.get(form);
+  return f ? [...f.spellings.keys()].map((s) => clip(s, 80)).join(', ') : form;
+}
+
+/** One person's dossier. */
+export function PersonPanel(props: PersonPanelProps) {
+  const { view, library } = props;
+  const { person } = view;
+  const heading = useRef<HTMLHeadingElement>(null);
+  const [mode, setMode] = useState<'none' | 'merge' | 'split'>('none');
+  const [filter, setFilter] = useState('');
+  const [chosen, setChosen] = useState<Set<string>>(new Set());
+
+  useEffect(() => {
+    heading.current?.focus();
+    setMode('none');
+    setChosen(new Set());
+  }, [person.id]);
+
+  const candidates = useMemo(() => {
+    if (mode !== 'merge') return [];
+    const q = filter.trim().toLowerCase();
+    return library.people
+      .filter((p) => p.id !== person.id && (!q || p.name.toLowerCase().includes(q)))
+      .slice(0, 20);
+  }, [mode, filter, library, person.id]);
+
+  return (
+    <article class="person" aria-labelledby="person-name">
+      <button type="button" class="link" onClick={props.onBack}>
+        ← All people
+      </button>
+      <h2 id="person-name" tabIndex={-1} ref={heading}>
+        {clip(person.name, 200)}
+      </h2>
+      <p class="muted">
+        {person.pages.length} {person.pages.length === 1 ? 'page' : 'pages'} · {person.mentions}{' '}
+        {person.mentions === 1 ? 'mention' : 'mentions'} · {view.quotes.length}{' '}
+        {view.quotes.length === 1 ? 'quotation' : 'quotations'}
+      </p>
+      <div class="actions">
+        <button type="button" onClick={props.onExport}>
+          Export dossier
+        </button>
+        <button
+          type="button"
+          aria-expanded={mode === 'split'}
+          onClick={() => setMode(mode === 'split' ? 'none' : 'split')}
+        >
+          Not the same person
+        </button>
+        <button
+          type="button"
+          aria-expanded={mode === 'merge'}
+          onClick={() => setMode(mode === 'merge' ? 'none' : 'merge')}
+        >
+          Merge with…
+        </button>
+      </div>
+
+      {mode === 'split' &&
+        (person.forms.length < 2 ? (
+          <p class="muted" role="status">
+            Dossier knows this person by one name only, so there is nothing to separate.
+          </p>
+        ) : (
+          <fieldset class="choice">
+            <legend>Which names belong to someone else?</legend>
+            {person.forms.map((form) => (
+              <label key={form}>
+                <input
+                  type="checkbox"
+                  checked={chosen.has(form)}
+                  onChange={(e) => {
+                    const next = new Set(chosen);
+                    if ((e.target as HTMLInputElement).checked) next.add(form);
+                    else next.delete(form);
+                    setChosen(next);
+                  }}
+                />{' '}
+                {spellingsOf(library, form)}
+              </label>
+            ))}
+            <button
+              type="button"
+              disabled={chosen.size === 0 || chosen.size === person.forms.length}
+              onClick={() => props.onSplit([...chosen])}
+            >
+              Separate
+            </button>
+          </fieldset>
+        ))}
+
+      {mode === 'merge' && (
+        <section class="choice" aria-label="Merge with another person">
+          <label>
+            Merge with whom?{' '}
+            <input
+              type="search"
+              value={filter}
+              onInput={(e) => setFilter((e.target as HTMLInputElement).value)}
+            />
+          </label>
+          <ul class="entries" aria-label="People to merge with">
+            {candidates.map((p) => (
+              <li key={p.id}>
+                <button type="button" class="entry" onClick={() => props.onMerge(p)}>
+                  {clip(p.name, 200)}
+                  {p.titles[0] && <span class="muted"> — {clip(p.titles[0], 120)}</span>}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      <section aria-labelledby="titles-h">
+        <h3 id="titles-h">Titles</h3>
+        {view.titles.length === 0 ? (
+          <p class="muted">No titles recorded.</p>
+        ) : (
+          <ul>
+            {view.titles.map((t) => (
+              <li key={t.title}>
+                {clip(t.title, 300)}{' '}
+                <span class="muted">
+                  ({t.first === t.last ? t.first : `${t.first} – ${t.last}`})
+                </span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section aria-labelledby="quotes-h">
+        <h3 id="quotes-h">Quotations</h3>
+        {view.quotes.length === 0 ? (
+          <p class="muted">No quotations recorded.</p>
+        ) : (
+          <ul class="quotes">
+            {view.quotes.slice(0, 300).map((q, i) => (
+              <li key={`${q.page.url}-${i}`}>
+                <blockquote>
+                  <a href={q.link} target="_blank" rel="noopener noreferrer">
+                    “{clip(q.quote.text, 600)}”
+                  </a>
+                </blockquote>
+                <p class="muted small">
+                  {pageDate(q.page)} · {clip(q.page.title, 200)} · {clip(q.page.site, 100)}
+                </p>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section aria-labelledby="pages-h">
+        <h3 id="pages-h">Pages</h3>
+        <ul>
+          {view.pages.map((p) => (
+            <li key={p.url}>
+              <a href={p.url} target="_blank" rel="noopener noreferrer">
+                {clip(p.title || p.url, 200)}
+              </a>{' '}
+              <span class="muted small">
+                {clip(p.site, 100)} · {pageDate(p)}
+              </span>
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <NoteList title="Notes on these pages" id="notes-on-h" notes={view.notesOnPages} />
+      <NoteList
+        title={`Notes naming ${clip(person.name, 100)}`}
+        id="notes-naming-h"
+        notes={view.notesNaming}
+      />
+    </article>
+  );
+}
+
+function NoteList({ title, id, notes }: { title: string; id: string; notes: Annotation[] }) {
+  if (notes.length === 0) return null;
+  return (
+    <section aria-labelledby={id}>
+      <h3 id={id}>{title}</h3>
+      <ul class="quotes">
+        {notes.slice(0, 200).map((n) => (
+          <li key={n.id}>
+            <blockquote>{clip(n.quote.exact, 400)}</blockquote>
+            {n.note && <p>{clip(n.note, 1000)}</p>}
+            <p class="muted small">
+              <a href={n.page.url} target="_blank" rel="noopener noreferrer">
+                {clip(n.page.title || n.page.url, 200)}
+              </a>
+              {n.tags.length > 0 && ` · ${n.tags.map((t) => `#${t}`).join(' ')}`}
+            </p>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

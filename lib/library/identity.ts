@@ -1,0 +1,508 @@
+/**
+ * One person across pages. Each page names its officials in its own way ("Antony Blinken",
+ * "Blinken", "Secretary Blinken", "Tony Blinken"); this module decides which names are one
+ * person, conservatively: names are grouped by surname (and Jr./Sr./II), full first names must
+ * agree (nicknames count: Tony = Antony), middle initials must not conflict, and a name that
+ * could be several people ("Smith" when there is a John and a Jane Smith; "George Bush" when
+ * there are a George W. and a George H. W.) joins one only when the titles, then the sites,
+ * single it out. Otherwise it stays a person of its own. The reader has the last word: their
+ * merges and splits (`PersonChoice`) are kept by name form, so they apply to later pages too.
+ *
+ * Pure code: pages and choices in, people out.
+ */
+import type { LibraryPage, PersonChoice } from './records';
+
+/** A name as pages write it, reduced to what identifies it. */
+export interface ParsedName {
+  /** The normalised form (the key of choices): lower case, no accents, no honorifics. */
+  key: string;
+  /** Surname with any generational suffix (`smith jr`): names in different buckets never meet. */
+  bucket: string;
+  /** First name in its canonical spelling (nicknames resolved), or '' when absent. */
+  first: string;
+  /** True when the first name is only an initial ("J. Smith"). */
+  initialOnly: boolean;
+  /** Initials of the middle names, in order ("hw" for George H. W. Bush). */
+  middles: string;
+}
+
+/** Words that precede a name but are not part of it ("Secretary Blinken", "Mr. Smith"). */
+const HONORIFICS = new Set(
+  (
+    'mr mrs ms miss dr prof professor sir dame lord lady madam mister rev reverend sen senator ' +
+    'rep representative gov governor president vice prime minister secretary ambassador general ' +
+    'gen admiral adm colonel col lt lieutenant major maj captain capt chairman chairwoman chair ' +
+    'director deputy undersecretary under assistant foreign defense defence state chancellor ' +
+    'king queen prince princess sheikh emir pope commissioner mayor judge justice speaker ' +
+    'former acting us u.s. the of for to'
+  ).split(' '),
+);
+
+/** Generational suffixes: a father and a son differ only here. */
+const SUFFIXES = new Set(['jr', 'sr', 'ii', 'iii', 'iv', 'v']);
+
+/** Nicknames and spellings of one first name, each list's first entry the canonical one. */
+const NAME_GROUPS: readonly string[][] = [
+  ['anthony', 'antony', 'tony'],
+  ['william', 'bill', 'billy', 'will', 'willy', 'liam'],
+  ['robert', 'bob', 'bobby', 'rob', 'robbie', 'bert'],
+  ['michael', 'mike', 'mick', 'mickey'],
+  ['james', 'jim', 'jimmy', 'jamie'],
+  ['joseph', 'joe', 'joey'],
+  ['richard', 'dick', 'rick', 'rich', 'richie'],
+  ['thomas', 'tom', 'tommy'],
+  ['david', 'dave', 'davey'],
+  ['christopher', 'chris', 'kit'],
+  ['elizabeth', 'liz', 'beth', 'betty', 'eliza', 'lisa'],
+  ['katherine', 'catherine', 'kathryn', 'kate', 'kathy', 'cathy', 'katie'],
+  ['alexander', 'alex', 'sasha', 'alexandr', 'aleksandr'],
+  ['nicholas', 'nick', 'nicolas'],
+  ['benjamin', 'ben', 'benny'],
+  ['daniel', 'dan', 'danny'],
+  ['samuel', 'sam', 'sammy'],
+  ['stephen', 'steven', 'steve'],
+  ['matthew', 'matt'],
+  ['andrew', 'andy', 'drew'],
+  ['peter', 'pete'],
+  ['edward', 'ed', 'eddie', 'ted', 'ned'],
+  ['john', 'jack', 'johnny', 'jon'],
+  ['timothy', 'tim'],
+  ['gregory', 'greg'],
+  ['jeffrey', 'jeff', 'geoffrey'],
+  ['ronald', 'ron', 'ronnie'],
+  ['donald', 'don', 'donnie'],
+  ['kenneth', 'ken', 'kenny'],
+  ['lawrence', 'larry', 'laurence'],
+  ['gerald', 'jerry', 'gerry'],
+  ['henry', 'hank', 'harry'],
+  ['charles', 'charlie', 'chuck'],
+  ['frederick', 'fred', 'freddie'],
+  ['patrick', 'pat', 'paddy'],
+  ['susan', 'sue', 'suzy'],
+  ['jennifer', 'jen', 'jenny'],
+  ['margaret', 'meg', 'peggy', 'maggie'],
+  ['victoria', 'vicky', 'tori'],
+  ['vladimir', 'volodymyr'],
+];
+const CANONICAL = new Map<string, string>(
+  NAME_GROUPS.flatMap((group) => group.map((name) => [name, group[0] as string] as const)),
+);
+
+/** Lower case, accents and punctuation gone, possessive dropped, one space between words. */
+function words(name: string): string[] {
+  return name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[’']s\b/g, '')
+    .replace(/[^\p{L}\p{N}\s-]/gu, ' ')
+    .split(/\s+/)
+    .filter(Boolean);
+}
+
+/**
+ * Parses a name as a page wrote it. Leading honorifics and titles are dropped ("Secretary
+ * Blinken" is "blinken"), unless nothing would be left.
+ */
+export function parseName(name: string): ParsedName {
+  const all = words(name.slice(0, 300));
+  let start = 0;
+  while (start < all.length - 1 && HONORIFICS.has(all[start] as string)) start += 1;
+  const tokens = all.slice(start);
+  let suffix = '';
+  if (tokens.length > 1 && SUFFIXES.has(tokens[tokens.length - 1] as string)) {
+    suffix = tokens.pop() as string;
+  }
+  const surname = tokens[tokens.length - 1] ?? '';
+  const given = tokens.slice(0, -1);
+  const rawFirst = given[0] ?? '';
+  const initialOnly = rawFirst.length === 1;
+  return {
+    key: [...tokens, ...(suffix ? [suffix] : [])].join(' '),
+    bucket: suffix ? `${surname} ${suffix}` : surname,
+    first: initialOnly ? rawFirst : (CANONICAL.get(rawFirst) ?? rawFirst),
+    initialOnly,
+    middles: given
+      .slice(1)
+      .map((m) => m[0])
+      .join(''),
+  };
+}
+
+/** The key of a name form, as choices store it. */
+export function formKey(name: string): string {
+  return parseName(name).key;
+}
+
+/** Everything the library knows about one name form. */
+export interface NameForm {
+  parsed: ParsedName;
+  /** How pages wrote it, with how often (mentions, or one per quotation). */
+  spellings: Map<string, number>;
+  titles: Set<string>;
+  sites: Set<string>;
+  pages: Set<string>;
+  mentions: number;
+}
+
+/** A person: one or more name forms the library treats as one. */
+export interface Person {
+  /** Stable while the person's main name form stays: that form's key. */
+  id: string;
+  /** The fullest, most used spelling. */
+  name: string;
+  /** Name form keys, the main one first. */
+  forms: string[];
+  /** Every title seen, most frequent first. */
+  titles: string[];
+  sites: string[];
+  /** Urls of the pages that name them. */
+  pages: string[];
+  mentions: number;
+}
+
+/** What `resolvePeople` returns: the people and who each name form is. */
+export interface Resolution {
+  people: Person[];
+  /** Name form key → person id. */
+  personOf: Map<string, string>;
+  forms: Map<string, NameForm>;
+}
+
+/** Title words that carry no identity ("of", "U.S.", "former"). */
+const TITLE_NOISE = new Set(['of', 'the', 'for', 'and', 'us', 'u', 's', 'former', 'then', 'a']);
+
+function titleWords(title: string): Set<string> {
+  return new Set(words(title).filter((w) => !TITLE_NOISE.has(w)));
+}
+
+/** Two titles agree when one's words are all in the other's ("Secretary" ⊂ "Secretary of State"). */
+export function titlesAgree(a: string, b: string): boolean {
+  const x = titleWords(a);
+  const y = titleWords(b);
+  if (x.size === 0 || y.size === 0) return false;
+  const [small, large] = x.size <= y.size ? [x, y] : [y, x];
+  for (const w of small) if (!large.has(w)) return false;
+  return true;
+}
+
+/** Collects the name forms of every page: its officials, and the speakers of its quotations. */
+export function collectForms(pages: readonly LibraryPage[]): Map<string, NameForm> {
+  const forms = new Map<string, NameForm>();
+  const parsedNames = new Map<string, ParsedName>();
+  const add = (name: string, page: LibraryPage, titles: readonly string[], count: number) => {
+    let parsed = parsedNames.get(name);
+    if (!parsed) {
+      parsed = parseName(name);
+      parsedNames.set(name, parsed);
+    }
+    if (!parsed.key) return;
+    let form = forms.get(parsed.key);
+    if (!form) {
+      form = {
+        parsed,
+        spellings: new Map(),
+        titles: new Set(),
+        sites: new Set(),
+        pages: new Set(),
+        mentions: 0,
+      };
+      forms.set(parsed.key, form);
+    }
+    form.spellings.set(name, (form.spellings.get(name) ?? 0) + Math.max(1, count));
+    for (const t of titles) form.titles.add(t);
+    form.sites.add(page.site);
+    form.pages.add(page.url);
+    form.mentions += count;
+  };
+  for (const page of pages) {
+    const analysis = page.analysis;
+    if (!analysis) continue;
+    const officials = new Set<string>();
+    for (const o of analysis.officials) {
+      add(o.name, page, o.titles, o.mentions);
+      officials.add(o.name);
+    }
+    for (const q of analysis.quotes) {
+      if (q.speaker && !officials.has(q.speaker)) {
+        add(q.speaker, page, [], 0);
+        officials.add(q.speaker);
+      }
+    }
+  }
+  return forms;
+}
+
+/** Union-find over name forms with "cannot be the same" pairs that block a union. */
+class Groups {
+  private readonly parent = new Map<string, string>();
+  private readonly members = new Map<string, string[]>();
+  constructor(
+    keys: Iterable<string>,
+    private readonly apart: Map<string, Set<string>>,
+  ) {
+    for (const k of keys) {
+      this.parent.set(k, k);
+      this.members.set(k, [k]);
+    }
+  }
+  root(k: string): string {
+    let r = k;
+    while (this.parent.get(r) !== r) r = this.parent.get(r) as string;
+    let n = k;
+    while (n !== r) {
+      const next = this.parent.get(n) as string;
+      this.parent.set(n, r);
+      n = next;
+    }
+    return r;
+  }
+  has(k: string): boolean {
+    return this.parent.has(k);
+  }
+  /** False when a reader's split keeps the groups of `a` and `b` apart. */
+  canJoin(a: string, b: string): boolean {
+    if (this.apart.size === 0) return true;
+    const ma = this.membersOf(a);
+    const other = new Set(this.membersOf(b));
+    for (const m of ma) {
+      const no = this.apart.get(m);
+      if (no) for (const x of no) if (other.has(x)) return false;
+    }
+    return true;
+  }
+  /** Joins the groups of `a` and `b` unless a reader's split forbids it; true when joined. */
+  union(a: string, b: string): boolean {
+    if (!this.has(a) || !this.has(b)) return false;
+    let ra = this.root(a);
+    let rb = this.root(b);
+    if (ra === rb) return true;
+    if (!this.canJoin(a, b)) return false;
+    let ma = this.members.get(ra) as string[];
+    let mb = this.members.get(rb) as string[];
+    if (ma.length > mb.length) {
+      [ra, rb] = [rb, ra];
+      [ma, mb] = [mb, ma];
+    }
+    this.parent.set(ra, rb);
+    mb.push(...ma);
+    this.members.delete(ra);
+    return true;
+  }
+  groups(): string[][] {
+    return [...this.members.values()];
+  }
+  membersOf(k: string): string[] {
+    return this.members.get(this.root(k)) ?? [k];
+  }
+}
+
+/** Keeps the candidates that the evidence (titles, then sites) points to, when it narrows. */
+function narrow(form: NameForm, candidates: string[][], forms: Map<string, NameForm>): string[][] {
+  if (candidates.length <= 1) return candidates;
+  const byTitle = candidates.filter((group) =>
+    group.some((k) => {
+      const other = forms.get(k);
+      if (!other) return false;
+      for (const t of form.titles) for (const u of other.titles) if (titlesAgree(t, u)) return true;
+      return false;
+    }),
+  );
+  const pool = byTitle.length > 0 ? byTitle : candidates;
+  if (pool.length <= 1) return pool;
+  const bySite = pool.filter((group) =>
+    group.some((k) => [...form.sites].some((s) => forms.get(k)?.sites.has(s))),
+  );
+  return bySite.length > 0 ? bySite : pool;
+}
+
+/**
+ * Decides who is who across `pages`, applying the reader's `choices` in order (a later choice
+ * about the same names replaces an earlier one; see `addMerge`/`addSplit`).
+ */
+export function resolvePeople(
+  pages: readonly LibraryPage[],
+  choices: readonly PersonChoice[] = [],
+): Resolution {
+  const forms = collectForms(pages);
+  const apart = new Map<string, Set<string>>();
+  for (const c of choices) {
+    if (c.kind !== 'split') continue;
+    for (const a of c.a) {
+      for (const b of c.b) {
+        if (a === b) continue;
+        if (!apart.has(a)) apart.set(a, new Set());
+        if (!apart.has(b)) apart.set(b, new Set());
+        apart.get(a)?.add(b);
+        apart.get(b)?.add(a);
+      }
+    }
+  }
+  const groups = new Groups(forms.keys(), apart);
+  // The reader's merges first: they are certain.
+  for (const c of choices) if (c.kind === 'merge') groups.union(c.a, c.b);
+
+  const buckets = new Map<string, string[]>();
+  for (const [key, form] of forms) {
+    const list = buckets.get(form.parsed.bucket);
+    if (list) list.push(key);
+    else buckets.set(form.parsed.bucket, [key]);
+  }
+  for (const keys of buckets.values()) {
+    if (keys.length === 1) continue;
+    const full = keys.filter((k) => {
+      const p = forms.get(k)?.parsed;
+      return Boolean(p?.first) && !p?.initialOnly;
+    });
+    // 1. The same full first name and the same middle initials: one person.
+    const byName = new Map<string, string>();
+    for (const k of full) {
+      const p = forms.get(k)?.parsed as ParsedName;
+      const sig = `${p.first}|${p.middles}`;
+      const seen = byName.get(sig);
+      if (seen) groups.union(seen, k);
+      else byName.set(sig, k);
+    }
+    // 2. A full name without middle initials joins the one with them, when unambiguous.
+    for (const k of full) {
+      const p = forms.get(k)?.parsed as ParsedName;
+      if (p.middles) continue;
+      const candidates = uniqueGroups(
+        groups,
+        full.filter((o) => {
+          const q = forms.get(o)?.parsed as ParsedName;
+          return q.first === p.first && q.middles !== '';
+        }),
+        k,
+      );
+      const chosen = narrow(forms.get(k) as NameForm, candidates, forms);
+      if (chosen.length === 1) groups.union(k, (chosen[0] as string[])[0] as string);
+    }
+    // 3. Surname alone, or an initial: joins the one person it can be.
+    for (const k of keys) {
+      const p = forms.get(k)?.parsed as ParsedName;
+      if (p.first && !p.initialOnly) continue;
+      const candidates = uniqueGroups(
+        groups,
+        full.filter((o) => !p.initialOnly || forms.get(o)?.parsed.first[0] === p.first),
+        k,
+      );
+      const chosen = narrow(forms.get(k) as NameForm, candidates, forms);
+      if (chosen.length === 1) groups.union(k, (chosen[0] as string[])[0] as string);
+    }
+  }
+
+  const people: Person[] = [];
+  const personOf = new Map<string, string>();
+  for (const members of groups.groups()) {
+    const person = makePerson(members, forms);
+    people.push(person);
+    for (const m of members) personOf.set(m, person.id);
+  }
+  people.sort(byFrequency);
+  return { people, personOf, forms };
+}
+
+/**
+ * The distinct groups (as member lists) that the given forms belong to and that `form` may
+ * join: a group the reader split from it is no candidate, so it does not make `form` look
+ * ambiguous.
+ */
+function uniqueGroups(groups: Groups, keys: string[], form: string): string[][] {
+  const seen = new Map<string, string[]>();
+  for (const k of keys) {
+    const r = groups.root(k);
+    if (!seen.has(r) && groups.canJoin(form, k)) seen.set(r, groups.membersOf(k));
+  }
+  return [...seen.values()];
+}
+
+/** People who appear on more pages first, then by mentions, then by name. */
+export function byFrequency(a: Person, b: Person): number {
+  return (
+    b.pages.length - a.pages.length ||
+    b.mentions - a.mentions ||
+    (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)
+  );
+}
+
+function makePerson(members: string[], forms: Map<string, NameForm>): Person {
+  const list = members.map((k) => ({ k, f: forms.get(k) as NameForm }));
+  // The main form: a full name if there is one, the most used, then the longest.
+  list.sort(
+    (x, y) =>
+      Number(Boolean(y.f.parsed.first && !y.f.parsed.initialOnly)) -
+        Number(Boolean(x.f.parsed.first && !x.f.parsed.initialOnly)) ||
+      y.f.pages.size - x.f.pages.size ||
+      y.f.mentions - x.f.mentions ||
+      y.k.length - x.k.length ||
+      (x.k < y.k ? -1 : 1),
+  );
+  const main = (list[0] as { k: string; f: NameForm }).f;
+  let name = '';
+  let best = -1;
+  for (const [spelling, count] of main.spellings) {
+    const score = count * 1000 + spelling.length;
+    if (score > best) {
+      best = score;
+      name = spelling;
+    }
+  }
+  const titleCounts = new Map<string, number>();
+  const sites = new Set<string>();
+  const pages = new Set<string>();
+  let mentions = 0;
+  for (const { f } of list) {
+    for (const t of f.titles) titleCounts.set(t, (titleCounts.get(t) ?? 0) + f.pages.size);
+    for (const s of f.sites) sites.add(s);
+    for (const p of f.pages) pages.add(p);
+    mentions += f.mentions;
+  }
+  return {
+    id: list[0]?.k as string,
+    name,
+    forms: list.map((x) => x.k),
+    titles: [...titleCounts.entries()].sort((a, b) => b[1] - a[1]).map(([t]) => t),
+    sites: [...sites],
+    pages: [...pages],
+    mentions,
+  };
+}
+
+/**
+ * Records "these two are the same person": a merge of their main forms, replacing any earlier
+ * split between their names. Returns the new list of choices.
+ */
+export function addMerge(
+  choices: readonly PersonChoice[],
+  a: readonly string[],
+  b: readonly string[],
+  meta: { id: string; at: string },
+): PersonChoice[] {
+  const inA = new Set(a);
+  const inB = new Set(b);
+  const crosses = (x: readonly string[], y: readonly string[]) =>
+    (x.some((k) => inA.has(k)) && y.some((k) => inB.has(k))) ||
+    (x.some((k) => inB.has(k)) && y.some((k) => inA.has(k)));
+  const kept = choices.filter((c) => c.kind !== 'split' || !crosses(c.a, c.b));
+  return [...kept, { ...meta, kind: 'merge', a: a[0] as string, b: b[0] as string }];
+}
+
+/**
+ * Records "these names are not the same person": `a` apart from `b`, replacing any earlier
+ * merge that joined one of `a` to one of `b`. Returns the new list of choices.
+ */
+export function addSplit(
+  choices: readonly PersonChoice[],
+  a: readonly string[],
+  b: readonly string[],
+  meta: { id: string; at: string },
+): PersonChoice[] {
+  const inA = new Set(a);
+  const inB = new Set(b);
+  const kept = choices.filter(
+    (c) =>
+      c.kind !== 'merge' || !((inA.has(c.a) && inB.has(c.b)) || (inB.has(c.a) && inA.has(c.b))),
+  );
+  return [...kept, { ...meta, kind: 'split', a: [...a], b: [...b] }];
+}

@@ -1,0 +1,253 @@
+/**
+ * The library as the side panel shows it: people across every page read (identity.ts), each
+ * quotation attributed to a person, filters, and a person's view (titles over time,
+ * quotations with links that reopen the passage, pages, the reader's notes). Pure: records in,
+ * view data out; built once per change and cheap to query (people's quotations are indexed).
+ */
+import type { Annotation } from '../annotation';
+import { textFragmentUrl } from '../export/text-fragment';
+import { formKey, type Person, type Resolution, resolvePeople } from './identity';
+import type { LibraryPage, PageQuote, PersonChoice } from './records';
+
+/**
+ * A quotation in the library: where it was said, by whom, and the link to the passage. The
+ * link is made when first read: 20,000 of them up front would delay the panel's first rows.
+ */
+export class QuoteRef {
+  private madeLink: string | null = null;
+  constructor(
+    readonly page: LibraryPage,
+    readonly quote: PageQuote,
+    /** The person it is attributed to, if any. */
+    readonly personId: string | null,
+  ) {}
+  /** The page's URL with a text fragment for the passage. */
+  get link(): string {
+    this.madeLink ??= linkTo(this.page.url, this.quote);
+    return this.madeLink;
+  }
+}
+
+/** The whole library, resolved. */
+export interface Library {
+  /** Pages read, most recently read first. */
+  pages: LibraryPage[];
+  pageByUrl: Map<string, LibraryPage>;
+  /** People, most frequent first. */
+  people: Person[];
+  personById: Map<string, Person>;
+  resolution: Resolution;
+  /** Every quotation, in page order (most recently read page first). */
+  quotes: QuoteRef[];
+  quotesByPerson: Map<string, QuoteRef[]>;
+}
+
+/** The date a page is filed under: its publication date, or the day it was first read. */
+export function pageDate(page: LibraryPage): string {
+  return (page.published || page.firstRead).slice(0, 10);
+}
+
+/** Resolves the library from its records. */
+export function buildLibrary(
+  pages: readonly LibraryPage[],
+  choices: readonly PersonChoice[] = [],
+): Library {
+  const sorted = [...pages].sort((a, b) =>
+    a.lastRead < b.lastRead ? 1 : a.lastRead > b.lastRead ? -1 : 0,
+  );
+  const resolution = resolvePeople(sorted, choices);
+  const personById = new Map(resolution.people.map((p) => [p.id, p]));
+  const quotes: QuoteRef[] = [];
+  const quotesByPerson = new Map<string, QuoteRef[]>();
+  const speakers = new Map<string, string | null>();
+  for (const page of sorted) {
+    for (const quote of page.analysis?.quotes ?? []) {
+      let personId: string | null = null;
+      if (quote.speaker) {
+        const known = speakers.get(quote.speaker);
+        if (known !== undefined) personId = known;
+        else {
+          personId = resolution.personOf.get(formKey(quote.speaker)) ?? null;
+          speakers.set(quote.speaker, personId);
+        }
+      }
+      const ref = new QuoteRef(page, quote, personId);
+      quotes.push(ref);
+      if (personId) {
+        const list = quotesByPerson.get(personId);
+        if (list) list.push(ref);
+        else quotesByPerson.set(personId, [ref]);
+      }
+    }
+  }
+  return {
+    pages: sorted,
+    pageByUrl: new Map(sorted.map((p) => [p.url, p])),
+    people: resolution.people,
+    personById,
+    resolution,
+    quotes,
+    quotesByPerson,
+  };
+}
+
+function linkTo(url: string, quote: PageQuote): string {
+  try {
+    return textFragmentUrl(url, quote.quote);
+  } catch {
+    return url;
+  }
+}
+
+/** What the reader filters people by; every field optional, all must hold. */
+export interface PersonFilter {
+  name?: string;
+  title?: string;
+  site?: string;
+  /** ISO dates (YYYY-MM-DD), inclusive: the person appears on a page dated in this range. */
+  from?: string;
+  to?: string;
+}
+
+const fold = (s: string) =>
+  s
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase();
+
+/** The people matching `filter`, in the library's order (most frequent first). */
+export function filterPeople(library: Library, filter: PersonFilter): Person[] {
+  const name = fold(filter.name?.trim() ?? '');
+  const title = fold(filter.title?.trim() ?? '');
+  const site = fold(filter.site?.trim() ?? '');
+  const { from, to } = filter;
+  if (!name && !title && !site && !from && !to) return library.people;
+  return library.people.filter((p) => {
+    if (name && !fold(p.name).includes(name) && !p.forms.some((f) => f.includes(name))) {
+      return false;
+    }
+    if (title && !p.titles.some((t) => fold(t).includes(title))) return false;
+    if (site && !p.sites.some((s) => fold(s).includes(site))) return false;
+    if (from || to) {
+      const inRange = p.pages.some((url) => {
+        const page = library.pageByUrl.get(url);
+        if (!page) return false;
+        const d = pageDate(page);
+        return (!from || d >= from) && (!to || d <= to);
+      });
+      if (!inRange) return false;
+    }
+    return true;
+  });
+}
+
+/** A title a person held, with when it was first and last seen. */
+export interface TitleSpan {
+  title: string;
+  first: string;
+  last: string;
+  pages: number;
+}
+
+/** Everything the person's view shows. */
+export interface PersonView {
+  person: Person;
+  /** Titles in the order they were first seen. */
+  titles: TitleSpan[];
+  /** Their quotations, newest page first. */
+  quotes: QuoteRef[];
+  /** Pages that name them, newest first. */
+  pages: LibraryPage[];
+  /** The reader's notes on those pages. */
+  notesOnPages: Annotation[];
+  /** The reader's notes elsewhere whose text or highlight names them. */
+  notesNaming: Annotation[];
+}
+
+/** The person's view, or null when there is no such person (any more). */
+export function personView(
+  library: Library,
+  id: string,
+  notes: readonly Annotation[],
+): PersonView | null {
+  const person = library.personById.get(id);
+  if (!person) return null;
+  const pages = person.pages
+    .map((url) => library.pageByUrl.get(url))
+    .filter((p): p is LibraryPage => p !== undefined)
+    .sort((a, b) => (pageDate(a) < pageDate(b) ? 1 : pageDate(a) > pageDate(b) ? -1 : 0));
+  const forms = new Set(person.forms);
+  const spans = new Map<string, TitleSpan>();
+  for (const page of [...pages].reverse()) {
+    const date = pageDate(page);
+    for (const o of page.analysis?.officials ?? []) {
+      if (!forms.has(formKey(o.name))) continue;
+      for (const title of o.titles) {
+        const span = spans.get(title);
+        if (!span) spans.set(title, { title, first: date, last: date, pages: 1 });
+        else {
+          // Pages come oldest first, so the first sighting stays and the last moves on.
+          span.last = date;
+          span.pages += 1;
+        }
+      }
+    }
+  }
+  const onPages = new Set(person.pages);
+  const names = namesOf(library, person);
+  const notesOnPages: Annotation[] = [];
+  const notesNaming: Annotation[] = [];
+  for (const note of notes) {
+    if (onPages.has(note.page.url)) notesOnPages.push(note);
+    else if (names.length > 0) {
+      const text = fold(`${note.note}\n${note.quote.exact}`);
+      if (names.some((n) => text.includes(n))) notesNaming.push(note);
+    }
+  }
+  const quotes = [...(library.quotesByPerson.get(id) ?? [])].sort((a, b) =>
+    pageDate(a.page) < pageDate(b.page) ? 1 : pageDate(a.page) > pageDate(b.page) ? -1 : 0,
+  );
+  return {
+    person,
+    titles: [...spans.values()].sort((a, b) =>
+      a.first < b.first ? -1 : a.first > b.first ? 1 : 0,
+    ),
+    quotes,
+    pages,
+    notesOnPages,
+    notesNaming,
+  };
+}
+
+/**
+ * The names a note must contain to be about this person: every full spelling, and the bare
+ * surname only when no other person shares it (else "Smith" would name both Smiths).
+ */
+function namesOf(library: Library, person: Person): string[] {
+  const names = new Set<string>();
+  for (const key of person.forms) {
+    const form = library.resolution.forms.get(key);
+    if (!form) continue;
+    if (key.includes(' ')) {
+      for (const spelling of form.spellings.keys()) names.add(fold(spelling));
+      names.add(key);
+    }
+  }
+  const surname = library.resolution.forms.get(person.id)?.parsed.bucket;
+  if (surname && surname.length >= 4) {
+    const shared = library.people.some(
+      (p) => p.id !== person.id && library.resolution.forms.get(p.id)?.parsed.bucket === surname,
+    );
+    if (!shared) names.add(surname);
+  }
+  return [...names].filter((n) => n.length >= 3);
+}
+
+/** Every tag on the reader's notes with its count, most used first. */
+export function tagCounts(notes: readonly Annotation[]): { tag: string; count: number }[] {
+  const counts = new Map<string, number>();
+  for (const n of notes) for (const t of n.tags) counts.set(t, (counts.get(t) ?? 0) + 1);
+  return [...counts.entries()]
+    .map(([tag, count]) => ({ tag, count }))
+    .sort((a, b) => b.count - a.count || a.tag.localeCompare(b.tag));
+}

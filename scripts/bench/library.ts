@@ -1,0 +1,263 @@
+/**
+ * The library's benchmark rows, in real Chromium with the production build: a generated
+ * library of 1,000 pages, 3,000 people and 20,000 quotations is written into a fresh profile's
+ * store, then the side panel is opened (first rows of the library), searched, and a person's
+ * view opened; and recording one page's analysis is timed against a store message of the same
+ * size class (`notes/list` of an empty page), so the ratio is what recording adds. Medians.
+ */
+import type { LibraryPage } from '../../lib/library/records';
+import { launchDossier, type PageServer } from '../browser';
+import type { Scenario } from './env';
+import type { BenchRow } from './stats';
+
+const FIRST = [
+  'Anna',
+  'Boris',
+  'Carlos',
+  'Dana',
+  'Elif',
+  'Farid',
+  'Greta',
+  'Hakan',
+  'Ilham',
+  'Jana',
+];
+const LAST_SYLLABLES = ['ba', 'ko', 'ri', 'sta', 'men', 'lo', 'vic', 'dar', 'zu', 'pel', 'ten'];
+const TITLES = [
+  'Foreign Minister',
+  'Ambassador',
+  'Senator',
+  'Deputy Secretary of State',
+  'President',
+];
+const WORDS =
+  'peace corridor energy pipeline border talks security treaty sanctions trade transit gas oil region ministers agreement reform election investment'.split(
+    ' ',
+  );
+
+/** A deterministic generator (mulberry32), so every run benchmarks the same library. */
+function random(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** `pages` pages naming `people` people, with `quotes` quotations over them. */
+export function generateLibrary(pages = 1_000, people = 3_000, quotes = 20_000): LibraryPage[] {
+  const rnd = random(13);
+  const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)] as T;
+  const names = Array.from({ length: people }, (_, i) => {
+    const last = `${pick(LAST_SYLLABLES)}${pick(LAST_SYLLABLES)}${pick(LAST_SYLLABLES)}`;
+    return `${FIRST[i % FIRST.length]} ${last[0]?.toUpperCase()}${last.slice(1)}${i}`;
+  });
+  const out: LibraryPage[] = [];
+  for (let p = 0; p < pages; p++) {
+    const day = new Date(Date.UTC(2020, 0, 1) + p * 86_400_000).toISOString();
+    const officials = Array.from({ length: 8 }, (_, k) => {
+      const name = names[(p * 3 + k * 7) % people] as string;
+      return { name, titles: [pick(TITLES)], mentions: 1 + Math.floor(rnd() * 5) };
+    });
+    const perPage = Math.floor(quotes / pages);
+    const quoteList = Array.from({ length: perPage }, (_, k) => {
+      const text = Array.from({ length: 14 }, () => pick(WORDS)).join(' ');
+      const start = 200 + k * 300;
+      return {
+        text,
+        speaker: officials[k % officials.length]?.name ?? null,
+        quote: {
+          type: 'TextQuoteSelector' as const,
+          exact: text,
+          prefix: 'the minister said “',
+          suffix: '” on Monday in the capital',
+        },
+        position: { type: 'TextPositionSelector' as const, start, end: start + text.length },
+      };
+    });
+    out.push({
+      url: `https://www.example.org/analysis/${p}`,
+      title: `Analysis ${p}: ${pick(WORDS)} and ${pick(WORDS)}`,
+      site: `Site ${p % 12}`,
+      author: null,
+      published: day.slice(0, 10),
+      firstRead: day,
+      lastRead: day,
+      analysis: { officials, quotes: quoteList },
+    });
+  }
+  return out;
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
+};
+const round = (x: number) => Number(x.toFixed(1));
+
+/** Runs the library scenario in a fresh browser profile and returns its rows. */
+export async function libraryRows(server: PageServer, runs = 5): Promise<BenchRow[]> {
+  const dossier = await launchDossier(server);
+  try {
+    const base = `chrome-extension://${dossier.extensionId}/sidepanel.html`;
+    const seed = await dossier.context.newPage();
+    await seed.goto(`${base}?view=library`);
+    await seed.getByRole('tab', { name: 'Library' }).waitFor();
+    const library = generateLibrary();
+    // Written straight into the v4 store the panel has just opened (functions, not strings:
+    // the extension's CSP forbids evaluating strings).
+    await seed.evaluate(
+      (records) =>
+        new Promise<void>((resolve, reject) => {
+          const open = indexedDB.open('dossier');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const db = open.result;
+            const tx = db.transaction('library-pages', 'readwrite');
+            for (const r of records) tx.objectStore('library-pages').put(r);
+            tx.oncomplete = () => {
+              db.close();
+              resolve();
+            };
+            tx.onerror = () => reject(tx.error);
+          };
+        }),
+      library,
+    );
+    await seed.close();
+
+    const firstRows: number[] = [];
+    const search: number[] = [];
+    const firstSearch: number[] = [];
+    const person: number[] = [];
+    for (let r = 0; r < runs; r++) {
+      const panel = await dossier.context.newPage();
+      await panel.goto(`${base}?view=library`);
+      // Milliseconds from the start of navigation to the first person row on screen.
+      const shown = await panel.waitForFunction(
+        () => (document.querySelector('ul.people li') ? performance.now() : 0),
+        undefined,
+        { polling: 'raf', timeout: 60_000 },
+      );
+      firstRows.push((await shown.jsonValue()) as number);
+      // A search: from the input event to the grouped results drawn (the first one also
+      // builds the index).
+      for (const [i, query] of ['pipelin', 'Ilham', 'corridr', 'Senator', 'Site 7'].entries()) {
+        // No named functions inside: tsx would wrap them in a helper the page does not have.
+        const ms = await panel.evaluate(async (q) => {
+          const box = document.querySelector<HTMLInputElement>('input[type=search].search');
+          if (!box) throw new Error('no search box');
+          box.value = '';
+          box.dispatchEvent(new Event('input', { bubbles: true }));
+          while (document.querySelector('.results')) {
+            await new Promise((r) => requestAnimationFrame(r));
+          }
+          const t0 = performance.now();
+          box.value = q;
+          box.dispatchEvent(new Event('input', { bubbles: true }));
+          while (!document.querySelector('.results h2')) {
+            await new Promise((r) => requestAnimationFrame(r));
+          }
+          return performance.now() - t0;
+        }, query);
+        (i === 0 ? firstSearch : search).push(ms);
+      }
+      await panel.evaluate(() => {
+        const box = document.querySelector<HTMLInputElement>('input[type=search].search');
+        if (box) {
+          box.value = '';
+          box.dispatchEvent(new Event('input', { bubbles: true }));
+        }
+      });
+      await panel.locator('ul.people li button').first().waitFor();
+      // A person's view: from the click to their heading with the quotations drawn.
+      person.push(
+        await panel.evaluate(async (n) => {
+          const rows = document.querySelectorAll<HTMLButtonElement>('ul.people li button');
+          const t0 = performance.now();
+          rows[n % rows.length]?.click();
+          while (!(document.querySelector('#person-name') && document.querySelector('#quotes-h'))) {
+            await new Promise((r) => requestAnimationFrame(r));
+          }
+          return performance.now() - t0;
+        }, r),
+      );
+      await panel.close();
+    }
+
+    // Recording: the round trip of library/record against notes/list, from an extension page.
+    const page = await dossier.context.newPage();
+    await page.goto(`${base}?view=library`);
+    const sample = library[0] as LibraryPage;
+    const timings = await page.evaluate(
+      async ({ reading, n }) => {
+        const record: number[] = [];
+        const floor: number[] = [];
+        for (let i = 0; i < n; i++) {
+          const url = `https://www.example.org/recorded/${i}`;
+          let t = performance.now();
+          await chrome.runtime.sendMessage({ type: 'notes/list', payload: { url } });
+          floor.push(performance.now() - t);
+          t = performance.now();
+          await chrome.runtime.sendMessage({
+            type: 'library/record',
+            payload: { ...reading, page: { ...reading.page, url } },
+          });
+          record.push(performance.now() - t);
+        }
+        return { record, floor };
+      },
+      {
+        reading: {
+          page: {
+            url: sample.url,
+            title: sample.title,
+            site: sample.site,
+            published: sample.published,
+          },
+          analysis: sample.analysis,
+        },
+        n: 40,
+      },
+    );
+    const recordMs = median(timings.record);
+    const floorMs = median(timings.floor);
+    return [
+      {
+        name: 'library: first rows after opening the panel (1,000 pages, 3,000 people, 20,000 quotations)',
+        unit: 'ms',
+        median: round(median(firstRows)),
+      },
+      {
+        name: 'library: first search (builds the index)',
+        unit: 'ms',
+        median: round(median(firstSearch)),
+      },
+      { name: 'library: search', unit: 'ms', median: round(median(search)) },
+      { name: 'library: person view', unit: 'ms', median: round(median(person)) },
+      {
+        name: 'library: record a page (message round trip, vs notes/list)',
+        unit: 'ms',
+        median: round(recordMs),
+        baseline: round(floorMs),
+        ratio: Number((recordMs / floorMs).toFixed(2)),
+      },
+      {
+        name: 'library: recording adds to the background per page',
+        unit: 'ms',
+        median: round(Math.max(0, recordMs - floorMs)),
+      },
+    ];
+  } finally {
+    await dossier.close();
+  }
+}
+
+/** The library scenario (`npm run bench -- library`): its own fresh browser, after the rest. */
+export const library: Scenario = {
+  name: 'library',
+  run: (env) => libraryRows(env.server),
+};

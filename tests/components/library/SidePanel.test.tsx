@@ -1,0 +1,150 @@
+/**
+ * The side panel with a plain-object browser: the library tab lists people and pages, a
+ * person's view is keyboard-reachable and its actions send the reader's choices, and hostile
+ * records (markup, script, a 1 MB name) are shown as text without breaking the panel.
+ */
+import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { describe, expect, it, vi } from 'vitest';
+import { SidePanel } from '../../../components/library/SidePanel';
+import type { LibraryApi, LibrarySnapshot, PopupApi } from '../../../lib/view-api';
+import { libPage } from '../../lib/library/fixtures';
+
+function libraryApi(snapshot: LibrarySnapshot, overrides: Partial<LibraryApi> = {}): LibraryApi {
+  return {
+    load: async () => snapshot,
+    watch: () => () => {},
+    followTab: (onTab) => {
+      onTab(null);
+      return () => {};
+    },
+    forgetPage: async () => ({ ok: true, value: { notes: 0 } }),
+    forgetAll: async () => ({ ok: true, value: { notes: 0 } }),
+    pause: async (paused) => ({ ok: true, value: { paused } }),
+    merge: async () => ({ ok: true, value: null }),
+    split: async () => ({ ok: true, value: null }),
+    download: vi.fn(),
+    now: () => new Date('2026-03-01T00:00:00Z'),
+    ...overrides,
+  };
+}
+
+const pageApi = {} as PopupApi;
+
+function snapshotOf(pages: ReturnType<typeof libPage>[]): LibrarySnapshot {
+  return { pages, choices: [], paused: false, notes: [] };
+}
+
+describe('SidePanel', () => {
+  it('has the two named tabs, and the library lists people by frequency', async () => {
+    const pages = [
+      libPage([['Antony Blinken', ['Secretary of State']], ['Jake Sullivan']]),
+      libPage([['Secretary Blinken']]),
+    ];
+    render(
+      <SidePanel api={libraryApi(snapshotOf(pages))} pageApi={pageApi} initialTab="library" />,
+    );
+    expect(screen.getByRole('tab', { name: 'This page' })).toBeTruthy();
+    expect(screen.getByRole('tab', { name: 'Library', selected: true })).toBeTruthy();
+    const list = await screen.findByRole('list', { name: 'People' });
+    const rows = [...list.querySelectorAll('li')].map((li) => li.textContent);
+    expect(rows[0]).toMatch(/^Antony Blinken.*2 pages$/);
+    expect(rows[1]).toMatch(/^Jake Sullivan.*1 page$/);
+    expect(screen.getByRole('searchbox', { name: 'Search everything' })).toBeTruthy();
+  });
+
+  it('moves between tabs with the arrow keys', async () => {
+    render(<SidePanel api={libraryApi(snapshotOf([]))} pageApi={pageApi} initialTab="library" />);
+    fireEvent.keyDown(screen.getByRole('tab', { name: 'Library' }), { key: 'ArrowLeft' });
+    expect(screen.getByRole('tab', { name: 'This page', selected: true })).toBeTruthy();
+    expect(document.activeElement?.textContent).toBe('This page');
+  });
+
+  it('opens a person and sends "Not the same person" and "Merge with…" choices by name form', async () => {
+    const split = vi.fn(async () => ({ ok: true as const, value: null }));
+    const merge = vi.fn(async () => ({ ok: true as const, value: null }));
+    const pages = [
+      libPage([['Antony Blinken']]),
+      libPage([['Blinken']]),
+      libPage([['Jake Sullivan']]),
+    ];
+    render(
+      <SidePanel
+        api={libraryApi(snapshotOf(pages), { split, merge })}
+        pageApi={pageApi}
+        initialTab="library"
+      />,
+    );
+    fireEvent.click(await screen.findByRole('button', { name: /^Antony Blinken/ }));
+    expect(await screen.findByRole('heading', { level: 2, name: 'Antony Blinken' })).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Not the same person' }));
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Blinken' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Separate' }));
+    await waitFor(() => expect(split).toHaveBeenCalledWith(['blinken'], ['antony blinken']));
+
+    fireEvent.click(screen.getByRole('button', { name: 'Merge with…' }));
+    fireEvent.click(
+      screen.getByRole('list', { name: 'People to merge with' }).querySelector('button') as Element,
+    );
+    await waitFor(() =>
+      expect(merge).toHaveBeenCalledWith(['antony blinken', 'blinken'], ['jake sullivan']),
+    );
+  });
+
+  it('exports the dossier as Markdown named after the person', async () => {
+    const download = vi.fn();
+    const pages = [
+      libPage([['Antony Blinken']], { quotes: [['Antony Blinken', 'We will help.']] }),
+    ];
+    render(
+      <SidePanel
+        api={libraryApi(snapshotOf(pages), { download })}
+        pageApi={pageApi}
+        initialTab="library"
+      />,
+    );
+    fireEvent.click(await screen.findByRole('button', { name: /^Antony Blinken/ }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Export dossier' }));
+    await waitFor(() => expect(download).toHaveBeenCalled());
+    const [name, text, type] = download.mock.calls[0] as [string, string, string];
+    expect(name).toBe('Antony Blinken.md');
+    expect(text).toContain('> We will help.');
+    expect(type).toMatch(/^text\/markdown/);
+  });
+
+  it('shows hostile records as text and stays usable', async () => {
+    const huge = `${'X'.repeat(1_000_000)} Smith`;
+    const pages = [
+      libPage([['<img src=x onerror="window.__pwned=1"> Jones'], [huge]], {
+        title: '<script>window.__pwned=1</script>Title',
+        quotes: [['<img src=x onerror="window.__pwned=1"> Jones', '<b>bold</b> claim']],
+      }),
+    ];
+    const { container } = render(
+      <SidePanel api={libraryApi(snapshotOf(pages))} pageApi={pageApi} initialTab="library" />,
+    );
+    await screen.findByRole('list', { name: 'People' });
+    expect(container.querySelector('img, script, b')).toBeNull();
+    expect(container.textContent).toContain('<script>window.__pwned=1</script>Title');
+    // Long names are shortened on screen.
+    expect(container.textContent?.length).toBeLessThan(20_000);
+    fireEvent.click(screen.getByRole('button', { name: /^<img/ }));
+    expect(await screen.findByText('“<b>bold</b> claim”')).toBeTruthy();
+    expect(container.querySelector('img, script, b')).toBeNull();
+    expect((window as { __pwned?: number }).__pwned).toBeUndefined();
+  });
+
+  it('says so, calmly, when the library cannot be read', async () => {
+    render(
+      <SidePanel
+        api={libraryApi(snapshotOf([]), {
+          load: async () => Promise.reject(new Error('disk gone')),
+        })}
+        pageApi={pageApi}
+        initialTab="library"
+      />,
+    );
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'Dossier could not read the library: disk gone',
+    );
+  });
+});

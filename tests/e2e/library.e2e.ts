@@ -1,0 +1,171 @@
+/**
+ * The library and the side panel in real Chromium with the production build: three pages
+ * naming one official in three forms give one person with the quotations of all three; a
+ * quotation's link opens its page at the passage; a split and a merge survive a fourth page;
+ * "Forget this page" removes its quotations; the person's Markdown and the library's CSV
+ * download and parse; the panel's "This page" follows the reader's tab switches.
+ */
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
+import { parseCsv } from '../helpers/csv';
+import { libraryArticle } from './fixtures/library-pages';
+import { useDossier } from './harness';
+
+const URLS = [0, 1, 2, 3].map((i) => `http://www.caspianpolicy.org/research/library-${i}`);
+const env = useDossier(
+  Object.fromEntries(URLS.map((u, i) => [u.replace('http://', ''), libraryArticle(i)])),
+);
+const QUOTES = [
+  'The United States is ready to help both sides reach a lasting peace,',
+  'A durable agreement is within reach if both capitals keep talking,',
+  'This corridor matters for the energy security of all of Europe,',
+];
+
+async function openArticle(i: number): Promise<Page> {
+  const page = await env.dossier.context.newPage();
+  await page.goto(URLS[i] as string);
+  return page;
+}
+
+async function openPanel(view: 'library' | 'page' = 'library'): Promise<Page> {
+  const panel = await env.dossier.context.newPage();
+  await panel.goto(`chrome-extension://${env.dossier.extensionId}/sidepanel.html?view=${view}`);
+  return panel;
+}
+
+/** The people list's rows, as their text. */
+async function people(panel: Page): Promise<string[]> {
+  return panel.getByRole('list', { name: 'People' }).getByRole('listitem').allInnerTexts();
+}
+
+async function openPerson(panel: Page, name: string): Promise<void> {
+  await panel
+    .getByRole('list', { name: 'People' })
+    .getByRole('button', { name: new RegExp(`^${name}`) })
+    .click();
+  await panel.getByRole('heading', { level: 2, name }).waitFor();
+}
+
+async function quotesShown(panel: Page): Promise<string[]> {
+  return (await panel.locator('.person .quotes blockquote').allInnerTexts()).map((t) =>
+    t.replace(/^“|”$/g, ''),
+  );
+}
+
+describe('the library', () => {
+  const tabs: Page[] = [];
+  let panel: Page;
+
+  it('gives one person, with the quotations of all three pages that name him differently', async () => {
+    for (const i of [0, 1, 2]) tabs.push(await openArticle(i));
+    panel = await openPanel();
+    await expect
+      .poll(async () => (await people(panel))[0] ?? '', { timeout: 20_000 })
+      .toMatch(/^Antony Blinken.*3 pages/s);
+    await openPerson(panel, 'Antony Blinken');
+    expect((await quotesShown(panel)).sort()).toEqual([...QUOTES].sort());
+    expect(await panel.getByText('Deputy Secretary of State').count()).toBeGreaterThan(0);
+  });
+
+  it('opens a quotation’s page at the passage', async () => {
+    const [opened] = await Promise.all([
+      env.dossier.context.waitForEvent('page'),
+      panel.getByRole('link', { name: new RegExp(QUOTES[1]?.slice(0, 30) as string) }).click(),
+    ]);
+    await opened.waitForLoadState('load');
+    expect(opened.url().startsWith(`${URLS[1]}#:~:text=`)).toBe(true);
+    // The passage sits below the first screen: the browser scrolled to it.
+    await expect
+      .poll(() => opened.evaluate(() => window.scrollY), { timeout: 10_000 })
+      .toBeGreaterThan(0);
+    await opened.close();
+  });
+
+  it('keeps a split and a merge when a fourth page is read', async () => {
+    await panel.getByRole('button', { name: 'Not the same person' }).click();
+    await panel.getByRole('checkbox', { name: 'Tony Blinken', exact: true }).check();
+    await panel.getByRole('button', { name: 'Separate' }).click();
+    await expect.poll(() => quotesShown(panel)).toHaveLength(2);
+    await panel.getByRole('button', { name: '← All people' }).click();
+    await expect.poll(() => people(panel)).toContainEqual(expect.stringMatching(/^Tony Blinken/));
+
+    await openPerson(panel, 'Jake Sullivan');
+    await panel.getByRole('button', { name: 'Merge with…' }).click();
+    await panel.getByRole('searchbox', { name: 'Merge with whom?' }).fill('Jacob');
+    await panel
+      .getByRole('list', { name: 'People to merge with' })
+      .getByRole('button', { name: /^Jacob Sullivan/ })
+      .click();
+    await expect
+      .poll(() => panel.locator('.person > p.muted').first().textContent())
+      .toMatch(/^2 pages/);
+    await panel.getByRole('button', { name: '← All people' }).click();
+
+    tabs.push(await openArticle(3));
+    await expect
+      .poll(async () => (await people(panel)).find((r) => r.startsWith('Jake Sullivan')), {
+        timeout: 20_000,
+      })
+      .toMatch(/3 pages/);
+    const rows = await people(panel);
+    expect(rows.find((r) => r.startsWith('Tony Blinken'))).toMatch(/2 pages/);
+    expect(rows.find((r) => r.startsWith('Antony Blinken'))).toMatch(/2 pages/);
+    expect(rows.some((r) => r.startsWith('Jacob Sullivan'))).toBe(false);
+  });
+
+  it('downloads the person’s Markdown and the library’s CSV, which parse', async () => {
+    await openPerson(panel, 'Antony Blinken');
+    const [md] = await Promise.all([
+      panel.waitForEvent('download'),
+      panel.getByRole('button', { name: 'Export dossier' }).click(),
+    ]);
+    expect(md.suggestedFilename()).toBe('Antony Blinken.md');
+    const text = readFileSync((await md.path()) as string, 'utf8');
+    const front = parseYaml(text.split('---')[1] ?? '') as Record<string, unknown>;
+    expect(front.title).toBe('Antony Blinken');
+    expect(text).toContain(`> ${QUOTES[0]}`);
+    expect(text).toContain(`](<${URLS[0]}#:~:text=`);
+
+    await panel.getByRole('button', { name: '← All people' }).click();
+    const [csv] = await Promise.all([
+      panel.waitForEvent('download'),
+      panel.getByRole('button', { name: 'Export library (CSV)' }).click(),
+    ]);
+    const rows = parseCsv(readFileSync((await csv.path()) as string, 'utf8'));
+    expect(rows[0]).toEqual([
+      'speaker',
+      'quote',
+      'page_title',
+      'url',
+      'site',
+      'published',
+      'read_at',
+    ]);
+    const durable = rows.find((r) => r[1]?.startsWith('A durable agreement'));
+    expect(durable?.[0]).toBe('Antony Blinken');
+    expect(durable?.[3]).toBe(URLS[1]);
+    expect(rows.length).toBeGreaterThanOrEqual(5);
+  });
+
+  it('follows the tab the reader switches to, and "Forget this page" removes its quotations', async () => {
+    const side = await openPanel('page');
+    await tabs[0]?.bringToFront();
+    await side
+      .getByRole('heading', { name: 'Washington Steps Up Its Mediation in the South Caucasus' })
+      .waitFor();
+    await tabs[1]?.bringToFront();
+    await side
+      .getByRole('heading', { name: 'A New Round of Border Talks Opens in Brussels' })
+      .waitFor();
+    await side.getByRole('button', { name: 'Forget this page' }).click();
+    await side.getByText('Forgotten: this page is no longer in the library.').waitFor();
+
+    await openPerson(panel, 'Antony Blinken');
+    await expect.poll(() => quotesShown(panel)).toEqual([QUOTES[0]]);
+    await side.close();
+    await panel.close();
+    for (const t of tabs) await t.close();
+  });
+});
