@@ -130,7 +130,9 @@ export function findQuotes(ctx: QuoteContext): Quote[] {
   const allMentions: PersonMention[] = [];
   for (const p of people) {
     personById.set(p.id, p);
-    allMentions.push(...p.mentions);
+    // One at a time: spreading a huge array into push overflows the call stack (a 5 MB
+    // paragraph naming one person 500,000 times).
+    for (const m of p.mentions) allMentions.push(m);
   }
   allMentions.sort((a, b) => a.start - b.start);
   {

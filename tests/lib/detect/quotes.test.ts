@@ -343,3 +343,13 @@ describe('a quotation introduced by a colon', () => {
     expect(quotes(text).at(-1)?.speaker).toBe(speaker);
   });
 });
+
+describe('a huge paragraph', () => {
+  it('is analysed when one name is mentioned hundreds of thousands of times', () => {
+    // 5 MB in one paragraph, 500,000 mentions: more than a spread into push can take.
+    const text = `Senator Ann Lee spoke. ${'Lee agreed with Lee. '.repeat(250_000)}“We will win,” Lee said.`;
+    const found = detect(text);
+    expect(found.officials.map((o) => [o.name, o.mentions.length])).toEqual([['Ann Lee', 500_002]]);
+    expect(found.quotes.map((q) => [q.text, q.speaker])).toEqual([['We will win,', 'Ann Lee']]);
+  }, 60_000);
+});
