@@ -322,3 +322,93 @@ export const EAST_ASIAN_SURNAMES = set(`
   wen xi kim lee park choi jung kang cho yoon jang lim oh seo shin kwon hwang ahn jeon hong moon
   ko nam ryu yoo baek pak ri nguyen tran le pham hoang phan vu vo dang bui do ngo duong ly
 `);
+
+/** Lowercase words allowed before a role noun in a title ("former senior press secretary"). */
+export const ROLE_MODIFIERS: ReadonlySet<string> = new Set(
+  `former senior deputy assistant acting interim chief executive vice press foreign cabinet
+  opposition security national party campaign communications policy junior top then longtime
+  veteran prime state defense defence finance economic trade military intelligence general
+  managing associate principal special first second lead founding co-founding non-resident
+  nonresident resident visiting distinguished outgoing incoming newly elected appointed
+  presidential ministerial parliamentary congressional federal regional provincial district
+  local city county civil naval army air force police justice interior home health education
+  energy environment agriculture labour labor transport treasury commerce staff board advisory
+  executive-director research program programme communications public affairs international
+  political legal media digital news government party's country's nation's`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+
+/** Party names that may open a title ("Labour leader", "Republican Senator"). */
+export const PARTY_WORDS: ReadonlySet<string> = new Set(
+  'democrat democratic republican conservative labour labor liberal socialist communist green'.split(
+    ' ',
+  ),
+);
+
+/** Words after a name that mean the name belongs to a bylined journalist. */
+export const PRESS_VERBS: ReadonlySet<string> = new Set([
+  'covers',
+  'reports',
+  'reported',
+  'contributed',
+  'writes',
+]);
+
+/** Lowercase words that may follow a surname in "X administration". */
+export const COMPOUND_OFFICE: ReadonlySet<string> = new Set(['administration', 'presidency']);
+
+/** Lowercase words before a name that make it a (private) person: "skipper Jo Bright". */
+export const OCCUPATIONS: ReadonlySet<string> = new Set(
+  `resident residents farmer fisherman fishermen skipper student worker owner shopkeeper driver
+  teacher nurse doctor lawyer voter protester retiree mother father wife husband son daughter
+  brother sister neighbour neighbor customer shopper survivor victim witness pilot engineer
+  scientist physician attorney chef trader merchant vendor artist singer actor actress player
+  coach musician designer entrepreneur investor consultant developer programmer`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+
+/** What only an office holder has: "Jane Roe’s office", "… government", "… spokesman". */
+export const OFFICE_NOUNS: ReadonlySet<string> = new Set(
+  'office government administration cabinet ministry spokesman spokeswoman spokesperson presidency premiership campaign aides chief-of-staff'.split(
+    ' ',
+  ),
+);
+
+/** Pronouns and determiners that start an appositive ("X, a senior fellow"). */
+export const APPOSITIVE_STARTERS: ReadonlySet<string> = new Set([
+  'a',
+  'an',
+  'the',
+  'his',
+  'her',
+  'its',
+  'their',
+  'former',
+]);
+
+/** Determiners before a lone capitalised word that make it a thing ("the Bill"). */
+export const DETERMINERS: ReadonlySet<string> = new Set([
+  'the',
+  'a',
+  'an',
+  'this',
+  'these',
+  'those',
+  'every',
+  'each',
+]);
+
+/** Nouns that make "the X …" a compound about person X ("the Obama administration"). */
+export const COMPOUND_NOUNS: ReadonlySet<string> = new Set(
+  'administration government presidency cabinet campaign era years regime team camp doctrine government’s administration’s'.split(
+    ' ',
+  ),
+);
+
+/**
+ * Titles that only ever mark press people (authors, credits, journalists): left out of an
+ * official's titles wherever titles are shown.
+ */
+export const PRESS_LABELS = set('author credit photo_credit journalist');
