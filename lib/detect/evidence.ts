@@ -13,6 +13,7 @@ import {
   GIVEN_NAMES,
   HONORIFICS,
   NAME_PARTICLES,
+  NATIONALITIES,
   NOT_NAME_WORDS,
   OCCUPATIONS,
   OFFICE_NOUNS,
@@ -22,6 +23,7 @@ import {
   PRESS_ROLES,
   PRESS_VERBS,
   ROLE_MODIFIERS,
+  ROLE_VERBS,
   SPEECH_VERBS,
   TITLE_CONNECTORS,
   TITLE_HEADS,
@@ -41,6 +43,8 @@ export function classifyTitle(title: string): 'official' | 'press' | null {
     .map((w) => w.replace(/['’]s$/, ''));
   let official = false;
   let press = false;
+  // "advises the minister", "heads the agency" (a "who" clause): the verb is the role.
+  if (ROLE_VERBS.has(words[0] ?? '')) official = true;
   for (let i = 0; i < words.length; i++) {
     const w = words[i] ?? '';
     const two = `${w} ${words[i + 1] ?? ''}`;
@@ -141,13 +145,31 @@ export function titleBefore(
       PRESS_ROLES.has(head.low) ||
       PRESS_ROLES.has(`${tokens[nameFrom - 2]?.low} ${head.low}`));
   const honorific = HONORIFICS.has(head.low);
-  if (!capitalHead && !lowerHeadAdjacent && !honorific) {
+  if (!capitalHead && !lowerHeadAdjacent && !honorific && !lowerHeadWithComplement(titleTokens)) {
     // Capitalised press words ("Credit") also count.
     if (!titleTokens.some((t) => PRESS_ROLES.has(t.low))) return null;
   }
   const start = (tokens[from] as Token).start;
   const end = head.end;
   return { text: text.slice(start, end), capitalHead: capitalHead || honorific, honorific };
+}
+
+/**
+ * "former ambassador to the Ukraine Jane Roe": a lowercase role head, then a complement that
+ * opens with a connector and holds only connectors and capitalised words, up to the name.
+ */
+function lowerHeadWithComplement(title: readonly Token[]): boolean {
+  for (let k = title.length - 2; k >= 0; k--) {
+    const t = title[k] as Token;
+    if (t.cap || !OFFICIAL_ROLES.has(t.low)) continue;
+    const rest = title.slice(k + 1);
+    return (
+      ['to', 'of', 'for', 'at'].includes(rest[0]?.low ?? '') &&
+      rest.length <= 5 &&
+      rest.every((u) => u.cap || TITLE_CONNECTORS.has(u.low))
+    );
+  }
+  return false;
 }
 
 /** "Jane Roe, a senior fellow at …" → "a senior fellow at …" (up to the next comma). */
@@ -161,9 +183,13 @@ export function appositiveAfter(
   const lastName = tokens[nameTo - 1];
   if (!first || !lastName) return null;
   const gap = text.slice(lastName.end, first.start);
-  if (!inClause && !/^,\s(?:\d{1,3},\s)?$/.test(gap)) return null;
-  if (!inClause && first.cap && !APPOSITIVE_STARTERS.has(first.low) && !isTitleish(first))
-    return null;
+  // "James Roe Jr., the …": the suffix's period sits in the gap.
+  const suffix = /^[js]r$/.test(lastName.low.replace(/\.$/, '')) ? '\\.?' : '';
+  if (!inClause && !new RegExp(`^${suffix},\\s(?:\\d{1,3},\\s)?$`).test(gap)) return null;
+  // "X, Research and Advocacy Director for …": a capitalised appositive counts only when it
+  // holds a capitalised title head (else "X, Texas" or "X, Jane Roe" would).
+  const capitalOpening =
+    !inClause && first.cap && !APPOSITIVE_STARTERS.has(first.low) && !isTitleish(first);
   if (first.low === 'which') return null;
   if (first.low === 'who') {
     // "X, who follows Amazon as a managing director at …", "X, who is a senior fellow …".
@@ -171,7 +197,10 @@ export function appositiveAfter(
     const m = clause
       ? /^(?:(?:is|was|has been|had been|became|serves as|served as)\s|.*?\sas\s)(.*)$/.exec(clause)
       : null;
-    return m?.[1] ? m[1] : null;
+    if (m?.[1]) return m[1];
+    // "X, who advises the Attorney-General …", "X, who heads the agency": the verb is the role.
+    const verb = /^(\S+)\s/.exec(clause ?? '')?.[1]?.toLowerCase();
+    return verb && ROLE_VERBS.has(verb) ? clause : null;
   }
   let i = nameTo;
   let end = first.end;
@@ -182,6 +211,14 @@ export function appositiveAfter(
     if (t.sentence !== first.sentence) break;
     end = t.end;
     i++;
+  }
+  if (capitalOpening) {
+    let head = false;
+    for (let k = nameTo; k < i && k < nameTo + 6; k++) {
+      const t = tokens[k] as Token;
+      if (t.cap && TITLE_HEADS.has(t.low)) head = true;
+    }
+    if (!head) return null;
   }
   const phrase = text.slice(first.start, end);
   return phrase.length > 0 ? phrase : null;
@@ -224,9 +261,19 @@ export function roleBeforeComma(
       break;
     k--;
   }
-  const d = tokens[k];
-  if (!d || text.slice(d.end, (tokens[k + 1] as Token).start) !== ' ') return null;
-  if (!(['the', 'his', 'her', 'its', 'their', 'a', 'an'].includes(d.low) || d.poss)) return null;
+  // "the newest 2020 Democratic presidential hopeful, X": a party, a year or an adjective or
+  // two may stand between the determiner and the role.
+  const isDeterminer = (d: Token) =>
+    ['the', 'his', 'her', 'its', 'their', 'a', 'an'].includes(d.low) || d.poss;
+  let d = tokens[k];
+  const spaced = (a: Token, b: Token) => /^ (?:\d+ )?$/.test(text.slice(a.end, b.start));
+  for (let extra = 0; d && !isDeterminer(d) && extra < 3; extra++) {
+    if (!spaced(d, tokens[k + 1] as Token)) return null;
+    if (d.cap && !PARTY_WORDS.has(d.low) && !NATIONALITIES.has(d.low)) return null;
+    k--;
+    d = tokens[k];
+  }
+  if (!d || !spaced(d, tokens[k + 1] as Token) || !isDeterminer(d)) return null;
   return text.slice((tokens[k + 1] as Token).start, end);
 }
 

@@ -47,6 +47,9 @@ export const OFFICIAL_ROLES = set(`
   administrator registrar rapporteur coordinator coordinator-general ombudsperson provost dean
   rector chancellor-elect pope cardinal archbishop bishop rabbi imam cleric ayatollah patriarch
   priest pastor vicar board_member member members staffer staffers aide aides managing_partner senior_partner
+  vice-premier vice-chairman vice-chair co-director hopeful hopefuls counsel predecessor successor
+  u.s._attorney district_attorney state_attorney
+  counterpart counterparts
 `);
 
 /** Roles in journalism and publishing: people holding only these are never officials. */
@@ -88,7 +91,8 @@ export const TITLE_WORDS = set(`
   pres. sec sec. hon hon. field staff press opposition majority minority shadow house senate
   party union communications operating financial technology
   information strategy strategic international global regional european eurasian asian african
-  american pacific atlantic legal general's people's peoples vice-premier prime-minister
+  american pacific atlantic legal general's people's peoples vice-premier prime-minister sens sens.
+  reps reps.
 `);
 
 /** Words that head an office in a capitalised run ("Foreign Minister", "Board Member"). */
@@ -105,6 +109,7 @@ export const TITLE_HEADS = set(`
   cardinal archbishop bishop rabbi imam patriarch pastor member analyst economist scholar
   researcher officer executive partner chairman-elect governor-general lieutenant-governor
   minister-president commissioner amb amb. pres pres. sec sec. vice-premier prime-minister head
+  sens sens. reps reps.
 `);
 
 /** Title heads that may stand alone, capitalised, as a name ("The Secretary also said"). */
@@ -326,7 +331,8 @@ export const EAST_ASIAN_SURNAMES = set(`
 /** Lowercase words allowed before a role noun in a title ("former senior press secretary"). */
 export const ROLE_MODIFIERS: ReadonlySet<string> = new Set(
   `former senior deputy assistant acting interim chief executive vice press foreign cabinet
-  opposition security national party campaign communications policy junior top then longtime
+  opposition security national party campaign communications policy junior top then longtime elect
+
   veteran prime state defense defence finance economic trade military intelligence general
   managing associate principal special first second lead founding co-founding non-resident
   nonresident resident visiting distinguished outgoing incoming newly elected appointed
@@ -412,3 +418,18 @@ export const COMPOUND_NOUNS: ReadonlySet<string> = new Set(
  * official's titles wherever titles are shown.
  */
 export const PRESS_LABELS = set('author credit photo_credit journalist');
+
+/** Abbreviations that take a period which does not end the sentence ("Sen.", "Sens."). */
+export const ABBREVIATIONS = set(`
+  mr mrs ms dr prof gen sen rep gov col lt capt maj sgt adm st jr sr rev hon amb pres sec inc corp co ltd vs cmdr supt messrs sens reps govs
+`);
+
+/** Verbs of a "who" clause that say the person holds a role ("X, who advises the minister"). */
+export const ROLE_VERBS: ReadonlyMap<string, string> = new Map(
+  `advises:adviser advised:adviser leads:leader led:leader heads:head headed:head chairs:chair
+  chaired:chair represents:representative represented:representative directs:director
+  directed:director governs:governor governed:governor commands:commander commanded:commander`
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((pair) => pair.split(':') as [string, string]),
+);

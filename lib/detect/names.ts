@@ -5,10 +5,12 @@
  * coreference (people.ts) work on these runs.
  */
 import {
+  EAST_ASIAN_SURNAMES,
   GIVEN_NAMES,
   NAME_PARTICLES,
   OFFICIAL_ROLES,
   ORG_WORDS,
+  PERSON_PRONOUNS,
   PRESS_ROLES,
   TITLE_CONNECTORS,
   TITLE_HEADS,
@@ -136,7 +138,12 @@ export function splitRun(tokens: readonly Token[], run: Run): RunParts | null {
   while (nameTo < run.to) {
     const t = tokens[nameTo] as Token;
     const particle = NAME_PARTICLES.has(t.low) && nameTo > nameFrom && nameTo + 1 < run.to;
-    if (!isNameToken(t) && !particle) break;
+    // "Liu He": inside a run, a capitalised "He" after an East Asian surname is a given name.
+    const given =
+      nameTo > nameFrom &&
+      PERSON_PRONOUNS.has(t.low) &&
+      EAST_ASIAN_SURNAMES.has((tokens[nameTo - 1] as Token).low);
+    if (!isNameToken(t) && !particle && !given) break;
     nameTo++;
     if (t.poss) break;
   }
@@ -145,6 +152,7 @@ export function splitRun(tokens: readonly Token[], run: Run): RunParts | null {
   // a run that goes on with organisation words is an institution ("Obama Foundation").
   const next = tokens[nameTo];
   if (nameTo < run.to && next && (ORG_WORDS.has(next.low) || ACRONYM.test(next.word))) return null;
+  if (orgLaterInRun(tokens, nameTo, run.to)) return null;
   // Drop trailing initials ("… Bush H.").
   while (nameTo - nameFrom > 1 && (tokens[nameTo - 1] as Token).initial) nameTo--;
   // Long runs after a connector ("Mayor of Springfield John Smith"): start at a given name,
@@ -171,6 +179,15 @@ export function splitRun(tokens: readonly Token[], run: Run): RunParts | null {
   if (nameTo - nameFrom > 4) nameFrom = nameTo - 2;
   if ((tokens[nameFrom] as Token).initial && nameTo - nameFrom === 1) return null;
   return { junkFrom: run.from, prefixFrom, nameFrom, nameTo };
+}
+
+/**
+ * "Urban-Brookings Tax Policy Center": an organisation word later in the same run makes the
+ * whole run an institution's name, whatever stands between.
+ */
+export function orgLaterInRun(tokens: readonly Token[], from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (ORG_WORDS.has((tokens[k] as Token).low)) return true;
+  return false;
 }
 
 /** An adjective of nationality the lexicon lacks, before a title ("Ruritanian Prime Minister"). */

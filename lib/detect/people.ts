@@ -25,7 +25,7 @@ import {
   TITLE_HEADS,
   TITLE_WORDS,
 } from './lexicon';
-import { ACRONYM, capitalisedRuns, isNameToken, type Run } from './names';
+import { ACRONYM, capitalisedRuns, isNameToken, orgLaterInRun, type Run } from './names';
 import { norm, type Token } from './tokens';
 import { W_BARE_HEAD, W_NOT_NAME, W_PREFIXED } from './word-class';
 
@@ -208,7 +208,9 @@ function buildPeople(
       }
       const words = tokens.slice(i, j).map((x) => x.low);
       const next = tokens[j];
-      const orgAfter = j < run.to && next && (ORG_WORDS.has(next.low) || ACRONYM.test(next.word));
+      const orgAfter =
+        (j < run.to && next && (ORG_WORDS.has(next.low) || ACRONYM.test(next.word))) ||
+        orgLaterInRun(tokens, j, run.to);
       if (orgAfter) {
         i = j;
         continue;
