@@ -433,3 +433,42 @@ export const ROLE_VERBS: ReadonlyMap<string, string> = new Map(
     .filter(Boolean)
     .map((pair) => pair.split(':') as [string, string]),
 );
+
+/** Words that may sit between a subject and its speech verb ("X also said", "X has said"). */
+export const SKIPPABLE: ReadonlySet<string> = new Set(
+  `also later then further again has had have was is would will could had once repeatedly
+  previously recently earlier subsequently strongly sharply publicly privately quickly simply
+  flatly bluntly angrily has since just already often still not never even only reportedly
+  allegedly separately likewise similarly additionally told`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+
+/** Works whose titles are quoted ("his memoir “The Long Road”"): titles, not speech. */
+export const WORK_NOUNS: ReadonlySet<string> = new Set(
+  'book books film films movie novel memoir essay song album documentary series show play poem headline titled entitled called named'.split(
+    ' ',
+  ),
+);
+
+/** Lowercase words inside an organisation's name ("Council on Foreign Relations"). */
+export const ORG_CONNECTORS: ReadonlySet<string> = new Set(['of', 'on', 'for', 'and', 'the', 'de']);
+
+/** Words after which a short quoted term is used as a modifier, not speech ("the “x” society"). */
+export const FUNCTION_WORDS: ReadonlySet<string> = new Set(
+  `of in on to and or but that which who for from with as at by is was were are be been being
+  has have had will would could should may might must can meant means than then when while
+  because if so since after before into onto over under about against between through during
+  without within among per via he she it they we i you his her its their this these those the
+  a an not no nor yet also instead rather`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+
+/** Words before a name that make it an object, not the sentence's subject. */
+export const OBJECT_MARKERS: ReadonlySet<string> = new Set(
+  `with to by from for of about at on against toward towards than like between among under
+  told interviewed asked met thanked`
+    .split(/\s+/)
+    .filter(Boolean),
+);

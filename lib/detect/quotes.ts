@@ -14,16 +14,21 @@
  * next paragraph is one quotation: both parts take the speaker named at either.
  */
 import {
+  FUNCTION_WORDS,
   NOT_NAME_WORDS,
+  OBJECT_MARKERS,
   OFFICIAL_ROLES,
+  ORG_CONNECTORS,
   ORG_WORDS,
   PERSON_PRONOUNS,
   PLACES,
   PRESS_ROLES,
+  SKIPPABLE,
   SPEECH_VERBS,
   TERM_MARKERS,
   UNNAMED_SPEAKERS,
   UTTERANCE_NOUNS,
+  WORK_NOUNS,
 } from './lexicon';
 import type { Person, PersonMention } from './people';
 import type { QuoteSpan } from './quote-spans';
@@ -47,49 +52,23 @@ export interface Quote {
 /** The person mention covering each token, by token index (undefined: none). */
 type MentionIndex = (PersonMention | undefined)[];
 
-interface Speaker {
-  name: string | null;
-  type: 'person' | 'organisation' | 'document' | 'unnamed';
-  person?: number;
-  start?: number;
-  end?: number;
-  /** The pronoun itself ("he", "she"), when `name` is 'pronoun'. */
-  word?: string;
-}
+/**
+ * Who the words around a quotation name as its speaker. `pronoun` ("he said") and `role` ("the
+ * president said") are resolved to a person or to nobody before the quotation is reported;
+ * only the first four kinds reach `Quote.speakerType`.
+ */
+type Speaker =
+  | { type: 'person'; name: string; person?: number; start?: number; end?: number }
+  | { type: 'organisation' | 'document'; name: string; start?: number; end?: number }
+  | { type: 'unnamed'; name: null; start?: number; end?: number }
+  | { type: 'pronoun'; name: null; word: string; start: number; end: number }
+  | { type: 'role'; name: null; start: number; end: number };
+
+/** The speaker of a quotation nobody in the text is named for. */
+const NOBODY = { type: 'unnamed', name: null } as const satisfies Speaker;
 
 /** How many words before and after a quotation are read for its attribution. */
 const CONTEXT = 80;
-
-/** Words that may sit between a subject and its speech verb ("X also said", "X has said"). */
-const SKIPPABLE = new Set(
-  `also later then further again has had have was is would will could had once repeatedly
-  previously recently earlier subsequently strongly sharply publicly privately quickly simply
-  flatly bluntly angrily has since just already often still not never even only reportedly
-  allegedly separately likewise similarly additionally told`
-    .split(/\s+/)
-    .filter(Boolean),
-);
-
-/** Works whose titles are quoted ("his memoir “The Long Road”"): titles, not speech. */
-const WORK_NOUNS = new Set(
-  'book books film films movie novel memoir essay song album documentary series show play poem headline titled entitled called named'.split(
-    ' ',
-  ),
-);
-
-/** Lowercase words inside an organisation's name ("Council on Foreign Relations"). */
-const ORG_CONNECTORS = new Set(['of', 'on', 'for', 'and', 'the', 'de']);
-
-/** Words after which a short quoted term is used as a modifier, not speech ("the “x” society"). */
-const FUNCTION_WORDS = new Set(
-  `of in on to and or but that which who for from with as at by is was were are be been being
-  has have had will would could should may might must can meant means than then when while
-  because if so since after before into onto over under about against between through during
-  without within among per via he she it they we i you his her its their this these those the
-  a an not no nor yet also instead rather`
-    .split(/\s+/)
-    .filter(Boolean),
-);
 
 /** Options for quote detection. */
 export interface QuoteContext {
@@ -238,7 +217,7 @@ export function findQuotes(ctx: QuoteContext): Quote[] {
       attributeAfter(text, tokens, post, mentionAt, personById) ??
       attributeBefore(text, tokens, pre, mentionAt, personById) ??
       attributeLater(text, tokens, post, mentionAt, personById);
-    if (speaker?.type === 'unnamed' && speaker.name === 'pronoun') {
+    if (speaker?.type === 'pronoun') {
       speaker = resolvePronoun(sIdx, speaker, previous, subjectsOf, personById, genderOf);
     }
     if (!speaker && pre.length > 0 && introducedByColon(text, tokens, pre, span)) {
@@ -257,8 +236,7 @@ export function findQuotes(ctx: QuoteContext): Quote[] {
         if (m) speaker = speakerFromMention(m, personById);
       }
     }
-    if (!speaker) speaker = { name: null, type: 'unnamed' };
-    if (speaker.name === 'pronoun') speaker = { name: null, type: 'unnamed' };
+    if (!speaker || speaker.type === 'pronoun' || speaker.type === 'role') speaker = NOBODY;
     const q: Quote = {
       text: raw,
       start: span.start,
@@ -352,14 +330,6 @@ function isObject(text: string, tokens: readonly Token[], i: number): boolean {
   }
   return false;
 }
-
-/** Words before a name that make it an object, not the sentence's subject. */
-const OBJECT_MARKERS = new Set(
-  `with to by from for of about at on against toward towards than like between among under
-  told interviewed asked met thanked`
-    .split(/\s+/)
-    .filter(Boolean),
-);
 
 const MASCULINE_TITLE =
   /\b(?:mr|mister|sir|lord|king|prince|emir|sultan|sheikh|monsieur|herr|señor|\w+man|\w+men)\b\.?/i;
@@ -523,9 +493,9 @@ function nounPhraseAt(
   const m = mentionAt[i];
   if (m) return speakerFromMention(m, personById);
   if (t.low === 'they' || t.low === 'we')
-    return { name: null, type: 'unnamed', start: t.start, end: t.end };
+    return { type: 'unnamed', name: null, start: t.start, end: t.end };
   if (PERSON_PRONOUNS.has(t.low))
-    return { name: 'pronoun', type: 'unnamed', start: t.start, end: t.end, word: t.low };
+    return { type: 'pronoun', name: null, start: t.start, end: t.end, word: t.low };
   if (t.cap && !NOT_NAME_WORDS.has(t.low)) {
     // A capitalised run: an organisation ("the Foreign Ministry of Ruritania", "Reuters"),
     // or a surname the text never introduced ("Roe said").
@@ -588,7 +558,7 @@ function nounPhraseAt(
   }
   // Lowercase noun: a role ("the president") or an unnamed source ("a spokesman").
   if (OFFICIAL_ROLES.has(t.low) || UNNAMED_SPEAKERS.has(t.low) || PRESS_ROLES.has(t.low)) {
-    return { name: 'role', type: 'unnamed', start: t.start, end: t.end, person: -1 };
+    return { type: 'role', name: null, start: t.start, end: t.end };
   }
   return null;
 }
@@ -615,9 +585,9 @@ function resolveRole(
         break;
       }
     }
-    if (best) return speakerFromMention(best, personById) ?? { name: null, type: 'unnamed' };
+    if (best) return speakerFromMention(best, personById) ?? NOBODY;
   }
-  return { name: null, type: 'unnamed' };
+  return NOBODY;
 }
 
 function finish(
@@ -628,7 +598,7 @@ function finish(
   mentionAt: MentionIndex,
 ): Speaker | null {
   if (!sp) return null;
-  if (sp.name === 'role') return resolveRole(tokens, i, personById, mentionAt);
+  if (sp.type === 'role') return resolveRole(tokens, i, personById, mentionAt);
   return sp;
 }
 
@@ -738,7 +708,7 @@ function attributeBefore(
         const n = tokens[idx + 1];
         if (n && /[,;:—–]/.test(text.slice(t.end, n.start))) break;
       }
-      return fallback ?? { name: null, type: 'unnamed' };
+      return fallback ?? NOBODY;
     }
     if (!(isVerb(v) || v.low === 'speak' || v.low === 'spoke')) continue;
     const prevTok = tokens[vi - 1];
@@ -764,7 +734,7 @@ function attributeBefore(
       if (SKIPPABLE.has(st.low)) continue;
       const sp = nounPhraseAt(text, tokens, si, mentionAt, personById);
       if (!sp) continue;
-      if (sp.type === 'person' || sp.name === 'pronoun') return sp;
+      if (sp.type === 'person' || sp.type === 'pronoun') return sp;
       if (j >= k - 3) return finish(sp, tokens, si, personById, mentionAt);
     }
     // Inverted before the quote: "Said Jane Roe: “…”".
@@ -811,7 +781,7 @@ function attributeLater(
  */
 function resolvePronoun(
   sIdx: number,
-  pronoun: Speaker,
+  pronoun: Extract<Speaker, { type: 'pronoun' }>,
   previous: { speaker: Speaker; sentence: number } | null,
   subjectsOf: Map<number, PersonMention[]>,
   personById: Map<number, Person>,
