@@ -472,3 +472,16 @@ export const OBJECT_MARKERS: ReadonlySet<string> = new Set(
     .split(/\s+/)
     .filter(Boolean),
 );
+
+/** Lowercase nouns of bodies that speak as one ("the French foreign ministry said"). */
+export const SPEAKING_BODIES = set(`
+  ministry ministries department government embassy consulate office agency commission committee
+  council court military army navy police company firm party campaign secretariat cabinet
+  parliament regime
+`);
+
+/** Lowercase nouns of documents that say things ("the IAEA report said"). */
+export const DOCUMENT_NOUNS = set(`
+  report statement letter memo communique communiqué resolution study document filing indictment
+  complaint ruling assessment review
+`);

@@ -14,7 +14,9 @@
  * next paragraph is one quotation: both parts take the speaker named at either.
  */
 import {
+  DOCUMENT_NOUNS,
   FUNCTION_WORDS,
+  NATIONALITIES,
   NOT_NAME_WORDS,
   OBJECT_MARKERS,
   OFFICIAL_ROLES,
@@ -23,7 +25,9 @@ import {
   PERSON_PRONOUNS,
   PLACES,
   PRESS_ROLES,
+  ROLE_MODIFIERS,
   SKIPPABLE,
+  SPEAKING_BODIES,
   SPEECH_VERBS,
   TERM_MARKERS,
   UNNAMED_SPEAKERS,
@@ -496,6 +500,10 @@ function nounPhraseAt(
     return { type: 'unnamed', name: null, start: t.start, end: t.end };
   if (PERSON_PRONOUNS.has(t.low))
     return { type: 'pronoun', name: null, start: t.start, end: t.end, word: t.low };
+  // "the Israeli courts", "Israeli": a nationality alone names no speaker.
+  if (t.cap && NATIONALITIES.has(t.low) && !mentionAt[i]) return null;
+  const body = bodyPhraseAt(text, tokens, i);
+  if (body) return body;
   if (t.cap && !NOT_NAME_WORDS.has(t.low)) {
     // A capitalised run: an organisation ("the Foreign Ministry of Ruritania", "Reuters"),
     // or a surname the text never introduced ("Roe said").
@@ -561,6 +569,35 @@ function nounPhraseAt(
     return { type: 'role', name: null, start: t.start, end: t.end };
   }
   return null;
+}
+
+/**
+ * "The French foreign ministry said", "Russia’s foreign ministry said", "the IAEA report
+ * said": a lowercase body or document noun that a proper name or nationality qualifies is an
+ * organisation or a document speaking. Without one ("the ministry said") it is left unnamed.
+ */
+function bodyPhraseAt(text: string, tokens: readonly Token[], i: number): Speaker | null {
+  const t = tokens[i] as Token;
+  const kind = SPEAKING_BODIES.has(t.low)
+    ? 'organisation'
+    : DOCUMENT_NOUNS.has(t.low)
+      ? 'document'
+      : null;
+  if (!kind || t.cap) return null;
+  let a = i;
+  let proper = false;
+  for (let k = i - 1; k >= 0 && k >= i - 4; k--) {
+    const p = tokens[k] as Token;
+    if (text.slice(p.end, (tokens[k + 1] as Token).start) !== ' ') break;
+    if (p.cap && !(NOT_NAME_WORDS.has(p.low) && !NATIONALITIES.has(p.low))) proper = true;
+    else if (!ROLE_MODIFIERS.has(p.low)) break;
+    a = k;
+    if (p.poss) break;
+  }
+  if (!proper) return null;
+  const start = (tokens[a] as Token).start;
+  const name = text.slice(start, t.end).replace(/\u00AD/g, '');
+  return { type: kind, name, start, end: t.end };
 }
 
 /** Resolves "the president said" to the last person whose titles hold that role. */

@@ -353,3 +353,37 @@ describe('a huge paragraph', () => {
     expect(found.quotes.map((q) => [q.text, q.speaker])).toEqual([['We will win,', 'Ann Lee']]);
   }, 60_000);
 });
+
+describe('organisations, documents and places as speakers', () => {
+  it.each([
+    [
+      'a ministry a nationality qualifies',
+      'The Ruritanian foreign ministry said it “regrets any decision of this kind.”',
+      ['Ruritanian foreign ministry', 'organisation'],
+    ],
+    [
+      'a ministry a possessive country qualifies',
+      'Elbonia’s foreign ministry called it “another measure contradicting the accord.”',
+      ['Elbonia’s foreign ministry', 'organisation'],
+    ],
+    [
+      'a report',
+      'The Halvorsen report said there were “multiple indications of activity at the site.”',
+      ['Halvorsen report', 'document'],
+    ],
+    [
+      'a body nobody names',
+      'The ministry said it “regrets any decision of this kind.”',
+      [null, 'unnamed'],
+    ],
+  ])('gives %s', (_, text, [speaker, type]) => {
+    const [q] = quotes(text);
+    expect([q?.speaker, q?.speakerType]).toEqual([speaker, type]);
+  });
+
+  it('never takes a nationality for the speaker', () => {
+    const text =
+      'Secretary of State Mike Tull spoke. Tull said the plan was “not, per se, unlawful”, saying he trusted the Danish courts.';
+    expect(quotes(text).map((q) => q.speaker)).toEqual(['Mike Tull']);
+  });
+});
