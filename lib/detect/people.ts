@@ -19,11 +19,15 @@ import {
   NAME_PARTICLES,
   NAME_PREFIXES,
   NATIONALITIES,
+  OFFICIAL_ROLES,
   ORG_WORDS,
   PLACES,
+  ROLE_MODIFIERS,
+  SPEECH_VERBS,
   TITLE_CONNECTORS,
   TITLE_HEADS,
   TITLE_WORDS,
+  UNNAMED_SPEAKERS,
 } from './lexicon';
 import { ACRONYM, capitalisedRuns, isNameToken, orgLaterInRun, type Run } from './names';
 import { norm, type Token } from './tokens';
@@ -263,6 +267,7 @@ function buildPeople(
   }
 
   mentions.sort((a, b) => a.start - b.start || b.end - a.end);
+  describedLater(text, tokens, mentions, builders);
   const people: Person[] = [];
   for (const b of builders) {
     const p = b.person;
@@ -398,4 +403,83 @@ function bareTitleMention(
 function titleHasHead(title: string, head: string): boolean {
   const t = ` ${norm(title).replace(/[^\p{L}\s-]/gu, ' ')} `;
   return t.includes(` ${head} `);
+}
+
+/** Sentences looked back for someone else who holds the described office. */
+const TITLE_LOOKBACK = 4;
+
+/** Index of the token that starts at or covers `pos` (the last one starting at or before it). */
+function tokenAt(tokens: readonly Token[], pos: number): number {
+  let lo = 0;
+  let hi = tokens.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((tokens[mid] as Token).start <= pos) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/**
+ * Coreference by description: "… Jane Roe walked in. The former Massachusetts governor said …".
+ * A lowercase office ("the [modifiers] governor") that opens a sentence, or follows a speech
+ * verb or a quotation's closing comma, refers back to the person named last, in that sentence
+ * or the one before; that person holds the office. Only people named in full, with no press
+ * role and no office yet, get it, and not when someone else named in the last few sentences
+ * (TITLE_LOOKBACK) holds a title with that head (the description is then more likely theirs).
+ */
+function describedLater(
+  text: string,
+  tokens: readonly Token[],
+  mentions: readonly PersonMention[],
+  builders: readonly Builder[],
+): void {
+  let next = 0; // first mention ending after the current token
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i] as Token;
+    if (t.low !== 'the') continue;
+    const prev = tokens[i - 1];
+    const opens =
+      !prev ||
+      prev.sentence !== t.sentence ||
+      SPEECH_VERBS.has(prev.low) ||
+      /[”"’'],?\s+$|,[”"’']\s+$/.test(text.slice(prev.end, t.start));
+    if (!opens) continue;
+    let j = i + 1;
+    while (j < tokens.length && j <= i + 3) {
+      const m = tokens[j] as Token;
+      if (m.sentence !== t.sentence || text.slice((tokens[j - 1] as Token).end, m.start) !== ' ')
+        break;
+      if (!(ROLE_MODIFIERS.has(m.low) || (m.cap && !m.poss))) break;
+      j++;
+    }
+    const head = tokens[j];
+    if (
+      !head ||
+      head.cap ||
+      head.sentence !== t.sentence ||
+      !OFFICIAL_ROLES.has(head.low) ||
+      UNNAMED_SPEAKERS.has(head.low) ||
+      /s$/.test(head.low)
+    )
+      continue;
+    while (next < mentions.length && (mentions[next] as PersonMention).end <= t.start) next++;
+    const last = mentions[next - 1];
+    if (!last) continue;
+    const lastSentence = (tokens[tokenAt(tokens, last.start)] as Token).sentence;
+    if (t.sentence - lastSentence > 1) continue;
+    const b = builders[last.person];
+    if (!b || b.full.length < 2 || b.pressVotes > 0 || b.officialVotes > 0) continue;
+    let taken = false;
+    for (let k = next - 1; k >= 0; k--) {
+      const m = mentions[k] as PersonMention;
+      if ((tokens[tokenAt(tokens, m.start)] as Token).sentence < t.sentence - TITLE_LOOKBACK) break;
+      const other = builders[m.person];
+      if (other && other !== b && other.person.titles.some((x) => titleHasHead(x, head.low)))
+        taken = true;
+    }
+    if (taken) continue;
+    b.officialVotes++;
+    b.person.titles.push(text.slice((tokens[i + 1] as Token).start, head.end));
+  }
 }

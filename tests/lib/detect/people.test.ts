@@ -311,3 +311,22 @@ describe('a title whose complement runs into the name', () => {
     expect(names(text)).toEqual([name]);
   });
 });
+
+describe('a role given in another sentence', () => {
+  it('goes to the person named last when a description of an office opens the next sentence', () => {
+    const text = '“We will win,” said Mara Quist. The senator left early, before the vote.';
+    expect(officials(text).map((o) => [o.name, o.titles])).toEqual([['Mara Quist', ['senator']]]);
+  });
+
+  it('stays with the person who holds that title when another was named in between', () => {
+    const text =
+      'Senator Ada Brill toured the docks. “It is old,” said Jo Bright. The senator said little.';
+    expect(names(text)).toEqual(['Ada Brill']);
+  });
+
+  it('does not reach back past the sentence before', () => {
+    const text =
+      '“We will win,” said Mara Quist. Prices rose. Markets fell. The senator left early.';
+    expect(names(text)).toEqual([]);
+  });
+});
