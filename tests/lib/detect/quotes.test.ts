@@ -21,6 +21,11 @@ describe('quoted spans', () => {
     ['single curly', 'She said ‘we will win’ and left.', ['we will win']],
     ['guillemets', 'She said «we will win» and left.', ['we will win']],
     ['curly open, straight close', 'She noted “it is over." Then she left.', ['it is over.']],
+    [
+      'curly open, two right single marks close',
+      '“It was an attempt to mislead,’’ Will Roe said. “Fine.”',
+      ['It was an attempt to mislead,', 'Fine.'],
+    ],
     ['glued to the previous block', 'It rained in 2009."We lost," he said.', ['We lost,']],
     [
       'a nested quote inside a quote',
