@@ -553,6 +553,8 @@ function nounPhraseAt(
       .replace(/['’]s$/, '')
       .replace(/\u00AD/g, '');
     const span = tokens.slice(a, b + 1);
+    // "Critically, the …": a sentence adverb, not a name.
+    if (span.length === 1 && /ly$/.test(t.low) && /^,/.test(text.slice(end, end + 1))) return null;
     if (
       span.length === 1 &&
       !ORG_WORDS.has(t.low) &&
@@ -690,6 +692,23 @@ function attributeAfter(
       personById,
       mentionAt,
     );
+  }
+  // "…,’’ Jane Roe, chief executive of Fennix, told the BBC": an appositive between the
+  // name right after the quote and its verb.
+  const m0 = mentionAt[p0];
+  if (m0) {
+    let k = 1;
+    while (k < post.length && mentionAt[post[k] as number] === m0) k++;
+    const end = tokens[post[k - 1] as number] as Token;
+    const nextTok = tokens[post[k] as number];
+    if (nextTok && text.slice(end.end, nextTok.start).trim().startsWith(',')) {
+      for (let f = k; f < post.length && f < k + 25; f++) {
+        const v = tokens[post[f] as number] as Token;
+        const before = tokens[(post[f] as number) - 1] as Token;
+        if (isVerb(v) && /,\s*$/.test(text.slice(before.end, v.start)))
+          return speakerFromMention(m0, personById);
+      }
+    }
   }
   // Subject then verb, within the first few words: "X said", "X also told reporters".
   for (let k = 1; k < post.length && k < 9; k++) {

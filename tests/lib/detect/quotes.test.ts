@@ -392,3 +392,16 @@ describe('organisations, documents and places as speakers', () => {
     expect(quotes(text).map((q) => q.speaker)).toEqual(['Mike Tull']);
   });
 });
+
+describe('an appositive between the speaker and the verb', () => {
+  it('gives the quote to the name right after it, not to the organisation in the appositive', () => {
+    const text =
+      '“It was an attempt to mislead voters,” Will Roe, chief executive of the London-based website Fact Line, told the BBC.';
+    expect(quotes(text).map((q) => q.speaker)).toEqual(['Will Roe']);
+  });
+
+  it('never takes a sentence adverb for a speaker', () => {
+    const text = 'Critically, it said it had “a role in regulating campaign content.”';
+    expect(quotes(text).map((q) => q.speaker)).toEqual([null]);
+  });
+});
