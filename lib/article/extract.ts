@@ -2,6 +2,15 @@
  * Article extraction: Mozilla Readability on a clone of the document (Readability mutates what
  * it is given), so the live page is never touched. Pages that are not articles give a result
  * that says so instead of throwing.
+ *
+ * The article is what the reader sees: text the page hides (screen-reader-only spans, hover
+ * cards, collapsed widgets, templates) is dropped from the clone before Readability reads it,
+ * by DOM signals only (attributes, inline styles, common class names), so the content script,
+ * the offscreen document and the Node CLI, which has no layout, all read the same text. And
+ * blocks never glue: where a block boundary has no whitespace on the page ("…in 2019.</p><p>James
+ * Roe…"), the article text gets a space, so no name runs across it. Both keep the article's
+ * source map exact: hidden text nodes are simply not article nodes, and the added spaces sit
+ * between nodes in `raw`.
  */
 import { isProbablyReaderable, Readability } from '@mozilla/readability';
 import { runToEnd, type Steps } from '../steps';
@@ -13,7 +22,10 @@ export interface Article {
   siteName: string | null;
   published: string | null;
   lang: string | null;
-  /** Readability's `textContent`, each run of whitespace collapsed to one space, trimmed. */
+  /**
+   * Readability's `textContent` without hidden text and with a space wherever two blocks would
+   * glue, each run of whitespace collapsed to one space, trimmed.
+   */
   text: string;
   wordCount: number;
   /**
@@ -35,7 +47,10 @@ export interface Article {
  * offset in the article text is a text node and an offset in it, found by binary search.
  */
 export interface ArticleSource {
-  /** The article's text nodes' data, concatenated: `text` before whitespace was collapsed. */
+  /**
+   * The article's text nodes' data, concatenated, with a space between two blocks that would
+   * otherwise glue: `text` before whitespace was collapsed.
+   */
   raw: string;
   /** `starts[i]` is where node `i` begins in `raw`. */
   starts: Int32Array;
@@ -91,6 +106,7 @@ export function* extractArticleInSteps(
   const clone = doc.cloneNode(true) as Document;
   // Right after cloning, the clone's text nodes and the page's match one for one, in order.
   const liveOf = live ? pairTextNodes(clone, doc) : null;
+  dropHiddenElements(clone);
   yield;
   // The article element itself rather than its HTML: its text and block boundaries are read
   // in one walk, without serialising and parsing the article again.
@@ -125,6 +141,42 @@ export function* extractArticleInSteps(
         : {}),
     },
   };
+}
+
+/**
+ * Elements a reader never sees, by signals that need no layout: the `hidden` attribute,
+ * `aria-hidden="true"`, an inline `display: none` or `visibility: hidden`, `<template>`, and the
+ * class names sites give screen-reader-only text and hover cards. A hiding class on a long
+ * stretch of text is more likely a script-revealed article body than a widget, so only short
+ * ones (HIDDEN_CLASS_MAX_CHARS) go by class name alone.
+ */
+export function isHiddenElement(el: Element): boolean {
+  if (el.tagName === 'TEMPLATE' || el.hasAttribute('hidden')) return true;
+  if (el.getAttribute('aria-hidden') === 'true') return true;
+  const style = el.getAttribute('style');
+  if (style && HIDDEN_STYLE.test(style)) return true;
+  const cls = el.getAttribute('class');
+  return !!cls && HIDDEN_CLASS.test(cls) && (el.textContent?.length ?? 0) <= HIDDEN_CLASS_MAX_CHARS;
+}
+
+const HIDDEN_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\b/i;
+
+/** Class names of text that is not shown: screen-reader-only text, hover cards, tooltips. */
+const HIDDEN_CLASS =
+  /(?:^|[\s_-])(?:sr-only|sr-text|screen-?reader(?:-text|-only)?|visually-?hidden|visuallyhidden|a11y-hidden|assistive-text|offscreen|hidden|is-hidden|u-hidden|hide|invisible|hover-?card|tooltip|popover)(?:$|[\s_])/i;
+
+/** Longest text dropped on a hiding class name alone (see `isHiddenElement`). */
+const HIDDEN_CLASS_MAX_CHARS = 600;
+
+const HIDDEN_SELECTOR = 'template,[hidden],[aria-hidden],[style],[class]';
+
+/** Removes the hidden elements (`isHiddenElement`) of a clone's body. */
+function dropHiddenElements(clone: Document): void {
+  const body = clone.body;
+  if (!body) return;
+  // Collected first, removed after: an element inside one already removed goes with it.
+  const hidden = Array.from(body.querySelectorAll(HIDDEN_SELECTOR)).filter(isHiddenElement);
+  for (const el of hidden) el.remove();
 }
 
 /** Each text node of `clone` (a fresh `cloneNode(true)` of `doc`) mapped to its original. */
@@ -168,21 +220,37 @@ function readArticle(root: Node): {
   const starts: number[] = [];
   let rawLength = 0;
   const rawBreaks: number[] = [];
+  // A block boundary passed since the last text; `lastSpace` whether raw ends in whitespace.
+  let atBoundary = false;
+  let lastSpace = true;
   const walk = (node: Node) => {
     for (let child = node.firstChild; child; child = child.nextSibling) {
       if (child.nodeType === 3) {
         const data = (child as Text).data;
-        if (data.length > 0) {
-          nodes.push(child as Text);
-          starts.push(rawLength);
+        if (data.length === 0) continue;
+        if (atBoundary && !lastSpace && !/^\s/.test(data)) {
+          // Blocks never glue: "…in 2019." + "James Roe" reads as two blocks, so a space.
+          parts.push(' ');
+          rawLength++;
         }
+        atBoundary = false;
+        nodes.push(child as Text);
+        starts.push(rawLength);
         parts.push(data);
         rawLength += data.length;
+        lastSpace = /\s$/.test(data);
       } else if (child.nodeType === 1) {
+        if (isHiddenElement(child as Element)) continue;
         const block = BLOCK_TAGS.has((child as Element).tagName.toUpperCase());
-        if (block) rawBreaks.push(rawLength);
+        if (block) {
+          rawBreaks.push(rawLength);
+          atBoundary = true;
+        }
         walk(child);
-        if (block) rawBreaks.push(rawLength);
+        if (block) {
+          rawBreaks.push(rawLength);
+          atBoundary = true;
+        }
       }
     }
   };

@@ -2,14 +2,15 @@
  * Dossier's detector: named officials and quotations with their speakers, from plain article
  * text. Pure code (text in, offsets out), linear in the text's length, no DOM and no globals, so
  * the content script, the CLI and the tests all run it unchanged. Rules and lexicons rather than
- * an NLP library: see lexicon.ts for the word lists, people.ts for names and coreference,
- * quotes.ts for quotations and attribution.
+ * an NLP library: see lexicon.ts for the word lists, names.ts, evidence.ts and people.ts for
+ * name runs, evidence and coreference, quotes.ts for quotations and attribution.
  */
 import { runToEnd, type Steps } from '../steps';
+import { PRESS_LABELS } from './lexicon';
 import { findPeople } from './people';
 import { findQuoteSpans } from './quote-spans';
 import { findQuotes, type Quote } from './quotes';
-import { tokenize } from './tokens';
+import { norm, tokenize } from './tokens';
 
 export type { Quote } from './quotes';
 
@@ -65,7 +66,7 @@ export function* detectInSteps(text: string, options: DetectOptions = {}): Steps
     .filter((p) => p.official)
     .map((p) => ({
       name: p.name,
-      titles: p.titles.filter((t) => t !== 'author' && t !== 'credit' && t !== 'journalist'),
+      titles: p.titles.filter((t) => !PRESS_LABELS.has(norm(t))),
       mentions: p.mentions.map((m) => ({
         start: m.start,
         end: m.end,

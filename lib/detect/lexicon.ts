@@ -47,6 +47,9 @@ export const OFFICIAL_ROLES = set(`
   administrator registrar rapporteur coordinator coordinator-general ombudsperson provost dean
   rector chancellor-elect pope cardinal archbishop bishop rabbi imam cleric ayatollah patriarch
   priest pastor vicar board_member member members staffer staffers aide aides managing_partner senior_partner
+  vice-premier vice-chairman vice-chair co-director hopeful hopefuls counsel predecessor successor
+  u.s._attorney district_attorney state_attorney
+  counterpart counterparts
 `);
 
 /** Roles in journalism and publishing: people holding only these are never officials. */
@@ -88,7 +91,8 @@ export const TITLE_WORDS = set(`
   pres. sec sec. hon hon. field staff press opposition majority minority shadow house senate
   party union communications operating financial technology
   information strategy strategic international global regional european eurasian asian african
-  american pacific atlantic legal general's people's peoples vice-premier prime-minister
+  american pacific atlantic legal general's people's peoples vice-premier prime-minister sens sens.
+  reps reps.
 `);
 
 /** Words that head an office in a capitalised run ("Foreign Minister", "Board Member"). */
@@ -105,6 +109,7 @@ export const TITLE_HEADS = set(`
   cardinal archbishop bishop rabbi imam patriarch pastor member analyst economist scholar
   researcher officer executive partner chairman-elect governor-general lieutenant-governor
   minister-president commissioner amb amb. pres pres. sec sec. vice-premier prime-minister head
+  sens sens. reps reps.
 `);
 
 /** Title heads that may stand alone, capitalised, as a name ("The Secretary also said"). */
@@ -321,4 +326,162 @@ export const EAST_ASIAN_SURNAMES = set(`
   kong bai cui kang mao qiu qin gu hou shao meng long wan duan lei qian yin yi chang qiao lai gong
   wen xi kim lee park choi jung kang cho yoon jang lim oh seo shin kwon hwang ahn jeon hong moon
   ko nam ryu yoo baek pak ri nguyen tran le pham hoang phan vu vo dang bui do ngo duong ly
+`);
+
+/** Lowercase words allowed before a role noun in a title ("former senior press secretary"). */
+export const ROLE_MODIFIERS: ReadonlySet<string> = new Set(
+  `former senior deputy assistant acting interim chief executive vice press foreign cabinet
+  opposition security national party campaign communications policy junior top then longtime elect
+
+  veteran prime state defense defence finance economic trade military intelligence general
+  managing associate principal special first second lead founding co-founding non-resident
+  nonresident resident visiting distinguished outgoing incoming newly elected appointed
+  presidential ministerial parliamentary congressional federal regional provincial district
+  local city county civil naval army air force police justice interior home health education
+  energy environment agriculture labour labor transport treasury commerce staff board advisory
+  executive-director research program programme communications public affairs international
+  political legal media digital news government party's country's nation's`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+
+/** Party names that may open a title ("Labour leader", "Republican Senator"). */
+export const PARTY_WORDS: ReadonlySet<string> = new Set(
+  'democrat democratic republican conservative labour labor liberal socialist communist green'.split(
+    ' ',
+  ),
+);
+
+/** Words after a name that mean the name belongs to a bylined journalist. */
+export const PRESS_VERBS: ReadonlySet<string> = new Set([
+  'covers',
+  'reports',
+  'reported',
+  'contributed',
+  'writes',
+]);
+
+/** Lowercase words that may follow a surname in "X administration". */
+export const COMPOUND_OFFICE: ReadonlySet<string> = new Set(['administration', 'presidency']);
+
+/** Lowercase words before a name that make it a (private) person: "skipper Jo Bright". */
+export const OCCUPATIONS: ReadonlySet<string> = new Set(
+  `resident residents farmer fisherman fishermen skipper student worker owner shopkeeper driver
+  teacher nurse doctor lawyer voter protester retiree mother father wife husband son daughter
+  brother sister neighbour neighbor customer shopper survivor victim witness pilot engineer
+  scientist physician attorney chef trader merchant vendor artist singer actor actress player
+  coach musician designer entrepreneur investor consultant developer programmer`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+
+/** What only an office holder has: "Jane Roe’s office", "… government", "… spokesman". */
+export const OFFICE_NOUNS: ReadonlySet<string> = new Set(
+  'office government administration cabinet ministry spokesman spokeswoman spokesperson presidency premiership campaign aides chief-of-staff'.split(
+    ' ',
+  ),
+);
+
+/** Pronouns and determiners that start an appositive ("X, a senior fellow"). */
+export const APPOSITIVE_STARTERS: ReadonlySet<string> = new Set([
+  'a',
+  'an',
+  'the',
+  'his',
+  'her',
+  'its',
+  'their',
+  'former',
+]);
+
+/** Determiners before a lone capitalised word that make it a thing ("the Bill"). */
+export const DETERMINERS: ReadonlySet<string> = new Set([
+  'the',
+  'a',
+  'an',
+  'this',
+  'these',
+  'those',
+  'every',
+  'each',
+]);
+
+/** Nouns that make "the X …" a compound about person X ("the Obama administration"). */
+export const COMPOUND_NOUNS: ReadonlySet<string> = new Set(
+  'administration government presidency cabinet campaign era years regime team camp doctrine government’s administration’s'.split(
+    ' ',
+  ),
+);
+
+/**
+ * Titles that only ever mark press people (authors, credits, journalists): left out of an
+ * official's titles wherever titles are shown.
+ */
+export const PRESS_LABELS = set('author credit photo_credit journalist');
+
+/** Abbreviations that take a period which does not end the sentence ("Sen.", "Sens."). */
+export const ABBREVIATIONS = set(`
+  mr mrs ms dr prof gen sen rep gov col lt capt maj sgt adm st jr sr rev hon amb pres sec inc corp co ltd vs cmdr supt messrs sens reps govs
+`);
+
+/** Verbs of a "who" clause that say the person holds a role ("X, who advises the minister"). */
+export const ROLE_VERBS: ReadonlyMap<string, string> = new Map(
+  `advises:adviser advised:adviser leads:leader led:leader heads:head headed:head chairs:chair
+  chaired:chair represents:representative represented:representative directs:director
+  directed:director governs:governor governed:governor commands:commander commanded:commander`
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((pair) => pair.split(':') as [string, string]),
+);
+
+/** Words that may sit between a subject and its speech verb ("X also said", "X has said"). */
+export const SKIPPABLE: ReadonlySet<string> = new Set(
+  `also later then further again has had have was is would will could had once repeatedly
+  previously recently earlier subsequently strongly sharply publicly privately quickly simply
+  flatly bluntly angrily has since just already often still not never even only reportedly
+  allegedly separately likewise similarly additionally told`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+
+/** Works whose titles are quoted ("his memoir “The Long Road”"): titles, not speech. */
+export const WORK_NOUNS: ReadonlySet<string> = new Set(
+  'book books film films movie novel memoir essay song album documentary series show play poem headline titled entitled called named'.split(
+    ' ',
+  ),
+);
+
+/** Lowercase words inside an organisation's name ("Council on Foreign Relations"). */
+export const ORG_CONNECTORS: ReadonlySet<string> = new Set(['of', 'on', 'for', 'and', 'the', 'de']);
+
+/** Words after which a short quoted term is used as a modifier, not speech ("the “x” society"). */
+export const FUNCTION_WORDS: ReadonlySet<string> = new Set(
+  `of in on to and or but that which who for from with as at by is was were are be been being
+  has have had will would could should may might must can meant means than then when while
+  because if so since after before into onto over under about against between through during
+  without within among per via he she it they we i you his her its their this these those the
+  a an not no nor yet also instead rather`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+
+/** Words before a name that make it an object, not the sentence's subject. */
+export const OBJECT_MARKERS: ReadonlySet<string> = new Set(
+  `with to by from for of about at on against toward towards than like between among under
+  told interviewed asked met thanked`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+
+/** Lowercase nouns of bodies that speak as one ("the French foreign ministry said"). */
+export const SPEAKING_BODIES = set(`
+  ministry ministries department government embassy consulate office agency commission committee
+  council court military army navy police company firm party campaign secretariat cabinet
+  parliament regime
+`);
+
+/** Lowercase nouns of documents that say things ("the IAEA report said"). */
+export const DOCUMENT_NOUNS = set(`
+  report statement letter memo communique communiqué resolution study document filing indictment
+  complaint ruling assessment review
 `);

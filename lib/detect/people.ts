@@ -1,45 +1,37 @@
 /**
- * Finds the people an article names and every mention of each, in two linear passes over the
- * tokens. Pass one collects evidence that a capitalised run is a person: a title or honorific
- * before it ("Foreign Minister Ararat Mirzoyan", "opposition leader X", "Mr Y"), an appositive
- * after it ("X, a senior fellow at …"), a speech verb next to it ("said X"), a common given
- * name, or "X administration". Pass two walks every capitalised run again and links it to a
- * known person (full name, surname alone, given name alone, title + surname, a bare capitalised
- * title such as "The Secretary", possessives, "post-X"), so "Blinken" three paragraphs later is
- * the same official. Each person is an official when a title or appositive gives them a
- * public, diplomatic, military, party, executive, NGO or think-tank role, and not when their
- * only role is in the press (reporters, editors, photo credits, the byline).
+ * Finds the people an article names and every mention of each, in three stages over the tokens:
+ * name runs (names.ts), evidence that a run is a person and of what kind (evidence.ts, a table
+ * of named rules), and coreference (here): candidates merge into people by full name and
+ * surname, and every capitalised run is linked to a known person (full name, surname alone,
+ * given name alone, title + surname, a bare capitalised title such as "The Secretary",
+ * possessives, "post-X"), so "Blinken" three paragraphs later is the same official. Each
+ * person is an official when a title or appositive gives them a public, diplomatic, military,
+ * party, executive, NGO or think-tank role, and not when their only role is in the press
+ * (reporters, editors, photo credits, the byline).
  */
+import { type Candidate, classifyTitle, collectEvidence } from './evidence';
 import {
   BARE_TITLE_HEADS,
+  COMPOUND_NOUNS,
+  DETERMINERS,
   EAST_ASIAN_SURNAMES,
-  GIVEN_NAMES,
   HONORIFICS,
   NAME_PARTICLES,
   NAME_PREFIXES,
   NATIONALITIES,
-  NOT_NAME_WORDS,
   OFFICIAL_ROLES,
   ORG_WORDS,
   PLACES,
-  PRESS_ROLES,
+  ROLE_MODIFIERS,
   SPEECH_VERBS,
   TITLE_CONNECTORS,
   TITLE_HEADS,
   TITLE_WORDS,
+  UNNAMED_SPEAKERS,
 } from './lexicon';
+import { ACRONYM, capitalisedRuns, isNameToken, orgLaterInRun, type Run } from './names';
 import { norm, type Token } from './tokens';
-import {
-  W_ARABIC,
-  W_BARE_HEAD,
-  W_CONNECTOR,
-  W_NAME,
-  W_NOT_NAME,
-  W_ORG,
-  W_PARTICLE,
-  W_PREFIXED,
-  W_TITLEISH,
-} from './word-class';
+import { W_BARE_HEAD, W_NOT_NAME, W_PREFIXED } from './word-class';
 
 /** A person the article names, with every mention. */
 export interface Person {
@@ -65,103 +57,6 @@ export interface PersonMention {
   bareTitle?: boolean;
 }
 
-/** Lowercase words allowed before a role noun in a title ("former senior press secretary"). */
-const ROLE_MODIFIERS = new Set(
-  `former senior deputy assistant acting interim chief executive vice press foreign cabinet
-  opposition security national party campaign communications policy junior top then longtime
-  veteran prime state defense defence finance economic trade military intelligence general
-  managing associate principal special first second lead founding co-founding non-resident
-  nonresident resident visiting distinguished outgoing incoming newly elected appointed
-  presidential ministerial parliamentary congressional federal regional provincial district
-  local city county civil naval army air force police justice interior home health education
-  energy environment agriculture labour labor transport treasury commerce staff board advisory
-  executive-director research program programme communications public affairs international
-  political legal media digital news government party's country's nation's`
-    .split(/\s+/)
-    .filter(Boolean),
-);
-
-/** Party names that may open a title ("Labour leader", "Republican Senator"). */
-const PARTY_WORDS = new Set(
-  'democrat democratic republican conservative labour labor liberal socialist communist green'.split(
-    ' ',
-  ),
-);
-
-/** Words after a name that mean the name belongs to a bylined journalist. */
-const PRESS_VERBS = new Set(['covers', 'reports', 'reported', 'contributed', 'writes']);
-
-/** Lowercase words that may follow a surname in "X administration". */
-const COMPOUND_OFFICE = new Set(['administration', 'presidency']);
-
-/** Lowercase words before a name that make it a (private) person: "skipper Jo Bright". */
-const OCCUPATIONS = new Set(
-  `resident residents farmer fisherman fishermen skipper student worker owner shopkeeper driver
-  teacher nurse doctor lawyer voter protester retiree mother father wife husband son daughter
-  brother sister neighbour neighbor customer shopper survivor victim witness pilot engineer
-  scientist physician attorney chef trader merchant vendor artist singer actor actress player
-  coach musician designer entrepreneur investor consultant developer programmer`
-    .split(/\s+/)
-    .filter(Boolean),
-);
-
-/** What only an office holder has: "Jane Roe’s office", "… government", "… spokesman". */
-const OFFICE_NOUNS = new Set(
-  'office government administration cabinet ministry spokesman spokeswoman spokesperson presidency premiership campaign aides chief-of-staff'.split(
-    ' ',
-  ),
-);
-
-/** Pronouns and determiners that start an appositive ("X, a senior fellow"). */
-const APPOSITIVE_STARTERS = new Set(['a', 'an', 'the', 'his', 'her', 'its', 'their', 'former']);
-
-const ACRONYM = /^\p{Lu}[\p{Lu}\d&.]+$/u;
-
-function isTitleish(t: Token): boolean {
-  return (t.lex & W_TITLEISH) !== 0;
-}
-
-/** Could this token be part of a personal name? (See word-class.ts.) */
-function isNameToken(t: Token): boolean {
-  return (t.lex & W_NAME) !== 0;
-}
-
-/** Phrases that look like roles but describe private people. */
-const PRIVATE_ROLE = /\bmembers? of (?:the )?(?:public|audience|congregation|crowd|family)\b/i;
-
-/** Whether a title phrase names an office (official) or only a press role. */
-function classifyTitle(title: string): 'official' | 'press' | null {
-  if (PRIVATE_ROLE.test(title)) return null;
-  const words = norm(title)
-    .split(/[\s,]+/)
-    .map((w) => w.replace(/['’]s$/, ''));
-  let official = false;
-  let press = false;
-  for (let i = 0; i < words.length; i++) {
-    const w = words[i] ?? '';
-    const two = `${w} ${words[i + 1] ?? ''}`;
-    if (PRESS_ROLES.has(w) || PRESS_ROLES.has(two)) press = true;
-    else if (OFFICIAL_ROLES.has(w) || OFFICIAL_ROLES.has(two) || TITLE_HEADS.has(w))
-      official = true;
-  }
-  if (press && !official) return 'press';
-  if (official) return 'official';
-  return null;
-}
-
-interface Candidate {
-  tokens: Token[];
-  title: string | null;
-  kind: 'official' | 'press' | 'person' | 'surname';
-}
-
-interface Run {
-  /** Index of the first token in `tokens`. */
-  from: number;
-  /** Index after the last token. */
-  to: number;
-}
-
 /** Options for `findPeople`. */
 export interface FindPeopleOptions {
   /** The article's byline: names in it are authors, never officials. */
@@ -178,481 +73,8 @@ export function findPeople(
   options: FindPeopleOptions = {},
 ): Person[] {
   const runs = capitalisedRuns(text, tokens);
-  const candidates: Candidate[] = [];
-  const bylineWords = new Set(
-    norm(options.byline ?? '')
-      .split(/[^\p{L}'-]+/u)
-      .filter((w) => w.length > 1),
-  );
-
-  let previous: Candidate | null = null;
-  for (const run of runs) {
-    const parts = splitRun(tokens, run);
-    if (!parts) {
-      previous = null;
-      continue;
-    }
-    const { junkFrom, prefixFrom, nameFrom, nameTo } = parts;
-    const name = tokens.slice(nameFrom, nameTo);
-    const first = name[0];
-    const last = name[name.length - 1];
-    if (!first || !last) continue;
-    const after = text.slice(last.end, last.end + 3);
-    const before = text.slice(
-      Math.max(0, (tokens[junkFrom]?.start ?? 0) - 3),
-      tokens[junkFrom]?.start,
-    );
-    // Photo credits: "(Jane Roe/AFP)", "Jane Roe / Getty Images".
-    if (/^\s?\//.test(after) || /\/\s?$/.test(before)) {
-      if (name.length >= 2) candidates.push({ tokens: name, title: 'photo credit', kind: 'press' });
-      previous = null;
-      continue;
-    }
-    // Leading "Credit"/"Photo" in the run.
-    for (let i = junkFrom; i < prefixFrom; i++) {
-      if (PRESS_ROLES.has(tokens[i]?.low ?? '') && name.length >= 2) {
-        candidates.push({ tokens: name, title: 'credit', kind: 'press' });
-      }
-    }
-    // Title before the name (inside the run and before it, through connectors).
-    const title = titleBefore(text, tokens, prefixFrom, nameFrom);
-    let made: Candidate | null = null;
-    if (title) {
-      const cls = classifyTitle(title.text);
-      if (cls === 'official' || cls === 'press') {
-        const adjacent = tokens[nameFrom - 1];
-        const surnameOk =
-          !!adjacent &&
-          adjacent.cap &&
-          (TITLE_HEADS.has(adjacent.low) || HONORIFICS.has(adjacent.low)) &&
-          !/s$/.test(adjacent.low.replace(/ss$/, ''));
-        if (name.length >= 2 || ((title.capitalHead || title.honorific) && surnameOk)) {
-          made = { tokens: name, title: title.text, kind: name.length >= 2 ? cls : 'surname' };
-          if (name.length === 1 && cls === 'press') made = null;
-        }
-      } else if (title.honorific) {
-        made = { tokens: name, title: null, kind: name.length >= 2 ? 'person' : 'surname' };
-      }
-    }
-    // "cabinet ministers A B and C D": the second name shares the plural title.
-    const conj = tokens[junkFrom - 1];
-    if (
-      !made &&
-      previous?.title &&
-      name.length >= 2 &&
-      conj &&
-      (conj.low === 'and' || conj.low === 'or') &&
-      tokens[junkFrom - 2] === previous.tokens[previous.tokens.length - 1] &&
-      /s$/.test(norm(previous.title))
-    ) {
-      made = { tokens: name, title: previous.title, kind: previous.kind };
-    }
-    // Appositive after the name: "X, executive vice president of …", "X, a reporter for …".
-    const appositive = name.length >= 2 || made ? appositiveAfter(text, tokens, nameTo) : null;
-    if (appositive) {
-      const cls = classifyTitle(appositive);
-      if (cls) {
-        candidates.push({ tokens: name, title: appositive, kind: cls });
-        if (!made) made = { tokens: name, title: null, kind: 'person' };
-      }
-    }
-    // Appositive before: "the priest, Jane Roe,".
-    if (!made && name.length >= 2) {
-      const role = roleBeforeComma(text, tokens, junkFrom);
-      if (role) made = { tokens: name, title: role, kind: classifyTitle(role) ?? 'person' };
-    }
-    // Author line: "By Jane Roe".
-    const by = tokens[junkFrom];
-    if (name.length >= 2 && by && by.low === 'by' && by.cap && prefixFrom === junkFrom + 1) {
-      candidates.push({ tokens: name, title: 'author', kind: 'press' });
-    }
-    // A predicate: "Jane Roe is a senior fellow at …", "John Doe was the mayor of …".
-    const verb = tokens[nameTo];
-    if (
-      name.length >= 2 &&
-      verb &&
-      (verb.low === 'is' || verb.low === 'was') &&
-      gapBefore(text, tokens, nameTo) === ' ' &&
-      ['a', 'an', 'the'].includes(tokens[nameTo + 1]?.low ?? '')
-    ) {
-      const phrase = appositiveAfter(text, tokens, nameTo + 1, true);
-      const cls = phrase ? classifyTitle(phrase) : null;
-      if (phrase && cls) candidates.push({ tokens: name, title: phrase, kind: cls });
-    }
-    // Journalist: "Jane Roe covers the White House."
-    if (
-      name.length >= 2 &&
-      PRESS_VERBS.has(tokens[nameTo]?.low ?? '') &&
-      gapBefore(text, tokens, nameTo) === ' '
-    ) {
-      candidates.push({ tokens: name, title: 'journalist', kind: 'press' });
-    }
-    // Byline.
-    if (name.length >= 2 && name.every((t) => bylineWords.has(t.low))) {
-      candidates.push({ tokens: name, title: 'author', kind: 'press' });
-    }
-    // "North Korea’s Kim Jong Un": a country's own person is its leader or an official.
-    const owner = tokens[junkFrom - 1];
-    if (
-      !made &&
-      name.length >= 2 &&
-      prefixFrom === junkFrom &&
-      owner?.poss &&
-      (PLACES.has(owner.low) || PLACES.has(`${tokens[junkFrom - 2]?.low} ${owner.low}`)) &&
-      text.slice(owner.end, first.start) === ' '
-    ) {
-      made = { tokens: name, title: null, kind: 'official' };
-    }
-    // "Jane Roe’s office": someone with an office, a cabinet or a spokesman holds office.
-    const owned = tokens[nameTo];
-    if (!made && name.length >= 2 && last.poss && owned && OFFICE_NOUNS.has(owned.low)) {
-      made = { tokens: name, title: null, kind: 'official' };
-    }
-    if (!made && name.length >= 2 && name.length <= 4) {
-      const next = tokens[nameTo];
-      const prev = tokens[junkFrom - 1];
-      const speaks =
-        (next && SPEECH_VERBS.has(next.low) && gapBefore(text, tokens, nameTo) === ' ') ||
-        (prev &&
-          SPEECH_VERBS.has(prev.low) &&
-          /^\s$/.test(text.slice(prev.end, tokens[junkFrom]?.start)));
-      const given =
-        (GIVEN_NAMES.has(first.low) && !first.initial) ||
-        (prev !== undefined &&
-          OCCUPATIONS.has(prev.low) &&
-          text.slice(prev.end, tokens[junkFrom]?.start) === ' ');
-      if ((speaks || given) && name.every((t) => isNameToken(t) || NAME_PARTICLES.has(t.low))) {
-        made = { tokens: name, title: null, kind: 'person' };
-      }
-    }
-    // "the X administration": X led it.
-    if (
-      !made &&
-      name.length === 1 &&
-      prefixFrom === nameFrom &&
-      isNameToken(first) &&
-      !first.poss &&
-      !/(?:ian|ese|ish|i)$/.test(first.low)
-    ) {
-      const next = tokens[nameTo];
-      if (next && COMPOUND_OFFICE.has(next.low) && gapBefore(text, tokens, nameTo) === ' ') {
-        made = { tokens: name, title: null, kind: 'surname' };
-        candidates.push({ tokens: name, title: `${first.word} ${next.low}`, kind: 'official' });
-      }
-    }
-    if (made) candidates.push(made);
-    previous = made;
-  }
+  const candidates = collectEvidence(text, tokens, runs, options.byline ?? null);
   return buildPeople(text, tokens, runs, candidates);
-}
-
-/** Maximal runs of capitalised words separated by single spaces, within one sentence. */
-function capitalisedRuns(text: string, tokens: readonly Token[]): Run[] {
-  const runs: Run[] = [];
-  let from = -1;
-  for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i] as Token;
-    const prev = tokens[i - 1];
-    const inRun =
-      t.cap ||
-      t.initial ||
-      (from >= 0 && (t.lex & W_ARABIC) !== 0) ||
-      (from >= 0 &&
-        (t.lex & W_PARTICLE) !== 0 &&
-        (!!tokens[i + 1]?.cap ||
-          (NAME_PARTICLES.has(tokens[i + 1]?.low ?? '') && !!tokens[i + 2]?.cap)));
-    const joins =
-      from >= 0 &&
-      prev !== undefined &&
-      !prev.poss &&
-      prev.sentence === t.sentence &&
-      text.slice(prev.end, t.start) === ' ';
-    if (inRun && joins) continue;
-    if (from >= 0) runs.push({ from, to: i });
-    from = inRun ? i : -1;
-  }
-  if (from >= 0) runs.push({ from, to: tokens.length });
-  return runs;
-}
-
-/**
- * Splits a run into leading junk ("The", "But"), a title prefix ("Israeli Prime Minister") and
- * the name. Returns null when the run holds no name (an organisation, a place, a month).
- */
-function splitRun(
-  tokens: readonly Token[],
-  run: Run,
-): { junkFrom: number; prefixFrom: number; nameFrom: number; nameTo: number } | null {
-  let i = run.from;
-  while (
-    i < run.to &&
-    ((tokens[i] as Token).lex & W_NOT_NAME) !== 0 &&
-    !(tokens[i] as Token).initial
-  )
-    i++;
-  // Press words opening a run ("Credit Jane Roe") count as junk, but are kept for the caller.
-  while (i < run.to && PRESS_ROLES.has((tokens[i] as Token).low) && i + 1 < run.to) i++;
-  const prefixFrom = i;
-  while (
-    i < run.to &&
-    ((isTitleish(tokens[i] as Token) && !isLikelyName(tokens, i, run.to)) ||
-      nationalityBeforeTitle(tokens, i, run.to))
-  ) {
-    i++;
-  }
-  // "Snapchat CEO Jane Roe", "Fennix Chief Executive Jane Roe": an unknown organisation name
-  // before a title; the name starts after the last title head in the run.
-  for (let k = run.to - 2; k >= i; k--) {
-    const t = tokens[k] as Token;
-    if (
-      (TITLE_HEADS.has(t.low) || OFFICIAL_ROLES.has(t.low)) &&
-      !t.poss &&
-      isNameToken(tokens[k + 1] as Token)
-    ) {
-      if (k >= i) i = k + 1;
-      break;
-    }
-  }
-  // "Chair of the Harbour Trust Council Nadia Ferro": a title's complement that names a body
-  // ends at its last organisation word; a two-word (or longer) name may follow it.
-  const opener = tokens[run.from - 1];
-  if (opener && (opener.lex & W_CONNECTOR) !== 0) {
-    for (let k = run.to - 3; k >= i; k--) {
-      const t = tokens[k] as Token;
-      if ((t.lex & W_ORG) === 0 || t.poss) continue;
-      let all = true;
-      for (let m = k + 1; m < run.to; m++) if (!isNameToken(tokens[m] as Token)) all = false;
-      if (all) i = k + 1;
-      break;
-    }
-  }
-  let nameFrom = i;
-  let nameTo = i;
-  while (nameTo < run.to) {
-    const t = tokens[nameTo] as Token;
-    const particle = NAME_PARTICLES.has(t.low) && nameTo > nameFrom && nameTo + 1 < run.to;
-    if (!isNameToken(t) && !particle) break;
-    nameTo++;
-    if (t.poss) break;
-  }
-  if (nameTo === nameFrom) return null;
-  // The name must end the run, or be followed only by a month/day ("Smith Tuesday" is rare):
-  // a run that goes on with organisation words is an institution ("Obama Foundation").
-  const next = tokens[nameTo];
-  if (nameTo < run.to && next && (ORG_WORDS.has(next.low) || ACRONYM.test(next.word))) return null;
-  // Drop trailing initials ("… Bush H.").
-  while (nameTo - nameFrom > 1 && (tokens[nameTo - 1] as Token).initial) nameTo--;
-  // Long runs after a connector ("Mayor of Springfield John Smith"): start at a given name,
-  // else keep the last two words.
-  const before = tokens[run.from - 1];
-  if (
-    nameTo - nameFrom >= 3 &&
-    before &&
-    TITLE_CONNECTORS.has(before.low) &&
-    !GIVEN_NAMES.has((tokens[nameFrom] as Token).low)
-  ) {
-    let given = false;
-    for (let k = nameFrom + 1; k < nameTo - 1; k++) {
-      if (GIVEN_NAMES.has((tokens[k] as Token).low)) {
-        nameFrom = k;
-        given = true;
-        break;
-      }
-    }
-    // "Special Representative for the Caspian Basin Aurelio Bassani": the complement names a
-    // place or body and ends before the person, whose name is most often two words.
-    if (!given) nameFrom = nameTo - 2;
-  }
-  if (nameTo - nameFrom > 4) nameFrom = nameTo - 2;
-  if ((tokens[nameFrom] as Token).initial && nameTo - nameFrom === 1) return null;
-  return { junkFrom: run.from, prefixFrom, nameFrom, nameTo };
-}
-
-/** An adjective of nationality the lexicon lacks, before a title ("Ruritanian Prime Minister"). */
-function nationalityBeforeTitle(tokens: readonly Token[], i: number, to: number): boolean {
-  const t = tokens[i] as Token;
-  const n = tokens[i + 1];
-  return i + 1 < to && !!n && /(?:ian|ean|ese|ish|ic|an|i)$/.test(t.low) && TITLE_WORDS.has(n.low);
-}
-
-/** A given name that is also a title-ish word ("Major", "Grace") starts the name when a name follows. */
-function isLikelyName(tokens: readonly Token[], i: number, to: number): boolean {
-  const t = tokens[i] as Token;
-  if (i + 1 >= to) return false;
-  return GIVEN_NAMES.has(t.low) && !TITLE_HEADS.has(t.low) && isNameToken(tokens[i + 1] as Token);
-}
-
-function gapBefore(text: string, tokens: readonly Token[], i: number): string {
-  const t = tokens[i];
-  const p = tokens[i - 1];
-  if (!t) return '';
-  return text.slice(p ? p.end : 0, t.start);
-}
-
-interface TitleFound {
-  text: string;
-  /** The title has a capitalised head ("Secretary"), so it may stand before a surname alone. */
-  capitalHead: boolean;
-  /** The word right before the name is an honorific ("Mr", "Dr"). */
-  honorific: boolean;
-}
-
-/**
- * The title before a name: the run's own prefix, extended leftwards over connectors ("of",
- * "to", "for"), capitalised words and lowercase role words ("former", "press secretary").
- */
-function titleBefore(
-  text: string,
-  tokens: readonly Token[],
-  prefixFrom: number,
-  nameFrom: number,
-): TitleFound | null {
-  let from = prefixFrom;
-  let steps = 0;
-  // Walk left from the run.
-  while (from > 0 && steps < 14) {
-    const t = tokens[from - 1] as Token;
-    const gap = text.slice(t.end, (tokens[from] as Token).start);
-    if (gap !== ' ') break;
-    if (t.sentence !== (tokens[from] as Token).sentence) break;
-    const l = t.low;
-    if (t.poss) {
-      // "the Azerbaijan President’s Foreign Policy Advisor": a title word may own a title.
-      if (!(TITLE_HEADS.has(l) || OFFICIAL_ROLES.has(l))) break;
-    } else if (t.cap || t.initial) {
-      if (
-        NOT_NAME_WORDS.has(l) &&
-        !TITLE_CONNECTORS.has(l) &&
-        !TITLE_WORDS.has(l) &&
-        !PARTY_WORDS.has(l)
-      ) {
-        break;
-      }
-      // A person's name before "and"/"of" ends the title ("Jane Roe and John Doe").
-      if (isNameToken(t) && !isTitleish(t)) {
-        const nxt = tokens[from] as Token;
-        if (TITLE_CONNECTORS.has(nxt.low) || nxt.low === 'and') break;
-      }
-    } else if (TITLE_CONNECTORS.has(l)) {
-      // Connectors only between title words.
-      if (l === 'and') {
-        const p = tokens[from - 2];
-        if (!p || !(TITLE_HEADS.has(p.low) || OFFICIAL_ROLES.has(p.low) || TITLE_WORDS.has(p.low)))
-          break;
-      }
-    } else if (!(ROLE_MODIFIERS.has(l) || OFFICIAL_ROLES.has(l) || PRESS_ROLES.has(l))) {
-      break;
-    }
-    from--;
-    steps++;
-  }
-  // Trim leading connectors and determiners.
-  while (from < nameFrom && TITLE_CONNECTORS.has((tokens[from] as Token).low)) from++;
-  while (
-    from < nameFrom &&
-    NOT_NAME_WORDS.has((tokens[from] as Token).low) &&
-    !PARTY_WORDS.has((tokens[from] as Token).low) &&
-    !(tokens[from] as Token).initial
-  ) {
-    from++;
-  }
-  if (from >= nameFrom) return null;
-  const head = tokens[nameFrom - 1] as Token;
-  const titleTokens = tokens.slice(from, nameFrom);
-  // A lowercase head must sit right before the name ("opposition leader Jane Roe"); a
-  // capitalised one may take a complement ("Ambassador to Tuvalu Jane Roe").
-  const capitalHead = titleTokens.some(
-    (t) => t.cap && (TITLE_HEADS.has(t.low) || OFFICIAL_ROLES.has(t.low)),
-  );
-  const lowerHeadAdjacent =
-    !head.cap &&
-    (OFFICIAL_ROLES.has(head.low) ||
-      PRESS_ROLES.has(head.low) ||
-      PRESS_ROLES.has(`${tokens[nameFrom - 2]?.low} ${head.low}`));
-  const honorific = HONORIFICS.has(head.low);
-  if (!capitalHead && !lowerHeadAdjacent && !honorific) {
-    // Capitalised press words ("Credit") also count.
-    if (!titleTokens.some((t) => PRESS_ROLES.has(t.low))) return null;
-  }
-  const start = (tokens[from] as Token).start;
-  const end = head.end;
-  return { text: text.slice(start, end), capitalHead: capitalHead || honorific, honorific };
-}
-
-/** "Jane Roe, a senior fellow at …" → "a senior fellow at …" (up to the next comma). */
-function appositiveAfter(
-  text: string,
-  tokens: readonly Token[],
-  nameTo: number,
-  inClause = false,
-): string | null {
-  const first = tokens[nameTo];
-  const lastName = tokens[nameTo - 1];
-  if (!first || !lastName) return null;
-  const gap = text.slice(lastName.end, first.start);
-  if (!inClause && !/^,\s(?:\d{1,3},\s)?$/.test(gap)) return null;
-  if (!inClause && first.cap && !APPOSITIVE_STARTERS.has(first.low) && !isTitleish(first))
-    return null;
-  if (first.low === 'which') return null;
-  if (first.low === 'who') {
-    // "X, who follows Amazon as a managing director at …", "X, who is a senior fellow …".
-    const clause = appositiveAfter(text, tokens, nameTo + 1, true);
-    const m = clause
-      ? /^(?:(?:is|was|has been|had been|became|serves as|served as)\s|.*?\sas\s)(.*)$/.exec(clause)
-      : null;
-    return m?.[1] ? m[1] : null;
-  }
-  let i = nameTo;
-  let end = first.end;
-  while (i < tokens.length && i < nameTo + 16) {
-    const t = tokens[i] as Token;
-    if (i > nameTo && /[,;:.()!?—–"“”]/.test(text.slice((tokens[i - 1] as Token).end, t.start)))
-      break;
-    if (t.sentence !== first.sentence) break;
-    end = t.end;
-    i++;
-  }
-  const phrase = text.slice(first.start, end);
-  return phrase.length > 0 ? phrase : null;
-}
-
-/**
- * "the priest, Jane Roe" / "Yahoo’s chief executive, Jane Roe": a lowercase role after a
- * determiner or a possessive, then a comma, just before the name.
- */
-function roleBeforeComma(text: string, tokens: readonly Token[], runFrom: number): string | null {
-  const t = tokens[runFrom];
-  let k = runFrom - 1;
-  const p0 = tokens[k];
-  if (!t || !p0 || text.slice(p0.end, t.start) !== ', ') return null;
-  // Skip a complement: "the leader of Ennahda, Jane Roe".
-  let j = k;
-  while (j > 0 && j > k - 6) {
-    const m = tokens[j] as Token;
-    if (text.slice(m.end, (tokens[j + 1] ?? t).start).trim() !== '' && j !== k) break;
-    if (!(m.cap || TITLE_CONNECTORS.has(m.low))) break;
-    j--;
-  }
-  const c = tokens[j + 1];
-  if (j < k && c && ['of', 'for', 'at', 'to'].includes(c.low)) k = j;
-  const p = tokens[k];
-  if (!p || p.cap || !(OFFICIAL_ROLES.has(p.low) || PRESS_ROLES.has(p.low))) return null;
-  const end = p0.end;
-  k--;
-  while (k >= 0 && k > runFrom - 12) {
-    const m = tokens[k] as Token;
-    if (
-      m.cap ||
-      !ROLE_MODIFIERS.has(m.low) ||
-      text.slice(m.end, (tokens[k + 1] as Token).start) !== ' '
-    )
-      break;
-    k--;
-  }
-  const d = tokens[k];
-  if (!d || text.slice(d.end, (tokens[k + 1] as Token).start) !== ' ') return null;
-  if (!(['the', 'his', 'her', 'its', 'their', 'a', 'an'].includes(d.low) || d.poss)) return null;
-  return text.slice((tokens[k + 1] as Token).start, end);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -790,7 +212,9 @@ function buildPeople(
       }
       const words = tokens.slice(i, j).map((x) => x.low);
       const next = tokens[j];
-      const orgAfter = j < run.to && next && (ORG_WORDS.has(next.low) || ACRONYM.test(next.word));
+      const orgAfter =
+        (j < run.to && next && (ORG_WORDS.has(next.low) || ACRONYM.test(next.word))) ||
+        orgLaterInRun(tokens, j, run.to);
       if (orgAfter) {
         i = j;
         continue;
@@ -843,6 +267,7 @@ function buildPeople(
   }
 
   mentions.sort((a, b) => a.start - b.start || b.end - a.end);
+  describedLater(text, tokens, mentions, builders);
   const people: Person[] = [];
   for (const b of builders) {
     const p = b.person;
@@ -890,15 +315,6 @@ function determinerBefore(text: string, tokens: readonly Token[], i: number, j: 
   if ((tokens[j - 1] as Token).poss) return false;
   return !(n && COMPOUND_NOUNS.has(n.low));
 }
-
-const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'these', 'those', 'every', 'each']);
-
-/** Nouns that make "the X …" a compound about person X ("the Obama administration"). */
-const COMPOUND_NOUNS = new Set(
-  'administration government presidency cabinet campaign era years regime team camp doctrine government’s administration’s'.split(
-    ' ',
-  ),
-);
 
 /** "Barack Obama" from its tokens, soft hyphens removed, possessive dropped. */
 function nameText(tokens: readonly Token[]): string {
@@ -987,4 +403,83 @@ function bareTitleMention(
 function titleHasHead(title: string, head: string): boolean {
   const t = ` ${norm(title).replace(/[^\p{L}\s-]/gu, ' ')} `;
   return t.includes(` ${head} `);
+}
+
+/** Sentences looked back for someone else who holds the described office. */
+const TITLE_LOOKBACK = 4;
+
+/** Index of the token that starts at or covers `pos` (the last one starting at or before it). */
+function tokenAt(tokens: readonly Token[], pos: number): number {
+  let lo = 0;
+  let hi = tokens.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((tokens[mid] as Token).start <= pos) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/**
+ * Coreference by description: "… Jane Roe walked in. The former Massachusetts governor said …".
+ * A lowercase office ("the [modifiers] governor") that opens a sentence, or follows a speech
+ * verb or a quotation's closing comma, refers back to the person named last, in that sentence
+ * or the one before; that person holds the office. Only people named in full, with no press
+ * role and no office yet, get it, and not when someone else named in the last few sentences
+ * (TITLE_LOOKBACK) holds a title with that head (the description is then more likely theirs).
+ */
+function describedLater(
+  text: string,
+  tokens: readonly Token[],
+  mentions: readonly PersonMention[],
+  builders: readonly Builder[],
+): void {
+  let next = 0; // first mention ending after the current token
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i] as Token;
+    if (t.low !== 'the') continue;
+    const prev = tokens[i - 1];
+    const opens =
+      !prev ||
+      prev.sentence !== t.sentence ||
+      SPEECH_VERBS.has(prev.low) ||
+      /[”"’'],?\s+$|,[”"’']\s+$/.test(text.slice(prev.end, t.start));
+    if (!opens) continue;
+    let j = i + 1;
+    while (j < tokens.length && j <= i + 3) {
+      const m = tokens[j] as Token;
+      if (m.sentence !== t.sentence || text.slice((tokens[j - 1] as Token).end, m.start) !== ' ')
+        break;
+      if (!(ROLE_MODIFIERS.has(m.low) || (m.cap && !m.poss))) break;
+      j++;
+    }
+    const head = tokens[j];
+    if (
+      !head ||
+      head.cap ||
+      head.sentence !== t.sentence ||
+      !OFFICIAL_ROLES.has(head.low) ||
+      UNNAMED_SPEAKERS.has(head.low) ||
+      /s$/.test(head.low)
+    )
+      continue;
+    while (next < mentions.length && (mentions[next] as PersonMention).end <= t.start) next++;
+    const last = mentions[next - 1];
+    if (!last) continue;
+    const lastSentence = (tokens[tokenAt(tokens, last.start)] as Token).sentence;
+    if (t.sentence - lastSentence > 1) continue;
+    const b = builders[last.person];
+    if (!b || b.full.length < 2 || b.pressVotes > 0 || b.officialVotes > 0) continue;
+    let taken = false;
+    for (let k = next - 1; k >= 0; k--) {
+      const m = mentions[k] as PersonMention;
+      if ((tokens[tokenAt(tokens, m.start)] as Token).sentence < t.sentence - TITLE_LOOKBACK) break;
+      const other = builders[m.person];
+      if (other && other !== b && other.person.titles.some((x) => titleHasHead(x, head.low)))
+        taken = true;
+    }
+    if (taken) continue;
+    b.officialVotes++;
+    b.person.titles.push(text.slice((tokens[i + 1] as Token).start, head.end));
+  }
 }

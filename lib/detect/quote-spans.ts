@@ -1,7 +1,7 @@
 /**
  * Finds every span of text between quotation marks, in one pass over the marks. Handles curly
  * “…”, straight "…", guillemets «…», single curly ‘…’ (and straight '…' where unambiguous),
- * quotes that open with one mark and close with another, quotes nested in quotes (the inner
+ * quotes that open with one mark and close with another (wire copy's “…’’ too), quotes nested in quotes (the inner
  * one is part of the outer), and a quote left unclosed: it ends at its paragraph's end, or
  * where the next quotation opens (the English convention for a quote that runs on into the
  * next paragraph, when paragraph breaks are not known). Whether a span is reported speech is
@@ -74,9 +74,11 @@ export function findQuoteSpans(text: string, breaks: readonly number[] = []): Qu
     dbl = null;
     sgl = null;
   };
+  let skip = -1; // a mark already read as part of a pair
   for (const m of text.matchAll(MARK_RE)) {
     const i = m.index;
     const ch = m[0];
+    if (i < skip) continue;
     while (bi < breaks.length && (breaks[bi] ?? 0) <= i) {
       const b = breaks[bi] ?? 0;
       if ((dbl !== null && b > dbl) || (sgl !== null && b > sgl)) closeUnclosed(b);
@@ -103,6 +105,16 @@ export function findQuoteSpans(text: string, breaks: readonly number[] = []): Qu
         dbl = i;
         sgl = null;
       }
+    } else if (
+      ch === '’' &&
+      dbl !== null &&
+      text[i + 1] === '’' &&
+      !/\s/.test(text[i - 1] ?? ' ') &&
+      !LETTER_OR_DIGIT.test(text[i + 2] ?? '')
+    ) {
+      // Wire copy closes a “ with two right single marks: “…,’’ she said.
+      closeDouble(dbl, i);
+      skip = i + 2;
     } else if (dbl === null) {
       // Single marks, only outside double quotes (inside, they are nested quotes).
       const isOpenMark = ch === '‘' || ch === "'";

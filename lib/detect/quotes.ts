@@ -14,16 +14,25 @@
  * next paragraph is one quotation: both parts take the speaker named at either.
  */
 import {
+  DOCUMENT_NOUNS,
+  FUNCTION_WORDS,
+  NATIONALITIES,
   NOT_NAME_WORDS,
+  OBJECT_MARKERS,
   OFFICIAL_ROLES,
+  ORG_CONNECTORS,
   ORG_WORDS,
   PERSON_PRONOUNS,
   PLACES,
   PRESS_ROLES,
+  ROLE_MODIFIERS,
+  SKIPPABLE,
+  SPEAKING_BODIES,
   SPEECH_VERBS,
   TERM_MARKERS,
   UNNAMED_SPEAKERS,
   UTTERANCE_NOUNS,
+  WORK_NOUNS,
 } from './lexicon';
 import type { Person, PersonMention } from './people';
 import type { QuoteSpan } from './quote-spans';
@@ -47,49 +56,23 @@ export interface Quote {
 /** The person mention covering each token, by token index (undefined: none). */
 type MentionIndex = (PersonMention | undefined)[];
 
-interface Speaker {
-  name: string | null;
-  type: 'person' | 'organisation' | 'document' | 'unnamed';
-  person?: number;
-  start?: number;
-  end?: number;
-  /** The pronoun itself ("he", "she"), when `name` is 'pronoun'. */
-  word?: string;
-}
+/**
+ * Who the words around a quotation name as its speaker. `pronoun` ("he said") and `role` ("the
+ * president said") are resolved to a person or to nobody before the quotation is reported;
+ * only the first four kinds reach `Quote.speakerType`.
+ */
+type Speaker =
+  | { type: 'person'; name: string; person?: number; start?: number; end?: number }
+  | { type: 'organisation' | 'document'; name: string; start?: number; end?: number }
+  | { type: 'unnamed'; name: null; start?: number; end?: number }
+  | { type: 'pronoun'; name: null; word: string; start: number; end: number }
+  | { type: 'role'; name: null; start: number; end: number };
+
+/** The speaker of a quotation nobody in the text is named for. */
+const NOBODY = { type: 'unnamed', name: null } as const satisfies Speaker;
 
 /** How many words before and after a quotation are read for its attribution. */
 const CONTEXT = 80;
-
-/** Words that may sit between a subject and its speech verb ("X also said", "X has said"). */
-const SKIPPABLE = new Set(
-  `also later then further again has had have was is would will could had once repeatedly
-  previously recently earlier subsequently strongly sharply publicly privately quickly simply
-  flatly bluntly angrily has since just already often still not never even only reportedly
-  allegedly separately likewise similarly additionally told`
-    .split(/\s+/)
-    .filter(Boolean),
-);
-
-/** Works whose titles are quoted ("his memoir “The Long Road”"): titles, not speech. */
-const WORK_NOUNS = new Set(
-  'book books film films movie novel memoir essay song album documentary series show play poem headline titled entitled called named'.split(
-    ' ',
-  ),
-);
-
-/** Lowercase words inside an organisation's name ("Council on Foreign Relations"). */
-const ORG_CONNECTORS = new Set(['of', 'on', 'for', 'and', 'the', 'de']);
-
-/** Words after which a short quoted term is used as a modifier, not speech ("the “x” society"). */
-const FUNCTION_WORDS = new Set(
-  `of in on to and or but that which who for from with as at by is was were are be been being
-  has have had will would could should may might must can meant means than then when while
-  because if so since after before into onto over under about against between through during
-  without within among per via he she it they we i you his her its their this these those the
-  a an not no nor yet also instead rather`
-    .split(/\s+/)
-    .filter(Boolean),
-);
 
 /** Options for quote detection. */
 export interface QuoteContext {
@@ -130,7 +113,9 @@ export function findQuotes(ctx: QuoteContext): Quote[] {
   const allMentions: PersonMention[] = [];
   for (const p of people) {
     personById.set(p.id, p);
-    allMentions.push(...p.mentions);
+    // One at a time: spreading a huge array into push overflows the call stack (a 5 MB
+    // paragraph naming one person 500,000 times).
+    for (const m of p.mentions) allMentions.push(m);
   }
   allMentions.sort((a, b) => a.start - b.start);
   {
@@ -236,7 +221,7 @@ export function findQuotes(ctx: QuoteContext): Quote[] {
       attributeAfter(text, tokens, post, mentionAt, personById) ??
       attributeBefore(text, tokens, pre, mentionAt, personById) ??
       attributeLater(text, tokens, post, mentionAt, personById);
-    if (speaker?.type === 'unnamed' && speaker.name === 'pronoun') {
+    if (speaker?.type === 'pronoun') {
       speaker = resolvePronoun(sIdx, speaker, previous, subjectsOf, personById, genderOf);
     }
     if (!speaker && pre.length > 0 && introducedByColon(text, tokens, pre, span)) {
@@ -255,8 +240,7 @@ export function findQuotes(ctx: QuoteContext): Quote[] {
         if (m) speaker = speakerFromMention(m, personById);
       }
     }
-    if (!speaker) speaker = { name: null, type: 'unnamed' };
-    if (speaker.name === 'pronoun') speaker = { name: null, type: 'unnamed' };
+    if (!speaker || speaker.type === 'pronoun' || speaker.type === 'role') speaker = NOBODY;
     const q: Quote = {
       text: raw,
       start: span.start,
@@ -350,14 +334,6 @@ function isObject(text: string, tokens: readonly Token[], i: number): boolean {
   }
   return false;
 }
-
-/** Words before a name that make it an object, not the sentence's subject. */
-const OBJECT_MARKERS = new Set(
-  `with to by from for of about at on against toward towards than like between among under
-  told interviewed asked met thanked`
-    .split(/\s+/)
-    .filter(Boolean),
-);
 
 const MASCULINE_TITLE =
   /\b(?:mr|mister|sir|lord|king|prince|emir|sultan|sheikh|monsieur|herr|señor|\w+man|\w+men)\b\.?/i;
@@ -521,9 +497,13 @@ function nounPhraseAt(
   const m = mentionAt[i];
   if (m) return speakerFromMention(m, personById);
   if (t.low === 'they' || t.low === 'we')
-    return { name: null, type: 'unnamed', start: t.start, end: t.end };
+    return { type: 'unnamed', name: null, start: t.start, end: t.end };
   if (PERSON_PRONOUNS.has(t.low))
-    return { name: 'pronoun', type: 'unnamed', start: t.start, end: t.end, word: t.low };
+    return { type: 'pronoun', name: null, start: t.start, end: t.end, word: t.low };
+  // "the Israeli courts", "Israeli": a nationality alone names no speaker.
+  if (t.cap && NATIONALITIES.has(t.low) && !mentionAt[i]) return null;
+  const body = bodyPhraseAt(text, tokens, i);
+  if (body) return body;
   if (t.cap && !NOT_NAME_WORDS.has(t.low)) {
     // A capitalised run: an organisation ("the Foreign Ministry of Ruritania", "Reuters"),
     // or a surname the text never introduced ("Roe said").
@@ -573,6 +553,8 @@ function nounPhraseAt(
       .replace(/['’]s$/, '')
       .replace(/\u00AD/g, '');
     const span = tokens.slice(a, b + 1);
+    // "Critically, the …": a sentence adverb, not a name.
+    if (span.length === 1 && /ly$/.test(t.low) && /^,/.test(text.slice(end, end + 1))) return null;
     if (
       span.length === 1 &&
       !ORG_WORDS.has(t.low) &&
@@ -586,9 +568,38 @@ function nounPhraseAt(
   }
   // Lowercase noun: a role ("the president") or an unnamed source ("a spokesman").
   if (OFFICIAL_ROLES.has(t.low) || UNNAMED_SPEAKERS.has(t.low) || PRESS_ROLES.has(t.low)) {
-    return { name: 'role', type: 'unnamed', start: t.start, end: t.end, person: -1 };
+    return { type: 'role', name: null, start: t.start, end: t.end };
   }
   return null;
+}
+
+/**
+ * "The French foreign ministry said", "Russia’s foreign ministry said", "the IAEA report
+ * said": a lowercase body or document noun that a proper name or nationality qualifies is an
+ * organisation or a document speaking. Without one ("the ministry said") it is left unnamed.
+ */
+function bodyPhraseAt(text: string, tokens: readonly Token[], i: number): Speaker | null {
+  const t = tokens[i] as Token;
+  const kind = SPEAKING_BODIES.has(t.low)
+    ? 'organisation'
+    : DOCUMENT_NOUNS.has(t.low)
+      ? 'document'
+      : null;
+  if (!kind || t.cap) return null;
+  let a = i;
+  let proper = false;
+  for (let k = i - 1; k >= 0 && k >= i - 4; k--) {
+    const p = tokens[k] as Token;
+    if (text.slice(p.end, (tokens[k + 1] as Token).start) !== ' ') break;
+    if (p.cap && !(NOT_NAME_WORDS.has(p.low) && !NATIONALITIES.has(p.low))) proper = true;
+    else if (!ROLE_MODIFIERS.has(p.low)) break;
+    a = k;
+    if (p.poss) break;
+  }
+  if (!proper) return null;
+  const start = (tokens[a] as Token).start;
+  const name = text.slice(start, t.end).replace(/\u00AD/g, '');
+  return { type: kind, name, start, end: t.end };
 }
 
 /** Resolves "the president said" to the last person whose titles hold that role. */
@@ -613,9 +624,9 @@ function resolveRole(
         break;
       }
     }
-    if (best) return speakerFromMention(best, personById) ?? { name: null, type: 'unnamed' };
+    if (best) return speakerFromMention(best, personById) ?? NOBODY;
   }
-  return { name: null, type: 'unnamed' };
+  return NOBODY;
 }
 
 function finish(
@@ -626,7 +637,7 @@ function finish(
   mentionAt: MentionIndex,
 ): Speaker | null {
   if (!sp) return null;
-  if (sp.name === 'role') return resolveRole(tokens, i, personById, mentionAt);
+  if (sp.type === 'role') return resolveRole(tokens, i, personById, mentionAt);
   return sp;
 }
 
@@ -682,6 +693,23 @@ function attributeAfter(
       mentionAt,
     );
   }
+  // "…,’’ Jane Roe, chief executive of Fennix, told the BBC": an appositive between the
+  // name right after the quote and its verb.
+  const m0 = mentionAt[p0];
+  if (m0) {
+    let k = 1;
+    while (k < post.length && mentionAt[post[k] as number] === m0) k++;
+    const end = tokens[post[k - 1] as number] as Token;
+    const nextTok = tokens[post[k] as number];
+    if (nextTok && text.slice(end.end, nextTok.start).trim().startsWith(',')) {
+      for (let f = k; f < post.length && f < k + 25; f++) {
+        const v = tokens[post[f] as number] as Token;
+        const before = tokens[(post[f] as number) - 1] as Token;
+        if (isVerb(v) && /,\s*$/.test(text.slice(before.end, v.start)))
+          return speakerFromMention(m0, personById);
+      }
+    }
+  }
   // Subject then verb, within the first few words: "X said", "X also told reporters".
   for (let k = 1; k < post.length && k < 9; k++) {
     const vi = post[k] as number;
@@ -736,7 +764,7 @@ function attributeBefore(
         const n = tokens[idx + 1];
         if (n && /[,;:—–]/.test(text.slice(t.end, n.start))) break;
       }
-      return fallback ?? { name: null, type: 'unnamed' };
+      return fallback ?? NOBODY;
     }
     if (!(isVerb(v) || v.low === 'speak' || v.low === 'spoke')) continue;
     const prevTok = tokens[vi - 1];
@@ -762,7 +790,7 @@ function attributeBefore(
       if (SKIPPABLE.has(st.low)) continue;
       const sp = nounPhraseAt(text, tokens, si, mentionAt, personById);
       if (!sp) continue;
-      if (sp.type === 'person' || sp.name === 'pronoun') return sp;
+      if (sp.type === 'person' || sp.type === 'pronoun') return sp;
       if (j >= k - 3) return finish(sp, tokens, si, personById, mentionAt);
     }
     // Inverted before the quote: "Said Jane Roe: “…”".
@@ -809,7 +837,7 @@ function attributeLater(
  */
 function resolvePronoun(
   sIdx: number,
-  pronoun: Speaker,
+  pronoun: Extract<Speaker, { type: 'pronoun' }>,
   previous: { speaker: Speaker; sentence: number } | null,
   subjectsOf: Map<number, PersonMention[]>,
   personById: Map<number, Person>,

@@ -5,6 +5,7 @@
  * possessive ’s/'s stays inside the word's span (label rules count it) and is flagged.
  */
 
+import { ABBREVIATIONS } from './lexicon';
 import { lexiconBits } from './word-class';
 
 /** A word of the article text. */
@@ -30,42 +31,6 @@ export interface Token {
   /** Lexicon bits of the word (see word-class.ts). */
   lex: number;
 }
-
-/** Abbreviations that take a period which does not end the sentence. */
-const ABBREVIATIONS = new Set([
-  'mr',
-  'mrs',
-  'ms',
-  'dr',
-  'prof',
-  'gen',
-  'sen',
-  'rep',
-  'gov',
-  'col',
-  'lt',
-  'capt',
-  'maj',
-  'sgt',
-  'adm',
-  'st',
-  'jr',
-  'sr',
-  'rev',
-  'hon',
-  'amb',
-  'pres',
-  'sec',
-  'inc',
-  'corp',
-  'co',
-  'ltd',
-  'vs',
-  'cmdr',
-  'gov',
-  'supt',
-  'messrs',
-]);
 
 // Words: letters (and soft hyphens) with internal apostrophes or hyphens; initials and
 // dotted abbreviations ("H.W.", "U.S.") are read first. The scanner below reads exactly what

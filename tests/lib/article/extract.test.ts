@@ -82,16 +82,19 @@ describe('textAndBreaks', () => {
       '<div><p>  One   two. </p>\n\n<p>Three\tfour.</p><ul><li>Five</li></ul></div>',
     );
     const { text, breaks } = textAndBreaks(root);
-    expect(text).toBe(collapseWhitespace(root.textContent ?? ''));
-    expect(text).toBe('One two. Three four.Five');
+    // As textContent, except that blocks never glue ("four.Five").
+    expect(text).toBe(
+      collapseWhitespace(root.textContent ?? '').replace('four.Five', 'four. Five'),
+    );
+    expect(text).toBe('One two. Three four. Five');
     expect(breaks.map((b) => text.slice(b, b + 4))).toEqual(['Thre', 'Five']);
   });
 
   it('places a break that falls inside a run of spaces at the next word', () => {
     const { text, breaks } = textAndBreaks(element('<p>Alpha  </p>   <p>  Beta</p><br>Gamma'));
-    // Like textContent, a <br> adds no character: "Beta" and "Gamma" touch, the break remains.
-    expect(text).toBe('Alpha BetaGamma');
-    expect(breaks.map((b) => text.slice(b))).toEqual(['BetaGamma', 'Gamma']);
+    // textContent would glue "BetaGamma" across the <br>; the reader sees two lines.
+    expect(text).toBe('Alpha Beta Gamma');
+    expect(breaks.map((b) => text.slice(b))).toEqual(['Beta Gamma', 'Gamma']);
   });
 
   it('keeps soft hyphens and gives no break at the very start or end', () => {
@@ -119,5 +122,41 @@ describe('extraction and detection in stages', () => {
     expect(detectPauses).toBe(2);
     expect(found.value).toEqual(detectInArticle(staged));
     expect(found.value.officials.map((o) => o.name)).toContain('Ilsa Marrow');
+  });
+});
+
+describe('what the reader does not see', () => {
+  it.each([
+    ['the hidden attribute', '<span hidden>Adam Smith</span>'],
+    ['aria-hidden', '<span aria-hidden="true">Adam Smith</span>'],
+    ['an inline display: none', '<span style="color:red; display: none">Adam Smith</span>'],
+    ['an inline visibility: hidden', '<span style="visibility:hidden">Adam Smith</span>'],
+    ['a screen-reader-only class', '<span class="sr-only">Adam Smith</span>'],
+    ['a visually-hidden class', '<span class="u-visually-hidden">Adam Smith</span>'],
+    ['a hover card', '<div class="author-hovercard">Adam Smith</div>'],
+    ['a template', '<template>Adam Smith</template>'],
+  ])('is dropped when hidden by %s, and the name beside it stays whole', (_, hidden) => {
+    const result = extractArticle(
+      page(
+        `<article><h1>Border talks resume</h1>${PARAGRAPHS.map((p, i) => `<p>${i === 1 ? `Senator David Okoro${hidden} spoke. ` : ''}${p}</p>`).join('')}</article>`,
+      ),
+    );
+    if (!result.ok) throw new Error(result.message);
+    expect(result.article.text).toContain('Senator David Okoro spoke.');
+    expect(result.article.text).not.toContain('Adam Smith');
+    const names = detectInArticle(result).officials.map((o) => o.name);
+    expect(names).toContain('David Okoro');
+  });
+
+  it('keeps a long stretch that only a class name calls hidden (a script may reveal it)', () => {
+    const long = PARAGRAPHS.join(' ');
+    const result = extractArticle(
+      page(
+        `<article><h1>Border talks resume</h1><div class="hidden"><p>${long}</p></div></article>`,
+      ),
+      { force: true },
+    );
+    if (!result.ok) throw new Error(result.message);
+    expect(result.article.text).toContain(PARAGRAPHS[2]);
   });
 });

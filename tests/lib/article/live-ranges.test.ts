@@ -82,3 +82,36 @@ describe('createLiveMapper', () => {
     expect(range?.startContainer.isConnected).toBe(true);
   });
 });
+
+describe('hidden text and glued blocks', () => {
+  // A hover card and a screen-reader-only span inside the article, and two blocks with no
+  // whitespace between them: the reader sees "Ilsa Marrow" and a new paragraph.
+  const HIDDEN = `<article><h1>Border talks resume</h1>
+<p>Foreign Minister <a href="/p/marrow">Ilsa Marrow<span class="hover-card">Ilsa Marrow Minister since 2019 Follow</span></a> arrived in Vell on Monday for talks on the disputed border, the first such visit in a decade.<span class="sr-only">Advertisement</span></p>
+<p>The talks lasted three hours, officials said, and both delegations agreed on a timetable for the demarcation of the remaining sections.</p><p>Opposition leader Anya Koval called the deal a betrayal and promised to block it in parliament, where her party holds enough seats to delay ratification.</p>
+<p hidden>Koval Marrow Koval</p><template><p>Template text</p></template>
+<p>Analysts in the capital said the agreement could still collapse if either government faced a serious challenge at home before the end of the year.</p>
+</article>`;
+
+  it('leaves hidden text out of the article and keeps blocks apart', () => {
+    document.body.innerHTML = HIDDEN;
+    const article = articleOf(document);
+    expect(article.text).toContain('Foreign Minister Ilsa Marrow arrived in Vell');
+    expect(article.text).not.toMatch(/Minister since|Advertisement|Koval Marrow|Template text/);
+    expect(article.text).toContain('sections. Opposition leader Anya Koval');
+  });
+
+  it('still maps every article offset onto exactly the live text', () => {
+    document.body.innerHTML = HIDDEN;
+    const article = articleOf(document);
+    const map = createSourceMapper(article);
+    if (!map) throw new Error('no source');
+    for (const phrase of ['Ilsa Marrow', 'arrived in Vell', 'sections.', 'Opposition leader']) {
+      expect(map(...spanOf(article.text, phrase))?.toString()).toBe(phrase);
+    }
+    // A span across the added space covers the live text of both blocks.
+    expect(map(...spanOf(article.text, 'sections. Opposition'))?.toString()).toBe(
+      'sections.Opposition',
+    );
+  });
+});

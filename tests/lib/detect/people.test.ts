@@ -84,6 +84,51 @@ describe('who is an official', () => {
       'North Korean leader Pak Song Il met envoys; Pak left early.',
       'Pak Song Il',
     ],
+    [
+      'the second person of a list under a plural abbreviated title',
+      'Two rivals — Sens. Ada Brill and Nora Vell — have struggled to gain momentum.',
+      'Nora Vell',
+    ],
+    [
+      'a role with a party and a year before a comma',
+      'They heard that the newest 2020 Democratic presidential hopeful, Oren Tull, would stop by.',
+      'Oren Tull',
+    ],
+    [
+      'a role named by its relation to another',
+      'He asked about his predecessor, Mara Quist, who had left the council.',
+      'Mara Quist',
+    ],
+    [
+      'a lowercase role with a capitalised complement',
+      'Then former ambassador to the Ruritania Lena Brock testified for six hours.',
+      'Lena Brock',
+    ],
+    [
+      'a capitalised appositive holding a title head',
+      '“End it now,” said Piet Lamm, Research and Advocacy Director for the region at Civis.',
+      'Piet Lamm',
+    ],
+    [
+      'an appositive after a suffix',
+      'James T. Corden Jr., the U.S. Attorney for the district, said the case was serious.',
+      'James T. Corden Jr.',
+    ],
+    [
+      'a role told by a who-clause verb',
+      'The panel heard Justin Vale, who advises Attorney-General Ruth Obuya on security.',
+      'Justin Vale',
+    ],
+    [
+      'a hyphenated title before an East Asian name',
+      'Talks between Trump and Chinese vice-premier Liu He could now be pushed back.',
+      'Liu He',
+    ],
+    [
+      'a lowercase elect after a title',
+      'The cast addressed Vice-president elect Mark Pelle from the stage.',
+      'Mark Pelle',
+    ],
   ])('finds %s', (_, text, name) => {
     expect(names(text)).toContain(name);
   });
@@ -116,6 +161,11 @@ describe('who is an official', () => {
     ],
     ['a place after a title', 'Foreign Minister Ilsa Marrow flew to Geneva.', ['Geneva']],
     ['a heading with a plural role', 'Empower Experts to Negotiate', ['Negotiate']],
+    [
+      'a name inside an institution’s name',
+      'A report by the Urban-Brookings Tax Policy Center said so.',
+      ['Urban-Brookings', 'Urban-Brookings Tax'],
+    ],
   ])('does not take %s for a person', (_, text, bad) => {
     const found = names(text);
     for (const b of bad) expect(found).not.toContain(b);
@@ -129,6 +179,15 @@ describe('names and titles', () => {
     const [o] = officials(text);
     expect(o?.name).toBe('Tomas Verhoek');
     expect(o?.titles).toContain('Prime Minister');
+  });
+
+  it('never shows a press label (photo credit, author) as an official’s title', () => {
+    const text =
+      'Foreign Minister Ilsa Marrow arrived. Later, Ilsa Marrow, the defence minister, spoke. ' +
+      'Delegates wait. (Ilsa Marrow/AFP)';
+    const [o] = officials(text);
+    expect(o?.name).toBe('Ilsa Marrow');
+    expect(o?.titles).toEqual(['Foreign Minister', 'the defence minister']);
   });
 
   it('gives two cabinet ministers named together the shared title', () => {
@@ -250,5 +309,24 @@ describe('a title whose complement runs into the name', () => {
     ],
   ])('keeps the whole name: %s', (_, text, name) => {
     expect(names(text)).toEqual([name]);
+  });
+});
+
+describe('a role given in another sentence', () => {
+  it('goes to the person named last when a description of an office opens the next sentence', () => {
+    const text = '“We will win,” said Mara Quist. The senator left early, before the vote.';
+    expect(officials(text).map((o) => [o.name, o.titles])).toEqual([['Mara Quist', ['senator']]]);
+  });
+
+  it('stays with the person who holds that title when another was named in between', () => {
+    const text =
+      'Senator Ada Brill toured the docks. “It is old,” said Jo Bright. The senator said little.';
+    expect(names(text)).toEqual(['Ada Brill']);
+  });
+
+  it('does not reach back past the sentence before', () => {
+    const text =
+      '“We will win,” said Mara Quist. Prices rose. Markets fell. The senator left early.';
+    expect(names(text)).toEqual([]);
   });
 });

@@ -21,6 +21,11 @@ describe('quoted spans', () => {
     ['single curly', 'She said ‘we will win’ and left.', ['we will win']],
     ['guillemets', 'She said «we will win» and left.', ['we will win']],
     ['curly open, straight close', 'She noted “it is over." Then she left.', ['it is over.']],
+    [
+      'curly open, two right single marks close',
+      '“It was an attempt to mislead,’’ Will Roe said. “Fine.”',
+      ['It was an attempt to mislead,', 'Fine.'],
+    ],
     ['glued to the previous block', 'It rained in 2009."We lost," he said.', ['We lost,']],
     [
       'a nested quote inside a quote',
@@ -341,5 +346,62 @@ describe('a quotation introduced by a colon', () => {
     ],
   ])('gives the quote %s', (_, text, speaker) => {
     expect(quotes(text).at(-1)?.speaker).toBe(speaker);
+  });
+});
+
+describe('a huge paragraph', () => {
+  it('is analysed when one name is mentioned hundreds of thousands of times', () => {
+    // 5 MB in one paragraph, 500,000 mentions: more than a spread into push can take.
+    const text = `Senator Ann Lee spoke. ${'Lee agreed with Lee. '.repeat(250_000)}“We will win,” Lee said.`;
+    const found = detect(text);
+    expect(found.officials.map((o) => [o.name, o.mentions.length])).toEqual([['Ann Lee', 500_002]]);
+    expect(found.quotes.map((q) => [q.text, q.speaker])).toEqual([['We will win,', 'Ann Lee']]);
+  }, 60_000);
+});
+
+describe('organisations, documents and places as speakers', () => {
+  it.each([
+    [
+      'a ministry a nationality qualifies',
+      'The Ruritanian foreign ministry said it “regrets any decision of this kind.”',
+      ['Ruritanian foreign ministry', 'organisation'],
+    ],
+    [
+      'a ministry a possessive country qualifies',
+      'Elbonia’s foreign ministry called it “another measure contradicting the accord.”',
+      ['Elbonia’s foreign ministry', 'organisation'],
+    ],
+    [
+      'a report',
+      'The Halvorsen report said there were “multiple indications of activity at the site.”',
+      ['Halvorsen report', 'document'],
+    ],
+    [
+      'a body nobody names',
+      'The ministry said it “regrets any decision of this kind.”',
+      [null, 'unnamed'],
+    ],
+  ])('gives %s', (_, text, [speaker, type]) => {
+    const [q] = quotes(text);
+    expect([q?.speaker, q?.speakerType]).toEqual([speaker, type]);
+  });
+
+  it('never takes a nationality for the speaker', () => {
+    const text =
+      'Secretary of State Mike Tull spoke. Tull said the plan was “not, per se, unlawful”, saying he trusted the Danish courts.';
+    expect(quotes(text).map((q) => q.speaker)).toEqual(['Mike Tull']);
+  });
+});
+
+describe('an appositive between the speaker and the verb', () => {
+  it('gives the quote to the name right after it, not to the organisation in the appositive', () => {
+    const text =
+      '“It was an attempt to mislead voters,” Will Roe, chief executive of the London-based website Fact Line, told the BBC.';
+    expect(quotes(text).map((q) => q.speaker)).toEqual(['Will Roe']);
+  });
+
+  it('never takes a sentence adverb for a speaker', () => {
+    const text = 'Critically, it said it had “a role in regulating campaign content.”';
+    expect(quotes(text).map((q) => q.speaker)).toEqual([null]);
   });
 });
