@@ -1,6 +1,7 @@
 /**
  * `npm test`: everything CI checks, in order of speed: type check, lint, unit tests, the store
- * packages' checks, then the production build driven in real Chromium. Stops at the first failing step.
+ * packages' checks, then the production build driven in real Chromium. Stops at the first
+ * failing step.
  */
 import { bin, requireChromium, run } from './run';
 
