@@ -86,7 +86,7 @@ describe('privacy', () => {
     const page = await env.dossier.context.newPage();
     await page.goto(PAGE_URL);
     await expect
-      .poll(async () => (await painted(page, 'dossier-official')).length)
+      .poll(async () => (await painted(page, 'dossier-official')).length, { timeout: 15_000 })
       .toBeGreaterThan(0);
 
     // A card, then a note from the selection toolbar.
