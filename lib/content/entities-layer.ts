@@ -227,7 +227,7 @@ export function startEntitiesLayer(options: EntitiesLayerOptions): EntitiesLayer
       }
     });
   });
-  ctx.addEventListener(doc, 'keydown', (event: KeyboardEvent) => {
+  const onKeyDown = (event: KeyboardEvent) => {
     if (event.key === 'Escape' && open) closeCard();
     if (!visible || !event.altKey || !event.shiftKey) return;
     if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
@@ -246,7 +246,10 @@ export function startEntitiesLayer(options: EntitiesLayerOptions): EntitiesLayer
       event.preventDefault();
       goTo(hit, true);
     }
-  });
+  };
+  // In the capture phase, so that the walk goes on from inside the card it opened (the card
+  // keeps its keystrokes from the page) as from the page.
+  ctx.addEventListener(doc, 'keydown', onKeyDown, { capture: true });
 
   const destroy = () => {
     destroyed = true;
