@@ -2,12 +2,13 @@
  * Accessibility, checked by axe-core in real Chromium: the popup (with a note listed, and with
  * its note editor open), the in-page selection toolbar, its note editor and the hover card, in
  * light and in dark mode (`prefers-color-scheme` emulated): no serious or critical violation.
+ * And `prefers-reduced-motion`: the in-page panels appear without their animation.
  * The in-page checks reach the UI through the DevTools protocol (tests/e2e/axe.ts), so they
  * hold whether its shadow root is open or closed.
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { axeInPageUi, axeViolations } from './axe';
+import { axeInPageUi, axeViolations, inEachUiRoot } from './axe';
 import { SAMPLE_HTML, useDossier } from './harness';
 import { painted, selectPhrase } from './page-helpers';
 
@@ -77,6 +78,33 @@ describe.each(SCHEMES)('in %s mode', (scheme) => {
     await popup.getByRole('textbox', { name: 'Note' }).waitFor();
     expect(await axeViolations(popup)).toEqual([]);
     await popup.close();
+    await page.close();
+  });
+});
+
+describe('with prefers-reduced-motion', () => {
+  /** The animation of each panel Dossier shows on the page. */
+  const panelAnimations = (page: Page) =>
+    inEachUiRoot<string[]>(
+      page,
+      `function (root) {
+        return [...root.querySelectorAll('.panel')].map((p) => getComputedStyle(p).animationName);
+      }`,
+    ).then((lists) => lists.flat());
+
+  it('shows the card without animation when reduced motion is asked for, with it otherwise', async () => {
+    const page = await openArticle('light');
+    for (const reducedMotion of ['no-preference', 'reduce'] as const) {
+      await page.emulateMedia({ reducedMotion });
+      const official = await firstOfficial(page);
+      await page.mouse.move(official.x, official.y);
+      await page.getByRole('dialog', { name: `Official: ${official.text}` }).waitFor();
+      expect(await panelAnimations(page)).toEqual([
+        reducedMotion === 'reduce' ? 'none' : 'dossier-in',
+      ]);
+      await page.keyboard.press('Escape');
+      await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
+    }
     await page.close();
   });
 });

@@ -129,11 +129,15 @@ const CONTRAST_CHECK = `function contrastProblems(root) {
 }`;
 
 /**
- * Serious and critical violations in Dossier's in-page UI (`html > dossier-ui` and its shadow
- * root, open or closed) and in any extension frame inside it.
+ * Runs `functionDeclaration` (source of `function (root, ...args)`, `this` the host) in the
+ * page's main world once for each of Dossier's UI hosts (`html > dossier-ui`), with the host's
+ * shadow root, open or closed, found through the DevTools protocol; returns each result.
  */
-export async function axeInPageUi(page: Page): Promise<Violation[]> {
-  await injectAxe(page);
+export async function inEachUiRoot<T>(
+  page: Page,
+  functionDeclaration: string,
+  args: unknown[] = [],
+): Promise<T[]> {
   const cdp = await page.context().newCDPSession(page);
   try {
     const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as {
@@ -147,46 +151,60 @@ export async function axeInPageUi(page: Page): Promise<Violation[]> {
       if (!object.objectId) throw new Error('A node of Dossier’s UI could not be resolved');
       return object.objectId;
     };
-    const found: Violation[] = [];
-    let checked = 0;
+    const results: T[] = [];
     for (const host of hosts) {
       const shadow = host.shadowRoots?.[0];
       if (!shadow) throw new Error('Dossier’s UI host has no shadow root');
       const { result, exceptionDetails } = await cdp.send('Runtime.callFunctionOn', {
         objectId: await resolve(host),
-        arguments: [{ objectId: await resolve(shadow) }, { value: RUN_OPTIONS }],
+        arguments: [{ objectId: await resolve(shadow) }, ...args.map((value) => ({ value }))],
         awaitPromise: true,
         returnByValue: true,
-        functionDeclaration: `async function (root, options) {
-          const own = Object.getOwnPropertyDescriptor(this, 'shadowRoot');
-          Object.defineProperty(this, 'shadowRoot', { configurable: true, get: () => root });
-          try {
-            const r = await axe.run(this, { ...options, resultTypes: ['violations', 'passes'] });
-            const checked = new Set(r.passes.concat(r.violations).flatMap((p) => p.nodes.map((n) => n.target.join(' ')))).size;
-            return { violations: r.violations, checked, contrast: (${CONTRAST_CHECK})(root) };
-          } finally {
-            if (own) Object.defineProperty(this, 'shadowRoot', own);
-            else delete this.shadowRoot;
-          }
-        }`,
+        functionDeclaration,
       });
       if (exceptionDetails) {
-        throw new Error(`axe failed in the page: ${exceptionDetails.exception?.description}`);
+        throw new Error(`In Dossier’s UI: ${exceptionDetails.exception?.description}`);
       }
-      const value = result.value as AxeResults & { checked: number; contrast: string[] };
-      found.push(...serious(value), ...value.contrast);
-      checked += value.checked;
+      results.push(result.value as T);
     }
-    // A check that saw nothing would pass anything: the UI shown must have been examined.
-    if (checked === 0) throw new Error('axe examined no element of Dossier’s in-page UI');
-    // Panels that moved into an extension frame are checked where they are.
-    for (const frame of page.frames()) {
-      if (frame !== page.mainFrame() && frame.url().startsWith('chrome-extension://')) {
-        found.push(...(await axeViolations(frame)).map((v) => `${frame.url()}: ${v}`));
-      }
-    }
-    return found;
+    return results;
   } finally {
     await cdp.detach();
   }
+}
+
+/**
+ * Serious and critical violations in Dossier's in-page UI (`html > dossier-ui` and its shadow
+ * root, open or closed) and in any extension frame inside it.
+ */
+export async function axeInPageUi(page: Page): Promise<Violation[]> {
+  await injectAxe(page);
+  const results = await inEachUiRoot<AxeResults & { checked: number; contrast: string[] }>(
+    page,
+    `async function (root, options) {
+      const own = Object.getOwnPropertyDescriptor(this, 'shadowRoot');
+      Object.defineProperty(this, 'shadowRoot', { configurable: true, get: () => root });
+      try {
+        const r = await axe.run(this, { ...options, resultTypes: ['violations', 'passes'] });
+        const checked = new Set(r.passes.concat(r.violations).flatMap((p) => p.nodes.map((n) => n.target.join(' ')))).size;
+        return { violations: r.violations, checked, contrast: (${CONTRAST_CHECK})(root) };
+      } finally {
+        if (own) Object.defineProperty(this, 'shadowRoot', own);
+        else delete this.shadowRoot;
+      }
+    }`,
+    [RUN_OPTIONS],
+  );
+  const found = results.flatMap((r) => [...serious(r), ...r.contrast]);
+  // A check that saw nothing would pass anything: the UI shown must have been examined.
+  if (results.every((r) => r.checked === 0)) {
+    throw new Error('axe examined no element of Dossier’s in-page UI');
+  }
+  // Panels that moved into an extension frame are checked where they are.
+  for (const frame of page.frames()) {
+    if (frame !== page.mainFrame() && frame.url().startsWith('chrome-extension://')) {
+      found.push(...(await axeViolations(frame)).map((v) => `${frame.url()}: ${v}`));
+    }
+  }
+  return found;
 }
