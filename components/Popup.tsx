@@ -10,6 +10,7 @@ import type { PopupApi, TargetTab } from '../lib/platform/popup-api';
 import type { PageInfo, SiteStatus } from '../lib/protocol';
 import { highlightsOn, type Settings, withHighlights } from '../lib/settings';
 import { AnalysisPanel } from './AnalysisPanel';
+import { CitationTools } from './CitationTools';
 import { NotesPanel } from './notes/NotesPanel';
 
 type View =
@@ -249,6 +250,7 @@ function PageTools({ api, tab, info }: { api: PopupApi; tab: TargetTab; info: Pa
         </p>
       )}
       <NotesPanel api={notesApi} url={info.url} exportActions={actions} />
+      <CitationTools api={api} info={info} />
       {summary && (
         <AnalysisPanel
           summary={summary}

@@ -1,7 +1,7 @@
 /**
  * PRIVACY.md says nothing leaves the browser: this proves it. While Dossier reads a page, a
- * note is made, shown in a card, edited in the popup, exported three ways, backed up and
- * imported, two recorders listen:
+ * note is made, shown in a card, edited in the popup, exported three ways, backed up, cited
+ * (BibTeX, CSL-JSON, Copy citation) and imported, two recorders listen:
  *
  * - the browser's own: every request of every page of the context (the article, with Dossier's
  *   content script in it, and the popup) and of the extension's service worker, as Playwright
@@ -16,6 +16,9 @@
  * extension; they are Google hosts, named below, that Dossier's code never names. A second test
  * has the service worker and the popup make requests, to show that both recorders see them.
  */
+import { readFileSync } from 'node:fs';
+import { Cite } from '@citation-js/core';
+import '@citation-js/plugin-bibtex';
 import type { BrowserContext, Page, Request } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { exportW3C } from '../../lib/export/w3c';
@@ -73,12 +76,16 @@ beforeAll(() => {
   seen = recordRequests(env.dossier.context);
 });
 
-async function download(popup: Page, button: string): Promise<string> {
+/** Clicks a download button; the file's suggested name and its text. */
+async function download(popup: Page, button: string): Promise<{ name: string; text: string }> {
   const [file] = await Promise.all([
     popup.waitForEvent('download'),
     popup.getByRole('button', { name: button, exact: true }).click(),
   ]);
-  return file.suggestedFilename();
+  return {
+    name: file.suggestedFilename(),
+    text: readFileSync((await file.path()) as string, 'latin1'),
+  };
 }
 
 describe('privacy', () => {
@@ -111,9 +118,23 @@ describe('privacy', () => {
     await popup.getByRole('button', { name: 'Edit' }).click();
     await popup.getByRole('textbox', { name: 'Note' }).fill('a private thought, edited');
     await popup.getByText('Saved').waitFor({ timeout: 5_000 });
-    expect(await download(popup, 'Export this page')).toMatch(/\.md$/);
-    expect(await download(popup, 'Export everything')).toMatch(/\.zip$/);
-    expect(await download(popup, 'Back up')).toMatch(/\.json$/);
+    expect((await download(popup, 'Export this page')).name).toMatch(/\.md$/);
+    expect((await download(popup, 'Export everything')).name).toMatch(/\.zip$/);
+    expect((await download(popup, 'Back up')).name).toMatch(/\.json$/);
+
+    // Citations: the pages read as BibTeX and CSL-JSON (read back by citation-js), and this
+    // page's reference on the clipboard.
+    const bib = await download(popup, 'Export citations (BibTeX)');
+    expect(bib.name).toMatch(/\.bib$/);
+    const title = 'Trans-Caspian Gas Talks Gain Momentum as Washington Steps Up Its Role';
+    expect(new Cite(bib.text).data).toMatchObject([{ title, URL: PAGE_URL }]);
+    const csl = await download(popup, 'Export citations (CSL-JSON)');
+    expect(JSON.parse(csl.text)).toMatchObject([{ type: 'webpage', title, URL: PAGE_URL }]);
+    await popup.bringToFront();
+    await popup.getByRole('button', { name: 'Copy citation' }).click();
+    const copied = popup.getByRole('status').filter({ hasText: /^Copied: / });
+    await copied.waitFor({ timeout: 30_000 });
+    expect(await copied.textContent()).toContain(`${title}.`);
     const imported = exportW3C(
       [
         {
