@@ -21,6 +21,8 @@ export default defineConfig({
       'activeTab',
       'scripting',
       'contextMenus',
+      // A daily alarm purges notes deleted longer ago than the reader chose (7/30/90 days).
+      'alarms',
       // Chrome: a hidden page with a DOM where long articles are analysed (lib/offscreen).
       ...(browser === 'firefox' ? [] : ['offscreen']),
     ],

@@ -5,8 +5,8 @@
  * so the popup opens as fast as before.
  */
 import { useMemo, useState } from 'preact/hooks';
-import type { PopupApi } from '../lib/platform/popup-api';
 import type { PageInfo } from '../lib/protocol';
+import type { PopupApi } from '../lib/view-api';
 
 /** The buttons and their one status line, for the article on the popup's tab. */
 export function CitationTools({ api, info }: { api: PopupApi; info: PageInfo }) {

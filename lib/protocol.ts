@@ -5,14 +5,17 @@
  * (`REQUEST_SCHEMAS`), because any extension page or content script can send it anything.
  */
 import * as v from 'valibot';
-import { type Annotation, COLOURS } from './annotation';
-import type { AnalysisSummary } from './content/entities-layer';
+import type { RemoteAnalysis } from './analysis/parsed-page';
+import {
+  type Annotation,
+  COLOURS,
+  type NewAnnotation,
+  type NotePatch,
+  type TagCount,
+  type TrashedAnnotation,
+} from './annotation';
 import { LIMITS } from './export/validate';
-import type { NotePatch, TagCount } from './notes/api';
-import type { NewAnnotation } from './notes/service';
-import type { ImportOutcome } from './notes/transfer';
-import type { RemoteAnalysis } from './offscreen/analyze-html';
-import type { TrashedAnnotation as StoreTrashed } from './store';
+import { isWebUrl } from './url';
 
 /** What the content script reports about its page. */
 export interface PageInfo {
@@ -27,6 +30,38 @@ export interface PageInfo {
   /** False when the page is not an article; `message` then says why. */
   isArticle: boolean;
   message?: string;
+}
+
+/** What the popup lists: officials with their mention counts, quotations with speakers. */
+export interface AnalysisSummary {
+  officials: { name: string; titles: string[]; mentions: number }[];
+  quotes: { text: string; speaker: string | null }[];
+}
+
+/** What an import did, in words for the reader; `ok: false` means nothing was written. */
+export interface ImportOutcome {
+  ok: boolean;
+  message: string;
+}
+
+/** A change to the notes, as every open view receives it over its sync port. */
+export type NotesChange =
+  | { kind: 'upsert'; annotation: Annotation }
+  | { kind: 'delete'; id: string; url: string }
+  | { kind: 'reload' };
+
+/** The name of the ports that carry live sync (lib/sync/hub.ts). */
+export const SYNC_PORT = 'dossier-sync';
+
+/** view → background, on a sync port: send me the changes of this page ('*': all pages). */
+export interface SyncSubscribe {
+  subscribe: string;
+}
+
+/** background → view, on a sync port: a change and the page it belongs to. */
+export interface SyncMessage {
+  url: string;
+  change: NotesChange;
 }
 
 /** Whether Dossier runs on a site, and why. */
@@ -91,7 +126,7 @@ export interface ProtocolMap {
   /** popup → background: every note and the trash (export everything, back up). */
   'notes/all': {
     request: Record<string, never>;
-    response: { annotations: Annotation[]; trash: StoreTrashed[] };
+    response: { annotations: Annotation[]; trash: TrashedAnnotation[] };
   };
   /**
    * popup → background: import a backup or W3C file's text, all or nothing. A file that is
@@ -117,8 +152,7 @@ const origin = v.pipe(
   v.maxLength(2048),
   v.check((s) => {
     try {
-      const u = new URL(s);
-      return (u.protocol === 'http:' || u.protocol === 'https:') && u.origin === s;
+      return isWebUrl(s) && new URL(s).origin === s;
     } catch {
       return false;
     }

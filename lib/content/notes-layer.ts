@@ -13,9 +13,9 @@ import { buildTextIndex, offsetsToRange, type TextIndex } from '../anchoring/tex
 import type { Annotation, AnnotationOrigin, Colour, PageRef } from '../annotation';
 import type { Painter } from '../highlight/paint';
 import { scrollBehavior } from '../motion';
-import type { NotesChange } from '../notes/api';
 import { handleMessages, sendToBackground } from '../platform/messaging';
 import { subscribeToChanges } from '../platform/sync-client';
+import type { NotesChange } from '../protocol';
 import { createUiHost } from './ui-host';
 
 /** What the layer needs from its page session. */

@@ -9,7 +9,7 @@
 import * as v from 'valibot';
 import { type Annotation, COLOURS } from '../annotation';
 import { thousands } from '../format';
-import type { TrashedAnnotation } from './backup';
+import { isWebUrl } from '../url';
 
 /**
  * Size limits for imported files. Generous for a real reader (10,000 notes make a backup of
@@ -37,6 +37,11 @@ export const LIMITS = {
   errors: 50,
 } as const;
 
+/** A deleted annotation as a backup file holds it: the annotation plus when it was deleted. */
+export interface BackupTrashEntry extends Annotation {
+  deleted: string;
+}
+
 /** One problem in an imported file: which entry (0-based; null for the file), where, and why. */
 export interface ImportError {
   entry: number | null;
@@ -50,7 +55,7 @@ export type ImportResult =
       ok: true;
       kind: 'backup';
       annotations: Annotation[];
-      trash: TrashedAnnotation[];
+      trash: BackupTrashEntry[];
       /** Ids of annotations that could not be anchored when the backup was made. */
       orphanIds: string[];
     }
@@ -84,16 +89,6 @@ export function isIsoDateTime(value: string): boolean {
   return +(m[7] ?? 0) <= 23 && +(m[8] ?? 0) <= 59;
 }
 
-/** True for an absolute http: or https: address. */
-export function isHttpUrl(value: string): boolean {
-  try {
-    const u = new URL(value);
-    return u.protocol === 'http:' || u.protocol === 'https:';
-  } catch {
-    return false;
-  }
-}
-
 const count = thousands;
 
 const text = (max: number) =>
@@ -111,7 +106,7 @@ const isoDateTime = v.pipe(
 const httpUrl = v.pipe(
   v.string('must be a web address written as text'),
   v.maxLength(LIMITS.url, `must be at most ${count(LIMITS.url)} characters long`),
-  v.check(isHttpUrl, 'must be a web address starting with http:// or https://'),
+  v.check(isWebUrl, 'must be a web address starting with http:// or https://'),
 );
 
 const uuid = v.pipe(
@@ -180,7 +175,7 @@ export const AnnotationSchema = v.strictObject({
 export const TrashedAnnotationSchema = v.strictObject({
   ...AnnotationSchema.entries,
   deleted: isoDateTime,
-}) satisfies v.GenericSchema<unknown, TrashedAnnotation>;
+}) satisfies v.GenericSchema<unknown, BackupTrashEntry>;
 
 function kindOf(value: unknown): string {
   if (value === null) return 'null';

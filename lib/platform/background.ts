@@ -7,12 +7,14 @@ import { badgeFor, iconPaths } from '../badge';
 import { lazyConnection } from '../notes/connection';
 import { createNotesService } from '../notes/service';
 import { importFile } from '../notes/transfer';
+import { SYNC_PORT } from '../protocol';
 import { highlightsOn, withHighlights } from '../settings';
 import { requestPersistence } from '../store';
-import { createSyncHub, SYNC_PORT } from '../sync/hub';
+import { createSyncHub } from '../sync/hub';
 import { handleMessages, sendToBackground, sendToTab } from './messaging';
 import { loadSettings, saveSettings, watchSettings } from './settings-store';
 import { disableSite, enableSite, injectIntoTab, pruneRevokedSites, siteStatus } from './sites';
+import { scheduleTrashPurge } from './trash-purge';
 
 /** Starts every background service. Called once per service-worker start. */
 export function startBackground(): void {
@@ -76,6 +78,8 @@ export function startBackground(): void {
       return null;
     },
   });
+
+  scheduleTrashPurge({ purge: (olderThan) => notes.purgeTrash(olderThan), loadSettings });
 
   browser.runtime.onConnect.addListener((port) => {
     if (port.name === SYNC_PORT) hub.accept(port);

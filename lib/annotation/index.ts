@@ -1,6 +1,7 @@
 /**
- * The reader's annotation: the record every part of Dossier shares (store, anchoring, popup,
- * export). Selectors follow the W3C Web Annotation model, so an annotation can be re-found on an
+ * The reader's annotation and the nouns around it: the records every part of Dossier shares
+ * (store, anchoring, popup, export, messages). This folder is the bottom floor: it imports
+ * nothing of Dossier's, and its rules (`rules.ts`, `order.ts`) are the only definitions. Selectors follow the W3C Web Annotation model, so an annotation can be re-found on an
  * edited page and moved to other tools.
  */
 
@@ -53,4 +54,27 @@ export interface Annotation {
   created: string;
   updated: string;
   origin?: AnnotationOrigin;
+}
+
+/** What a view sends to make a note: everything but the id and the times, which the store sets. */
+export type NewAnnotation = Omit<Annotation, 'id' | 'created' | 'updated'>;
+
+/** The fields of a note the reader can change. */
+export interface NotePatch {
+  note?: string;
+  tags?: string[];
+  colour?: Colour;
+}
+
+/** A tag with the number of notes carrying it (for autocomplete and the tag filter). */
+export interface TagCount {
+  tag: string;
+  count: number;
+}
+
+/** A deleted annotation, kept so the delete can be undone and so backups lose nothing. */
+export interface TrashedAnnotation {
+  annotation: Annotation;
+  /** ISO 8601 time of the delete; old entries are purged after the reader's chosen time. */
+  deletedAt: string;
 }
