@@ -28,6 +28,8 @@ export default defineConfig({
       ...(browser === 'firefox' ? [] : ['offscreen']),
     ],
     commands: {
+      // Opens the popup from the keyboard (the browser's fourth and last suggested shortcut).
+      _execute_action: { suggested_key: { default: 'Alt+Shift+O' } },
       'highlight-selection': {
         suggested_key: { default: 'Alt+Shift+H' },
         description: 'Highlight the selected text',

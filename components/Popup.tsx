@@ -9,6 +9,7 @@ import type { AnalysisSummary, PageInfo, SiteStatus } from '../lib/protocol';
 import { highlightsOn, type Settings, TRASH_RETENTION_DAYS, withHighlights } from '../lib/settings';
 import type { PopupApi, TargetTab } from '../lib/view-api';
 import { AnalysisPanel } from './AnalysisPanel';
+import { CitationTools } from './CitationTools';
 import { NotesPanel } from './notes/NotesPanel';
 
 type View =
@@ -319,6 +320,7 @@ function PageTools({ api, tab, info }: { api: PopupApi; tab: TargetTab; info: Pa
         </p>
       )}
       <NotesPanel api={notesApi} url={info.url} exportActions={actions} />
+      <CitationTools api={api} info={info} />
       {summary && (
         <AnalysisPanel
           summary={summary}

@@ -25,6 +25,9 @@ export interface PageInfo {
   title: string;
   wordCount: number;
   byline: string | null;
+  /** The site's name and the publication date, when the article says (for citations). */
+  site?: string;
+  published?: string | null;
   /** False when the page is not an article; `message` then says why. */
   isArticle: boolean;
   message?: string;

@@ -37,15 +37,23 @@ export type Route =
 export interface PageServer {
   port: number;
   set(hostAndPath: string, route: Route): void;
+  /**
+   * Every request that reached the server, as `METHOD host/path?query`, and `TLS host` for a
+   * TLS handshake (an https address; the host from its SNI): with every host mapped here, this
+   * is everything the browser sent to the network.
+   */
+  received: string[];
   close(): Promise<void>;
 }
 
 /** Starts the page server on a free port of 127.0.0.1. */
 export async function startPageServer(): Promise<PageServer> {
   const routes = new Map<string, Route>();
+  const received: string[] = [];
   const server: Server = createServer((req, res) => {
     const host = (req.headers.host ?? '').replace(/:\d+$/, '');
     const url = new URL(req.url ?? '/', `http://${host}`);
+    received.push(`${req.method} ${host}${url.pathname}${url.search}`);
     const route = routes.get(host + url.pathname);
     if (route === undefined) {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
@@ -59,13 +67,40 @@ export async function startPageServer(): Promise<PageServer> {
       })
       .end(out.body);
   });
+  server.on('clientError', (error: Error & { rawPacket?: Buffer }, socket) => {
+    const sni = error.rawPacket ? serverNameOf(error.rawPacket) : null;
+    received.push(sni ? `TLS ${sni}` : `unreadable ${error.message}`);
+    socket.destroy();
+  });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
     port,
+    received,
     set: (key, route) => void routes.set(key, route),
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
+}
+
+/** The host name a TLS ClientHello asks for (its SNI extension), or null. */
+export function serverNameOf(hello: Buffer): string | null {
+  try {
+    if (hello[0] !== 0x16 || hello[5] !== 0x01) return null; // handshake record, ClientHello
+    let at = 5 + 4 + 2 + 32; // record and handshake headers, version, random
+    at += 1 + (hello[at] ?? 0); // session id
+    at += 2 + hello.readUInt16BE(at); // cipher suites
+    at += 1 + (hello[at] ?? 0); // compression methods
+    const end = at + 2 + hello.readUInt16BE(at);
+    for (at += 2; at + 4 <= end; ) {
+      const type = hello.readUInt16BE(at);
+      const length = hello.readUInt16BE(at + 2);
+      if (type === 0) return hello.toString('latin1', at + 9, at + 9 + hello.readUInt16BE(at + 7));
+      at += 4 + length;
+    }
+  } catch {
+    // a truncated hello
+  }
+  return null;
 }
 
 /** A Chromium with Dossier loaded. */

@@ -1,7 +1,7 @@
 /**
- * `npm test`: everything CI checks, in order of speed: type check, lint, unit tests, then the
- * production build driven in real Chromium, then the Firefox build in Firefox ESR. Stops at the
- * first failing step.
+ * `npm test`: everything CI checks, in order of speed: type check, lint, unit tests, the store
+ * packages' checks, then the production build driven in real Chromium, then the Firefox build
+ * in Firefox ESR. Stops at the first failing step.
  */
 import { bin, requireChromium, run } from './run';
 
@@ -10,6 +10,8 @@ const steps: [string, string, string[]][] = [
   ['type check', bin('tsc'), ['--noEmit']],
   ['lint', bin('biome'), ['check', '.']],
   ['unit tests', bin('vitest'), ['run']],
+  // The store packages, built as a release would be: web-ext lint and the Chrome check.
+  ['store checks', process.execPath, [bin('tsx'), 'scripts/check-store.ts']],
   ['end-to-end tests', process.execPath, [bin('tsx'), 'scripts/e2e.ts']],
   ['end-to-end tests in Firefox', process.execPath, [bin('tsx'), 'scripts/e2e-firefox.ts']],
 ];

@@ -27,7 +27,8 @@ const ROOT = path.resolve(import.meta.dirname, '..');
 const LAYERS: { name: string; match: RegExp }[] = [
   {
     name: 'vocabulary',
-    match: /^lib\/(annotation\/|url\.ts$|format\.ts$|steps\.ts$|sites\.ts$|settings\.ts$)/,
+    match:
+      /^lib\/(annotation\/|url\.ts$|format\.ts$|steps\.ts$|sites\.ts$|settings\.ts$|badge\.ts$|motion\.ts$)/,
   },
   {
     name: 'core',

@@ -236,7 +236,7 @@ export function startEntitiesLayer(options: EntitiesLayerOptions): EntitiesLayer
       }
     });
   });
-  scope.listen(doc, 'keydown', (event: KeyboardEvent) => {
+  const onKeyDown = (event: KeyboardEvent) => {
     if (!event.isTrusted) return;
     if (event.key === 'Escape' && open) closeCard();
     if (!visible || !event.altKey || !event.shiftKey) return;
@@ -250,7 +250,10 @@ export function startEntitiesLayer(options: EntitiesLayerOptions): EntitiesLayer
       event.preventDefault();
       goTo(hit, true);
     }
-  });
+  };
+  // In the capture phase, so that the walk goes on from inside the card it opened (the card
+  // keeps its keystrokes from the page) as from the page.
+  scope.listen(doc, 'keydown', onKeyDown, { capture: true });
 
   const destroy = () => {
     if (destroyed) return;

@@ -12,6 +12,7 @@ import { describeRange } from '../anchoring/selectors';
 import { buildTextIndex, offsetsToRange, type TextIndex } from '../anchoring/text-index';
 import type { Annotation, AnnotationOrigin, Colour, PageRef } from '../annotation';
 import type { Painter } from '../highlight/paint';
+import { scrollBehavior } from '../motion';
 import { handleMessages, sendToBackground } from '../platform/messaging';
 import { subscribeToChanges } from '../platform/sync-client';
 import type { NotesChange } from '../protocol';
@@ -233,7 +234,7 @@ export function startNotesLayer({
       const range = placed.get(id)?.range;
       if (!range) return { found: false };
       const target = range.startContainer.parentElement;
-      target?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+      target?.scrollIntoView({ block: 'center', behavior: scrollBehavior(doc.defaultView) });
       flash(range);
       return { found: true };
     },

@@ -58,7 +58,9 @@ export function pageInfoOf(doc: Document, analysis: PageAnalysis): PageInfo {
     };
   }
   const { title, wordCount, byline } = result.article;
-  return { url, title, wordCount, byline, isArticle: true };
+  const info: PageInfo = { url, title, wordCount, byline, isArticle: true };
+  const { site, published } = pageRefOf(doc, info, analysis);
+  return { ...info, site, published: published ?? null };
 }
 
 /** The page a new note belongs to, from what the session knows about it. */

@@ -36,12 +36,16 @@ export interface Painter {
   destroy(): void;
 }
 
-/** Default look: translucent, so it reads on light and dark pages alike. */
+/**
+ * Default look: translucent, so it reads on light and dark pages alike: the page's own text
+ * keeps WCAG AA contrast (4.5:1) over every colour, on a white page and on a dark one
+ * (tests/lib/highlight/contrast.test.ts computes it).
+ */
 export const HIGHLIGHT_CSS = `
 ::highlight(dossier-official) { background-color: rgb(255 196 0 / 0.32); text-decoration: underline 2px rgb(214 150 0); }
 ::highlight(dossier-quote) { background-color: rgb(64 150 255 / 0.2); text-decoration: underline dotted 2px rgb(40 120 230); }
 ::highlight(dossier-note) { text-decoration: underline 1px rgb(128 128 128 / 0.5); }
-::highlight(dossier-note-yellow) { background-color: rgb(255 230 0 / 0.45); }
+::highlight(dossier-note-yellow) { background-color: rgb(255 230 0 / 0.36); }
 ::highlight(dossier-note-green) { background-color: rgb(80 220 120 / 0.4); }
 ::highlight(dossier-note-blue) { background-color: rgb(90 170 255 / 0.4); }
 ::highlight(dossier-note-pink) { background-color: rgb(255 120 190 / 0.4); }
@@ -49,7 +53,7 @@ export const HIGHLIGHT_CSS = `
 dossier-mark { all: unset; display: inline; }
 dossier-mark[data-name="dossier-official"] { background-color: rgb(255 196 0 / 0.32); text-decoration: underline 2px rgb(214 150 0); }
 dossier-mark[data-name="dossier-quote"] { background-color: rgb(64 150 255 / 0.2); text-decoration: underline dotted 2px rgb(40 120 230); }
-dossier-mark[data-name^="dossier-note"] { background-color: rgb(255 230 0 / 0.45); }
+dossier-mark[data-name^="dossier-note"] { background-color: rgb(255 230 0 / 0.36); }
 ::highlight(dossier-flash) { background-color: rgb(255 120 0 / 0.55); }
 `;
 

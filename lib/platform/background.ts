@@ -3,6 +3,7 @@
  * badge, keyboard commands and the context menu. Logic lives in the modules it calls.
  */
 import { browser } from 'wxt/browser';
+import { badgeFor, iconPaths } from '../badge';
 import { createLibraryService } from '../library/service';
 import { lazyConnection } from '../notes/connection';
 import { createNotesService } from '../notes/service';
@@ -13,7 +14,7 @@ import { highlightsOn, withHighlights } from '../settings';
 import { requestPersistence } from '../store';
 import { createSyncHub } from '../sync/hub';
 import { handleMessages, sendToBackground, sendToTab } from './messaging';
-import { loadSettings, saveSettings } from './settings-store';
+import { loadSettings, saveSettings, watchSettings } from './settings-store';
 import { openSidePanel } from './side-panel';
 import {
   disableSite,
@@ -43,6 +44,22 @@ export function startBackground(): void {
     db,
     onChange: () => void sendToBackground('library/changed', {}),
   });
+
+  // The badge says "off" (and the icon turns grey) where highlights are off: follow the switch.
+  const badges = new Map<number, { officials: number; notes: number; host: string }>();
+  const showBadge = async (tabId: number) => {
+    const seen = badges.get(tabId);
+    if (!seen) return;
+    const badge = badgeFor({ ...seen, highlights: highlightsOn(await loadSettings(), seen.host) });
+    await browser.action.setBadgeText({ tabId, text: badge.text });
+    await browser.action.setBadgeBackgroundColor({ tabId, color: badge.color });
+    await browser.action.setTitle({ tabId, title: badge.title });
+    await browser.action.setIcon({ tabId, path: iconPaths(badge.iconFolder) });
+  };
+  watchSettings(() => {
+    for (const tabId of badges.keys()) showBadge(tabId).catch(() => badges.delete(tabId));
+  });
+  browser.tabs.onRemoved.addListener((tabId) => void badges.delete(tabId));
 
   handleMessages({
     'tab/analyze': async ({ tabId }) => {
@@ -95,12 +112,8 @@ export function startBackground(): void {
     'badge/set': async ({ officials, notes: count }, sender) => {
       const tabId = sender.tab?.id;
       if (tabId === undefined) return null;
-      await browser.action.setBadgeText({ tabId, text: officials > 0 ? String(officials) : '' });
-      await browser.action.setBadgeBackgroundColor({ tabId, color: '#8a5a00' });
-      await browser.action.setTitle({
-        tabId,
-        title: `Dossier: ${officials} ${officials === 1 ? 'official' : 'officials'}, ${count} ${count === 1 ? 'note' : 'notes'} on this page`,
-      });
+      badges.set(tabId, { officials, notes: count, host: hostnameOf(sender.tab?.url) });
+      await showBadge(tabId);
       return null;
     },
   });
@@ -207,4 +220,13 @@ async function ensureOffscreenDocument(): Promise<void> {
       creating = null;
     });
   await creating;
+}
+
+/** The hostname of a tab's URL, or '' when it has none. */
+function hostnameOf(url: string | undefined): string {
+  try {
+    return url ? new URL(url).hostname : '';
+  } catch {
+    return '';
+  }
 }
