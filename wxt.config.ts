@@ -42,8 +42,9 @@ export default defineConfig({
         suggested_key: { default: 'Alt+Shift+L' },
         description: 'Open the Dossier side panel (this page and the library)',
       },
+      // No suggested key: Chrome loads at most four (the popup's switch does the same; readers
+      // can bind one in the browser's shortcut settings).
       'toggle-highlights': {
-        suggested_key: { default: 'Alt+Shift+D' },
         description: 'Show or hide Dossier’s highlights on this site',
       },
     },

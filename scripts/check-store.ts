@@ -81,8 +81,14 @@ export function checkChromePackage(files: Map<string, Uint8Array>, readme: strin
     optional_host_permissions?: string[];
     content_security_policy?: Record<string, string> | string;
     content_scripts?: unknown[];
+    commands?: Record<string, { suggested_key?: unknown }>;
   };
   if (manifest.manifest_version !== 3) problems.push('the manifest is not Manifest V3');
+  // Chrome refuses to load an extension that suggests more than four shortcuts.
+  const suggested = Object.values(manifest.commands ?? {}).filter((c) => c.suggested_key);
+  if (suggested.length > 4) {
+    problems.push(`commands suggest ${suggested.length} shortcuts; Chrome loads at most 4`);
+  }
 
   const iconSets: [string, Record<string, string>][] = [['icons', manifest.icons ?? {}]];
   if (typeof manifest.action?.default_icon === 'object') {

@@ -99,4 +99,17 @@ describe('checkChromePackage', () => {
     expect(checkChromePackage(pkg(loose), README)).toHaveLength(1);
     expect(checkChromePackage(pkg(strict), README)).toEqual([]);
   });
+
+  it('finds more suggested shortcuts than the four Chrome accepts (it would not load)', () => {
+    const key = (k: string) => ({ suggested_key: { default: `Alt+Shift+${k}` } });
+    const four = {
+      ...good,
+      commands: { a: key('A'), b: key('B'), c: key('C'), d: key('D'), e: {} },
+    };
+    const five = { ...good, commands: { ...four.commands, e: key('E') } };
+    expect(checkChromePackage(pkg(four), README)).toEqual([]);
+    expect(checkChromePackage(pkg(five), README)).toEqual([
+      'commands suggest 5 shortcuts; Chrome loads at most 4',
+    ]);
+  });
 });
