@@ -9,6 +9,14 @@ import { type Annotation, COLOURS } from './annotation';
 import type { AnalysisSummary } from './content/entities-layer';
 import { LIMITS } from './export/validate';
 import type { NotePatch, TagCount } from './notes/api';
+import {
+  NOTE_MAX_CHARS,
+  QUOTE_MAX_CHARS,
+  SHORT_TEXT_MAX_CHARS,
+  TAG_MAX_CHARS,
+  TAGS_MAX_PER_NOTE,
+  URL_MAX_CHARS,
+} from './notes/limits';
 import type { NewAnnotation } from './notes/service';
 import type { ImportOutcome } from './notes/transfer';
 import type { RemoteAnalysis } from './offscreen/analyze-html';
@@ -124,12 +132,15 @@ const origin = v.pipe(
 const tabId = v.pipe(v.number(), v.integer(), v.minValue(0));
 
 const id = v.pipe(v.string(), v.minLength(1), v.maxLength(200));
-const pageUrl = v.pipe(v.string(), v.maxLength(8192), v.url());
-const tag = v.pipe(v.string(), v.minLength(1), v.maxLength(200));
-const tags = v.pipe(v.array(tag), v.maxLength(100));
-const noteText = v.pipe(v.string(), v.maxLength(100_000));
+const pageUrl = v.pipe(v.string(), v.maxLength(URL_MAX_CHARS), v.url());
+const tag = v.pipe(v.string(), v.minLength(1), v.maxLength(TAG_MAX_CHARS));
+const tags = v.pipe(v.array(tag), v.maxLength(TAGS_MAX_PER_NOTE));
+const noteText = v.pipe(
+  v.string(),
+  v.maxLength(NOTE_MAX_CHARS, `must be at most ${NOTE_MAX_CHARS} characters long`),
+);
 const colour = v.picklist(COLOURS);
-const shortText = v.pipe(v.string(), v.maxLength(2_000));
+const shortText = v.pipe(v.string(), v.maxLength(SHORT_TEXT_MAX_CHARS));
 const offset = v.pipe(v.number(), v.integer(), v.minValue(0));
 
 const newAnnotation = v.strictObject({
@@ -142,7 +153,7 @@ const newAnnotation = v.strictObject({
   }),
   quote: v.strictObject({
     type: v.literal('TextQuoteSelector'),
-    exact: v.pipe(v.string(), v.minLength(1), v.maxLength(50_000)),
+    exact: v.pipe(v.string(), v.minLength(1), v.maxLength(QUOTE_MAX_CHARS)),
     prefix: v.pipe(v.string(), v.maxLength(64)),
     suffix: v.pipe(v.string(), v.maxLength(64)),
   }),

@@ -4,6 +4,7 @@
  * finds duplicates, so importing the same notes twice reports them instead of doubling them.
  */
 import type { Annotation } from '../annotation';
+import { FILE_MAX_MB } from '../notes/limits';
 import { BACKUP_FORMAT, parseBackup } from './backup';
 import { describeValue, type ImportResult, LIMITS } from './validate';
 import { parseW3C } from './w3c';
@@ -20,7 +21,9 @@ const fail = (message: string): ImportResult => ({
 export function parseImportFile(text: string): ImportResult {
   if (text.length > LIMITS.fileChars) {
     const mb = Math.ceil(text.length / (1024 * 1024));
-    return fail(`The file is too large (about ${mb} MB); Dossier imports files of up to 50 MB.`);
+    return fail(
+      `The file is too large (about ${mb} MB); Dossier imports files of up to ${FILE_MAX_MB} MB.`,
+    );
   }
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   if (body.trim() === '') return fail('The file is empty.');

@@ -19,6 +19,7 @@ export function startBackground(): void {
   const notes = createNotesService({
     db: lazyConnection(),
     onChange: (url, change) => hub.publish(url, change),
+    spaceLeft,
   });
 
   handleMessages({
@@ -98,6 +99,16 @@ export function startBackground(): void {
   });
   browser.runtime.onStartup.addListener(() => void pruneRevokedSites());
   browser.permissions.onRemoved.addListener(() => void pruneRevokedSites());
+}
+
+/** Bytes the browser still lets Dossier store, or null when it cannot say. */
+async function spaceLeft(): Promise<number | null> {
+  try {
+    const { quota, usage } = await navigator.storage.estimate();
+    return quota === undefined || usage === undefined ? null : Math.max(0, quota - usage);
+  } catch {
+    return null;
+  }
 }
 
 /** Flips automatic highlights on a site (the keyboard command); every open page follows. */

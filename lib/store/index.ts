@@ -33,7 +33,10 @@ export {
 } from './schema';
 export { allTags, mergeTags, renameTag, type TagChange, type TagCount } from './tags';
 export {
+  type ExportCursor,
+  type ExportPage,
   exportAll,
+  exportPage,
   type ImportDuplicate,
   type ImportMode,
   type ImportOptions,
