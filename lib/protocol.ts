@@ -67,8 +67,11 @@ export interface ProtocolMap {
   'notes/undo': { request: { id: string }; response: Annotation };
   /** popup → background: search notes on all pages, or on one. */
   'notes/search': { request: { query: string; url?: string }; response: Annotation[] };
-  /** any view → background: every tag with its count, for autocomplete. */
-  'tags/list': { request: Record<string, never>; response: TagCount[] };
+  /**
+   * any view → background: every tag with its count, for autocomplete. A content script gets
+   * only the tags of its own page (`url`), never the reader's tags from other sites.
+   */
+  'tags/list': { request: { url?: string }; response: TagCount[] };
   /** popup → background: rename a tag on every note. */
   'tags/rename': { request: { from: string; to: string }; response: { changed: number } };
   /** popup → background: merge several tags into one, on every note. */
@@ -143,9 +146,18 @@ const colour = v.picklist(COLOURS);
 const shortText = v.pipe(v.string(), v.maxLength(SHORT_TEXT_MAX_CHARS));
 const offset = v.pipe(v.number(), v.integer(), v.minValue(0));
 
+/**
+ * A page a note may be made on: http(s) only. A `javascript:`, `data:`, `vbscript:` or `file:`
+ * address would reach the Markdown export as a link target.
+ */
+const webPageUrl = v.pipe(
+  pageUrl,
+  v.check((s) => /^https?:$/.test(new URL(s).protocol), 'must be an http(s) page address'),
+);
+
 const newAnnotation = v.strictObject({
   page: v.strictObject({
-    url: pageUrl,
+    url: webPageUrl,
     title: shortText,
     site: shortText,
     author: v.optional(v.nullable(shortText)),
@@ -199,7 +211,7 @@ export const REQUEST_SCHEMAS = {
     query: v.pipe(v.string(), v.maxLength(1_000)),
     url: v.optional(pageUrl),
   }),
-  'tags/list': v.strictObject({}),
+  'tags/list': v.strictObject({ url: v.optional(pageUrl) }),
   'tags/rename': v.strictObject({ from: tag, to: tag }),
   'tags/merge': v.strictObject({ sources: v.pipe(v.array(tag), v.minLength(1)), into: tag }),
   'notes/reveal': v.strictObject({ id }),

@@ -197,7 +197,7 @@ export function startNotesLayer({
         onDismiss: close,
       }),
     );
-    void sendToBackground('tags/list', {}).then((r) => {
+    void sendToBackground('tags/list', { url: page.url }).then((r) => {
       if (r.ok) tagSuggestions = r.value.map((t) => t.tag);
     });
   };

@@ -22,6 +22,7 @@ import {
   listByPage,
   mergeTags,
   normaliseTags,
+  pageOfNote,
   renameTag,
   StoreError,
   saveAnnotation,
@@ -73,6 +74,8 @@ export interface NotesService {
   tags(): Promise<TagCount[]>;
   renameTag(from: string, to: string): Promise<{ changed: number }>;
   mergeTags(sources: string[], into: string): Promise<{ changed: number }>;
+  /** The page address of a note, live or in the trash (for the background's sender checks). */
+  pageOf(id: string): Promise<string | undefined>;
   /** Every note and the trash, for exports and backups. */
   all(): Promise<{ annotations: Annotation[]; trash: TrashedAnnotation[] }>;
   /**
@@ -173,6 +176,9 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
         announce(restored.page.url, { kind: 'upsert', annotation: restored });
         return restored;
       }),
+    async pageOf(id) {
+      return pageOfNote(await options.db(), id);
+    },
     async search(query, url) {
       return searchAnnotations(await options.db(), query, url ? { url } : {});
     },

@@ -62,7 +62,16 @@ export async function sendToTab<T extends MessageType>(
  * the page may have compromised, hence the validation. Returns the function that removes the
  * listener.
  */
-export function handleMessages<T extends MessageType>(handlers: Handlers<T>): () => void {
+export function handleMessages<T extends MessageType>(
+  handlers: Handlers<T>,
+  options: {
+    /**
+     * Decides, before anything is parsed, whether the sender may send this type at all:
+     * null to go on, or the refusal to answer with (see lib/platform/access.ts).
+     */
+    authorize?: (type: T, sender: Browser.runtime.MessageSender) => string | null;
+  } = {},
+): () => void {
   const accept = Object.keys(handlers) as T[];
   const listener = (
     raw: unknown,
@@ -71,6 +80,11 @@ export function handleMessages<T extends MessageType>(handlers: Handlers<T>): ()
   ): true | undefined => {
     const type = (raw as { type?: unknown } | null)?.type;
     if (!accept.includes(type as T)) return undefined;
+    const refused = options.authorize?.(type as T, sender) ?? null;
+    if (refused !== null) {
+      sendResponse({ ok: false, error: refused });
+      return true;
+    }
     const parsed = parseMessage(raw, accept);
     if (!parsed.ok) {
       sendResponse({ ok: false, error: parsed.error });

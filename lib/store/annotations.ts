@@ -74,6 +74,20 @@ export function getAnnotation(db: DossierDB, id: string): Promise<Annotation | u
   });
 }
 
+/**
+ * The page address of a note, live or in the trash (so that a caller's right to change or
+ * restore it can be checked before anything is done), or undefined.
+ */
+export function pageOfNote(db: DossierDB, id: string): Promise<string | undefined> {
+  return inTransaction(db, ['pages', 'trash'], 'readonly', async (tx) => {
+    const [found, trashed] = await Promise.all([
+      findNote(tx.objectStore('pages'), id),
+      tx.objectStore('trash').get(id),
+    ]);
+    return found?.note.page.url ?? trashed?.annotation.page.url;
+  });
+}
+
 /** Page order: by position in the text, then by creation, so the popup reads like the page. */
 function byPageOrder(a: Annotation, b: Annotation): number {
   return a.position.start - b.position.start || compareTimes(a.created, b.created);

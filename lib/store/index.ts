@@ -12,6 +12,7 @@ export {
   listByPage,
   listByTag,
   listTrash,
+  pageOfNote,
   purgeTrash,
   type SaveResult,
   saveAnnotation,
