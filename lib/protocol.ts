@@ -7,9 +7,9 @@
 import * as v from 'valibot';
 import { type Annotation, COLOURS } from './annotation';
 import type { AnalysisSummary } from './content/entities-layer';
-import { LIMITS } from './export/validate';
 import type { NotePatch, TagCount } from './notes/api';
 import {
+  MESSAGE_MAX_CHARS,
   NOTE_MAX_CHARS,
   QUOTE_MAX_CHARS,
   SHORT_TEXT_MAX_CHARS,
@@ -96,16 +96,32 @@ export interface ProtocolMap {
   'offscreen/analyze': { request: { html: string }; response: RemoteAnalysis };
   /** content script → background: what to show on the tab's action badge. */
   'badge/set': { request: { officials: number; notes: number }; response: null };
-  /** popup → background: every note and the trash (export everything, back up). */
+  /**
+   * popup → background: every note and the trash (export everything, back up), a page at a
+   * time so that no message nears the browser's 64 MiB limit: ask again with `cursor: next`
+   * until `next` is null (notes first, then the trash).
+   */
   'notes/all': {
-    request: Record<string, never>;
-    response: { annotations: Annotation[]; trash: StoreTrashed[] };
+    request: { cursor?: string };
+    response: { annotations: Annotation[]; trash: StoreTrashed[]; next: string | null };
   };
   /**
-   * popup → background: import a backup or W3C file's text, all or nothing. A file that is
-   * wrong is an answer, not a failure: `ok: false` and which entry is wrong and why.
+   * popup → background: one part of a file being imported (files can be larger than one
+   * message may be); the parts are put together in order and imported by `notes/import-file`.
    */
-  'notes/import-file': { request: { text: string }; response: ImportOutcome };
+  'notes/import-part': {
+    request: { upload: string; index: number; text: string };
+    response: { received: number };
+  };
+  /**
+   * popup → background: import a backup or W3C file's text (or the parts sent as `upload`),
+   * all or nothing. A file that is wrong is an answer, not a failure: `ok: false` and which
+   * entry is wrong and why.
+   */
+  'notes/import-file': {
+    request: { text: string } | { upload: string; parts: number };
+    response: ImportOutcome;
+  };
   /** background → content script: act on the selection (keyboard shortcut, context menu). */
   'selection/act': { request: { action: 'highlight' | 'note' }; response: { done: boolean } };
 }
@@ -156,6 +172,8 @@ const webPageUrl = v.pipe(
 );
 
 const newAnnotation = v.strictObject({
+  /** Chosen by the tab so that a retried save is recognised (lib/notes/service.ts `create`). */
+  id: v.optional(v.pipe(v.string(), v.uuid())),
   page: v.strictObject({
     url: webPageUrl,
     title: shortText,
@@ -217,11 +235,25 @@ export const REQUEST_SCHEMAS = {
   'notes/reveal': v.strictObject({ id }),
   'notes/orphans': v.strictObject({}),
   'selection/act': v.strictObject({ action: v.picklist(['highlight', 'note']) }),
-  'notes/all': v.strictObject({}),
-  // The file's content is checked by the import itself (lib/export), entry by entry.
-  'notes/import-file': v.strictObject({
-    text: v.pipe(v.string(), v.maxLength(LIMITS.fileChars, 'The file is larger than 50 MB.')),
+  'notes/all': v.strictObject({ cursor: v.optional(v.pipe(v.string(), v.maxLength(20_000))) }),
+  'notes/import-part': v.strictObject({
+    upload: v.pipe(v.string(), v.uuid()),
+    index: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(10_000)),
+    text: v.pipe(v.string(), v.maxLength(MESSAGE_MAX_CHARS)),
   }),
+  // The file's content is checked by the import itself (lib/export), entry by entry.
+  'notes/import-file': v.union([
+    v.strictObject({
+      text: v.pipe(
+        v.string(),
+        v.maxLength(MESSAGE_MAX_CHARS, 'The file is too large for one message; send it in parts.'),
+      ),
+    }),
+    v.strictObject({
+      upload: v.pipe(v.string(), v.uuid()),
+      parts: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(10_000)),
+    }),
+  ]),
   'page/analysis': v.strictObject({}),
   'page/reveal': v.strictObject({
     kind: v.picklist(['official', 'quote']),

@@ -170,9 +170,13 @@ export function startNotesLayer({
     lastColour = colour;
     const selectors = describeRange(currentIndex(), range);
     if (!selectors) return;
-    const reply = await sendToBackground('notes/create', {
-      annotation: { page, ...selectors, note, tags, colour, ...(origin ? { origin } : {}) },
-    });
+    // Its own id, so that a save resent after the service worker restarted is stored once.
+    const id = crypto.randomUUID();
+    const reply = await sendToBackground(
+      'notes/create',
+      { annotation: { id, page, ...selectors, note, tags, colour, ...(origin ? { origin } : {}) } },
+      { retry: true },
+    );
     if (!reply.ok) report(`Your note was not saved: ${reply.error}`);
     else apply({ kind: 'upsert', annotation: reply.value });
   };

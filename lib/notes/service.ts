@@ -15,7 +15,9 @@ import {
   countAnnotations,
   type DossierDB,
   deleteAnnotation,
+  type ExportPage,
   exportAll,
+  exportPage,
   getAnnotation,
   type ImportReport,
   importAll,
@@ -33,8 +35,12 @@ import {
 } from '../store';
 import type { NotePatch, NotesChange, TagCount } from './api';
 
-/** What a tab sends to make a note: everything but the id and times. */
-export type NewAnnotation = Omit<Annotation, 'id' | 'created' | 'updated'>;
+/**
+ * What a tab sends to make a note: everything but the times, and the id only if the tab chose
+ * one. A tab that chooses the id can send the same note again after a lost answer (the service
+ * worker stopped mid-save) without ever making it twice: see `create`.
+ */
+export type NewAnnotation = Omit<Annotation, 'id' | 'created' | 'updated'> & { id?: string };
 
 /** Dependencies, passed in so tests control time, ids and the database. */
 export interface NotesServiceOptions {
@@ -78,6 +84,8 @@ export interface NotesService {
   pageOf(id: string): Promise<string | undefined>;
   /** Every note and the trash, for exports and backups. */
   all(): Promise<{ annotations: Annotation[]; trash: TrashedAnnotation[] }>;
+  /** The same, a page of about `budget` characters at a time (see `exportPage`). */
+  allPage(cursor: string | null, budget: number): Promise<ExportPage>;
   /**
    * Imports checked records in one transaction (all or nothing). Into an empty store it
    * restores exactly, trash included; otherwise it merges, never deleting anything.
@@ -148,14 +156,31 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
     create: (input) =>
       serial(async () => {
         const time = now().toISOString();
+        const db = await options.db();
+        const { id: chosen, ...fields } = input;
+        if (chosen !== undefined) {
+          // A retry of a save whose answer was lost: the note is already there, answer with it.
+          const stored = await getAnnotation(db, chosen);
+          if (stored) {
+            if (stored.page.url === fields.page.url && stored.quote.exact === fields.quote.exact) {
+              return stored;
+            }
+            throw new Error('A note with this id already exists.');
+          }
+          if ((await pageOfNote(db, chosen)) !== undefined) {
+            throw new Error(
+              'This note was deleted, perhaps in another tab. Undo can bring it back.',
+            );
+          }
+        }
         const annotation: Annotation = {
-          ...input,
-          tags: normaliseTags(input.tags),
-          id: randomId(),
+          ...fields,
+          tags: normaliseTags(fields.tags),
+          id: chosen ?? randomId(),
           created: time,
           updated: time,
         };
-        const result = await saveAnnotation(await options.db(), annotation);
+        const result = await saveAnnotation(db, annotation);
         if (result.status !== 'created') throw new Error('A note with this id already exists.');
         announce(annotation.page.url, { kind: 'upsert', annotation: result.annotation });
         return result.annotation;
@@ -196,6 +221,7 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
         announce('*', { kind: 'reload' });
         return { changed: change.annotations };
       }),
+    allPage: async (cursor, budget) => exportPage(await options.db(), cursor, budget),
     all: async () => {
       const snapshot = await exportAll(await options.db());
       return { annotations: snapshot.annotations, trash: snapshot.trash };

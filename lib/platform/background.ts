@@ -5,8 +5,10 @@
 import { type Browser, browser } from 'wxt/browser';
 import type { TagCount } from '../notes/api';
 import { lazyConnection } from '../notes/connection';
+import { MESSAGE_MAX_CHARS } from '../notes/limits';
 import { createNotesService } from '../notes/service';
 import { importFile } from '../notes/transfer';
+import { Uploads } from '../notes/uploads';
 import { highlightsOn, withHighlights } from '../settings';
 import { requestPersistence } from '../store';
 import { createSyncHub, SYNC_PORT } from '../sync/hub';
@@ -24,6 +26,7 @@ export function startBackground(): void {
     spaceLeft,
   });
 
+  const uploads = new Uploads();
   const self = { id: browser.runtime.id, origin: new URL(browser.runtime.getURL('/')).origin };
   const caller = (sender: Browser.runtime.MessageSender) => callerOf(sender, self);
   /** Refuses a content script a page of another site. */
@@ -81,8 +84,15 @@ export function startBackground(): void {
       },
       'tags/rename': ({ from, to }) => notes.renameTag(from, to),
       'tags/merge': ({ sources, into }) => notes.mergeTags(sources, into),
-      'notes/all': () => notes.all(),
-      'notes/import-file': ({ text }) => importFile(notes, text),
+      'notes/all': ({ cursor }) => notes.allPage(cursor ?? null, MESSAGE_MAX_CHARS),
+      'notes/import-part': ({ upload, index, text }) => ({
+        received: uploads.add(upload, index, text),
+      }),
+      'notes/import-file': (request) =>
+        importFile(
+          notes,
+          'text' in request ? request.text : uploads.take(request.upload, request.parts),
+        ),
       'article/analyze': async ({ html }) => {
         await ensureOffscreenDocument();
         // From the background, a runtime message reaches the extension's pages: the offscreen one.

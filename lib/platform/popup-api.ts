@@ -3,11 +3,14 @@
  * components can be tested with a plain object instead of a mocked browser.
  */
 import { browser } from 'wxt/browser';
+import type { Annotation } from '../annotation';
 import type { AnalysisSummary } from '../content/entities-layer';
 import type { NotesApi } from '../notes/api';
-import type { TransferDeps } from '../notes/transfer';
-import type { PageInfo, Reply, SiteStatus } from '../protocol';
+import { MESSAGE_MAX_CHARS } from '../notes/limits';
+import type { ImportOutcome, TransferDeps } from '../notes/transfer';
+import type { PageInfo, Reply, ResponseOf, SiteStatus } from '../protocol';
 import type { Settings } from '../settings';
+import type { TrashedAnnotation } from '../store';
 import { downloadFile } from './download';
 import { sendToBackground, sendToTab } from './messaging';
 import { browserNotesApi } from './notes-api';
@@ -51,6 +54,47 @@ async function value<T>(reply: Promise<Reply<T>>): Promise<T> {
 }
 
 /**
+ * Every note and the trash, gathered a page at a time (one message for 100,000 notes would
+ * pass Chrome's 64 MiB limit).
+ */
+export async function listEverything(): Promise<{
+  annotations: Annotation[];
+  trash: TrashedAnnotation[];
+}> {
+  const annotations: Annotation[] = [];
+  const trash: TrashedAnnotation[] = [];
+  let cursor: string | null = null;
+  do {
+    const page: ResponseOf<'notes/all'> = await value(
+      sendToBackground('notes/all', cursor === null ? {} : { cursor }),
+    );
+    for (const note of page.annotations) annotations.push(note);
+    for (const entry of page.trash) trash.push(entry);
+    cursor = page.next;
+  } while (cursor !== null);
+  return { annotations, trash };
+}
+
+/** Sends a file's text to the background in parts that each fit in a message, then imports it. */
+export async function importInParts(text: string): Promise<ImportOutcome> {
+  if (text.length <= MESSAGE_MAX_CHARS) {
+    return value(sendToBackground('notes/import-file', { text }));
+  }
+  const upload = crypto.randomUUID();
+  let parts = 0;
+  for (let start = 0; start < text.length; ) {
+    let end = Math.min(text.length, start + MESSAGE_MAX_CHARS);
+    // Never between the two halves of a character outside the BMP.
+    if (end < text.length && /[\uD800-\uDBFF]/.test(text[end - 1] ?? '')) end -= 1;
+    const part = text.slice(start, end);
+    await value(sendToBackground('notes/import-part', { upload, index: parts, text: part }));
+    parts += 1;
+    start = end;
+  }
+  return value(sendToBackground('notes/import-file', { upload, parts }));
+}
+
+/**
  * The real implementation. The popup describes the tab named by `?tab=ID` in its own URL when
  * given (a popped-out popup window, and the end-to-end tests), else the active tab.
  */
@@ -86,8 +130,8 @@ export function browserPopupApi(location: Location = globalThis.location): Popup
     transfer: () => ({
       now: () => new Date(),
       listPage: (url) => value(sendToBackground('notes/list', { url })),
-      listAll: () => value(sendToBackground('notes/all', {})),
-      importText: (text) => value(sendToBackground('notes/import-file', { text })),
+      listAll: () => listEverything(),
+      importText: (text) => importInParts(text),
       download: (name, data, type) => downloadFile(name, data, type),
     }),
   };

@@ -62,7 +62,7 @@ function sizeOf(note: Annotation): number {
  * least one record). Each page is its own read-only transaction: a note saved between two
  * pages is in the backup or not, but no note is read twice or skipped.
  */
-export function exportPage(
+export async function exportPage(
   db: DossierDB,
   cursor: ExportCursor | null,
   budget: number,

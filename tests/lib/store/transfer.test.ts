@@ -6,6 +6,7 @@ import {
   DB_VERSION,
   deleteAnnotation,
   exportAll,
+  exportPage,
   getAnnotation,
   importAll,
   listAll,
@@ -251,5 +252,33 @@ describe('backup and restore', () => {
       [old, ...backup].map((n) => n.id).sort(),
     );
     expect((await listTrash(db)).map((t) => t.annotation.id)).toEqual([gone.id]);
+  });
+});
+
+describe('exporting a page at a time', () => {
+  it('reads every note and trash entry exactly once, in pages of about the budget', async () => {
+    const db = await openDb();
+    const notes = Array.from({ length: 130 }, (_, i) =>
+      makeAnnotation({ page: pageNumber(i % 7), note: 'n'.repeat(1_000) }),
+    );
+    await importAll(db, notes);
+    for (const note of notes.slice(0, 12)) await deleteAnnotation(db, note.id);
+    const whole = await exportAll(db);
+
+    const seenNotes: Annotation[] = [];
+    const seenTrash: unknown[] = [];
+    let cursor: string | null = null;
+    let pages = 0;
+    do {
+      const page = await exportPage(db, cursor, 20_000);
+      seenNotes.push(...page.annotations);
+      seenTrash.push(...page.trash);
+      cursor = page.next;
+      pages += 1;
+    } while (cursor !== null);
+    expect(pages).toBeGreaterThan(5);
+    expect(seenNotes.map((n) => n.id).sort()).toEqual(whole.annotations.map((n) => n.id).sort());
+    expect(seenTrash).toHaveLength(12);
+    await expect(exportPage(db, 'not a cursor', 10)).rejects.toMatchObject({ code: 'invalid' });
   });
 });
