@@ -1,5 +1,6 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
+import { POLICY_SITE_MATCHES } from './lib/sites';
 
 /**
  * WXT build configuration. The manifest asks for as little as it can: the content script runs
@@ -21,6 +22,8 @@ export default defineConfig({
       'activeTab',
       'scripting',
       'contextMenus',
+      // A daily alarm purges notes deleted longer ago than the reader chose (7/30/90 days).
+      'alarms',
       // Chrome: a hidden page with a DOM where long articles are analysed (lib/offscreen).
       ...(browser === 'firefox' ? [] : ['offscreen']),
     ],
@@ -39,6 +42,8 @@ export default defineConfig({
       },
     },
     optional_host_permissions: ['https://*/*', 'http://*/*'],
+    // The PDF viewer: a PDF opened on a listed site is sent to it (lib/pdf/redirect.ts).
+    web_accessible_resources: [{ resources: ['pdf.html'], matches: [...POLICY_SITE_MATCHES] }],
     action: { default_title: 'Dossier' },
     ...(browser === 'firefox'
       ? {

@@ -3,7 +3,7 @@
  * mention counts) and who said what (quotations grouped by speaker). Clicking an entry scrolls
  * the page to it and flashes it.
  */
-import type { AnalysisSummary } from '../lib/content/entities-layer';
+import type { AnalysisSummary } from '../lib/protocol';
 
 /** Props: the summary, and how to reveal an entry on the page. */
 export interface AnalysisPanelProps {

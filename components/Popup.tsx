@@ -3,13 +3,12 @@
  * shows a blank page: every failure becomes a calm sentence.
  */
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
-import type { AnalysisSummary } from '../lib/content/entities-layer';
+import { FILE_MAX_CHARS, FILE_MAX_MB } from '../lib/annotation/limits';
 import { thousands } from '../lib/format';
-import { FILE_MAX_CHARS, FILE_MAX_MB } from '../lib/notes/limits';
 import type { EverythingFormat } from '../lib/notes/transfer';
-import type { PopupApi, TargetTab } from '../lib/platform/popup-api';
-import type { PageInfo, SiteStatus } from '../lib/protocol';
-import { highlightsOn, type Settings, withHighlights } from '../lib/settings';
+import type { AnalysisSummary, PageInfo, SiteStatus } from '../lib/protocol';
+import { highlightsOn, type Settings, TRASH_RETENTION_DAYS, withHighlights } from '../lib/settings';
+import type { PopupApi, TargetTab } from '../lib/view-api';
 import { AnalysisPanel } from './AnalysisPanel';
 import { NotesPanel } from './notes/NotesPanel';
 
@@ -201,6 +200,15 @@ function PageTools({ api, tab, info }: { api: PopupApi; tab: TargetTab; info: Pa
     await api.saveSettings(next);
   };
 
+  const keepTrash = async (choice: string) => {
+    if (!settings) return;
+    const days = TRASH_RETENTION_DAYS.find((d) => String(d ?? 'forever') === choice);
+    if (days === undefined) return;
+    const next = { ...settings, keepTrashDays: days };
+    setSettings(next);
+    await api.saveSettings(next);
+  };
+
   return (
     <>
       {settings && (
@@ -233,6 +241,20 @@ function PageTools({ api, tab, info }: { api: PopupApi; tab: TargetTab; info: Pa
           />{' '}
           Add “Officials on this page” and “Who said what” to this page’s export
         </label>
+        {settings && (
+          <label>
+            Keep deleted notes for{' '}
+            <select
+              value={String(settings.keepTrashDays ?? 'forever')}
+              onChange={(e) => void keepTrash((e.target as HTMLSelectElement).value)}
+            >
+              <option value="7">7 days</option>
+              <option value="30">30 days</option>
+              <option value="90">90 days</option>
+              <option value="forever">for ever</option>
+            </select>
+          </label>
+        )}
         <label>
           Export everything as{' '}
           <select

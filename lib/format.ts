@@ -11,3 +11,8 @@ export function thousands(n: number): string {
   const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
   return `${n < 0 ? '-' : ''}${grouped}${fraction === undefined ? '' : `.${fraction}`}`;
 }
+
+/** "1 note", "10,000 notes": how every message and list counts the reader's notes. */
+export function countNotes(n: number): string {
+  return `${thousands(n)} ${n === 1 ? 'note' : 'notes'}`;
+}

@@ -5,9 +5,15 @@
  * (`REQUEST_SCHEMAS`), because any extension page or content script can send it anything.
  */
 import * as v from 'valibot';
-import { type Annotation, COLOURS } from './annotation';
-import type { AnalysisSummary } from './content/entities-layer';
-import type { NotePatch, TagCount } from './notes/api';
+import type { RemoteAnalysis } from './analysis/parsed-page';
+import {
+  type Annotation,
+  COLOURS,
+  type NewAnnotation,
+  type NotePatch,
+  type TagCount,
+  type TrashedAnnotation,
+} from './annotation';
 import {
   MESSAGE_MAX_CHARS,
   NOTE_MAX_CHARS,
@@ -16,11 +22,8 @@ import {
   TAG_MAX_CHARS,
   TAGS_MAX_PER_NOTE,
   URL_MAX_CHARS,
-} from './notes/limits';
-import type { NewAnnotation } from './notes/service';
-import type { ImportOutcome } from './notes/transfer';
-import type { RemoteAnalysis } from './offscreen/analyze-html';
-import type { TrashedAnnotation as StoreTrashed } from './store';
+} from './annotation/limits';
+import { isWebUrl } from './url';
 
 /** What the content script reports about its page. */
 export interface PageInfo {
@@ -32,6 +35,38 @@ export interface PageInfo {
   /** False when the page is not an article; `message` then says why. */
   isArticle: boolean;
   message?: string;
+}
+
+/** What the popup lists: officials with their mention counts, quotations with speakers. */
+export interface AnalysisSummary {
+  officials: { name: string; titles: string[]; mentions: number }[];
+  quotes: { text: string; speaker: string | null }[];
+}
+
+/** What an import did, in words for the reader; `ok: false` means nothing was written. */
+export interface ImportOutcome {
+  ok: boolean;
+  message: string;
+}
+
+/** A change to the notes, as every open view receives it over its sync port. */
+export type NotesChange =
+  | { kind: 'upsert'; annotation: Annotation }
+  | { kind: 'delete'; id: string; url: string }
+  | { kind: 'reload' };
+
+/** The name of the ports that carry live sync (lib/sync/hub.ts). */
+export const SYNC_PORT = 'dossier-sync';
+
+/** view → background, on a sync port: send me the changes of this page ('*': all pages). */
+export interface SyncSubscribe {
+  subscribe: string;
+}
+
+/** background → view, on a sync port: a change and the page it belongs to. */
+export interface SyncMessage {
+  url: string;
+  change: NotesChange;
 }
 
 /** Whether Dossier runs on a site, and why. */
@@ -103,7 +138,7 @@ export interface ProtocolMap {
    */
   'notes/all': {
     request: { cursor?: string };
-    response: { annotations: Annotation[]; trash: StoreTrashed[]; next: string | null };
+    response: { annotations: Annotation[]; trash: TrashedAnnotation[]; next: string | null };
   };
   /**
    * popup → background: one part of a file being imported (files can be larger than one
@@ -124,6 +159,8 @@ export interface ProtocolMap {
   };
   /** background → content script: act on the selection (keyboard shortcut, context menu). */
   'selection/act': { request: { action: 'highlight' | 'note' }; response: { done: boolean } };
+  /** PDF viewer → background: notes on the same PDF file saved under any URL. */
+  'notes/by-fingerprint': { request: { fingerprint: string }; response: Annotation[] };
 }
 
 export type MessageType = keyof ProtocolMap;
@@ -141,8 +178,7 @@ const origin = v.pipe(
   v.maxLength(2048),
   v.check((s) => {
     try {
-      const u = new URL(s);
-      return (u.protocol === 'http:' || u.protocol === 'https:') && u.origin === s;
+      return isWebUrl(s) && new URL(s).origin === s;
     } catch {
       return false;
     }
@@ -163,44 +199,53 @@ const shortText = v.pipe(v.string(), v.maxLength(SHORT_TEXT_MAX_CHARS));
 const offset = v.pipe(v.number(), v.integer(), v.minValue(0));
 
 /**
- * A page a note may be made on: http(s) only. A `javascript:`, `data:`, `vbscript:` or `file:`
- * address would reach the Markdown export as a link target.
+ * A page a note may be made on: http(s), or a local PDF file opened in Dossier's viewer (a note
+ * with a `pdf` place). A `javascript:`, `data:`, `vbscript:` or `file:` web page would reach the
+ * Markdown export as a link target.
  */
-const webPageUrl = v.pipe(
-  pageUrl,
-  v.check((s) => /^https?:$/.test(new URL(s).protocol), 'must be an http(s) page address'),
-);
+const notePage = (a: { page: { url: string }; pdf?: unknown }) =>
+  isWebUrl(a.page.url) || (a.pdf !== undefined && a.page.url.startsWith('file:'));
 
-const newAnnotation = v.strictObject({
-  /** Chosen by the tab so that a retried save is recognised (lib/notes/service.ts `create`). */
-  id: v.optional(v.pipe(v.string(), v.uuid())),
-  page: v.strictObject({
-    url: webPageUrl,
-    title: shortText,
-    site: shortText,
-    author: v.optional(v.nullable(shortText)),
-    published: v.optional(v.nullable(shortText)),
-  }),
-  quote: v.strictObject({
-    type: v.literal('TextQuoteSelector'),
-    exact: v.pipe(v.string(), v.minLength(1), v.maxLength(QUOTE_MAX_CHARS)),
-    prefix: v.pipe(v.string(), v.maxLength(64)),
-    suffix: v.pipe(v.string(), v.maxLength(64)),
-  }),
-  position: v.pipe(
-    v.strictObject({ type: v.literal('TextPositionSelector'), start: offset, end: offset }),
-    v.check((p) => p.end >= p.start, 'end must not come before start'),
-  ),
-  note: noteText,
-  tags,
-  colour,
-  origin: v.optional(
-    v.variant('kind', [
-      v.strictObject({ kind: v.literal('official'), name: shortText }),
-      v.strictObject({ kind: v.literal('quote'), speaker: v.nullable(shortText) }),
-    ]),
-  ),
+/** A note's place in a PDF (lib/annotation.ts `PdfPlace`). */
+const pdfPlace = v.strictObject({
+  fingerprint: v.pipe(v.string(), v.minLength(1), v.maxLength(200)),
+  page: v.pipe(v.number(), v.integer(), v.minValue(1)),
 });
+
+const newAnnotation = v.pipe(
+  v.strictObject({
+    /** Chosen by the tab so that a retried save is recognised (lib/notes/service.ts `create`). */
+    id: v.optional(v.pipe(v.string(), v.uuid())),
+    page: v.strictObject({
+      url: pageUrl,
+      title: shortText,
+      site: shortText,
+      author: v.optional(v.nullable(shortText)),
+      published: v.optional(v.nullable(shortText)),
+    }),
+    quote: v.strictObject({
+      type: v.literal('TextQuoteSelector'),
+      exact: v.pipe(v.string(), v.minLength(1), v.maxLength(QUOTE_MAX_CHARS)),
+      prefix: v.pipe(v.string(), v.maxLength(64)),
+      suffix: v.pipe(v.string(), v.maxLength(64)),
+    }),
+    position: v.pipe(
+      v.strictObject({ type: v.literal('TextPositionSelector'), start: offset, end: offset }),
+      v.check((p) => p.end >= p.start, 'end must not come before start'),
+    ),
+    note: noteText,
+    tags,
+    colour,
+    origin: v.optional(
+      v.variant('kind', [
+        v.strictObject({ kind: v.literal('official'), name: shortText }),
+        v.strictObject({ kind: v.literal('quote'), speaker: v.nullable(shortText) }),
+      ]),
+    ),
+    pdf: v.optional(pdfPlace),
+  }),
+  v.check((a) => notePage(a), 'page.url must be an http(s) page address'),
+);
 
 /** A page's HTML, up to 64 MiB (the browser's own limit for a message). */
 const pageHtml = v.pipe(v.string(), v.maxLength(32 * 1024 * 1024));
@@ -255,6 +300,7 @@ export const REQUEST_SCHEMAS = {
     }),
   ]),
   'page/analysis': v.strictObject({}),
+  'notes/by-fingerprint': v.strictObject({ fingerprint: pdfPlace.entries.fingerprint }),
   'page/reveal': v.strictObject({
     kind: v.picklist(['official', 'quote']),
     index: v.pipe(v.number(), v.integer(), v.minValue(0)),

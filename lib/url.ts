@@ -86,8 +86,11 @@ export function normalizePageUrl(pageHref: string, canonicalHref?: string | null
   if (canonicalHref?.trim()) {
     try {
       const canonical = new URL(canonicalHref.trim(), page);
-      const web = (u: URL) => u.protocol === 'http:' || u.protocol === 'https:';
-      if (web(canonical) && web(page) && siteOf(canonical.hostname) === siteOf(page.hostname)) {
+      if (
+        isWebUrl(canonical.href) &&
+        isWebUrl(page.href) &&
+        siteOf(canonical.hostname) === siteOf(page.hostname)
+      ) {
         return cleanUrl(canonical.href);
       }
     } catch {
@@ -101,4 +104,23 @@ export function normalizePageUrl(pageHref: string, canonicalHref?: string | null
 export function pageUrlOf(doc: Document): string {
   const link = doc.querySelector<HTMLLinkElement>('link[rel~="canonical" i][href]');
   return normalizePageUrl(doc.location?.href ?? doc.URL, link?.getAttribute('href'));
+}
+
+/**
+ * True for an absolute http: or https: address. The one check
+ * behind every place that turns a stored or imported address into a link or a page identity:
+ * an address from a file or a message could be `javascript:`, `data:` or `file:`.
+ */
+export function isWebUrl(value: string): boolean {
+  try {
+    const u = new URL(value);
+    return u.protocol === 'http:' || u.protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
+
+/** The address as a link target, or null when it is not http(s) and must never be clickable. */
+export function webHref(url: string): string | null {
+  return isWebUrl(url) ? new URL(url).href : null;
 }

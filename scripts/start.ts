@@ -6,7 +6,7 @@
  */
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { launchDossier, startPageServer } from '../tests/e2e/harness';
+import { launchDossier, startPageServer } from './browser';
 import { bin, ROOT, requireChromium, run } from './run';
 
 requireChromium();

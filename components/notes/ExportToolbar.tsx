@@ -5,7 +5,7 @@
  * questions a button cannot: which tag, which file.
  */
 import { useId, useRef, useState } from 'preact/hooks';
-import type { TagCount } from '../../lib/notes/api';
+import type { TagCount } from '../../lib/annotation';
 
 /** What the toolbar's buttons do; implemented outside the notes UI. */
 export interface ExportActions {

@@ -6,9 +6,9 @@
  */
 import type { TargetedInputEvent, TargetedKeyboardEvent } from 'preact';
 import { useCallback, useEffect, useId, useRef, useState } from 'preact/hooks';
+import type { NotePatch } from '../../lib/annotation';
 import { type Annotation, COLOURS, type Colour } from '../../lib/annotation';
-import type { NotePatch } from '../../lib/notes/api';
-import { NOTE_MAX_CHARS, noteTooLongMessage } from '../../lib/notes/limits';
+import { NOTE_MAX_CHARS, noteTooLongMessage } from '../../lib/annotation/limits';
 import type { Reply } from '../../lib/protocol';
 import { addTags, parseTags, sameTags } from './note-text';
 import { type SaveState, useAutosave } from './use-autosave';

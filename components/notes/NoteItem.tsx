@@ -4,8 +4,7 @@
  * not re-render the other few hundred rows. Every user-supplied string is rendered as text.
  */
 
-import type { Annotation, Colour } from '../../lib/annotation';
-import type { NotePatch } from '../../lib/notes/api';
+import type { Annotation, Colour, NotePatch } from '../../lib/annotation';
 import type { Reply } from '../../lib/protocol';
 import { memo } from './memo';
 import { NoteEditor } from './NoteEditor';

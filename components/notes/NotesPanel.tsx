@@ -4,33 +4,26 @@
  * merged everywhere; the orphans the page no longer contains; and the export/import buttons.
  *
  * Everything goes through `NotesApi`, so the panel runs the same against the background and
- * against an in-memory fake in tests. It subscribes to changes for its page and applies them as
- * they come, so a note made or edited in another tab appears at once. It is never blank: it is
+ * against an in-memory fake in tests. Its state (the live cache kept current by the change feed,
+ * tag counts, orphans, the all-pages search, focus) lives in `use-page-notes.ts`; this file is
+ * the view, so a note made or edited in another tab appears at once. It is never blank: it is
  * loading, showing notes, saying there are none yet, or saying calmly what failed.
  */
 import type { ComponentChildren } from 'preact';
-import {
-  useCallback,
-  useEffect,
-  useId,
-  useLayoutEffect,
-  useMemo,
-  useReducer,
-  useRef,
-  useState,
-} from 'preact/hooks';
-import type { Annotation, Colour } from '../../lib/annotation';
-import { thousands } from '../../lib/format';
-import type { NotePatch, NotesApi, NotesChange, TagCount } from '../../lib/notes/api';
-import { compileQuery } from '../../lib/notes/rules';
+import { useCallback, useId, useMemo, useRef, useState } from 'preact/hooks';
+import type { Annotation, Colour, NotePatch } from '../../lib/annotation';
+import { byPageOrder } from '../../lib/annotation/order';
+import { compileQuery } from '../../lib/annotation/rules';
+import { countNotes, thousands } from '../../lib/format';
+import type { NotesApi } from '../../lib/notes/api';
 import { type ExportActions, ExportToolbar } from './ExportToolbar';
 import { NoteItem } from './NoteItem';
-import { byPageOrder, countNotes } from './note-text';
 import { SearchBox, type SearchScope } from './SearchBox';
 import { SearchResults } from './SearchResults';
 import { TagFilter } from './TagFilter';
 import { TagManager } from './TagManager';
 import { type Notice, UndoToast } from './UndoToast';
+import { useAllPagesSearch, useFocusAfter, usePageNotes, useRowsByFrame } from './use-page-notes';
 
 export type { ExportActions } from './ExportToolbar';
 
@@ -44,34 +37,6 @@ export interface NotesPanelProps {
   exportActions?: ExportActions;
 }
 
-type NotesAction =
-  | { type: 'reset' }
-  | { type: 'load'; notes: readonly Annotation[] }
-  | { type: 'upsert'; annotation: Annotation }
-  | { type: 'remove'; id: string };
-
-/** The page's notes by id; null until the first list arrives. */
-function notesReducer(
-  state: Map<string, Annotation> | null,
-  action: NotesAction,
-): Map<string, Annotation> | null {
-  if (action.type === 'reset') return null;
-  if (action.type === 'load') return new Map(action.notes.map((note) => [note.id, note]));
-  if (state === null) return state;
-  const next = new Map(state);
-  if (action.type === 'upsert') next.set(action.annotation.id, action.annotation);
-  else if (!next.delete(action.id)) return state;
-  return next;
-}
-
-type AllPages = Annotation[] | null | 'failed';
-
-/**
- * Rows rendered in the first frame, then this many more per frame: the popup paints its first
- * screen of notes at once even on a page with hundreds, and the rest follow without a freeze.
- */
-const ROWS_PER_FRAME = 80;
-
 /** The notes panel for page `url`; the lead mounts it in the popup. */
 export function NotesPanel({ api, url, exportActions }: NotesPanelProps) {
   const headingId = useId();
@@ -79,113 +44,27 @@ export function NotesPanel({ api, url, exportActions }: NotesPanelProps) {
   const root = useRef<HTMLElement>(null);
   const undoButton = useRef<HTMLButtonElement>(null);
 
-  const [notes, dispatch] = useReducer(notesReducer, null);
-  const [loadFailed, setLoadFailed] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [orphanIds, setOrphanIds] = useState<ReadonlySet<string>>(() => new Set());
-  const [allTags, setAllTags] = useState<TagCount[]>([]);
+  const state = usePageNotes(api, url);
+  const {
+    notes,
+    dispatch,
+    loadFailed,
+    error,
+    setError,
+    orphanIds,
+    allTags,
+    allPages,
+    loadTags,
+    loadNotes,
+    reload,
+    refreshTagsSoon,
+  } = state;
   const [tagFilter, setTagFilter] = useState('');
   const [query, setQuery] = useState('');
   const [scope, setScope] = useState<SearchScope>('page');
-  const [allPages, setAllPages] = useState<AllPages>(null);
   const [editingId, setEditingId] = useState<string | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
-  const focusAfter = useRef<{ undo: boolean } | { note: string } | null>(null);
-
-  // --- loading and live changes -------------------------------------------------------------
-
-  /** Changes that arrive while a list is in flight are applied on top of it, not lost. */
-  const listing = useRef(true);
-  const queued = useRef<NotesChange[]>([]);
-  const listSeq = useRef(0);
-  const tagsTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
-
-  const apply = useCallback(
-    (change: Exclude<NotesChange, { kind: 'reload' }>) => {
-      if (change.kind === 'upsert' && change.annotation.page.url === url) {
-        dispatch({ type: 'upsert', annotation: change.annotation });
-      } else {
-        dispatch({
-          type: 'remove',
-          id: change.kind === 'delete' ? change.id : change.annotation.id,
-        });
-      }
-      setAllPages((results) => {
-        if (!Array.isArray(results)) return results;
-        if (change.kind === 'delete') return results.filter((n) => n.id !== change.id);
-        return results.map((n) => (n.id === change.annotation.id ? change.annotation : n));
-      });
-    },
-    [url],
-  );
-
-  const loadTags = useCallback(async () => {
-    const reply = await api.tags();
-    if (reply.ok) setAllTags(reply.value);
-    else setError(`The list of tags could not be loaded: ${reply.error}`);
-  }, [api]);
-
-  /** Tags change with edits anywhere; refresh them once things settle, not per change. */
-  const refreshTagsSoon = useCallback(() => {
-    if (tagsTimer.current !== null) clearTimeout(tagsTimer.current);
-    tagsTimer.current = setTimeout(() => {
-      tagsTimer.current = null;
-      void loadTags();
-    }, 300);
-  }, [loadTags]);
-
-  const loadOrphans = useCallback(async () => {
-    const reply = await api.orphans();
-    if (reply.ok) setOrphanIds(new Set(reply.value));
-    else setError(`Could not ask the page which notes it no longer contains: ${reply.error}`);
-  }, [api]);
-
-  const loadNotes = useCallback(async () => {
-    const seq = ++listSeq.current;
-    listing.current = true;
-    const reply = await api.list(url);
-    if (seq !== listSeq.current) return;
-    listing.current = false;
-    if (!reply.ok) {
-      setLoadFailed(true);
-      setError(`The notes for this page could not be loaded: ${reply.error}`);
-      return;
-    }
-    setLoadFailed(false);
-    dispatch({ type: 'load', notes: reply.value });
-    for (const change of queued.current.splice(0)) {
-      if (change.kind !== 'reload') apply(change);
-    }
-  }, [api, url, apply]);
-
-  const reload = useCallback(() => {
-    void loadNotes();
-    void loadOrphans();
-  }, [loadNotes, loadOrphans]);
-
-  useEffect(() => {
-    queued.current = [];
-    dispatch({ type: 'reset' });
-    const unsubscribe = api.subscribe(url, (change) => {
-      if (change.kind === 'reload') {
-        reload();
-      } else if (listing.current) {
-        queued.current.push(change);
-      } else {
-        apply(change);
-      }
-      refreshTagsSoon();
-    });
-    // The page's notes first: the tag list (autocomplete, filters) reads every tag in the store
-    // and must not hold up the first paint of a popup with thousands of notes stored.
-    void loadNotes().then(() => loadTags());
-    void loadOrphans();
-    return () => {
-      listSeq.current++;
-      unsubscribe();
-      if (tagsTimer.current !== null) clearTimeout(tagsTimer.current);
-    };
-  }, [api, url, apply, reload, loadNotes, loadOrphans, loadTags, refreshTagsSoon]);
+  const focusAfter = useFocusAfter(root, undoButton);
 
   // --- actions on notes (stable, so memoised rows do not re-render) -------------------------
 
@@ -266,45 +145,10 @@ export function NotesPanel({ api, url, exportActions }: NotesPanelProps) {
     [loadTags, loadNotes],
   );
 
-  // Focus follows the reader's action: to Undo after a delete, back to the note after Undo/Done.
-  // Kept pending until the element exists (a save can re-render before the editor closes).
-  useLayoutEffect(() => {
-    const target = focusAfter.current;
-    if (!target) return;
-    if ('undo' in target) {
-      if (!undoButton.current) return;
-      focusAfter.current = null;
-      undoButton.current.focus();
-      return;
-    }
-    const rows = root.current?.querySelectorAll<HTMLElement>('[data-note-id]') ?? [];
-    const row = [...rows].find((r) => r.dataset.noteId === target.note);
-    if (!row) return;
-    const edit = [...row.querySelectorAll('button')].find((b) => b.textContent === 'Edit');
-    if (!edit) return;
-    focusAfter.current = null;
-    edit.focus();
-  });
-
-  // --- searching all pages -------------------------------------------------------------------
+  // --- searching all pages and what to show ----------------------------------------------
 
   const searchingAll = scope === 'all' && query.trim() !== '';
-  useEffect(() => {
-    if (!searchingAll) return;
-    let current = true;
-    setAllPages(null);
-    api.search(query).then((reply) => {
-      if (!current) return;
-      if (reply.ok) setAllPages(reply.value);
-      else {
-        setAllPages('failed');
-        setError(`The search did not finish: ${reply.error}`);
-      }
-    });
-    return () => {
-      current = false;
-    };
-  }, [api, query, searchingAll]);
+  useAllPagesSearch(api, query, searchingAll, state);
 
   // --- what to show --------------------------------------------------------------------------
 
@@ -338,14 +182,7 @@ export function NotesPanel({ api, url, exportActions }: NotesPanelProps) {
     return { placed, orphans };
   }, [sorted, orphanIds, tagFilter, query, scope, editingId]);
 
-  const [rowLimit, setRowLimit] = useState(ROWS_PER_FRAME);
-  useEffect(() => {
-    if (rowLimit >= placed.length) return;
-    const timer = setTimeout(() => setRowLimit((limit) => limit + ROWS_PER_FRAME), 16);
-    return () => clearTimeout(timer);
-  }, [rowLimit, placed.length]);
-  const rowsNow = placed.length > rowLimit ? placed.slice(0, rowLimit) : placed;
-
+  const rowsNow = useRowsByFrame(placed);
   const datalist = useMemo(
     () => (
       <datalist id={tagListId}>

@@ -6,8 +6,10 @@
  */
 import { useMemo, useState } from 'preact/hooks';
 import type { Annotation } from '../../lib/annotation';
-import { thousands } from '../../lib/format';
-import { byPageOrder, countNotes, safeHref, truncateQuote } from './note-text';
+import { byPageOrder, groupByPage } from '../../lib/annotation/order';
+import { countNotes, thousands } from '../../lib/format';
+import { webHref } from '../../lib/url';
+import { truncateQuote } from './note-text';
 
 /** Props of `SearchResults`. */
 export interface SearchResultsProps {
@@ -28,18 +30,12 @@ interface Group {
 }
 
 /** Groups by page, in the order pages first appear (the store sorts by last edit). */
-function groupByPage(results: readonly Annotation[]): Group[] {
-  const groups = new Map<string, Group>();
-  for (const note of results) {
-    let group = groups.get(note.page.url);
-    if (!group) {
-      group = { url: note.page.url, title: note.page.title, notes: [] };
-      groups.set(note.page.url, group);
-    }
-    group.notes.push(note);
-  }
-  for (const group of groups.values()) group.notes.sort(byPageOrder);
-  return [...groups.values()];
+function groupResults(results: readonly Annotation[]): Group[] {
+  return [...groupByPage(results)].map(([url, notes]) => ({
+    url,
+    title: notes[0]?.page.title ?? '',
+    notes: notes.sort(byPageOrder),
+  }));
 }
 
 /** The all-pages result list, or a line saying there is nothing (yet). */
@@ -52,7 +48,7 @@ export function SearchResults({
 }: SearchResultsProps) {
   const [limit, setLimit] = useState(pageSize);
   const shown = useMemo(
-    () => (results ? groupByPage(results.slice(0, limit)) : []),
+    () => (results ? groupResults(results.slice(0, limit)) : []),
     [results, limit],
   );
   if (results === null) return <p class="notes-muted">Searching all pages…</p>;
@@ -65,7 +61,7 @@ export function SearchResults({
         {countNotes(results.length)} on {new Set(results.map((n) => n.page.url)).size} pages
       </p>
       {shown.map((group) => {
-        const href = safeHref(group.url);
+        const href = webHref(group.url);
         const here = group.url === url;
         return (
           <section key={group.url} class="notes-group" aria-label={group.title || group.url}>

@@ -4,7 +4,7 @@
  * reads well to a screen reader.
  */
 import { useId } from 'preact/hooks';
-import type { TagCount } from '../../lib/notes/api';
+import type { TagCount } from '../../lib/annotation';
 
 /** Props of `TagFilter`. */
 export interface TagFilterProps {

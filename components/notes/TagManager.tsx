@@ -5,9 +5,10 @@
  * field; failures from the store go to the panel's alert.
  */
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
-import type { NotesApi, TagCount } from '../../lib/notes/api';
-import { normaliseTag } from '../../lib/notes/rules';
-import { countNotes } from './note-text';
+import type { TagCount } from '../../lib/annotation';
+import { normaliseTag } from '../../lib/annotation/rules';
+import { countNotes } from '../../lib/format';
+import type { NotesApi } from '../../lib/notes/api';
 
 /** Props of `TagManager`. */
 export interface TagManagerProps {

@@ -11,7 +11,7 @@
 import type { TargetedKeyboardEvent } from 'preact';
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { COLOURS, type Colour } from '../../lib/annotation';
-import { NOTE_MAX_CHARS, noteTooLongMessage } from '../../lib/notes/limits';
+import { NOTE_MAX_CHARS, noteTooLongMessage } from '../../lib/annotation/limits';
 import { type PanelAnchor, usePlacement } from './placement';
 import { TagInput } from './TagInput';
 import { addTag } from './tags';

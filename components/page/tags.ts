@@ -4,7 +4,7 @@
  * and the rules can be checked without rendering anything.
  */
 
-import { normaliseTag } from '../../lib/notes/rules';
+import { normaliseTag } from '../../lib/annotation/rules';
 
 /**
  * Adds a typed tag to `tags` unless it is empty or already there (case-insensitively). When it

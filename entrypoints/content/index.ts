@@ -4,7 +4,9 @@
  * (lib/content/session.ts), which does the work.
  */
 
+import { browser } from 'wxt/browser';
 import { startPageSession } from '@/lib/content/session';
+import { isPdfDocument, VIEWER_PATH, viewerUrlFor } from '@/lib/pdf/redirect';
 import { POLICY_SITE_MATCHES } from '@/lib/sites';
 
 export default defineContentScript({
@@ -14,6 +16,11 @@ export default defineContentScript({
   // reach the page's own message listeners, and costs the start-up task time for nothing.
   noScriptStartedPostMessage: true,
   main(ctx) {
+    // A PDF on a listed site opens in Dossier's PDF viewer; its own URL stays its identity.
+    if (isPdfDocument(document)) {
+      location.replace(viewerUrlFor(browser.runtime.getURL(VIEWER_PATH), location.href));
+      return;
+    }
     startPageSession(ctx);
   },
 });

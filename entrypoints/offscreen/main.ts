@@ -2,9 +2,9 @@
  * Chrome's offscreen document: a hidden extension page with a DOM, where long pages are parsed
  * and analysed (lib/offscreen) so that the page's own main thread is not held by Readability.
  */
-import { analyzeHtml } from '@/lib/offscreen/analyze-html';
+import { analyzeCopy } from '@/lib/analysis/parsed-page';
 import { handleMessages } from '@/lib/platform/messaging';
 
 handleMessages({
-  'offscreen/analyze': ({ html }) => analyzeHtml(html),
+  'offscreen/analyze': ({ html }) => analyzeCopy(html),
 });

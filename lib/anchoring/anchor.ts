@@ -79,7 +79,7 @@ function prepare(selectors: SelectorPair): Prepared {
 }
 
 /** The first two steps: the position hint, then the exact quote. Cheap; no fuzzy search. */
-function anchorExactly(text: string, { quote, context }: Prepared): Anchored | null {
+function _anchorExactly(text: string, { quote, context }: Prepared): Anchored | null {
   if (context.hint !== undefined) {
     const atPosition = matchAtPosition(text, quote, context.hint, context);
     if (atPosition) return found(atPosition, 'position');
@@ -110,21 +110,6 @@ function anchorNearby(
 function anchorAnywhere(text: string, { quote, context }: Prepared): Anchored | null {
   const fuzzy = matchFuzzy(text, quote, context);
   return fuzzy ? found(fuzzy, 'fuzzy') : null;
-}
-
-/**
- * Anchors one annotation's selectors in `text` (the collapsed text of a page's index). Selector
- * strings are whitespace-normalised first, so quotes recorded by other tools from raw
- * `textContent` still match.
- */
-export function anchorSelectors(text: string, selectors: SelectorPair): AnchorResult {
-  const prepared = prepare(selectors);
-  if (prepared.quote.length === 0) return { orphan: true };
-  const exactly = anchorExactly(text, prepared);
-  if (exactly) return exactly;
-  const nearby = anchorNearby(text, prepared, prepared.context.hint);
-  if (nearby.result) return nearby.result;
-  return (!nearby.coveredAll && anchorAnywhere(text, prepared)) || { orphan: true };
 }
 
 /**

@@ -1,5 +1,5 @@
 /**
- * The `analyze` command: runs Dossier's own `lib/article` + `lib/detect` on saved HTML files
+ * The `analyze` command: runs Dossier's own analysis (lib/analysis/pipeline.ts, as the content script does) on saved HTML files
  * in Node and prints who is named and who said what, as Markdown for people or JSON for tools.
  *
  * The DOM is happy-dom, already a dev dependency for the tests: it is small, starts fast, and
@@ -13,8 +13,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { Window } from 'happy-dom';
-import { extractArticle } from '../article/extract';
-import { detect } from '../detect/index';
+import { analyzePage } from '../analysis/pipeline';
 
 /** One file's analysis, as printed by `--json`. */
 export interface FileAnalysis {
@@ -114,11 +113,10 @@ export function analyzeHtml(html: string, file: string): FileAnalysis {
   }
   const { document, close } = parseHtml(html);
   try {
-    const result = extractArticle(document, { force: true });
+    const { article: result, detection: found } = analyzePage(document, { force: true });
     if (!result.ok) throw new AnalyzeError(`no article: ${result.message}`);
     const { article } = result;
     if (article.text.trim().length === 0) throw new AnalyzeError('the article is empty');
-    const found = detect(article.text, { breaks: article.breaks, byline: article.byline });
     return {
       file,
       title: article.title,

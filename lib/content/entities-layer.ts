@@ -13,14 +13,9 @@ import type { Article } from '../article/extract';
 import { createLiveMapper, type SourceMapper } from '../article/live-ranges';
 import type { Detection } from '../detect';
 import type { Painter } from '../highlight/paint';
+import type { AnalysisSummary } from '../protocol';
 import { runSliced } from './slices';
 import { createUiHost } from './ui-host';
-
-/** What the popup lists: officials with their mention counts, quotations with speakers. */
-export interface AnalysisSummary {
-  officials: { name: string; titles: string[]; mentions: number }[];
-  quotes: { text: string; speaker: string | null }[];
-}
 
 /** A running layer of automatic highlights. */
 export interface EntitiesLayer {

@@ -12,9 +12,9 @@ import { describeRange } from '../anchoring/selectors';
 import { buildTextIndex, offsetsToRange, type TextIndex } from '../anchoring/text-index';
 import type { Annotation, AnnotationOrigin, Colour, PageRef } from '../annotation';
 import type { Painter } from '../highlight/paint';
-import type { NotesChange } from '../notes/api';
 import { handleMessages, sendToBackground } from '../platform/messaging';
 import { subscribeToChanges } from '../platform/sync-client';
+import type { NotesChange } from '../protocol';
 import { createUiHost } from './ui-host';
 
 /** What the layer needs from its page session. */

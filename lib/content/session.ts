@@ -6,21 +6,21 @@
  * context invalidates the older one, whose session then removes everything it registered.
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { serializePage } from '../analysis/page-text';
+import { analyzePage, detectInArticleInSteps, type PageAnalysis } from '../analysis/pipeline';
 import type { PageRef } from '../annotation';
 import { type ArticleResult, extractArticleInSteps } from '../article/extract';
 import type { SourceMapper } from '../article/live-ranges';
 import type { Detection } from '../detect';
 import { createPainter } from '../highlight/paint';
-import { locateRemote } from '../offscreen/locate';
-import { serializePage } from '../offscreen/page-text';
 import { handleMessages, sendToBackground } from '../platform/messaging';
 import { loadSettings, watchSettings } from '../platform/settings-store';
 import type { PageInfo } from '../protocol';
 import { highlightsOn, type Settings } from '../settings';
 import { pageUrlOf } from '../url';
 import { type EntitiesLayer, startEntitiesLayer } from './entities-layer';
+import { locateRemote } from './locate';
 import { type NotesLayer, startNotesLayer } from './notes-layer';
-import { analyzePage, detectInArticleInSteps, type PageAnalysis } from './pipeline';
 import { runStaged, nextTask as waitTask } from './slices';
 
 /** Page text (characters) from which the page is analysed away from it, where it can be. */

@@ -4,7 +4,8 @@
  * theirs cannot reach the page. Everything in it is marked `data-dossier-ui`, so text indexing
  * never sees it. The root is open so that assistive tools and tests can reach the controls.
  */
-import { type ComponentChild, render } from 'preact';
+import { type ComponentChild, h, render } from 'preact';
+import { ErrorBoundary } from '../../components/ErrorBoundary';
 import { DOSSIER_UI_ATTRIBUTE } from '../anchoring/text-index';
 
 /** A mounted UI host. */
@@ -32,8 +33,14 @@ export function createUiHost(doc: Document, css: string): UiHost {
   const root = doc.createElement('div');
   shadow.append(style, root);
   doc.documentElement.append(host);
+  // A render error in a card or the toolbar shows "Reload Dossier" instead of an empty panel.
+  const show = (child: ComponentChild | null) =>
+    render(
+      child === null ? null : h(ErrorBoundary, { onReload: () => show(child), children: child }),
+      root,
+    );
   return {
-    show: (child) => render(child, root),
+    show,
     contains: (event) => event.composedPath().includes(host),
     focusFirst: () => {
       shadow.querySelector<HTMLElement>('button, [href], input, textarea, [tabindex]')?.focus();

@@ -13,6 +13,7 @@ import type { Annotation } from '../annotation';
 import { thousands } from '../format';
 import {
   AnnotationSchema,
+  type BackupTrashEntry,
   checkEntry,
   checkUniqueIds,
   describeValue,
@@ -23,11 +24,6 @@ import {
   LIMITS,
   TrashedAnnotationSchema,
 } from './validate';
-
-/** A deleted annotation kept for undo; `deleted` is the ISO time it went to the trash. */
-export interface TrashedAnnotation extends Annotation {
-  deleted: string;
-}
 
 /** Identifies a Dossier backup among other JSON files. */
 export const BACKUP_FORMAT = 'dossier-backup';
@@ -40,7 +36,7 @@ export interface Backup {
   version: typeof BACKUP_VERSION;
   exported: string;
   annotations: Annotation[];
-  trash: TrashedAnnotation[];
+  trash: BackupTrashEntry[];
   orphans: string[];
 }
 
@@ -50,7 +46,7 @@ export interface Backup {
  */
 export function toBackup(
   annotations: readonly Annotation[],
-  trash: readonly TrashedAnnotation[],
+  trash: readonly BackupTrashEntry[],
   options: { now: Date; orphanIds?: ReadonlySet<string> | readonly string[] },
 ): string {
   const known = new Set(annotations.map((a) => a.id));
@@ -165,7 +161,7 @@ export function parseBackup(value: unknown): ImportResult {
     );
     if (checked) good.push(checked);
   });
-  const goodTrash: TrashedAnnotation[] = [];
+  const goodTrash: BackupTrashEntry[] = [];
   trash.forEach((entry, index) => {
     const checked = checkEntry(
       TrashedAnnotationSchema,

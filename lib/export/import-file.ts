@@ -1,10 +1,8 @@
 /**
- * The one entry point for "Import…": takes the text of a file, recognises a Dossier backup or
- * W3C Web Annotations, and validates the whole file before the store may write anything. Also
- * finds duplicates, so importing the same notes twice reports them instead of doubling them.
+ * The one entry point for "Import…": recognises a Dossier backup or W3C Web Annotations in a
+ * file's text and validates the whole file before the store may write anything.
  */
-import type { Annotation } from '../annotation';
-import { FILE_MAX_MB } from '../notes/limits';
+import { FILE_MAX_MB } from '../annotation/limits';
 import { BACKUP_FORMAT, parseBackup } from './backup';
 import { describeValue, type ImportResult, LIMITS } from './validate';
 import { parseW3C } from './w3c';
@@ -44,39 +42,4 @@ export function parseImportFile(text: string): ImportResult {
     );
   }
   return parseW3C(value);
-}
-
-/** An incoming annotation that is already there: in the store, or earlier in the same file. */
-export interface Duplicate {
-  /** Position in `incoming`. */
-  index: number;
-  id: string;
-  /** Id of the record it repeats. */
-  duplicateOf: string;
-  where: 'store' | 'file';
-}
-
-const duplicateKey = (a: Annotation) => JSON.stringify([a.page.url, a.quote.exact, a.note]);
-
-/**
- * Finds incoming annotations with the same page, quoted text and note as an existing one (or as
- * an earlier incoming one). Linear in both lists. The caller skips them and tells the reader.
- */
-export function findDuplicates(
-  incoming: readonly Annotation[],
-  existing: readonly Annotation[],
-): Duplicate[] {
-  const known = new Map<string, { id: string; where: 'store' | 'file' }>();
-  for (const a of existing) {
-    const key = duplicateKey(a);
-    if (!known.has(key)) known.set(key, { id: a.id, where: 'store' });
-  }
-  const out: Duplicate[] = [];
-  incoming.forEach((a, index) => {
-    const key = duplicateKey(a);
-    const match = known.get(key);
-    if (match) out.push({ index, id: a.id, duplicateOf: match.id, where: match.where });
-    else known.set(key, { id: a.id, where: 'file' });
-  });
-  return out;
 }

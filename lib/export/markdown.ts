@@ -231,7 +231,11 @@ function renderNote(a: Annotation, blockId: string): string {
   const note = noteParagraphs(a.note);
   if (note) parts.push(note);
   const tags = a.tags.map(obsidianTag).filter((t): t is string => t !== null);
-  const link = `[Go to passage](${destination(textFragmentUrl(a.page.url, a.quote))})`;
+  // A note on a PDF links to its page (`#page=N`, which Dossier's viewer and every PDF viewer
+  // read), labelled with the page number a citation needs.
+  const link = a.pdf
+    ? `[p. ${a.pdf.page}](${destination(`${a.page.url}#page=${a.pdf.page}`)})`
+    : `[Go to passage](${destination(textFragmentUrl(a.page.url, a.quote))})`;
   parts.push(
     [...new Set(tags)]
       .map((t) => `#${t}`)

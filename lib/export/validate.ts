@@ -8,7 +8,6 @@
  */
 import * as v from 'valibot';
 import { type Annotation, COLOURS } from '../annotation';
-import { thousands } from '../format';
 import {
   FILE_MAX_CHARS,
   NOTE_MAX_CHARS,
@@ -17,19 +16,20 @@ import {
   TAG_MAX_CHARS,
   TAGS_MAX_PER_NOTE,
   URL_MAX_CHARS,
-} from '../notes/limits';
-import type { TrashedAnnotation } from './backup';
+} from '../annotation/limits';
+import { thousands } from '../format';
+import { isWebUrl } from '../url';
 
 /**
  * Size limits for imported files. Generous for a real reader (10,000 notes make a backup of
  * about 7 MB) while keeping a hostile or broken file from exhausting memory or the store.
  */
 export const LIMITS = {
-  /** Characters in the whole file (lib/notes/limits: room for a backup of `entries` notes). */
+  /** Characters in the whole file (lib/annotation/limits: room for a backup of `entries` notes). */
   fileChars: FILE_MAX_CHARS,
   /** Annotations (plus trashed ones) in one file. */
   entries: 100_000,
-  /** A note or a quoted passage: the same limits as everywhere else (lib/notes/limits). */
+  /** A note or a quoted passage: the same limits as everywhere else (lib/annotation/limits). */
   longText: Math.max(NOTE_MAX_CHARS, QUOTE_MAX_CHARS),
   note: NOTE_MAX_CHARS,
   quote: QUOTE_MAX_CHARS,
@@ -48,6 +48,11 @@ export const LIMITS = {
   errors: 50,
 } as const;
 
+/** A deleted annotation as a backup file holds it: the annotation plus when it was deleted. */
+export interface BackupTrashEntry extends Annotation {
+  deleted: string;
+}
+
 /** One problem in an imported file: which entry (0-based; null for the file), where, and why. */
 export interface ImportError {
   entry: number | null;
@@ -61,7 +66,7 @@ export type ImportResult =
       ok: true;
       kind: 'backup';
       annotations: Annotation[];
-      trash: TrashedAnnotation[];
+      trash: BackupTrashEntry[];
       /** Ids of annotations that could not be anchored when the backup was made. */
       orphanIds: string[];
     }
@@ -95,16 +100,6 @@ export function isIsoDateTime(value: string): boolean {
   return +(m[7] ?? 0) <= 23 && +(m[8] ?? 0) <= 59;
 }
 
-/** True for an absolute http: or https: address. */
-export function isHttpUrl(value: string): boolean {
-  try {
-    const u = new URL(value);
-    return u.protocol === 'http:' || u.protocol === 'https:';
-  } catch {
-    return false;
-  }
-}
-
 const count = thousands;
 
 const text = (max: number) =>
@@ -122,7 +117,7 @@ const isoDateTime = v.pipe(
 const httpUrl = v.pipe(
   v.string('must be a web address written as text'),
   v.maxLength(LIMITS.url, `must be at most ${count(LIMITS.url)} characters long`),
-  v.check(isHttpUrl, 'must be a web address starting with http:// or https://'),
+  v.check(isWebUrl, 'must be a web address starting with http:// or https://'),
 );
 
 const uuid = v.pipe(
@@ -185,13 +180,20 @@ export const AnnotationSchema = v.strictObject({
       'must be an official ({ kind: "official", name }) or a quote ({ kind: "quote", speaker })',
     ),
   ),
+  // Notes made on a PDF report (optional; older backups have none).
+  pdf: v.optional(
+    v.strictObject({
+      fingerprint: v.pipe(text(LIMITS.shortText), v.minLength(1, 'must not be empty')),
+      page: v.pipe(v.number(), v.integer(), v.minValue(1, 'must be a page number from 1')),
+    }),
+  ),
 }) satisfies v.GenericSchema<unknown, Annotation>;
 
 /** Schema of a trashed annotation in a backup: the annotation plus when it was deleted. */
 export const TrashedAnnotationSchema = v.strictObject({
   ...AnnotationSchema.entries,
   deleted: isoDateTime,
-}) satisfies v.GenericSchema<unknown, TrashedAnnotation>;
+}) satisfies v.GenericSchema<unknown, BackupTrashEntry>;
 
 function kindOf(value: unknown): string {
   if (value === null) return 'null';

@@ -3,34 +3,8 @@
  * implementation sends protocol messages to the background (which owns the store); component
  * tests pass a plain object. Every call resolves to a `Reply`, never throws.
  */
-import type { Annotation, Colour } from '../annotation';
-import type { Reply } from '../protocol';
-
-/** The fields of a note the reader can change. */
-export interface NotePatch {
-  note?: string;
-  tags?: string[];
-  colour?: Colour;
-}
-
-/** A tag with the number of notes carrying it (for autocomplete and the tag filter). */
-export interface TagCount {
-  tag: string;
-  count: number;
-}
-
-/** A change to the notes, as every open view receives it. */
-export type NotesChange =
-  | { kind: 'upsert'; annotation: Annotation }
-  | { kind: 'delete'; id: string; url: string }
-  | { kind: 'reload' };
-
-/** An annotation placed on the page, or not (an orphan). */
-export interface PlacedNote {
-  annotation: Annotation;
-  /** False when the page no longer contains its passage: kept and listed, never dropped. */
-  anchored: boolean;
-}
+import type { Annotation, NotePatch, TagCount } from '../annotation';
+import type { NotesChange, Reply } from '../protocol';
 
 /** The notes operations the UI may call. */
 export interface NotesApi {

@@ -9,7 +9,8 @@
  * `updated` with a time strictly after the stored one. An edit to a note deleted meanwhile is
  * refused ("deleted in another tab") rather than bringing it back; Undo restores it.
  */
-import type { Annotation } from '../annotation';
+import type { Annotation, NewAnnotation, NotePatch, TagCount } from '../annotation';
+import type { NotesChange } from '../protocol';
 import {
   allTags,
   countAnnotations,
@@ -25,6 +26,7 @@ import {
   mergeTags,
   normaliseTags,
   pageOfNote,
+  purgeTrash,
   renameTag,
   StoreError,
   saveAnnotation,
@@ -33,14 +35,6 @@ import {
   undoDelete,
   updateAnnotation,
 } from '../store';
-import type { NotePatch, NotesChange, TagCount } from './api';
-
-/**
- * What a tab sends to make a note: everything but the times, and the id only if the tab chose
- * one. A tab that chooses the id can send the same note again after a lost answer (the service
- * worker stopped mid-save) without ever making it twice: see `create`.
- */
-export type NewAnnotation = Omit<Annotation, 'id' | 'created' | 'updated'> & { id?: string };
 
 /** Dependencies, passed in so tests control time, ids and the database. */
 export interface NotesServiceOptions {
@@ -91,6 +85,11 @@ export interface NotesService {
    * restores exactly, trash included; otherwise it merges, never deleting anything.
    */
   importAll(annotations: Annotation[], trash: TrashedAnnotation[]): Promise<ImportReport>;
+  /**
+   * Permanently removes notes deleted before `olderThan` (the reader's retention setting), so
+   * the trash does not grow for ever. Returns how many were removed.
+   */
+  purgeTrash(olderThan: Date): Promise<number>;
 }
 
 const DELETED = 'This note was deleted, perhaps in another tab. Undo can bring it back.';
@@ -246,6 +245,7 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
         announce('*', { kind: 'reload' });
         return report;
       }),
+    purgeTrash: (olderThan) => serial(async () => purgeTrash(await options.db(), olderThan)),
     mergeTags: (sources, into) =>
       serial(async () => {
         const change = await mergeTags(await options.db(), sources, into, { now: now() });

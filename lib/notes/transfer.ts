@@ -4,13 +4,15 @@
  * formats themselves are lib/export's pure functions; this module chooses, names and reports.
  */
 import type { Annotation } from '../annotation';
-import { type TrashedAnnotation as BackupTrashed, toBackup } from '../export/backup';
+import { toBackup } from '../export/backup';
 import { safeBaseName } from '../export/file-names';
 import { parseImportFile } from '../export/import-file';
 import { type PageAnalysis, pageToMarkdown, toMarkdown } from '../export/markdown';
+import type { BackupTrashEntry } from '../export/validate';
 import { exportW3C } from '../export/w3c';
 import { zipFiles } from '../export/zip';
-import { thousands } from '../format';
+import { countNotes, thousands } from '../format';
+import type { ImportOutcome } from '../protocol';
 import type { ImportReport, TrashedAnnotation as StoreTrashed } from '../store';
 
 /** What the actions need from the outside world. */
@@ -25,12 +27,6 @@ export interface TransferDeps {
    */
   importText(text: string): Promise<ImportOutcome>;
   download(name: string, data: string | Uint8Array, type: string): void;
-}
-
-/** What an import did, in words for the reader; `ok: false` means nothing was written. */
-export interface ImportOutcome {
-  ok: boolean;
-  message: string;
 }
 
 /** What `importFile` needs: the store's all-or-nothing import of checked records. */
@@ -48,11 +44,6 @@ export interface CurrentPage {
 const MARKDOWN = 'text/markdown;charset=utf-8';
 const JSON_TYPE = 'application/json;charset=utf-8';
 
-/** "1 note", "10,000 notes". */
-function notesCount(n: number): string {
-  return `${thousands(n)} ${n === 1 ? 'note' : 'notes'}`;
-}
-
 function stamp(now: Date): string {
   return now.toISOString().slice(0, 10);
 }
@@ -68,7 +59,7 @@ export async function exportPage(deps: TransferDeps, page: CurrentPage): Promise
     ...(page.orphanIds ? { orphanIds: page.orphanIds } : {}),
   });
   deps.download(`${safeBaseName(first.page.title, 'Dossier notes')}.md`, markdown, MARKDOWN);
-  return `Exported ${notesCount(notes.length)} from this page.`;
+  return `Exported ${countNotes(notes.length)} from this page.`;
 }
 
 /** Downloads every note carrying `tag`, as one Markdown file grouped by page. */
@@ -83,7 +74,7 @@ export async function exportTag(deps: TransferDeps, tag: string): Promise<string
     markdown,
     MARKDOWN,
   );
-  return `Exported ${notesCount(tagged.length)} tagged “${tag}”.`;
+  return `Exported ${countNotes(tagged.length)} tagged “${tag}”.`;
 }
 
 /** How "Export everything" writes its file. */
@@ -113,14 +104,14 @@ export async function exportEverything(
     const markdown = toMarkdown(annotations, { now, scope: 'all', layout: 'combined' });
     deps.download(`Dossier notes ${stamp(now)}.md`, markdown, MARKDOWN);
   }
-  return `Exported ${notesCount(annotations.length)}.`;
+  return `Exported ${countNotes(annotations.length)}.`;
 }
 
 /** Downloads a full backup (notes and trash), restorable without loss. */
 export async function backUp(deps: TransferDeps, orphanIds?: ReadonlySet<string>): Promise<string> {
   const { annotations, trash } = await deps.listAll();
   const now = deps.now();
-  const backupTrash: BackupTrashed[] = trash.map((t) => ({
+  const backupTrash: BackupTrashEntry[] = trash.map((t) => ({
     ...t.annotation,
     deleted: t.deletedAt,
   }));
@@ -129,7 +120,7 @@ export async function backUp(deps: TransferDeps, orphanIds?: ReadonlySet<string>
     toBackup(annotations, backupTrash, { now, ...(orphanIds ? { orphanIds } : {}) }),
     JSON_TYPE,
   );
-  return `Backed up ${notesCount(annotations.length)}.`;
+  return `Backed up ${countNotes(annotations.length)}.`;
 }
 
 /**
@@ -150,7 +141,7 @@ export async function importFile(deps: ImportDeps, text: string): Promise<Import
       ? parsed.trash.map(({ deleted, ...annotation }) => ({ annotation, deletedAt: deleted }))
       : [];
   const report = await deps.importAll(parsed.annotations, trash);
-  const parts = [`Imported ${notesCount(report.added)}`];
+  const parts = [`Imported ${countNotes(report.added)}`];
   if (report.duplicates.length) {
     parts.push(`skipped ${thousands(report.duplicates.length)} already there`);
   }
@@ -158,7 +149,7 @@ export async function importFile(deps: ImportDeps, text: string): Promise<Import
   const sentences = [`${parts.join(', ')}.`];
   if (report.updated) {
     sentences.push(
-      `${notesCount(report.updated)} took the file's later edit; your earlier ${report.updated === 1 ? 'version is' : 'versions are'} in the trash.`,
+      `${countNotes(report.updated)} took the file's later edit; your earlier ${report.updated === 1 ? 'version is' : 'versions are'} in the trash.`,
     );
   }
   if (report.stale.length) {

@@ -5,7 +5,7 @@
  * whole. Parts wait in memory for a few minutes at most; a file over the import limit is
  * refused as its parts arrive, not after they have all been kept.
  */
-import { FILE_MAX_CHARS, FILE_MAX_MB } from './limits';
+import { FILE_MAX_CHARS, FILE_MAX_MB } from '../annotation/limits';
 
 /** How long the parts of an unfinished upload are kept. */
 const KEEP_MS = 5 * 60 * 1000;

@@ -3,19 +3,25 @@
  * badge, keyboard commands and the context menu. Logic lives in the modules it calls.
  */
 import { type Browser, browser } from 'wxt/browser';
-import type { TagCount } from '../notes/api';
+import type { TagCount } from '../annotation';
+import { MESSAGE_MAX_CHARS } from '../annotation/limits';
 import { lazyConnection } from '../notes/connection';
-import { MESSAGE_MAX_CHARS } from '../notes/limits';
 import { createNotesService } from '../notes/service';
 import { importFile } from '../notes/transfer';
 import { Uploads } from '../notes/uploads';
+import { PDF_URL_PATTERNS, VIEWER_PATH, viewerUrlFor } from '../pdf/redirect';
+import { SYNC_PORT } from '../protocol';
 import { highlightsOn, withHighlights } from '../settings';
 import { requestPersistence } from '../store';
-import { createSyncHub, SYNC_PORT } from '../sync/hub';
+import { createSyncHub } from '../sync/hub';
 import { callerOf, mayTouch, OTHER_SITE, refusal } from './access';
 import { handleMessages, sendToBackground, sendToTab } from './messaging';
 import { loadSettings, saveSettings } from './settings-store';
 import { disableSite, enableSite, injectIntoTab, pruneRevokedSites, siteStatus } from './sites';
+import { scheduleTrashPurge } from './trash-purge';
+
+/** The context-menu entry that opens a PDF link or tab in Dossier's viewer. */
+const PDF_MENU_ID = 'dossier-open-pdf';
 
 /** Starts every background service. Called once per service-worker start. */
 export function startBackground(): void {
@@ -85,6 +91,8 @@ export function startBackground(): void {
       'tags/rename': ({ from, to }) => notes.renameTag(from, to),
       'tags/merge': ({ sources, into }) => notes.mergeTags(sources, into),
       'notes/all': ({ cursor }) => notes.allPage(cursor ?? null, MESSAGE_MAX_CHARS),
+      'notes/by-fingerprint': async ({ fingerprint }) =>
+        (await notes.all()).annotations.filter((a) => a.pdf?.fingerprint === fingerprint),
       'notes/import-part': ({ upload, index, text }) => ({
         received: uploads.add(upload, index, text),
       }),
@@ -115,6 +123,8 @@ export function startBackground(): void {
     { authorize: (type, sender) => refusal(type, caller(sender)) },
   );
 
+  scheduleTrashPurge({ purge: (olderThan) => notes.purgeTrash(olderThan), loadSettings });
+
   browser.runtime.onConnect.addListener((port) => {
     if (port.name === SYNC_PORT) hub.accept(port);
   });
@@ -131,6 +141,13 @@ export function startBackground(): void {
   browser.contextMenus?.onClicked.addListener((info, tab) => {
     if (info.menuItemId === 'dossier-highlight') actOnSelection(tab?.id, 'highlight');
     if (info.menuItemId === 'dossier-note') actOnSelection(tab?.id, 'note');
+    if (info.menuItemId === PDF_MENU_ID || info.menuItemId === `${PDF_MENU_ID}-page`) {
+      const target = info.menuItemId === PDF_MENU_ID ? info.linkUrl : info.pageUrl;
+      if (target) {
+        const url = viewerUrlFor(browser.runtime.getURL(VIEWER_PATH), target);
+        void browser.tabs.create({ url, ...(tab ? { index: tab.index + 1 } : {}) });
+      }
+    }
   });
   browser.runtime.onInstalled.addListener(() => {
     browser.contextMenus?.removeAll().then(() => {
@@ -143,6 +160,19 @@ export function startBackground(): void {
         id: 'dossier-note',
         title: 'Add a note with Dossier…',
         contexts: ['selection'],
+      });
+      // "Open in Dossier" on PDF links and PDF tabs: the browser's viewer stays the default.
+      browser.contextMenus.create({
+        id: PDF_MENU_ID,
+        title: 'Open in Dossier',
+        contexts: ['link'],
+        targetUrlPatterns: PDF_URL_PATTERNS,
+      });
+      browser.contextMenus.create({
+        id: `${PDF_MENU_ID}-page`,
+        title: 'Open in Dossier',
+        contexts: ['page'],
+        documentUrlPatterns: PDF_URL_PATTERNS,
       });
     });
     void requestPersistence();

@@ -1,50 +1,14 @@
-/**
- * What the popup needs from the browser, behind one small interface so that the popup's
- * components can be tested with a plain object instead of a mocked browser.
- */
+/** The popup's view of the browser (`PopupApi` in lib/view-api.ts), made of real browser calls. */
 import { browser } from 'wxt/browser';
-import type { Annotation } from '../annotation';
-import type { AnalysisSummary } from '../content/entities-layer';
-import type { NotesApi } from '../notes/api';
-import { MESSAGE_MAX_CHARS } from '../notes/limits';
-import type { ImportOutcome, TransferDeps } from '../notes/transfer';
-import type { PageInfo, Reply, ResponseOf, SiteStatus } from '../protocol';
-import type { Settings } from '../settings';
-import type { TrashedAnnotation } from '../store';
+import type { Annotation, TrashedAnnotation } from '../annotation';
+import { MESSAGE_MAX_CHARS } from '../annotation/limits';
+import type { ImportOutcome, Reply, ResponseOf } from '../protocol';
+import type { PopupApi } from '../view-api';
 import { downloadFile } from './download';
 import { sendToBackground, sendToTab } from './messaging';
 import { browserNotesApi } from './notes-api';
 import { loadSettings, saveSettings } from './settings-store';
 import { originPattern } from './sites';
-
-/** The tab the popup is about. */
-export interface TargetTab {
-  id: number;
-  url: string | null;
-  title: string;
-}
-
-/** The popup's view of the browser. */
-export interface PopupApi {
-  /** The tab the popup describes, or null when there is none it can read. */
-  targetTab(): Promise<TargetTab | null>;
-  pageInfo(tabId: number): Promise<Reply<PageInfo>>;
-  siteStatus(url: string): Promise<Reply<SiteStatus>>;
-  analyzeTab(tabId: number): Promise<Reply<unknown>>;
-  /** Asks the user for the origin (must run inside a click), then enables it. */
-  alwaysRunOn(origin: string, tabId: number): Promise<Reply<SiteStatus>>;
-  /** Officials and quotations the content script found. */
-  analysis(tabId: number): Promise<Reply<AnalysisSummary>>;
-  reveal(
-    tabId: number,
-    kind: 'official' | 'quote',
-    index: number,
-  ): Promise<Reply<{ found: boolean }>>;
-  loadSettings(): Promise<Settings>;
-  saveSettings(settings: Settings): Promise<void>;
-  notes(tabId: number | null): NotesApi;
-  transfer(): TransferDeps;
-}
 
 /** Unwraps a reply for the transfer actions, which report failures as exceptions. */
 async function value<T>(reply: Promise<Reply<T>>): Promise<T> {

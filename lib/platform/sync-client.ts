@@ -4,8 +4,7 @@
  * the worker, and calls `onResync` so the view refetches what it may have missed.
  */
 import { type Browser, browser } from 'wxt/browser';
-import type { NotesChange } from '../notes/api';
-import { SYNC_PORT, type SyncMessage } from '../sync/hub';
+import { type NotesChange, SYNC_PORT, type SyncMessage, type SyncSubscribe } from '../protocol';
 
 /** Options of a sync subscription. */
 export interface SyncClientOptions {
@@ -40,7 +39,7 @@ export function subscribeToChanges({ url, onChange, onResync }: SyncClientOption
       retry = setTimeout(() => connect(true), delay);
       delay = Math.min(delay * 2, 5_000);
     });
-    port.postMessage({ subscribe: url });
+    port.postMessage({ subscribe: url } satisfies SyncSubscribe);
     if (isReconnect) onResync?.();
   };
 

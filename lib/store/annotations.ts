@@ -12,8 +12,9 @@
  * two tabs never both "win": the second, older edit is refused and shown the newer one.
  */
 import type { Annotation } from '../annotation';
-import { compileQuery } from '../notes/rules';
-import { compareTimes, normaliseAnnotation, normaliseTag } from './normalise';
+import { byNewest, byPageOrder, compareTimes } from '../annotation/order';
+import { compileQuery } from '../annotation/rules';
+import { normaliseAnnotation, normaliseTag } from './normalise';
 import { allNotes, findNote, lastPart, pageNotes, putNote, removeNote } from './pages';
 import type { DossierDB, TrashedAnnotation } from './schema';
 import { inTransaction } from './transaction';
@@ -86,16 +87,6 @@ export function pageOfNote(db: DossierDB, id: string): Promise<string | undefine
     ]);
     return found?.note.page.url ?? trashed?.annotation.page.url;
   });
-}
-
-/** Page order: by position in the text, then by creation, so the popup reads like the page. */
-function byPageOrder(a: Annotation, b: Annotation): number {
-  return a.position.start - b.position.start || compareTimes(a.created, b.created);
-}
-
-/** Most recently edited first: what a reader looking across pages wants to see. */
-function byNewest(a: Annotation, b: Annotation): number {
-  return compareTimes(b.updated, a.updated) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
 /**

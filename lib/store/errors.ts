@@ -86,8 +86,3 @@ export function toStoreError(error: unknown): StoreError {
   const code = (typeof name === 'string' && CODES_BY_NAME[name]) || 'unknown';
   return new StoreError(code, MESSAGES[code], { cause: error });
 }
-
-/** The plain-words message for a code, for callers that build their own `StoreError`. */
-export function storeErrorMessage(code: StoreErrorCode): string {
-  return MESSAGES[code];
-}

@@ -20,19 +20,18 @@ export {
   undoDelete,
   updateAnnotation,
 } from './annotations';
-export { StoreError, type StoreErrorCode, storeErrorMessage, toStoreError } from './errors';
+export { StoreError, type StoreErrorCode, toStoreError } from './errors';
 export { normaliseTag, normaliseTags } from './normalise';
+export { type OpenOptions, openDossierDb } from './open';
 export { type PersistableStorage, requestPersistence } from './persistence';
 export {
   DB_NAME,
   DB_VERSION,
   type DossierDB,
   type DossierSchema,
-  type OpenOptions,
-  openDossierDb,
   type TrashedAnnotation,
 } from './schema';
-export { allTags, mergeTags, renameTag, type TagChange, type TagCount } from './tags';
+export { allTags, mergeTags, renameTag, type TagChange } from './tags';
 export {
   type ExportCursor,
   type ExportPage,

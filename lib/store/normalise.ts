@@ -5,22 +5,11 @@
  * tag list, rename and autocomplete would show two tags where the reader sees one.
  */
 import type { Annotation } from '../annotation';
-import { normaliseTag, normaliseTags } from '../notes/rules';
+import { normaliseTag, normaliseTags } from '../annotation/rules';
 
 export { normaliseTag, normaliseTags };
 
 /** The record as it is stored: tags canonical, nothing else touched. */
 export function normaliseAnnotation(annotation: Annotation): Annotation {
   return { ...annotation, tags: normaliseTags(annotation.tags) };
-}
-
-/**
- * Orders two ISO 8601 times. Parsed rather than compared as strings because imported records
- * may carry offsets (`+02:00`) or no milliseconds; unparseable times fall back to string order.
- */
-export function compareTimes(a: string, b: string): number {
-  const ta = Date.parse(a);
-  const tb = Date.parse(b);
-  if (Number.isNaN(ta) || Number.isNaN(tb)) return a < b ? -1 : a > b ? 1 : 0;
-  return ta - tb;
 }

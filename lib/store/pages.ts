@@ -56,21 +56,6 @@ export function splitIntoParts(url: string, notes: readonly Annotation[]): PageP
   return parts;
 }
 
-/**
- * Notes grouped by `page.url`, in first-seen order. A record without an address (only a
- * damaged old database could hold one) is kept under the empty address rather than dropped.
- */
-export function groupByPage(notes: readonly Annotation[]): Map<string, Annotation[]> {
-  const pages = new Map<string, Annotation[]>();
-  for (const note of notes) {
-    const url = typeof note.page?.url === 'string' ? note.page.url : '';
-    const group = pages.get(url);
-    if (group) group.push(note);
-    else pages.set(url, [note]);
-  }
-  return pages;
-}
-
 /** A stored note and the record holding it. */
 export interface Found {
   part: PagePart;

@@ -4,18 +4,12 @@
  * trash, so a reader never sees half the notes renamed, and an undone delete brings a note
  * back with the new tag name rather than resurrecting the old one.
  */
-import type { Annotation } from '../annotation';
+import type { Annotation, TagCount } from '../annotation';
 import { StoreError } from './errors';
 import { normaliseTag, normaliseTags } from './normalise';
-import { allNotes, writePart } from './pages';
+import { allNotes, partRecord } from './pages';
 import type { DossierDB } from './schema';
-import { inTransaction, RequestBatch } from './transaction';
-
-/** A tag and how many notes carry it. */
-export interface TagCount {
-  tag: string;
-  count: number;
-}
+import { inTransaction, requestsOf } from './transaction';
 
 /**
  * Every tag in use with its number of notes, most used first (then alphabetical), for
@@ -83,7 +77,7 @@ export function mergeTags(
   return inTransaction(db, ['pages', 'trash'], 'readwrite', async (tx) => {
     const store = tx.objectStore('pages');
     const index = store.index('by-tag');
-    const batch = new RequestBatch();
+    const writes = requestsOf(store);
     const seen = new Set<string>();
     let changed = 0;
     for (const tag of from) {
@@ -96,18 +90,18 @@ export function mergeTags(
           changed += 1;
           return retag(note);
         });
-        batch.add(writePart(store, part, notes));
+        writes.put(partRecord(part.url, part.part, notes));
       }
     }
     // The trash has no tag index (it is small and rarely read): scan it.
     const trash = tx.objectStore('trash');
+    const trashWrites = requestsOf(trash);
     let trashed = 0;
     for (const entry of await trash.getAll()) {
       if (!entry.annotation.tags.some((tag) => from.has(tag))) continue;
       trashed += 1;
-      batch.add(trash.put({ ...entry, annotation: retag(entry.annotation) }));
+      trashWrites.put({ ...entry, annotation: retag(entry.annotation) });
     }
-    await batch.done();
     return { annotations: changed, trashed };
   });
 }

@@ -72,26 +72,6 @@ export async function inTransaction<
   return result;
 }
 
-/**
- * Collects requests fired without awaiting each one (many puts in one transaction), so that a
- * later synchronous throw or an abort never leaves a rejected promise unobserved.
- */
-export class RequestBatch {
-  private readonly pending: Promise<unknown>[] = [];
-
-  /** Tracks a request's promise and returns it unchanged. */
-  add<T>(request: Promise<T>): Promise<T> {
-    request.catch(() => {});
-    this.pending.push(request);
-    return request;
-  }
-
-  /** Waits for every tracked request; rejects with the first failure. */
-  async done(): Promise<void> {
-    await Promise.all(this.pending);
-  }
-}
-
 /** Writes sent without awaiting each one; see `requestsOf`. */
 export interface BulkWrites<Name extends StoreNames<DossierSchema>> {
   put(value: StoreValue<DossierSchema, Name>): void;

@@ -10,8 +10,9 @@
  * database (a record without an id, a tag list that is not a list).
  */
 import type { Annotation } from '../annotation';
+import { compareTimes } from '../annotation/order';
 import { StoreError } from './errors';
-import { compareTimes, normaliseAnnotation } from './normalise';
+import { normaliseAnnotation } from './normalise';
 import { allNotes, PageBatch, pageRange } from './pages';
 import { DB_VERSION, type DossierDB, type TrashedAnnotation } from './schema';
 import { inTransaction, requestsOf } from './transaction';

@@ -4,22 +4,13 @@
  * announces is pushed at once to the ports of that page. Ports are faster than broadcasting to
  * every tab, need no "tabs" permission, and tell the background when a view goes away.
  */
-import type { NotesChange } from '../notes/api';
-
-/** The name of the ports used for sync. */
-export const SYNC_PORT = 'dossier-sync';
+import type { NotesChange, SyncMessage, SyncSubscribe } from '../protocol';
 
 /** The part of a runtime Port the hub uses (so tests can pass a plain object). */
 export interface SyncPort {
   postMessage(message: unknown): void;
   onMessage: { addListener(cb: (message: unknown) => void): void };
   onDisconnect: { addListener(cb: () => void): void };
-}
-
-/** What the hub pushes: the page the change belongs to, and the change. */
-export interface SyncMessage {
-  url: string;
-  change: NotesChange;
 }
 
 /** Keeps the subscribed ports and fans changes out to them. */
@@ -56,7 +47,7 @@ export function createSyncHub(): SyncHub {
   return {
     accept(port) {
       port.onMessage.addListener((message) => {
-        const url = (message as { subscribe?: unknown } | null)?.subscribe;
+        const url = (message as Partial<SyncSubscribe> | null)?.subscribe;
         if (typeof url !== 'string' || url.length > 8192) return;
         remove(port);
         subscribed.set(port, url);

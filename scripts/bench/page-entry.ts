@@ -4,12 +4,12 @@
  */
 import { createTextQuoteSelectorMatcher } from '@apache-annotator/dom';
 import { Readability } from '@mozilla/readability';
+import { analyzePage, detectInArticle } from '../../lib/analysis/pipeline';
 import { anchorAll } from '../../lib/anchoring/anchor';
 import { describeOffsets } from '../../lib/anchoring/selectors';
 import { buildTextIndex, offsetsToRange } from '../../lib/anchoring/text-index';
 import { extractArticle } from '../../lib/article/extract';
 import { createLiveMapper } from '../../lib/article/live-ranges';
-import { analyzePage, detectInArticle } from '../../lib/content/pipeline';
 import { createPainter } from '../../lib/highlight/paint';
 
 /** A plain walk over every text node of the body: the floor any page analysis pays. */

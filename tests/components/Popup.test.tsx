@@ -1,8 +1,9 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
 import { Popup } from '../../components/Popup';
-import type { PopupApi } from '../../lib/platform/popup-api';
 import type { PageInfo } from '../../lib/protocol';
+import { DEFAULT_SETTINGS } from '../../lib/settings';
+import type { PopupApi } from '../../lib/view-api';
 
 const ARTICLE: PageInfo = {
   url: 'https://www.csis.org/analysis/x',
@@ -21,7 +22,7 @@ function api(overrides: Partial<PopupApi> = {}): PopupApi {
     alwaysRunOn: async (origin) => ({ ok: true, value: { origin, listed: false, enabled: true } }),
     analysis: async () => ({ ok: true, value: { officials: [], quotes: [] } }),
     reveal: async () => ({ ok: true, value: { found: true } }),
-    loadSettings: async () => ({ highlights: true, sites: {} }),
+    loadSettings: async () => ({ ...DEFAULT_SETTINGS }),
     saveSettings: async () => {},
     notes: () => ({
       list: async () => ({ ok: true, value: [] }),
@@ -89,6 +90,32 @@ describe('the popup', () => {
       expect(saveSettings).toHaveBeenCalledWith({
         highlights: true,
         sites: { 'www.csis.org': false },
+        keepTrashDays: 30,
+      }),
+    );
+  });
+
+  it('lets the reader choose how long deleted notes stay restorable', async () => {
+    const saveSettings = vi.fn(async () => {});
+    render(
+      <Popup api={api({ pageInfo: async () => ({ ok: true, value: ARTICLE }), saveSettings })} />,
+    );
+    const select = await screen.findByRole('combobox', { name: 'Keep deleted notes for' });
+    expect((select as HTMLSelectElement).value).toBe('30');
+    fireEvent.change(select, { target: { value: 'forever' } });
+    await waitFor(() =>
+      expect(saveSettings).toHaveBeenCalledWith({
+        highlights: true,
+        sites: {},
+        keepTrashDays: null,
+      }),
+    );
+    fireEvent.change(select, { target: { value: '7' } });
+    await waitFor(() =>
+      expect(saveSettings).toHaveBeenLastCalledWith({
+        highlights: true,
+        sites: {},
+        keepTrashDays: 7,
       }),
     );
   });

@@ -10,7 +10,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import type { AnalysisSummary } from '../../lib/content/entities-layer';
+import type { AnalysisSummary } from '../../lib/protocol';
 import { ROOT, useDossier } from './harness';
 import { openWatched } from './page-helpers';
 

@@ -1,7 +1,7 @@
 import { Window } from 'happy-dom';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { analyzePage } from '../../lib/content/pipeline';
+import { analyzePage } from '../../lib/analysis/pipeline';
 import { awkwardPage, hostilePage, ministerParagraphs, singlePageApp } from './fixtures/pages';
 import { SAMPLE_HTML, SAMPLE_URL, useDossier } from './harness';
 import { openWatched, painted, selectPhrase } from './page-helpers';

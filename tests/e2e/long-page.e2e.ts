@@ -1,6 +1,6 @@
 import { Window } from 'happy-dom';
 import { describe, expect, it } from 'vitest';
-import { analyzePage } from '../../lib/content/pipeline';
+import { analyzePage } from '../../lib/analysis/pipeline';
 import { longPage } from '../../scripts/bench/long-page';
 import { useDossier } from './harness';
 import { painted } from './page-helpers';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cleanUrl, normalizePageUrl, pageUrlOf, siteOf } from '../../lib/url';
+import { cleanUrl, isWebUrl, normalizePageUrl, pageUrlOf, siteOf, webHref } from '../../lib/url';
 import { setPageUrl } from '../helpers/dom';
 
 describe('normalizePageUrl', () => {
@@ -92,5 +92,28 @@ describe('pageUrlOf', () => {
     setPageUrl('https://www.csis.org/analysis/real?utm_source=x#p');
     document.head.innerHTML = '';
     expect(pageUrlOf(document)).toBe('https://www.csis.org/analysis/real');
+  });
+});
+
+describe('isWebUrl and webHref', () => {
+  it('accept http and https addresses only', () => {
+    expect(isWebUrl('https://www.csis.org/a')).toBe(true);
+    expect(isWebUrl('http://example.org/')).toBe(true);
+    for (const bad of [
+      'javascript:alert(1)',
+      'data:text/html,x',
+      'vbscript:x',
+      'file:///etc/passwd',
+      'not a url',
+    ]) {
+      expect(isWebUrl(bad)).toBe(false);
+    }
+  });
+
+  it('turn only web addresses into link targets', () => {
+    expect(webHref('https://www.csis.org/a?b=1')).toBe('https://www.csis.org/a?b=1');
+    expect(webHref('javascript:alert(1)')).toBeNull();
+    expect(webHref('data:text/html,<script>alert(1)</script>')).toBeNull();
+    expect(webHref('not a url')).toBeNull();
   });
 });

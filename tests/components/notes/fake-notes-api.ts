@@ -4,10 +4,10 @@
  * change to its subscribers the way the background does. Tests drive it like a second tab
  * (`writeFromAnotherTab`), make one call fail (`failNext`), or hold a call open (`hold`).
  */
-import type { Annotation } from '../../../lib/annotation';
-import type { NotePatch, NotesApi, NotesChange, TagCount } from '../../../lib/notes/api';
-import { fold } from '../../../lib/notes/rules';
-import type { Reply } from '../../../lib/protocol';
+import type { Annotation, NotePatch, TagCount } from '../../../lib/annotation';
+import { fold } from '../../../lib/annotation/rules';
+import type { NotesApi } from '../../../lib/notes/api';
+import type { NotesChange, Reply } from '../../../lib/protocol';
 
 type Method = Exclude<keyof NotesApi, 'subscribe'>;
 

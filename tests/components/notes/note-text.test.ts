@@ -1,13 +1,8 @@
-/** The plain helpers behind the notes panel: order, truncation, tags, local search, links. */
+/** The plain helpers behind the notes panel (truncation, tags) and the rules it shares. */
 import { describe, expect, it } from 'vitest';
-import {
-  addTags,
-  byPageOrder,
-  parseTags,
-  safeHref,
-  truncateQuote,
-} from '../../../components/notes/note-text';
-import { compileQuery } from '../../../lib/notes/rules';
+import { addTags, parseTags, truncateQuote } from '../../../components/notes/note-text';
+import { byPageOrder } from '../../../lib/annotation/order';
+import { compileQuery } from '../../../lib/annotation/rules';
 import { makeNote } from './fake-notes-api';
 
 describe('note text helpers', () => {
@@ -48,12 +43,5 @@ describe('note text helpers', () => {
     expect(matches('#energy')).toBe(true);
     expect(matches('#security')).toBe(false);
     expect(matches('aliyev pashinyan')).toBe(false);
-  });
-
-  it('links only to http and https pages', () => {
-    expect(safeHref('https://www.csis.org/a?b=1')).toBe('https://www.csis.org/a?b=1');
-    expect(safeHref('javascript:alert(1)')).toBeNull();
-    expect(safeHref('data:text/html,<script>alert(1)</script>')).toBeNull();
-    expect(safeHref('not a url')).toBeNull();
   });
 });

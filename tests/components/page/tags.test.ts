@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { addTag, suggestTags } from '../../../components/page/tags';
-import { normaliseTag } from '../../../lib/notes/rules';
+import { normaliseTag } from '../../../lib/annotation/rules';
 
 describe('normaliseTag', () => {
   it.each([

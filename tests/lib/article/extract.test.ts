@@ -3,13 +3,13 @@
  * "not an article" result. Pages are built here from invented text.
  */
 import { describe, expect, it } from 'vitest';
+import { detectInArticle, detectInArticleInSteps } from '../../../lib/analysis/pipeline';
 import {
   collapseWhitespace,
   extractArticle,
   extractArticleInSteps,
   textAndBreaks,
 } from '../../../lib/article/extract';
-import { detectInArticle, detectInArticleInSteps } from '../../../lib/content/pipeline';
 
 const PARAGRAPHS = [
   'Foreign Minister Ilsa Marrow arrived in Vell on Monday for talks on the disputed border, the first such visit in a decade, and met her counterpart for three hours behind closed doors.',

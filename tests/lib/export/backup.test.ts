@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Annotation } from '../../../lib/annotation';
-import { parseBackup, type TrashedAnnotation, toBackup } from '../../../lib/export/backup';
+import { parseBackup, toBackup } from '../../../lib/export/backup';
+import type { BackupTrashEntry } from '../../../lib/export/validate';
 import { makeAnnotation, NOW, uuid } from './fixtures';
 
 const annotations: Annotation[] = [
@@ -25,7 +26,7 @@ const annotations: Annotation[] = [
     updated: '2025-01-01T00:00:00+01:00',
   }),
 ];
-const trash: TrashedAnnotation[] = [
+const trash: BackupTrashEntry[] = [
   {
     ...makeAnnotation({ id: uuid(9), note: 'deleted', colour: 'pink' }),
     deleted: '2025-06-01T12:00:00.000Z',

@@ -9,9 +9,9 @@
  */
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Annotation } from '../../../lib/annotation';
+import { FILE_MAX_CHARS, NOTE_MAX_CHARS } from '../../../lib/annotation/limits';
 import { BACKUP_FORMAT, toBackup } from '../../../lib/export/backup';
 import { exportW3C } from '../../../lib/export/w3c';
-import { FILE_MAX_CHARS, NOTE_MAX_CHARS } from '../../../lib/notes/limits';
 import { createNotesService, type NotesService } from '../../../lib/notes/service';
 import { importFile } from '../../../lib/notes/transfer';
 import { type DossierDB, exportAll, openDossierDb, type StoreSnapshot } from '../../../lib/store';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Annotation } from '../../../lib/annotation';
 import { toBackup } from '../../../lib/export/backup';
-import { findDuplicates, parseImportFile } from '../../../lib/export/import-file';
+import { parseImportFile } from '../../../lib/export/import-file';
 import { toMarkdown } from '../../../lib/export/markdown';
 import { LIMITS } from '../../../lib/export/validate';
 import { exportW3C } from '../../../lib/export/w3c';
@@ -425,28 +425,5 @@ describe('parseImportFile accepts good files', () => {
       const body = md.slice(md.indexOf('\n---\n', 4) + 5).replace(/\]\(<[^>\s]*>\)/g, '](LINK)');
       expect(body).not.toMatch(/(^|[^\\])<(script|img)/);
     }
-  });
-});
-
-describe('findDuplicates', () => {
-  it('finds incoming notes with the same page, quote and note, in the store or earlier in the file', () => {
-    const existing = [good(1, { note: 'same' })];
-    const incoming = [
-      good(11, { note: 'same' }),
-      good(12, { note: 'different' }),
-      good(13, { note: 'different' }),
-      good(14, { note: 'same', page: { ...good(1).page, url: 'https://example.org/other' } }),
-    ];
-    expect(findDuplicates(incoming, existing)).toEqual([
-      { index: 0, id: uuid(11), duplicateOf: uuid(1), where: 'store' },
-      { index: 2, id: uuid(13), duplicateOf: uuid(12), where: 'file' },
-    ]);
-  });
-
-  it('treats re-importing an export as all duplicates', () => {
-    const notes = Array.from({ length: 50 }, (_, i) => good(i + 1, { note: `n${i}` }));
-    const result = parseImportFile(exportW3C(notes, { now: NOW }));
-    if (!result.ok) throw new Error('rejected');
-    expect(findDuplicates(result.annotations, notes)).toHaveLength(50);
   });
 });

@@ -1,10 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { NotesChange } from '../../../lib/notes/api';
-import {
-  createNotesService,
-  type NewAnnotation,
-  type NotesService,
-} from '../../../lib/notes/service';
+import type { NewAnnotation } from '../../../lib/annotation';
+import { createNotesService, type NotesService } from '../../../lib/notes/service';
+import type { NotesChange } from '../../../lib/protocol';
 import { openDossierDb } from '../../../lib/store';
 
 const URL_A = 'https://www.csis.org/analysis/a';

@@ -1,7 +1,6 @@
-/** The canonical form of tags and the order of times that every write relies on. */
+/** The canonical form of tags that every write relies on. */
 import { describe, expect, it } from 'vitest';
 import { normaliseTag, normaliseTags } from '../../../lib/store';
-import { compareTimes } from '../../../lib/store/normalise';
 
 describe('tag normalisation', () => {
   it.each([
@@ -20,14 +19,5 @@ describe('tag normalisation', () => {
       'security',
       'EU',
     ]);
-  });
-});
-
-describe('time order', () => {
-  it('compares instants across time zones', () => {
-    expect(compareTimes('2026-01-01T10:00:00.000Z', '2026-01-01T11:30:00+02:00')).toBeGreaterThan(
-      0,
-    );
-    expect(compareTimes('2026-01-01T10:00:00Z', '2026-01-01T10:00:00.000Z')).toBe(0);
   });
 });

@@ -182,18 +182,24 @@ describe('migration v2 → v3', () => {
     );
   });
 
-  it('splits a page with more than PART_SIZE notes into records of PART_SIZE', async () => {
+  // The step is frozen: it must keep producing what it produced when v3 was released, whatever
+  // the live PART_SIZE becomes.
+  const RELEASED_V3_PART_SIZE = 25;
+
+  it('splits a page with more than 25 notes into records of 25, the part size v3 was released with', async () => {
     const page = pageNumber(9);
-    const many = Array.from({ length: PART_SIZE + 10 }, () => makeAnnotation({ page }));
+    const many = Array.from({ length: RELEASED_V3_PART_SIZE + 10 }, () => makeAnnotation({ page }));
     await createV2Fixture(many);
     const db = await openDb();
     const parts = await db.getAll('pages');
     expect(parts.map((p) => [p.url, p.notes.length])).toEqual([
-      [page.url, PART_SIZE],
+      [page.url, RELEASED_V3_PART_SIZE],
       [page.url, 10],
     ]);
-    expect(await countAnnotations(db)).toBe(PART_SIZE + 10);
-    expect(new Set((await listByPage(db, page.url)).map((n) => n.id)).size).toBe(PART_SIZE + 10);
+    expect(await countAnnotations(db)).toBe(RELEASED_V3_PART_SIZE + 10);
+    expect(new Set((await listByPage(db, page.url)).map((n) => n.id)).size).toBe(
+      RELEASED_V3_PART_SIZE + 10,
+    );
   });
 
   it('keeps the notes editable: save, delete, undo and tag merges work after the move', async () => {

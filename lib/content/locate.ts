@@ -1,17 +1,17 @@
 /**
- * The content script's side of a remote analysis (`analyze-html.ts`): it walks its own page
+ * The content script's side of a remote analysis (lib/analysis/parsed-page.ts): it walks its own page
  * text, in slices so that no task runs long, and turns the page-text spans the parsed copy
  * reported into live Ranges. Each span is checked against the article text before it is used:
  * a page that changed meanwhile (or parsed differently) gets `undefined`, and the caller falls
  * back to aligning the article text onto the page.
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { createPageTextWalker } from '../analysis/page-text';
 import { lowerBound } from '../anchoring/text-index';
 import { collapseWhitespace } from '../article/extract';
 import type { SourceMapper } from '../article/live-ranges';
-import { nextTask, SLICE_MS } from '../content/slices';
 import type { Detection } from '../detect';
-import { createPageTextWalker } from './page-text';
+import { nextTask, SLICE_MS } from './slices';
 
 /**
  * Walks `doc`'s page text in slices and returns the mapper for the spans of `detection` (in the

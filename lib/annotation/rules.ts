@@ -4,7 +4,7 @@
  * and the in-page tag field. A tag typed " #Energy  policy " and one typed "Energy policy" must
  * be the same tag everywhere, and a search must find the same notes in the popup and the store.
  */
-import type { Annotation } from '../annotation';
+import type { Annotation } from './index';
 
 /** One tag in canonical form: NFC, no leading `#`, inner whitespace collapsed, trimmed ('' if nothing is left). */
 export function normaliseTag(tag: string): string {

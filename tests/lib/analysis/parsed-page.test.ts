@@ -4,11 +4,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { serializePage } from '../../../lib/analysis/page-text';
+import { analyzeCopy } from '../../../lib/analysis/parsed-page';
+import { detectInArticle } from '../../../lib/analysis/pipeline';
 import { extractArticle } from '../../../lib/article/extract';
-import { detectInArticle } from '../../../lib/content/pipeline';
-import { analyzeHtml } from '../../../lib/offscreen/analyze-html';
-import { locateRemote } from '../../../lib/offscreen/locate';
-import { serializePage } from '../../../lib/offscreen/page-text';
+import { locateRemote } from '../../../lib/content/locate';
 
 const PARAGRAPHS = [
   'Foreign Minister Ilsa Marrow arrived in Vell on Monday for talks on the disputed border, the first such visit in a decade, and met her counterpart for three hours.',
@@ -28,7 +28,7 @@ function loadPage() {
 describe('analysing a page from its HTML', () => {
   it('finds the article and mentions the page itself would, and maps them to live ranges', async () => {
     loadPage();
-    const remote = analyzeHtml(serializePage(document));
+    const remote = analyzeCopy(serializePage(document));
     const local = extractArticle(document);
     if (!remote.article.ok || !local.ok) throw new Error('not an article');
     expect(remote.article.article.text).toBe(local.article.text);
@@ -50,7 +50,7 @@ describe('analysing a page from its HTML', () => {
 
   it('says it cannot place a span whose text the page no longer has', async () => {
     loadPage();
-    const remote = analyzeHtml(serializePage(document));
+    const remote = analyzeCopy(serializePage(document));
     if (!remote.article.ok) throw new Error('not an article');
     const { text } = remote.article.article;
     const first = document.querySelector('article p')?.firstChild as Text;

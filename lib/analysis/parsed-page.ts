@@ -7,18 +7,18 @@
  */
 import { collapseWithMap, lowerBound } from '../anchoring/text-index';
 import { type ArticleResult, extractArticle } from '../article/extract';
-import { detectInArticle } from '../content/pipeline';
 import type { Detection } from '../detect';
 import { createPageTextWalker } from './page-text';
+import { detectInArticle } from './pipeline';
 
-/** What the parsed copy of a page tells the page. */
+/** What the parsed copy of a long page (analysed away from the page) tells the page. */
 export interface RemoteAnalysis {
   /** The article, as `extractArticle` gives it (without live nodes: they are in another page). */
   article: ArticleResult;
   detection: Detection;
   /**
-   * `[start, end)` in the page text (`page-text.ts`) of every official's mentions in order, then
-   * of every quotation, flattened; -1, -1 where the copy could not say.
+   * `[start, end)` in the page text (page-text.ts) of every official's mentions
+   * in order, then of every quotation, flattened; -1, -1 where the copy could not say.
    */
   spans: number[];
 }
@@ -61,7 +61,7 @@ export function analyzeParsedPage(doc: Document): RemoteAnalysis {
   return { article: { ok: true, article }, detection, spans };
 }
 
-/** Parses a page's HTML and analyses it (in an extension page that has a DOM). */
-export function analyzeHtml(html: string): RemoteAnalysis {
+/** Parses a copy of a page from its HTML and analyses it (in an extension page that has a DOM). */
+export function analyzeCopy(html: string): RemoteAnalysis {
   return analyzeParsedPage(new DOMParser().parseFromString(html, 'text/html'));
 }

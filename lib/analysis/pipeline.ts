@@ -1,9 +1,10 @@
 /**
- * The content script's analysis of a page, as one function of a `Document`, so that the
- * content script, the benchmark and tests run exactly the same code: the article (Readability
- * on a clone), then the officials and quotations in its text.
+ * Dossier's analysis of a page, as one function of a `Document`, so that the content script,
+ * the offscreen document (parsed-page.ts), the `analyze` command, the benchmark and the tests
+ * run exactly the same code: the article (Readability on a clone), then the officials and
+ * quotations in its text.
  */
-import { type ArticleResult, extractArticle } from '../article/extract';
+import { type ArticleResult, type ExtractOptions, extractArticle } from '../article/extract';
 import { type Detection, detectInSteps } from '../detect';
 import { runToEnd, type Steps } from '../steps';
 
@@ -15,8 +16,8 @@ export interface PageAnalysis {
 }
 
 /** Extracts the article from `doc` (never modified) and finds who is in it and what they said. */
-export function analyzePage(doc: Document): PageAnalysis {
-  const article = extractArticle(doc);
+export function analyzePage(doc: Document, options: ExtractOptions = {}): PageAnalysis {
+  const article = extractArticle(doc, options);
   return { article, detection: detectInArticle(article) };
 }
 

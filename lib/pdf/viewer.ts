@@ -1,0 +1,736 @@
+/**
+ * Dossier's PDF viewer: a small viewer of its own on PDF.js's canvas rendering and TextLayer,
+ * rather than PDF.js's full viewer components (which bring their own toolbar, find bar,
+ * annotation editors, scripting sandbox hooks and 170 KB of CSS this page would have to fight).
+ * It does four things:
+ *
+ * - shows the pages, each rendered (canvas + text layer) only when it comes near the viewport,
+ *   and released again when far away, so a 200-page report opens at once;
+ * - reads the text page by page, one page per task, into lib/pdf/text-model, then runs the
+ *   same lib/detect as on web pages in a worker, and paints officials and quotations on the
+ *   text layer under the same highlight names (`dossier-official`, `dossier-quote`);
+ * - lets the reader select, highlight, note and tag as on pages (the same toolbar and notes
+ *   panel), anchored with quote and position selectors over the document's text, plus the
+ *   PDF's fingerprint and the page number; notes sync with every other open view;
+ * - says in words why a PDF cannot be shown or analysed (lib/pdf/load.ts), never a blank page.
+ *
+ * Hostile PDFs run no script: only the core display API is used (no annotation layer, no
+ * scripting), and PDF.js 6 compiles no fonts with `eval` (the option to do so is gone).
+ */
+import type { TextContent, TextItem } from 'pdfjs-dist/types/src/display/api';
+import { h, render } from 'preact';
+import { NotesPanel } from '../../components/notes/NotesPanel';
+import { SelectionToolbar } from '../../components/page/SelectionToolbar';
+import { PAGE_UI_CSS } from '../../components/page/styles';
+import { anchorAll } from '../anchoring/anchor';
+import { describeOffsets } from '../anchoring/selectors';
+import type { Annotation, AnnotationOrigin, Colour, PageRef } from '../annotation';
+import { createUiHost } from '../content/ui-host';
+import type { Detection } from '../detect';
+import { createPainter, type HighlightName } from '../highlight/paint';
+import type { NotesApi } from '../notes/api';
+import { sendToBackground } from '../platform/messaging';
+import { browserNotesApi } from '../platform/notes-api';
+import { browserPopupApi } from '../platform/popup-api';
+import { loadSettings, watchSettings } from '../platform/settings-store';
+import { subscribeToChanges } from '../platform/sync-client';
+import type { NotesChange } from '../protocol';
+import { highlightsOn } from '../settings';
+import { cleanUrl, siteOf } from '../url';
+import { analyseText } from './analyse';
+import { fetchPdf, hasTextLayer, MESSAGES, type PdfProblem, problemOfPdfError } from './load';
+import type { ViewerTarget } from './redirect';
+import { PdfText } from './text-model';
+
+/** Entries of the quotations list added per task. */
+const LIST_SLICE = 150;
+
+/** Resolves in a later task, so that input and rendering run in between. */
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/** Pages kept rendered at once; the rest are placeholders of the right size. */
+const MAX_RENDERED = 12;
+/** How far outside the viewport a page starts rendering (half a screen above and below). */
+const NEAR_MARGIN = '50% 0px 50% 0px';
+
+/** What the viewer needs from its extension page. */
+export interface ViewerOptions {
+  doc: Document;
+  target: ViewerTarget;
+  /** URL of PDF.js's worker script, bundled with the extension (no remote code). */
+  workerSrc: string;
+  /** Asks the browser for access to an origin (from a click); true when granted. */
+  requestAccess(origin: string): Promise<boolean>;
+}
+
+/** One page slot: a placeholder, and when rendered its canvas and text layer. */
+interface Slot {
+  page: number;
+  el: HTMLElement;
+  width: number;
+  height: number;
+  state: 'empty' | 'rendering' | 'rendered';
+  textDivs: HTMLElement[];
+  /** Bumped on release, so a render finishing late knows it is stale. */
+  generation: number;
+}
+
+/** A span of the document text that is painted: an official's mention or a quotation. */
+interface Span {
+  start: number;
+  end: number;
+  name: HighlightName;
+}
+
+type Pdfjs = typeof import('pdfjs-dist');
+
+/** Starts the viewer on `target`; every failure ends as a message on the page. */
+export async function startViewer(options: ViewerOptions): Promise<void> {
+  const { doc, target } = options;
+  const $ = <T extends HTMLElement>(id: string) => doc.getElementById(id) as T;
+  const pagesEl = $<HTMLElement>('pages');
+  const status = $<HTMLElement>('status');
+  const setState = (state: string) => {
+    doc.body.dataset.state = state;
+  };
+  const fail = (problem: PdfProblem) => {
+    setState('error');
+    doc.body.dataset.problem = problem.kind;
+    const box = $<HTMLElement>('problem');
+    box.hidden = false;
+    box.replaceChildren();
+    const p = doc.createElement('p');
+    p.textContent = problem.message;
+    box.append(p);
+    if (problem.kind === 'no-access') {
+      const button = doc.createElement('button');
+      button.type = 'button';
+      button.textContent = `Allow access to ${problem.origin}`;
+      button.addEventListener('click', () => {
+        void options.requestAccess(problem.origin).then((granted) => {
+          if (granted) doc.location.reload();
+        });
+      });
+      box.append(button);
+    }
+    if (problem.kind !== 'no-text') {
+      const link = doc.createElement('a');
+      link.href = target.file;
+      link.textContent = 'Open the file in the browser’s own viewer';
+      box.append(' ', link);
+    }
+    status.textContent = '';
+  };
+
+  const identity = cleanUrl(target.file);
+  const fileUrl = new URL(target.file);
+  const fileName = decodeURIComponent(fileUrl.pathname.split('/').pop() || fileUrl.hostname);
+  doc.title = `${fileName} · Dossier`;
+  $<HTMLElement>('doc-title').textContent = fileName;
+  setState('loading');
+  status.textContent = 'Downloading…';
+
+  let pdfjs: Pdfjs;
+  let bytes: Uint8Array;
+  try {
+    [pdfjs, bytes] = await Promise.all([
+      import('pdfjs-dist'),
+      fetchPdf(target.file, {
+        onProgress: (loaded, total) => {
+          status.textContent = total
+            ? `Downloading… ${Math.round((100 * loaded) / total)}%`
+            : `Downloading… ${Math.round(loaded / 1024)} KB`;
+        },
+      }),
+    ]);
+  } catch (error) {
+    return fail(problemOfPdfError(error));
+  }
+  pdfjs.GlobalWorkerOptions.workerSrc = options.workerSrc;
+  let pdf: Awaited<ReturnType<Pdfjs['getDocument']>['promise']>;
+  try {
+    pdf = await pdfjs.getDocument({
+      data: bytes,
+      enableXfa: false,
+      stopAtErrors: false,
+      // Fonts the file does not embed are drawn with the system's: nothing is fetched.
+      useSystemFonts: true,
+    }).promise;
+  } catch (error) {
+    return fail(problemOfPdfError(error));
+  }
+
+  const fingerprint = pdf.fingerprints[0] ?? `sha-less:${identity}`;
+  const meta = await pdf.getMetadata().catch(() => null);
+  const info = (meta?.info ?? {}) as { Title?: unknown; Author?: unknown };
+  const title = typeof info.Title === 'string' && info.Title.trim() ? info.Title.trim() : fileName;
+  doc.title = `${title} · Dossier`;
+  $<HTMLElement>('doc-title').textContent = title;
+  const pageRef: PageRef = {
+    url: identity,
+    title,
+    site: siteOf(fileUrl.hostname),
+    author: typeof info.Author === 'string' && info.Author.trim() ? info.Author.trim() : null,
+    published: null,
+  };
+
+  // --- Page slots, sized from page 1 until each page's own size is known ----------------
+  const first = await pdf.getPage(1);
+  const fitScale = (w: number) =>
+    Math.max(0.5, Math.min(1.6, (pagesEl.clientWidth - 32) / Math.max(1, w)));
+  const base = first.getViewport({ scale: 1 });
+  const scale = fitScale(base.width);
+  pagesEl.style.setProperty('--scale-factor', String(scale));
+  const slots: Slot[] = [];
+  const fragment = doc.createDocumentFragment();
+  for (let n = 1; n <= pdf.numPages; n++) {
+    const el = doc.createElement('div');
+    el.className = 'page';
+    el.dataset.page = String(n);
+    el.setAttribute('role', 'region');
+    el.setAttribute('aria-label', `Page ${n}`);
+    const slot: Slot = {
+      page: n,
+      el,
+      width: base.width,
+      height: base.height,
+      state: 'empty',
+      textDivs: [],
+      generation: 0,
+    };
+    sizeSlot(slot);
+    slots.push(slot);
+    fragment.append(el);
+  }
+  pagesEl.replaceChildren(fragment);
+  function sizeSlot(slot: Slot) {
+    slot.el.style.width = `${Math.floor(slot.width * scale)}px`;
+    slot.el.style.height = `${Math.floor(slot.height * scale)}px`;
+  }
+
+  // --- Text, read once per page and shared by the model and the text layers ---------------
+  const contents = new Map<number, Promise<TextContent>>();
+  const textOf = (n: number): Promise<TextContent> => {
+    let content = contents.get(n);
+    if (!content) {
+      content = pdf.getPage(n).then((page) => {
+        const vp = page.getViewport({ scale: 1 });
+        const slot = slots[n - 1];
+        if (
+          slot &&
+          (Math.abs(vp.width - slot.width) > 0.5 || Math.abs(vp.height - slot.height) > 0.5)
+        ) {
+          slot.width = vp.width;
+          slot.height = vp.height;
+          sizeSlot(slot);
+        }
+        return page.getTextContent();
+      });
+      contents.set(n, content);
+    }
+    return content;
+  };
+
+  // The reader's notes, placed in the document text (null offsets: an orphan, kept and listed).
+  interface Placed {
+    annotation: Annotation;
+    start: number | null;
+    end: number | null;
+  }
+  const placed = new Map<string, Placed>();
+  let detection: Detection = { officials: [], quotes: [] };
+
+  // --- Rendering near the viewport --------------------------------------------------------
+  const spanInfo = new WeakMap<Element, { page: number; item: number }>();
+  const near = new Set<number>();
+  let firstPainted = false;
+  const renderSlot = async (slot: Slot) => {
+    if (slot.state !== 'empty') return;
+    slot.state = 'rendering';
+    const generation = slot.generation;
+    try {
+      const page = await pdf.getPage(slot.page);
+      const viewport = page.getViewport({ scale });
+      const ratio = doc.defaultView?.devicePixelRatio || 1;
+      const canvas = doc.createElement('canvas');
+      canvas.width = Math.floor(viewport.width * ratio);
+      canvas.height = Math.floor(viewport.height * ratio);
+      canvas.setAttribute('aria-hidden', 'true');
+      await page.render({
+        canvas,
+        viewport,
+        ...(ratio !== 1 ? { transform: [ratio, 0, 0, ratio, 0, 0] } : {}),
+      }).promise;
+      if (generation !== slot.generation) return;
+      const layer = doc.createElement('div');
+      layer.className = 'textLayer';
+      const textLayer = new pdfjs.TextLayer({
+        textContentSource: await textOf(slot.page),
+        container: layer,
+        viewport,
+      });
+      await textLayer.render();
+      if (generation !== slot.generation) return;
+      slot.textDivs = textLayer.textDivs;
+      slot.textDivs.forEach((div, item) => void spanInfo.set(div, { page: slot.page, item }));
+      slot.el.replaceChildren(canvas, layer);
+      slot.state = 'rendered';
+      if (!firstPainted) {
+        firstPainted = true;
+        performance.mark('dossier-pdf-first-page');
+      }
+      schedulePaint();
+      trim();
+    } catch {
+      if (generation === slot.generation) slot.state = 'empty';
+    }
+  };
+  // One page renders at a time, the nearest first: each frame then takes in one new canvas
+  // and text layer, instead of a screenful at once (the browser's commit of a page's canvas is
+  // what costs most while scrolling).
+  let pumping = false;
+  const pump = () => {
+    if (pumping) return;
+    const wanted = [...near]
+      .map((n) => slots[n - 1])
+      .filter((s): s is Slot => s?.state === 'empty')
+      .sort((a, b) => a.page - b.page)[0];
+    if (!wanted) return;
+    pumping = true;
+    void renderSlot(wanted).finally(() => {
+      pumping = false;
+      setTimeout(pump, 0);
+    });
+  };
+  const release = (slot: Slot) => {
+    slot.generation++;
+    slot.state = 'empty';
+    slot.textDivs = [];
+    slot.el.replaceChildren();
+  };
+  // Keeps at most MAX_RENDERED pages: the ones far from the viewport go first.
+  const trim = () => {
+    const rendered = slots.filter((s) => s.state === 'rendered');
+    if (rendered.length <= MAX_RENDERED) return;
+    const centre = [...near].sort((a, b) => a - b)[near.size >> 1] ?? 1;
+    rendered
+      .filter((s) => !near.has(s.page))
+      .sort((a, b) => Math.abs(b.page - centre) - Math.abs(a.page - centre))
+      .slice(0, rendered.length - MAX_RENDERED)
+      .forEach(release);
+    schedulePaint();
+  };
+  const observer = new IntersectionObserver(
+    (entries) => {
+      for (const entry of entries) {
+        const n = Number((entry.target as HTMLElement).dataset.page);
+        if (entry.isIntersecting) near.add(n);
+        else near.delete(n);
+      }
+      pump();
+    },
+    { root: pagesEl, rootMargin: NEAR_MARGIN },
+  );
+  for (const slot of slots) observer.observe(slot.el);
+  if (target.page && target.page > 1 && target.page <= slots.length) {
+    slots[target.page - 1]?.el.scrollIntoView({ block: 'start' });
+  }
+  setState('reading');
+
+  // --- Painting: officials, quotations and notes, on the rendered pages only ---------------
+  const painter = createPainter(doc);
+  const model = new PdfText();
+  let entitySpans: Span[][] = []; // by page, 1-based
+  let visible = true;
+  const hostname = fileUrl.hostname;
+  void loadSettings().then((settings) => {
+    visible = highlightsOn(settings, hostname);
+    schedulePaint();
+  });
+  watchSettings((settings) => {
+    visible = highlightsOn(settings, hostname);
+    schedulePaint();
+  });
+
+  const rangeOn = (slot: Slot, start: number, end: number): Range | null => {
+    const span = model.pageSpan(slot.page);
+    if (!span || slot.state !== 'rendered') return null;
+    const from = Math.max(start, span.start);
+    const to = Math.min(end, span.end);
+    if (from >= to) return null;
+    const a = model.pointAt(slot.page, from, 'start');
+    const b = model.pointAt(slot.page, to, 'end');
+    const na = a && slot.textDivs[a.item]?.firstChild;
+    const nb = b && slot.textDivs[b.item]?.firstChild;
+    if (!a || !b || !na || !nb) return null;
+    const range = doc.createRange();
+    range.setStart(na, Math.min(a.offset, (na as Text).length));
+    range.setEnd(nb, Math.min(b.offset, (nb as Text).length));
+    return range.collapsed ? null : range;
+  };
+
+  let paintQueued = false;
+  function schedulePaint() {
+    if (paintQueued) return;
+    paintQueued = true;
+    requestAnimationFrame(() => {
+      paintQueued = false;
+      paint();
+    });
+  }
+  const paint = () => {
+    const byName = new Map<HighlightName, Range[]>();
+    const add = (name: HighlightName, range: Range | null) => {
+      if (!range) return;
+      const list = byName.get(name);
+      if (list) list.push(range);
+      else byName.set(name, [range]);
+    };
+    for (const slot of slots) {
+      if (slot.state !== 'rendered') continue;
+      if (visible) {
+        for (const span of entitySpans[slot.page] ?? []) {
+          add(span.name, rangeOn(slot, span.start, span.end));
+        }
+      }
+      for (const note of placed.values()) {
+        if (note.start === null || note.end === null) continue;
+        const range = rangeOn(slot, note.start, note.end);
+        add('dossier-note', range);
+        add(`dossier-note-${note.annotation.colour}`, range);
+      }
+    }
+    const names: HighlightName[] = ['dossier-official', 'dossier-quote', 'dossier-note'];
+    for (const colour of ['yellow', 'green', 'blue', 'pink', 'purple'] as const) {
+      names.push(`dossier-note-${colour}`);
+    }
+    for (const name of names) painter.paint(name, byName.get(name) ?? []);
+  };
+
+  // --- Reading the text, one page per task; then the analysis in a worker -------------------
+  for (let n = 1; n <= pdf.numPages; n++) {
+    try {
+      const content = await textOf(n);
+      model.addPage(content.items.filter((i): i is TextItem => 'str' in i));
+    } catch {
+      model.addPage([]);
+    }
+    if (n % 10 === 0 || n === pdf.numPages) {
+      status.textContent = `Reading page ${n} of ${pdf.numPages}…`;
+    }
+    // One page per task: the reader's scrolling and clicks come in between.
+    await nextTask();
+  }
+  performance.mark('dossier-pdf-text-read');
+  const text = model.text;
+  if (!hasTextLayer(text.replace(/\s/g, '').length, pdf.numPages)) {
+    fail({ kind: 'no-text', message: MESSAGES.noText });
+    doc.body.dataset.state = 'no-text';
+    return;
+  }
+  status.textContent = `Analysing ${pdf.numPages} ${pdf.numPages === 1 ? 'page' : 'pages'}…`;
+  const notes = startPdfNotes();
+  try {
+    detection = await analyseText(text);
+  } catch {
+    status.textContent = 'Dossier could not analyse this report; your notes still work.';
+  }
+  // What follows the analysis runs in tasks of its own (the spans by page, the painting, the
+  // lists in slices), so the reader's scrolling gets the main thread in between.
+  await nextTask();
+  const byPage: Span[][] = Array.from({ length: pdf.numPages + 1 }, () => []);
+  const addSpan = (span: Span) => {
+    const last = model.pageAt(Math.max(span.start, span.end - 1));
+    for (let p = model.pageAt(span.start); p <= last; p++) byPage[p]?.push(span);
+  };
+  for (const official of detection.officials) {
+    for (const m of official.mentions)
+      addSpan({ start: m.start, end: m.end, name: 'dossier-official' });
+  }
+  for (const quote of detection.quotes) {
+    addSpan({ start: quote.start, end: quote.end, name: 'dossier-quote' });
+  }
+  entitySpans = byPage;
+  schedulePaint();
+  await nextTask();
+  await renderLists(detection);
+  await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+  performance.mark('dossier-pdf-analysed');
+  status.textContent = `${detection.officials.length} ${detection.officials.length === 1 ? 'official' : 'officials'}, ${detection.quotes.length} ${detection.quotes.length === 1 ? 'quotation' : 'quotations'} in ${pdf.numPages} ${pdf.numPages === 1 ? 'page' : 'pages'}.`;
+  await notes.ready;
+  setState('analysed');
+
+  // --- Going to a place in the document, and flashing it ------------------------------------
+  async function reveal(start: number, end: number): Promise<boolean> {
+    const slot = slots[model.pageAt(start) - 1];
+    if (!slot) return false;
+    slot.el.scrollIntoView({ block: 'center' });
+    near.add(slot.page);
+    await renderSlot(slot);
+    for (let i = 0; i < 20 && slot.state !== 'rendered'; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    const range = rangeOn(slot, start, end);
+    if (!range) return false;
+    range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+    painter.paint('dossier-flash', [range]);
+    setTimeout(() => painter.clear('dossier-flash'), 1200);
+    return true;
+  }
+
+  async function renderLists(found: Detection) {
+    const officials = $<HTMLElement>('officials');
+    const quotes = $<HTMLElement>('quotes');
+    officials.replaceChildren();
+    quotes.replaceChildren();
+    const cursor = new Map<number, number>();
+    found.officials.forEach((official, i) => {
+      const li = doc.createElement('li');
+      const button = doc.createElement('button');
+      button.type = 'button';
+      const titles = official.titles.length ? ` (${official.titles.join(', ')})` : '';
+      const count = official.mentions.length;
+      button.textContent = `${official.name}${titles}: ${count} ${count === 1 ? 'mention' : 'mentions'}`;
+      button.addEventListener('click', () => {
+        const k = cursor.get(i) ?? 0;
+        cursor.set(i, (k + 1) % count);
+        const m = official.mentions[k];
+        if (m) void reveal(m.start, m.end);
+      });
+      li.append(button);
+      officials.append(li);
+    });
+    for (const [i, quote] of found.quotes.entries()) {
+      if (i > 0 && i % LIST_SLICE === 0) await nextTask();
+      const li = doc.createElement('li');
+      const button = doc.createElement('button');
+      button.type = 'button';
+      const shown = quote.text.length > 160 ? `${quote.text.slice(0, 159)}…` : quote.text;
+      button.textContent = `“${shown}” ${quote.speaker ? `— ${quote.speaker}` : '— speaker not found'} (p. ${model.pageAt(quote.start)})`;
+      button.addEventListener('click', () => void reveal(quote.start, quote.end));
+      li.append(button);
+      quotes.append(li);
+    }
+    $<HTMLElement>('officials-count').textContent = String(found.officials.length);
+    $<HTMLElement>('quotes-count').textContent = String(found.quotes.length);
+  }
+
+  // --- The reader's notes -----------------------------------------------------------------
+
+  function startPdfNotes(): { ready: Promise<void> } {
+    const place = (annotations: readonly Annotation[]) => {
+      const results = anchorAll(
+        { text: model.text },
+        annotations.map((a) => ({ quote: a.quote, position: a.position })),
+      );
+      annotations.forEach((annotation, i) => {
+        const r = results[i];
+        placed.set(annotation.id, {
+          annotation,
+          start: r && !r.orphan ? r.start : null,
+          end: r && !r.orphan ? r.end : null,
+        });
+      });
+      schedulePaint();
+    };
+    const otherUrls = new Set<string>();
+    const stops: (() => void)[] = [];
+    // The same file saved under other addresses: their notes are shown and kept in sync too.
+    const listAll = async (): Promise<Annotation[]> => {
+      const [own, same] = await Promise.all([
+        sendToBackground('notes/list', { url: identity }),
+        sendToBackground('notes/by-fingerprint', { fingerprint }),
+      ]);
+      const out = new Map<string, Annotation>();
+      for (const a of own.ok ? own.value : []) out.set(a.id, a);
+      for (const a of same.ok ? same.value : []) {
+        out.set(a.id, a);
+        if (a.page.url !== identity && !otherUrls.has(a.page.url)) {
+          otherUrls.add(a.page.url);
+          stops.push(subscribeToChanges({ url: a.page.url, onChange: apply, onResync: load }));
+        }
+      }
+      return [...out.values()].sort((a, b) => a.position.start - b.position.start);
+    };
+    const load = async () => {
+      const all = await listAll();
+      placed.clear();
+      place(all);
+    };
+    const apply = (change: NotesChange) => {
+      if (change.kind === 'reload') return void load();
+      if (change.kind === 'delete') placed.delete(change.id);
+      else place([change.annotation]);
+      schedulePaint();
+    };
+    stops.push(subscribeToChanges({ url: identity, onChange: apply, onResync: load }));
+
+    const base = browserNotesApi(null);
+    const api: NotesApi = {
+      ...base,
+      list: async () => ({ ok: true, value: await listAll() }),
+      reveal: async (id) => {
+        const p = placed.get(id);
+        if (!p || p.start === null || p.end === null) return { ok: true, value: { found: false } };
+        return { ok: true, value: { found: await reveal(p.start, p.end) } };
+      },
+      orphans: async () => ({
+        ok: true,
+        value: [...placed.values()].filter((p) => p.start === null).map((p) => p.annotation.id),
+      }),
+      subscribe: (url, onChange) => {
+        const stop = base.subscribe(url, onChange);
+        const others = [...otherUrls].map((u) => base.subscribe(u, onChange));
+        return () => {
+          stop();
+          for (const s of others) s();
+        };
+      },
+    };
+    const transfer = browserPopupApi(doc.location).transfer();
+    const summaryOf = () => ({
+      officials: detection.officials.map((o) => ({
+        name: o.name,
+        titles: o.titles,
+        mentions: o.mentions.length,
+      })),
+      quotes: detection.quotes.map((q) => ({ text: q.text, speaker: q.speaker })),
+    });
+    const say = (message: string) => {
+      status.textContent = message;
+    };
+    const run = (work: () => Promise<string | { ok: boolean; message: string }>) =>
+      void work().then(
+        (r) => say(typeof r === 'string' ? r : r.message),
+        (e: unknown) => say(e instanceof Error ? e.message : String(e)),
+      );
+    const lazy = () => import('../notes/transfer');
+    render(
+      h(NotesPanel, {
+        api,
+        url: identity,
+        exportActions: {
+          exportPage: () =>
+            run(async () =>
+              (await lazy()).exportPage(transfer, { url: identity, analysis: summaryOf() }),
+            ),
+          exportTag: (tag: string) => run(async () => (await lazy()).exportTag(transfer, tag)),
+          exportAll: () => run(async () => (await lazy()).exportEverything(transfer, 'zip')),
+          importFile: (file: File) => run(async () => transfer.importText(await file.text())),
+          backUp: () => run(async () => (await lazy()).backUp(transfer)),
+        },
+      }),
+      $<HTMLElement>('notes'),
+    );
+
+    // The selection toolbar, as on web pages.
+    const host = createUiHost(doc, PAGE_UI_CSS);
+    let lastColour: Colour = 'yellow';
+    let tagSuggestions: string[] = [];
+    const save = async (
+      start: number,
+      end: number,
+      note: string,
+      tags: string[],
+      colour: Colour,
+      origin?: AnnotationOrigin,
+    ) => {
+      lastColour = colour;
+      const selectors = describeOffsets(model.text, start, end);
+      if (!selectors) return;
+      const reply = await sendToBackground('notes/create', {
+        annotation: {
+          page: pageRef,
+          ...selectors,
+          note,
+          tags,
+          colour,
+          ...(origin ? { origin } : {}),
+          pdf: { fingerprint, page: model.pageAt(selectors.position.start) },
+        },
+      });
+      if (!reply.ok) say(`Your note was not saved: ${reply.error}`);
+      else apply({ kind: 'upsert', annotation: reply.value });
+    };
+    const selectionOffsets = (): { start: number; end: number; rect: DOMRect } | null => {
+      const sel = doc.getSelection();
+      if (!sel || sel.isCollapsed || sel.rangeCount === 0) return null;
+      const range = sel.getRangeAt(0);
+      if (!pagesEl.contains(range.commonAncestorContainer)) return null;
+      const start = offsetAt(range.startContainer, range.startOffset, 'start');
+      const end = offsetAt(range.endContainer, range.endOffset, 'end');
+      if (start === null || end === null || end <= start) return null;
+      return { start, end, rect: range.getBoundingClientRect() };
+    };
+    const openToolbar = (mode: 'buttons' | 'note' = 'buttons') => {
+      const picked = selectionOffsets();
+      if (!picked) return host.show(null);
+      const { start, end, rect } = picked;
+      const close = () => host.show(null);
+      host.show(
+        h(SelectionToolbar, {
+          anchor: { x: rect.left + rect.width / 2, y: rect.bottom, top: rect.top },
+          tagSuggestions,
+          initialColour: lastColour,
+          mode,
+          onHighlight: (colour: Colour) => {
+            close();
+            void save(start, end, '', [], colour);
+          },
+          onNote: (note: string, tags: string[], colour: Colour) => {
+            close();
+            void save(start, end, note, tags, colour);
+          },
+          onDismiss: close,
+        }),
+      );
+      void sendToBackground('tags/list', {}).then((r) => {
+        if (r.ok) tagSuggestions = r.value.map((t) => t.tag);
+      });
+    };
+    doc.addEventListener('mouseup', (event) => {
+      if (host.contains(event)) return;
+      // Let the browser finish updating the selection first.
+      setTimeout(() => openToolbar(), 0);
+    });
+    doc.addEventListener('keydown', (event) => {
+      if (event.key === 'Escape') host.show(null);
+      if (event.altKey && event.shiftKey && (event.key === 'N' || event.key === 'n'))
+        openToolbar('note');
+      if (event.altKey && event.shiftKey && (event.key === 'H' || event.key === 'h')) {
+        const picked = selectionOffsets();
+        if (picked) void save(picked.start, picked.end, '', [], lastColour);
+      }
+    });
+    return { ready: load() };
+  }
+
+  /** The document offset of a selection boundary inside the text layers. */
+  function offsetAt(node: Node, offset: number, bias: 'start' | 'end'): number | null {
+    const owner = node.nodeType === Node.TEXT_NODE ? node.parentElement : (node as Element);
+    const info = owner && spanInfo.get(owner);
+    if (info) {
+      if (node.nodeType === Node.TEXT_NODE) return model.offsetOf({ ...info, offset });
+      const length = owner.textContent?.length ?? 0;
+      return model.offsetOf({ ...info, offset: offset === 0 ? 0 : length });
+    }
+    // A boundary between text runs (or on the layer itself): the nearest run on the right side.
+    const pageEl = owner?.closest<HTMLElement>('.page');
+    const slot = pageEl ? slots[Number(pageEl.dataset.page) - 1] : undefined;
+    if (!slot) return null;
+    const probe = doc.createRange();
+    probe.setStart(node, offset);
+    const divs = slot.textDivs.filter((d) => d.isConnected && d.firstChild);
+    if (bias === 'start') {
+      for (const div of divs) {
+        if (probe.comparePoint(div, 0) >= 0) return offsetAt(div, 0, bias);
+      }
+    } else {
+      for (let i = divs.length - 1; i >= 0; i--) {
+        const div = divs[i] as HTMLElement;
+        if (probe.comparePoint(div, 0) < 0) return offsetAt(div, div.childNodes.length, bias);
+      }
+    }
+    return null;
+  }
+}

@@ -1,0 +1,181 @@
+/**
+ * The reader's notes at scale, in the browser: importing a W3C file of 10,000 notes (against
+ * bare IndexedDB puts in the same profile), opening the popup with those 10,000 notes stored,
+ * and editing a note on a page with 1,000 notes (against a note alone on its page).
+ */
+import type { Annotation } from '../../lib/annotation';
+import { exportW3C } from '../../lib/export/w3c';
+import { launchDossier } from '../browser';
+import type { Scenario } from './env';
+import { generatedNotes } from './fixtures';
+import { longPage } from './long-page';
+import { type BenchRow, median, progress, round, versus } from './stats';
+
+export const notesAtScale: Scenario = {
+  name: 'notes',
+  async run({ server, dossier }) {
+    const rows: BenchRow[] = [];
+    progress('import of 10,000 notes');
+    // Importing a W3C file of 10,000 notes over 500 pages, as the popup's Import does: the file's
+    // text goes to the background, which parses and checks it and writes every note in one
+    // transaction. Each run starts from an empty store (a fresh browser profile; the last run is
+    // the browser the popup rows use, so it also seeds them). The baseline is the browser's own
+    // floor, in the same profile just before: the same 10,000 records put into a bare object
+    // store (no indexes, no checks) in one transaction.
+    server.set('www.csis.org/bench/popup', longPage(3_000));
+    const seedNotes = generatedNotes(10_000, 500, {
+      firstUrl: 'http://www.csis.org/bench/popup',
+      onFirstPage: 20,
+    });
+    const seedFile = exportW3C(seedNotes, { now: new Date('2026-03-01T00:00:00Z') });
+    const importMs: number[] = [];
+    const floorMs: number[] = [];
+    for (let r = 0; r < 3; r++) {
+      const browser = r < 2 ? await launchDossier(server) : dossier;
+      const popupPage = await browser.context.newPage();
+      await popupPage.goto(`chrome-extension://${browser.extensionId}/popup.html`);
+      // Functions, not strings: the popup's CSP forbids evaluating strings.
+      floorMs.push(
+        await popupPage.evaluate(
+          (records) =>
+            new Promise<number>((resolve, reject) => {
+              const open = indexedDB.open('bench-floor', 1);
+              open.onupgradeneeded = () =>
+                open.result.createObjectStore('notes', { keyPath: 'id' });
+              open.onerror = () => reject(open.error);
+              open.onsuccess = () => {
+                const t0 = performance.now();
+                const tx = open.result.transaction('notes', 'readwrite');
+                for (const record of records) tx.objectStore('notes').put(record);
+                tx.onerror = () => reject(tx.error);
+                tx.oncomplete = () => {
+                  open.result.close();
+                  indexedDB.deleteDatabase('bench-floor');
+                  resolve(performance.now() - t0);
+                };
+              };
+            }),
+          seedNotes,
+        ),
+      );
+      const [reply, ms] = (await popupPage.evaluate(async (text) => {
+        const t0 = performance.now();
+        const answer = await chrome.runtime.sendMessage({
+          type: 'notes/import-file',
+          payload: { text },
+        });
+        return [answer, performance.now() - t0];
+      }, seedFile)) as [{ ok: boolean; value?: { ok: boolean; message: string } }, number];
+      if (!reply.ok || !reply.value?.ok) {
+        throw new Error(`Could not import the notes: ${JSON.stringify(reply)}`);
+      }
+      importMs.push(ms);
+      await popupPage.close();
+      if (browser !== dossier) await browser.close();
+    }
+    rows.push(
+      versus(
+        'W3C import of 10,000 notes, file text to stored notes (baseline: bare IndexedDB puts)',
+        importMs,
+        floorMs,
+      ),
+    );
+
+    progress('popup with 10,000 notes');
+    // Opening the popup with the 10,000 notes just imported (20 of them on the page it describes).
+    const article = await dossier.context.newPage();
+    await article.goto('http://www.csis.org/bench/popup');
+    const articleTab = await dossier.tabIdOf(article);
+    // Two clocks: from navigation start (includes the browser creating the page, which Dossier
+    // does not control) and from the moment the popup's document exists (Dossier's own work:
+    // loading its code, asking the tab and the background, rendering).
+    const fromNavigation: number[] = [];
+    const fromDocument: number[] = [];
+    for (let r = 0; r < 7; r++) {
+      const popup = await dossier.context.newPage();
+      await popup.addInitScript(`
+        globalThis.__start = performance.now();
+        const look = () => {
+          if (document.querySelector('.notes-item')) globalThis.__shown = performance.now();
+          else requestAnimationFrame(look);
+        };
+        requestAnimationFrame(look);
+      `);
+      await popup.goto(`chrome-extension://${dossier.extensionId}/popup.html?tab=${articleTab}`);
+      // Functions, not strings: the popup's content security policy forbids evaluating strings.
+      await popup.waitForFunction(
+        () => (globalThis as unknown as { __shown?: number }).__shown !== undefined,
+        null,
+        { timeout: 15_000 },
+      );
+      const [start, shown] = await popup.evaluate(() => {
+        const g = globalThis as unknown as { __start: number; __shown: number };
+        return [g.__start, g.__shown];
+      });
+      fromNavigation.push(shown);
+      fromDocument.push(shown - start);
+      await popup.close();
+    }
+    rows.push({
+      name: 'popup, navigation start to first note shown, 10,000 notes stored',
+      unit: 'ms',
+      median: round(median(fromNavigation), 1),
+    });
+    rows.push({
+      name: 'popup, document start to first note shown, 10,000 notes stored',
+      unit: 'ms',
+      median: round(median(fromDocument), 1),
+    });
+    await article.close();
+
+    progress('editing on a crowded page');
+    // Editing a note rewrites the record that holds it (up to 25 notes of its page, see
+    // lib/store/pages.ts): a note edited on a page with 1,000 notes (its record full), as the
+    // popup or a tab asks the background, against the same edit of a note alone on its page.
+    const crowdedUrl = 'https://www.csis.org/analysis/crowded';
+    const crowded = generatedNotes(1_000, 2, { firstUrl: crowdedUrl, onFirstPage: 1_000 }).map(
+      (note) => ({ ...note, id: note.id.replace(/^0{8}/, 'c0000000') }),
+    );
+    const alone = generatedNotes(15, 16).map((note, i) => ({
+      ...note,
+      id: note.id.replace(/^0{8}/, 'a0000000'),
+      page: { ...note.page, url: `https://www.csis.org/analysis/alone-${i}` },
+    }));
+    const saver = await dossier.context.newPage();
+    await saver.goto(`chrome-extension://${dossier.extensionId}/popup.html`);
+    const seeded = await saver.evaluate(
+      (text) => chrome.runtime.sendMessage({ type: 'notes/import-file', payload: { text } }),
+      exportW3C([...crowded, ...alone], { now: new Date('2026-03-01T00:00:00Z') }),
+    );
+    if (!seeded?.ok || !seeded.value?.ok)
+      throw new Error(`Seeding failed: ${JSON.stringify(seeded)}`);
+    const editMs = (id: string, text: string) =>
+      saver.evaluate(
+        async ([id, text]) => {
+          const t0 = performance.now();
+          const reply = await chrome.runtime.sendMessage({
+            type: 'notes/update',
+            payload: { id, patch: { note: text } },
+          });
+          if (!reply?.ok) throw new Error(JSON.stringify(reply));
+          return performance.now() - t0;
+        },
+        [id, text] as const,
+      );
+    const onCrowded: number[] = [];
+    const onItsOwn: number[] = [];
+    for (let r = 0; r < 15; r++) {
+      onItsOwn.push(await editMs((alone[r] as Annotation).id, `edited ${r}`));
+      onCrowded.push(await editMs((crowded[r * 61] as Annotation).id, `edited ${r}`));
+    }
+    rows.push(
+      versus(
+        'note edited on a page with 1,000 notes, request to stored (baseline: a note alone on its page)',
+        onCrowded,
+        onItsOwn,
+      ),
+    );
+    await saver.close();
+    return rows;
+  },
+};
