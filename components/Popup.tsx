@@ -3,6 +3,7 @@
  * shows a blank page: every failure becomes a calm sentence.
  */
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
+import { FILE_MAX_CHARS, FILE_MAX_MB } from '../lib/annotation/limits';
 import { thousands } from '../lib/format';
 import type { EverythingFormat } from '../lib/notes/transfer';
 import type { AnalysisSummary, PageInfo, SiteStatus } from '../lib/protocol';
@@ -229,8 +230,11 @@ function PageTools({ api, tab, info }: { api: PopupApi; tab: TargetTab; info: Pa
       exportAll: () => run(async () => (await transfer()).exportEverything(deps, everythingAs)),
       importFile: (file: File) =>
         run(async () => {
-          if (file.size > 50 * 1024 * 1024) {
-            return { ok: false, message: 'Nothing was imported: the file is larger than 50 MB.' };
+          if (file.size > FILE_MAX_CHARS) {
+            return {
+              ok: false,
+              message: `Nothing was imported: the file is larger than ${FILE_MAX_MB} MB.`,
+            };
           }
           return deps.importText(await file.text());
         }),

@@ -14,7 +14,15 @@ import {
   type TagCount,
   type TrashedAnnotation,
 } from './annotation';
-import { LIMITS } from './export/validate';
+import {
+  MESSAGE_MAX_CHARS,
+  NOTE_MAX_CHARS,
+  QUOTE_MAX_CHARS,
+  SHORT_TEXT_MAX_CHARS,
+  TAG_MAX_CHARS,
+  TAGS_MAX_PER_NOTE,
+  URL_MAX_CHARS,
+} from './annotation/limits';
 import type { PageReading } from './library/record';
 import { isWebUrl } from './url';
 
@@ -103,8 +111,11 @@ export interface ProtocolMap {
   'notes/undo': { request: { id: string }; response: Annotation };
   /** popup → background: search notes on all pages, or on one. */
   'notes/search': { request: { query: string; url?: string }; response: Annotation[] };
-  /** any view → background: every tag with its count, for autocomplete. */
-  'tags/list': { request: Record<string, never>; response: TagCount[] };
+  /**
+   * any view → background: every tag with its count, for autocomplete. A content script gets
+   * only the tags of its own page (`url`), never the reader's tags from other sites.
+   */
+  'tags/list': { request: { url?: string }; response: TagCount[] };
   /** popup → background: rename a tag on every note. */
   'tags/rename': { request: { from: string; to: string }; response: { changed: number } };
   /** popup → background: merge several tags into one, on every note. */
@@ -129,16 +140,32 @@ export interface ProtocolMap {
   'offscreen/analyze': { request: { html: string }; response: RemoteAnalysis };
   /** content script → background: what to show on the tab's action badge. */
   'badge/set': { request: { officials: number; notes: number }; response: null };
-  /** popup → background: every note and the trash (export everything, back up). */
+  /**
+   * popup → background: every note and the trash (export everything, back up), a page at a
+   * time so that no message nears the browser's 64 MiB limit: ask again with `cursor: next`
+   * until `next` is null (notes first, then the trash).
+   */
   'notes/all': {
-    request: Record<string, never>;
-    response: { annotations: Annotation[]; trash: TrashedAnnotation[] };
+    request: { cursor?: string };
+    response: { annotations: Annotation[]; trash: TrashedAnnotation[]; next: string | null };
   };
   /**
-   * popup → background: import a backup or W3C file's text, all or nothing. A file that is
-   * wrong is an answer, not a failure: `ok: false` and which entry is wrong and why.
+   * popup → background: one part of a file being imported (files can be larger than one
+   * message may be); the parts are put together in order and imported by `notes/import-file`.
    */
-  'notes/import-file': { request: { text: string }; response: ImportOutcome };
+  'notes/import-part': {
+    request: { upload: string; index: number; text: string };
+    response: { received: number };
+  };
+  /**
+   * popup → background: import a backup or W3C file's text (or the parts sent as `upload`),
+   * all or nothing. A file that is wrong is an answer, not a failure: `ok: false` and which
+   * entry is wrong and why.
+   */
+  'notes/import-file': {
+    request: { text: string } | { upload: string; parts: number };
+    response: ImportOutcome;
+  };
   /** background → content script: act on the selection (keyboard shortcut, context menu). */
   'selection/act': { request: { action: 'highlight' | 'note' }; response: { done: boolean } };
   /** PDF viewer → background: notes on the same PDF file saved under any URL. */
@@ -183,13 +210,24 @@ const origin = v.pipe(
 const tabId = v.pipe(v.number(), v.integer(), v.minValue(0));
 
 const id = v.pipe(v.string(), v.minLength(1), v.maxLength(200));
-const pageUrl = v.pipe(v.string(), v.maxLength(8192), v.url());
-const tag = v.pipe(v.string(), v.minLength(1), v.maxLength(200));
-const tags = v.pipe(v.array(tag), v.maxLength(100));
-const noteText = v.pipe(v.string(), v.maxLength(100_000));
+const pageUrl = v.pipe(v.string(), v.maxLength(URL_MAX_CHARS), v.url());
+const tag = v.pipe(v.string(), v.minLength(1), v.maxLength(TAG_MAX_CHARS));
+const tags = v.pipe(v.array(tag), v.maxLength(TAGS_MAX_PER_NOTE));
+const noteText = v.pipe(
+  v.string(),
+  v.maxLength(NOTE_MAX_CHARS, `must be at most ${NOTE_MAX_CHARS} characters long`),
+);
 const colour = v.picklist(COLOURS);
-const shortText = v.pipe(v.string(), v.maxLength(2_000));
+const shortText = v.pipe(v.string(), v.maxLength(SHORT_TEXT_MAX_CHARS));
 const offset = v.pipe(v.number(), v.integer(), v.minValue(0));
+
+/**
+ * A page a note may be made on: http(s), or a local PDF file opened in Dossier's viewer (a note
+ * with a `pdf` place). A `javascript:`, `data:`, `vbscript:` or `file:` web page would reach the
+ * Markdown export as a link target.
+ */
+const notePage = (a: { page: { url: string }; pdf?: unknown }) =>
+  isWebUrl(a.page.url) || (a.pdf !== undefined && a.page.url.startsWith('file:'));
 
 /** A note's place in a PDF (lib/annotation.ts `PdfPlace`). */
 const pdfPlace = v.strictObject({
@@ -197,35 +235,40 @@ const pdfPlace = v.strictObject({
   page: v.pipe(v.number(), v.integer(), v.minValue(1)),
 });
 
-const newAnnotation = v.strictObject({
-  page: v.strictObject({
-    url: pageUrl,
-    title: shortText,
-    site: shortText,
-    author: v.optional(v.nullable(shortText)),
-    published: v.optional(v.nullable(shortText)),
+const newAnnotation = v.pipe(
+  v.strictObject({
+    /** Chosen by the tab so that a retried save is recognised (lib/notes/service.ts `create`). */
+    id: v.optional(v.pipe(v.string(), v.uuid())),
+    page: v.strictObject({
+      url: pageUrl,
+      title: shortText,
+      site: shortText,
+      author: v.optional(v.nullable(shortText)),
+      published: v.optional(v.nullable(shortText)),
+    }),
+    quote: v.strictObject({
+      type: v.literal('TextQuoteSelector'),
+      exact: v.pipe(v.string(), v.minLength(1), v.maxLength(QUOTE_MAX_CHARS)),
+      prefix: v.pipe(v.string(), v.maxLength(64)),
+      suffix: v.pipe(v.string(), v.maxLength(64)),
+    }),
+    position: v.pipe(
+      v.strictObject({ type: v.literal('TextPositionSelector'), start: offset, end: offset }),
+      v.check((p) => p.end >= p.start, 'end must not come before start'),
+    ),
+    note: noteText,
+    tags,
+    colour,
+    origin: v.optional(
+      v.variant('kind', [
+        v.strictObject({ kind: v.literal('official'), name: shortText }),
+        v.strictObject({ kind: v.literal('quote'), speaker: v.nullable(shortText) }),
+      ]),
+    ),
+    pdf: v.optional(pdfPlace),
   }),
-  quote: v.strictObject({
-    type: v.literal('TextQuoteSelector'),
-    exact: v.pipe(v.string(), v.minLength(1), v.maxLength(50_000)),
-    prefix: v.pipe(v.string(), v.maxLength(64)),
-    suffix: v.pipe(v.string(), v.maxLength(64)),
-  }),
-  position: v.pipe(
-    v.strictObject({ type: v.literal('TextPositionSelector'), start: offset, end: offset }),
-    v.check((p) => p.end >= p.start, 'end must not come before start'),
-  ),
-  note: noteText,
-  tags,
-  colour,
-  origin: v.optional(
-    v.variant('kind', [
-      v.strictObject({ kind: v.literal('official'), name: shortText }),
-      v.strictObject({ kind: v.literal('quote'), speaker: v.nullable(shortText) }),
-    ]),
-  ),
-  pdf: v.optional(pdfPlace),
-});
+  v.check((a) => notePage(a), 'page.url must be an http(s) page address'),
+);
 
 const formKeys = v.pipe(
   v.array(v.pipe(v.string(), v.minLength(1), v.maxLength(400))),
@@ -291,17 +334,31 @@ export const REQUEST_SCHEMAS = {
     query: v.pipe(v.string(), v.maxLength(1_000)),
     url: v.optional(pageUrl),
   }),
-  'tags/list': v.strictObject({}),
+  'tags/list': v.strictObject({ url: v.optional(pageUrl) }),
   'tags/rename': v.strictObject({ from: tag, to: tag }),
   'tags/merge': v.strictObject({ sources: v.pipe(v.array(tag), v.minLength(1)), into: tag }),
   'notes/reveal': v.strictObject({ id }),
   'notes/orphans': v.strictObject({}),
   'selection/act': v.strictObject({ action: v.picklist(['highlight', 'note']) }),
-  'notes/all': v.strictObject({}),
-  // The file's content is checked by the import itself (lib/export), entry by entry.
-  'notes/import-file': v.strictObject({
-    text: v.pipe(v.string(), v.maxLength(LIMITS.fileChars, 'The file is larger than 50 MB.')),
+  'notes/all': v.strictObject({ cursor: v.optional(v.pipe(v.string(), v.maxLength(20_000))) }),
+  'notes/import-part': v.strictObject({
+    upload: v.pipe(v.string(), v.uuid()),
+    index: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(10_000)),
+    text: v.pipe(v.string(), v.maxLength(MESSAGE_MAX_CHARS)),
   }),
+  // The file's content is checked by the import itself (lib/export), entry by entry.
+  'notes/import-file': v.union([
+    v.strictObject({
+      text: v.pipe(
+        v.string(),
+        v.maxLength(MESSAGE_MAX_CHARS, 'The file is too large for one message; send it in parts.'),
+      ),
+    }),
+    v.strictObject({
+      upload: v.pipe(v.string(), v.uuid()),
+      parts: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(10_000)),
+    }),
+  ]),
   'page/analysis': v.strictObject({}),
   'notes/by-fingerprint': v.strictObject({ fingerprint: pdfPlace.entries.fingerprint }),
   'page/reveal': v.strictObject({

@@ -8,6 +8,7 @@ import type { TargetedInputEvent, TargetedKeyboardEvent } from 'preact';
 import { useCallback, useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { NotePatch } from '../../lib/annotation';
 import { type Annotation, COLOURS, type Colour } from '../../lib/annotation';
+import { NOTE_MAX_CHARS, noteTooLongMessage } from '../../lib/annotation/limits';
 import type { Reply } from '../../lib/protocol';
 import { addTags, parseTags, sameTags } from './note-text';
 import { type SaveState, useAutosave } from './use-autosave';
@@ -59,6 +60,13 @@ export function NoteEditor({
   const save = useCallback(
     (value: Draft, previous: Draft) => {
       const patch: NotePatch = {};
+      // Over the one limit every part of Dossier shares: not sent, kept in the field.
+      if (value.note.length > NOTE_MAX_CHARS) {
+        return Promise.resolve({
+          ok: false as const,
+          error: noteTooLongMessage(value.note.length),
+        });
+      }
       if (value.note !== previous.note) patch.note = value.note;
       if (!sameTags(value.tags, previous.tags)) patch.tags = value.tags;
       return onSave(id, patch);

@@ -11,6 +11,7 @@
 import type { TargetedKeyboardEvent } from 'preact';
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { COLOURS, type Colour } from '../../lib/annotation';
+import { NOTE_MAX_CHARS, noteTooLongMessage } from '../../lib/annotation/limits';
 import { type PanelAnchor, usePlacement } from './placement';
 import { TagInput } from './TagInput';
 import { addTag } from './tags';
@@ -91,7 +92,17 @@ export function SelectionToolbar({
     else if (mode === 'tags') tagRef.current?.focus();
   }, [mode]);
 
-  const save = () => onNote(note.trim(), addTag(tags, draft, tagSuggestions), colour);
+  const [tooLong, setTooLong] = useState<string | null>(null);
+  // A note over the shared limit is not sent (it would be refused): the editor stays open with
+  // the text in it and says why, so nothing the reader typed is dropped.
+  const save = () => {
+    const text = note.trim();
+    if (text.length > NOTE_MAX_CHARS) {
+      setTooLong(noteTooLongMessage(text.length));
+      return;
+    }
+    onNote(text, addTag(tags, draft, tagSuggestions), colour);
+  };
 
   const onKeyDown = (e: TargetedKeyboardEvent<HTMLDivElement>) => {
     e.stopPropagation();
@@ -195,6 +206,11 @@ export function SelectionToolbar({
             onDraftChange={setDraft}
             inputRef={tagRef}
           />
+          {tooLong && (
+            <p class="hint" role="alert">
+              {tooLong}
+            </p>
+          )}
           <div class="editor-actions">
             <span id={hintId} class="hint">
               {usesCommandKey() ? '⌘' : 'Ctrl'}+Enter saves

@@ -69,7 +69,13 @@ export interface Annotation {
 }
 
 /** What a view sends to make a note: everything but the id and the times, which the store sets. */
-export type NewAnnotation = Omit<Annotation, 'id' | 'created' | 'updated'>;
+export type NewAnnotation = Omit<Annotation, 'id' | 'created' | 'updated'> & {
+  /**
+   * Chosen by the tab, so that a save resent after a lost answer (the service worker stopped
+   * mid-save) is stored once: see lib/notes/service.ts `create`.
+   */
+  id?: string;
+};
 
 /** The fields of a note the reader can change. */
 export interface NotePatch {

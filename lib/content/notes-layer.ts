@@ -177,9 +177,13 @@ export function startNotesLayer({
     lastColour = colour;
     const selectors = describeRange(currentIndex(), range);
     if (!selectors) return;
-    const reply = await sendToBackground('notes/create', {
-      annotation: { page, ...selectors, note, tags, colour, ...(origin ? { origin } : {}) },
-    });
+    // Its own id, so that a save resent after the service worker restarted is stored once.
+    const id = crypto.randomUUID();
+    const reply = await sendToBackground(
+      'notes/create',
+      { annotation: { id, page, ...selectors, note, tags, colour, ...(origin ? { origin } : {}) } },
+      { retry: true },
+    );
     if (!reply.ok) report(`Your note was not saved: ${reply.error}`);
     else apply({ kind: 'upsert', annotation: reply.value });
   };
@@ -204,7 +208,7 @@ export function startNotesLayer({
         onDismiss: close,
       }),
     );
-    void sendToBackground('tags/list', {}).then((r) => {
+    void sendToBackground('tags/list', { url: page.url }).then((r) => {
       if (r.ok) tagSuggestions = r.value.map((t) => t.tag);
     });
   };

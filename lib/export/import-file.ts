@@ -1,3 +1,8 @@
+/**
+ * The one entry point for "Import…": recognises a Dossier backup or W3C Web Annotations in a
+ * file's text and validates the whole file before the store may write anything.
+ */
+import { FILE_MAX_MB } from '../annotation/limits';
 import { BACKUP_FORMAT, parseBackup } from './backup';
 import { describeValue, type ImportResult, LIMITS } from './validate';
 import { parseW3C } from './w3c';
@@ -14,7 +19,9 @@ const fail = (message: string): ImportResult => ({
 export function parseImportFile(text: string): ImportResult {
   if (text.length > LIMITS.fileChars) {
     const mb = Math.ceil(text.length / (1024 * 1024));
-    return fail(`The file is too large (about ${mb} MB); Dossier imports files of up to 50 MB.`);
+    return fail(
+      `The file is too large (about ${mb} MB); Dossier imports files of up to ${FILE_MAX_MB} MB.`,
+    );
   }
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   if (body.trim() === '') return fail('The file is empty.');

@@ -8,6 +8,15 @@
  */
 import * as v from 'valibot';
 import { type Annotation, COLOURS } from '../annotation';
+import {
+  FILE_MAX_CHARS,
+  NOTE_MAX_CHARS,
+  QUOTE_MAX_CHARS,
+  SHORT_TEXT_MAX_CHARS,
+  TAG_MAX_CHARS,
+  TAGS_MAX_PER_NOTE,
+  URL_MAX_CHARS,
+} from '../annotation/limits';
 import { thousands } from '../format';
 import { isWebUrl } from '../url';
 
@@ -16,21 +25,23 @@ import { isWebUrl } from '../url';
  * about 7 MB) while keeping a hostile or broken file from exhausting memory or the store.
  */
 export const LIMITS = {
-  /** Characters in the whole file (about 50 MB of ASCII). */
-  fileChars: 50 * 1024 * 1024,
+  /** Characters in the whole file (lib/annotation/limits: room for a backup of `entries` notes). */
+  fileChars: FILE_MAX_CHARS,
   /** Annotations (plus trashed ones) in one file. */
   entries: 100_000,
-  /** A note or a quoted passage. */
-  longText: 1_000_000,
+  /** A note or a quoted passage: the same limits as everywhere else (lib/annotation/limits). */
+  longText: Math.max(NOTE_MAX_CHARS, QUOTE_MAX_CHARS),
+  note: NOTE_MAX_CHARS,
+  quote: QUOTE_MAX_CHARS,
   /** Quote prefix and suffix (Dossier stores 32 characters; other tools store more). */
   context: 1_000,
   /** Title, site, author, published date, speaker and official names. */
-  shortText: 2_000,
+  shortText: SHORT_TEXT_MAX_CHARS,
   /** A page address. */
-  url: 8_192,
+  url: URL_MAX_CHARS,
   /** One tag, and tags on one note. */
-  tag: 200,
-  tagsPerEntry: 100,
+  tag: TAG_MAX_CHARS,
+  tagsPerEntry: TAGS_MAX_PER_NOTE,
   /** Largest text offset accepted in a TextPositionSelector. */
   offset: 1_000_000_000,
   /** Problems listed before the rest are summarised in one line. */
@@ -139,7 +150,7 @@ export const AnnotationSchema = v.strictObject({
   }),
   quote: v.strictObject({
     type: v.literal('TextQuoteSelector', 'must be "TextQuoteSelector"'),
-    exact: v.pipe(text(LIMITS.longText), v.minLength(1, 'must not be empty')),
+    exact: v.pipe(text(LIMITS.quote), v.minLength(1, 'must not be empty')),
     prefix: text(LIMITS.context),
     suffix: text(LIMITS.context),
   }),
@@ -151,7 +162,7 @@ export const AnnotationSchema = v.strictObject({
     }),
     v.check((p) => p.end >= p.start, 'must not end before it starts'),
   ),
-  note: text(LIMITS.longText),
+  note: text(LIMITS.note),
   tags: v.pipe(
     v.array(tag, 'must be a list of tags'),
     v.maxLength(LIMITS.tagsPerEntry, `must hold at most ${LIMITS.tagsPerEntry} tags`),

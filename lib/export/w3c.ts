@@ -251,7 +251,8 @@ function collectItems(value: unknown): { items: unknown[] } | { error: string } 
       }
       if (!Array.isArray(page.items))
         return { error: `Page ${pages + 1} of the collection has no "items" list.` };
-      items.push(...page.items);
+      // One by one: spreading a list of 500,000 into `push` overflows the call stack.
+      for (const item of page.items as unknown[]) items.push(item);
       pages += 1;
       if (items.length > LIMITS.entries || pages > LIMITS.entries) break;
       page = page.next;

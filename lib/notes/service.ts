@@ -16,15 +16,19 @@ import {
   countAnnotations,
   type DossierDB,
   deleteAnnotation,
+  type ExportPage,
   exportAll,
+  exportPage,
   getAnnotation,
   type ImportReport,
   importAll,
   listByPage,
   mergeTags,
   normaliseTags,
+  pageOfNote,
   purgeTrash,
   renameTag,
+  StoreError,
   saveAnnotation,
   searchAnnotations,
   type TrashedAnnotation,
@@ -38,7 +42,26 @@ export interface NotesServiceOptions {
   now?: () => Date;
   randomId?: () => string;
   onChange?: (url: string, change: NotesChange) => void;
+  /**
+   * Bytes the browser still lets Dossier store (`navigator.storage.estimate()`: quota less
+   * usage), or null when it cannot say. A large import is refused before it starts when it
+   * would not fit: in Chromium, a disk that fills during a big write can leave the database
+   * damaged, and the browser then deletes it on the next start (issue 19: a full disk during
+   * an import emptied the store), so the only safe big write is one that fits.
+   */
+  spaceLeft?: () => Promise<number | null>;
 }
+
+/** Room an import needs: its text twice over (values and indexes) plus a margin of 32 MB. */
+export function bytesNeeded(annotations: readonly Annotation[], trash: readonly unknown[]): number {
+  let chars = 0;
+  for (const a of annotations) {
+    chars += 400 + a.note.length + a.quote.exact.length + a.page.title.length + a.page.url.length;
+  }
+  return 2 * (chars + trash.length * 1_000) + 32 * 1024 * 1024;
+}
+
+const MB = 1024 * 1024;
 
 /** The operations the background offers on notes. */
 export interface NotesService {
@@ -51,8 +74,12 @@ export interface NotesService {
   tags(): Promise<TagCount[]>;
   renameTag(from: string, to: string): Promise<{ changed: number }>;
   mergeTags(sources: string[], into: string): Promise<{ changed: number }>;
+  /** The page address of a note, live or in the trash (for the background's sender checks). */
+  pageOf(id: string): Promise<string | undefined>;
   /** Every note and the trash, for exports and backups. */
   all(): Promise<{ annotations: Annotation[]; trash: TrashedAnnotation[] }>;
+  /** The same, a page of about `budget` characters at a time (see `exportPage`). */
+  allPage(cursor: string | null, budget: number): Promise<ExportPage>;
   /**
    * Imports checked records in one transaction (all or nothing). Into an empty store it
    * restores exactly, trash included; otherwise it merges, never deleting anything.
@@ -67,11 +94,18 @@ export interface NotesService {
 
 const DELETED = 'This note was deleted, perhaps in another tab. Undo can bring it back.';
 
-/** A time strictly after `previous`, so that every write is newer than the one it replaces. */
+/** The last instant ISO 8601 writes with a four-digit year (backups refuse `+010000-…`). */
+const LAST_TIME = Date.parse('9999-12-31T23:59:59.999Z');
+
+/**
+ * A time strictly after `previous`, so that every write is newer than the one it replaces,
+ * but never past the year 9999: a stored time at that edge (an old import) is kept equal,
+ * which the conflict rule accepts, instead of becoming a year no backup can hold.
+ */
 function stamp(now: Date, previous?: string): string {
   const prev = previous ? Date.parse(previous) : Number.NaN;
   const t = Number.isNaN(prev) ? now.getTime() : Math.max(now.getTime(), prev + 1);
-  return new Date(t).toISOString();
+  return new Date(Math.min(t, Math.max(LAST_TIME, now.getTime()))).toISOString();
 }
 
 /** Creates the service over a lazily opened database. */
@@ -121,14 +155,31 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
     create: (input) =>
       serial(async () => {
         const time = now().toISOString();
+        const db = await options.db();
+        const { id: chosen, ...fields } = input;
+        if (chosen !== undefined) {
+          // A retry of a save whose answer was lost: the note is already there, answer with it.
+          const stored = await getAnnotation(db, chosen);
+          if (stored) {
+            if (stored.page.url === fields.page.url && stored.quote.exact === fields.quote.exact) {
+              return stored;
+            }
+            throw new Error('A note with this id already exists.');
+          }
+          if ((await pageOfNote(db, chosen)) !== undefined) {
+            throw new Error(
+              'This note was deleted, perhaps in another tab. Undo can bring it back.',
+            );
+          }
+        }
         const annotation: Annotation = {
-          ...input,
-          tags: normaliseTags(input.tags),
-          id: randomId(),
+          ...fields,
+          tags: normaliseTags(fields.tags),
+          id: chosen ?? randomId(),
           created: time,
           updated: time,
         };
-        const result = await saveAnnotation(await options.db(), annotation);
+        const result = await saveAnnotation(db, annotation);
         if (result.status !== 'created') throw new Error('A note with this id already exists.');
         announce(annotation.page.url, { kind: 'upsert', annotation: result.annotation });
         return result.annotation;
@@ -149,6 +200,9 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
         announce(restored.page.url, { kind: 'upsert', annotation: restored });
         return restored;
       }),
+    async pageOf(id) {
+      return pageOfNote(await options.db(), id);
+    },
     async search(query, url) {
       return searchAnnotations(await options.db(), query, url ? { url } : {});
     },
@@ -166,18 +220,27 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
         announce('*', { kind: 'reload' });
         return { changed: change.annotations };
       }),
+    allPage: async (cursor, budget) => exportPage(await options.db(), cursor, budget),
     all: async () => {
       const snapshot = await exportAll(await options.db());
       return { annotations: snapshot.annotations, trash: snapshot.trash };
     },
     importAll: (annotations, trash) =>
       serial(async () => {
+        const left = await (options.spaceLeft?.() ?? null);
+        const need = bytesNeeded(annotations, trash);
+        if (left !== null && left < need) {
+          throw new StoreError(
+            'quota',
+            `There is not enough disk space for this import: it needs about ${Math.ceil(need / MB)} MB and the browser has ${Math.floor(left / MB)} MB left for Dossier. Nothing was imported, and your notes are as they were; free some disk space and try again.`,
+          );
+        }
         const db = await options.db();
         const empty = (await countAnnotations(db)) === 0;
         const report = await importAll(
           db,
           annotations,
-          empty ? { mode: 'replace', trash } : { mode: 'merge' },
+          empty ? { mode: 'replace', trash, now: now() } : { mode: 'merge', now: now() },
         );
         announce('*', { kind: 'reload' });
         return report;

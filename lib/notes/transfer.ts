@@ -142,12 +142,21 @@ export async function importFile(deps: ImportDeps, text: string): Promise<Import
       : [];
   const report = await deps.importAll(parsed.annotations, trash);
   const parts = [`Imported ${countNotes(report.added)}`];
-  if (report.updated) parts.push(`updated ${thousands(report.updated)}`);
   if (report.duplicates.length) {
     parts.push(`skipped ${thousands(report.duplicates.length)} already there`);
   }
-  if (report.stale.length) {
-    parts.push(`kept ${thousands(report.stale.length)} newer copies already stored`);
+  // A note the reader has is never lost to a file: say where each version went.
+  const sentences = [`${parts.join(', ')}.`];
+  if (report.updated) {
+    sentences.push(
+      `${countNotes(report.updated)} took the file's later edit; your earlier ${report.updated === 1 ? 'version is' : 'versions are'} in the trash.`,
+    );
   }
-  return { ok: true, message: `${parts.join(', ')}.` };
+  if (report.stale.length) {
+    const n = report.stale.length;
+    sentences.push(
+      `${thousands(n)} kept your version; the file's ${n === 1 ? 'version is' : 'versions are'} in the trash.`,
+    );
+  }
+  return { ok: true, message: sentences.join(' ') };
 }

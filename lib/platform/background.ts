@@ -2,17 +2,21 @@
  * The background's wiring to the browser: the message handlers, the sync ports, the action
  * badge, keyboard commands and the context menu. Logic lives in the modules it calls.
  */
-import { browser } from 'wxt/browser';
+import { type Browser, browser } from 'wxt/browser';
+import type { TagCount } from '../annotation';
+import { MESSAGE_MAX_CHARS } from '../annotation/limits';
 import { badgeFor, iconPaths } from '../badge';
 import { createLibraryService } from '../library/service';
 import { lazyConnection } from '../notes/connection';
 import { createNotesService } from '../notes/service';
 import { importFile } from '../notes/transfer';
+import { Uploads } from '../notes/uploads';
 import { PDF_URL_PATTERNS, VIEWER_PATH, viewerUrlFor } from '../pdf/redirect';
 import { SYNC_PORT } from '../protocol';
 import { highlightsOn, withHighlights } from '../settings';
 import { requestPersistence } from '../store';
 import { createSyncHub } from '../sync/hub';
+import { callerOf, mayTouch, OTHER_SITE, refusal } from './access';
 import { handleMessages, sendToBackground, sendToTab } from './messaging';
 import { loadSettings, saveSettings, watchSettings } from './settings-store';
 import { openSidePanel } from './side-panel';
@@ -38,6 +42,7 @@ export function startBackground(): void {
   const notes = createNotesService({
     db,
     onChange: (url, change) => hub.publish(url, change),
+    spaceLeft,
   });
   // The library shares the connection; open side panels hear of each change and reload.
   const library = createLibraryService({
@@ -61,62 +66,111 @@ export function startBackground(): void {
   });
   browser.tabs.onRemoved.addListener((tabId) => void badges.delete(tabId));
 
-  handleMessages({
-    'tab/analyze': async ({ tabId }) => {
-      await injectIntoTab(tabId);
-      return { injected: true } as const;
+  const uploads = new Uploads();
+  const self = { id: browser.runtime.id, origin: new URL(browser.runtime.getURL('/')).origin };
+  const caller = (sender: Browser.runtime.MessageSender) => callerOf(sender, self);
+  /** Refuses a content script a page of another site. */
+  const ownPage = (sender: Browser.runtime.MessageSender, url: string) => {
+    if (!mayTouch(caller(sender), url)) throw new Error(OTHER_SITE);
+  };
+  /** Refuses a content script a note (live or in the trash) of another site. */
+  const ownNote = async (sender: Browser.runtime.MessageSender, id: string) => {
+    const who = caller(sender);
+    if (who.kind === 'extension') return;
+    const url = await notes.pageOf(id);
+    if (url !== undefined && !mayTouch(who, url)) throw new Error(OTHER_SITE);
+  };
+
+  handleMessages(
+    {
+      'tab/analyze': async ({ tabId }) => {
+        await injectIntoTab(tabId);
+        return { injected: true } as const;
+      },
+      'site/status': ({ url }) => siteStatus(new URL(url).origin),
+      'site/enable': async ({ origin, tabId }) => {
+        const status = await enableSite(origin);
+        if (tabId !== undefined) await injectIntoTab(tabId);
+        return status;
+      },
+      'site/disable': ({ origin }) => disableSite(origin),
+      'notes/list': ({ url }, sender) => {
+        ownPage(sender, url);
+        return notes.list(url);
+      },
+      'notes/create': ({ annotation }, sender) => {
+        ownPage(sender, annotation.page.url);
+        return notes.create(annotation);
+      },
+      'notes/update': async ({ id, patch }, sender) => {
+        await ownNote(sender, id);
+        return notes.update(id, patch);
+      },
+      'notes/delete': async ({ id }, sender) => {
+        await ownNote(sender, id);
+        return notes.remove(id);
+      },
+      'notes/undo': async ({ id }, sender) => {
+        await ownNote(sender, id);
+        return notes.undo(id);
+      },
+      'notes/search': ({ query, url }) => notes.search(query, url),
+      'tags/list': async ({ url }, sender) => {
+        if (caller(sender).kind === 'extension') return notes.tags();
+        // A page sees only the tags of its own notes, never the reader's other sites'.
+        if (url === undefined) return [];
+        ownPage(sender, url);
+        return countTags(await notes.list(url));
+      },
+      'tags/rename': ({ from, to }) => notes.renameTag(from, to),
+      'tags/merge': ({ sources, into }) => notes.mergeTags(sources, into),
+      'notes/all': ({ cursor }) => notes.allPage(cursor ?? null, MESSAGE_MAX_CHARS),
+      'notes/by-fingerprint': async ({ fingerprint }) =>
+        (await notes.all()).annotations.filter((a) => a.pdf?.fingerprint === fingerprint),
+      'notes/import-part': ({ upload, index, text }) => ({
+        received: uploads.add(upload, index, text),
+      }),
+      'notes/import-file': (request) =>
+        importFile(
+          notes,
+          'text' in request ? request.text : uploads.take(request.upload, request.parts),
+        ),
+      'article/analyze': async ({ html }) => {
+        await ensureOffscreenDocument();
+        // From the background, a runtime message reaches the extension's pages: the offscreen one.
+        const reply = await sendToBackground('offscreen/analyze', { html });
+        if (!reply.ok) throw new Error(reply.error);
+        return reply.value;
+      },
+      'library/record': async (reading, sender) => {
+        ownPage(sender, reading.page.url);
+        return { recorded: await library.record(reading) };
+      },
+      'library/forget-page': async ({ url, notes: withNotes }) => ({
+        notes: await library.forgetPage(url, withNotes),
+      }),
+      'library/forget-all': async ({ notes: withNotes }) => ({
+        notes: await library.forgetAll(withNotes),
+      }),
+      'library/pause': async ({ paused }) => ({ paused: await library.setPaused(paused) }),
+      'library/merge': async ({ a, b }) => {
+        await library.merge(a, b);
+        return null;
+      },
+      'library/split': async ({ a, b }) => {
+        await library.split(a, b);
+        return null;
+      },
+      'badge/set': async ({ officials, notes: count }, sender) => {
+        const tabId = sender.tab?.id;
+        if (tabId === undefined) return null;
+        badges.set(tabId, { officials, notes: count, host: hostnameOf(sender.tab?.url) });
+        await showBadge(tabId);
+        return null;
+      },
     },
-    'site/status': ({ url }) => siteStatus(new URL(url).origin),
-    'site/enable': async ({ origin, tabId }) => {
-      const status = await enableSite(origin);
-      if (tabId !== undefined) await injectIntoTab(tabId);
-      return status;
-    },
-    'site/disable': ({ origin }) => disableSite(origin),
-    'notes/list': ({ url }) => notes.list(url),
-    'notes/create': ({ annotation }) => notes.create(annotation),
-    'notes/update': ({ id, patch }) => notes.update(id, patch),
-    'notes/delete': ({ id }) => notes.remove(id),
-    'notes/undo': ({ id }) => notes.undo(id),
-    'notes/search': ({ query, url }) => notes.search(query, url),
-    'tags/list': () => notes.tags(),
-    'tags/rename': ({ from, to }) => notes.renameTag(from, to),
-    'tags/merge': ({ sources, into }) => notes.mergeTags(sources, into),
-    'notes/all': () => notes.all(),
-    'notes/by-fingerprint': async ({ fingerprint }) =>
-      (await notes.all()).annotations.filter((a) => a.pdf?.fingerprint === fingerprint),
-    'notes/import-file': ({ text }) => importFile(notes, text),
-    'article/analyze': async ({ html }) => {
-      await ensureOffscreenDocument();
-      // From the background, a runtime message reaches the extension's pages: the offscreen one.
-      const reply = await sendToBackground('offscreen/analyze', { html });
-      if (!reply.ok) throw new Error(reply.error);
-      return reply.value;
-    },
-    'library/record': async (reading) => ({ recorded: await library.record(reading) }),
-    'library/forget-page': async ({ url, notes: withNotes }) => ({
-      notes: await library.forgetPage(url, withNotes),
-    }),
-    'library/forget-all': async ({ notes: withNotes }) => ({
-      notes: await library.forgetAll(withNotes),
-    }),
-    'library/pause': async ({ paused }) => ({ paused: await library.setPaused(paused) }),
-    'library/merge': async ({ a, b }) => {
-      await library.merge(a, b);
-      return null;
-    },
-    'library/split': async ({ a, b }) => {
-      await library.split(a, b);
-      return null;
-    },
-    'badge/set': async ({ officials, notes: count }, sender) => {
-      const tabId = sender.tab?.id;
-      if (tabId === undefined) return null;
-      badges.set(tabId, { officials, notes: count, host: hostnameOf(sender.tab?.url) });
-      await showBadge(tabId);
-      return null;
-    },
-  });
+    { authorize: (type, sender) => refusal(type, caller(sender)) },
+  );
 
   scheduleTrashPurge({ purge: (olderThan) => notes.purgeTrash(olderThan), loadSettings });
 
@@ -192,6 +246,26 @@ export function startBackground(): void {
   });
   browser.runtime.onStartup.addListener(() => void pruneRevokedSites());
   browser.permissions.onRemoved.addListener(() => void pruneRevokedSites());
+}
+
+/** Tags of some notes with their counts, most used first. */
+function countTags(notes: readonly { tags: readonly string[] }[]): TagCount[] {
+  const counts = new Map<string, number>();
+  for (const note of notes)
+    for (const tag of note.tags) counts.set(tag, (counts.get(tag) ?? 0) + 1);
+  return [...counts]
+    .map(([tag, count]) => ({ tag, count }))
+    .sort((a, b) => b.count - a.count || a.tag.localeCompare(b.tag));
+}
+
+/** Bytes the browser still lets Dossier store, or null when it cannot say. */
+async function spaceLeft(): Promise<number | null> {
+  try {
+    const { quota, usage } = await navigator.storage.estimate();
+    return quota === undefined || usage === undefined ? null : Math.max(0, quota - usage);
+  } catch {
+    return null;
+  }
 }
 
 /** Flips automatic highlights on a site (the keyboard command); every open page follows. */

@@ -28,15 +28,53 @@ function asReply<T>(raw: unknown): Reply<T> {
   return { ok: false, error: 'No answer from Dossier.' };
 }
 
-/** Sends a message to the background. */
+/** What a failed delivery says in place of the browser's own words. */
+export const NOT_DELIVERED =
+  'Dossier was restarting and did not answer in time. Nothing is lost: try again in a moment.';
+
+/**
+ * True for the browser's words when a message was lost on the way (the service worker stopped
+ * or restarted), as opposed to an answer from Dossier.
+ */
+function lostInTransit(error: unknown): boolean {
+  const text = errorMessage(error);
+  return /Receiving end does not exist|message port closed|message channel closed|No answer from Dossier|Could not establish connection/i.test(
+    text,
+  );
+}
+
+/** Waits between retries of a lost message: 0.1, 0.2, 0.4, 0.8, 1.6 and 3.2 s (6.3 s in all). */
+const RETRY_DELAYS_MS = [100, 200, 400, 800, 1_600, 3_200];
+
+/**
+ * Sends a message to the background. With `retry`, a message lost on the way (the service
+ * worker stopped before answering) is sent again, a few times, with growing pauses; only
+ * messages that are safe to repeat may ask for it (a note created with its own id: a repeat
+ * finds it already stored). A message that is never delivered gets `NOT_DELIVERED`, in plain
+ * words, never the browser's.
+ */
 export async function sendToBackground<T extends MessageType>(
   type: T,
   payload: RequestOf<T>,
+  { retry = false }: { retry?: boolean } = {},
 ): Promise<Reply<ResponseOf<T>>> {
-  try {
-    return asReply(await browser.runtime.sendMessage({ type, payload } satisfies Message<T>));
-  } catch (error) {
-    return { ok: false, error: errorMessage(error) };
+  for (let attempt = 0; ; attempt += 1) {
+    let failure: unknown;
+    try {
+      const raw: unknown = await browser.runtime.sendMessage({
+        type,
+        payload,
+      } satisfies Message<T>);
+      if (typeof raw === 'object' && raw !== null && 'ok' in raw)
+        return raw as Reply<ResponseOf<T>>;
+      failure = new Error('No answer from Dossier.');
+    } catch (error) {
+      failure = error;
+    }
+    if (!lostInTransit(failure)) return { ok: false, error: errorMessage(failure) };
+    const delay = RETRY_DELAYS_MS[attempt];
+    if (!retry || delay === undefined) return { ok: false, error: NOT_DELIVERED };
+    await new Promise((resolve) => setTimeout(resolve, delay));
   }
 }
 
@@ -62,7 +100,16 @@ export async function sendToTab<T extends MessageType>(
  * the page may have compromised, hence the validation. Returns the function that removes the
  * listener.
  */
-export function handleMessages<T extends MessageType>(handlers: Handlers<T>): () => void {
+export function handleMessages<T extends MessageType>(
+  handlers: Handlers<T>,
+  options: {
+    /**
+     * Decides, before anything is parsed, whether the sender may send this type at all:
+     * null to go on, or the refusal to answer with (see lib/platform/access.ts).
+     */
+    authorize?: (type: T, sender: Browser.runtime.MessageSender) => string | null;
+  } = {},
+): () => void {
   const accept = Object.keys(handlers) as T[];
   const listener = (
     raw: unknown,
@@ -71,6 +118,11 @@ export function handleMessages<T extends MessageType>(handlers: Handlers<T>): ()
   ): true | undefined => {
     const type = (raw as { type?: unknown } | null)?.type;
     if (!accept.includes(type as T)) return undefined;
+    const refused = options.authorize?.(type as T, sender) ?? null;
+    if (refused !== null) {
+      sendResponse({ ok: false, error: refused });
+      return true;
+    }
     const parsed = parseMessage(raw, accept);
     if (!parsed.ok) {
       sendResponse({ ok: false, error: parsed.error });

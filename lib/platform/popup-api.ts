@@ -1,6 +1,8 @@
 /** The popup's view of the browser (`PopupApi` in lib/view-api.ts), made of real browser calls. */
 import { browser } from 'wxt/browser';
-import type { Reply } from '../protocol';
+import type { Annotation, TrashedAnnotation } from '../annotation';
+import { MESSAGE_MAX_CHARS } from '../annotation/limits';
+import type { ImportOutcome, Reply, ResponseOf } from '../protocol';
 import type { PopupApi } from '../view-api';
 import { downloadFile } from './download';
 import { sendToBackground, sendToTab } from './messaging';
@@ -14,6 +16,47 @@ async function value<T>(reply: Promise<Reply<T>>): Promise<T> {
   const r = await reply;
   if (!r.ok) throw new Error(r.error);
   return r.value;
+}
+
+/**
+ * Every note and the trash, gathered a page at a time (one message for 100,000 notes would
+ * pass Chrome's 64 MiB limit).
+ */
+export async function listEverything(): Promise<{
+  annotations: Annotation[];
+  trash: TrashedAnnotation[];
+}> {
+  const annotations: Annotation[] = [];
+  const trash: TrashedAnnotation[] = [];
+  let cursor: string | null = null;
+  do {
+    const page: ResponseOf<'notes/all'> = await value(
+      sendToBackground('notes/all', cursor === null ? {} : { cursor }),
+    );
+    for (const note of page.annotations) annotations.push(note);
+    for (const entry of page.trash) trash.push(entry);
+    cursor = page.next;
+  } while (cursor !== null);
+  return { annotations, trash };
+}
+
+/** Sends a file's text to the background in parts that each fit in a message, then imports it. */
+export async function importInParts(text: string): Promise<ImportOutcome> {
+  if (text.length <= MESSAGE_MAX_CHARS) {
+    return value(sendToBackground('notes/import-file', { text }));
+  }
+  const upload = crypto.randomUUID();
+  let parts = 0;
+  for (let start = 0; start < text.length; ) {
+    let end = Math.min(text.length, start + MESSAGE_MAX_CHARS);
+    // Never between the two halves of a character outside the BMP.
+    if (end < text.length && /[\uD800-\uDBFF]/.test(text[end - 1] ?? '')) end -= 1;
+    const part = text.slice(start, end);
+    await value(sendToBackground('notes/import-part', { upload, index: parts, text: part }));
+    parts += 1;
+    start = end;
+  }
+  return value(sendToBackground('notes/import-file', { upload, parts }));
 }
 
 /**
@@ -68,8 +111,8 @@ export function browserPopupApi(location: Location = globalThis.location): Popup
     transfer: () => ({
       now: () => new Date(),
       listPage: (url) => value(sendToBackground('notes/list', { url })),
-      listAll: () => value(sendToBackground('notes/all', {})),
-      importText: (text) => value(sendToBackground('notes/import-file', { text })),
+      listAll: () => listEverything(),
+      importText: (text) => importInParts(text),
       download: (name, data, type) => downloadFile(name, data, type),
     }),
   };

@@ -76,6 +76,20 @@ export function getAnnotation(db: DossierDB, id: string): Promise<Annotation | u
 }
 
 /**
+ * The page address of a note, live or in the trash (so that a caller's right to change or
+ * restore it can be checked before anything is done), or undefined.
+ */
+export function pageOfNote(db: DossierDB, id: string): Promise<string | undefined> {
+  return inTransaction(db, ['pages', 'trash'], 'readonly', async (tx) => {
+    const [found, trashed] = await Promise.all([
+      findNote(tx.objectStore('pages'), id),
+      tx.objectStore('trash').get(id),
+    ]);
+    return found?.note.page.url ?? trashed?.annotation.page.url;
+  });
+}
+
+/**
  * A page's notes in page order: its own records only, so the cost depends on this page's
  * notes, not on the thousands stored for other pages.
  */

@@ -12,6 +12,7 @@ export {
   listByPage,
   listByTag,
   listTrash,
+  pageOfNote,
   purgeTrash,
   type SaveResult,
   saveAnnotation,
@@ -43,7 +44,10 @@ export {
 } from './schema';
 export { allTags, mergeTags, renameTag, type TagChange } from './tags';
 export {
+  type ExportCursor,
+  type ExportPage,
   exportAll,
+  exportPage,
   type ImportDuplicate,
   type ImportMode,
   type ImportOptions,

@@ -160,7 +160,7 @@ export class PageBatch {
     for (const part of parts) {
       if (this.pages.has(part.url)) continue;
       const notes = byUrl.get(part.url);
-      if (notes) notes.push(...part.notes);
+      if (notes) for (const note of part.notes) notes.push(note);
       else byUrl.set(part.url, [...part.notes]);
     }
     for (const [url, notes] of byUrl) {

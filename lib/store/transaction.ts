@@ -40,7 +40,13 @@ export async function inTransaction<
 ): Promise<T> {
   let tx: DossierTx<Names, Mode>;
   try {
-    tx = db.transaction(names, mode);
+    // A write is acknowledged only once it is on disk ('strict'): Chromium's default
+    // ('relaxed') may report success before the data is flushed, and an answer sent then could
+    // outlive a crash that loses the write.
+    tx =
+      mode === 'readwrite'
+        ? db.transaction(names, mode, { durability: 'strict' })
+        : db.transaction(names, mode);
   } catch (error) {
     throw toStoreError(error);
   }

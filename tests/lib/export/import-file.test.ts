@@ -356,9 +356,9 @@ describe('parseImportFile rejects bad files, naming the entry and the reason', (
     });
   }, 60_000);
 
-  it('rejects a file over 50 MB before reading it', () => {
+  it('rejects a file over 200 MB before reading it', () => {
     const result = parseImportFile(`[${' '.repeat(LIMITS.fileChars)}]`);
-    expect(!result.ok && result.errors[0]!.message).toMatch(/too large .* up to 50 MB/);
+    expect(!result.ok && result.errors[0]!.message).toMatch(/too large .* up to 200 MB/);
   });
 
   it('lists at most 50 problems and counts the rest', () => {

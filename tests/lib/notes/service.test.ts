@@ -106,3 +106,22 @@ describe('the notes service', () => {
     await expect(service.search('pipeline', URL_A)).resolves.toHaveLength(1);
   });
 });
+
+describe('a save resent after a lost answer', () => {
+  it('stores a note with a chosen id once, however often it is sent', async () => {
+    const { openDossierDb, listAll } = await import('../../../lib/store');
+    const db = await openDossierDb({ name: 'idempotent-create' });
+    const service = createNotesService({ db: async () => db });
+    const id = '9b2f7f0e-5d1c-4e6a-9a39-0f6b9d3c2a11';
+    const first = await service.create({ ...input('the passage', 4), id });
+    const again = await service.create({ ...input('the passage', 4), id });
+    expect(again).toEqual(first);
+    expect((await listAll(db)).map((n) => n.id)).toEqual([id]);
+    await expect(service.create({ ...input('another passage', 9), id })).rejects.toThrow(
+      /already exists/,
+    );
+    await service.remove(id);
+    await expect(service.create({ ...input('the passage', 4), id })).rejects.toThrow(/deleted/);
+    db.close();
+  });
+});

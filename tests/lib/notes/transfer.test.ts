@@ -163,7 +163,7 @@ describe('backing up and importing', () => {
     await backUp(deps);
     const result = await importFile({ importAll: async () => report }, String(downloads[0]?.data));
     expect(result.message).toBe(
-      'Imported 12,000 notes, updated 1,200, skipped 1,000 already there.',
+      "Imported 12,000 notes, skipped 1,000 already there. 1,200 notes took the file's later edit; your earlier versions are in the trash.",
     );
   });
 

@@ -49,3 +49,32 @@ describe('typed messaging', () => {
     expect(reply.ok).toBe(false);
   });
 });
+
+describe('messages lost when the service worker restarts', () => {
+  it('resends a message marked safe to repeat until it is answered', async () => {
+    const { browser } = await import('wxt/browser');
+    const { vi } = await import('vitest');
+    const real = browser.runtime.sendMessage.bind(browser.runtime);
+    let calls = 0;
+    const spy = vi.spyOn(browser.runtime, 'sendMessage').mockImplementation((async (
+      message: unknown,
+    ) => {
+      calls += 1;
+      if (calls <= 2)
+        throw new Error('Could not establish connection. Receiving end does not exist.');
+      return real(message as never);
+    }) as never);
+    const stop = handleMessages({ 'tab/analyze': () => ({ injected: true }) as const });
+    await expect(sendToBackground('tab/analyze', { tabId: 1 }, { retry: true })).resolves.toEqual({
+      ok: true,
+      value: { injected: true },
+    });
+    expect(calls).toBe(3);
+    calls = 0;
+    // Without `retry`, one calm sentence instead of the browser's words.
+    const once = await sendToBackground('tab/analyze', { tabId: 1 });
+    expect(once).toEqual({ ok: false, error: expect.stringMatching(/^Dossier was restarting/) });
+    stop();
+    spy.mockRestore();
+  });
+});

@@ -6,6 +6,7 @@ import {
   DB_VERSION,
   deleteAnnotation,
   exportAll,
+  exportPage,
   getAnnotation,
   importAll,
   listAll,
@@ -152,36 +153,42 @@ describe('import', () => {
     expect(await getAnnotation(db, b.id)).toEqual(b);
   });
 
-  it('moves notes whose newer edit is under another address, even two swapping pages', async () => {
+  it("never moves a note to another page: the reader's copy stays, the file's goes to the trash", async () => {
     const db = await openDb();
     const later = '2026-01-09T00:00:00.000Z';
     const x = makeAnnotation({ page: pageNumber(1) });
     const y = makeAnnotation({ page: pageNumber(2) });
     const stays = makeAnnotation({ page: pageNumber(1) });
     for (const note of [x, y, stays]) await saveAnnotation(db, note);
+    const before = await exportAll(db);
     const movedX = { ...x, page: pageNumber(2), updated: later };
     const movedY = { ...y, page: pageNumber(1), updated: later };
 
     const report = await importAll(db, [movedX, movedY]);
-    expect(report).toMatchObject({ added: 0, updated: 2 });
-    expect((await listByPage(db, pageNumber(1).url)).map((n) => n.id).sort()).toEqual(
-      [movedY.id, stays.id].sort(),
+    expect(report).toMatchObject({ added: 0, updated: 0 });
+    expect(report.stale.map((s) => s.id)).toEqual([x.id, y.id]);
+    expect((await exportAll(db)).annotations).toEqual(before.annotations);
+    const trash = await listTrash(db);
+    expect(trash.map((t) => t.annotation.id).sort()).toEqual(
+      report.stale.map((s) => s.trashedAs).sort(),
     );
-    expect(await listByPage(db, pageNumber(2).url)).toEqual([movedX]);
-    expect(await countAnnotations(db)).toBe(3);
+    expect(trash.map((t) => t.annotation.page.url).sort()).toEqual(
+      [pageNumber(1).url, pageNumber(2).url].sort(),
+    );
   });
 
-  it('moves a note out of a large store, reading only the pages involved', async () => {
+  it('takes a later edit of a note on its own page from a large store, the old one to the trash', async () => {
     const db = await openDb();
     await fillOtherPage(db);
     const [first] = await listByPage(db, OTHER_PAGE.url);
-    const moved = { ...first!, page: pageNumber(7), updated: '2026-02-01T00:00:00.000Z' };
+    const edited = { ...first!, note: 'edited elsewhere', updated: '2026-02-01T00:00:00.000Z' };
     const fullScan = vi.spyOn(IDBObjectStore.prototype, 'getAll');
-    expect(await importAll(db, [moved])).toMatchObject({ added: 0, updated: 1 });
+    const report = await importAll(db, [edited], { now: new Date('2026-03-01T00:00:00.000Z') });
+    expect(report).toMatchObject({ added: 0, updated: 1 });
     expect(fullScans(fullScan)).toBe(0);
     vi.restoreAllMocks();
-    expect(await countAnnotations(db, { url: OTHER_PAGE.url })).toBe(39);
-    expect(await listByPage(db, pageNumber(7).url)).toEqual([moved]);
+    expect(await getAnnotation(db, first!.id)).toEqual(edited);
+    expect((await listTrash(db)).map((t) => ({ ...t.annotation, id: first!.id }))).toEqual([first]);
     expect(await countAnnotations(db)).toBe(40);
   });
 });
@@ -223,10 +230,13 @@ describe('backup and restore', () => {
     expect(await exportAll(target)).toEqual(backup);
   });
 
-  it('replaces what was stored, and keeps it if the restore fails', async () => {
+  it('restores over a store without clearing it, and keeps everything if the restore fails', async () => {
     const db = await openDb();
     const old = makeAnnotation({ note: 'old' });
+    const gone = makeAnnotation({ note: 'deleted by the reader' });
     await saveAnnotation(db, old);
+    await saveAnnotation(db, gone);
+    await deleteAnnotation(db, gone.id);
     const before = await exportAll(db);
 
     failNthPut(2);
@@ -238,7 +248,37 @@ describe('backup and restore', () => {
     expect(await exportAll(db)).toEqual(before);
 
     await importAll(db, backup, { mode: 'replace' });
-    expect((await listAll(db)).map((n) => n.id).sort()).toEqual(backup.map((n) => n.id).sort());
-    expect(await listTrash(db)).toEqual([]);
+    expect((await listAll(db)).map((n) => n.id).sort()).toEqual(
+      [old, ...backup].map((n) => n.id).sort(),
+    );
+    expect((await listTrash(db)).map((t) => t.annotation.id)).toEqual([gone.id]);
+  });
+});
+
+describe('exporting a page at a time', () => {
+  it('reads every note and trash entry exactly once, in pages of about the budget', async () => {
+    const db = await openDb();
+    const notes = Array.from({ length: 130 }, (_, i) =>
+      makeAnnotation({ page: pageNumber(i % 7), note: 'n'.repeat(1_000) }),
+    );
+    await importAll(db, notes);
+    for (const note of notes.slice(0, 12)) await deleteAnnotation(db, note.id);
+    const whole = await exportAll(db);
+
+    const seenNotes: Annotation[] = [];
+    const seenTrash: unknown[] = [];
+    let cursor: string | null = null;
+    let pages = 0;
+    do {
+      const page = await exportPage(db, cursor, 20_000);
+      seenNotes.push(...page.annotations);
+      seenTrash.push(...page.trash);
+      cursor = page.next;
+      pages += 1;
+    } while (cursor !== null);
+    expect(pages).toBeGreaterThan(5);
+    expect(seenNotes.map((n) => n.id).sort()).toEqual(whole.annotations.map((n) => n.id).sort());
+    expect(seenTrash).toHaveLength(12);
+    await expect(exportPage(db, 'not a cursor', 10)).rejects.toMatchObject({ code: 'invalid' });
   });
 });

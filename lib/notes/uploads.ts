@@ -1,0 +1,61 @@
+/**
+ * Files larger than one message, put back together in the background: the popup sends an
+ * imported file in parts of at most `MESSAGE_MAX_CHARS` (Chrome refuses a message over 64 MiB,
+ * and a backup of 100,000 notes is larger), each numbered, and then asks for the import of the
+ * whole. Parts wait in memory for a few minutes at most; a file over the import limit is
+ * refused as its parts arrive, not after they have all been kept.
+ */
+import { FILE_MAX_CHARS, FILE_MAX_MB } from '../annotation/limits';
+
+/** How long the parts of an unfinished upload are kept. */
+const KEEP_MS = 5 * 60 * 1000;
+
+interface Upload {
+  parts: string[];
+  chars: number;
+  timer: ReturnType<typeof setTimeout>;
+}
+
+/** The uploads in progress in one background. */
+export class Uploads {
+  private readonly uploads = new Map<string, Upload>();
+
+  /** Keeps part `index` of `upload`; parts must come in order, from 0. Returns parts so far. */
+  add(upload: string, index: number, text: string): number {
+    let current = this.uploads.get(upload);
+    if (!current) {
+      if (index !== 0) throw new Error('The file arrived out of order; import it again.');
+      current = { parts: [], chars: 0, timer: setTimeout(() => this.drop(upload), KEEP_MS) };
+      this.uploads.set(upload, current);
+    }
+    if (index !== current.parts.length) {
+      this.drop(upload);
+      throw new Error('The file arrived out of order; import it again.');
+    }
+    current.chars += text.length;
+    if (current.chars > FILE_MAX_CHARS) {
+      this.drop(upload);
+      throw new Error(`Nothing was imported: the file is larger than ${FILE_MAX_MB} MB.`);
+    }
+    current.parts.push(text);
+    return current.parts.length;
+  }
+
+  /** The whole text of a finished upload (and forgets it). */
+  take(upload: string, parts: number): string {
+    const current = this.uploads.get(upload);
+    this.drop(upload);
+    if (!current || current.parts.length !== parts) {
+      throw new Error(
+        'Part of the file did not reach Dossier (perhaps it restarted); import it again.',
+      );
+    }
+    return current.parts.join('');
+  }
+
+  private drop(upload: string): void {
+    const current = this.uploads.get(upload);
+    if (current) clearTimeout(current.timer);
+    this.uploads.delete(upload);
+  }
+}
