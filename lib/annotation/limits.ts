@@ -4,6 +4,7 @@
  * popup's editor and the in-page toolbar. A note that one of them accepts is one every other
  * can show, edit and save again; none of them cuts or drops a reader's text to fit.
  */
+import { thousands } from '../format';
 
 /** A note's text, in UTF-16 code units (what `string.length` counts). */
 export const NOTE_MAX_CHARS = 1_000_000;
@@ -25,8 +26,8 @@ export const SHORT_TEXT_MAX_CHARS = 2_000;
 export function noteTooLongMessage(length: number): string {
   const over = length - NOTE_MAX_CHARS;
   return (
-    `This note is ${over.toLocaleString('en-US')} characters over Dossier's limit of ` +
-    `${NOTE_MAX_CHARS.toLocaleString('en-US')}; shorten it to save. Your text is kept as it is.`
+    `This note is ${thousands(over)} characters over Dossier's limit of ` +
+    `${thousands(NOTE_MAX_CHARS)}; shorten it to save. Your text is kept as it is.`
   );
 }
 
