@@ -1,4 +1,4 @@
-/** Small helpers shared by the project's scripts: run a command, find (or install) Chromium. */
+/** Small helpers shared by the project's scripts: run a command, find (or install) a browser. */
 import { spawnSync } from 'node:child_process';
 import { accessSync, constants, existsSync } from 'node:fs';
 import path from 'node:path';
@@ -38,33 +38,66 @@ export interface ChromiumWorld {
   say(line: string): void;
 }
 
-/** The same commands `.ci/run` runs to install Debian's Chromium, quiet and non-interactive. */
-export const APT_STEPS: readonly (readonly string[])[] = [
-  ['apt-get', 'update', '-qq'],
-  ['apt-get', 'install', '-y', '-qq', 'chromium'],
-];
-
-/** The one line printed when Chromium is missing and cannot be installed from here. */
-export function missingMessage(chromium: string): string {
-  return `Chromium is missing (${chromium}): install it with "sudo apt-get install -y chromium".`;
+/** A browser the tests drive, as Debian packages it. */
+export interface BrowserSpec {
+  /** As the reader knows it ("Chromium", "Firefox ESR"). */
+  name: string;
+  /** The environment variable naming another binary. */
+  envVar: string;
+  /** Where Debian's package puts it. */
+  debianPath: string;
+  /** The Debian package. */
+  pkg: string;
 }
 
-/** What `ensureChromium` found or did. */
+/** Debian's Chromium. */
+export const CHROMIUM_SPEC: BrowserSpec = {
+  name: 'Chromium',
+  envVar: 'CHROMIUM_PATH',
+  debianPath: DEBIAN_CHROMIUM,
+  pkg: 'chromium',
+};
+
+/** Debian's Firefox ESR. */
+export const FIREFOX_SPEC: BrowserSpec = {
+  name: 'Firefox ESR',
+  envVar: 'FIREFOX_PATH',
+  debianPath: '/usr/bin/firefox-esr',
+  pkg: 'firefox-esr',
+};
+
+/** The same commands `.ci/run` runs to install a browser, quiet and non-interactive. */
+export function aptSteps(pkg: string): string[][] {
+  return [
+    ['apt-get', 'update', '-qq'],
+    ['apt-get', 'install', '-y', '-qq', pkg],
+  ];
+}
+
+/** The commands that install Debian's Chromium. */
+export const APT_STEPS: readonly (readonly string[])[] = aptSteps(CHROMIUM_SPEC.pkg);
+
+/** The one line printed when a browser is missing and cannot be installed from here. */
+export function missingMessage(file: string, spec: BrowserSpec = CHROMIUM_SPEC): string {
+  return `${spec.name} is missing (${file}): install it with "sudo apt-get install -y ${spec.pkg}".`;
+}
+
+/** What `ensureBrowser` found or did. */
 export type ChromiumOutcome =
   | { ok: true; path: string; installed: boolean }
   | { ok: false; message: string };
 
 /**
- * Finds Chromium (`CHROMIUM_PATH` wins, then Debian's `/usr/bin/chromium`); when it is missing
- * and may be installed from here (running as root, or `sudo -n` works without a password, and
+ * Finds a browser (its environment variable wins, then Debian's path); when it is missing and
+ * may be installed from here (running as root, or `sudo -n` works without a password, and
  * apt-get exists), says so in one line and runs the same apt-get as `.ci/run`. A path named by
- * `CHROMIUM_PATH` is never replaced by an install: the reader asked for that one.
+ * the environment variable is never replaced by an install: the reader asked for that one.
  */
-export function ensureChromium(world: ChromiumWorld): ChromiumOutcome {
-  const wanted = world.env.CHROMIUM_PATH;
-  const chromium = wanted ?? DEBIAN_CHROMIUM;
-  if (world.exists(chromium)) return { ok: true, path: chromium, installed: false };
-  const fail = { ok: false, message: missingMessage(chromium) } as const;
+export function ensureBrowser(world: ChromiumWorld, spec: BrowserSpec): ChromiumOutcome {
+  const wanted = world.env[spec.envVar];
+  const file = wanted ?? spec.debianPath;
+  if (world.exists(file)) return { ok: true, path: file, installed: false };
+  const fail = { ok: false, message: missingMessage(file, spec) } as const;
   if (wanted !== undefined || world.which('apt-get') === null) return fail;
   const asRoot = world.uid === 0;
   const viaSudo =
@@ -74,16 +107,21 @@ export function ensureChromium(world: ChromiumWorld): ChromiumOutcome {
   if (!asRoot && !viaSudo) return fail;
 
   world.say(
-    `Chromium is missing: installing Debian's chromium with apt-get${viaSudo ? ' (through sudo)' : ''}, about a minute…`,
+    `${spec.name} is missing: installing Debian's ${spec.pkg} with apt-get${viaSudo ? ' (through sudo)' : ''}, about a minute…`,
   );
   const env = { DEBIAN_FRONTEND: 'noninteractive' };
-  for (const [command, ...args] of APT_STEPS) {
+  for (const [command, ...args] of aptSteps(spec.pkg)) {
     const status = viaSudo
       ? world.run('sudo', ['-n', 'env', 'DEBIAN_FRONTEND=noninteractive', command ?? '', ...args])
       : world.run(command ?? '', args, { env });
     if (status !== 0) return fail;
   }
-  return world.exists(chromium) ? { ok: true, path: chromium, installed: true } : fail;
+  return world.exists(file) ? { ok: true, path: file, installed: true } : fail;
+}
+
+/** `ensureBrowser` for Chromium. */
+export function ensureChromium(world: ChromiumWorld): ChromiumOutcome {
+  return ensureBrowser(world, CHROMIUM_SPEC);
 }
 
 /** The real machine, for `ensureChromium`. */
@@ -116,15 +154,20 @@ export function realWorld(): ChromiumWorld {
 }
 
 /**
- * Makes sure Chromium is there (installing it when it can, see `ensureChromium`), or stops the
+ * Makes sure a browser is there (installing it when it can, see `ensureBrowser`), or stops the
  * script with one line saying how to install it.
  */
-export function requireChromium(world: ChromiumWorld = realWorld()): void {
-  const outcome = ensureChromium(world);
+export function requireBrowser(spec: BrowserSpec, world: ChromiumWorld = realWorld()): void {
+  const outcome = ensureBrowser(world, spec);
   if (!outcome.ok) {
     console.error(outcome.message);
     process.exit(1);
   }
+}
+
+/** `requireBrowser` for Chromium, which `npm start`, `npm test` and `npm run bench` drive. */
+export function requireChromium(world: ChromiumWorld = realWorld()): void {
+  requireBrowser(CHROMIUM_SPEC, world);
 }
 
 /** The local binary of an npm package (typescript's tsc, vitest, wxt, biome). */

@@ -9,7 +9,9 @@ import {
   APT_STEPS,
   type ChromiumWorld,
   DEBIAN_CHROMIUM,
+  ensureBrowser,
   ensureChromium,
+  FIREFOX_SPEC,
   missingMessage,
 } from '../../scripts/run';
 
@@ -38,7 +40,7 @@ function machine(m: Machine) {
       ran.push(options?.env ? `${JSON.stringify(options.env)} ${line}` : line);
       const status = m.status?.[line] ?? 0;
       if (status === 0 && line.includes('install') && m.installWorks !== false) {
-        files.add(DEBIAN_CHROMIUM);
+        files.add(line.endsWith('firefox-esr') ? FIREFOX_SPEC.debianPath : DEBIAN_CHROMIUM);
       }
       return status;
     },
@@ -121,5 +123,33 @@ describe('ensureChromium', () => {
   it('stops with the one line when apt-get succeeds but no Chromium appears', () => {
     const { world } = machine({ uid: 0, installWorks: false });
     expect(ensureChromium(world).ok).toBe(false);
+  });
+});
+
+describe('ensureBrowser for Firefox ESR', () => {
+  it('installs Debian firefox-esr as root with the same apt-get steps, and says so first', () => {
+    const { world, ran, said } = machine({ uid: 0 });
+    expect(ensureBrowser(world, FIREFOX_SPEC)).toEqual({
+      ok: true,
+      path: '/usr/bin/firefox-esr',
+      installed: true,
+    });
+    expect(ran.map((line) => line.replace(/^\{[^}]*\} /, ''))).toEqual([
+      'apt-get update -qq',
+      'apt-get install -y -qq firefox-esr',
+    ]);
+    expect(said).toEqual([
+      "Firefox ESR is missing: installing Debian's firefox-esr with apt-get, about a minute…",
+    ]);
+  });
+
+  it('never installs over a FIREFOX_PATH the reader chose, and says how in one line', () => {
+    const { world, ran } = machine({ uid: 0, env: { FIREFOX_PATH: '/opt/ff' } });
+    expect(ensureBrowser(world, FIREFOX_SPEC)).toEqual({
+      ok: false,
+      message:
+        'Firefox ESR is missing (/opt/ff): install it with "sudo apt-get install -y firefox-esr".',
+    });
+    expect(ran).toEqual([]);
   });
 });
