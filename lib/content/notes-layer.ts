@@ -11,6 +11,7 @@ import { type AnchorResult, anchorAll } from '../anchoring/anchor';
 import { describeRange } from '../anchoring/selectors';
 import { buildTextIndex, offsetsToRange, type TextIndex } from '../anchoring/text-index';
 import type { Annotation, AnnotationOrigin, Colour, PageRef } from '../annotation';
+import { newNoteId } from '../annotation/id';
 import type { Painter } from '../highlight/paint';
 import { scrollBehavior } from '../motion';
 import { handleMessages, sendToBackground } from '../platform/messaging';
@@ -178,7 +179,7 @@ export function startNotesLayer({
     const selectors = describeRange(currentIndex(), range);
     if (!selectors) return;
     // Its own id, so that a save resent after the service worker restarted is stored once.
-    const id = crypto.randomUUID();
+    const id = newNoteId();
     const reply = await sendToBackground(
       'notes/create',
       { annotation: { id, page, ...selectors, note, tags, colour, ...(origin ? { origin } : {}) } },
