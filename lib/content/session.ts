@@ -87,6 +87,9 @@ export function isReadablePage(doc: Document): boolean {
   try {
     const view = doc.defaultView;
     if (!view) return false;
+    // A plain-text or XML file is shown inside a made-up HTML page; it is not an article.
+    const type = doc.contentType;
+    if (type && type !== 'text/html' && type !== 'application/xhtml+xml') return false;
     return (
       doc.documentElement instanceof view.HTMLHtmlElement &&
       doc.body instanceof view.HTMLBodyElement
