@@ -60,7 +60,7 @@ describe('Firefox: highlights', () => {
 
     const plain = await env.dossier.open('http://plain.example.org/research/sample');
     expect(await pageText(page)).toBe(await pageText(plain));
-    expect(await plain.$('dossier-ui')).toBeNull();
+    expect(await plain.$('[data-dossier-ui]')).toBeNull();
     await plain.close();
 
     const tabId = await env.dossier.tabIdOf(page);
@@ -178,7 +178,7 @@ describe('Firefox: host access is the user’s to give', () => {
         .querySelector('[aria-label="Access to policy sites"]')
         ?.textContent?.includes('The browser does not let Dossier see this tab.'),
     );
-    expect(await page.$('dossier-ui')).toBeNull();
+    expect(await page.$('[data-dossier-ui]')).toBeNull();
     await clickText(popup, 'button', 'Allow on policy sites');
     await popup.waitForFunction(() => document.body.textContent?.includes('1,041 words'));
     expect(await hasAccess()).toBe(true);

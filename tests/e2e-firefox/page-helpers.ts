@@ -10,7 +10,7 @@ import type { Page } from 'puppeteer-core';
 
 /** Waits until Dossier is ready on the page: its UI host is there once the page has been read. */
 export async function dossierReady(page: Page): Promise<void> {
-  await page.waitForFunction(() => document.querySelector('html > dossier-ui') !== null, {
+  await page.waitForFunction(() => document.querySelector('html > [data-dossier-ui]') !== null, {
     timeout: 20_000,
   });
 }
@@ -57,13 +57,14 @@ async function focusToolbar(page: Page): Promise<void> {
     const x = Math.min(Math.max(r.left + r.width / 2, 20), innerWidth - 20);
     for (let dy = 4; dy <= 120; dy += 4) {
       for (const y of [r.bottom + dy, r.top - dy]) {
-        if (document.elementFromPoint(x, y)?.localName === 'dossier-ui') return true;
+        if (document.elementFromPoint(x, y)?.hasAttribute('data-dossier-ui')) return true;
       }
     }
     return false;
   });
   for (let presses = 0; presses < 200; presses++) {
-    if (await page.evaluate(() => document.activeElement?.localName === 'dossier-ui')) return;
+    if (await page.evaluate(() => document.activeElement?.hasAttribute('data-dossier-ui') === true))
+      return;
     await page.keyboard.press('Tab');
   }
   throw new Error('Tab never reached Dossier’s selection toolbar');
