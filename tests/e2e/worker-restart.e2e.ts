@@ -150,9 +150,9 @@ describe('saves while the service worker restarts', () => {
       } while (cursor !== undefined);
       return all;
     };
-    // The retries of the last saves end within about six seconds of the last stop.
+    // The retries of the last saves end within about sixteen seconds of the last stop.
     await expect
-      .poll(async () => (await stored()).length, { timeout: 15_000, interval: 500 })
+      .poll(async () => (await stored()).length, { timeout: 30_000, interval: 500 })
       .toBe(requested.length);
     // And stay there: no late duplicate.
     await new Promise((resolve) => setTimeout(resolve, 1_000));
