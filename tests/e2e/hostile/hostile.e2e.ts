@@ -100,7 +100,8 @@ const HIGHLIGHTS = `(() => {
 })()`;
 const HOSTS = `document.documentElement ? document.querySelectorAll(':root > [data-dossier-ui]').length : 0`;
 const GLOBALS = `(() => { try { return Object.getOwnPropertyNames(window).sort().join(' '); } catch (e) { return 'unreadable'; } })()`;
-const DONE = `window.__hostileDone === true || !!document.querySelector('meta[name="hostile-done"]')`;
+// A page that is not HTML (an XML or plain-text file) runs no script of its own: loaded is done.
+const DONE = `window.__hostileDone === true || !!document.querySelector('meta[name="hostile-done"]') || document.contentType !== 'text/html'`;
 
 const worlds = new WeakMap<CDPSession, Promise<number>>();
 
