@@ -17,7 +17,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { EXTENSION_DIR, SAMPLE_HTML, useDossier } from './harness';
-import { painted, selectPhrase } from './page-helpers';
+import { dossierControl, findDossierControls, painted, selectPhrase } from './page-helpers';
 
 const PAGE_URL = 'http://www.caspianpolicy.org/research/keyboard';
 const env = useDossier({
@@ -88,7 +88,7 @@ describe('from the keyboard alone', () => {
 
     await page.keyboard.press('Alt+Shift+ArrowDown');
     await expect.poll(() => selectionText(page)).toBe(inOrder[0]);
-    await page.getByRole('dialog', { name: /^Official: / }).waitFor();
+    await dossierControl(page, 'dialog', /^Official: /);
     await page.keyboard.press('Alt+Shift+ArrowDown');
     await expect.poll(() => selectionText(page)).not.toBe(inOrder[0]);
     const second = await selectionText(page);
@@ -96,7 +96,7 @@ describe('from the keyboard alone', () => {
     await page.keyboard.press('Alt+Shift+ArrowUp');
     await expect.poll(() => selectionText(page)).toBe(inOrder[0]);
     await page.keyboard.press('Escape');
-    await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
+    await expect.poll(async () => (await findDossierControls(page, 'dialog', /.*/)).length).toBe(0);
     await page.close();
   });
 

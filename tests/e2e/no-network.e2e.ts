@@ -23,7 +23,7 @@ import type { BrowserContext, Page, Request } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { exportW3C } from '../../lib/export/w3c';
 import { SAMPLE_HTML, useDossier } from './harness';
-import { painted, selectPhrase } from './page-helpers';
+import { clickDossier, dossierControl, painted, selectPhrase } from './page-helpers';
 
 // The sample without its canonical link, so that its notes belong to this address.
 const PAGE_URL = 'http://www.caspianpolicy.org/research/private';
@@ -104,12 +104,12 @@ describe('privacy', () => {
     });
     if (!box) throw new Error('no official painted');
     await page.mouse.move(box.x, box.y);
-    await page.getByRole('dialog', { name: /^Official: / }).waitFor();
+    await dossierControl(page, 'dialog', /^Official: /);
     await page.keyboard.press('Escape');
     await selectPhrase(page, 'press conference');
-    await page.getByRole('button', { name: 'Note', exact: true }).click();
-    await page.getByRole('textbox', { name: 'Note' }).fill('a private thought');
-    await page.getByRole('button', { name: 'Save note' }).click();
+    await clickDossier(page, 'button', 'Note');
+    await (await dossierControl(page, 'textbox', 'Note')).fill('a private thought');
+    await clickDossier(page, 'button', 'Save note');
     await expect.poll(() => painted(page, 'dossier-note')).toContain('press conference');
 
     // The popup: edit, export three ways, back up, import.

@@ -11,7 +11,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { MESSAGES } from '../../lib/pdf/load';
 import { makeTestPdfs, type TestPdfs } from '../../scripts/make-test-pdfs';
 import { useDossier } from './harness';
-import { painted } from './page-helpers';
+import { clickDossier, dossierControl, painted } from './page-helpers';
 
 const env = useDossier();
 let pdfs: TestPdfs;
@@ -104,9 +104,9 @@ describe('the PDF viewer', () => {
     await expect.poll(() => painted(page, 'dossier-official')).not.toEqual([]);
 
     const phrase = await selectOnPage(page, 3, 24);
-    await page.getByRole('button', { name: 'Note', exact: true }).click();
-    await page.getByRole('textbox', { name: 'Note' }).fill('Compare with section 3');
-    await page.getByRole('button', { name: 'Save note' }).click();
+    await clickDossier(page, 'button', 'Note');
+    await (await dossierControl(page, 'textbox', 'Note')).fill('Compare with section 3');
+    await clickDossier(page, 'button', 'Save note');
     await expect.poll(() => painted(page, 'dossier-note')).toEqual([phrase]);
 
     const { page: second } = await openPdf(`${SITE}/report-200.pdf#page=3`);
