@@ -109,7 +109,11 @@ describe('from the keyboard alone', () => {
 
     await selectPhrase(page, 'press conference', { release: false });
     await command(page, 'note');
-    await expect.poll(() => focused(page).then((f) => f.tag)).toBe('textarea');
+    // Focus is in Dossier's note editor: inside its host, whose shadow root is closed to the
+    // page (and to this test); the typed text reaching the saved note shows it was the editor.
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.hasAttribute('data-dossier-ui')))
+      .toBe(true);
     await page.keyboard.type('Typed without a mouse');
     await page.keyboard.press('Control+Enter');
     await expect.poll(() => painted(page, 'dossier-note')).toContain('press conference');
