@@ -10,7 +10,13 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { axeInPageUi, axeViolations, inEachUiRoot } from './axe';
 import { SAMPLE_HTML, useDossier } from './harness';
-import { painted, selectPhrase } from './page-helpers';
+import {
+  clickDossier,
+  dossierControl,
+  findDossierControls,
+  painted,
+  selectPhrase,
+} from './page-helpers';
 
 const PAGE_URL = 'http://www.caspianpolicy.org/research/a11y';
 const env = useDossier({
@@ -47,17 +53,17 @@ describe.each(SCHEMES)('in %s mode', (scheme) => {
     const page = await openArticle(scheme);
     const official = await firstOfficial(page);
     await page.mouse.move(official.x, official.y);
-    await page.getByRole('dialog', { name: `Official: ${official.text}` }).waitFor();
+    await dossierControl(page, 'dialog', `Official: ${official.text}`);
     expect(await axeInPageUi(page)).toEqual([]);
     await page.keyboard.press('Escape');
 
     await selectPhrase(page, 'press conference');
-    await page.getByRole('button', { name: 'Note', exact: true }).waitFor();
+    await dossierControl(page, 'button', 'Note');
     expect(await axeInPageUi(page)).toEqual([]);
-    await page.getByRole('button', { name: 'Note', exact: true }).click();
-    await page.getByRole('textbox', { name: 'Note' }).fill('Ask about the date');
+    await clickDossier(page, 'button', 'Note');
+    await (await dossierControl(page, 'textbox', 'Note')).fill('Ask about the date');
     expect(await axeInPageUi(page)).toEqual([]);
-    await page.getByRole('button', { name: 'Save note' }).click();
+    await clickDossier(page, 'button', 'Save note');
     await expect.poll(() => painted(page, 'dossier-note')).toContain('press conference');
     await page.close();
   });
@@ -65,7 +71,7 @@ describe.each(SCHEMES)('in %s mode', (scheme) => {
   it('the popup, with its notes and with a note being edited, passes axe', async () => {
     const page = await openArticle(scheme);
     await selectPhrase(page, 'State Department');
-    await page.getByRole('button', { name: 'Highlight', exact: true }).click();
+    await clickDossier(page, 'button', 'Highlight');
     await expect.poll(() => painted(page, 'dossier-note')).toContain('State Department');
     const popup = await env.dossier.openPopup(page);
     await popup.emulateMedia({ colorScheme: scheme });
@@ -98,12 +104,14 @@ describe('with prefers-reduced-motion', () => {
       await page.emulateMedia({ reducedMotion });
       const official = await firstOfficial(page);
       await page.mouse.move(official.x, official.y);
-      await page.getByRole('dialog', { name: `Official: ${official.text}` }).waitFor();
+      await dossierControl(page, 'dialog', `Official: ${official.text}`);
       expect(await panelAnimations(page)).toEqual([
         reducedMotion === 'reduce' ? 'none' : 'dossier-in',
       ]);
       await page.keyboard.press('Escape');
-      await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
+      await expect
+        .poll(async () => (await findDossierControls(page, 'dialog', /.*/)).length)
+        .toBe(0);
     }
     await page.close();
   });

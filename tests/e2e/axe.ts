@@ -66,6 +66,8 @@ interface DomNode {
   nodeId: number;
   backendNodeId: number;
   localName?: string;
+  /** Name, value, name, value… */
+  attributes?: string[];
   children?: DomNode[];
   shadowRoots?: DomNode[];
   contentDocument?: DomNode;
@@ -144,8 +146,10 @@ export async function inEachUiRoot<T>(
       root: DomNode;
     };
     const html = root.children?.find((n) => n.localName === 'html');
-    const hosts = (html?.children ?? []).filter((n) => n.localName === 'dossier-ui');
-    if (hosts.length === 0) throw new Error('Dossier’s UI host (html > dossier-ui) is not there');
+    // Dossier's hosts carry `data-dossier-ui` (their tag name is random).
+    const hosts = (html?.children ?? []).filter((n) => n.attributes?.includes('data-dossier-ui'));
+    if (hosts.length === 0)
+      throw new Error('Dossier’s UI host (html > [data-dossier-ui]) is not there');
     const resolve = async (node: DomNode) => {
       const { object } = await cdp.send('DOM.resolveNode', { backendNodeId: node.backendNodeId });
       if (!object.objectId) throw new Error('A node of Dossier’s UI could not be resolved');
