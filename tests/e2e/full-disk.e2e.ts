@@ -97,7 +97,15 @@ describe('a full disk during an import', () => {
       const text = JSON.stringify(JSON.parse(toBackup(big, [], { now: new Date() })));
       const filler = fillDisk(mountPoint, 1024 * 1024);
       const estimate = await page.evaluate(() => navigator.storage.estimate());
-      const imported = (await send(page, 'notes/import-file', { text })) as {
+      // Sent as the popup sends a large file: in parts of at most one message each.
+      const upload = crypto.randomUUID();
+      const PART = 2 * 1024 * 1024;
+      const parts = Math.ceil(text.length / PART);
+      for (let index = 0; index < parts; index += 1) {
+        const chunk = text.slice(index * PART, (index + 1) * PART);
+        await send(page, 'notes/import-part', { upload, index, text: chunk });
+      }
+      const imported = (await send(page, 'notes/import-file', { upload, parts })) as {
         ok: boolean;
         value?: { ok: boolean; message: string };
         error?: string;
