@@ -2,6 +2,7 @@
  * The popup: what Dossier found on the current tab, or the way to make it run there. It never
  * shows a blank page: every failure becomes a calm sentence.
  */
+import type { ComponentChildren } from 'preact';
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import { FILE_MAX_CHARS, FILE_MAX_MB } from '../lib/annotation/limits';
 import { thousands } from '../lib/format';
@@ -98,37 +99,23 @@ export function Popup({ api }: { api: PopupApi }) {
         </>
       )}
       {view.kind === 'hidden' && (
-        <section aria-label="Access to policy sites" class="notice">
+        <AccessNotice busy={busy} onAllow={() => act(() => api.allowPolicySites(view.tab.id))}>
           <p>
             The browser does not let Dossier see this tab. If it shows one of the policy sites
             Dossier reads (to highlight officials and quotations and to keep your notes in place),
             allow them.
           </p>
-          <button
-            type="button"
-            disabled={busy}
-            onClick={() => act(() => api.allowPolicySites(view.tab.id))}
-          >
-            Allow on policy sites
-          </button>
-        </section>
+        </AccessNotice>
       )}
       {view.kind === 'off' && view.status?.listed && view.status.access === false && (
         // Firefox leaves host access to the user, even on the listed sites: say so, and ask.
-        <section aria-label="Access to policy sites" class="notice">
+        <AccessNotice busy={busy} onAllow={() => act(() => api.allowPolicySites(view.tab.id))}>
           <p>
             Dossier may not read {new URL(view.status.origin).hostname} yet: the browser waits for
             your permission. Dossier reads the listed policy sites to highlight officials and
             quotations and to keep your notes in place.
           </p>
-          <button
-            type="button"
-            disabled={busy}
-            onClick={() => act(() => api.allowPolicySites(view.tab.id))}
-          >
-            Allow on policy sites
-          </button>
-        </section>
+        </AccessNotice>
       )}
       {view.kind === 'off' && (
         <section aria-label="Run Dossier here">
@@ -332,5 +319,25 @@ function PageTools({ api, tab, info }: { api: PopupApi; tab: TargetTab; info: Pa
         />
       )}
     </>
+  );
+}
+
+/** The notice that asks for host access on the policy sites, with its one button. */
+function AccessNotice({
+  busy,
+  onAllow,
+  children,
+}: {
+  busy: boolean;
+  onAllow(): void;
+  children: ComponentChildren;
+}) {
+  return (
+    <section aria-label="Access to policy sites" class="notice">
+      {children}
+      <button type="button" disabled={busy} onClick={onAllow}>
+        Allow on policy sites
+      </button>
+    </section>
   );
 }
