@@ -13,7 +13,7 @@
  */
 import { type ComponentChild, h, render } from 'preact';
 import { ErrorBoundary } from '../../components/ErrorBoundary';
-import { DOSSIER_UI_ATTRIBUTE } from '../anchoring/text-index';
+import { DOSSIER_UI_ATTRIBUTE } from '../dom/text-walk';
 
 /** A mounted UI host. */
 export interface UiHost {
