@@ -81,6 +81,7 @@ export function walkText(root: Node, options: TextWalkOptions = {}): TextWalk {
   const maxDepth = options.maxDepth ?? Math.max(0, MAX_TEXT_DEPTH - depthOf(root));
   const { skipElements, skipDossierUi = false, skipElement, onEnter, onLeave, onCut } = options;
   if (!(maxDepth >= 0)) throw new RangeError(`maxDepth must be 0 or more, not ${maxDepth}`);
+  const filtered = skipElements !== undefined || skipDossierUi || skipElement !== undefined;
   const skipped = (element: Element): boolean =>
     (skipElements?.has(element.localName) ?? false) ||
     (skipDossierUi && element.hasAttribute(DOSSIER_UI_ATTRIBUTE)) ||
@@ -133,8 +134,8 @@ export function walkText(root: Node, options: TextWalkOptions = {}): TextWalk {
         at = node;
         return node as Text;
       }
-      if (node.nodeType === 1 && !skipped(node as Element)) {
-        onEnter?.(node as Element);
+      if (node.nodeType === 1 && !(filtered && skipped(node as Element))) {
+        if (onEnter) onEnter(node as Element);
         open = true;
       }
     }
