@@ -196,6 +196,43 @@ export type Message<T extends MessageType = MessageType> = { type: T; payload: R
 /** Handlers reply with a value or a plain-words error; nothing throws across contexts. */
 export type Reply<T> = { ok: true; value: T } | { ok: false; error: string };
 
+/**
+ * The messages a tab answers (its content script, or the PDF viewer in its tab); the background
+ * and Dossier's other pages answer the rest. Senders route by this, so a new message in the map
+ * is callable from every client without another list.
+ */
+export const TAB_MESSAGES = [
+  'page/info',
+  'notes/reveal',
+  'notes/orphans',
+  'page/analysis',
+  'page/reveal',
+  'selection/act',
+] as const satisfies readonly MessageType[];
+
+/** A message a tab answers. */
+export type TabMessage = (typeof TAB_MESSAGES)[number];
+
+/** True when a tab, not the background, answers `type`. */
+export function answeredByTab(type: MessageType): type is TabMessage {
+  return (TAB_MESSAGES as readonly MessageType[]).includes(type);
+}
+
+/**
+ * The client side of the map: one typed function that sends any of the messages `T` and
+ * resolves to its reply (never throws). Clients are this function plus routing, so adding a
+ * message to the map adds it to every client that accepts its family, with its types.
+ */
+export type Call<T extends MessageType> = <K extends T>(
+  type: K,
+  payload: RequestOf<K>,
+) => Promise<Reply<ResponseOf<K>>>;
+
+/** The answering side for messages `T` with no sender: a handler per type, from the map. */
+export type Answers<T extends MessageType> = {
+  [K in T]: (payload: RequestOf<K>) => Promise<Reply<ResponseOf<K>>>;
+};
+
 const origin = v.pipe(
   v.string(),
   v.maxLength(2048),
