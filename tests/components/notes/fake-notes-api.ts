@@ -4,7 +4,7 @@
  * change to its subscribers the way the background does. Tests drive it like a second tab
  * (`writeFromAnotherTab`), make one call fail (`failNext`), or hold a call open (`hold`).
  */
-import type { Annotation, NotePatch, TagCount } from '../../../lib/annotation';
+import type { Annotation } from '../../../lib/annotation';
 import { fold } from '../../../lib/annotation/rules';
 import type { NotesApi, NotesMessage } from '../../../lib/notes/api';
 import type { Call, NotesChange, Reply, RequestOf, ResponseOf } from '../../../lib/protocol';
