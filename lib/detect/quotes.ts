@@ -156,6 +156,11 @@ export function findQuotes(ctx: QuoteContext): Quote[] {
   }
   const subjectOf = new Map<number, PersonMention>();
   for (const [s, list] of subjectsOf) subjectOf.set(s, list[0] as PersonMention);
+  // Sentences with a speech verb outside quotes: their subject is someone speaking.
+  const speechSentences = new Set<number>();
+  for (let i = 0; i < tokens.length; i++) {
+    if (!quoted[i] && isSpeechCue(tokens, i)) speechSentences.add((tokens[i] as Token).sentence);
+  }
   // Genders are read only when a pronoun needs resolving.
   let genders: Map<number, 'm' | 'f'> | undefined;
   const genderOf = (): Map<number, 'm' | 'f'> => {
@@ -170,7 +175,8 @@ export function findQuotes(ctx: QuoteContext): Quote[] {
   for (const span of spans) {
     const raw = text.slice(span.start, span.end);
     if (!/[\p{L}\p{N}]/u.test(raw)) continue;
-    const sIdx = sentenceAt(sentenceStarts, span.open);
+    // The sentence the quotation opens: a sentence that opens with the mark starts after it.
+    const sIdx = sentenceAt(sentenceStarts, span.start);
     const sStart = sentenceStarts[sIdx] ?? 0;
     const eIdx = sentenceAt(sentenceStarts, Math.max(span.open, span.close - 1));
     const sEnd = sentenceStarts[eIdx + 1] ?? text.length;
@@ -234,7 +240,13 @@ export function findQuotes(ctx: QuoteContext): Quote[] {
       // No speech verb in the sentence: the quote continues the previous speaker's words
       // (a quote standing alone, or a name as the subject of a partial quote); failing that,
       // a quote standing alone belongs to the person the previous sentence is about.
-      if (previous && sIdx - previous.sentence <= 3) speaker = previous.speaker;
+      // A sentence with no speech verb of its own ("“…”" alone, or "China is “…”") right
+      // after one where a person speaks, with no quotation between: that person's words.
+      const said = subjectOf.get(sIdx - 1);
+      const prevIsQuote = previous !== null && previous.sentence >= sIdx - 1;
+      if (said && !prevIsQuote && !hasSpeechCue && speechSentences.has(sIdx - 1))
+        speaker = speakerFromMention(said, personById);
+      else if (previous && sIdx - previous.sentence <= 3) speaker = previous.speaker;
       else if (pre.length === 0) {
         const m = subjectOf.get(sIdx - 1);
         if (m) speaker = speakerFromMention(m, personById);

@@ -405,3 +405,25 @@ describe('an appositive between the speaker and the verb', () => {
     expect(quotes(text).map((q) => q.speaker)).toEqual([null]);
   });
 });
+
+describe('attribution across sentences', () => {
+  it.each([
+    [
+      'a quotation that opens a sentence is read in its own sentence, not the one before',
+      'Senator Ada Brill spoke. Aides said Brill has decided to sign. "The deal is bigger than the small one" agreed in May, said Tom Orrin, a scholar at the Vell Institute.',
+      ['Tom Orrin'],
+    ],
+    [
+      'a partial quote with no speech verb, right after a sentence where a person speaks',
+      'In May, Foreign Minister Ilsa Marrow called for new talks. Elbonia is “ready to work with all parties.”',
+      ['Ilsa Marrow'],
+    ],
+    [
+      'a quote standing alone after a sentence where a person speaks, not the speaker before',
+      '“The breach matters,” said Tom Orrin, a fellow at the Vell Institute. Ada Brill said it was only the latest move. “They wanted us on our knees.”',
+      ['Tom Orrin', 'Ada Brill'],
+    ],
+  ])('gives %s', (_, text, speakers) => {
+    expect(quotes(text).map((q) => q.speaker)).toEqual(speakers);
+  });
+});
