@@ -240,6 +240,7 @@ export const SPEECH_VERBS = set(`
    condemned  accused  blasted slammed decried  told
   acknowledging adding insisted wrote added wondered wonders thundered exclaimed shouted
   pointed whispered boasted bragged tweeted posted messaged texted emailed
+  echoed echoes reads claims
   tells tell say write threatens promises replies counters laments hails praises welcomes decries condemns accuses maintains observes agrees confirms denies concludes contends suggests predicts pledges vows cautions continues explains insists warns argues asserts declares announces adds
 `);
 
@@ -265,6 +266,15 @@ export const UNNAMED_SPEAKERS = set(`
   supporters resident residents witness witnesses insider insiders person people someone
   statement report spokesmen officer officers lawmaker lawmakers members member staff
   government ministry administration police military army
+`);
+
+/**
+ * Platforms and companies that speak as organisations ("Twitter pledged …") although their
+ * names, being never part of a person's name, are in NOT_NAME_WORDS.
+ */
+export const SPEAKING_NAMES = set(`
+  twitter facebook instagram youtube tiktok linkedin telegram whatsapp google microsoft apple
+  amazon
 `);
 
 /** Pronouns that may stand for a speaker. */
@@ -477,7 +487,7 @@ export const OBJECT_MARKERS: ReadonlySet<string> = new Set(
 export const SPEAKING_BODIES = set(`
   ministry ministries department government embassy consulate office agency commission committee
   council court military army navy police company firm party campaign secretariat cabinet
-  parliament regime
+  parliament regime magazine newspaper
 `);
 
 /** Lowercase nouns of documents that say things ("the IAEA report said"). */

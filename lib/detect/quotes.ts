@@ -14,6 +14,7 @@
  * next paragraph is one quotation: both parts take the speaker named at either.
  */
 import {
+  DETERMINERS,
   DOCUMENT_NOUNS,
   FUNCTION_WORDS,
   NATIONALITIES,
@@ -28,6 +29,7 @@ import {
   ROLE_MODIFIERS,
   SKIPPABLE,
   SPEAKING_BODIES,
+  SPEAKING_NAMES,
   SPEECH_VERBS,
   TERM_MARKERS,
   UNNAMED_SPEAKERS,
@@ -228,7 +230,10 @@ export function findQuotes(ctx: QuoteContext): Quote[] {
       attributeBefore(text, tokens, pre, mentionAt, personById) ??
       attributeLater(text, tokens, post, mentionAt, personById);
     if (speaker?.type === 'pronoun') {
-      speaker = resolvePronoun(sIdx, speaker, previous, subjectsOf, personById, genderOf);
+      speaker =
+        speaker.word === 'it'
+          ? resolveIt(sIdx, previous)
+          : resolvePronoun(sIdx, speaker, previous, subjectsOf, personById, genderOf);
     }
     if (!speaker && pre.length > 0 && introducedByColon(text, tokens, pre, span)) {
       // "Jane Roe summed up the trip: “…”": a colon hands the sentence's subject the words.
@@ -504,14 +509,39 @@ function nounPhraseAt(
   mentionAt: MentionIndex,
   personById: Map<number, Person>,
 ): Speaker | null {
+  const sp = phraseAt(text, tokens, i, mentionAt, personById);
+  if ((sp?.type === 'organisation' || sp?.type === 'document') && sp.start !== undefined) {
+    // "a spokesman for the British Foreign Office said": the unnamed spokesman speaks.
+    let a = firstTokenAtOrAfter(tokens, sp.start) - 1;
+    if (tokens[a]?.low === 'the') a--;
+    const prep = tokens[a]?.low;
+    const head = tokens[a - 1];
+    if ((prep === 'for' || prep === 'of' || prep === 'at') && head && !head.cap) {
+      if (UNNAMED_SPEAKERS.has(head.low) || PRESS_ROLES.has(head.low))
+        return { type: 'unnamed', name: null, start: head.start, end: head.end };
+    }
+  }
+  return sp;
+}
+
+function phraseAt(
+  text: string,
+  tokens: readonly Token[],
+  i: number,
+  mentionAt: MentionIndex,
+  personById: Map<number, Person>,
+): Speaker | null {
   const t = tokens[i];
   if (!t) return null;
   const m = mentionAt[i];
   if (m) return speakerFromMention(m, personById);
   if (t.low === 'they' || t.low === 'we')
     return { type: 'unnamed', name: null, start: t.start, end: t.end };
-  if (PERSON_PRONOUNS.has(t.low))
+  if (PERSON_PRONOUNS.has(t.low) || t.low === 'it')
     return { type: 'pronoun', name: null, start: t.start, end: t.end, word: t.low };
+  // "Twitter pledged …": a platform or company whose name is never part of a person's.
+  if (t.cap && SPEAKING_NAMES.has(t.low))
+    return { type: 'organisation', name: t.word, start: t.start, end: t.end };
   // "the Israeli courts", "Israeli": a nationality alone names no speaker.
   if (t.cap && NATIONALITIES.has(t.low) && !mentionAt[i]) return null;
   const body = bodyPhraseAt(text, tokens, i);
@@ -745,8 +775,10 @@ function attributeBefore(
   mentionAt: MentionIndex,
   personById: Map<number, Person>,
 ): Speaker | null {
-  // Someone's words relayed: "highlighted Secretary Blinken’s comments: “…”".
-  for (let k = pre.length - 1; k >= 1 && k >= pre.length - 25; k--) {
+  // Someone's words relayed: "highlighted Secretary Blinken’s comments: “…”". A body's or a
+  // country's position voiced by someone ("a spokesperson reiterated the UK’s position that
+  // “…”") is that someone's words: the verb's subject below decides.
+  utterance: for (let k = pre.length - 1; k >= 1 && k >= pre.length - 25; k--) {
     const t = tokens[pre[k] as number] as Token;
     if (isVerb(t)) break;
     if (!UTTERANCE_NOUNS.has(t.low)) continue;
@@ -754,10 +786,14 @@ function attributeBefore(
       const o = tokens[pre[j] as number] as Token;
       const m = mentionAt[pre[j] as number];
       if (o.poss && m) return speakerFromMention(m, personById);
-      if (o.poss && o.cap)
+      if (o.poss && o.cap) {
+        for (let v = j - 1; v >= 0; v--)
+          if (isVerb(tokens[pre[v] as number] as Token)) break utterance;
         return nounPhraseAt(text, tokens, pre[j] as number, mentionAt, personById);
+      }
     }
   }
+  let place: Speaker | null = null;
   for (let k = pre.length - 1; k >= 0; k--) {
     const vi = pre[k] as number;
     const v = tokens[vi] as Token;
@@ -781,29 +817,30 @@ function attributeBefore(
     if (!(isVerb(v) || v.low === 'speak' || v.low === 'spoke')) continue;
     const prevTok = tokens[vi - 1];
     const commaBefore = prevTok !== undefined && text.slice(prevTok.end, v.start).includes(',');
-    // ", saying …": the participle's subject is the sentence's subject.
+    // ", saying …": the participle's subject is the sentence's subject, a person or else the
+    // body the sentence opens with ("the Foreign Ministry released a statement, urging …").
     if (commaBefore && /ing$/.test(v.low)) {
       for (const si of pre) {
         const m = mentionAt[si];
         if (m) return speakerFromMention(m, personById);
       }
-    }
-    // Subject: nearest speaker-like phrase before the verb, within the sentence, skipping an
-    // appositive ("Jane Roe, a fellow at the Center, said").
-    let inAppositive = commaBefore;
-    for (let j = k - 1; j >= 0; j--) {
-      const si = pre[j] as number;
-      const st = tokens[si] as Token;
-      if (inAppositive) {
-        const nextTok = tokens[pre[j + 1] ?? vi] as Token;
-        if (j < k - 1 && text.slice(st.end, nextTok.start).includes(',')) inAppositive = false;
-        else continue;
+      for (let j = 0; j < k; j++) {
+        const si = pre[j] as number;
+        if (!(tokens[si] as Token).cap) continue;
+        const sp = nounPhraseAt(text, tokens, si, mentionAt, personById);
+        if (sp?.type === 'organisation' || sp?.type === 'document') return sp;
       }
-      if (SKIPPABLE.has(st.low)) continue;
-      const sp = nounPhraseAt(text, tokens, si, mentionAt, personById);
-      if (!sp) continue;
-      if (sp.type === 'person' || sp.type === 'pronoun') return sp;
-      if (j >= k - 3) return finish(sp, tokens, si, personById, mentionAt);
+    }
+    const sp = subjectBefore(text, tokens, pre, k, commaBefore, mentionAt, personById);
+    if (sp) {
+      // "Roe said that … Washington had concluded “…”": a place speaks only through a
+      // person, so a person speaking earlier in the sentence is the speaker.
+      if (isPlace(sp)) {
+        place ??= sp;
+        continue;
+      }
+      if (place && sp.type !== 'person') return place;
+      return sp;
     }
     // Inverted before the quote: "Said Jane Roe: “…”".
     const after = pre[k + 1];
@@ -811,9 +848,91 @@ function attributeBefore(
       const m = mentionAt[after];
       if (m) return speakerFromMention(m, personById);
     }
-    return null;
+    // No subject for this verb ("Pyongyang responded by saying …"): an earlier one may name it.
+  }
+  return place;
+}
+
+/** A place named as a speaker ("Washington concluded"): a country or city speaking as a whole. */
+function isPlace(sp: Speaker): boolean {
+  return sp.type === 'organisation' && PLACES.has(norm(sp.name));
+}
+
+/**
+ * The subject of the speech verb at `pre[k]`: the nearest speaker-like phrase before it within
+ * the sentence, skipping an appositive ("Jane Roe, a fellow at the Center, said") or a relative
+ * clause ("the Commission, which regulates campaigns, issued a statement warning"), and an
+ * object ("issued a statement warning": the statement is not the one speaking).
+ */
+function subjectBefore(
+  text: string,
+  tokens: readonly Token[],
+  pre: readonly number[],
+  k: number,
+  commaBefore: boolean,
+  mentionAt: MentionIndex,
+  personById: Map<number, Person>,
+): Speaker | null {
+  const vi = pre[k] as number;
+  let inAppositive = commaBefore;
+  let relative = false; // passed ", which …": the phrase before the comma is the subject
+  for (let j = k - 1; j >= 0; j--) {
+    const si = pre[j] as number;
+    const st = tokens[si] as Token;
+    if (inAppositive) {
+      const nextTok = tokens[pre[j + 1] ?? vi] as Token;
+      if (j < k - 1 && text.slice(st.end, nextTok.start).includes(',')) inAppositive = false;
+      else continue;
+    }
+    const antecedent = pre[j - 1];
+    if ((st.low === 'which' || st.low === 'who') && antecedent === si - 1) {
+      const p = tokens[antecedent] as Token;
+      if (text.slice(p.end, st.start).includes(',')) {
+        // "X, which said …": the verb is the relative clause's, and X its subject (nobody,
+        // when X names no speaker: "the new position, which called for …").
+        const direct = pre.slice(j + 1, k).every((x) => SKIPPABLE.has((tokens[x] as Token).low));
+        if (direct) {
+          const sp = nounPhraseAt(text, tokens, antecedent, mentionAt, personById);
+          return sp && sp.type !== 'pronoun'
+            ? finish(sp, tokens, antecedent, personById, mentionAt)
+            : null;
+        }
+        relative = true;
+      }
+      continue;
+    }
+    if (SKIPPABLE.has(st.low)) continue;
+    const sp = nounPhraseAt(text, tokens, si, mentionAt, personById);
+    const wasRelative = relative;
+    relative = false;
+    if (!sp) continue;
+    // "posted to Twitter", "accused Britain": a body after a preposition or verb is no subject
+    // (but "the tweet from Vell magazine reads" is the magazine's).
+    if ((sp.type === 'organisation' || sp.type === 'document') && sp.start !== undefined) {
+      const bi = firstTokenAtOrAfter(tokens, sp.start) - 1;
+      const b = tokens[bi];
+      const source = b?.low === 'from' && UTTERANCE_NOUNS.has(tokens[bi - 1]?.low ?? '');
+      if (b && !b.cap && !source && (OBJECT_MARKERS.has(b.low) || isVerb(b) || /ed$/.test(b.low)))
+        continue;
+    }
+    if (sp.type === 'person') return sp;
+    if (sp.type === 'pronoun') {
+      if (sp.word !== 'it' || j >= k - 3) return sp;
+      continue;
+    }
+    if (sp.type === 'role' && isObjectNoun(text, tokens, si)) continue;
+    if (j >= k - 3 || wasRelative) return finish(sp, tokens, si, personById, mentionAt);
   }
   return null;
+}
+
+/** Whether the lowercase noun at `i` is a verb's object ("issued a statement"), not a subject. */
+function isObjectNoun(text: string, tokens: readonly Token[], i: number): boolean {
+  const det = tokens[i - 1];
+  const verb = tokens[i - 2];
+  if (!det || !verb || !DETERMINERS.has(det.low)) return false;
+  if (text.slice(verb.end, det.start) !== ' ') return false;
+  return !verb.cap && /ed$/.test(verb.low) && !FUNCTION_WORDS.has(verb.low);
 }
 
 /** A speech verb later in the sentence: "“…” to hold up on their plans, Indyk said." */
@@ -884,4 +1003,19 @@ function resolvePronoun(
     if (m) return speakerFromMention(m, personById);
   }
   return null;
+}
+
+/**
+ * "it said": the organisation or document quoted just before (within three sentences), which
+ * the text goes on quoting; otherwise a thing nobody named.
+ */
+function resolveIt(sIdx: number, previous: { speaker: Speaker; sentence: number } | null): Speaker {
+  const p = previous?.speaker;
+  if (
+    previous &&
+    sIdx - previous.sentence <= 3 &&
+    (p?.type === 'organisation' || p?.type === 'document')
+  )
+    return p;
+  return NOBODY;
 }

@@ -427,3 +427,65 @@ describe('attribution across sentences', () => {
     expect(quotes(text).map((q) => q.speaker)).toEqual(speakers);
   });
 });
+
+describe('the subject of the speech verb', () => {
+  it.each([
+    [
+      'a spokesperson voicing a country’s position, not the country',
+      'A spokesperson for the Elbonian Foreign Office reiterated Elbonia’s position that the settlements “are unlawful and must stop.”',
+      [null, 'unnamed'],
+    ],
+    [
+      'a spokesman for a government, not the government',
+      'A statement by a spokesman for the Ruritanian government said that “the talks are over for now.”',
+      [null, 'unnamed'],
+    ],
+    [
+      'the person who says what a place concluded',
+      'Secretary of State Mike Tull spoke on Monday. Tull said that after long talks Washington had concluded the plan was “not, per se, unlawful.”',
+      ['Mike Tull', 'person'],
+    ],
+    [
+      'a body before a relative clause',
+      'The Electoral Board, which oversees campaign money, issued a statement warning that “voters deserve honest campaigns.”',
+      ['Electoral Board', 'organisation'],
+    ],
+    [
+      'the body a sentence opens with, for a participle after a comma',
+      'To answer the charge, the Elbonian Foreign Ministry released a statement through the state news agency, urging Ruritania not to “groundlessly reject” the treaty.',
+      ['Elbonian Foreign Ministry', 'organisation'],
+    ],
+    [
+      'a platform that speaks',
+      'Twitter pledged to take “firm corrective action” against such accounts.',
+      ['Twitter', 'organisation'],
+    ],
+    [
+      'a magazine whose tweet reads',
+      'The tweet from Vell magazine reads, “Show interrupted by angry fans.”',
+      ['Vell magazine', 'organisation'],
+    ],
+    [
+      'the person, not the platform they posted to',
+      'Senator Ada Brill posted to Twitter asking if there were “any calm voters left?”',
+      ['Ada Brill', 'person'],
+    ],
+    [
+      'the person, not a relative clause’s antecedent that names nobody',
+      'Tom Orrin, speaking at a briefing hosted by the Vell Institute, said that the new position, which called only for a freeze, is more practical and “clearly and very deliberately” sets out the goal.',
+      ['Tom Orrin', 'person'],
+    ],
+  ])('is %s', (_, text, [speaker, type]) => {
+    const [q] = quotes(text);
+    expect([q?.speaker, q?.speakerType]).toEqual([speaker, type]);
+  });
+
+  it('resolves "it said" to the body quoted just before', () => {
+    const text =
+      'The Electoral Board, which oversees campaign money, issued a statement warning that “voters deserve honest campaigns.” However, it pointed out that it has no “power to police campaign content.”';
+    expect(quotes(text).map((q) => [q.speaker, q.speakerType])).toEqual([
+      ['Electoral Board', 'organisation'],
+      ['Electoral Board', 'organisation'],
+    ]);
+  });
+});
