@@ -910,7 +910,7 @@ function subjectBefore(
     // (but "the tweet from Vell magazine reads" is the magazine's).
     if ((sp.type === 'organisation' || sp.type === 'document') && sp.start !== undefined) {
       const bi = firstTokenAtOrAfter(tokens, sp.start) - 1;
-      const b = tokens[bi];
+      const b = tokens[bi]?.sentence === st.sentence ? tokens[bi] : undefined;
       const source = b?.low === 'from' && UTTERANCE_NOUNS.has(tokens[bi - 1]?.low ?? '');
       if (b && !b.cap && !source && (OBJECT_MARKERS.has(b.low) || isVerb(b) || /ed$/.test(b.low)))
         continue;

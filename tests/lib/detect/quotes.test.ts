@@ -475,6 +475,11 @@ describe('the subject of the speech verb', () => {
       'Tom Orrin, speaking at a briefing hosted by the Vell Institute, said that the new position, which called only for a freeze, is more practical and “clearly and very deliberately” sets out the goal.',
       ['Tom Orrin', 'person'],
     ],
+    [
+      'a place that answers by saying, after a sentence ending in a speech verb',
+      'A deal is unlikely, Orrin said. Ottawa responded on May 11 by saying in its state news agency that it would cut ties after Vell City “insulted the dignity” of its leaders.',
+      ['Ottawa', 'organisation'],
+    ],
   ])('is %s', (_, text, [speaker, type]) => {
     const [q] = quotes(text);
     expect([q?.speaker, q?.speakerType]).toEqual([speaker, type]);
