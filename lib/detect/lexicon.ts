@@ -483,6 +483,11 @@ export const OBJECT_MARKERS: ReadonlySet<string> = new Set(
     .filter(Boolean),
 );
 
+/** Conjunctions that open a clause after a quotation ("… ” as prices fell, X reported"). */
+export const SUBORDINATORS = set(`
+  as because while whereas although though since after before when until unless if
+`);
+
 /** Lowercase nouns of bodies that speak as one ("the French foreign ministry said"). */
 export const SPEAKING_BODIES = set(`
   ministry ministries department government embassy consulate office agency commission committee

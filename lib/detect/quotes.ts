@@ -31,6 +31,7 @@ import {
   SPEAKING_BODIES,
   SPEAKING_NAMES,
   SPEECH_VERBS,
+  SUBORDINATORS,
   TERM_MARKERS,
   UNNAMED_SPEAKERS,
   UTTERANCE_NOUNS,
@@ -225,10 +226,16 @@ export function findQuotes(ctx: QuoteContext): Quote[] {
 
     if (isNotSpeech(text, tokens, span, raw, words, pre, post, shortTerm, hasSpeechCue)) continue;
 
-    let speaker =
-      attributeAfter(text, tokens, post, mentionAt, personById) ??
-      attributeBefore(text, tokens, pre, mentionAt, personById) ??
-      attributeLater(text, tokens, post, mentionAt, personById);
+    // "X said that “…” as prices fell, a newspaper reported": a clause after the quote that
+    // opens with a conjunction reports it second-hand; the verb before it names the speaker.
+    const subordinate = SUBORDINATORS.has(tokens[post[0] ?? -1]?.low ?? '');
+    let speaker = subordinate
+      ? (attributeBefore(text, tokens, pre, mentionAt, personById) ??
+        attributeAfter(text, tokens, post, mentionAt, personById) ??
+        attributeLater(text, tokens, post, mentionAt, personById))
+      : (attributeAfter(text, tokens, post, mentionAt, personById) ??
+        attributeBefore(text, tokens, pre, mentionAt, personById) ??
+        attributeLater(text, tokens, post, mentionAt, personById));
     if (speaker?.type === 'pronoun') {
       speaker =
         speaker.word === 'it'
@@ -275,6 +282,7 @@ export function findQuotes(ctx: QuoteContext): Quote[] {
     previous = { speaker, sentence: Math.max(eIdx, closeSentence - (post.length > 0 ? 0 : 1)) };
   }
   shareAcrossParagraphs(text, quotes, quoteSpans, attributed);
+  shareRepeatedWords(quotes, attributed);
   return quotes;
 }
 
@@ -318,6 +326,41 @@ function shareAcrossParagraphs(
   for (let k = 0; k + 1 < quotes.length; k++) {
     if (!continues(k) || attributed[k + 1]) continue;
     if (attributed[k] || (quotes[k + 1] as Quote).speaker === null) copy(k, k + 1);
+  }
+}
+
+/** How far apart (in quotations) a repeated quotation is looked for. */
+const REPEAT_WINDOW = 100;
+
+/**
+ * A heading or pull quote repeats words the article quotes with their speaker elsewhere
+ * ("“My fears have been realized”" above "Roe told the committee, “… My fears have been
+ * realized.”"): a quotation of three words or more that nothing attributes takes the speaker of
+ * a nearby attributed quotation containing the same words.
+ */
+function shareRepeatedWords(quotes: Quote[], attributed: boolean[]): void {
+  const key = (q: Quote) =>
+    ` ${q.text
+      .replace(/\u00AD/g, '')
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}]+/gu, ' ')
+      .trim()} `;
+  const keys = quotes.map(key);
+  for (let i = 0; i < quotes.length; i++) {
+    const k = keys[i] as string;
+    if (attributed[i] || k.trim().split(' ').length < 3) continue;
+    const from = Math.max(0, i - REPEAT_WINDOW);
+    const to = Math.min(quotes.length, i + REPEAT_WINDOW);
+    for (let j = from; j < to; j++) {
+      if (j === i || !attributed[j] || !(keys[j] as string).includes(k)) continue;
+      const f = quotes[j] as Quote;
+      const t = quotes[i] as Quote;
+      t.speaker = f.speaker;
+      if (f.speakerType) t.speakerType = f.speakerType;
+      delete t.speakerStart;
+      delete t.speakerEnd;
+      break;
+    }
   }
 }
 
@@ -452,8 +495,14 @@ function isNotSpeech(
   ) {
     return true;
   }
-  const prev2 = pre[pre.length - 2];
-  if (before && before.low === 'as' && prev2 !== undefined && tokens[prev2]?.low === 'known')
+  // "known as “x”", "known as the “x”".
+  const [p1, p2, p3] = [pre.length - 1, pre.length - 2, pre.length - 3].map(
+    (k) => tokens[pre[k] ?? -1]?.low,
+  );
+  if (
+    (p1 === 'as' && p2 === 'known') ||
+    (DETERMINERS.has(p1 ?? '') && p2 === 'as' && p3 === 'known')
+  )
     return true;
   if (!shortTerm && words.length > 8) return false;
   // Title case with no sentence punctuation: a name, nickname or title of a work.

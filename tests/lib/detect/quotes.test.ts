@@ -104,6 +104,7 @@ describe('reported speech or not', () => {
     ['a policy name', 'The government kept a policy of “patient pressure,” which failed.'],
     ['a quoted modifier', 'She runs a “fact-checking” website in Vell.'],
     ['a legal term', 'A vote is needed for a sale of “substantially all” of the assets.'],
+    ['a name after "known as the"', 'They were known as the “Three Wise Men.”'],
     ['a title of a work', 'His memoir, “The Long Road Home,” sold well.'],
     [
       'a title of a work with a speech verb near',
@@ -492,5 +493,19 @@ describe('the subject of the speech verb', () => {
       ['Electoral Board', 'organisation'],
       ['Electoral Board', 'organisation'],
     ]);
+  });
+});
+
+describe('speakers named away from the quotation', () => {
+  it('gives the speaker before the quote, not the outlet reporting it after a clause', () => {
+    const text =
+      'Chief executive Tom Orrin said in a memo that the “gap between the two brands matters less” as the chain cut prices, the Vell Herald reported.';
+    expect(quotes(text).map((q) => q.speaker)).toEqual(['Tom Orrin']);
+  });
+
+  it('gives a heading quote the speaker of the quotation it repeats', () => {
+    const text =
+      '“The talks have failed” Day 2: the hearing. Ada Brill told the committee, “I warned them in May. The talks have failed.”';
+    expect(quotes(text).map((q) => q.speaker)).toEqual(['Ada Brill', 'Ada Brill']);
   });
 });
