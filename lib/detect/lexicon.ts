@@ -277,6 +277,19 @@ export const SPEAKING_NAMES = set(`
   amazon
 `);
 
+/** Forms of "be" and "become" that link a subject to what it is ("Roe is a mother of two"). */
+export const COPULAS = set('is was are were became becomes remains remained');
+
+/** Nouns that give a person's gender when they describe them: +1 masculine, -1 feminine. */
+export const GENDERED_NOUNS: ReadonlyMap<string, number> = new Map([
+  ...'woman women girl mother wife daughter sister widow grandmother congresswoman'
+    .split(' ')
+    .map((w) => [w, -1] as const),
+  ...'man men boy father husband son brother widower grandfather congressman'
+    .split(' ')
+    .map((w) => [w, 1] as const),
+]);
+
 /** Pronouns that may stand for a speaker. */
 export const PERSON_PRONOUNS = set('he she');
 

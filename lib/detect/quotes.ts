@@ -14,9 +14,11 @@
  * next paragraph is one quotation: both parts take the speaker named at either.
  */
 import {
+  COPULAS,
   DETERMINERS,
   DOCUMENT_NOUNS,
   FUNCTION_WORDS,
+  GENDERED_NOUNS,
   NATIONALITIES,
   NOT_NAME_WORDS,
   OBJECT_MARKERS,
@@ -424,11 +426,13 @@ function personGenders(
   let sentence = -1;
   let only = -1;
   let previousOnly = -1;
+  let copula = false; // the sentence's one person was followed by "is", "was" …
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i] as Token;
     if (t.sentence !== sentence) {
       previousOnly = only;
       only = -1;
+      copula = false;
       sentence = t.sentence;
     }
     const m = mentionAt[i];
@@ -445,6 +449,10 @@ function personGenders(
       continue;
     }
     if (quoted[i]) continue;
+    if (only >= 0 && COPULAS.has(t.low)) copula = true;
+    // "Roe is one of the first women elected": a gendered noun after "is" describes the subject.
+    const noun = GENDERED_NOUNS.get(t.low);
+    if (noun && copula && only >= 0) vote(only, 2 * noun);
     const g = t.lex & W_MASCULINE ? 1 : t.lex & W_FEMININE ? -1 : 0;
     if (g === 0) continue;
     const who = only >= 0 ? only : only === -1 && previousOnly >= 0 ? previousOnly : -1;
@@ -895,7 +903,7 @@ function attributeBefore(
     const after = pre[k + 1];
     if (after !== undefined) {
       const m = mentionAt[after];
-      if (m) return speakerFromMention(m, personById);
+      if (m && /^\s*[,:]/.test(text.slice(m.end))) return speakerFromMention(m, personById);
     }
     // No subject for this verb ("Pyongyang responded by saying …"): an earlier one may name it.
   }
@@ -929,8 +937,10 @@ function subjectBefore(
     const si = pre[j] as number;
     const st = tokens[si] as Token;
     if (inAppositive) {
+      // "he asked …, called …, and said": a pronoun is a clause's subject, not an appositive.
       const nextTok = tokens[pre[j + 1] ?? vi] as Token;
-      if (j < k - 1 && text.slice(st.end, nextTok.start).includes(',')) inAppositive = false;
+      if (PERSON_PRONOUNS.has(st.low)) inAppositive = false;
+      else if (j < k - 1 && text.slice(st.end, nextTok.start).includes(',')) inAppositive = false;
       else continue;
     }
     const antecedent = pre[j - 1];
@@ -955,6 +965,9 @@ function subjectBefore(
     const wasRelative = relative;
     relative = false;
     if (!sp) continue;
+    // "called Roe a “liar” and said": a person right after a verb is its object.
+    if (sp.type === 'person' && mentionAt[si] && isObjectOfVerb(text, tokens, mentionAt[si]))
+      continue;
     // "posted to Twitter", "accused Britain": a body after a preposition or verb is no subject
     // (but "the tweet from Vell magazine reads" is the magazine's).
     if ((sp.type === 'organisation' || sp.type === 'document') && sp.start !== undefined) {
@@ -973,6 +986,15 @@ function subjectBefore(
     if (j >= k - 3 || wasRelative) return finish(sp, tokens, si, personById, mentionAt);
   }
   return null;
+}
+
+/** Whether a person mention directly follows a verb in its sentence ("called Jane Roe"). */
+function isObjectOfVerb(text: string, tokens: readonly Token[], m: PersonMention): boolean {
+  const first = firstTokenAtOrAfter(tokens, m.start);
+  const b = tokens[first - 1];
+  if (!b || b.cap || b.sentence !== (tokens[first] as Token).sentence) return false;
+  if (text.slice(b.end, m.start) !== ' ') return false;
+  return isVerb(b) || (/ed$/.test(b.low) && !FUNCTION_WORDS.has(b.low));
 }
 
 /** Whether the lowercase noun at `i` is a verb's object ("issued a statement"), not a subject. */
@@ -1047,7 +1069,12 @@ function resolvePronoun(
     (previous.speaker.person === undefined || fits(previous.speaker.person))
   )
     return previous.speaker;
-  for (let s = sIdx - 1; s >= 0 && s >= sIdx - 6; s--) {
+  // The six nearest earlier sentences that name someone (boilerplate between them, such as a
+  // caption credit or a newsletter line, does not count), within thirty sentences.
+  let named = 0;
+  for (let s = sIdx - 1; s >= 0 && s >= sIdx - 30 && named < 6; s--) {
+    if (!subjectsOf.has(s)) continue;
+    named++;
     const m = subject(s);
     if (m) return speakerFromMention(m, personById);
   }

@@ -273,8 +273,23 @@ describe('pronoun speakers', () => {
       'Governor Ada Brill spoke. Talks with Senator Tomas Verhoek went well. “It was useful,” she said.',
       'Ada Brill',
     ],
+    [
+      '"he" skips a woman the text describes as one ("X is one of the first women …")',
+      'Walter K. Pell Jr., 55, of Vell, pleaded guilty on Monday. Pell faces a fine. Sentencing is in May. Sign up for our newsletter. ' +
+        'Get the news every morning. He was arrested in April. Senator Ada Brill speaks in Vell. ' +
+        'During the call, he asked about the bill, called Brill a “traitor” and said, “somebody ought to stop her.” ' +
+        'Brill is one of the first two women elected in Vell.',
+      'Walter K. Pell Jr.',
+    ],
   ])('%s', (_, text, speaker) => {
     expect(quotes(text).at(-1)?.speaker).toBe(speaker);
+  });
+
+  it('gives a one-word quote after "called X a" to the subject, not to X', () => {
+    const text =
+      'Walter K. Pell Jr., 55, of Vell, pleaded guilty on Monday. Pell faces a fine. Senator Ada Brill spoke. Brill is a mother of two. ' +
+      'During the call, he called Brill a “traitor” and hung up.';
+    expect(quotes(text).map((q) => q.speaker)).toEqual(['Walter K. Pell Jr.']);
   });
 
   it('still resolves a pronoun to the only person when genders are unknown', () => {
