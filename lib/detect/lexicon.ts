@@ -496,6 +496,9 @@ export const OBJECT_MARKERS: ReadonlySet<string> = new Set(
     .filter(Boolean),
 );
 
+/** Words before a quoted phrase that make it a modifier of the noun after it ("the “x” plan"). */
+export const MODIFIER_DETERMINERS = set('the a an this that its their his her our your');
+
 /** Conjunctions that open a clause after a quotation ("… ” as prices fell, X reported"). */
 export const SUBORDINATORS = set(`
   as because while whereas although though since after before when until unless if

@@ -19,6 +19,7 @@ import {
   DOCUMENT_NOUNS,
   FUNCTION_WORDS,
   GENDERED_NOUNS,
+  MODIFIER_DETERMINERS,
   NATIONALITIES,
   NOT_NAME_WORDS,
   OBJECT_MARKERS,
@@ -512,6 +513,24 @@ function isNotSpeech(
     (DETERMINERS.has(p1 ?? '') && p2 === 'as' && p3 === 'known')
   )
     return true;
+  // "the “one country, two systems” formula": a phrase between a determiner and its noun names
+  // a policy or a term; nobody is quoted.
+  const firstAfter = tokens[post[0] ?? -1];
+  if (
+    before &&
+    beforeGapOk &&
+    MODIFIER_DETERMINERS.has(before.low) &&
+    firstAfter &&
+    text.slice(span.close, firstAfter.start) === ' ' &&
+    !firstAfter.cap &&
+    !FUNCTION_WORDS.has(firstAfter.low) &&
+    !SPEECH_VERBS.has(firstAfter.low) &&
+    !/ly$/.test(firstAfter.low) &&
+    words.length <= 5 &&
+    !/[.!?,;:]["'”’]?\s*$/.test(raw.trim())
+  ) {
+    return true;
+  }
   if (!shortTerm && words.length > 8) return false;
   // Title case with no sentence punctuation: a name, nickname or title of a work.
   const letters = words.filter((w) => /^\p{L}/u.test(w));

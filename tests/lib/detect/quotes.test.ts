@@ -88,6 +88,11 @@ describe('reported speech or not', () => {
     ['a partial quote described', 'Brill described the talks as “frank” on Monday.', 'frank'],
     ['a one-word exclamation', '“Enough,” a government spokesman said.', 'Enough,'],
     [
+      'a phrase after a noun, not a determiner',
+      'Senator Ada Brill called the plan “a betrayal of voters” on Monday.',
+      'a betrayal of voters',
+    ],
+    [
       'a tweet',
       'Ambassador Rolf Eck wrote on Twitter: “Talks today were useful and candid.”',
       'Talks today were useful and candid.',
@@ -105,6 +110,10 @@ describe('reported speech or not', () => {
     ['a quoted modifier', 'She runs a “fact-checking” website in Vell.'],
     ['a legal term', 'A vote is needed for a sale of “substantially all” of the assets.'],
     ['a name after "known as the"', 'They were known as the “Three Wise Men.”'],
+    [
+      'a policy between a determiner and its noun',
+      'Vell said it backs the “one nation, two rules” formula for the port.',
+    ],
     ['a title of a work', 'His memoir, “The Long Road Home,” sold well.'],
     [
       'a title of a work with a speech verb near',
