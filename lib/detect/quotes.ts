@@ -11,7 +11,12 @@
  * being quoted just before: the original speaker, not the person relayed. A pronoun stands for
  * a person the text has as a sentence's subject (not a name after "with"/"told", not a
  * journalist) whose gender, when the text gives it, agrees. A quotation that runs on into the
- * next paragraph is one quotation: both parts take the speaker named at either.
+ * next paragraph is one quotation: both parts take the speaker named at either. The speech
+ * verb's subject is read past appositives, relative clauses ("the Board, which …, issued a
+ * statement warning") and objects ("posted to Twitter"); "it said" is the body quoted just
+ * before; a place speaks only when no person in the sentence does; a quote with no speech verb
+ * after a sentence where someone speaks is theirs; and a heading quote takes the speaker of the
+ * quotation it repeats.
  */
 import {
   COPULAS,
