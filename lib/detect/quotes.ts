@@ -230,7 +230,17 @@ export function findQuotes(ctx: QuoteContext): Quote[] {
       .split(/\s+/)
       .filter((w) => /[\p{L}\p{N}]/u.test(w));
     const shortTerm = words.length <= 3 && !/[.!?]["'”’]?\s*$/.test(raw.trim());
-    const hasSpeechCue = [...pre, ...post].some((i) => isSpeechCue(tokens, i));
+    // "Roe: Allegations are “not credible”": a heading or line that opens with a name and a
+    // colon gives that person's words.
+    const lead = mentionAt[pre[0] ?? -1];
+    const headed =
+      lead !== undefined &&
+      lead.start === (tokens[pre[0] as number] as Token).start &&
+      /^\s*:/.test(text.slice(lead.end, lead.end + 3))
+        ? lead
+        : undefined;
+    const hasSpeechCue =
+      headed !== undefined || [...pre, ...post].some((i) => isSpeechCue(tokens, i));
 
     if (isNotSpeech(text, tokens, span, raw, words, pre, post, shortTerm, hasSpeechCue)) continue;
 
@@ -255,6 +265,7 @@ export function findQuotes(ctx: QuoteContext): Quote[] {
       const m = subjectsOf.get(sIdx)?.find((x) => x.end <= span.open);
       if (m && m === subjectsOf.get(sIdx)?.[0]) speaker = speakerFromMention(m, personById);
     }
+    if (!speaker && headed) speaker = speakerFromMention(headed, personById);
     const explicit = speaker !== null;
     if (!speaker) {
       // No speech verb in the sentence: the quote continues the previous speaker's words

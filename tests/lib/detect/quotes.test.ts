@@ -527,6 +527,14 @@ describe('speakers named away from the quotation', () => {
     expect(quotes(text).map((q) => q.speaker)).toEqual(['Tom Orrin']);
   });
 
+  it('gives a line that opens with a name and a colon to that person', () => {
+    const breaks = [27];
+    const text = 'Senator Ada Brill testified. Brill: the charges are “not credible”';
+    expect(quotes(text, breaks).map((q) => [q.text, q.speaker])).toEqual([
+      ['not credible', 'Ada Brill'],
+    ]);
+  });
+
   it('gives a heading quote the speaker of the quotation it repeats', () => {
     const text =
       '“The talks have failed” Day 2: the hearing. Ada Brill told the committee, “I warned them in May. The talks have failed.”';
