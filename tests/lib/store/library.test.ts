@@ -75,7 +75,7 @@ describe('migration v3 → v4', () => {
     ];
     const trashed = { annotation: makeAnnotation(), deletedAt: '2026-01-05T00:00:00.000Z' };
     await createV3Fixture(notes, [trashed]);
-    const db = await openDb();
+    const db = await openDb({ version: 4 });
     expect(db.version).toBe(4);
     expect([...db.objectStoreNames]).toEqual(
       expect.arrayContaining(['library-pages', 'library-choices', 'library-settings']),
