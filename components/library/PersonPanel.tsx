@@ -145,7 +145,7 @@ export function PersonPanel(props: PersonPanelProps) {
             disabled={chosenPages.size === 0 || chosenPages.size === view.pages.length}
             onClick={() => props.onSplitPages([...chosenPages])}
           >
-            Separate these pages
+            Split off these pages
           </button>
         </fieldset>
       )}
