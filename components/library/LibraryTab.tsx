@@ -8,7 +8,7 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { Person } from '../../lib/library/identity';
 import { filterPeople, type PersonFilter, pageDate } from '../../lib/library/model';
 import type { LibraryPage } from '../../lib/library/records';
-import type { LibrarySearch, ResultKind, SearchHit } from '../../lib/library/search';
+import type { ResultKind, SearchGroups, SearchHit } from '../../lib/library/search';
 
 /** Props: the people (from the stored summary), the pages read, and what the controls do. */
 export interface LibraryTabProps {
@@ -21,8 +21,8 @@ export interface LibraryTabProps {
   onMorePages(): void;
   tags: { tag: string; count: number }[];
   paused: boolean;
-  /** The search index, loaded or built on first use. */
-  search: () => Promise<LibrarySearch>;
+  /** Searches everything (the index is loaded or built on first use). */
+  search: (query: string) => Promise<SearchGroups>;
   onOpenPerson(id: string): void;
   onPause(paused: boolean): void;
   onForgetPage(url: string): void;
@@ -38,7 +38,11 @@ const KIND_NAMES: Record<ResultKind, string> = {
   note: 'Notes',
   page: 'Pages',
 };
-const clip = (s: string, n = 200) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
+/** Shortens text for the screen; anything that is not text (a damaged record) shows as text. */
+const clip = (value: unknown, n = 200): string => {
+  const s = typeof value === 'string' ? value : value == null ? '' : String(value);
+  return s.length > n ? `${s.slice(0, n - 1)}…` : s;
+};
 
 /** The library tab. */
 export function LibraryTab(props: LibraryTabProps) {
@@ -58,9 +62,9 @@ export function LibraryTab(props: LibraryTabProps) {
     }
     // The index may still be loading: answer the latest query once it is there.
     let current = true;
-    props.search().then(
-      (index) => {
-        if (current) setResults(index.search(query));
+    props.search(query).then(
+      (found) => {
+        if (current) setResults(found);
       },
       (e: unknown) => {
         if (current) setSearchError(`Search is not available: ${String(e)}`);

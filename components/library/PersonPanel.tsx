@@ -26,7 +26,11 @@ export interface PersonPanelProps {
   onOpenPerson(id: string): void;
 }
 
-const clip = (s: string, n = 400) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
+/** Shortens text for the screen; anything that is not text (a damaged record) shows as text. */
+const clip = (value: unknown, n = 400): string => {
+  const s = typeof value === 'string' ? value : value == null ? '' : String(value);
+  return s.length > n ? `${s.slice(0, n - 1)}…` : s;
+};
 
 /** The spellings the library saw for a name form. */
 function spellingsOf(spellings: PersonPanelProps['spellings'], form: string): string {

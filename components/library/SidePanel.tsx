@@ -14,9 +14,11 @@ import type { LibrarySummary } from '../../lib/library/reader';
 import type { LibraryPage } from '../../lib/library/records';
 import {
   combinedSearch,
-  type LibrarySearch,
+  describeHits,
   liveIndex,
   type PageIndex,
+  pagesToDescribe,
+  type SearchGroups,
 } from '../../lib/library/search';
 import { bucketOf } from '../../lib/library/summary';
 import type { LibraryApi, PopupApi, TargetTab } from '../../lib/view-api';
@@ -90,16 +92,27 @@ export function SidePanel({ api, pageApi, initialTab = 'page' }: SidePanelProps)
   const tags = useMemo(() => tagCounts(notes), [notes]);
   const people = summary?.people ?? [];
 
-  // The page index: loaded (or built) once per change of the library, on first search.
+  // The page index: loaded (or built) once per change of the library, on first search; the
+  // small index of people, titles and notes also only when first searched, never before the
+  // first rows are on screen.
   const pageIndexRef = useRef<{ generation: number; index: Promise<PageIndex> } | null>(null);
-  const live = useMemo(() => (summary ? liveIndex(summary.people, notes) : null), [summary, notes]);
-  const search = useCallback(async (): Promise<LibrarySearch> => {
-    if (pageIndexRef.current?.generation !== generation) {
-      pageIndexRef.current = { generation, index: api.pageIndex() };
-    }
-    const pages = await pageIndexRef.current.index;
-    return combinedSearch(pages, live ?? liveIndex([], []));
-  }, [api, generation, live]);
+  const liveRef = useRef<{ for: unknown[]; index: ReturnType<typeof liveIndex> } | null>(null);
+  const search = useCallback(
+    async (query: string): Promise<SearchGroups> => {
+      if (pageIndexRef.current?.generation !== generation) {
+        pageIndexRef.current = { generation, index: api.pageIndex() };
+      }
+      const pages = await pageIndexRef.current.index;
+      const people = summary?.people ?? [];
+      if (liveRef.current?.for[0] !== people || liveRef.current.for[1] !== notes) {
+        liveRef.current = { for: [people, notes], index: liveIndex(people, notes) };
+      }
+      const groups = combinedSearch(pages, liveRef.current.index).search(query);
+      const records = new Map((await api.pages(pagesToDescribe(groups))).map((p) => [p.url, p]));
+      return describeHits(groups, (url) => records.get(url));
+    },
+    [api, generation, summary, notes],
+  );
 
   // A person's view: their record from the summary, their pages from the store.
   const person = useMemo(

@@ -10,7 +10,14 @@
  *
  * Pure code: pages and choices in, people out.
  */
-import type { FormRecord, LibraryPage, PersonChoice, Sighting } from './records';
+import type {
+  FormRecord,
+  LibraryPage,
+  PageOfficial,
+  PageQuote,
+  PersonChoice,
+  Sighting,
+} from './records';
 
 /** A name as pages write it, reduced to what identifies it. */
 export interface ParsedName {
@@ -192,7 +199,42 @@ export function titlesAgree(a: string, b: string): boolean {
 
 /** The date a page is filed under: its publication date, or the day it was first read. */
 export function pageDate(page: LibraryPage): string {
-  return (page.published || page.firstRead).slice(0, 10);
+  const date = page.published || page.firstRead;
+  return typeof date === 'string' ? date.slice(0, 10) : '';
+}
+
+/**
+ * A page's officials, skipping any entry a damaged record got wrong (a name that is not text,
+ * titles that are not a list): what is readable is shown, the rest is left out, and the panel
+ * never breaks on it.
+ */
+export function officialsOf(page: LibraryPage): PageOfficial[] {
+  const list: unknown = page.analysis?.officials;
+  if (!Array.isArray(list)) return [];
+  const out: PageOfficial[] = [];
+  for (const o of list as Partial<PageOfficial>[]) {
+    if (!o || typeof o.name !== 'string') continue;
+    out.push({
+      name: o.name,
+      titles: Array.isArray(o.titles) ? o.titles.filter((t) => typeof t === 'string') : [],
+      mentions: typeof o.mentions === 'number' && Number.isFinite(o.mentions) ? o.mentions : 0,
+    });
+  }
+  return out;
+}
+
+/** A page's quotations, skipping any entry a damaged record got wrong (see `officialsOf`). */
+export function quotesOf(page: LibraryPage): PageQuote[] {
+  const list: unknown = page.analysis?.quotes;
+  if (!Array.isArray(list)) return [];
+  return (list as Partial<PageQuote>[]).filter(
+    (q): q is PageQuote =>
+      !!q &&
+      typeof q.text === 'string' &&
+      (q.speaker === null || typeof q.speaker === 'string') &&
+      !!q.quote &&
+      typeof q.quote.exact === 'string',
+  );
 }
 
 /**
@@ -202,15 +244,15 @@ export function pageDate(page: LibraryPage): string {
  */
 export function sightingsOf(page: LibraryPage): Map<string, Sighting> {
   const out = new Map<string, Sighting>();
-  const analysis = page.analysis;
-  if (!analysis) return out;
+  if (!page.analysis) return out;
   const date = pageDate(page);
+  const site = typeof page.site === 'string' ? page.site : '';
   const add = (name: string, titles: readonly string[], count: number) => {
     const key = formKey(name);
     if (!key) return;
     let seen = out.get(key);
     if (!seen) {
-      seen = { url: page.url, site: page.site, date, titles: [], mentions: 0, spellings: [] };
+      seen = { url: page.url, site, date, titles: [], mentions: 0, spellings: [] };
       out.set(key, seen);
     }
     for (const t of titles) if (!seen.titles.includes(t)) seen.titles.push(t);
@@ -220,11 +262,11 @@ export function sightingsOf(page: LibraryPage): Map<string, Sighting> {
     seen.mentions += count;
   };
   const officials = new Set<string>();
-  for (const o of analysis.officials) {
+  for (const o of officialsOf(page)) {
     add(o.name, o.titles, o.mentions);
     officials.add(o.name);
   }
-  for (const q of analysis.quotes) {
+  for (const q of quotesOf(page)) {
     if (q.speaker && !officials.has(q.speaker)) {
       add(q.speaker, [], 0);
       officials.add(q.speaker);

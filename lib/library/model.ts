@@ -8,9 +8,11 @@ import type { Annotation } from '../annotation';
 import { textFragmentUrl } from '../export/text-fragment';
 import {
   formKeyOn,
+  officialsOf,
   type Person,
   pageDate,
   parseName,
+  quotesOf,
   type Resolution,
   resolvePeople,
 } from './identity';
@@ -69,7 +71,7 @@ export function buildLibrary(
   const byPage = choices.some((c) => c.kind === 'split-pages');
   const speakers = new Map<string, string | null>();
   for (const page of sorted) {
-    for (const quote of page.analysis?.quotes ?? []) {
+    for (const quote of quotesOf(page)) {
       let personId: string | null = null;
       if (quote.speaker) {
         const cacheKey = byPage ? `${page.url}\n${quote.speaker}` : quote.speaker;
@@ -224,7 +226,7 @@ export function personViewOf(input: PersonViewInput): PersonView {
   const spans = new Map<string, TitleSpan>();
   for (const page of [...pages].reverse()) {
     const date = pageDate(page);
-    for (const o of page.analysis?.officials ?? []) {
+    for (const o of officialsOf(page)) {
       if (!forms.has(formKeyOn(o.name, page, choices))) continue;
       for (const title of o.titles) {
         const span = spans.get(title);
@@ -241,7 +243,7 @@ export function personViewOf(input: PersonViewInput): PersonView {
   const quotes: QuoteRef[] = [];
   for (const page of pages) {
     const said = new Map<string, boolean>();
-    for (const quote of page.analysis?.quotes ?? []) {
+    for (const quote of quotesOf(page)) {
       if (!quote.speaker) continue;
       let theirs = said.get(quote.speaker);
       if (theirs === undefined) {

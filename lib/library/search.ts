@@ -11,7 +11,7 @@
 import MiniSearch, { type Options } from 'minisearch';
 import type { Annotation } from '../annotation';
 import { textFragmentUrl } from '../export/text-fragment';
-import type { Person } from './identity';
+import { type Person, quotesOf } from './identity';
 import type { Library } from './model';
 import type { LibraryPage, PageQuote } from './records';
 
@@ -24,6 +24,8 @@ export interface SearchHit {
   kind: ResultKind;
   /** A person id (people and titles) or a page url (quotations, notes, pages). */
   ref: string;
+  /** For quotations: the quotation's index on its page. */
+  k?: number;
   /** For quotations: the page's address with a text fragment for the passage. */
   link?: string;
   label: string;
@@ -35,10 +37,12 @@ interface Doc {
   id: string;
   kind: ResultKind;
   ref: string;
-  link?: string;
+  /** For quotations: the quotation's index on its page. */
+  k?: number;
   text: string;
-  label: string;
-  detail: string;
+  /** People, titles and notes carry what to show; pages and quotations are described later. */
+  label?: string;
+  detail?: string;
 }
 
 /** A built index and how to query it. */
@@ -52,7 +56,7 @@ export interface LibrarySearch {
  * The layout of the saved page index (documents, fields, options); a saved index of another
  * version is built again.
  */
-export const SEARCH_VERSION = 1;
+export const SEARCH_VERSION = 2;
 
 /** The saved page index's key in the store. */
 export const SEARCH_KEY = 'pages';
@@ -61,7 +65,9 @@ const clip = (s: string, n = 200) => (s.length > n ? `${s.slice(0, n - 1)}…` :
 
 const OPTIONS: Options<Doc> = {
   fields: ['text'],
-  storeFields: ['kind', 'ref', 'link', 'label', 'detail'],
+  // Pages and quotations keep only where they point: with their text and links stored, the
+  // saved index of 20,000 quotations was five times the size and as much slower to load.
+  storeFields: ['kind', 'ref', 'k', 'label', 'detail'],
   // Prefix and typo matching only on words long enough to mean something: on short words
   // they match half the vocabulary and slow every keystroke.
   searchOptions: {
@@ -87,22 +93,69 @@ function pageDocs(page: LibraryPage): Doc[] {
       kind: 'page',
       ref: page.url,
       text: `${page.title} ${page.site} ${page.author ?? ''}`,
-      label: clip(page.title || page.url),
-      detail: clip(page.site, 100),
     },
   ];
-  (page.analysis?.quotes ?? []).forEach((q, k) => {
+  quotesOf(page).forEach((q, k) => {
     docs.push({
       id: `quote:${page.url}#${k}`,
       kind: 'quote',
       ref: page.url,
-      link: linkTo(page.url, q),
+      k,
       text: `${q.text} ${q.speaker ?? ''}`,
-      label: clip(q.text, 160),
-      detail: clip(`${q.speaker ?? 'Unattributed'} — ${page.title}`, 160),
     });
   });
   return docs;
+}
+
+/** Results grouped by kind, as the panel shows them. */
+export type SearchGroups = { kind: ResultKind; hits: SearchHit[] }[];
+
+/**
+ * Fills in what to show for page and quotation hits from their pages' records (`pageOf`);
+ * a hit whose page is gone (forgotten meanwhile) is dropped.
+ */
+export function describeHits(
+  groups: SearchGroups,
+  pageOf: (url: string) => LibraryPage | undefined,
+): SearchGroups {
+  return groups
+    .map(({ kind, hits }) => ({
+      kind,
+      hits: hits.flatMap((hit): SearchHit[] => {
+        if (hit.kind !== 'page' && hit.kind !== 'quote') return [hit];
+        const page = pageOf(hit.ref);
+        if (!page) return [];
+        if (hit.kind === 'page') {
+          return [
+            {
+              ...hit,
+              label: clip(String(page.title || page.url)),
+              detail: clip(String(page.site ?? ''), 100),
+            },
+          ];
+        }
+        const q = quotesOf(page)[hit.k ?? -1];
+        if (!q) return [];
+        return [
+          {
+            ...hit,
+            link: linkTo(page.url, q),
+            label: clip(q.text, 200),
+            detail: clip(`${q.speaker ?? 'Unattributed'} — ${page.title}`, 200),
+          },
+        ];
+      }),
+    }))
+    .filter((g) => g.hits.length > 0);
+}
+
+/** The pages a search's hits need described. */
+export function pagesToDescribe(groups: SearchGroups): string[] {
+  const urls = new Set<string>();
+  for (const g of groups) {
+    for (const h of g.hits) if (h.kind === 'page' || h.kind === 'quote') urls.add(h.ref);
+  }
+  return [...urls];
 }
 
 /**
@@ -235,9 +288,9 @@ export function combinedSearch(pages: PageIndex, live: MiniSearch<Doc>): Library
           list.push({
             kind: hit.kind,
             ref: hit.ref,
-            ...(hit.link !== undefined ? { link: hit.link } : {}),
-            label: hit.label,
-            detail: hit.detail,
+            ...(hit.k !== undefined ? { k: hit.k } : {}),
+            label: hit.label ?? '',
+            detail: hit.detail ?? '',
             score: r.score,
           });
           groups.set(hit.kind, list);
@@ -251,9 +304,16 @@ export function combinedSearch(pages: PageIndex, live: MiniSearch<Doc>): Library
   };
 }
 
-/** Indexes the whole library and the reader's notes at once (exports, tests, small libraries). */
+/** Indexes the whole library and the reader's notes at once (tests, small libraries). */
 export function buildSearch(library: Library, notes: readonly Annotation[]): LibrarySearch {
   const pages = PageIndex.empty();
   for (const page of library.pages) pages.add(page);
-  return combinedSearch(pages, liveIndex(library.people, notes));
+  const both = combinedSearch(pages, liveIndex(library.people, notes));
+  return {
+    get size() {
+      return both.size;
+    },
+    search: (query, perKind) =>
+      describeHits(both.search(query, perKind), (url) => library.pageByUrl.get(url)),
+  };
 }

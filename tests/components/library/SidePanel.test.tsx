@@ -104,6 +104,31 @@ describe('SidePanel', () => {
     );
   });
 
+  it('tells apart two people of one full name when the reader picks the other one’s pages', async () => {
+    const pages = [
+      libPage([['John Smith', ['Senator']]], { site: 'Senate Watch', title: 'Senate vote' }),
+      libPage([['John Smith', ['Bishop']]], { site: 'Church Times', title: 'Easter sermon' }),
+    ];
+    render(<SidePanel api={libraryApi(pages)} pageApi={pageApi} initialTab="library" />);
+    fireEvent.click(await screen.findByRole('button', { name: /^John Smith/ }));
+    await screen.findByRole('heading', { level: 2, name: 'John Smith' });
+    expect(screen.getByText('2 pages', { exact: false })).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Not the same person' }));
+    fireEvent.click(screen.getByRole('checkbox', { name: /^Easter sermon/ }));
+    fireEvent.click(screen.getByRole('button', { name: 'Split off these pages' }));
+    await screen.findByText(/That page is about someone else of the same name/);
+    // The person shown keeps the other page only; the library now lists two John Smiths.
+    await waitFor(() => expect(screen.getByText('1 page', { exact: false })).toBeTruthy());
+    fireEvent.click(screen.getByRole('button', { name: '← All people' }));
+    const list = await screen.findByRole('list', { name: 'People' });
+    expect([...list.querySelectorAll('li')].map((li) => li.textContent)).toEqual([
+      expect.stringMatching(/^John Smith — (Senator|Bishop)1 page$/),
+      expect.stringMatching(/^John Smith — (Senator|Bishop)1 page$/),
+    ]);
+    expect(list.textContent).toContain('Senator');
+    expect(list.textContent).toContain('Bishop');
+  });
+
   it('exports the dossier as Markdown named after the person', async () => {
     const download = vi.fn();
     const pages = [
@@ -141,6 +166,41 @@ describe('SidePanel', () => {
     expect(await screen.findByText('“<b>bold</b> claim”')).toBeTruthy();
     expect(container.querySelector('img, script, b')).toBeNull();
     expect((window as { __pwned?: number }).__pwned).toBeUndefined();
+  });
+
+  it('skips what it cannot read in a corrupt record and shows the rest', async () => {
+    const good = libPage([['Antony Blinken']], { quotes: [['Antony Blinken', 'We will help.']] });
+    // Records as a damaged disk or an old bug might leave them: wrong types, missing fields.
+    const corrupt = [
+      { url: 'https://www.example.org/broken-1', analysis: { officials: 'x', quotes: null } },
+      {
+        url: 'https://www.example.org/broken-2',
+        title: 42,
+        lastRead: '2026-01-02T00:00:00.000Z',
+        analysis: {
+          officials: [{ name: 7 }, null, { name: 'Jake Sullivan', titles: 'adviser' }],
+          quotes: [{ speaker: 'Jake Sullivan' }, 5],
+        },
+      },
+    ] as unknown as LibraryPage[];
+    const { container } = render(
+      <SidePanel api={libraryApi([good, ...corrupt])} pageApi={pageApi} initialTab="library" />,
+    );
+    const list = await screen.findByRole('list', { name: 'People' });
+    await waitFor(() =>
+      expect([...list.querySelectorAll('li')].map((li) => li.textContent)).toEqual([
+        expect.stringMatching(/^Antony Blinken/),
+        expect.stringMatching(/^Jake Sullivan/),
+      ]),
+    );
+    // The first broken record has no reading time, so it is not in the pages-read order at all.
+    expect(screen.getByRole('list', { name: 'Pages read' }).textContent).toContain('42');
+    fireEvent.click(screen.getByRole('button', { name: /^Jake Sullivan/ }));
+    await screen.findByRole('heading', { level: 2, name: 'Jake Sullivan' });
+    fireEvent.click(screen.getByRole('button', { name: '← All people' }));
+    fireEvent.click(await screen.findByRole('button', { name: /^Antony Blinken/ }));
+    expect(await screen.findByText('“We will help.”')).toBeTruthy();
+    expect(container.querySelector('[role=alert]')).toBeNull();
   });
 
   it('says so, calmly, when the library cannot be read', async () => {
