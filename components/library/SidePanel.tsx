@@ -64,21 +64,26 @@ export function SidePanel({ api, pageApi, initialTab = 'page' }: SidePanelProps)
   limitRef.current = pagesLimit;
 
   const failed = (e: unknown) => setError(`Dossier could not read the library: ${errorText(e)}`);
+  // Reloads overlap (a change announced while another is read): only the latest one's answer
+  // is shown, so an older, slower read never replaces a newer one.
+  const latest = useRef(0);
   const reload = useCallback(async (): Promise<LibrarySummary | null> => {
+    const seq = ++latest.current;
     setGeneration((g) => g + 1);
     try {
-      const [fresh] = await Promise.all([
-        api.summary().then((s) => {
-          setSummary(s);
-          return s;
-        }),
-        api.recentPages(limitRef.current).then(setRecent),
-        api.notes().then(setNotes),
+      const [fresh, pages, allNotes] = await Promise.all([
+        api.summary(),
+        api.recentPages(limitRef.current),
+        api.notes(),
       ]);
+      if (seq !== latest.current) return null;
+      setSummary(fresh);
+      setRecent(pages);
+      setNotes(allNotes);
       setError(null);
       return fresh;
     } catch (e) {
-      failed(e);
+      if (seq === latest.current) failed(e);
       return null;
     }
   }, [api]);
@@ -156,6 +161,8 @@ export function SidePanel({ api, pageApi, initialTab = 'page' }: SidePanelProps)
     const next = fresh?.people.find((p) => p.forms.includes(form));
     if (next) setPersonId(next.id);
   };
+  // (When a newer reload overtook this one, it shows the same or a later library, and the
+  // person stays the one open.)
 
   const exportPerson = async () => {
     if (!view) return;
