@@ -12,8 +12,10 @@ import type { ResultKind, SearchGroups, SearchHit } from '../../lib/library/sear
 
 /** Props: the people (from the stored summary), the pages read, and what the controls do. */
 export interface LibraryTabProps {
-  /** Everyone, most frequent first. */
+  /** Everyone (or the first rows, while the rest loads), most frequent first. */
   people: readonly Person[];
+  /** How many people there are in all. */
+  totalPeople: number;
   /** The most recently read pages shown so far, and how many there are in all. */
   pages: readonly LibraryPage[];
   totalPages: number;
@@ -114,7 +116,15 @@ export function LibraryTab(props: LibraryTabProps) {
         <>
           <section aria-labelledby="people-h">
             <h2 id="people-h">
-              People <span class="muted">({people.length.toLocaleString('en')})</span>
+              People{' '}
+              <span class="muted">
+                (
+                {(people.length === props.people.length
+                  ? props.totalPeople
+                  : people.length
+                ).toLocaleString('en')}
+                )
+              </span>
             </h2>
             <details class="filters">
               <summary>Filter people</summary>

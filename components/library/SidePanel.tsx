@@ -39,6 +39,9 @@ const TABS = [
 ] as const;
 type TabId = (typeof TABS)[number]['id'];
 
+/** People read for the first rows, before everyone else. */
+const FIRST_ROWS = 50;
+
 /** Pages read listed at first, and how many more each "Show more pages" adds. */
 const PAGES_STEP = 50;
 
@@ -71,8 +74,12 @@ export function SidePanel({ api, pageApi, initialTab = 'page' }: SidePanelProps)
     const seq = ++latest.current;
     setGeneration((g) => g + 1);
     try {
+      // The first rows from the top of the people index; everyone else right after.
+      const first = await api.summary(FIRST_ROWS);
+      if (seq !== latest.current) return null;
+      setSummary((shown) => (shown && shown.total === first.total ? shown : first));
       const [fresh, pages, allNotes] = await Promise.all([
-        api.summary(),
+        first.people.length < first.total ? api.summary() : first,
         api.recentPages(limitRef.current),
         api.notes(),
       ]);
@@ -319,6 +326,7 @@ export function SidePanel({ api, pageApi, initialTab = 'page' }: SidePanelProps)
           ) : (
             <LibraryTab
               people={people}
+              totalPeople={summary.total}
               pages={recent.pages}
               totalPages={recent.total}
               onMorePages={morePages}

@@ -24,8 +24,10 @@ import { PageIndex, SEARCH_KEY } from './search';
 
 /** What the library tab shows first. */
 export interface LibrarySummary {
-  /** Everyone, most frequent first. */
+  /** Everyone (or, when asked for the first rows, the most frequent), most frequent first. */
   people: PersonRecord[];
+  /** How many people there are in all. */
+  total: number;
   choices: PersonChoice[];
   paused: boolean;
 }
@@ -40,8 +42,11 @@ export interface LibrarySnapshot {
 
 /** The reading operations. */
 export interface LibraryReader {
-  /** The people summary; asks the background to build it first when it is missing. */
-  summary(): Promise<LibrarySummary>;
+  /**
+   * The people summary (only the `limit` most frequent when given); asks the background to
+   * build it first when it is missing.
+   */
+  summary(limit?: number): Promise<LibrarySummary>;
   recentPages(limit: number): Promise<{ pages: LibraryPage[]; total: number }>;
   pages(urls: readonly string[]): Promise<LibraryPage[]>;
   notes(): Promise<Annotation[]>;
@@ -61,19 +66,19 @@ export function libraryReader(
 ): LibraryReader {
   const breathe = options.yieldToUi ?? (() => new Promise<void>((r) => setTimeout(r, 0)));
   return {
-    async summary() {
+    async summary(limit) {
       const d = await db();
-      let [people, choices, paused] = await Promise.all([
-        listPeopleSummary(d),
+      let [found, choices, paused] = await Promise.all([
+        listPeopleSummary(d, limit),
         listPersonChoices(d),
         isLibraryPaused(d),
       ]);
-      if (people === null) {
+      if (found === null) {
         await summarise();
-        people = (await listPeopleSummary(d)) ?? [];
+        found = (await listPeopleSummary(d, limit)) ?? { people: [], total: 0 };
         choices = await listPersonChoices(d);
       }
-      return { people, choices, paused };
+      return { ...found, choices, paused };
     },
     async recentPages(limit) {
       return recentLibraryPages(await db(), limit);

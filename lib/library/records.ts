@@ -101,6 +101,11 @@ export interface PersonRecord {
   dates: string[];
   mentions: number;
   buckets: string[];
+  /**
+   * `[pages, mentions]`, indexed (`by-rank`) so the panel's first rows are the first records
+   * of an index walked backwards, not a read and sort of everyone.
+   */
+  rank: [number, number];
   /** The spellings seen for each form, for "Not the same person". */
   spellings: Record<string, string[]>;
 }

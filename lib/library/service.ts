@@ -105,7 +105,7 @@ export function createLibraryService(deps: LibraryServiceDeps): LibraryService {
     summarise: () =>
       serial(async () => {
         const db = await deps.db();
-        if ((await listPeopleSummary(db)) !== null) return false;
+        if ((await listPeopleSummary(db, 0)) !== null) return false;
         await rebuildPeopleSummary(db);
         return changed(true);
       }),

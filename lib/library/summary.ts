@@ -121,7 +121,12 @@ function personRecord(person: Resolution['people'][number], resolution: Resoluti
     spellings[key] = form ? [...form.spellings.keys()] : [];
     buckets.add(bucketOf(key));
   }
-  return { ...person, buckets: [...buckets], spellings };
+  return {
+    ...person,
+    buckets: [...buckets],
+    rank: [person.pages.length, person.mentions],
+    spellings,
+  };
 }
 
 /** People as the panel lists them: most frequent first (records come in no order). */

@@ -105,16 +105,35 @@ export function rebuildPeopleSummary(db: DossierDB): Promise<number> {
 }
 
 /**
- * The stored people, most frequent first, in one read; null when the summary is missing or of
- * another version (then the background rebuilds it: `rebuildPeopleSummary`).
+ * The stored people, most frequent first, and how many there are; null when the summary is
+ * missing or of another version (then the background rebuilds it: `rebuildPeopleSummary`).
+ * With `limit`, only the first rows: the `by-rank` index walked from the top, as far as the
+ * `limit`-th person and anyone tied with them (so the order is the same as the whole list's).
  */
-export function listPeopleSummary(db: DossierDB): Promise<PersonRecord[] | null> {
+export function listPeopleSummary(
+  db: DossierDB,
+  limit?: number,
+): Promise<{ people: PersonRecord[]; total: number } | null> {
   return inTransaction(db, ['library-settings', 'library-people'], 'readonly', async (tx) => {
-    const [setting, people] = await Promise.all([
-      tx.objectStore('library-settings').get(SUMMARY_KEY),
-      tx.objectStore('library-people').getAll(),
-    ]);
-    return setting?.value === SUMMARY_VERSION ? sortPeople(people) : null;
+    const store = tx.objectStore('library-people');
+    const setting = await tx.objectStore('library-settings').get(SUMMARY_KEY);
+    if (setting?.value !== SUMMARY_VERSION) return null;
+    if (limit === undefined) {
+      const people = await store.getAll();
+      return { people: sortPeople(people), total: people.length };
+    }
+    const total = await store.count();
+    const people: PersonRecord[] = [];
+    let cursor = await store.index('by-rank').openCursor(null, 'prev');
+    while (cursor) {
+      const last = people[people.length - 1];
+      const tied =
+        last && last.rank[0] === cursor.value.rank[0] && last.rank[1] === cursor.value.rank[1];
+      if (people.length >= limit && !tied) break;
+      people.push(cursor.value);
+      cursor = await cursor.continue();
+    }
+    return { people: sortPeople(people), total };
   });
 }
 

@@ -89,6 +89,7 @@ export async function upgradeDossierDb(
     forms.createIndex('by-bucket', 'bucket');
     const people = legacyDb.createObjectStore('library-people', { keyPath: 'id' });
     people.createIndex('by-bucket', 'buckets', { multiEntry: true });
+    people.createIndex('by-rank', 'rank');
     legacyDb.createObjectStore('library-search', { keyPath: 'key' });
   }
 }

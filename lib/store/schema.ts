@@ -21,7 +21,8 @@
  *   of people; `library-settings` (keyPath `key`) the pause switch. No existing record changes.
  * - v5: the library's people summary, additive: `library-forms` (keyPath `key`, index
  *   `by-bucket`) holds what each page says about each name form; `library-people` (keyPath
- *   `id`, multi-entry index `by-bucket` on `buckets`) the people resolved from them, kept up to
+ *   `id`, multi-entry index `by-bucket` on `buckets`, index `by-rank` on `[pages, mentions]`)
+ *   the people resolved from them, kept up to
  *   date per surname bucket; `library-search` (keyPath `key`) the side panel's saved search
  *   index. All three are derived from `library-pages` and `library-choices` and rebuilt when
  *   missing (lib/library/summary.ts). Why: resolving every person from 1,000 pages took the
@@ -107,6 +108,8 @@ export interface DossierSchema extends DBSchema {
     indexes: {
       /** `buckets`, multi-entry: the people a change to a bucket replaces. */
       'by-bucket': string;
+      /** `rank` (`[pages, mentions]`): the most frequent people first, walked backwards. */
+      'by-rank': [number, number];
     };
   };
   'library-search': { key: string; value: SavedSearch };

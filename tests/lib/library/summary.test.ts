@@ -24,7 +24,7 @@ const openDb = connections();
 
 /** The summary as the panel reads it, in a comparable form. */
 async function people(db: DossierDB): Promise<Partial<PersonRecord>[] | null> {
-  const list = await listPeopleSummary(db);
+  const list = (await listPeopleSummary(db))?.people;
   return (
     list?.map((p) => ({
       id: p.id,
@@ -118,6 +118,23 @@ describe('the people summary', () => {
     }
   });
 
+  it('gives the first rows from the top of its index, in the whole list’s order, ties included', async () => {
+    const db = await openDb();
+    await serviceOver(db).summarise();
+    // Ten people on 1 to 4 pages each, several tied on pages and mentions.
+    for (let p = 0; p < 4; p++) {
+      const names = Array.from({ length: 10 - p * 2 }, (_, i) => [`Person${i} Surname${i}`]);
+      await read(db, libPage(names as [string][]));
+    }
+    const all = await listPeopleSummary(db);
+    const first = await listPeopleSummary(db, 3);
+    expect(first?.total).toBe(10);
+    expect(all?.total).toBe(10);
+    // Persons 0 to 3 are tied (4 pages, 4 mentions each): the fourth comes too, as the list begins.
+    expect(first?.people.map((p) => p.name)).toEqual(all?.people.slice(0, 4).map((p) => p.name));
+    expect(first?.people).toHaveLength(4);
+  });
+
   it('is emptied by "Forget everything" and stays current', async () => {
     const db = await openDb();
     const service = serviceOver(db);
@@ -150,7 +167,7 @@ describe('two people with one full name', () => {
     expect(await people(db)).toHaveLength(1);
 
     await service.splitPages('john smith', [second.url], [second.site]);
-    const two = (await listPeopleSummary(db)) ?? [];
+    const two = (await listPeopleSummary(db))?.people ?? [];
     expect(two.map((p) => p.name)).toEqual(['John Smith', 'John Smith']);
     expect(two.map((p) => p.pages)).toEqual(expect.arrayContaining([[first.url], [second.url]]));
 
@@ -173,7 +190,7 @@ describe('two people with one full name', () => {
     const elsewhere = libPage([['John Smith']], { site: 'Senate Watch' });
     await read(db, later);
     await read(db, elsewhere);
-    const list = (await listPeopleSummary(db)) ?? [];
+    const list = (await listPeopleSummary(db))?.people ?? [];
     expect(list).toHaveLength(2);
     const pagesOf = (url: string) => list.find((p) => p.pages.includes(url))?.pages.sort();
     expect(pagesOf(second.url)).toEqual([second.url, later.url].sort());
