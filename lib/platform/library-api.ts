@@ -4,6 +4,7 @@
  * instead of a multi-megabyte message); every change goes to the background, the single writer.
  */
 import { browser } from 'wxt/browser';
+import { VIEWER_PATH } from '../pdf/redirect';
 import {
   type DossierDB,
   isLibraryPaused,
@@ -17,6 +18,8 @@ import { downloadFile } from './download';
 import { handleMessages, sendToBackground } from './messaging';
 
 const isWebPage = (url: string | undefined) => !!url && /^https?:/.test(url);
+/** Dossier's PDF viewer shows a report: "This page" describes it as it does a web page. */
+const isPdfViewer = (url: string) => url.startsWith(browser.runtime.getURL(VIEWER_PATH));
 
 /** The real implementation. With `?tab=ID` in the panel's URL, it starts on that tab. */
 export function browserLibraryApi(location: Location = globalThis.location): LibraryApi {
@@ -71,7 +74,10 @@ export function browserLibraryApi(location: Location = globalThis.location): Lib
         () => -1,
       );
       const usable = (tab: { id?: number; url?: string } | undefined, selfId: number) =>
-        !!tab && tab.id !== undefined && tab.id !== selfId && (!tab.url || isWebPage(tab.url));
+        !!tab &&
+        tab.id !== undefined &&
+        tab.id !== selfId &&
+        (!tab.url || isWebPage(tab.url) || isPdfViewer(tab.url));
       const show = async (tab: { id?: number; url?: string; title?: string } | undefined) => {
         if (!usable(tab, await self) || !tab) return;
         current = tab.id ?? null;
