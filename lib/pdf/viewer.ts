@@ -52,8 +52,12 @@ const LIST_SLICE = 150;
 /** Resolves in a later task, so that input and rendering run in between. */
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
-/** Pages kept rendered at once; the rest are placeholders of the right size. */
-const MAX_RENDERED = 12;
+/**
+ * Pages kept rendered at once; the rest are placeholders of the right size. Each rendered page
+ * is a canvas of a few megabytes that the compositor must take in: six cover the screen and
+ * the pages just above and below it.
+ */
+const MAX_RENDERED = 6;
 /** How far outside the viewport a page starts rendering (half a screen above and below). */
 const NEAR_MARGIN = '50% 0px 50% 0px';
 
@@ -278,9 +282,13 @@ export async function startViewer(options: ViewerOptions): Promise<void> {
       });
       await textLayer.render();
       if (generation !== slot.generation) return;
+      // The first page is shown as soon as it is drawn (nothing scrolls yet); later ones as
+      // images (see asPicture).
+      const picture = firstPainted ? await asPicture(doc, canvas) : canvas;
+      if (generation !== slot.generation) return releasePicture(picture);
       slot.textDivs = textLayer.textDivs;
       slot.textDivs.forEach((div, item) => void spanInfo.set(div, { page: slot.page, item }));
-      slot.el.replaceChildren(canvas, layer);
+      slot.el.replaceChildren(picture, layer);
       slot.state = 'rendered';
       if (!firstPainted) {
         firstPainted = true;
@@ -313,6 +321,9 @@ export async function startViewer(options: ViewerOptions): Promise<void> {
     slot.generation++;
     slot.state = 'empty';
     slot.textDivs = [];
+    for (const picture of slot.el.querySelectorAll('canvas, img')) {
+      releasePicture(picture as HTMLCanvasElement | HTMLImageElement);
+    }
     slot.el.replaceChildren();
   };
   // Keeps at most MAX_RENDERED pages: the ones far from the viewport go first.
@@ -846,4 +857,42 @@ function caretAt(doc: Document, x: number, y: number): { node: Node; offset: num
   }
   const r = doc.caretRangeFromPoint?.(x, y);
   return r ? { node: r.startContainer, offset: r.startOffset } : null;
+}
+
+/**
+ * A rendered page as a decoded image rather than a canvas. The browser rasterises an image on
+ * its own threads and keeps it in its image cache, while a canvas's pixels are handed to the
+ * compositor on the main thread: with software compositing (no GPU) that copy of a few
+ * megabytes per page was the longest task while scrolling. PNG keeps the text sharp. Where the
+ * image cannot be made, the canvas itself is shown.
+ */
+async function asPicture(
+  doc: Document,
+  canvas: HTMLCanvasElement,
+): Promise<HTMLImageElement | HTMLCanvasElement> {
+  const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'));
+  if (!blob) return canvas;
+  const img = doc.createElement('img');
+  img.alt = '';
+  img.setAttribute('aria-hidden', 'true');
+  img.src = URL.createObjectURL(blob);
+  try {
+    await img.decode();
+  } catch {
+    URL.revokeObjectURL(img.src);
+    return canvas;
+  }
+  releasePicture(canvas);
+  return img;
+}
+
+/** Frees a page picture's pixels now, not at the next garbage collection (which runs long). */
+function releasePicture(picture: HTMLCanvasElement | HTMLImageElement): void {
+  if (picture instanceof HTMLImageElement) {
+    URL.revokeObjectURL(picture.src);
+    picture.removeAttribute('src');
+  } else {
+    picture.width = 0;
+    picture.height = 0;
+  }
 }
