@@ -282,13 +282,9 @@ export async function startViewer(options: ViewerOptions): Promise<void> {
       });
       await textLayer.render();
       if (generation !== slot.generation) return;
-      // The first page is shown as soon as it is drawn (nothing scrolls yet); later ones as
-      // images (see asPicture).
-      const picture = firstPainted ? await asPicture(doc, canvas) : canvas;
-      if (generation !== slot.generation) return releasePicture(picture);
       slot.textDivs = textLayer.textDivs;
       slot.textDivs.forEach((div, item) => void spanInfo.set(div, { page: slot.page, item }));
-      slot.el.replaceChildren(picture, layer);
+      slot.el.replaceChildren(canvas, layer);
       slot.state = 'rendered';
       if (!firstPainted) {
         firstPainted = true;
@@ -321,8 +317,10 @@ export async function startViewer(options: ViewerOptions): Promise<void> {
     slot.generation++;
     slot.state = 'empty';
     slot.textDivs = [];
-    for (const picture of slot.el.querySelectorAll('canvas, img')) {
-      releasePicture(picture as HTMLCanvasElement | HTMLImageElement);
+    // The canvas's pixels go now, not at the next garbage collection (which then runs long).
+    for (const canvas of slot.el.querySelectorAll('canvas')) {
+      canvas.width = 0;
+      canvas.height = 0;
     }
     slot.el.replaceChildren();
   };
@@ -801,7 +799,7 @@ export async function startViewer(options: ViewerOptions): Promise<void> {
     const ready = load().then(() =>
       answers.notes({
         reveal: async (id) => {
-          const reply = await api.reveal(id);
+          const reply = await api.call('notes/reveal', { id });
           return reply.ok && reply.value.found;
         },
         orphans: () =>
@@ -862,42 +860,4 @@ function caretAt(doc: Document, x: number, y: number): { node: Node; offset: num
   }
   const r = doc.caretRangeFromPoint?.(x, y);
   return r ? { node: r.startContainer, offset: r.startOffset } : null;
-}
-
-/**
- * A rendered page as a decoded image rather than a canvas. The browser rasterises an image on
- * its own threads and keeps it in its image cache, while a canvas's pixels are handed to the
- * compositor on the main thread: with software compositing (no GPU) that copy of a few
- * megabytes per page was the longest task while scrolling. PNG keeps the text sharp. Where the
- * image cannot be made, the canvas itself is shown.
- */
-async function asPicture(
-  doc: Document,
-  canvas: HTMLCanvasElement,
-): Promise<HTMLImageElement | HTMLCanvasElement> {
-  const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'));
-  if (!blob) return canvas;
-  const img = doc.createElement('img');
-  img.alt = '';
-  img.setAttribute('aria-hidden', 'true');
-  img.src = URL.createObjectURL(blob);
-  try {
-    await img.decode();
-  } catch {
-    URL.revokeObjectURL(img.src);
-    return canvas;
-  }
-  releasePicture(canvas);
-  return img;
-}
-
-/** Frees a page picture's pixels now, not at the next garbage collection (which runs long). */
-function releasePicture(picture: HTMLCanvasElement | HTMLImageElement): void {
-  if (picture instanceof HTMLImageElement) {
-    URL.revokeObjectURL(picture.src);
-    picture.removeAttribute('src');
-  } else {
-    picture.width = 0;
-    picture.height = 0;
-  }
 }
