@@ -54,6 +54,13 @@ export default defineConfig({
     action: { default_title: 'Dossier' },
     ...(browser === 'firefox'
       ? {
+          // Chrome's default policy for extension pages, stated: Firefox's own default adds
+          // `upgrade-insecure-requests`, which turns the PDF viewer's fetch of a report on an
+          // http:// site into an https:// request that fails ("needs your permission"). Scripts
+          // stay the extension's own; nothing is loosened beyond what Chrome has.
+          content_security_policy: {
+            extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'",
+          },
           browser_specific_settings: {
             gecko: {
               id: 'dossier@dossier.invalid',

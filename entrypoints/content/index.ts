@@ -7,7 +7,7 @@
 import { browser } from 'wxt/browser';
 import { startPageSession } from '@/lib/content/session';
 import { guardAgainstForgedStart, markStarted, markStarting } from '@/lib/content/start-guard';
-import { isPdfDocument, VIEWER_PATH, viewerUrlFor } from '@/lib/pdf/redirect';
+import { isPdfDocument, keptInBrowser, VIEWER_PATH, viewerUrlFor } from '@/lib/pdf/redirect';
 import { POLICY_SITE_MATCHES } from '@/lib/sites';
 
 // Runs before WXT creates (and announces) this copy's context: see lib/content/start-guard.ts.
@@ -23,8 +23,11 @@ export default defineContentScript({
     markStarted();
     guardAgainstForgedStart(ctx);
     // A PDF on a listed site opens in Dossier's PDF viewer; its own URL stays its identity.
+    // "Open the file in the browser's own viewer" (from Dossier's viewer) stays there.
     if (isPdfDocument(document)) {
-      location.replace(viewerUrlFor(browser.runtime.getURL(VIEWER_PATH), location.href));
+      if (!keptInBrowser(location.href)) {
+        location.replace(viewerUrlFor(browser.runtime.getURL(VIEWER_PATH), location.href));
+      }
       return;
     }
     startPageSession(ctx);

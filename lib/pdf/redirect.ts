@@ -43,6 +43,47 @@ export function viewerTargetOf(location: { search: string; hash: string }): View
 /** Link and page patterns of PDF files, for the "Open in Dossier" context-menu entry. */
 export const PDF_URL_PATTERNS = ['*://*/*.pdf', '*://*/*.pdf?*', '*://*/*.PDF', '*://*/*.PDF?*'];
 
+/**
+ * The fragment the viewer's link to the browser's own viewer carries ("Open the file in the
+ * browser's own viewer", shown when Dossier cannot read a file): a PDF opened with it stays
+ * in the browser's viewer instead of being sent back to Dossier's, round and round.
+ */
+export const KEEP_IN_BROWSER = 'dossier=browser';
+
+/** The PDF's address for the browser's own viewer, marked so that Dossier leaves it there. */
+export function browserViewerUrl(pdfUrl: string): string {
+  const url = new URL(pdfUrl);
+  url.hash = url.hash ? `${url.hash}&${KEEP_IN_BROWSER}` : KEEP_IN_BROWSER;
+  return url.href;
+}
+
+/** True when the reader asked for this address in the browser's own viewer. */
+export function keptInBrowser(url: string): boolean {
+  try {
+    return new URL(url).hash.slice(1).split('&').includes(KEEP_IN_BROWSER);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * True when an address names a PDF file by its path (`….pdf`), over http(s), and the reader
+ * did not ask for the browser's own viewer. Firefox shows PDFs in a viewer where no content
+ * script runs, so there the background decides by the address alone (lib/platform/pdf-redirect).
+ */
+export function isPdfAddress(url: string): boolean {
+  try {
+    const u = new URL(url);
+    return (
+      (u.protocol === 'http:' || u.protocol === 'https:') &&
+      /\.pdf$/i.test(u.pathname) &&
+      !keptInBrowser(url)
+    );
+  } catch {
+    return false;
+  }
+}
+
 /** True when `doc` is the browser showing a PDF (Chrome's viewer wraps it in a document). */
 export function isPdfDocument(doc: Pick<Document, 'contentType'>): boolean {
   return doc.contentType === 'application/pdf';

@@ -24,6 +24,7 @@ import { SelectionToolbar } from '../../components/page/SelectionToolbar';
 import { PAGE_UI_CSS } from '../../components/page/styles';
 import { anchorAll } from '../anchoring/anchor';
 import { describeOffsets } from '../anchoring/selectors';
+import { DOSSIER_UI_ATTRIBUTE } from '../anchoring/text-index';
 import type { Annotation, AnnotationOrigin, Colour, PageRef } from '../annotation';
 import { createUiHost } from '../content/ui-host';
 import type { Detection } from '../detect';
@@ -34,13 +35,16 @@ import { browserNotesApi } from '../platform/notes-api';
 import { browserPopupApi } from '../platform/popup-api';
 import { loadSettings, watchSettings } from '../platform/settings-store';
 import { subscribeToChanges } from '../platform/sync-client';
-import type { NotesChange } from '../protocol';
+import type { AnalysisSummary, NotesChange } from '../protocol';
 import { highlightsOn } from '../settings';
 import { cleanUrl, siteOf } from '../url';
 import { analyseText } from './analyse';
+import { startPdfCards } from './cards';
 import { fetchPdf, hasTextLayer, MESSAGES, type PdfProblem, problemOfPdfError } from './load';
-import type { ViewerTarget } from './redirect';
+import { browserViewerUrl, type ViewerTarget } from './redirect';
+import { findRunningItems, type PlacedItem } from './running';
 import { PdfText } from './text-model';
+import { answerViews } from './view-answers';
 
 /** Entries of the quotations list added per task. */
 const LIST_SLICE = 150;
@@ -48,8 +52,12 @@ const LIST_SLICE = 150;
 /** Resolves in a later task, so that input and rendering run in between. */
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
-/** Pages kept rendered at once; the rest are placeholders of the right size. */
-const MAX_RENDERED = 12;
+/**
+ * Pages kept rendered at once; the rest are placeholders of the right size. Each rendered page
+ * is a canvas of a few megabytes that the compositor must take in: six cover the screen and
+ * the pages just above and below it.
+ */
+const MAX_RENDERED = 6;
 /** How far outside the viewport a page starts rendering (half a screen above and below). */
 const NEAR_MARGIN = '50% 0px 50% 0px';
 
@@ -94,6 +102,7 @@ export async function startViewer(options: ViewerOptions): Promise<void> {
     doc.body.dataset.state = state;
   };
   const fail = (problem: PdfProblem) => {
+    answers.fail(problem.message);
     setState('error');
     doc.body.dataset.problem = problem.kind;
     const box = $<HTMLElement>('problem');
@@ -115,7 +124,7 @@ export async function startViewer(options: ViewerOptions): Promise<void> {
     }
     if (problem.kind !== 'no-text') {
       const link = doc.createElement('a');
-      link.href = target.file;
+      link.href = browserViewerUrl(target.file);
       link.textContent = 'Open the file in the browser’s own viewer';
       box.append(' ', link);
     }
@@ -125,6 +134,8 @@ export async function startViewer(options: ViewerOptions): Promise<void> {
   const identity = cleanUrl(target.file);
   const fileUrl = new URL(target.file);
   const fileName = decodeURIComponent(fileUrl.pathname.split('/').pop() || fileUrl.hostname);
+  // The popup and the side panel ask this tab what it shows, as they ask a page's content script.
+  const answers = answerViews(doc, identity, fileName);
   doc.title = `${fileName} · Dossier`;
   $<HTMLElement>('doc-title').textContent = fileName;
   setState('loading');
@@ -306,6 +317,11 @@ export async function startViewer(options: ViewerOptions): Promise<void> {
     slot.generation++;
     slot.state = 'empty';
     slot.textDivs = [];
+    // The canvas's pixels go now, not at the next garbage collection (which then runs long).
+    for (const canvas of slot.el.querySelectorAll('canvas')) {
+      canvas.width = 0;
+      canvas.height = 0;
+    }
     slot.el.replaceChildren();
   };
   // Keeps at most MAX_RENDERED pages: the ones far from the viewport go first.
@@ -408,18 +424,44 @@ export async function startViewer(options: ViewerOptions): Promise<void> {
   };
 
   // --- Reading the text, one page per task; then the analysis in a worker -------------------
+  // Each page's text runs, and where they sit on the page (for the running headers).
+  const pageItems: TextItem[][] = [];
+  const placements: PlacedItem[][] = [];
   for (let n = 1; n <= pdf.numPages; n++) {
     try {
       const content = await textOf(n);
-      model.addPage(content.items.filter((i): i is TextItem => 'str' in i));
+      const viewport = (await pdf.getPage(n)).getViewport({ scale: 1 });
+      const items = content.items.filter((i): i is TextItem => 'str' in i);
+      pageItems.push(items);
+      placements.push(
+        items.map((item) => ({
+          str: item.str,
+          y:
+            (viewport.convertToViewportPoint(item.transform[4] ?? 0, item.transform[5] ?? 0)[1] ??
+              0) / Math.max(1, viewport.height),
+        })),
+      );
     } catch {
-      model.addPage([]);
+      pageItems.push([]);
+      placements.push([]);
     }
     if (n % 10 === 0 || n === pdf.numPages) {
       status.textContent = `Reading page ${n} of ${pdf.numPages}…`;
     }
     // One page per task: the reader's scrolling and clicks come in between.
     await nextTask();
+  }
+  // Running headers and footers stay on screen but out of the analysed text: as empty items,
+  // so that item numbers still match the text layer's runs.
+  const running = findRunningItems(placements);
+  for (const [p, items] of pageItems.entries()) {
+    const skip = running[p];
+    model.addPage(
+      skip?.size
+        ? items.map((item, i) => (skip.has(i) ? { str: '', hasEOL: item.hasEOL } : item))
+        : items,
+    );
+    if (p % 20 === 19) await nextTask();
   }
   performance.mark('dossier-pdf-text-read');
   const text = model.text;
@@ -428,6 +470,13 @@ export async function startViewer(options: ViewerOptions): Promise<void> {
     doc.body.dataset.state = 'no-text';
     return;
   }
+  answers.read({
+    title,
+    wordCount: text.split(' ').filter(Boolean).length,
+    byline: pageRef.author ?? null,
+    site: pageRef.site,
+    published: null,
+  });
   status.textContent = `Analysing ${pdf.numPages} ${pdf.numPages === 1 ? 'page' : 'pages'}…`;
   const notes = startPdfNotes();
   try {
@@ -457,13 +506,36 @@ export async function startViewer(options: ViewerOptions): Promise<void> {
   await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
   performance.mark('dossier-pdf-analysed');
   status.textContent = `${detection.officials.length} ${detection.officials.length === 1 ? 'official' : 'officials'}, ${detection.quotes.length} ${detection.quotes.length === 1 ? 'quotation' : 'quotations'} in ${pdf.numPages} ${pdf.numPages === 1 ? 'page' : 'pages'}.`;
+  // The cards on the painted officials and quotations, as on web pages.
+  startPdfCards({
+    doc,
+    detection,
+    offsetOfEvent,
+    rangeOf: (start, end) => {
+      const slot = slots[model.pageAt(start) - 1];
+      return slot ? rangeOn(slot, start, end) : null;
+    },
+    reveal: revealRange,
+    visible: () => visible,
+    saveQuote: (start, end, speaker) => notes.saveQuote(start, end, speaker),
+  });
+  answers.analysed(summaryOf(), async (kind, index, mention = 0) => {
+    const place =
+      kind === 'official' ? detection.officials[index]?.mentions[mention] : detection.quotes[index];
+    return place ? (await revealRange(place.start, place.end)) !== null : false;
+  });
   await notes.ready;
   setState('analysed');
 
   // --- Going to a place in the document, and flashing it ------------------------------------
   async function reveal(start: number, end: number): Promise<boolean> {
+    return (await revealRange(start, end)) !== null;
+  }
+
+  /** Scrolls to `[start, end)`, renders its page and flashes it; its range, or null. */
+  async function revealRange(start: number, end: number): Promise<Range | null> {
     const slot = slots[model.pageAt(start) - 1];
-    if (!slot) return false;
+    if (!slot) return null;
     slot.el.scrollIntoView({ block: 'center' });
     near.add(slot.page);
     await renderSlot(slot);
@@ -471,11 +543,32 @@ export async function startViewer(options: ViewerOptions): Promise<void> {
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
     const range = rangeOn(slot, start, end);
-    if (!range) return false;
+    if (!range) return null;
     range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
     painter.paint('dossier-flash', [range]);
     setTimeout(() => painter.clear('dossier-flash'), 1200);
-    return true;
+    return range;
+  }
+
+  /** What the popup and the side panel list: officials with counts, quotations with speakers. */
+  function summaryOf(): AnalysisSummary {
+    return {
+      officials: detection.officials.map((o) => ({
+        name: o.name,
+        titles: o.titles,
+        mentions: o.mentions.length,
+      })),
+      quotes: detection.quotes.map((q) => ({ text: q.text, speaker: q.speaker })),
+    };
+  }
+
+  /** The document offset of the text under the pointer, when it is over a text-layer run. */
+  function offsetOfEvent(event: MouseEvent): number | null {
+    const target = event.target;
+    if (!(target instanceof HTMLElement) || !spanInfo.has(target)) return null;
+    const caret = caretAt(doc, event.clientX, event.clientY);
+    if (!caret || caret.node.parentElement !== target) return null;
+    return offsetAt(caret.node, caret.offset, 'start');
   }
 
   async function renderLists(found: Detection) {
@@ -517,7 +610,10 @@ export async function startViewer(options: ViewerOptions): Promise<void> {
 
   // --- The reader's notes -----------------------------------------------------------------
 
-  function startPdfNotes(): { ready: Promise<void> } {
+  function startPdfNotes(): {
+    ready: Promise<void>;
+    saveQuote(start: number, end: number, speaker: string | null): void;
+  } {
     const place = (annotations: readonly Annotation[]) => {
       const results = anchorAll(
         { text: model.text },
@@ -593,14 +689,6 @@ export async function startViewer(options: ViewerOptions): Promise<void> {
       },
     );
     const transfer = browserPopupApi(doc.location).transfer();
-    const summaryOf = () => ({
-      officials: detection.officials.map((o) => ({
-        name: o.name,
-        titles: o.titles,
-        mentions: o.mentions.length,
-      })),
-      quotes: detection.quotes.map((q) => ({ text: q.text, speaker: q.speaker })),
-    });
     const say = (message: string) => {
       status.textContent = message;
     };
@@ -694,7 +782,8 @@ export async function startViewer(options: ViewerOptions): Promise<void> {
       });
     };
     doc.addEventListener('mouseup', (event) => {
-      if (host.contains(event)) return;
+      // Not from Dossier's own panels (the toolbar, the cards): only from the report's text.
+      if (host.contains(event) || overDossierUi(event)) return;
       // Let the browser finish updating the selection first.
       setTimeout(() => openToolbar(), 0);
     });
@@ -707,7 +796,21 @@ export async function startViewer(options: ViewerOptions): Promise<void> {
         if (picked) void save(picked.start, picked.end, '', [], lastColour);
       }
     });
-    return { ready: load() };
+    const ready = load().then(() =>
+      answers.notes({
+        reveal: async (id) => {
+          const reply = await api.call('notes/reveal', { id });
+          return reply.ok && reply.value.found;
+        },
+        orphans: () =>
+          [...placed.values()].filter((p) => p.start === null).map((p) => p.annotation.id),
+      }),
+    );
+    return {
+      ready,
+      saveQuote: (start, end, speaker) =>
+        void save(start, end, '', [], lastColour, { kind: 'quote', speaker }),
+    };
   }
 
   /** The document offset of a selection boundary inside the text layers. */
@@ -738,4 +841,23 @@ export async function startViewer(options: ViewerOptions): Promise<void> {
     }
     return null;
   }
+}
+
+/** True when an event happened over one of Dossier's own panels (the toolbar, a card). */
+function overDossierUi(event: Event): boolean {
+  const target = event.target;
+  return target instanceof Element && target.closest(`[${DOSSIER_UI_ATTRIBUTE}]`) !== null;
+}
+
+/** The text position under a viewport point, in whichever API the browser has. */
+function caretAt(doc: Document, x: number, y: number): { node: Node; offset: number } | null {
+  const d = doc as Document & {
+    caretPositionFromPoint?: (x: number, y: number) => { offsetNode: Node; offset: number } | null;
+  };
+  if (typeof d.caretPositionFromPoint === 'function') {
+    const p = d.caretPositionFromPoint(x, y);
+    return p ? { node: p.offsetNode, offset: p.offset } : null;
+  }
+  const r = doc.caretRangeFromPoint?.(x, y);
+  return r ? { node: r.startContainer, offset: r.startOffset } : null;
 }

@@ -18,6 +18,7 @@ import { requestPersistence } from '../store';
 import { createSyncHub } from '../sync/hub';
 import { callerOf, mayTouch, OTHER_SITE, refusal } from './access';
 import { handleMessages, sendToBackground, sendToTab } from './messaging';
+import { redirectPdfTabs } from './pdf-redirect';
 import { loadSettings, saveSettings, watchSettings } from './settings-store';
 import { openSidePanel } from './side-panel';
 import {
@@ -249,6 +250,8 @@ export function startBackground(): void {
   browser.permissions.onAdded.addListener(({ origins }) => {
     if (grantsPolicySites(origins)) void startInOpenPolicyTabs().catch(() => 0);
   });
+  // Firefox's PDF viewer runs no content script: PDF tabs are sent to Dossier's from here.
+  if (import.meta.env.FIREFOX) redirectPdfTabs();
   browser.runtime.onStartup.addListener(() => void pruneRevokedSites());
   browser.permissions.onRemoved.addListener(() => void pruneRevokedSites());
 }

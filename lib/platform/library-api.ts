@@ -5,12 +5,15 @@
  */
 import { browser } from 'wxt/browser';
 import { libraryReader } from '../library/reader';
+import { VIEWER_PATH } from '../pdf/redirect';
 import { type DossierDB, openDossierDb } from '../store';
 import type { LibraryApi, TargetTab } from '../view-api';
 import { downloadFile } from './download';
 import { handleMessages, sendToBackground } from './messaging';
 
 const isWebPage = (url: string | undefined) => !!url && /^https?:/.test(url);
+/** Dossier's PDF viewer shows a report: "This page" describes it as it does a web page. */
+const isPdfViewer = (url: string) => url.startsWith(browser.runtime.getURL(VIEWER_PATH));
 
 /** The real implementation. With `?tab=ID` in the panel's URL, it starts on that tab. */
 export function browserLibraryApi(location: Location = globalThis.location): LibraryApi {
@@ -59,7 +62,10 @@ export function browserLibraryApi(location: Location = globalThis.location): Lib
         () => -1,
       );
       const usable = (tab: { id?: number; url?: string } | undefined, selfId: number) =>
-        !!tab && tab.id !== undefined && tab.id !== selfId && (!tab.url || isWebPage(tab.url));
+        !!tab &&
+        tab.id !== undefined &&
+        tab.id !== selfId &&
+        (!tab.url || isWebPage(tab.url) || isPdfViewer(tab.url));
       const show = async (tab: { id?: number; url?: string; title?: string } | undefined) => {
         if (!usable(tab, await self) || !tab) return;
         current = tab.id ?? null;

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { isPdfDocument, viewerTargetOf, viewerUrlFor } from '../../../lib/pdf/redirect';
+import {
+  browserViewerUrl,
+  isPdfAddress,
+  isPdfDocument,
+  keptInBrowser,
+  viewerTargetOf,
+  viewerUrlFor,
+} from '../../../lib/pdf/redirect';
 
 const VIEWER = 'chrome-extension://abc/pdf.html';
 
@@ -35,5 +42,27 @@ describe('isPdfDocument', () => {
   it('recognises the browser showing a PDF by its content type', () => {
     expect(isPdfDocument({ contentType: 'application/pdf' })).toBe(true);
     expect(isPdfDocument({ contentType: 'text/html' })).toBe(false);
+  });
+});
+
+describe('isPdfAddress (Firefox, where the background decides by the address)', () => {
+  it('takes a web address whose path names a .pdf file, whatever its query', () => {
+    expect(isPdfAddress('https://www.csis.org/files/Report.PDF?download=1')).toBe(true);
+    expect(isPdfAddress('http://www.rand.org/pubs/r.pdf#page=3')).toBe(true);
+  });
+
+  it('leaves pages, other schemes and a .pdf only in the query alone', () => {
+    expect(isPdfAddress('https://www.csis.org/analysis/report')).toBe(false);
+    expect(isPdfAddress('https://www.csis.org/get?file=r.pdf')).toBe(false);
+    expect(isPdfAddress('file:///home/me/r.pdf')).toBe(false);
+    expect(isPdfAddress('not a url')).toBe(false);
+  });
+
+  it('leaves a PDF the reader asked to see in the browser’s own viewer', () => {
+    const kept = browserViewerUrl('https://www.csis.org/files/r.pdf#page=2');
+    expect(kept).toBe('https://www.csis.org/files/r.pdf#page=2&dossier=browser');
+    expect(keptInBrowser(kept)).toBe(true);
+    expect(isPdfAddress(kept)).toBe(false);
+    expect(keptInBrowser('https://www.csis.org/files/r.pdf#page=2')).toBe(false);
   });
 });

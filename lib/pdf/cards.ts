@@ -1,0 +1,215 @@
+/**
+ * The hover cards of the PDF viewer: the same cards as on web pages (components/page/EntityCard)
+ * for the officials and quotations painted on a report's text layer. Pointing at a mention
+ * shows who it is and their titles; pointing at a quotation shows its speaker and "Save as
+ * note"; Alt+Shift+↓/↑ walks the officials' mentions from the keyboard with the card focused,
+ * and Previous/Next in the card walk one official's mentions, as on pages.
+ *
+ * On a web page every mention is a live Range from the start. A report's pages are rendered
+ * only near the viewport, so here hits are kept as document offsets (lib/pdf/text-model) and
+ * turned into ranges by the viewer when a page is on screen: `reveal` scrolls to a place and
+ * renders its page first.
+ */
+import { h } from 'preact';
+import { EntityCard } from '../../components/page/EntityCard';
+import { PAGE_UI_CSS } from '../../components/page/styles';
+import { createUiHost } from '../content/ui-host';
+import type { Detection } from '../detect';
+
+/** What the cards need from the viewer. */
+export interface PdfCardsOptions {
+  doc: Document;
+  detection: Detection;
+  /** The document offset of the text under a pointer event, or null when it is not on text. */
+  offsetOfEvent(event: MouseEvent): number | null;
+  /** The range of `[start, end)` when its page is rendered, without scrolling (null if not). */
+  rangeOf(start: number, end: number): Range | null;
+  /** Scrolls to `[start, end)`, renders its page, flashes it; its range, or null. */
+  reveal(start: number, end: number): Promise<Range | null>;
+  /** Whether the automatic highlights are on (cards follow them). */
+  visible(): boolean;
+  /** Saves a quotation as the reader's note. */
+  saveQuote?(start: number, end: number, speaker: string | null): void;
+}
+
+/** A painted span the reader can point at. */
+interface Hit {
+  kind: 'official' | 'quote';
+  index: number;
+  mention: number;
+  start: number;
+  end: number;
+}
+
+/** A running set of cards; `destroy` removes its listeners and its host. */
+export interface PdfCards {
+  /** Opens the card of an official's mention or a quotation, scrolled into view and focused. */
+  open(kind: 'official' | 'quote', index: number, mention?: number): Promise<boolean>;
+  close(): void;
+  destroy(): void;
+}
+
+/** The hit whose span holds `offset`, in a list sorted by start: a binary search. */
+export function hitAtOffset<T extends { start: number; end: number }>(
+  sorted: readonly T[],
+  offset: number,
+): T | null {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((sorted[mid] as T).start <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  // The last span starting at or before `offset`, and the one before it (spans may nest).
+  for (const i of [lo - 1, lo - 2]) {
+    const hit = sorted[i];
+    if (hit && hit.start <= offset && offset < hit.end) return hit;
+  }
+  return null;
+}
+
+/** Starts the cards over the viewer's text layer. */
+export function startPdfCards(options: PdfCardsOptions): PdfCards {
+  const { doc, detection } = options;
+  const officialHits: Hit[] = detection.officials
+    .flatMap((o, index) =>
+      o.mentions.map((m, mention) => ({
+        kind: 'official' as const,
+        index,
+        mention,
+        start: m.start,
+        end: m.end,
+      })),
+    )
+    .sort((a, b) => a.start - b.start);
+  const quoteHits: Hit[] = detection.quotes
+    .map((q, index) => ({ kind: 'quote' as const, index, mention: 0, start: q.start, end: q.end }))
+    .sort((a, b) => a.start - b.start);
+
+  const host = createUiHost(doc, PAGE_UI_CSS);
+  let open: Hit | null = null;
+  let generation = 0;
+
+  const close = () => {
+    open = null;
+    generation++;
+    host.show(null);
+  };
+
+  const show = (hit: Hit, range: Range, focus: boolean) => {
+    open = hit;
+    const rect = range.getBoundingClientRect();
+    const position = { x: rect.left + rect.width / 2, y: rect.bottom, top: rect.top };
+    const official = detection.officials[hit.index];
+    const quote = detection.quotes[hit.index];
+    const entity =
+      hit.kind === 'official' && official
+        ? {
+            kind: 'official' as const,
+            name: official.name,
+            titles: official.titles,
+            mentions: official.mentions.length,
+            index: hit.mention,
+          }
+        : { kind: 'quote' as const, text: quote?.text ?? '', speaker: quote?.speaker ?? null };
+    const save = options.saveQuote;
+    host.show(
+      h(EntityCard, {
+        entity,
+        position,
+        onPrev: () => void step(hit, -1),
+        onNext: () => void step(hit, 1),
+        onSaveAsNote:
+          hit.kind === 'quote' && save
+            ? () => {
+                save(hit.start, hit.end, quote?.speaker ?? null);
+                close();
+              }
+            : undefined,
+        onDismiss: close,
+      }),
+    );
+    if (focus) host.focusFirst();
+  };
+
+  /** Scrolls to a hit, selects it (so Note/Highlight act on it) and opens its card, focused. */
+  const goTo = async (hit: Hit): Promise<boolean> => {
+    const mine = ++generation;
+    const range = await options.reveal(hit.start, hit.end);
+    if (!range || mine !== generation) return false;
+    const selection = doc.getSelection();
+    selection?.removeAllRanges();
+    selection?.addRange(range.cloneRange());
+    show(hit, range, true);
+    return true;
+  };
+
+  const step = (hit: Hit, delta: number) => {
+    const mentions = detection.officials[hit.index]?.mentions ?? [];
+    if (mentions.length === 0) return;
+    const mention = (hit.mention + delta + mentions.length) % mentions.length;
+    const m = mentions[mention];
+    if (m) void goTo({ kind: 'official', index: hit.index, mention, start: m.start, end: m.end });
+  };
+
+  let pending = false;
+  const onMove = (event: MouseEvent) => {
+    // Only the reader's own pointer counts; over Dossier's own panels nothing opens.
+    if (!event.isTrusted || pending || !options.visible() || host.contains(event)) return;
+    pending = true;
+    requestAnimationFrame(() => {
+      pending = false;
+      const offset = options.offsetOfEvent(event);
+      if (offset === null) return;
+      const hit = hitAtOffset(officialHits, offset) ?? hitAtOffset(quoteHits, offset);
+      if (
+        !hit ||
+        (open && hit.kind === open.kind && hit.index === open.index && hit.mention === open.mention)
+      ) {
+        return;
+      }
+      const range = options.rangeOf(hit.start, hit.end);
+      if (range) show(hit, range, false);
+    });
+  };
+  const onKey = (event: KeyboardEvent) => {
+    if (!event.isTrusted) return;
+    if (event.key === 'Escape' && open) close();
+    if (!options.visible() || !event.altKey || !event.shiftKey) return;
+    if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
+    if (officialHits.length === 0) return;
+    event.preventDefault();
+    const current = open?.kind === 'official' ? officialHits.indexOf(open) : -1;
+    const found =
+      current >= 0
+        ? current
+        : open
+          ? officialHits.findIndex((x) => x.start === open?.start && x.end === open?.end)
+          : -1;
+    const n = officialHits.length;
+    const next = event.key === 'ArrowDown' ? found + 1 : found < 0 ? n - 1 : found - 1;
+    const hit = officialHits[(next + n) % n];
+    if (hit) void goTo(hit);
+  };
+  doc.addEventListener('mousemove', onMove);
+  // In the capture phase, so that the walk goes on from inside the card it opened.
+  doc.addEventListener('keydown', onKey, { capture: true });
+
+  return {
+    open: async (kind, index, mention = 0) => {
+      const hit =
+        kind === 'official'
+          ? officialHits.find((x) => x.index === index && x.mention === mention)
+          : quoteHits.find((x) => x.index === index);
+      return hit ? goTo(hit) : false;
+    },
+    close,
+    destroy() {
+      doc.removeEventListener('mousemove', onMove);
+      doc.removeEventListener('keydown', onKey, { capture: true });
+      host.destroy();
+      open = null;
+    },
+  };
+}
