@@ -37,6 +37,8 @@ export function EditorFrame({ id, field, src, origin, onSave, onDismiss }: Edito
   const handlers = useRef({ onSave, onDismiss });
   handlers.current = { onSave, onDismiss };
   const firstField = useRef(field);
+  const currentField = useRef(field);
+  currentField.current = field;
 
   useEffect(() => () => port.current?.close(), []);
   useEffect(() => {
@@ -46,9 +48,10 @@ export function EditorFrame({ id, field, src, origin, onSave, onDismiss }: Edito
   const onMessage = (message: FromFrame) => {
     switch (message.kind) {
       case 'ready':
-        // The field inside is focused; now the page's focus goes to the frame, so the keys
-        // typed next reach it.
+        // The editor is shown: the page's focus goes to the frame, so the keys typed next
+        // reach it, and the frame is told to focus its field now that it may.
         frame.current?.focus();
+        port.current?.postMessage({ kind: 'focus', field: currentField.current });
         return;
       case 'height':
         setHeight(Math.ceil(message.px));

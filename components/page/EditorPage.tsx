@@ -22,15 +22,22 @@ export function EditorPage({ handover, loadTags }: EditorPageProps) {
   const { port } = handover;
   const id = useId();
   const [field, setField] = useState<EditorField>(handover.field);
+  const [focusKey, setFocusKey] = useState(0);
   const [suggestions, setSuggestions] = useState<string[]>([]);
   const box = useRef<HTMLDivElement>(null);
+  const fieldRef = useRef(field);
+  fieldRef.current = field;
   const send = (message: FromFrame) => port.postMessage(message);
 
   useEffect(() => {
     listenToToolbar(port, (message) => {
-      if (message.kind === 'focus') setField(message.field);
+      if (message.kind !== 'focus') return;
+      // Also when the field is the same: the page has just focused this frame, and a field
+      // focused before that (without the reader's gesture) may not have kept it.
+      setField(message.field);
+      setFocusKey((k) => k + 1);
     });
-    // NoteForm focused its field as it mounted (its effect ran first): the page may follow.
+    // Shown (NoteForm tried to focus its field as it mounted): the page may focus the frame.
     send({ kind: 'ready' });
     let live = true;
     loadTags().then(
@@ -39,12 +46,23 @@ export function EditorPage({ handover, loadTags }: EditorPageProps) {
       () => undefined,
     );
     const el = box.current;
+    // When the page focuses this frame, the field takes focus at once, before any key the
+    // browser delivers after that focus (a field focused earlier, before the frame had focus,
+    // may not have kept it).
+    const onWindowFocus = () => {
+      const root = el?.getRootNode() as ShadowRoot | Document | undefined;
+      const active = root?.activeElement;
+      if (!el || (active && el.contains(active))) return;
+      el.querySelector<HTMLElement>(fieldRef.current === 'tags' ? 'input' : 'textarea')?.focus();
+    };
+    window.addEventListener('focus', onWindowFocus);
     const observer = new ResizeObserver(() => {
       if (el) send({ kind: 'height', px: el.getBoundingClientRect().height });
     });
     if (el) observer.observe(el);
     return () => {
       live = false;
+      window.removeEventListener('focus', onWindowFocus);
       observer.disconnect();
     };
     // Once: the port and the loader do not change for the life of the frame.
@@ -55,6 +73,7 @@ export function EditorPage({ handover, loadTags }: EditorPageProps) {
       <NoteForm
         id={id}
         field={field}
+        focusKey={focusKey}
         tagSuggestions={suggestions}
         onSave={(note, tags) => send({ kind: 'save', note, tags })}
         onDismiss={() => send({ kind: 'dismiss' })}

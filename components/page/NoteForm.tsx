@@ -24,6 +24,8 @@ export interface NoteFormProps {
   id: string;
   /** Which field has focus; changing it moves focus there. */
   field: EditorField;
+  /** Changing it moves focus to `field` again (the frame is focused only after it asked). */
+  focusKey?: number;
   /** Tags already used, most useful first; the tag field autocompletes from them. */
   tagSuggestions: string[];
   /** Save: `note` is trimmed and may be empty, `tags` are normalised (a half-typed one kept). */
@@ -42,7 +44,14 @@ function usesCommandKey(): boolean {
  * The editing form: Ctrl/Cmd+Enter saves, Escape dismisses (after the tag suggestions, if
  * open, have closed), a note over the shared limit stays in the field with the reason shown.
  */
-export function NoteForm({ id, field, tagSuggestions, onSave, onDismiss }: NoteFormProps) {
+export function NoteForm({
+  id,
+  field,
+  focusKey = 0,
+  tagSuggestions,
+  onSave,
+  onDismiss,
+}: NoteFormProps) {
   const uid = useId();
   const [note, setNote] = useState('');
   const [tags, setTags] = useState<string[]>([]);
@@ -53,10 +62,11 @@ export function NoteForm({ id, field, tagSuggestions, onSave, onDismiss }: NoteF
   const noteId = `${uid}-note`;
   const hintId = `${uid}-hint`;
 
+  // `focusKey` is a dependency on purpose: a new one asks for focus again.
   useEffect(() => {
     if (field === 'note') noteRef.current?.focus();
     else tagRef.current?.focus();
-  }, [field]);
+  }, [field, focusKey]);
 
   // A note over the shared limit is not sent (it would be refused): the editor stays open with
   // the text in it and says why, so nothing the reader typed is dropped.

@@ -9,11 +9,12 @@
 
 /**
  * Inside the editor frame (`editor.html`), on top of {@link PAGE_UI_CSS}: the frame is the
- * editor's box, so the editor starts at its top, and the tag suggestions take room in the flow
+ * editor's box, painted in the panel's colour (what is behind a frame is not the frame's to
+ * know, so its contrast is judged on its own), the editor starts at its top, and the tag suggestions take room in the flow
  * (a list hanging out of the frame would be cut off); the frame grows to show them.
  */
 export const EDITOR_FRAME_CSS = `
-:host { display: block; }
+:host { display: block; background: var(--d-bg); }
 .editor { margin-top: 0; }
 .suggestions { position: static; }
 `;
