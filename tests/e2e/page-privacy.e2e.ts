@@ -228,9 +228,11 @@ describe('page scripts and Dossier’s controls', () => {
       chrome.runtime.sendMessage({ type: 'notes/all', payload: {} }),
     )) as {
       ok: boolean;
-      value: { annotations: { quote: { exact: string }; note: string; tags: string[] }[] };
+      value: { annotations: { page: { url: string }; note: string; tags: string[] }[] };
     };
-    expect(all.value.annotations.find((a) => a.quote.exact === 'new maps')).toMatchObject({
+    const saved = all.value.annotations.filter((a) => a.page.url.endsWith('/capture'));
+    expect(saved).toHaveLength(1);
+    expect(saved[0]).toMatchObject({
       note: 'secret plan',
       tags: ['hidden tag'],
     });
