@@ -50,7 +50,19 @@ export default defineConfig({
     },
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     // The PDF viewer: a PDF opened on a listed site is sent to it (lib/pdf/redirect.ts).
-    web_accessible_resources: [{ resources: ['pdf.html'], matches: [...POLICY_SITE_MATCHES] }],
+    web_accessible_resources: [
+      { resources: ['pdf.html'], matches: [...POLICY_SITE_MATCHES] },
+      // The selection toolbar's note editor, a frame of the extension's origin so the page
+      // cannot listen to what the reader types (components/page/EditorFrame.tsx). On every web
+      // page, as the content script may run on any site the reader allows; in Chrome only
+      // through the session's dynamic address, so a site cannot probe for Dossier with it
+      // (Firefox's extension addresses are random per install already).
+      {
+        resources: ['editor.html'],
+        matches: ['https://*/*', 'http://*/*'],
+        ...(browser === 'firefox' ? {} : { use_dynamic_url: true }),
+      },
+    ],
     action: { default_title: 'Dossier' },
     ...(browser === 'firefox'
       ? {

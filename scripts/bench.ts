@@ -12,6 +12,7 @@
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { build } from 'esbuild';
+import { backup } from './bench/backup';
 import type { BenchEnv, BenchPage, Scenario } from './bench/env';
 import { hostile } from './bench/hostile';
 import { library } from './bench/library';
@@ -36,6 +37,7 @@ const SCENARIOS: Scenario[] = [
   sync,
   notesAtScale,
   transfer,
+  backup,
   pdf,
   library,
 ];

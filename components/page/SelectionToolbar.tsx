@@ -5,16 +5,16 @@
  * `onNote` into stored annotations. The accessible names `Highlight`, `Note` and `Tags` are a
  * contract in DESIGN.md (end-to-end tests and screen readers find the buttons by them).
  *
- * Keystrokes inside the toolbar stop here: the page never sees them, so a site's own shortcuts
- * ("j" for next story, "/" for search) cannot fire while the reader types a note.
+ * The editor (note and tags) is {@link NoteForm}, rendered in place unless the lead passes
+ * `renderEditor`: on web pages it is an extension frame, so the page cannot hear the typing.
+ * Keystrokes inside the toolbar stop here: the page's bubbling listeners never see them, so a
+ * site's own shortcuts ("j" for next story, "/" for search) cannot fire on the buttons.
  */
-import type { TargetedKeyboardEvent } from 'preact';
-import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import type { ComponentChild, TargetedKeyboardEvent } from 'preact';
+import { useEffect, useId, useState } from 'preact/hooks';
 import { COLOURS, type Colour } from '../../lib/annotation';
-import { NOTE_MAX_CHARS, noteTooLongMessage } from '../../lib/annotation/limits';
+import { NoteForm, type NoteFormProps } from './NoteForm';
 import { type PanelAnchor, usePlacement } from './placement';
-import { TagInput } from './TagInput';
-import { addTag } from './tags';
 
 /** Which part of the toolbar is open: just the buttons, or the editor focused on note or tags. */
 export type ToolbarMode = 'buttons' | 'note' | 'tags';
@@ -23,7 +23,10 @@ export type ToolbarMode = 'buttons' | 'note' | 'tags';
 export interface SelectionToolbarProps {
   /** Where the selection is, in viewport coordinates (see {@link PanelAnchor}). */
   anchor: PanelAnchor;
-  /** Tags already used, most useful first; the tag field autocompletes from them. */
+  /**
+   * Tags already used, most useful first; the tag field of the in-place editor autocompletes
+   * from them (an editor frame loads its own, out of the page's reach).
+   */
   tagSuggestions: string[];
   /** The colour chosen when the toolbar opens (e.g. the reader's last one); yellow otherwise. */
   initialColour?: Colour;
@@ -40,7 +43,14 @@ export interface SelectionToolbarProps {
    * first button when the toolbar was opened from the keyboard.
    */
   mode?: ToolbarMode;
+  /**
+   * Shows the editor when it is open; {@link NoteForm} in place when absent. The content script
+   * passes an extension frame here, so what the reader types never goes through the page.
+   */
+  renderEditor?: (props: NoteFormProps) => ComponentChild;
 }
+
+const inlineEditor = (props: NoteFormProps) => <NoteForm {...props} />;
 
 const COLOUR_NAMES: Record<Colour, string> = {
   yellow: 'Yellow',
@@ -49,12 +59,6 @@ const COLOUR_NAMES: Record<Colour, string> = {
   pink: 'Pink',
   purple: 'Purple',
 };
-
-/** True on Apple platforms, where the save shortcut is spelled with ⌘. */
-function usesCommandKey(): boolean {
-  const nav = globalThis.navigator as Navigator | undefined;
-  return /Mac|iPhone|iPad/.test(nav?.platform ?? nav?.userAgent ?? '');
-}
 
 /**
  * The floating selection toolbar: `Highlight`, `Note`, `Tags` and the colour swatches; with the
@@ -69,49 +73,23 @@ export function SelectionToolbar({
   onNote,
   onDismiss,
   mode: openWith = 'buttons',
+  renderEditor,
 }: SelectionToolbarProps) {
   const id = useId();
   const [colour, setColour] = useState<Colour>(initialColour);
   const [mode, setMode] = useState<ToolbarMode>(openWith);
-  const [note, setNote] = useState('');
-  const [tags, setTags] = useState<string[]>([]);
-  const [draft, setDraft] = useState('');
   const panelRef = usePlacement<HTMLDivElement>(anchor);
-  const noteRef = useRef<HTMLTextAreaElement>(null);
-  const tagRef = useRef<HTMLInputElement>(null);
   const editorOpen = mode !== 'buttons';
   const editorId = `${id}-editor`;
-  const noteId = `${id}-note`;
-  const hintId = `${id}-hint`;
 
   // The lead may reopen the same toolbar in another mode (a shortcut pressed while it shows).
   useEffect(() => setMode(openWith), [openWith]);
-
-  useEffect(() => {
-    if (mode === 'note') noteRef.current?.focus();
-    else if (mode === 'tags') tagRef.current?.focus();
-  }, [mode]);
-
-  const [tooLong, setTooLong] = useState<string | null>(null);
-  // A note over the shared limit is not sent (it would be refused): the editor stays open with
-  // the text in it and says why, so nothing the reader typed is dropped.
-  const save = () => {
-    const text = note.trim();
-    if (text.length > NOTE_MAX_CHARS) {
-      setTooLong(noteTooLongMessage(text.length));
-      return;
-    }
-    onNote(text, addTag(tags, draft, tagSuggestions), colour);
-  };
 
   const onKeyDown = (e: TargetedKeyboardEvent<HTMLDivElement>) => {
     e.stopPropagation();
     if (e.key === 'Escape' && !e.defaultPrevented) {
       e.preventDefault();
       onDismiss();
-    } else if (e.key === 'Enter' && (e.ctrlKey || e.metaKey) && editorOpen && !e.isComposing) {
-      e.preventDefault();
-      save();
     } else if (e.key === 'ArrowLeft' || e.key === 'ArrowRight') {
       moveInRow(e.target as Element, e.key === 'ArrowRight' ? 1 : -1, e);
     }
@@ -183,47 +161,14 @@ export function SelectionToolbar({
           ))}
         </fieldset>
       </div>
-      {editorOpen && (
-        <div class="editor" id={editorId}>
-          <label class="field-label" for={noteId}>
-            Note
-          </label>
-          <textarea
-            ref={noteRef}
-            id={noteId}
-            class="note-text"
-            rows={3}
-            placeholder="Write a note…"
-            aria-describedby={hintId}
-            value={note}
-            onInput={(e) => setNote(e.currentTarget.value)}
-          />
-          <TagInput
-            tags={tags}
-            draft={draft}
-            suggestions={tagSuggestions}
-            onTagsChange={setTags}
-            onDraftChange={setDraft}
-            inputRef={tagRef}
-          />
-          {tooLong && (
-            <p class="hint" role="alert">
-              {tooLong}
-            </p>
-          )}
-          <div class="editor-actions">
-            <span id={hintId} class="hint">
-              {usesCommandKey() ? '⌘' : 'Ctrl'}+Enter saves
-            </span>
-            <button type="button" class="secondary" onClick={onDismiss}>
-              Cancel
-            </button>
-            <button type="button" class="primary" onClick={save}>
-              Save note
-            </button>
-          </div>
-        </div>
-      )}
+      {editorOpen &&
+        (renderEditor ?? inlineEditor)({
+          id: editorId,
+          field: mode === 'tags' ? 'tags' : 'note',
+          tagSuggestions,
+          onSave: (note, tags) => onNote(note, tags, colour),
+          onDismiss,
+        })}
     </div>
   );
 }

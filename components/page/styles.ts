@@ -7,6 +7,18 @@
  * clear focus ring for keyboard readers.
  */
 
+/**
+ * Inside the editor frame (`editor.html`), on top of {@link PAGE_UI_CSS}: the frame is the
+ * editor's box, painted in the panel's colour (what is behind a frame is not the frame's to
+ * know, so its contrast is judged on its own), the editor starts at its top, and the tag suggestions take room in the flow
+ * (a list hanging out of the frame would be cut off); the frame grows to show them.
+ */
+export const EDITOR_FRAME_CSS = `
+:host { display: block; background: var(--d-bg); }
+.editor { margin-top: 0; }
+.suggestions { position: static; }
+`;
+
 /** CSS for the shadow root holding {@link SelectionToolbar} and {@link EntityCard}. */
 export const PAGE_UI_CSS = `
 :host {
@@ -170,6 +182,8 @@ button.icon { min-width: 26px; padding: 0 6px; font-size: 16px; line-height: 1; 
 .suggestion[aria-selected="true"] { background: var(--d-accent); color: var(--d-accent-fg); }
 .editor-actions { display: flex; align-items: center; justify-content: flex-end; gap: 6px; margin-top: 6px; }
 .hint { margin-inline-end: auto; font-size: 11px; color: var(--d-muted); }
+/* The editor in its extension frame (EditorFrame): the frame fits the editor it shows. */
+.editor-frame { display: block; width: 100%; margin: 0; padding: 0; border: 0; background: transparent; color-scheme: light dark; }
 
 /* Entity cards */
 .card { width: 280px; padding: 8px 10px 10px; }

@@ -5,6 +5,8 @@
  */
 import { h } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { EditorFrame } from '../../components/page/EditorFrame';
+import type { NoteFormProps } from '../../components/page/NoteForm';
 import { SelectionToolbar, type ToolbarMode } from '../../components/page/SelectionToolbar';
 import { PAGE_UI_CSS } from '../../components/page/styles';
 import { type AnchorResult, anchorAll } from '../anchoring/anchor';
@@ -14,6 +16,7 @@ import type { Annotation, AnnotationOrigin, Colour, PageRef } from '../annotatio
 import { newNoteId } from '../annotation/id';
 import type { Painter } from '../highlight/paint';
 import { scrollBehavior } from '../motion';
+import { editorPage } from '../platform/editor-page';
 import { handleMessages, sendToBackground } from '../platform/messaging';
 import { subscribeToChanges } from '../platform/sync-client';
 import type { NotesChange } from '../protocol';
@@ -152,7 +155,10 @@ export function startNotesLayer({
   // --- The selection toolbar -------------------------------------------------------------
   const host = createUiHost(doc, PAGE_UI_CSS);
   let lastColour: Colour = 'yellow';
-  let tagSuggestions: string[] = [];
+  // The note editor is a frame of the extension's origin: what the reader types there (and
+  // the tags it suggests) never passes through the page's document.
+  const editor = editorPage();
+  const renderEditor = (props: NoteFormProps) => h(EditorFrame, { ...props, ...editor });
 
   const selectionRange = (): Range | null => {
     const sel = doc.getSelection();
@@ -191,11 +197,19 @@ export function startNotesLayer({
 
   const openToolbar = (range: Range, mode: ToolbarMode = 'buttons') => {
     const rect = range.getBoundingClientRect();
-    const close = () => host.show(null);
+    // Focus goes back where it was when the toolbar closes (it may have moved into the editor).
+    const before = doc.activeElement;
+    const close = () => {
+      host.show(null);
+      if (before instanceof HTMLElement && before !== doc.body && before.isConnected) {
+        before.focus({ preventScroll: true });
+      }
+    };
     host.show(
       h(SelectionToolbar, {
         anchor: { x: rect.left + rect.width / 2, y: rect.bottom, top: rect.top },
-        tagSuggestions,
+        tagSuggestions: [],
+        renderEditor,
         initialColour: lastColour,
         mode,
         onHighlight: (colour: Colour) => {
@@ -209,9 +223,6 @@ export function startNotesLayer({
         onDismiss: close,
       }),
     );
-    void sendToBackground('tags/list', { url: page.url }).then((r) => {
-      if (r.ok) tagSuggestions = r.value.map((t) => t.tag);
-    });
   };
 
   // Only the reader's own gestures count: a page script's made-up `mouseup` opens nothing.

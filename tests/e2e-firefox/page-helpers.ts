@@ -81,10 +81,30 @@ export async function noteSelection(page: Page, text: string): Promise<void> {
   await focusToolbar(page);
   await page.keyboard.press('ArrowRight');
   await page.keyboard.press('Enter');
+  await editorFocused(page);
   await page.keyboard.type(text);
   await page.keyboard.down('Control');
   await page.keyboard.press('Enter');
   await page.keyboard.up('Control');
+}
+
+/**
+ * Waits until Dossier's note editor has focus: it is a frame of the extension's own origin
+ * (so the page cannot hear the typing), which loads a moment after `Note` is pressed, as a
+ * reader would see it appear before typing. The test pages have no frames of their own, and
+ * WebDriver BiDi shows an extension frame to the test as `about:blank`, so the editor is the
+ * page's one child frame.
+ */
+async function editorFocused(page: Page): Promise<void> {
+  const end = Date.now() + 15_000;
+  for (;;) {
+    for (const frame of page.frames()) {
+      if (frame === page.mainFrame()) continue;
+      if (await frame.evaluate(() => document.hasFocus()).catch(() => false)) return;
+    }
+    if (Date.now() > end) throw new Error('Dossier’s note editor never took focus');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }
 
 /** The text of every range registered under a highlight name (as any page script sees it). */

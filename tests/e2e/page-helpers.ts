@@ -7,8 +7,12 @@
  * DevTools protocol (which pierces closed roots), and act on them with Playwright's mouse and
  * keyboard: real input, trusted events, as from a reader. `dossierShadowRoots` hands out the
  * closed roots themselves as DevTools objects, for outside checks such as axe-core.
+ *
+ * The note editor is a frame of the extension's origin inside that root (issue 19), a document
+ * of its own that the page's accessibility tree does not include; its controls are found in
+ * that frame, by role and name, and used with the same real mouse and keyboard.
  */
-import type { BrowserContext, CDPSession, Page } from 'playwright-core';
+import type { BrowserContext, CDPSession, Frame, Locator, Page } from 'playwright-core';
 
 /** The DevTools session the helpers keep per page. */
 const sessions = new WeakMap<Page, Promise<CDPSession>>();
@@ -70,7 +74,8 @@ export async function dossierShadowRoots(
 
 /** A control of Dossier's UI found by role and accessible name. */
 export interface UiControl {
-  backendNodeId: number;
+  /** Its DevTools node in the page (absent for a control inside Dossier's editor frame). */
+  backendNodeId?: number;
   /** Clicks its centre with the mouse (a trusted click). */
   click(): Promise<void>;
   /** Clicks it, selects what it holds and types `text` (trusted key events). */
@@ -111,7 +116,46 @@ export async function findDossierControls(
       found.push(controlOf(page, cdp, ax.backendDOMNodeId));
     }
   }
+  for (const frame of editorFrames(page)) {
+    const pattern =
+      typeof name === 'string'
+        ? new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`, 'i')
+        : name;
+    const locators = await frame
+      .getByRole(role as Parameters<Frame['getByRole']>[0], { name: pattern })
+      .all()
+      .catch(() => [] as Locator[]);
+    for (const locator of locators) {
+      if (await locator.isVisible().catch(() => false)) found.push(frameControlOf(page, locator));
+    }
+  }
   return found;
+}
+
+/** Dossier's note editor frames on the page (extension pages framed inside its UI). */
+export function editorFrames(page: Page): Frame[] {
+  return page
+    .frames()
+    .filter(
+      (f) =>
+        f !== page.mainFrame() &&
+        /^(chrome|moz)-extension:\/\/[^/]+\/editor\.html/.test(f.url()) &&
+        !f.isDetached(),
+    );
+}
+
+function frameControlOf(page: Page, locator: Locator): UiControl {
+  // Playwright's click moves the real mouse to the control, through the frame: trusted input.
+  const click = () => locator.click();
+  return {
+    click,
+    async fill(text) {
+      await click();
+      await page.keyboard.press('ControlOrMeta+A');
+      await page.keyboard.press('Delete');
+      await page.keyboard.type(text);
+    },
+  };
 }
 
 /** Waits for one control of Dossier's UI (role and accessible name) and returns it. */

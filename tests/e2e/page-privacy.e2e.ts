@@ -8,7 +8,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { ministerParagraphs } from './fixtures/pages';
-import { useDossier } from './harness';
+import { SAMPLE_URL, useDossier } from './harness';
 import {
   cdpOf,
   clickDossier,
@@ -62,6 +62,8 @@ const env = useDossier({
   'www.csis.org/throwing-host': throwingHostTag,
   'plain.example.org/throwing-host': throwingHostTag,
   'www.csis.org/article': article(),
+  'www.csis.org/capture': article(),
+  'www.csis.org/handover': article(),
   'www.csis.org/spa-leak': spa,
   'plain.example.org/spa-leak': spa,
 });
@@ -184,6 +186,138 @@ describe('page scripts and Dossier’s controls', () => {
     const heard = (await page.evaluate('window.heard')) as string[];
     expect(heard.join('')).not.toContain('s');
     expect(heard.filter((k) => k.length === 1)).toEqual([]);
+    await page.close();
+  });
+
+  it('never hear a note as it is typed, even through capture listeners on window and document', async () => {
+    const page = await env.dossier.context.newPage();
+    await page.goto('http://www.csis.org/capture');
+    // A key logger as a page would write one: capture-phase listeners run before anything of
+    // Dossier's, for every key typed into the page's document (closed shadow roots included).
+    await page.evaluate(() => {
+      const heard: string[] = [];
+      (window as unknown as { heard: string[] }).heard = heard;
+      const types = ['keydown', 'keyup', 'keypress', 'input', 'beforeinput', 'textInput'];
+      for (const type of [...types, 'compositionstart', 'compositionupdate', 'compositionend']) {
+        for (const target of [window, document]) {
+          target.addEventListener(
+            type,
+            (e) => heard.push(`${type}:${(e as KeyboardEvent).key ?? (e as InputEvent).data}`),
+            { capture: true },
+          );
+        }
+      }
+    });
+    await selectPhrase(page, 'new maps');
+    await clickDossier(page, 'button', 'Note');
+    await (await dossierControl(page, 'textbox', 'Note')).fill('secret plan');
+    const tags = await dossierControl(page, 'combobox', 'Tags');
+    await tags.fill('hidden tag');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Control+Enter');
+    await expect.poll(() => painted(page, 'dossier-note')).toEqual(['new maps']);
+    // Not one key pressed in the editor reached the page; only the release of the save
+    // shortcut's keys, after the saved editor had closed, lands in the page as usual.
+    const heard = (await page.evaluate('window.heard')) as string[];
+    expect(heard.filter((h) => !/^keyup:(Enter|Control)$/.test(h))).toEqual([]);
+
+    // The note was saved as typed, with its tag.
+    const popup = await env.dossier.context.newPage();
+    await popup.goto(`chrome-extension://${env.dossier.extensionId}/popup.html`);
+    const all = (await popup.evaluate(() =>
+      chrome.runtime.sendMessage({ type: 'notes/all', payload: {} }),
+    )) as {
+      ok: boolean;
+      value: { annotations: { page: { url: string }; note: string; tags: string[] }[] };
+    };
+    const saved = all.value.annotations.filter((a) => a.page.url.endsWith('/capture'));
+    expect(saved).toHaveLength(1);
+    expect(saved[0]).toMatchObject({
+      note: 'secret plan',
+      tags: ['hidden tag'],
+    });
+    await popup.close();
+    await page.close();
+  });
+
+  it('cannot learn the editor frame’s secret nor hand it a port of their own', async () => {
+    const page = await env.dossier.context.newPage();
+    await page.goto('http://www.csis.org/handover');
+    await selectPhrase(page, 'new maps');
+    await clickDossier(page, 'button', 'Note');
+    await dossierControl(page, 'textbox', 'Note');
+    // The page looks for the frame among its window's frames, to read its name (the secret)
+    // and address and to offer it a port of its own, shaped as the real hand-over.
+    const probe = await page.evaluate(async () => {
+      const found: string[] = [];
+      const channel = new MessageChannel();
+      const got: unknown[] = [];
+      channel.port1.onmessage = (e) => got.push(e.data);
+      for (let i = 0; i < window.frames.length; i++) {
+        const frame = window.frames[i] as Window;
+        for (const read of [() => frame.name, () => frame.location.href, () => frame.document]) {
+          try {
+            found.push(String(read()));
+          } catch {
+            // Closed to the page, as it must be.
+          }
+        }
+        frame.postMessage({ type: 'dossier/editor-port', secret: '', field: 'note' }, '*', [
+          channel.port2,
+        ]);
+      }
+      await new Promise((r) => setTimeout(r, 500));
+      return { frames: window.frames.length, found, got };
+    });
+    // A frame inside a (closed) shadow tree is not among the page's `window.frames`: the page
+    // cannot even address the editor, let alone read it.
+    expect(probe.frames).toBe(0);
+    expect(probe.found).toEqual([]);
+    expect(probe.got).toEqual([]);
+    // The reader's typing still goes to Dossier, and nothing reaches the page's port.
+    await (await dossierControl(page, 'textbox', 'Note')).fill('still mine');
+    await clickDossier(page, 'button', 'Save note');
+    await expect.poll(() => painted(page, 'dossier-note')).toEqual(['new maps']);
+    expect(
+      await page.evaluate(async () => {
+        await new Promise((r) => setTimeout(r, 200));
+        return document.documentElement.outerHTML.includes('still mine');
+      }),
+    ).toBe(false);
+    await page.close();
+  });
+
+  it('suggest the reader’s tags from other sites in the editor, never in the page’s DOM', async () => {
+    // A note with a tag, made on another site.
+    const first = await env.dossier.context.newPage();
+    await first.goto('http://www.csis.org/article');
+    await selectPhrase(first, 'new maps');
+    await clickDossier(first, 'button', 'Tags');
+    await (await dossierControl(first, 'combobox', 'Tags')).fill('okafor-file');
+    await first.keyboard.press('Enter');
+    await clickDossier(first, 'button', 'Save note');
+    await expect.poll(() => painted(first, 'dossier-note')).toContain('new maps');
+    await first.close();
+
+    const page = await env.dossier.context.newPage();
+    await page.goto(SAMPLE_URL);
+    await selectPhrase(page, 'press conference');
+    await clickDossier(page, 'button', 'Tags');
+    await (await dossierControl(page, 'combobox', 'Tags')).fill('okafor');
+    // The editor offers it…
+    await dossierControl(page, 'option', 'okafor-file');
+    // …from its own document: nowhere in the page's, closed shadow roots included.
+    const cdp = await cdpOf(page);
+    const { root } = await cdp.send('DOM.getDocument', { depth: -1, pierce: true });
+    // Every node, attribute and text of the page's document, shadow roots included; a frame's
+    // document (the editor's, of the extension's origin) is not the page's.
+    const pageDom = JSON.stringify(root, (key, value) =>
+      key === 'contentDocument' ? undefined : value,
+    );
+    expect(pageDom).toContain('data-dossier-ui');
+    expect(pageDom).toContain('Dossier note editor');
+    expect(pageDom).not.toContain('okafor-file');
+    await page.keyboard.press('Escape');
     await page.close();
   });
 
