@@ -8,6 +8,7 @@ import { MESSAGE_MAX_CHARS } from '../annotation/limits';
 import { badgeFor, iconPaths } from '../badge';
 import { createLibraryService } from '../library/service';
 import { lazyConnection } from '../notes/connection';
+import { followNotes } from '../notes/feed';
 import { createNotesService } from '../notes/service';
 import { importFile } from '../notes/transfer';
 import { Uploads } from '../notes/uploads';
@@ -40,11 +41,9 @@ const PDF_MENU_ID = 'dossier-open-pdf';
 export function startBackground(): void {
   const hub = createSyncHub();
   const db = lazyConnection();
-  const notes = createNotesService({
-    db,
-    onChange: (url, change) => hub.publish(url, change),
-    spaceLeft,
-  });
+  // Open views follow the store's change feed, so notes synced from elsewhere reach them too.
+  const notes = createNotesService({ db, spaceLeft });
+  followNotes(db, (url, change) => hub.publish(url, change));
   // The library shares the connection; open side panels hear of each change and reload.
   const library = createLibraryService({
     db,

@@ -228,12 +228,14 @@ describe('many tabs at once', () => {
       env.dossier.worker.evaluate(
         () =>
           new Promise<number>((resolve, reject) => {
-            const open = indexedDB.open('dossier');
+            // PouchDB's IndexedDB database of notes: one record per note (lib/store/pouch.ts).
+            const open = indexedDB.open('_pouch_dossier-notes');
             open.onsuccess = () => {
-              // One key per note in the pages' `by-note` index (lib/store/schema.ts).
-              const pages = open.result.transaction('pages').objectStore('pages');
-              const count = pages.index('by-note').count();
-              count.onsuccess = () => resolve(count.result);
+              const count = open.result.transaction('docs').objectStore('docs').count();
+              count.onsuccess = () => {
+                open.result.close();
+                resolve(count.result);
+              };
               count.onerror = () => reject(count.error);
             };
             open.onerror = () => reject(open.error);

@@ -108,8 +108,8 @@ describe('the people summary', () => {
         const choices = await listPersonChoices(db);
         await serviceOver(scratch).summarise();
         // The same choices, written as they are (ids included) into the scratch store.
-        await scratch.clear('library-choices');
-        for (const choice of choices) await scratch.put('library-choices', choice);
+        await scratch.idb.clear('library-choices');
+        for (const choice of choices) await scratch.idb.put('library-choices', choice);
         await rebuildPeopleSummary(scratch);
         expect({ label, people: kept }).toEqual({ label, people: await people(scratch) });
       } finally {

@@ -8,6 +8,7 @@ import type { LibraryPage } from '../../../lib/library/records';
 import {
   countAnnotations,
   DB_NAME,
+  DB_VERSION,
   forgetLibrary,
   forgetLibraryPage,
   getAnnotation,
@@ -22,37 +23,9 @@ import {
   savePersonChoices,
   setLibraryPaused,
 } from '../../../lib/store';
-import { splitIntoParts } from '../../../lib/store/pages';
-import { connections, makeAnnotation, OTHER_PAGE } from './fixtures';
+import { connections, createV3Fixture, makeAnnotation, OTHER_PAGE } from './fixtures';
 
 const openDb = connections();
-
-/** What version 3 left: notes by page in `pages`, and the trash; built with raw idb calls. */
-async function createV3Fixture(
-  notes: ReturnType<typeof makeAnnotation>[],
-  trash: unknown[],
-): Promise<void> {
-  const v3 = await openDB(DB_NAME, 3, {
-    upgrade(db) {
-      const pages = db.createObjectStore('pages', { keyPath: ['url', 'part'] });
-      pages.createIndex('by-note', 'ids', { multiEntry: true, unique: true });
-      pages.createIndex('by-tag', 'tags', { multiEntry: true });
-      db.createObjectStore('trash', { keyPath: 'annotation.id' }).createIndex(
-        'by-deleted',
-        'deletedAt',
-      );
-    },
-  });
-  const tx = v3.transaction(['pages', 'trash'], 'readwrite');
-  const byPage = new Map<string, typeof notes>();
-  for (const n of notes) byPage.set(n.page.url, [...(byPage.get(n.page.url) ?? []), n]);
-  for (const [url, group] of byPage) {
-    for (const part of splitIntoParts(url, group)) await tx.objectStore('pages').put(part);
-  }
-  for (const entry of trash) await tx.objectStore('trash').put(entry);
-  await tx.done;
-  v3.close();
-}
 
 function page(url: string, overrides: Partial<LibraryPage> = {}): LibraryPage {
   return {
@@ -77,9 +50,9 @@ describe('migration v3 → v4', () => {
     ];
     const trashed = { annotation: makeAnnotation(), deletedAt: '2026-01-05T00:00:00.000Z' };
     await createV3Fixture(notes, [trashed]);
-    const db = await openDb({ version: 4 });
-    expect(db.version).toBe(4);
-    expect([...db.objectStoreNames]).toEqual(
+    const db = await openDb();
+    expect(db.idb.version).toBe(DB_VERSION);
+    expect([...db.idb.objectStoreNames]).toEqual(
       expect.arrayContaining(['library-pages', 'library-choices', 'library-settings']),
     );
     for (const note of notes) expect(await getAnnotation(db, note.id)).toEqual(note);
@@ -162,7 +135,7 @@ describe('migration v4 → v5', () => {
     };
     await createV4Fixture(notes, pages, [split]);
     const db = await openDb();
-    expect(db.version).toBe(5);
+    expect(db.idb.version).toBe(DB_VERSION);
     for (const note of notes) expect(await getAnnotation(db, note.id)).toEqual(note);
     expect((await listLibraryPages(db)).map((p) => p.url).sort()).toEqual(pages.map((p) => p.url));
     expect(await listPersonChoices(db)).toEqual([split]);
