@@ -4,10 +4,13 @@
  * (a real CouchDB 3.x), so the same tests run against both. Every test file makes its own readers
  * and teams with fresh names, so runs never see each other's notes.
  */
+import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { startCouchServer, TEST_ADMIN } from '../../scripts/couch/server';
+import { TEST_ADMIN } from '../../scripts/couch/server';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
 
 /** A server for one test file. */
 export interface TestCouch {
@@ -35,19 +38,54 @@ export async function startTestCouch(): Promise<TestCouch> {
     };
   }
   const dir = mkdtempSync(path.join(os.tmpdir(), 'dossier-couch-'));
-  let server = await startCouchServer(dir);
+  let server = await spawnCouch(dir, 0);
   const port = Number(new URL(server.url).port);
   return {
     url: server.url,
     admin: TEST_ADMIN,
-    stop: () => server.close(),
+    stop: () => server.kill(),
     restart: async () => {
-      server = await startCouchServer(dir, port);
+      server = await spawnCouch(dir, port);
     },
     close: async () => {
-      await server.close();
+      await server.kill();
       rmSync(dir, { recursive: true, force: true });
     },
+  };
+}
+
+/**
+ * Runs the test server as its own process, so that stopping it is a real kill (SIGKILL: no
+ * chance to finish writes), as a crashed or unplugged server would be.
+ */
+export async function spawnCouch(
+  dir: string,
+  port: number,
+): Promise<{ url: string; kill(): Promise<void> }> {
+  const child: ChildProcess = spawn(
+    process.execPath,
+    // tsx as a loader in this very process (its CLI would run the server in a grandchild that a
+    // kill would miss).
+    ['--import', 'tsx', 'scripts/couch/server.ts', dir, String(port)],
+    { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    child.stdout?.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const found = /listening (\S+)/.exec(out);
+      if (found?.[1]) resolve(found[1]);
+    });
+    child.on('exit', (code) => reject(new Error(`The test CouchDB server exited (${code}).`)));
+  });
+  return {
+    url,
+    kill: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGKILL');
+      }),
   };
 }
 
