@@ -30,6 +30,7 @@ import {
   startInOpenPolicyTabs,
   welcomeOnInstall,
 } from './sites';
+import { startSync } from './sync';
 import { scheduleTrashPurge } from './trash-purge';
 
 /** The context-menu entry that opens a PDF link or tab in Dossier's viewer. */
@@ -39,9 +40,14 @@ const PDF_MENU_ID = 'dossier-open-pdf';
 export function startBackground(): void {
   const hub = createSyncHub();
   const db = lazyConnection();
+  // Replication with the reader's server (issue 14); the notes database comes from lib/store.
+  const sync = startSync(async () => null);
   const notes = createNotesService({
     db,
-    onChange: (url, change) => hub.publish(url, change),
+    onChange: (url, change) => {
+      hub.publish(url, change);
+      sync.written();
+    },
     spaceLeft,
   });
   // The library shares the connection; open side panels hear of each change and reload.
@@ -161,6 +167,11 @@ export function startBackground(): void {
         await library.split(a, b);
         return null;
       },
+      // Sync settings: Dossier's own pages only (lib/platform/access.ts refuses content scripts).
+      'sync/status': () => sync.status(),
+      'sync/configure': (request) => sync.configure(request),
+      'sync/off': () => sync.off(),
+      'sync/now': () => sync.now(),
       'badge/set': async ({ officials, notes: count }, sender) => {
         const tabId = sender.tab?.id;
         if (tabId === undefined) return null;

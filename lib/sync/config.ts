@@ -6,8 +6,9 @@
  */
 import * as v from 'valibot';
 
-/** CouchDB's rule for database names. */
-const DATABASE_NAME = /^[a-z][a-z0-9_$()+/-]*$/;
+import { serverSchema, teamChoiceSchema } from '../protocol';
+
+export { serverSchema, teamChoiceSchema };
 
 /** A team database and what goes to it: the notes of one tag, or every note (`tag: null`). */
 export interface TeamChoice {
@@ -26,40 +27,7 @@ export interface SyncConfig {
   teams: TeamChoice[];
 }
 
-const databaseName = v.pipe(
-  v.string(),
-  v.minLength(1),
-  v.maxLength(238),
-  v.regex(
-    DATABASE_NAME,
-    'must start with a lowercase letter and hold only a-z, 0-9 and _$()+-/ (CouchDB names)',
-  ),
-);
-
-/** The run-time schema of a team choice (settings and messages). */
-export const teamChoiceSchema = v.strictObject({
-  database: databaseName,
-  tag: v.nullable(v.pipe(v.string(), v.minLength(1), v.maxLength(200))),
-});
-
-/** The address of a sync server: http(s), no user name or password in it, no query. */
-export const serverSchema = v.pipe(
-  v.string(),
-  v.maxLength(2048),
-  v.check((s) => {
-    try {
-      const url = new URL(s);
-      return (
-        (url.protocol === 'https:' || url.protocol === 'http:') &&
-        !url.username &&
-        !url.password &&
-        !url.search
-      );
-    } catch {
-      return false;
-    }
-  }, 'must be an http(s) address such as https://couch.example.org, without a password in it'),
-);
+const databaseName = teamChoiceSchema.entries.database;
 
 /** The run-time schema of the settings. */
 export const syncConfigSchema = v.strictObject({

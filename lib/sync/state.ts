@@ -5,14 +5,9 @@
  * tested in Node; lib/sync/replicator.ts feeds it the events.
  */
 
-/** Where sync stands. `lastSync` is when the last replication finished with nothing left. */
-export type SyncState =
-  | { kind: 'off' }
-  | { kind: 'syncing'; lastSync: number | null }
-  | { kind: 'up-to-date'; lastSync: number; denied?: number }
-  | { kind: 'offline'; lastSync: number | null; message: string }
-  | { kind: 'refused'; lastSync: number | null; message: string }
-  | { kind: 'server-error'; lastSync: number | null; status: number | null; message: string };
+import type { SyncState } from '../protocol';
+
+export type { SyncState };
 
 /** What can happen to a replication. */
 export type SyncEvent =
