@@ -4,7 +4,7 @@
  * one browser. Every figure is a median of repeated runs; a ratio is against a baseline measured
  * in the same run. Prints a table and writes bench-results.json (rows of
  * { name, unit, median, baseline?, ratio? }). `npm run bench -- NAME…` runs only the scenarios
- * named (size, pages, tasks, sync, notes, transfer, pdf, library).
+ * named (size, pages, tasks, sync, devices, notes, transfer, pdf, library).
  *
  * The pages are the corpus (../shared/corpus/pages, skipped with a note when absent) and two
  * generated long pages.
@@ -12,6 +12,7 @@
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { build } from 'esbuild';
+import { devices } from './bench/devices';
 import type { BenchEnv, BenchPage, Scenario } from './bench/env';
 import { library } from './bench/library';
 import { longPage } from './bench/long-page';
@@ -32,6 +33,7 @@ const SCENARIOS: Scenario[] = [
   pageTimes,
   longestTasks,
   sync,
+  devices,
   notesAtScale,
   transfer,
   pdf,
