@@ -4,6 +4,7 @@ import type { Reply } from '../protocol';
 import type { SyncApi } from '../sync/api';
 import { hostPatternOf } from '../sync/config';
 import { sendToBackground } from './messaging';
+import { hasAccess } from './sync-access';
 
 async function value<T>(reply: Promise<Reply<T>>): Promise<T> {
   const r = await reply;
@@ -16,10 +17,11 @@ export function browserSyncApi(): SyncApi {
   return {
     status: () => value(sendToBackground('sync/status', {})),
     async save(settings) {
-      // First, while the click still counts as the reader's gesture: the browser asks them.
-      const granted = await browser.permissions.request({
-        origins: [hostPatternOf(settings.server)],
-      });
+      // First, while the click still counts as the reader's gesture: the browser asks them
+      // (unless Dossier may reach that host already).
+      const granted =
+        (await hasAccess(settings.server)) ||
+        (await browser.permissions.request({ origins: [hostPatternOf(settings.server)] }));
       if (!granted)
         throw new Error(
           'Sync needs access to the server: the browser was not allowed to reach it.',

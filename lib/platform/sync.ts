@@ -8,9 +8,10 @@
  */
 import { browser } from 'wxt/browser';
 import type { RequestOf, SyncState, SyncStatus } from '../protocol';
-import { hostPatternOf, parseSyncConfig, personalDatabase, type SyncConfig } from '../sync/config';
+import { parseSyncConfig, personalDatabase, type SyncConfig } from '../sync/config';
 import { openRemote, replicate } from '../sync/remote';
 import { createReplicator, type Database, type Replicator } from '../sync/replicator';
+import { hasAccess } from './sync-access';
 
 /** The alarm that resumes sync after a worker stop or a failure. */
 export const SYNC_ALARM = 'dossier-sync';
@@ -117,15 +118,6 @@ export function startSync(local: () => Promise<Database | null>): SyncService {
       void ready.then(() => replicator?.written());
     },
   };
-}
-
-/** True when the browser lets Dossier reach the server. */
-async function hasAccess(server: string): Promise<boolean> {
-  try {
-    return await browser.permissions.contains({ origins: [hostPatternOf(server)] });
-  } catch {
-    return false;
-  }
 }
 
 /** The state shown while the notes store cannot replicate (it never should in a release). */

@@ -5,8 +5,8 @@
  * storage outlives versions and a damaged record must not stop the background.
  */
 import * as v from 'valibot';
-
 import { serverSchema, teamChoiceSchema } from '../protocol';
+import { POLICY_SITES } from '../sites';
 
 export { serverSchema, teamChoiceSchema };
 
@@ -55,6 +55,18 @@ export function serverBase(server: string): string {
 export function hostPatternOf(server: string): string {
   const url = new URL(server);
   return `${url.protocol}//${url.hostname}/*`;
+}
+
+/**
+ * Host patterns whose grant lets Dossier reach the server: its own host's, or, for a server on
+ * one of Dossier's listed sites, that site's patterns (granted with the content script at install
+ * in Chrome, which does not count them as a grant of the single host).
+ */
+export function accessPatternsFor(server: string): string[][] {
+  const host = new URL(server).hostname.toLowerCase();
+  const site = POLICY_SITES.find((s) => host === s || host.endsWith(`.${s}`));
+  const own = [hostPatternOf(server)];
+  return site ? [own, [`*://${site}/*`, `*://*.${site}/*`]] : [own];
 }
 
 /** Reads stored settings: null when there are none or they are damaged (sync stays off). */

@@ -2,7 +2,12 @@
  * Whose note is whose, what goes to a team, and the author stamp a team database requires.
  */
 import { describe, expect, it } from 'vitest';
-import { hostPatternOf, parseSyncConfig, personalDatabase } from '../../../lib/sync/config';
+import {
+  accessPatternsFor,
+  hostPatternOf,
+  parseSyncConfig,
+  personalDatabase,
+} from '../../../lib/sync/config';
 import { editRefusal, goesToTeam, isOwnNote, stampAuthor } from '../../../lib/sync/documents';
 
 const doc = (tags: string[], author?: string) => ({
@@ -63,5 +68,13 @@ describe('sync settings', () => {
 
   it('asks host access for the server’s host only', () => {
     expect(hostPatternOf('http://127.0.0.1:5984/')).toBe('http://127.0.0.1/*');
+    expect(accessPatternsFor('https://couch.example.org')).toEqual([
+      ['https://couch.example.org/*'],
+    ]);
+    // On a listed site, the site's own grant (Chrome's content-script hosts) counts too.
+    expect(accessPatternsFor('http://sync.csis.org')).toEqual([
+      ['http://sync.csis.org/*'],
+      ['*://csis.org/*', '*://*.csis.org/*'],
+    ]);
   });
 });
