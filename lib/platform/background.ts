@@ -8,14 +8,16 @@ import { MESSAGE_MAX_CHARS } from '../annotation/limits';
 import { badgeFor, iconPaths } from '../badge';
 import { createLibraryService } from '../library/service';
 import { lazyConnection } from '../notes/connection';
+import { followNotes } from '../notes/feed';
 import { createNotesService } from '../notes/service';
 import { importFile } from '../notes/transfer';
 import { Uploads } from '../notes/uploads';
 import { PDF_URL_PATTERNS, VIEWER_PATH, viewerUrlFor } from '../pdf/redirect';
 import { SYNC_PORT } from '../protocol';
 import { highlightsOn, withHighlights } from '../settings';
-import { requestPersistence } from '../store';
+import { notesDatabase, requestPersistence } from '../store';
 import { createSyncHub } from '../sync/hub';
+import type { Database as SyncDatabase } from '../sync/replicator';
 import { callerOf, mayTouch, OTHER_SITE, refusal } from './access';
 import { handleMessages, sendToBackground, sendToTab } from './messaging';
 import { loadSettings, saveSettings, watchSettings } from './settings-store';
@@ -40,15 +42,15 @@ const PDF_MENU_ID = 'dossier-open-pdf';
 export function startBackground(): void {
   const hub = createSyncHub();
   const db = lazyConnection();
-  // Replication with the reader's server (issue 14); the notes database comes from lib/store.
-  const sync = startSync(async () => null);
-  const notes = createNotesService({
-    db,
-    onChange: (url, change) => {
-      hub.publish(url, change);
-      sync.written();
-    },
-    spaceLeft,
+  // Replication with the reader's server (issue 14), over the store's notes database.
+  // (lib/store types the part of PouchDB it uses; the replication uses a few more methods.)
+  const sync = startSync(async () => notesDatabase(await db()) as unknown as SyncDatabase);
+  // Open views follow the store's change feed, so notes synced from elsewhere reach them too;
+  // each change also tells sync to push soon.
+  const notes = createNotesService({ db, spaceLeft });
+  followNotes(db, (url, change) => {
+    hub.publish(url, change);
+    sync.written();
   });
   // The library shares the connection; open side panels hear of each change and reload.
   const library = createLibraryService({

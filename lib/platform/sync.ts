@@ -8,6 +8,7 @@
  */
 import { browser } from 'wxt/browser';
 import type { RequestOf, SyncState, SyncStatus } from '../protocol';
+import { setSignedInUser } from '../store';
 import { parseSyncConfig, personalDatabase, type SyncConfig } from '../sync/config';
 import { openRemote, replicate } from '../sync/remote';
 import { createReplicator, type Database, type Replicator } from '../sync/replicator';
@@ -42,6 +43,8 @@ export function startSync(local: () => Promise<Database | null>): SyncService {
   const ready = (async () => {
     const stored = await browser.storage.local.get([CONFIG_KEY, STATE_KEY]);
     config = parseSyncConfig(stored[CONFIG_KEY]);
+    // The store tells the reader's notes from teammates' by this name: set before any sync.
+    setSignedInUser(config?.user);
     saved = parseState(stored[STATE_KEY]);
     const db = await local().catch(() => null);
     if (!db) return;
@@ -98,6 +101,7 @@ export function startSync(local: () => Promise<Database | null>): SyncService {
         teams: request.teams,
       };
       config = next;
+      setSignedInUser(next.user);
       await browser.storage.local.set({ [CONFIG_KEY]: next });
       if (replicator) await replicator.configure(next);
       return status();
@@ -105,6 +109,7 @@ export function startSync(local: () => Promise<Database | null>): SyncService {
     async off() {
       await ready;
       config = null;
+      setSignedInUser(undefined);
       await browser.storage.local.remove([CONFIG_KEY, STATE_KEY]);
       if (replicator) await replicator.configure(null);
       return status();

@@ -16,6 +16,7 @@ export type StoreErrorCode =
   | 'invalid'
   | 'unavailable'
   | 'aborted'
+  | 'readonly'
   | 'unknown';
 
 const MESSAGES: Record<StoreErrorCode, string> = {
@@ -42,6 +43,7 @@ const MESSAGES: Record<StoreErrorCode, string> = {
     'The browser would not let Dossier open its storage (private browsing, a full disk or a ' +
     'damaged profile can cause this). Nothing was written.',
   aborted: 'The change was cancelled before it finished, so nothing was written.',
+  readonly: 'This note was written by a teammate; only they can change or delete it.',
   unknown: 'Dossier could not read or save your notes because of an unexpected storage error.',
 };
 

@@ -1,8 +1,9 @@
 /**
- * Dossier's store: the reader's notes in IndexedDB. The only module that imports `idb`
- * (STYLE.md rule 4); everything else goes through these functions, which take the open
- * connection as their first argument (`openDossierDb()`), run one transaction each, resolve
- * only once it has committed, and throw only `StoreError`s in plain words.
+ * Dossier's store: the reader's notes and trash in PouchDB (one document per note, replicated
+ * by lib/sync; layout in pouch.ts) and the library in IndexedDB. The only module that imports
+ * `idb` and PouchDB's storage (STYLE.md rule 4); everything else goes through these functions,
+ * which take the open store as their first argument (`openDossierDb()`), resolve only once
+ * their writes are stored, and throw only `StoreError`s in plain words.
  */
 export {
   countAnnotations,
@@ -20,7 +21,15 @@ export {
   undoDelete,
   updateAnnotation,
 } from './annotations';
+export { isTeammates, setSignedInUser, signedInUser } from './authors';
+export {
+  type ConflictResolution,
+  type NoteVersion,
+  resolveConflict,
+  resolveConflicts,
+} from './conflicts';
 export { StoreError, type StoreErrorCode, toStoreError } from './errors';
+export { type NotesFeedEvent, watchNotes } from './feed';
 export {
   forgetLibrary,
   forgetLibraryPage,
@@ -33,16 +42,34 @@ export {
   setLibraryPaused,
 } from './library';
 export { normaliseTag, normaliseTags } from './normalise';
+
+import type { NotesDatabase } from './pouch';
+import type { DossierDB } from './schema';
+
 export { type OpenOptions, openDossierDb } from './open';
 export { type PersistableStorage, requestPersistence } from './persistence';
+export {
+  type NoteBody,
+  type NoteDoc,
+  type NotesDatabase,
+  noteDocId,
+  pageDocRange,
+  parseNoteDocId,
+  useNotesDatabaseOptions,
+} from './pouch';
 export {
   DB_NAME,
   DB_VERSION,
   type DossierDB,
+  type DossierIdb,
   type DossierSchema,
   type TrashedAnnotation,
 } from './schema';
 export { allTags, mergeTags, renameTag, type TagChange } from './tags';
+/** lib/sync: the one PouchDB database of notes, to replicate. */
+export function notesDatabase(db: DossierDB): NotesDatabase {
+  return db.notes;
+}
 export {
   type ExportCursor,
   type ExportPage,

@@ -4,9 +4,11 @@
  * queries, so it resolves only once committed and fails only with a `StoreError`.
  */
 import type { LibraryPage, PersonChoice } from '../library/records';
-import { pageNotes, pageRange } from './pages';
-import type { DossierDB, TrashedAnnotation } from './schema';
+import { isTeammates } from './authors';
+import { bodyOf, pageDocRange, readDocs } from './pouch';
+import type { DossierDB } from './schema';
 import { inTransaction, requestsOf } from './transaction';
+import { writeAll } from './writes';
 
 /**
  * Records a page read: a new page, or the same page read again, whose record is replaced
@@ -50,55 +52,55 @@ export function getLibraryPage(db: DossierDB, url: string): Promise<LibraryPage 
  * true; then they move to the trash, where they can still be brought back. Returns how many
  * notes were moved.
  */
-export function forgetLibraryPage(
+export async function forgetLibraryPage(
   db: DossierDB,
   url: string,
   options: { notes?: boolean; now?: Date } = {},
 ): Promise<number> {
-  const deletedAt = (options.now ?? new Date()).toISOString();
-  return inTransaction(db, ['library-pages', 'pages', 'trash'], 'readwrite', async (tx) => {
+  // Notes first: if moving them fails, the page is still in the library to try again.
+  const moved = options.notes
+    ? await trashNotes(db, pageDocRange(url), options.now ?? new Date())
+    : 0;
+  await inTransaction(db, ['library-pages'], 'readwrite', async (tx) => {
     await tx.objectStore('library-pages').delete(url);
-    if (!options.notes) return 0;
-    const store = tx.objectStore('pages');
-    const notes = await pageNotes(store, url);
-    const trash = requestsOf(tx.objectStore('trash'));
-    for (const annotation of notes)
-      trash.put({ annotation, deletedAt } satisfies TrashedAnnotation);
-    await store.delete(pageRange(url));
-    return notes.length;
   });
+  return moved;
 }
 
 /**
  * Forgets everything the library holds: pages and person choices. Notes stay unless `notes`
- * is true; then every note moves to the trash. Returns how many notes were moved.
+ * is true; then every note of this reader moves to the trash. Returns how many were moved.
  */
-export function forgetLibrary(
+export async function forgetLibrary(
   db: DossierDB,
   options: { notes?: boolean; now?: Date } = {},
 ): Promise<number> {
-  const deletedAt = (options.now ?? new Date()).toISOString();
-  return inTransaction(
-    db,
-    ['library-pages', 'library-choices', 'pages', 'trash'],
-    'readwrite',
-    async (tx) => {
-      await tx.objectStore('library-pages').clear();
-      await tx.objectStore('library-choices').clear();
-      if (!options.notes) return 0;
-      const parts = await tx.objectStore('pages').getAll();
-      const trash = requestsOf(tx.objectStore('trash'));
-      let moved = 0;
-      for (const part of parts) {
-        for (const annotation of part.notes) {
-          trash.put({ annotation, deletedAt });
-          moved += 1;
-        }
-      }
-      await tx.objectStore('pages').clear();
-      return moved;
-    },
+  const moved = options.notes ? await trashNotes(db, undefined, options.now ?? new Date()) : 0;
+  await inTransaction(db, ['library-pages', 'library-choices'], 'readwrite', async (tx) => {
+    await tx.objectStore('library-pages').clear();
+    await tx.objectStore('library-choices').clear();
+  });
+  return moved;
+}
+
+/** Moves the reader's live notes in a range of documents to the trash, all or nothing. */
+async function trashNotes(
+  db: DossierDB,
+  range: { startkey: string; endkey: string } | undefined,
+  now: Date,
+): Promise<number> {
+  const deletedAt = now.toISOString();
+  const docs = (await readDocs(db.notes, range)).filter((doc) => !doc.trashed && !isTeammates(doc));
+  await writeAll(
+    db.notes,
+    db.index,
+    docs.map((doc) => ({
+      _id: doc._id,
+      next: { ...bodyOf(doc), trashed: { deletedAt } },
+      previous: doc,
+    })),
   );
+  return docs.length;
 }
 
 /** The reader's person choices, oldest first (later choices win; see identity.ts). */

@@ -6,9 +6,12 @@
  * step is tested by upgrading a fixture of the version before it (tests/lib/store/schema.test.ts).
  */
 import type { IDBPDatabase, IDBPObjectStore, IDBPTransaction, StoreNames } from 'idb';
-import type { Annotation } from '../annotation';
+import type { Annotation, TrashedAnnotation } from '../annotation';
 import { groupByPage } from '../annotation/order';
+import { asideId } from './aside';
+import { StoreError } from './errors';
 import { normaliseTags } from './normalise';
+import { type NoteBody, type NotesDatabase, noteDocId } from './pouch';
 import type { DossierSchema, PagePart } from './schema';
 
 /**
@@ -66,7 +69,7 @@ export async function upgradeDossierDb(
     await normaliseStoredTags(annotations);
   }
   if (oldVersion < 3 && newVersion >= 3) {
-    const pages = db.createObjectStore('pages', { keyPath: ['url', 'part'] });
+    const pages = legacyDb.createObjectStore('pages', { keyPath: ['url', 'part'] });
     pages.createIndex('by-note', 'ids', { multiEntry: true, unique: true });
     pages.createIndex('by-tag', 'tags', { multiEntry: true });
     const notes = (await legacyTx.objectStore('annotations').getAll()) as Annotation[];
@@ -81,6 +84,68 @@ export async function upgradeDossierDb(
     legacyDb.createObjectStore('library-choices', { keyPath: 'id' });
     legacyDb.createObjectStore('library-settings', { keyPath: 'key' });
   }
+  if (oldVersion < 6 && newVersion >= 6) {
+    // Notes and the trash now live in PouchDB. open.ts runs this step on an existing database
+    // only after every note and trash entry was copied there and read back
+    // (`moveNotesToPouch`); on a new install the stores are empty.
+    for (const name of ['pages', 'trash']) {
+      if (legacyDb.objectStoreNames.contains(name)) legacyDb.deleteObjectStore(name);
+    }
+  }
+}
+
+/**
+ * Copies every note (`pages`) and trash entry of a v3–v5 database into PouchDB, one document
+ * each, and reads them back; resolves only when all are there. Safe to run again after a crash
+ * half-way: document ids are deterministic, so a document already copied is found (a revision
+ * conflict) rather than written twice. A trash entry with the id of a live note on the same
+ * page (possible in v3–v5, where the two were apart) is kept under a derived id.
+ */
+export async function moveNotesToPouch(idb: IDBPDatabase, notes: NotesDatabase): Promise<number> {
+  const names = ['pages', 'trash'].filter((n) => idb.objectStoreNames.contains(n));
+  if (names.length === 0) return 0;
+  const tx = idb.transaction(names, 'readonly');
+  const [parts, trash] = await Promise.all([
+    names.includes('pages') ? (tx.objectStore('pages').getAll() as Promise<PagePart[]>) : [],
+    names.includes('trash')
+      ? (tx.objectStore('trash').getAll() as Promise<TrashedAnnotation[]>)
+      : [],
+  ]);
+  await tx.done;
+  const docs = new Map<string, NoteBody>();
+  for (const part of parts) {
+    for (const note of part.notes) {
+      docs.set(noteDocId(note.page.url, note.id), { type: 'note', note });
+    }
+  }
+  for (const entry of trash) {
+    let note = entry.annotation;
+    if (docs.has(noteDocId(note.page.url, note.id))) note = { ...note, id: asideId(note) };
+    const id = noteDocId(note.page.url, note.id);
+    if (!docs.has(id)) {
+      docs.set(id, { type: 'note', note, trashed: { deletedAt: entry.deletedAt } });
+    }
+  }
+  const ids = [...docs.keys()];
+  for (let start = 0; start < ids.length; start += 2000) {
+    const slice = ids.slice(start, start + 2000);
+    const results = await notes.bulkDocs(
+      slice.map((_id) => ({ _id, ...(docs.get(_id) as NoteBody) })),
+    );
+    const failed = results.find((r) => 'error' in r && r.error && r.status !== 409);
+    if (failed) throw new StoreError('upgrade', undefined, { cause: failed });
+  }
+  // Read back: every document must be there, live (the drop that follows cannot be undone).
+  const check = await notes.allDocs({ keys: ids });
+  const missing = check.rows.filter(
+    (row) => 'error' in row || (row as { value?: { deleted?: boolean } }).value?.deleted,
+  );
+  if (missing.length > 0) {
+    throw new StoreError('upgrade', undefined, {
+      cause: new Error(`${missing.length} notes missing`),
+    });
+  }
+  return ids.length;
 }
 
 /** The versionchange transaction seen without the current schema's types. */

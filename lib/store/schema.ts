@@ -19,10 +19,17 @@
  * - v4: the library, additive: `library-pages` (keyPath `url`, index `by-last-read`) holds each
  *   page read with its analysis; `library-choices` (keyPath `id`) the reader's merges and splits
  *   of people; `library-settings` (keyPath `key`) the pause switch. No existing record changes.
+ * - v6: notes and the trash moved to PouchDB (lib/store/pouch.ts, issue 14: one source of
+ *   truth that CouchDB's replication can see, a document per note). Opening a database older
+ *   than v6 first copies every note and trash entry into PouchDB and reads them back
+ *   (open.ts); only then does the v6 step drop `pages` and `trash`. (v5 is left to the
+ *   library.)
  */
 import type { DBSchema, IDBPDatabase } from 'idb';
 import type { Annotation, TrashedAnnotation } from '../annotation';
 import type { LibraryPage, LibrarySetting, PersonChoice } from '../library/records';
+import type { NoteIndex } from './note-index';
+import type { NotesDatabase } from './pouch';
 
 export type { TrashedAnnotation };
 
@@ -30,10 +37,13 @@ export type { TrashedAnnotation };
 export const DB_NAME = 'dossier';
 
 /** The current schema version; bump it only together with a new step in `migrations.ts`. */
-export const DB_VERSION = 4;
+export const DB_VERSION = 6;
+
+/** The last version that kept notes in IndexedDB (`pages`, `trash`): the migration's source. */
+export const LAST_IDB_NOTES_VERSION = 5;
 
 /**
- * Some of one page's notes, as stored. `ids` and `tags` only repeat what `notes` says, for the
+ * Some of one page's notes, as stored in v3 to v5 (read by the migration to PouchDB). `ids` and `tags` only repeat what `notes` says, for the
  * indexes (a key path cannot reach into an array of objects); `partRecord` in pages.ts is the
  * one function that builds a record, so they never disagree. A record is never empty.
  */
@@ -52,24 +62,6 @@ export interface PagePart {
 
 /** The typed layout of the database, so store and index names and values are checked. */
 export interface DossierSchema extends DBSchema {
-  pages: {
-    key: [string, number];
-    value: PagePart;
-    indexes: {
-      /** `ids`, multi-entry and unique: the record holding a note; counting it counts notes. */
-      'by-note': string;
-      /** `tags`, multi-entry: the records with a tag, for filtering and rename. */
-      'by-tag': string;
-    };
-  };
-  trash: {
-    key: string;
-    value: TrashedAnnotation;
-    indexes: {
-      /** `deletedAt`: purge old trash by a key range. */
-      'by-deleted': string;
-    };
-  };
   'library-pages': {
     key: string;
     value: LibraryPage;
@@ -82,5 +74,18 @@ export interface DossierSchema extends DBSchema {
   'library-settings': { key: string; value: LibrarySetting };
 }
 
-/** An open connection. Callers outside lib/store hold it without importing `idb` themselves. */
-export type DossierDB = IDBPDatabase<DossierSchema>;
+/** The IndexedDB connection (the library's stores). */
+export type DossierIdb = IDBPDatabase<DossierSchema>;
+
+/**
+ * An open store: the IndexedDB connection for the library and the PouchDB database for notes
+ * and the trash. Callers outside lib/store hold it without importing `idb` or PouchDB.
+ */
+export interface DossierDB {
+  readonly idb: DossierIdb;
+  readonly notes: NotesDatabase;
+  /** Note id → document id (see note-index.ts). */
+  readonly index: NoteIndex;
+  /** Closes both connections. */
+  close(): void;
+}

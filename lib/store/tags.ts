@@ -1,15 +1,17 @@
 /**
  * Tags across all notes: the counted list behind autocomplete and the tag filter, and rename
- * and merge "everywhere". Rename and merge run in one transaction over the notes and the
- * trash, so a reader never sees half the notes renamed, and an undone delete brings a note
- * back with the new tag name rather than resurrecting the old one.
+ * and merge "everywhere". Rename and merge write the notes and the trash all or nothing
+ * (writes.ts), so a reader never keeps half the notes renamed, and an undone delete brings a
+ * note back with the new tag name rather than resurrecting the old one. Teammates' notes keep
+ * their tags: they are theirs to change.
  */
 import type { Annotation, TagCount } from '../annotation';
+import { isTeammates } from './authors';
 import { StoreError } from './errors';
 import { normaliseTag, normaliseTags } from './normalise';
-import { allNotes, partRecord } from './pages';
+import { bodyOf, readDocs } from './pouch';
 import type { DossierDB } from './schema';
-import { inTransaction, requestsOf } from './transaction';
+import { type DocWrite, writeAll } from './writes';
 
 /**
  * Every tag in use with its number of notes, most used first (then alphabetical), for
@@ -17,9 +19,7 @@ import { inTransaction, requestsOf } from './transaction';
  * service keeps the answer until the next write.
  */
 export async function allTags(db: DossierDB): Promise<TagCount[]> {
-  const notes = await inTransaction(db, ['pages'], 'readonly', (tx) =>
-    allNotes(tx.objectStore('pages')),
-  );
+  const notes = (await readDocs(db.notes)).filter((doc) => !doc.trashed).map((doc) => doc.note);
   const counts = new Map<string, number>();
   for (const note of notes) {
     for (const tag of note.tags) counts.set(tag, (counts.get(tag) ?? 0) + 1);
@@ -51,11 +51,11 @@ export function renameTag(
 }
 
 /**
- * Replaces each tag in `sources` by `into` on every note and trash entry, in one transaction.
+ * Replaces each tag in `sources` by `into` on every note and trash entry, all or nothing.
  * Changed notes get `updated = now`: the edit is real, and under the conflict rule a tab
  * still holding the old tags then cannot overwrite the merge with a stale save.
  */
-export function mergeTags(
+export async function mergeTags(
   db: DossierDB,
   sources: readonly string[],
   into: string,
@@ -63,10 +63,10 @@ export function mergeTags(
 ): Promise<TagChange> {
   const target = normaliseTag(into);
   if (!target) {
-    return Promise.reject(new StoreError('invalid', 'A tag needs at least one letter or digit.'));
+    throw new StoreError('invalid', 'A tag needs at least one letter or digit.');
   }
   const from = new Set(normaliseTags(sources).filter((tag) => tag !== target));
-  if (from.size === 0) return Promise.resolve({ annotations: 0, trashed: 0 });
+  if (from.size === 0) return { annotations: 0, trashed: 0 };
   const updated = (options.now ?? new Date()).toISOString();
   const retag = (note: Annotation): Annotation => ({
     ...note,
@@ -74,34 +74,15 @@ export function mergeTags(
     updated,
   });
 
-  return inTransaction(db, ['pages', 'trash'], 'readwrite', async (tx) => {
-    const store = tx.objectStore('pages');
-    const index = store.index('by-tag');
-    const writes = requestsOf(store);
-    const seen = new Set<string>();
-    let changed = 0;
-    for (const tag of from) {
-      for (const part of await index.getAll(tag)) {
-        const key = JSON.stringify([part.url, part.part]);
-        if (seen.has(key)) continue;
-        seen.add(key);
-        const notes = part.notes.map((note) => {
-          if (!note.tags.some((t) => from.has(t))) return note;
-          changed += 1;
-          return retag(note);
-        });
-        writes.put(partRecord(part.url, part.part, notes));
-      }
-    }
-    // The trash has no tag index (it is small and rarely read): scan it.
-    const trash = tx.objectStore('trash');
-    const trashWrites = requestsOf(trash);
-    let trashed = 0;
-    for (const entry of await trash.getAll()) {
-      if (!entry.annotation.tags.some((tag) => from.has(tag))) continue;
-      trashed += 1;
-      trashWrites.put({ ...entry, annotation: retag(entry.annotation) });
-    }
-    return { annotations: changed, trashed };
-  });
+  const writes: DocWrite[] = [];
+  let annotations = 0;
+  let trashed = 0;
+  for (const doc of await readDocs(db.notes)) {
+    if (isTeammates(doc) || !doc.note.tags.some((tag) => from.has(tag))) continue;
+    if (doc.trashed) trashed += 1;
+    else annotations += 1;
+    writes.push({ _id: doc._id, next: { ...bodyOf(doc), note: retag(doc.note) }, previous: doc });
+  }
+  await writeAll(db.notes, db.index, writes);
+  return { annotations, trashed };
 }

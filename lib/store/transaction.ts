@@ -1,5 +1,6 @@
 /**
- * One way to run a transaction, used by every operation. It exists so that the three promises
+ * One way to run an IndexedDB transaction (the library's stores; notes are in PouchDB, see
+ * writes.ts), used by every operation. It exists so that the three promises
  * the store makes hold everywhere: an operation resolves only after `tx.done` (the data is on
  * disk, not merely queued); anything that throws inside, whether IndexedDB or our own check,
  * aborts the transaction so nothing is half-written; and the error reaching the caller is a
@@ -45,8 +46,8 @@ export async function inTransaction<
     // outlive a crash that loses the write.
     tx =
       mode === 'readwrite'
-        ? db.transaction(names, mode, { durability: 'strict' })
-        : db.transaction(names, mode);
+        ? db.idb.transaction(names, mode, { durability: 'strict' })
+        : db.idb.transaction(names, mode);
   } catch (error) {
     throw toStoreError(error);
   }

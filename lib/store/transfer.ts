@@ -1,7 +1,7 @@
 /**
  * Bulk import and the full backup. Import is all-or-nothing: every record is checked first,
- * then everything is written in one transaction, and any failure (a bad record, a full disk)
- * aborts it so the store is exactly as it was. Duplicates (same page, same quoted text, same
+ * then everything is written (writes.ts), and any failure (a bad record, a full disk) puts
+ * back what was written, so the store is exactly as it was. Duplicates (same page, same quoted text, same
  * note) are reported instead of stored twice, both within the file and against what is
  * already stored, because people import the same export twice.
  *
@@ -11,11 +11,16 @@
  */
 import type { Annotation } from '../annotation';
 import { compareTimes } from '../annotation/order';
+import { trashEntryOf } from './annotations';
+import { asideId } from './aside';
+import { ownAuthor } from './authors';
 import { StoreError } from './errors';
 import { normaliseAnnotation } from './normalise';
-import { allNotes, PageBatch, pageRange } from './pages';
+import { ALL_NOTES, type NoteDoc, noteDocId, pageDocRange, readDocs } from './pouch';
 import { DB_VERSION, type DossierDB, type TrashedAnnotation } from './schema';
-import { inTransaction, requestsOf } from './transaction';
+import { type DocWrite, writeAll } from './writes';
+
+export { asideId };
 
 /** Everything in the store, for a lossless backup. */
 export interface StoreSnapshot {
@@ -29,15 +34,15 @@ export interface StoreSnapshot {
  * Reads every note and the trash in one read-only transaction, so the backup is a consistent
  * snapshot even while other tabs are writing. Notes are in id order, trash by delete time.
  */
-export function exportAll(db: DossierDB): Promise<StoreSnapshot> {
-  return inTransaction(db, ['pages', 'trash'], 'readonly', async (tx) => {
-    const [annotations, trash] = await Promise.all([
-      allNotes(tx.objectStore('pages')),
-      tx.objectStore('trash').index('by-deleted').getAll(),
-    ]);
-    annotations.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-    return { schemaVersion: DB_VERSION, annotations, trash };
-  });
+export async function exportAll(db: DossierDB): Promise<StoreSnapshot> {
+  const docs = await readDocs(db.notes);
+  const annotations = docs.filter((doc) => !doc.trashed).map((doc) => doc.note);
+  const trash = docs
+    .filter((doc) => doc.trashed)
+    .map(trashEntryOf)
+    .sort((a, b) => (a.deletedAt < b.deletedAt ? -1 : a.deletedAt > b.deletedAt ? 1 : 0));
+  annotations.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return { schemaVersion: DB_VERSION, annotations, trash };
 }
 
 /** Where the next page of `exportPage` starts; opaque to callers (they pass it back). */
@@ -56,72 +61,74 @@ function sizeOf(note: Annotation): number {
   return 600 + note.note.length + note.quote.exact.length + note.page.title.length;
 }
 
+/** Documents read per request while filling an export page. */
+const EXPORT_BATCH = 200;
+
 /**
  * The store, a page at a time, so that a whole-library action (back up, export everything)
- * never needs one message larger than the browser allows: notes first (in stored order, page
- * by page), then the trash (by id), each page holding about `budget` characters (always at
- * least one record). Each page is its own read-only transaction: a note saved between two
- * pages is in the backup or not, but no note is read twice or skipped.
+ * never needs one message larger than the browser allows: notes first (in document id order,
+ * so page by page), then the trash, each page holding about `budget` characters (always at
+ * least one record). A note saved between two pages is in the backup or not, but no note is
+ * read twice or skipped.
  */
 export async function exportPage(
   db: DossierDB,
   cursor: ExportCursor | null,
   budget: number,
 ): Promise<ExportPage> {
-  const at = parseCursor(cursor);
-  return inTransaction(db, ['pages', 'trash'], 'readonly', async (tx) => {
-    const page: ExportPage = { annotations: [], trash: [], next: null };
-    let used = 0;
-    if (at.kind === 'notes') {
-      const range =
-        at.key === null ? undefined : IDBKeyRange.lowerBound(at.key as [string, number], true);
-      let cursor = await tx.objectStore('pages').openCursor(range);
-      while (cursor) {
-        const part = cursor.value;
-        for (const note of part.notes) {
-          page.annotations.push(note);
-          used += sizeOf(note);
-        }
-        if (used >= budget) {
-          page.next = JSON.stringify({ kind: 'notes', key: cursor.primaryKey });
-          return page;
-        }
-        cursor = await cursor.continue();
-      }
-      if (used > 0) {
-        page.next = JSON.stringify({ kind: 'trash', key: null });
-        return page;
-      }
-    }
-    const key = at.kind === 'trash' ? at.key : null;
-    const range = key === null ? undefined : IDBKeyRange.lowerBound(key as string, true);
-    let cursor = await tx.objectStore('trash').openCursor(range);
-    while (cursor) {
-      page.trash.push(cursor.value);
-      used += sizeOf(cursor.value.annotation);
+  let at = parseCursor(cursor);
+  const page: ExportPage = { annotations: [], trash: [], next: null };
+  let used = 0;
+  for (;;) {
+    const rows = await db.notes.allDocs({
+      include_docs: true,
+      startkey: at.key ?? ALL_NOTES.startkey,
+      endkey: ALL_NOTES.endkey,
+      skip: at.key === null ? 0 : 1,
+      limit: EXPORT_BATCH,
+    });
+    for (const row of rows.rows) {
+      const doc = (row as { doc?: NoteDoc }).doc;
+      if (doc?.type !== 'note') continue;
+      if (at.kind === 'notes' && !doc.trashed) {
+        page.annotations.push(doc.note);
+        used += sizeOf(doc.note);
+      } else if (at.kind === 'trash' && doc.trashed) {
+        page.trash.push(trashEntryOf(doc));
+        used += sizeOf(doc.note);
+      } else continue;
       if (used >= budget) {
-        page.next = JSON.stringify({ kind: 'trash', key: cursor.primaryKey });
+        page.next = JSON.stringify({ kind: at.kind, key: row.id });
         return page;
       }
-      cursor = await cursor.continue();
     }
-    return page;
-  });
+    const last = rows.rows.at(-1);
+    if (rows.rows.length === EXPORT_BATCH && last) {
+      at = { kind: at.kind, key: last.id };
+      continue;
+    }
+    if (at.kind === 'trash') return page;
+    at = { kind: 'trash', key: null };
+    if (used > 0) {
+      page.next = JSON.stringify(at);
+      return page;
+    }
+  }
 }
 
 function parseCursor(cursor: ExportCursor | null): {
   kind: 'notes' | 'trash';
-  key: unknown;
+  key: string | null;
 } {
   if (cursor === null) return { kind: 'notes', key: null };
   try {
     const parsed = JSON.parse(cursor) as { kind?: unknown; key?: unknown };
     const key = parsed.key ?? null;
-    if (parsed.kind === 'notes' && (key === null || (Array.isArray(key) && key.length === 2))) {
-      return { kind: 'notes', key };
-    }
-    if (parsed.kind === 'trash' && (key === null || typeof key === 'string')) {
-      return { kind: 'trash', key };
+    if (
+      (parsed.kind === 'notes' || parsed.kind === 'trash') &&
+      (key === null || typeof key === 'string')
+    ) {
+      return { kind: parsed.kind, key };
     }
   } catch {
     // Refused below.
@@ -144,6 +151,8 @@ export interface ImportOptions {
   trash?: readonly TrashedAnnotation[];
   /** The time of the import: an `updated` later than this (plus a day) is not trusted. */
   now?: Date;
+  /** Documents per write (tests make it small to fail a write in the middle). */
+  chunk?: number;
 }
 
 /** A record that was not written because the same note is already there. */
@@ -190,34 +199,6 @@ export interface ImportReport {
 
 /** How far ahead of the import's clock an `updated` may be and still count (clock skew). */
 const FUTURE_SLACK_MS = 24 * 60 * 60 * 1000;
-
-/**
- * A stable UUID for one version of a note put aside by an import, so that importing the same
- * file twice puts it aside once (the trash is keyed by id). Four FNV-1a hashes of the note's
- * id and content, shaped as an RFC 9562 version-8 UUID (a backup checks trash ids are UUIDs).
- */
-export function asideId(note: Annotation): string {
-  const text = JSON.stringify([
-    note.id,
-    note.page.url,
-    note.quote.exact,
-    note.note,
-    note.tags,
-    note.colour,
-    note.updated,
-  ]);
-  let hex = '';
-  for (let seed = 0; seed < 4; seed += 1) {
-    let h = (0x811c9dc5 ^ (seed * 0x9e3779b9)) >>> 0;
-    for (let i = 0; i < text.length; i += 1) {
-      h ^= text.charCodeAt(i);
-      h = Math.imul(h, 0x01000193) >>> 0;
-    }
-    hex += h.toString(16).padStart(8, '0');
-  }
-  const variant = ((Number.parseInt(hex[16] ?? '0', 16) & 0x3) | 0x8).toString(16);
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
-}
 
 /** True when two versions of a note say the same thing (an import of it changes nothing). */
 function sameVersion(a: Annotation, b: Annotation): boolean {
@@ -301,113 +282,144 @@ export async function importAll(
   const incoming = records.map(normaliseAnnotation);
   const asideAt = new Date(options.now ?? new Date()).toISOString();
 
-  return inTransaction(db, ['pages', 'trash'], 'readwrite', async (tx) => {
-    const store = tx.objectStore('pages');
-    const trashStore = tx.objectStore('trash');
-    const pages = new PageBatch();
-    const report: ImportReport = {
-      mode,
-      received: incoming.length,
-      added: 0,
-      updated: 0,
-      duplicates: [],
-      stale: [],
-      trashRestored: 0,
-    };
+  const report: ImportReport = {
+    mode,
+    received: incoming.length,
+    added: 0,
+    updated: 0,
+    duplicates: [],
+    stale: [],
+    trashRestored: 0,
+  };
 
-    // What is known so far: stored notes that could clash, then each accepted record.
-    const byId = new Map<string, { note: Annotation; in: 'store' | 'batch' }>();
-    const byContent = new Map<string, { id: string; in: 'store' | 'batch' }>();
-    const remember = (note: Annotation, where: 'store' | 'batch') => {
-      byId.set(note.id, { note, in: where });
-      byContent.set(contentKey(note), { id: note.id, in: where });
-    };
-
-    const [stored, trashKeys] = await Promise.all([
-      incoming.length > 0 ? store.index('by-note').count() : 0,
-      trash.length > 0 ? trashStore.getAllKeys() : [],
-    ]);
-    if (incoming.length > 0) {
-      if (stored <= incoming.length * 4) {
-        pages.load(await store.getAll());
-      } else {
-        // A small import into a big store: read only the pages it touches, and the pages
-        // holding notes with its ids.
-        const ids = [...new Set(incoming.map((note) => note.id))];
-        const holders = await Promise.all(ids.map((id) => store.index('by-note').get(id)));
-        const urls = new Set(incoming.map((note) => note.page.url));
-        for (const part of holders) if (part) urls.add(part.url);
-        const parts = await Promise.all([...urls].map((url) => store.getAll(pageRange(url))));
-        pages.load(parts.flat());
+  // The stored documents that could clash: all of them when the import is large compared
+  // with the store; otherwise only the pages it touches and the documents holding its ids.
+  const docs = new Map<string, NoteDoc>();
+  const stored = incoming.length > 0 || trash.length > 0 ? await db.index.size() : 0;
+  if (stored > 0) {
+    if (stored <= (incoming.length + trash.length) * 4) {
+      for (const doc of await readDocs(db.notes)) docs.set(doc._id, doc);
+    } else {
+      const urls = new Set([
+        ...incoming.map((note) => note.page.url),
+        ...trash.map((entry) => entry.annotation.page.url),
+      ]);
+      const holders = await Promise.all(
+        [...new Set(incoming.map((note) => note.id))].map((id) => db.index.lookup(id)),
+      );
+      const ids = holders.filter((id): id is string => id !== undefined);
+      const [pages, held] = await Promise.all([
+        Promise.all([...urls].map((url) => readDocs(db.notes, pageDocRange(url)))),
+        ids.length > 0 ? db.notes.allDocs({ keys: ids, include_docs: true }) : { rows: [] },
+      ]);
+      for (const doc of pages.flat()) docs.set(doc._id, doc);
+      for (const row of held.rows) {
+        const doc = (row as { doc?: NoteDoc }).doc;
+        if (doc?.type === 'note') docs.set(doc._id, doc);
       }
     }
-    for (const note of pages.notes()) remember(note, 'store');
+  }
 
-    // Accepted notes are gathered per page, and each page is written once (see pages.ts).
-    const trashWrites = requestsOf(trashStore);
-    const inTrash = new Set<string>(trashKeys as string[]);
-    const putAside = (note: Annotation): string => {
-      const id = asideId(note);
-      if (!inTrash.has(id)) {
-        trashWrites.put({ annotation: { ...note, id }, deletedAt: asideAt });
-        inTrash.add(id);
-      }
-      return id;
-    };
-    incoming.forEach((note, index) => {
-      const known = byId.get(note.id);
-      if (known) {
-        if (sameVersion(note, known.note)) {
-          report.duplicates.push({ index, id: note.id, duplicateOf: note.id, in: known.in });
-          return;
-        }
-        const trusted =
-          note.page.url === known.note.page.url &&
-          !inFuture(note.updated) &&
-          compareTimes(note.updated, known.note.updated) > 0;
-        if (!trusted || known.in === 'batch') {
-          report.stale.push({ index, id: note.id, trashedAs: putAside(note) });
-          return;
-        }
-        // The file's later edit of the same note: the reader's version is kept in the trash.
-        putAside(known.note);
-        if (byContent.get(contentKey(known.note))?.id === note.id) {
-          byContent.delete(contentKey(known.note));
-        }
-        pages.put(note);
-        remember(note, 'batch');
-        report.updated += 1;
-        return;
-      }
-      const twin = byContent.get(contentKey(note));
-      if (twin) {
-        report.duplicates.push({ index, id: note.id, duplicateOf: twin.id, in: twin.in });
-        return;
-      }
-      // A new note: a time from the future is brought back to the import's, so that no later
-      // edit is ever out-dated by it (and an edit never stamps a year past 9999).
-      const future = inFuture(note.updated) || inFuture(note.created);
-      const added = future
-        ? {
-            ...note,
-            created: inFuture(note.created) ? asideAt : note.created,
-            updated: asideAt,
-          }
-        : note;
-      pages.put(added);
-      remember(added, 'batch');
-      report.added += 1;
-    });
+  // What is known so far: stored notes that could clash, then each accepted record.
+  const byId = new Map<string, { note: Annotation; in: 'store' | 'batch' }>();
+  const byContent = new Map<string, { id: string; in: 'store' | 'batch' }>();
+  const remember = (note: Annotation, where: 'store' | 'batch') => {
+    byId.set(note.id, { note, in: where });
+    byContent.set(contentKey(note), { id: note.id, in: where });
+  };
+  for (const doc of docs.values()) if (!doc.trashed) remember(doc.note, 'store');
 
-    pages.write(store);
-    for (const entry of trash) {
-      const id = entry.annotation.id;
-      // The live note wins over its trashed copy; an entry already in the trash stays as is.
-      if (byId.has(id) || inTrash.has(id)) continue;
-      trashWrites.put({ ...entry, annotation: normaliseAnnotation(entry.annotation) });
-      inTrash.add(id);
-      report.trashRestored += 1;
+  // Every document written, by id: its new body, and what was stored (for the rollback).
+  const writes = new Map<string, DocWrite>();
+  const write = (docId: string, next: DocWrite['next']) => {
+    const previous = docs.get(docId);
+    writes.set(docId, { _id: docId, next, previous });
+  };
+  const taken = (docId: string) => writes.has(docId) || docs.has(docId);
+  const putAside = (note: Annotation, deletedAt = asideAt): string => {
+    const id = asideId(note);
+    const docId = noteDocId(note.page.url, id);
+    if (!taken(docId)) {
+      write(docId, { type: 'note', note: { ...note, id }, trashed: { deletedAt }, ...ownAuthor() });
     }
-    return report;
+    return id;
+  };
+  /** A live note's document; a trashed version already there is kept aside when it is newer. */
+  const putLive = (note: Annotation) => {
+    const docId = noteDocId(note.page.url, note.id);
+    const there = writes.get(docId)?.next ?? docs.get(docId);
+    if (there?.trashed && compareTimes(note.updated, there.note.updated) < 0) {
+      putAside(there.note, there.trashed.deletedAt);
+    }
+    const author = docs.get(docId)?.author;
+    write(docId, { type: 'note', note, ...(author !== undefined ? { author } : ownAuthor()) });
+  };
+
+  incoming.forEach((note, index) => {
+    const known = byId.get(note.id);
+    if (known) {
+      if (sameVersion(note, known.note)) {
+        report.duplicates.push({ index, id: note.id, duplicateOf: note.id, in: known.in });
+        return;
+      }
+      const knownDoc = docs.get(noteDocId(known.note.page.url, known.note.id));
+      const trusted =
+        note.page.url === known.note.page.url &&
+        !inFuture(note.updated) &&
+        compareTimes(note.updated, known.note.updated) > 0 &&
+        !(knownDoc?.author !== undefined && knownDoc.author !== ownAuthor().author);
+      if (!trusted || known.in === 'batch') {
+        report.stale.push({ index, id: note.id, trashedAs: putAside(note) });
+        return;
+      }
+      // The file's later edit of the same note: the reader's version is kept in the trash.
+      putAside(known.note);
+      if (byContent.get(contentKey(known.note))?.id === note.id) {
+        byContent.delete(contentKey(known.note));
+      }
+      putLive(note);
+      remember(note, 'batch');
+      report.updated += 1;
+      return;
+    }
+    const twin = byContent.get(contentKey(note));
+    if (twin) {
+      report.duplicates.push({ index, id: note.id, duplicateOf: twin.id, in: twin.in });
+      return;
+    }
+    // A new note: a time from the future is brought back to the import's, so that no later
+    // edit is ever out-dated by it (and an edit never stamps a year past 9999).
+    const future = inFuture(note.updated) || inFuture(note.created);
+    const added = future
+      ? {
+          ...note,
+          created: inFuture(note.created) ? asideAt : note.created,
+          updated: asideAt,
+        }
+      : note;
+    putLive(added);
+    remember(added, 'batch');
+    report.added += 1;
   });
+
+  for (const entry of trash) {
+    const annotation = normaliseAnnotation(entry.annotation);
+    const docId = noteDocId(annotation.page.url, annotation.id);
+    // The live note wins over its trashed copy; an entry already in the trash stays as is.
+    if (byId.has(annotation.id) || taken(docId)) continue;
+    write(docId, {
+      type: 'note',
+      note: annotation,
+      trashed: { deletedAt: entry.deletedAt },
+      ...ownAuthor(),
+    });
+    report.trashRestored += 1;
+  }
+  await writeAll(
+    db.notes,
+    db.index,
+    [...writes.values()],
+    options.chunk === undefined ? {} : { chunk: options.chunk },
+  );
+  return report;
 }

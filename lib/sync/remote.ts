@@ -11,7 +11,13 @@ import replication from 'pouchdb-replication/lib/index.es.js';
 import type { SyncConfig } from './config';
 import type { Database, Replicate } from './replicator';
 
-const Remote = PouchDB.plugin(HttpPouch).plugin(replication);
+/** PouchDB with the HTTP adapter and replication (typed here: lib/store types only the core). */
+interface RemoteStatic {
+  new (name: string, options: Record<string, unknown>): unknown;
+  replicate(source: unknown, target: unknown, options: Record<string, unknown>): unknown;
+}
+
+const Remote = PouchDB.plugin(HttpPouch).plugin(replication) as unknown as RemoteStatic;
 
 /** Opens a database on the server (never creating it) with the reader's credentials. */
 export function openRemote(url: string, config: Pick<SyncConfig, 'user' | 'password'>): Database {

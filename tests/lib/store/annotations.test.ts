@@ -104,21 +104,27 @@ describe('listing', () => {
     expect(await listByPage(db, 'https://nowhere.example/')).toEqual([]);
   });
 
-  it('reads a page through its own records, without scanning every stored note', async () => {
+  it('reads a page through its own range of documents, without scanning every stored note', async () => {
     const db = await openDb();
     for (let i = 0; i < 50; i++) {
       await saveAnnotation(db, makeAnnotation(i % 10 === 0 ? {} : { page: OTHER_PAGE }));
     }
-    const storeGetAll = vi.spyOn(IDBObjectStore.prototype, 'getAll');
-    const storeCursor = vi.spyOn(IDBObjectStore.prototype, 'openCursor');
-    const indexGetAll = vi.spyOn(IDBIndex.prototype, 'getAll');
+    const reads = vi.spyOn(db.notes, 'allDocs');
     const notes = await listByPage(db, makeAnnotation().page.url);
     expect(notes).toHaveLength(5);
     expect(await countAnnotations(db, { url: OTHER_PAGE.url })).toBe(45);
-    expect(storeGetAll).toHaveBeenCalledTimes(2);
-    expect(fullScans(storeGetAll)).toBe(0);
-    expect(storeCursor).not.toHaveBeenCalled();
-    expect(indexGetAll).not.toHaveBeenCalled();
+    expect(reads).toHaveBeenCalledTimes(2);
+    expect(fullScans(reads)).toBe(0);
+  });
+
+  it('keeps apart two pages whose addresses begin alike', async () => {
+    const db = await openDb();
+    const short = makeAnnotation({ page: { ...OTHER_PAGE, url: 'https://example.org/a' } });
+    const long = makeAnnotation({ page: { ...OTHER_PAGE, url: 'https://example.org/a:b' } });
+    const longer = makeAnnotation({ page: { ...OTHER_PAGE, url: 'https://example.org/ab' } });
+    for (const note of [short, long, longer]) await saveAnnotation(db, note);
+    expect(await listByPage(db, 'https://example.org/a')).toEqual([short]);
+    expect(await listByPage(db, 'https://example.org/a:b')).toEqual([long]);
   });
 
   it('lists the notes with a tag, and all notes newest first', async () => {

@@ -11,17 +11,13 @@ import {
   toStoreError,
   undoDelete,
 } from '../../../lib/store';
-import { connections, makeAnnotation } from './fixtures';
+import { connections, fillTheDiskAt, makeAnnotation } from './fixtures';
 
 const openDb = connections();
 
-/** Every `put` and `add` from now on fails as a full disk does. */
+/** Every write from now on is refused, as on a full disk. */
 function fillTheDisk() {
-  const quota = () => {
-    throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-  };
-  vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(quota);
-  vi.spyOn(IDBObjectStore.prototype, 'add').mockImplementation(quota);
+  fillTheDiskAt(1);
 }
 
 describe('a full disk', () => {

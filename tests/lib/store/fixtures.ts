@@ -1,8 +1,9 @@
 /** Test data for the store tests: annotations that differ only where a test says so. */
 
-import { afterEach } from 'vitest';
+import { openDB } from 'idb';
+import { afterEach, vi } from 'vitest';
 import type { Annotation } from '../../../lib/annotation';
-import { type DossierDB, type OpenOptions, openDossierDb } from '../../../lib/store';
+import { DB_NAME, type DossierDB, type OpenOptions, openDossierDb } from '../../../lib/store';
 
 let counter = 0;
 
@@ -46,9 +47,48 @@ export function pageNumber(n: number): Annotation['page'] {
   return { url: `https://www.example.org/analysis/page-${n}`, title: `Page ${n}`, site: 'Example' };
 }
 
-/** How many calls of a spied `getAll` read the whole store (no key range). */
+/**
+ * How many calls of a spied `allDocs` read every note (no page range, no list of ids), when a
+ * query should have read only a page's range.
+ */
 export function fullScans(spy: { mock: { calls: unknown[][] } }): number {
-  return spy.mock.calls.filter(([query]) => !(query instanceof IDBKeyRange)).length;
+  return spy.mock.calls.filter(([options]) => {
+    const o = (options ?? {}) as { keys?: unknown; startkey?: string };
+    return o.keys === undefined && (o.startkey === undefined || o.startkey === 'note:');
+  }).length;
+}
+
+/**
+ * From the `n`-th note document written on, the browser refuses to write, as on a full disk:
+ * it aborts the write's transaction (as Chromium does, with QuotaExceededError), and the
+ * storage estimate says nothing is left. Only writes of PouchDB's `docs` store count. With
+ * `once`, only that write is refused (some space came free, so a rollback can be written).
+ */
+export function fillTheDiskAt(n = 1, options: { once?: boolean } = {}): void {
+  const realPut = IDBObjectStore.prototype.put;
+  let calls = 0;
+  vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (
+    this: IDBObjectStore,
+    ...args: Parameters<IDBObjectStore['put']>
+  ) {
+    if (this.name === 'docs') calls += 1;
+    if (this.name !== 'docs' || calls < n || (options.once && calls > n)) {
+      return realPut.apply(this, args);
+    }
+    try {
+      this.transaction.abort();
+    } catch {
+      // Already aborted by an earlier refused write.
+    }
+    return {} as IDBRequest<IDBValidKey>;
+  });
+  Object.defineProperty(navigator, 'storage', {
+    configurable: true,
+    value: { estimate: async () => ({ quota: 1_000_000, usage: 1_000_000 }) },
+  });
+  afterEach(() => {
+    Reflect.deleteProperty(navigator, 'storage');
+  });
 }
 
 /**
@@ -65,4 +105,43 @@ export function connections(): (options?: OpenOptions) => Promise<DossierDB> {
     open.push(db);
     return db;
   };
+}
+
+/**
+ * What version 3 left (and v4 and v5 kept): notes by page in `pages`, in records of up to 25,
+ * and the trash; built with raw idb calls, not our upgrade code.
+ */
+export async function createV3Fixture(
+  notes: readonly Annotation[],
+  trash: readonly unknown[] = [],
+): Promise<void> {
+  const v3 = await openDB(DB_NAME, 3, {
+    upgrade(db) {
+      const pages = db.createObjectStore('pages', { keyPath: ['url', 'part'] });
+      pages.createIndex('by-note', 'ids', { multiEntry: true, unique: true });
+      pages.createIndex('by-tag', 'tags', { multiEntry: true });
+      db.createObjectStore('trash', { keyPath: 'annotation.id' }).createIndex(
+        'by-deleted',
+        'deletedAt',
+      );
+    },
+  });
+  const tx = v3.transaction(['pages', 'trash'], 'readwrite');
+  const byPage = new Map<string, Annotation[]>();
+  for (const n of notes) byPage.set(n.page.url, [...(byPage.get(n.page.url) ?? []), n]);
+  for (const [url, group] of byPage) {
+    for (let start = 0, part = 0; start < group.length; start += 25, part += 1) {
+      const slice = group.slice(start, start + 25);
+      await tx.objectStore('pages').put({
+        url,
+        part,
+        notes: slice,
+        ids: slice.map((n) => n.id),
+        tags: [...new Set(slice.flatMap((n) => n.tags))],
+      });
+    }
+  }
+  for (const entry of trash) await tx.objectStore('trash').put(entry);
+  await tx.done;
+  v3.close();
 }

@@ -2,12 +2,11 @@
  * The library's stores (v4): the migration from a v3 database keeps every note, and the
  * library's queries record, replace, forget and pause as the side panel expects.
  */
-import { openDB } from 'idb';
 import { describe, expect, it } from 'vitest';
 import type { LibraryPage } from '../../../lib/library/records';
 import {
   countAnnotations,
-  DB_NAME,
+  DB_VERSION,
   forgetLibrary,
   forgetLibraryPage,
   getAnnotation,
@@ -20,37 +19,9 @@ import {
   savePersonChoices,
   setLibraryPaused,
 } from '../../../lib/store';
-import { splitIntoParts } from '../../../lib/store/pages';
-import { connections, makeAnnotation, OTHER_PAGE } from './fixtures';
+import { connections, createV3Fixture, makeAnnotation, OTHER_PAGE } from './fixtures';
 
 const openDb = connections();
-
-/** What version 3 left: notes by page in `pages`, and the trash; built with raw idb calls. */
-async function createV3Fixture(
-  notes: ReturnType<typeof makeAnnotation>[],
-  trash: unknown[],
-): Promise<void> {
-  const v3 = await openDB(DB_NAME, 3, {
-    upgrade(db) {
-      const pages = db.createObjectStore('pages', { keyPath: ['url', 'part'] });
-      pages.createIndex('by-note', 'ids', { multiEntry: true, unique: true });
-      pages.createIndex('by-tag', 'tags', { multiEntry: true });
-      db.createObjectStore('trash', { keyPath: 'annotation.id' }).createIndex(
-        'by-deleted',
-        'deletedAt',
-      );
-    },
-  });
-  const tx = v3.transaction(['pages', 'trash'], 'readwrite');
-  const byPage = new Map<string, typeof notes>();
-  for (const n of notes) byPage.set(n.page.url, [...(byPage.get(n.page.url) ?? []), n]);
-  for (const [url, group] of byPage) {
-    for (const part of splitIntoParts(url, group)) await tx.objectStore('pages').put(part);
-  }
-  for (const entry of trash) await tx.objectStore('trash').put(entry);
-  await tx.done;
-  v3.close();
-}
 
 function page(url: string, overrides: Partial<LibraryPage> = {}): LibraryPage {
   return {
@@ -76,8 +47,8 @@ describe('migration v3 → v4', () => {
     const trashed = { annotation: makeAnnotation(), deletedAt: '2026-01-05T00:00:00.000Z' };
     await createV3Fixture(notes, [trashed]);
     const db = await openDb();
-    expect(db.version).toBe(4);
-    expect([...db.objectStoreNames]).toEqual(
+    expect(db.idb.version).toBe(DB_VERSION);
+    expect([...db.idb.objectStoreNames]).toEqual(
       expect.arrayContaining(['library-pages', 'library-choices', 'library-settings']),
     );
     for (const note of notes) expect(await getAnnotation(db, note.id)).toEqual(note);

@@ -19,15 +19,16 @@ import {
   listByTag,
   listTrash,
   mergeTags,
+  noteDocId,
   openDossierDb,
+  parseNoteDocId,
   StoreError,
   saveAnnotation,
   undoDelete,
 } from '../../../lib/store';
-import { PART_SIZE } from '../../../lib/store/pages';
 import { makeAnnotation, OTHER_PAGE, pageNumber } from './fixtures';
 
-/** The library's stores (v4), sorted: they sort before `pages`. */
+/** The library's stores (v4), sorted. */
 const LIBRARY_STORES = ['library-choices', 'library-pages', 'library-settings'];
 
 const open: DossierDB[] = [];
@@ -80,63 +81,45 @@ async function createV2Fixture(records: unknown[], trash: unknown[] = []): Promi
 }
 
 describe('schema', () => {
-  it('is at version 4 with the stores and indexes the queries rely on', async () => {
+  it('is at version 6: the library in IndexedDB, notes in PouchDB', async () => {
     const db = await openDb();
-    expect(DB_VERSION).toBe(4);
-    expect(db.version).toBe(4);
-    expect([...db.objectStoreNames].sort()).toEqual([...LIBRARY_STORES, 'pages', 'trash']);
-    const tx = db.transaction(['pages', 'trash']);
-    const pages = tx.objectStore('pages');
-    expect(pages.keyPath).toEqual(['url', 'part']);
-    expect([...pages.indexNames].sort()).toEqual(['by-note', 'by-tag']);
-    expect(pages.index('by-note').multiEntry).toBe(true);
-    expect(pages.index('by-note').unique).toBe(true);
-    expect(pages.index('by-tag').multiEntry).toBe(true);
-    expect(tx.objectStore('trash').keyPath).toBe('annotation.id');
-    await tx.done;
+    expect(DB_VERSION).toBe(6);
+    expect(db.idb.version).toBe(6);
+    expect([...db.idb.objectStoreNames].sort()).toEqual(LIBRARY_STORES);
   });
 
-  it('keeps the notes of a page in records of at most PART_SIZE, with their ids and tags', async () => {
+  it('keeps one document per note, with an id that starts with its page, and the trash in it', async () => {
     const db = await openDb();
-    const a = makeAnnotation({ tags: ['energy'], position: pos(50) });
-    const b = makeAnnotation({ tags: ['energy', 'EU'], position: pos(10) });
-    const c = makeAnnotation({ page: OTHER_PAGE, tags: [] });
-    for (const note of [a, b, c]) await saveAnnotation(db, note);
-    expect(await db.get('pages', [a.page.url, 0])).toEqual({
-      url: a.page.url,
-      part: 0,
-      notes: [a, b],
-      ids: [a.id, b.id],
-      tags: ['energy', 'EU'],
-    });
-    expect((await db.getAll('pages')).map((r) => [r.url, r.part])).toEqual(
-      [
-        [a.page.url, 0],
-        [OTHER_PAGE.url, 0],
-      ].sort(),
+    const a = makeAnnotation({ tags: ['energy'] });
+    const b = makeAnnotation({ page: OTHER_PAGE });
+    for (const note of [a, b]) await saveAnnotation(db, note);
+    await deleteAnnotation(db, b.id, { now: new Date('2026-02-01T00:00:00.000Z') });
+    const docs = await db.notes.allDocs({ include_docs: true });
+    expect(docs.rows.map((r) => r.id).sort()).toEqual(
+      [noteDocId(a.page.url, a.id), noteDocId(b.page.url, b.id)].sort(),
     );
-
-    // The note after the first PART_SIZE starts a second record; an edit stays where it is.
-    const more = Array.from({ length: PART_SIZE - 1 }, () => makeAnnotation({ page: OTHER_PAGE }));
-    for (const note of more) await saveAnnotation(db, note);
-    expect((await db.get('pages', [OTHER_PAGE.url, 0]))?.notes).toHaveLength(PART_SIZE);
-    const extra = makeAnnotation({ page: OTHER_PAGE });
-    await saveAnnotation(db, extra);
-    expect((await db.get('pages', [OTHER_PAGE.url, 1]))?.ids).toEqual([extra.id]);
-    const edited = { ...c, note: 'edited', updated: '2026-02-01T00:00:00.000Z' };
-    await saveAnnotation(db, edited);
-    expect((await db.get('pages', [OTHER_PAGE.url, 0]))?.notes[0]).toEqual(edited);
-    expect(await countAnnotations(db, { url: OTHER_PAGE.url })).toBe(PART_SIZE + 1);
-    expect(await listByPage(db, OTHER_PAGE.url)).toHaveLength(PART_SIZE + 1);
-
-    // A record whose last note is deleted is removed; the page's other record stays.
-    await deleteAnnotation(db, extra.id);
-    expect(await db.get('pages', [OTHER_PAGE.url, 1])).toBeUndefined();
-    expect(await countAnnotations(db, { url: OTHER_PAGE.url })).toBe(PART_SIZE);
+    expect(noteDocId(a.page.url, a.id)).toBe(`note:${encodeURIComponent(a.page.url)}:${a.id}`);
+    const stored = docs.rows.map(({ doc }) => doc && { ...doc, _rev: undefined });
+    expect(stored).toEqual(
+      expect.arrayContaining([
+        { _id: noteDocId(a.page.url, a.id), _rev: undefined, type: 'note', note: a },
+        {
+          _id: noteDocId(b.page.url, b.id),
+          _rev: undefined,
+          type: 'note',
+          note: b,
+          trashed: { deletedAt: '2026-02-01T00:00:00.000Z' },
+        },
+      ]),
+    );
+    expect(parseNoteDocId(noteDocId('https://x.example/a:b?c=1#d', 'id:1'))).toEqual({
+      url: 'https://x.example/a:b?c=1#d',
+      id: 'id:1',
+    });
   });
 
   it('v1 (new install): creates the annotations store at version 1', async () => {
-    const db = (await openDb({ version: 1 })) as unknown as IDBPDatabase;
+    const db = (await openDb({ version: 1 })).idb as unknown as IDBPDatabase;
     expect([...db.objectStoreNames]).toEqual(['annotations']);
     const note = makeAnnotation();
     await db.put('annotations', note);
@@ -163,8 +146,8 @@ describe('migration v2 → v3', () => {
     await createV2Fixture(notes, [trashed]);
 
     const db = await openDb();
-    expect(db.version).toBe(DB_VERSION);
-    expect([...db.objectStoreNames].sort()).toEqual([...LIBRARY_STORES, 'pages', 'trash']);
+    expect(db.idb.version).toBe(DB_VERSION);
+    expect([...db.idb.objectStoreNames].sort()).toEqual(LIBRARY_STORES);
     for (const note of notes) expect(await getAnnotation(db, note.id)).toEqual(note);
     expect((await listByPage(db, notes[0]!.page.url)).map((n) => n.id)).toEqual([
       notes[1]!.id,
@@ -193,14 +176,20 @@ describe('migration v2 → v3', () => {
     const page = pageNumber(9);
     const many = Array.from({ length: RELEASED_V3_PART_SIZE + 10 }, () => makeAnnotation({ page }));
     await createV2Fixture(many);
-    const db = await openDb();
-    const parts = await db.getAll('pages');
+    // Opened at v5, the last version with notes in IndexedDB, to see what the v3 step wrote.
+    const db = await openDb({ version: 5 });
+    const parts = (await (db.idb as unknown as IDBPDatabase).getAll('pages')) as {
+      url: string;
+      notes: Annotation[];
+    }[];
     expect(parts.map((p) => [p.url, p.notes.length])).toEqual([
       [page.url, RELEASED_V3_PART_SIZE],
       [page.url, 10],
     ]);
-    expect(await countAnnotations(db)).toBe(RELEASED_V3_PART_SIZE + 10);
-    expect(new Set((await listByPage(db, page.url)).map((n) => n.id)).size).toBe(
+    db.close();
+    const current = await openDb();
+    expect(await countAnnotations(current)).toBe(RELEASED_V3_PART_SIZE + 10);
+    expect(new Set((await listByPage(current, page.url)).map((n) => n.id)).size).toBe(
       RELEASED_V3_PART_SIZE + 10,
     );
   });
@@ -247,7 +236,7 @@ describe('migration from v1', () => {
     await createV1Fixture(notes);
 
     const db = await openDb();
-    expect(db.version).toBe(DB_VERSION);
+    expect(db.idb.version).toBe(DB_VERSION);
     for (const note of notes) expect(await getAnnotation(db, note.id)).toEqual(note);
     expect((await listByPage(db, notes[0]!.page.url)).map((n) => n.id)).toEqual(
       notes.map((n) => n.id),

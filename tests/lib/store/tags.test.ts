@@ -12,7 +12,7 @@ import {
   saveAnnotation,
   undoDelete,
 } from '../../../lib/store';
-import { connections, makeAnnotation, pageNumber } from './fixtures';
+import { connections, fillTheDiskAt, makeAnnotation, pageNumber } from './fixtures';
 
 const openDb = connections();
 
@@ -101,16 +101,7 @@ describe('tags', () => {
     const db = await openDb();
     const notes = [1, 2, 3, 4].map((n) => makeAnnotation({ tags: ['oil'], page: pageNumber(n) }));
     for (const note of notes) await saveAnnotation(db, note);
-    const realPut = IDBObjectStore.prototype.put;
-    let calls = 0;
-    vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (
-      this: IDBObjectStore,
-      ...args: Parameters<IDBObjectStore['put']>
-    ) {
-      calls += 1;
-      if (calls === 3) throw new DOMException('disk full', 'QuotaExceededError');
-      return realPut.apply(this, args);
-    });
+    fillTheDiskAt(3);
     await expect(renameTag(db, 'oil', 'energy')).rejects.toMatchObject({ code: 'quota' });
     vi.restoreAllMocks();
     expect(await listByTag(db, 'energy')).toEqual([]);

@@ -12,26 +12,18 @@ import {
   listAll,
   listByPage,
   listTrash,
-  StoreError,
   saveAnnotation,
 } from '../../../lib/store';
-import { connections, fullScans, makeAnnotation, OTHER_PAGE, pageNumber } from './fixtures';
+import {
+  connections,
+  fillTheDiskAt,
+  fullScans,
+  makeAnnotation,
+  OTHER_PAGE,
+  pageNumber,
+} from './fixtures';
 
 const openDb = connections();
-
-/** Makes the n-th `put` from now on throw, as a full disk or a bad record would. */
-function failNthPut(n: number, error: unknown = new DOMException('no', 'QuotaExceededError')) {
-  const realPut = IDBObjectStore.prototype.put;
-  let calls = 0;
-  return vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (
-    this: IDBObjectStore,
-    ...args: Parameters<IDBObjectStore['put']>
-  ) {
-    calls += 1;
-    if (calls === n) throw error;
-    return realPut.apply(this, args);
-  });
-}
 
 /** Stores `count` notes on OTHER_PAGE: a store much bigger than a one-note import. */
 function fillOtherPage(db: Awaited<ReturnType<typeof openDb>>, count = 40) {
@@ -63,9 +55,11 @@ describe('import', () => {
     await saveAnnotation(db, kept);
     const before = await exportAll(db);
 
-    failNthPut(3);
+    // Two notes per write: the first two writes are stored, the third is refused, and the two
+    // written must be taken back (PouchDB's bulk writes are not one transaction).
+    fillTheDiskAt(5, { once: true });
     const batch = [1, 2, 3, 4, 5].map((n) => makeAnnotation({ page: pageNumber(n) }));
-    await expect(importAll(db, batch)).rejects.toBeInstanceOf(StoreError);
+    await expect(importAll(db, batch, { chunk: 2 })).rejects.toMatchObject({ code: 'quota' });
     vi.restoreAllMocks();
 
     expect(await exportAll(db)).toEqual(before);
@@ -130,7 +124,7 @@ describe('import', () => {
     await fillOtherPage(db);
     const stored = makeAnnotation();
     await saveAnnotation(db, stored);
-    const fullScan = vi.spyOn(IDBObjectStore.prototype, 'getAll');
+    const fullScan = vi.spyOn(db.notes, 'allDocs');
     const report = await importAll(db, [{ ...stored, id: 'twin' }]);
     expect(fullScans(fullScan)).toBe(0);
     expect(report.duplicates).toEqual([
@@ -182,7 +176,7 @@ describe('import', () => {
     await fillOtherPage(db);
     const [first] = await listByPage(db, OTHER_PAGE.url);
     const edited = { ...first!, note: 'edited elsewhere', updated: '2026-02-01T00:00:00.000Z' };
-    const fullScan = vi.spyOn(IDBObjectStore.prototype, 'getAll');
+    const fullScan = vi.spyOn(db.notes, 'allDocs');
     const report = await importAll(db, [edited], { now: new Date('2026-03-01T00:00:00.000Z') });
     expect(report).toMatchObject({ added: 0, updated: 1 });
     expect(fullScans(fullScan)).toBe(0);
@@ -239,9 +233,9 @@ describe('backup and restore', () => {
     await deleteAnnotation(db, gone.id);
     const before = await exportAll(db);
 
-    failNthPut(2);
+    fillTheDiskAt(2, { once: true });
     const backup = [makeAnnotation(), makeAnnotation({ page: OTHER_PAGE })];
-    await expect(importAll(db, backup, { mode: 'replace' })).rejects.toMatchObject({
+    await expect(importAll(db, backup, { mode: 'replace', chunk: 1 })).rejects.toMatchObject({
       code: 'quota',
     });
     vi.restoreAllMocks();

@@ -1,0 +1,66 @@
+/**
+ * Live fan-out from the store's change feed: every stored change to a note, whether this
+ * reader made it in a tab or replication brought it from another device or a teammate, goes
+ * to the open views of its page (lib/sync/hub.ts). Driving the fan-out from the feed rather
+ * than from the service's own writes is what makes a synced note appear in an open tab.
+ */
+import type { NotesChange } from '../protocol';
+import { type DossierDB, type NotesFeedEvent, watchNotes } from '../store';
+
+/** Beyond this many changes at once (an import, a tag rename), views reload instead. */
+export const RELOAD_ABOVE = 50;
+
+/** The messages one batch of stored changes becomes, as `[url, change]` pairs. */
+export function changesOf(events: readonly NotesFeedEvent[]): [string, NotesChange][] {
+  if (events.length > RELOAD_ABOVE) return [['*', { kind: 'reload' }]];
+  return events.map((event) =>
+    event.kind === 'upsert'
+      ? [event.url, { kind: 'upsert', annotation: event.note }]
+      : [event.url, { kind: 'delete', id: event.id, url: event.url }],
+  );
+}
+
+/** Options of `followNotes`. */
+export interface FollowOptions {
+  /** A conflict between devices was settled; `notice` is a sentence for the reader. */
+  onNotice?: (notice: string) => void;
+}
+
+/**
+ * Publishes every stored change from now on. If the feed fails (the database was closed
+ * under it), it follows again on a fresh connection at the next change of connection.
+ * Returns a function that stops.
+ */
+export function followNotes(
+  db: () => Promise<DossierDB>,
+  publish: (url: string, change: NotesChange) => void,
+  options: FollowOptions = {},
+): () => void {
+  let stop: (() => void) | undefined;
+  let stopped = false;
+  const start = async (): Promise<void> => {
+    const open = await db();
+    if (stopped) return;
+    stop = watchNotes(
+      open,
+      (events) => {
+        for (const [url, change] of changesOf(events)) publish(url, change);
+      },
+      {
+        onResolved: (_id, resolution) => {
+          if (resolution.notice) options.onNotice?.(resolution.notice);
+        },
+        onError: () => {
+          stop?.();
+          stop = undefined;
+          setTimeout(() => void start().catch(() => undefined), 1000);
+        },
+      },
+    );
+  };
+  void start().catch(() => setTimeout(() => void start().catch(() => undefined), 1000));
+  return () => {
+    stopped = true;
+    stop?.();
+  };
+}

@@ -1,0 +1,41 @@
+/**
+ * Whose note is it. With sync, a database holds the reader's notes and, from shared team
+ * databases, teammates' notes, which the reader may read but not change (the server's
+ * validation refuses it too; this is the local half, so the reader is told at once instead of
+ * seeing the change bounce). A note without `author` is the reader's own (written here before
+ * signing in); lib/sync tells the store who is signed in.
+ */
+import { StoreError } from './errors';
+import type { NoteBody } from './pouch';
+
+let signedIn: string | undefined;
+
+/** lib/sync: the sync user signed in now, or undefined when sync is off. */
+export function setSignedInUser(user: string | undefined): void {
+  signedIn = user === '' ? undefined : user;
+}
+
+/** The sync user signed in now, stamped on notes this reader writes. */
+export function signedInUser(): string | undefined {
+  return signedIn;
+}
+
+/** True when a note was written by someone other than this reader. */
+export function isTeammates(doc: Pick<NoteBody, 'author'>): boolean {
+  return doc.author !== undefined && doc.author !== signedIn;
+}
+
+/** Throws the reader's "not yours" error when the note belongs to a teammate. */
+export function assertOwn(doc: Pick<NoteBody, 'author'>): void {
+  if (isTeammates(doc)) {
+    throw new StoreError(
+      'readonly',
+      `This note was written by ${doc.author}, a teammate; only they can change or delete it.`,
+    );
+  }
+}
+
+/** The `author` field for a note this reader writes now (none before signing in). */
+export function ownAuthor(): { author?: string } {
+  return signedIn === undefined ? {} : { author: signedIn };
+}

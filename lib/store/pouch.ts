@@ -1,0 +1,137 @@
+/**
+ * The notes database: PouchDB over IndexedDB, the one source of truth for the replicated
+ * records (notes with their tags, and the trash). Why PouchDB: it keeps every record with its
+ * revision tree, so CouchDB's replication protocol (lib/sync) can carry notes between devices
+ * and teammates, and concurrent edits become `_conflicts` instead of one silently winning.
+ *
+ * DOCUMENT LAYOUT (the contract with lib/sync and the CouchDB set-up; change it only with both):
+ * - one document per note, `_id` = `note:<page key>:<note id>`, where the page key is
+ *   `encodeURIComponent(page.url)`. The key holds no ':' (it is encoded), so the range
+ *   `note:<page key>:` … `note:<page key>:\ufff0` is exactly one page's notes, even when one
+ *   page's address is a prefix of another's;
+ * - body `{ type: 'note', note: Annotation, author?, trashed? }`: `note` is the annotation as
+ *   the rest of Dossier knows it; `author` is the sync user who wrote it (absent: this reader,
+ *   on this device before signing in); `trashed: { deletedAt }` marks a note in the trash (so
+ *   the trash replicates like the notes), with `otherVersionOf` when it is the losing side of
+ *   a conflict kept for the reader (lib/store/conflicts.ts);
+ * - purging the trash is a real remove (a tombstone), which replicates as a delete.
+ *
+ * Tests use the same adapter over fake-indexeddb; `useNotesDatabaseOptions` is their one
+ * injection point (a fresh name prefix per test, since the adapter caches open databases by
+ * name).
+ */
+import IndexedDbAdapter from 'pouchdb-adapter-indexeddb/lib/index.es.js';
+import PouchDB, { type Database, type Existing } from 'pouchdb-core/lib/index.es.js';
+import type { Annotation } from '../annotation';
+import { toStoreError } from './errors';
+
+PouchDB.plugin(IndexedDbAdapter);
+
+/** What one note document holds besides `_id` and `_rev`. */
+export interface NoteBody {
+  type: 'note';
+  note: Annotation;
+  /** The sync user who wrote it; absent: this reader, local. */
+  author?: string;
+  /** Set when the note is in the trash. */
+  trashed?: {
+    deletedAt: string;
+    /** The note id this is a losing version of (a conflict kept for the reader). */
+    otherVersionOf?: string;
+  };
+}
+
+/** A note document as read back. */
+export type NoteDoc = Existing<NoteBody>;
+
+/** The notes database handle. */
+export type NotesDatabase = Database<NoteBody>;
+
+/** Options tests may set: which adapter, and a prefix so each test gets its own databases. */
+let databaseOptions: { prefix?: string; adapter?: string } = {};
+
+/** Test injection point: every notes database opened from now on uses these options. */
+export function useNotesDatabaseOptions(options: { prefix?: string; adapter?: string }): void {
+  databaseOptions = options;
+}
+
+/** Opens (creating if needed) the notes database named after the Dossier database `name`. */
+export function openNotesDatabase(name: string): NotesDatabase {
+  return new PouchDB<NoteBody>(`${name}-notes`, {
+    adapter: databaseOptions.adapter ?? 'indexeddb',
+    ...(databaseOptions.prefix ? { prefix: databaseOptions.prefix } : {}),
+    // Old revisions' bodies are not kept (the revision tree is): a note edited a thousand
+    // times would otherwise keep a thousand bodies.
+    auto_compaction: true,
+  });
+}
+
+/** The delimiter-free key of a page address in document ids. */
+export function pageKey(url: string): string {
+  return encodeURIComponent(url);
+}
+
+/** The document id of a note. */
+export function noteDocId(url: string, id: string): string {
+  return `note:${pageKey(url)}:${id}`;
+}
+
+/** The document id range holding exactly one page's notes (for `allDocs`). */
+export function pageDocRange(url: string): { startkey: string; endkey: string } {
+  const prefix = `note:${pageKey(url)}:`;
+  return { startkey: prefix, endkey: `${prefix}\ufff0` };
+}
+
+/** Every note document's id range. */
+export const ALL_NOTES = { startkey: 'note:', endkey: 'note:\ufff0' } as const;
+
+/** A note document id taken apart, or undefined for another kind of document. */
+export function parseNoteDocId(docId: string): { url: string; id: string } | undefined {
+  if (!docId.startsWith('note:')) return undefined;
+  const end = docId.indexOf(':', 5);
+  if (end < 0) return undefined;
+  try {
+    return { url: decodeURIComponent(docId.slice(5, end)), id: docId.slice(end + 1) };
+  } catch {
+    return undefined;
+  }
+}
+
+/** True when a document read from the database is one of Dossier's notes. */
+export function isNoteDoc(doc: unknown): doc is NoteDoc {
+  const d = doc as Partial<NoteDoc> | null | undefined;
+  return (
+    typeof d === 'object' &&
+    d !== null &&
+    d.type === 'note' &&
+    typeof d.note === 'object' &&
+    d.note !== null &&
+    typeof d._id === 'string' &&
+    d._id.startsWith('note:')
+  );
+}
+
+/** Every note document in an id range (one page, or all), live and trashed. */
+export async function readDocs(
+  db: NotesDatabase,
+  range: { startkey: string; endkey: string } = ALL_NOTES,
+): Promise<NoteDoc[]> {
+  const result = await db
+    .allDocs({ ...range, include_docs: true })
+    .catch((error: unknown) => Promise.reject(toStoreError(error)));
+  const docs: NoteDoc[] = [];
+  for (const row of result.rows) {
+    if (isNoteDoc(row.doc)) docs.push(row.doc);
+  }
+  return docs;
+}
+
+/** The body of a note document without PouchDB's own fields, as it is written again. */
+export function bodyOf(doc: NoteBody): NoteBody {
+  return {
+    type: 'note',
+    note: doc.note,
+    ...(doc.author !== undefined ? { author: doc.author } : {}),
+    ...(doc.trashed !== undefined ? { trashed: doc.trashed } : {}),
+  };
+}
