@@ -6,23 +6,25 @@
  */
 import * as v from 'valibot';
 import type { RemoteAnalysis } from './analysis/parsed-page';
-import {
-  type Annotation,
-  COLOURS,
-  type NewAnnotation,
-  type NotePatch,
-  type TagCount,
-  type TrashedAnnotation,
+import type {
+  Annotation,
+  NewAnnotation,
+  NotePatch,
+  TagCount,
+  TrashedAnnotation,
 } from './annotation';
+import { MESSAGE_MAX_CHARS, SHORT_TEXT_MAX_CHARS, URL_MAX_CHARS } from './annotation/limits';
 import {
-  MESSAGE_MAX_CHARS,
-  NOTE_MAX_CHARS,
-  QUOTE_MAX_CHARS,
-  SHORT_TEXT_MAX_CHARS,
-  TAG_MAX_CHARS,
-  TAGS_MAX_PER_NOTE,
-  URL_MAX_CHARS,
-} from './annotation/limits';
+  colourSchema,
+  newAnnotationSchema,
+  noteTextSchema,
+  pageRefSchema,
+  pdfPlaceSchema,
+  positionSelectorSchema,
+  quoteSelectorSchema,
+  tagSchema,
+  tagsSchema,
+} from './annotation/schema';
 import type { PageReading } from './library/record';
 import { isWebUrl } from './url';
 
@@ -236,6 +238,43 @@ export type Message<T extends MessageType = MessageType> = { type: T; payload: R
 /** Handlers reply with a value or a plain-words error; nothing throws across contexts. */
 export type Reply<T> = { ok: true; value: T } | { ok: false; error: string };
 
+/**
+ * The messages a tab answers (its content script, or the PDF viewer in its tab); the background
+ * and Dossier's other pages answer the rest. Senders route by this, so a new message in the map
+ * is callable from every client without another list.
+ */
+export const TAB_MESSAGES = [
+  'page/info',
+  'notes/reveal',
+  'notes/orphans',
+  'page/analysis',
+  'page/reveal',
+  'selection/act',
+] as const satisfies readonly MessageType[];
+
+/** A message a tab answers. */
+export type TabMessage = (typeof TAB_MESSAGES)[number];
+
+/** True when a tab, not the background, answers `type`. */
+export function answeredByTab(type: MessageType): type is TabMessage {
+  return (TAB_MESSAGES as readonly MessageType[]).includes(type);
+}
+
+/**
+ * The client side of the map: one typed function that sends any of the messages `T` and
+ * resolves to its reply (never throws). Clients are this function plus routing, so adding a
+ * message to the map adds it to every client that accepts its family, with its types.
+ */
+export type Call<T extends MessageType> = <K extends T>(
+  type: K,
+  payload: RequestOf<K>,
+) => Promise<Reply<ResponseOf<K>>>;
+
+/** The answering side for messages `T` with no sender: a handler per type, from the map. */
+export type Answers<T extends MessageType> = {
+  [K in T]: (payload: RequestOf<K>) => Promise<Reply<ResponseOf<K>>>;
+};
+
 const origin = v.pipe(
   v.string(),
   v.maxLength(2048),
@@ -251,64 +290,7 @@ const tabId = v.pipe(v.number(), v.integer(), v.minValue(0));
 
 const id = v.pipe(v.string(), v.minLength(1), v.maxLength(200));
 const pageUrl = v.pipe(v.string(), v.maxLength(URL_MAX_CHARS), v.url());
-const tag = v.pipe(v.string(), v.minLength(1), v.maxLength(TAG_MAX_CHARS));
-const tags = v.pipe(v.array(tag), v.maxLength(TAGS_MAX_PER_NOTE));
-const noteText = v.pipe(
-  v.string(),
-  v.maxLength(NOTE_MAX_CHARS, `must be at most ${NOTE_MAX_CHARS} characters long`),
-);
-const colour = v.picklist(COLOURS);
 const shortText = v.pipe(v.string(), v.maxLength(SHORT_TEXT_MAX_CHARS));
-const offset = v.pipe(v.number(), v.integer(), v.minValue(0));
-
-/**
- * A page a note may be made on: http(s), or a local PDF file opened in Dossier's viewer (a note
- * with a `pdf` place). A `javascript:`, `data:`, `vbscript:` or `file:` web page would reach the
- * Markdown export as a link target.
- */
-const notePage = (a: { page: { url: string }; pdf?: unknown }) =>
-  isWebUrl(a.page.url) || (a.pdf !== undefined && a.page.url.startsWith('file:'));
-
-/** A note's place in a PDF (lib/annotation.ts `PdfPlace`). */
-const pdfPlace = v.strictObject({
-  fingerprint: v.pipe(v.string(), v.minLength(1), v.maxLength(200)),
-  page: v.pipe(v.number(), v.integer(), v.minValue(1)),
-});
-
-const newAnnotation = v.pipe(
-  v.strictObject({
-    /** Chosen by the tab so that a retried save is recognised (lib/notes/service.ts `create`). */
-    id: v.optional(v.pipe(v.string(), v.uuid())),
-    page: v.strictObject({
-      url: pageUrl,
-      title: shortText,
-      site: shortText,
-      author: v.optional(v.nullable(shortText)),
-      published: v.optional(v.nullable(shortText)),
-    }),
-    quote: v.strictObject({
-      type: v.literal('TextQuoteSelector'),
-      exact: v.pipe(v.string(), v.minLength(1), v.maxLength(QUOTE_MAX_CHARS)),
-      prefix: v.pipe(v.string(), v.maxLength(64)),
-      suffix: v.pipe(v.string(), v.maxLength(64)),
-    }),
-    position: v.pipe(
-      v.strictObject({ type: v.literal('TextPositionSelector'), start: offset, end: offset }),
-      v.check((p) => p.end >= p.start, 'end must not come before start'),
-    ),
-    note: noteText,
-    tags,
-    colour,
-    origin: v.optional(
-      v.variant('kind', [
-        v.strictObject({ kind: v.literal('official'), name: shortText }),
-        v.strictObject({ kind: v.literal('quote'), speaker: v.nullable(shortText) }),
-      ]),
-    ),
-    pdf: v.optional(pdfPlace),
-  }),
-  v.check((a) => notePage(a), 'page.url must be an http(s) page address'),
-);
 
 const formKeys = v.pipe(
   v.array(v.pipe(v.string(), v.minLength(1), v.maxLength(400))),
@@ -318,7 +300,10 @@ const formKeys = v.pipe(
 
 /** A page read and its analysis; bounded so a hostile page cannot fill the library. */
 const pageReading = v.strictObject({
-  page: newAnnotation.entries.page,
+  page: v.pipe(
+    pageRefSchema,
+    v.check((p) => URL.canParse(p.url), 'page.url must be a page address'),
+  ),
   analysis: v.nullable(
     v.strictObject({
       officials: v.pipe(
@@ -336,8 +321,8 @@ const pageReading = v.strictObject({
           v.strictObject({
             text: v.pipe(v.string(), v.maxLength(50_000)),
             speaker: v.nullable(v.pipe(v.string(), v.maxLength(300))),
-            quote: newAnnotation.entries.quote,
-            position: newAnnotation.entries.position,
+            quote: quoteSelectorSchema,
+            position: positionSelectorSchema,
           }),
         ),
         v.maxLength(5_000),
@@ -351,9 +336,9 @@ const pageReading = v.strictObject({
 const pageHtml = v.pipe(v.string(), v.maxLength(32 * 1024 * 1024));
 
 const notePatch = v.strictObject({
-  note: v.optional(noteText),
-  tags: v.optional(tags),
-  colour: v.optional(colour),
+  note: v.optional(noteTextSchema),
+  tags: v.optional(tagsSchema),
+  colour: v.optional(colourSchema),
 });
 
 /** CouchDB's rule for database names. */
@@ -405,7 +390,7 @@ export const REQUEST_SCHEMAS = {
   'site/enable': v.strictObject({ origin, tabId: v.optional(tabId) }),
   'site/disable': v.strictObject({ origin }),
   'notes/list': v.strictObject({ url: pageUrl }),
-  'notes/create': v.strictObject({ annotation: newAnnotation }),
+  'notes/create': v.strictObject({ annotation: newAnnotationSchema }),
   'notes/update': v.strictObject({ id, patch: notePatch }),
   'notes/delete': v.strictObject({ id }),
   'notes/undo': v.strictObject({ id }),
@@ -414,8 +399,11 @@ export const REQUEST_SCHEMAS = {
     url: v.optional(pageUrl),
   }),
   'tags/list': v.strictObject({ url: v.optional(pageUrl) }),
-  'tags/rename': v.strictObject({ from: tag, to: tag }),
-  'tags/merge': v.strictObject({ sources: v.pipe(v.array(tag), v.minLength(1)), into: tag }),
+  'tags/rename': v.strictObject({ from: tagSchema, to: tagSchema }),
+  'tags/merge': v.strictObject({
+    sources: v.pipe(v.array(tagSchema), v.minLength(1)),
+    into: tagSchema,
+  }),
   'notes/reveal': v.strictObject({ id }),
   'notes/orphans': v.strictObject({}),
   'selection/act': v.strictObject({ action: v.picklist(['highlight', 'note']) }),
@@ -439,7 +427,7 @@ export const REQUEST_SCHEMAS = {
     }),
   ]),
   'page/analysis': v.strictObject({}),
-  'notes/by-fingerprint': v.strictObject({ fingerprint: pdfPlace.entries.fingerprint }),
+  'notes/by-fingerprint': v.strictObject({ fingerprint: pdfPlaceSchema.entries.fingerprint }),
   'page/reveal': v.strictObject({
     kind: v.picklist(['official', 'quote']),
     index: v.pipe(v.number(), v.integer(), v.minValue(0)),

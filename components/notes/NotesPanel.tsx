@@ -70,7 +70,7 @@ export function NotesPanel({ api, url, exportActions }: NotesPanelProps) {
 
   const onReveal = useCallback(
     async (id: string) => {
-      const reply = await api.reveal(id);
+      const reply = await api.call('notes/reveal', { id });
       if (!reply.ok) setError(`Could not show that note on the page: ${reply.error}`);
       else if (!reply.value.found) setNotice({ text: 'That passage is not on the page any more.' });
     },
@@ -86,7 +86,7 @@ export function NotesPanel({ api, url, exportActions }: NotesPanelProps) {
 
   const onSave = useCallback(
     async (id: string, patch: NotePatch) => {
-      const reply = await api.update(id, patch);
+      const reply = await api.call('notes/update', { id, patch });
       if (reply.ok) {
         dispatch({ type: 'upsert', annotation: reply.value });
         if (patch.tags) refreshTagsSoon();
@@ -98,7 +98,7 @@ export function NotesPanel({ api, url, exportActions }: NotesPanelProps) {
 
   const onRecolour = useCallback(
     async (id: string, colour: Colour) => {
-      const reply = await api.update(id, { colour });
+      const reply = await api.call('notes/update', { id, patch: { colour } });
       if (reply.ok) dispatch({ type: 'upsert', annotation: reply.value });
       else setError(`The colour was not changed: ${reply.error}`);
     },
@@ -107,7 +107,7 @@ export function NotesPanel({ api, url, exportActions }: NotesPanelProps) {
 
   const onDelete = useCallback(
     async (id: string) => {
-      const reply = await api.remove(id);
+      const reply = await api.call('notes/delete', { id });
       if (!reply.ok) {
         setError(`The note was not deleted: ${reply.error}`);
         return;
@@ -123,7 +123,7 @@ export function NotesPanel({ api, url, exportActions }: NotesPanelProps) {
 
   const onUndo = useCallback(
     async (id: string) => {
-      const reply = await api.undo(id);
+      const reply = await api.call('notes/undo', { id });
       if (!reply.ok) {
         setError(`The note could not be brought back: ${reply.error}`);
         return;

@@ -12,7 +12,7 @@ import type { NotesApi } from '../../lib/notes/api';
 
 /** Props of `TagManager`. */
 export interface TagManagerProps {
-  api: Pick<NotesApi, 'renameTag' | 'mergeTags'>;
+  api: Pick<NotesApi, 'call'>;
   /** Every tag in use, with counts. */
   tags: readonly TagCount[];
   /** Id of the shared `<datalist>` of known tags. */
@@ -56,8 +56,8 @@ export function TagManager({ api, tags, tagListId, onChanged, onError }: TagMana
     setConfirm(null);
     const reply =
       action.kind === 'rename'
-        ? await api.renameTag(action.from, action.to)
-        : await api.mergeTags(action.sources, action.into);
+        ? await api.call('tags/rename', { from: action.from, to: action.to })
+        : await api.call('tags/merge', { sources: action.sources, into: action.into });
     setBusy(false);
     if (!reply.ok) {
       onError(

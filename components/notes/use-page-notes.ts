@@ -99,7 +99,7 @@ export function usePageNotes(api: NotesApi, url: string): PageNotes {
   );
 
   const loadTags = useCallback(async () => {
-    const reply = await api.tags();
+    const reply = await api.call('tags/list', {});
     if (reply.ok) setAllTags(reply.value);
     else setError(`The list of tags could not be loaded: ${reply.error}`);
   }, [api]);
@@ -114,7 +114,7 @@ export function usePageNotes(api: NotesApi, url: string): PageNotes {
   }, [loadTags]);
 
   const loadOrphans = useCallback(async () => {
-    const reply = await api.orphans();
+    const reply = await api.call('notes/orphans', {});
     if (reply.ok) setOrphanIds(new Set(reply.value));
     else setError(`Could not ask the page which notes it no longer contains: ${reply.error}`);
   }, [api]);
@@ -122,7 +122,7 @@ export function usePageNotes(api: NotesApi, url: string): PageNotes {
   const loadNotes = useCallback(async () => {
     const seq = ++listSeq.current;
     listing.current = true;
-    const reply = await api.list(url);
+    const reply = await api.call('notes/list', { url });
     if (seq !== listSeq.current) return;
     listing.current = false;
     if (!reply.ok) {
@@ -194,7 +194,7 @@ export function useAllPagesSearch(
     if (!active) return;
     let current = true;
     setAllPages(() => null);
-    api.search(query).then((reply) => {
+    api.call('notes/search', { query }).then((reply) => {
       if (!current) return;
       if (reply.ok) setAllPages(() => reply.value);
       else {

@@ -45,3 +45,9 @@ export const FILE_MAX_MB = FILE_MAX_CHARS / (1024 * 1024);
  * of an imported file): far below Chrome's 64 MiB per message, whatever the characters.
  */
 export const MESSAGE_MAX_CHARS = 4 * 1024 * 1024;
+
+/** Context on each side of a quote: Dossier stores 32 characters; other tools store more. */
+export const QUOTE_CONTEXT_MAX_CHARS = 1_000;
+
+/** The largest text offset a TextPositionSelector may carry. */
+export const OFFSET_MAX = 1_000_000_000;

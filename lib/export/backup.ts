@@ -10,19 +10,21 @@
  *    "orphans": annotation ids[] }`
  */
 import type { Annotation } from '../annotation';
+import {
+  annotationSchema,
+  isIsoDateTime,
+  isUuid,
+  trashedAnnotationSchema,
+} from '../annotation/schema';
 import { thousands } from '../format';
 import {
-  AnnotationSchema,
   type BackupTrashEntry,
   checkEntry,
   checkUniqueIds,
   describeValue,
   ErrorList,
   type ImportResult,
-  isIsoDateTime,
-  isUuid,
   LIMITS,
-  TrashedAnnotationSchema,
 } from './validate';
 
 /** Identifies a Dossier backup among other JSON files. */
@@ -153,7 +155,7 @@ export function parseBackup(value: unknown): ImportResult {
   const good: Annotation[] = [];
   annotations.forEach((entry, index) => {
     const checked = checkEntry(
-      AnnotationSchema,
+      annotationSchema,
       entry,
       index,
       { list: 'annotations', label: 'Entry' },
@@ -164,7 +166,7 @@ export function parseBackup(value: unknown): ImportResult {
   const goodTrash: BackupTrashEntry[] = [];
   trash.forEach((entry, index) => {
     const checked = checkEntry(
-      TrashedAnnotationSchema,
+      trashedAnnotationSchema,
       entry,
       index,
       { list: 'trash', label: 'Trash entry' },

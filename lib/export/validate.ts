@@ -7,10 +7,12 @@
  * script tag. It stays plain text and the exporters escape it; nothing here interprets it.
  */
 import * as v from 'valibot';
-import { type Annotation, COLOURS } from '../annotation';
+import type { Annotation } from '../annotation';
 import {
   FILE_MAX_CHARS,
   NOTE_MAX_CHARS,
+  OFFSET_MAX,
+  QUOTE_CONTEXT_MAX_CHARS,
   QUOTE_MAX_CHARS,
   SHORT_TEXT_MAX_CHARS,
   TAG_MAX_CHARS,
@@ -18,7 +20,6 @@ import {
   URL_MAX_CHARS,
 } from '../annotation/limits';
 import { thousands } from '../format';
-import { isWebUrl } from '../url';
 
 /**
  * Size limits for imported files. Generous for a real reader (10,000 notes make a backup of
@@ -34,7 +35,7 @@ export const LIMITS = {
   note: NOTE_MAX_CHARS,
   quote: QUOTE_MAX_CHARS,
   /** Quote prefix and suffix (Dossier stores 32 characters; other tools store more). */
-  context: 1_000,
+  context: QUOTE_CONTEXT_MAX_CHARS,
   /** Title, site, author, published date, speaker and official names. */
   shortText: SHORT_TEXT_MAX_CHARS,
   /** A page address. */
@@ -43,7 +44,7 @@ export const LIMITS = {
   tag: TAG_MAX_CHARS,
   tagsPerEntry: TAGS_MAX_PER_NOTE,
   /** Largest text offset accepted in a TextPositionSelector. */
-  offset: 1_000_000_000,
+  offset: OFFSET_MAX,
   /** Problems listed before the rest are summarised in one line. */
   errors: 50,
 } as const;
@@ -73,127 +74,7 @@ export type ImportResult =
   | { ok: true; kind: 'w3c'; annotations: Annotation[] }
   | { ok: false; errors: ImportError[] };
 
-const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const ISO_RE =
-  /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(?:Z|[+-](\d{2}):(\d{2}))$/;
-const DAYS = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-
-/** True for a UUID in its usual 8-4-4-4-12 hexadecimal form (any version, any case). */
-export function isUuid(value: string): boolean {
-  return UUID_RE.test(value);
-}
-
-/**
- * True for an ISO 8601 date-time with a time zone (`Z` or `±hh:mm`) that names a real instant
- * (no 31 April, no 29 February 2023), in the subset `Date.parse` reads everywhere.
- */
-export function isIsoDateTime(value: string): boolean {
-  const m = ISO_RE.exec(value);
-  if (!m) return false;
-  const year = +m[1]!;
-  const month = +m[2]!;
-  const day = +m[3]!;
-  if (month < 1 || month > 12 || day < 1 || day > DAYS[month - 1]!) return false;
-  if (month === 2 && day === 29 && (year % 4 !== 0 || (year % 100 === 0 && year % 400 !== 0)))
-    return false;
-  if (+m[4]! > 23 || +m[5]! > 59 || +(m[6] ?? 0) > 59) return false;
-  return +(m[7] ?? 0) <= 23 && +(m[8] ?? 0) <= 59;
-}
-
 const count = thousands;
-
-const text = (max: number) =>
-  v.pipe(
-    v.string('must be text'),
-    v.maxLength(max, `must be at most ${count(max)} characters long`),
-  );
-
-const isoDateTime = v.pipe(
-  v.string('must be a date and time written as text'),
-  v.maxLength(64, 'is too long for a date and time'),
-  v.check(isIsoDateTime, 'must be an ISO 8601 date and time such as 2024-05-01T12:00:00.000Z'),
-);
-
-const httpUrl = v.pipe(
-  v.string('must be a web address written as text'),
-  v.maxLength(LIMITS.url, `must be at most ${count(LIMITS.url)} characters long`),
-  v.check(isWebUrl, 'must be a web address starting with http:// or https://'),
-);
-
-const uuid = v.pipe(
-  v.string('must be text'),
-  v.maxLength(64, 'is too long for an id'),
-  v.check(isUuid, 'must be a UUID such as 3f2b8c1e-9d4a-4b7e-8f00-5a6b7c8d9e0f'),
-);
-
-const offset = v.pipe(
-  v.number('must be a number'),
-  v.integer('must be a whole number'),
-  v.minValue(0, 'must not be negative'),
-  v.maxValue(LIMITS.offset, `must be at most ${count(LIMITS.offset)}`),
-);
-
-const tag = v.pipe(
-  text(LIMITS.tag),
-  v.check((s) => s.trim().length > 0, 'must not be blank'),
-);
-
-/** Schema of one annotation as Dossier stores it (backups are checked against it directly). */
-export const AnnotationSchema = v.strictObject({
-  id: uuid,
-  page: v.strictObject({
-    url: httpUrl,
-    title: text(LIMITS.shortText),
-    site: text(LIMITS.shortText),
-    author: v.optional(v.nullable(text(LIMITS.shortText))),
-    published: v.optional(v.nullable(text(LIMITS.shortText))),
-  }),
-  quote: v.strictObject({
-    type: v.literal('TextQuoteSelector', 'must be "TextQuoteSelector"'),
-    exact: v.pipe(text(LIMITS.quote), v.minLength(1, 'must not be empty')),
-    prefix: text(LIMITS.context),
-    suffix: text(LIMITS.context),
-  }),
-  position: v.pipe(
-    v.strictObject({
-      type: v.literal('TextPositionSelector', 'must be "TextPositionSelector"'),
-      start: offset,
-      end: offset,
-    }),
-    v.check((p) => p.end >= p.start, 'must not end before it starts'),
-  ),
-  note: text(LIMITS.note),
-  tags: v.pipe(
-    v.array(tag, 'must be a list of tags'),
-    v.maxLength(LIMITS.tagsPerEntry, `must hold at most ${LIMITS.tagsPerEntry} tags`),
-  ),
-  colour: v.picklist(COLOURS, `must be one of ${COLOURS.join(', ')}`),
-  created: isoDateTime,
-  updated: isoDateTime,
-  origin: v.optional(
-    v.variant(
-      'kind',
-      [
-        v.strictObject({ kind: v.literal('official'), name: text(LIMITS.shortText) }),
-        v.strictObject({ kind: v.literal('quote'), speaker: v.nullable(text(LIMITS.shortText)) }),
-      ],
-      'must be an official ({ kind: "official", name }) or a quote ({ kind: "quote", speaker })',
-    ),
-  ),
-  // Notes made on a PDF report (optional; older backups have none).
-  pdf: v.optional(
-    v.strictObject({
-      fingerprint: v.pipe(text(LIMITS.shortText), v.minLength(1, 'must not be empty')),
-      page: v.pipe(v.number(), v.integer(), v.minValue(1, 'must be a page number from 1')),
-    }),
-  ),
-}) satisfies v.GenericSchema<unknown, Annotation>;
-
-/** Schema of a trashed annotation in a backup: the annotation plus when it was deleted. */
-export const TrashedAnnotationSchema = v.strictObject({
-  ...AnnotationSchema.entries,
-  deleted: isoDateTime,
-}) satisfies v.GenericSchema<unknown, BackupTrashEntry>;
 
 function kindOf(value: unknown): string {
   if (value === null) return 'null';

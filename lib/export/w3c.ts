@@ -32,15 +32,14 @@
  *   target has no `source`), and a search response `{ total, rows: [...] }` as a list of them.
  */
 import { type Annotation, COLOURS, type Colour, type PageRef } from '../annotation';
+import { annotationSchema, isUuid } from '../annotation/schema';
 import { thousands } from '../format';
 import {
-  AnnotationSchema,
   checkEntry,
   checkUniqueIds,
   describeValue,
   ErrorList,
   type ImportResult,
-  isUuid,
   LIMITS,
 } from './validate';
 
@@ -431,7 +430,7 @@ export function parseW3C(value: unknown): ImportResult {
     const candidate = normalise(raw, index, errors);
     if (candidate === undefined) return;
     const checked = checkEntry(
-      AnnotationSchema,
+      annotationSchema,
       candidate,
       index,
       { list: '', label: 'Entry', rename: w3cFieldName },

@@ -1,27 +1,34 @@
 /**
- * What the popup and the in-page UI can do with the reader's notes, as one interface. The real
- * implementation sends protocol messages to the background (which owns the store); component
- * tests pass a plain object. Every call resolves to a `Reply`, never throws.
+ * What the popup, the side panel, the PDF viewer and the in-page UI can do with the reader's
+ * notes, derived from the protocol map: every `notes/…` and `tags/…` message is a call, with the
+ * map's request and reply types, so a new notes message needs no change here. The real client
+ * (lib/platform/notes-api.ts) sends each call to whoever answers it; component tests pass an
+ * object that answers from memory. Every call resolves to a `Reply`, never throws.
  */
-import type { Annotation, NotePatch, TagCount } from '../annotation';
-import type { NotesChange, Reply } from '../protocol';
+import type { Answers, Call, MessageType, NotesChange } from '../protocol';
 
-/** The notes operations the UI may call. */
+/** Every notes and tags message of the protocol. */
+export type NotesMessage = Extract<MessageType, `notes/${string}` | `tags/${string}`>;
+
+/** The notes operations a view may call, and the live changes it may follow. */
 export interface NotesApi {
-  /** Notes of one page (normalised URL), in page order. */
-  list(url: string): Promise<Reply<Annotation[]>>;
-  update(id: string, patch: NotePatch): Promise<Reply<Annotation>>;
-  remove(id: string): Promise<Reply<{ id: string; url: string }>>;
-  undo(id: string): Promise<Reply<Annotation>>;
-  /** Search across all pages, or one page when `url` is given. */
-  search(query: string, url?: string): Promise<Reply<Annotation[]>>;
-  tags(): Promise<Reply<TagCount[]>>;
-  renameTag(from: string, to: string): Promise<Reply<{ changed: number }>>;
-  mergeTags(sources: string[], into: string): Promise<Reply<{ changed: number }>>;
-  /** Scrolls the tab to a note and flashes it. */
-  reveal(id: string): Promise<Reply<{ found: boolean }>>;
-  /** Which notes of the page could not be anchored (asked of the tab). */
-  orphans(): Promise<Reply<string[]>>;
+  /** Sends one notes message (`api.call('notes/update', { id, patch })`). */
+  call: Call<NotesMessage>;
   /** Calls `onChange` for every change to the notes of `url` ('*' for all); returns unsubscribe. */
   subscribe(url: string, onChange: (change: NotesChange) => void): () => void;
+}
+
+/**
+ * `api` with some messages answered in place instead of sent: the PDF viewer lists, reveals
+ * and finds the orphans of its notes itself, since it is the tab that holds them.
+ */
+export function answeringLocally(
+  api: NotesApi,
+  local: Partial<Answers<NotesMessage>>,
+  subscribe: NotesApi['subscribe'] = api.subscribe,
+): NotesApi {
+  const answers = local as Partial<Record<NotesMessage, (payload: unknown) => Promise<unknown>>>;
+  const call = ((type: NotesMessage, payload: unknown) =>
+    answers[type]?.(payload) ?? api.call(type, payload as never)) as Call<NotesMessage>;
+  return { call, subscribe };
 }

@@ -28,7 +28,7 @@ import type { Annotation, AnnotationOrigin, Colour, PageRef } from '../annotatio
 import { createUiHost } from '../content/ui-host';
 import type { Detection } from '../detect';
 import { createPainter, type HighlightName } from '../highlight/paint';
-import type { NotesApi } from '../notes/api';
+import { answeringLocally, type NotesApi } from '../notes/api';
 import { sendToBackground } from '../platform/messaging';
 import { browserNotesApi } from '../platform/notes-api';
 import { browserPopupApi } from '../platform/popup-api';
@@ -566,19 +566,24 @@ export async function startViewer(options: ViewerOptions): Promise<void> {
     stops.push(subscribeToChanges({ url: identity, onChange: apply, onResync: load }));
 
     const base = browserNotesApi(null);
-    const api: NotesApi = {
-      ...base,
-      list: async () => ({ ok: true, value: await listAll() }),
-      reveal: async (id) => {
-        const p = placed.get(id);
-        if (!p || p.start === null || p.end === null) return { ok: true, value: { found: false } };
-        return { ok: true, value: { found: await reveal(p.start, p.end) } };
+    // The viewer is the tab that holds the notes: it lists, reveals and finds orphans itself.
+    const api: NotesApi = answeringLocally(
+      base,
+      {
+        'notes/list': async () => ({ ok: true, value: await listAll() }),
+        'notes/reveal': async ({ id }) => {
+          const p = placed.get(id);
+          if (!p || p.start === null || p.end === null) {
+            return { ok: true, value: { found: false } };
+          }
+          return { ok: true, value: { found: await reveal(p.start, p.end) } };
+        },
+        'notes/orphans': async () => ({
+          ok: true,
+          value: [...placed.values()].filter((p) => p.start === null).map((p) => p.annotation.id),
+        }),
       },
-      orphans: async () => ({
-        ok: true,
-        value: [...placed.values()].filter((p) => p.start === null).map((p) => p.annotation.id),
-      }),
-      subscribe: (url, onChange) => {
+      (url, onChange) => {
         const stop = base.subscribe(url, onChange);
         const others = [...otherUrls].map((u) => base.subscribe(u, onChange));
         return () => {
@@ -586,7 +591,7 @@ export async function startViewer(options: ViewerOptions): Promise<void> {
           for (const s of others) s();
         };
       },
-    };
+    );
     const transfer = browserPopupApi(doc.location).transfer();
     const summaryOf = () => ({
       officials: detection.officials.map((o) => ({

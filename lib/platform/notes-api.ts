@@ -1,25 +1,25 @@
 /**
- * The real `NotesApi`: store operations go to the background (the single writer), page
- * operations (reveal, orphans) to the content script of the tab, changes arrive over a port.
+ * The real `NotesApi`: each call goes to whoever answers it in the protocol (lib/protocol.ts
+ * `answeredByTab`): store operations to the background (the single writer), page operations
+ * (reveal, orphans) to the content script of the tab. Changes arrive over a sync port.
  */
-import type { NotesApi } from '../notes/api';
+import type { NotesApi, NotesMessage } from '../notes/api';
+import { answeredByTab, type Call } from '../protocol';
 import { sendToBackground, sendToTab } from './messaging';
 import { subscribeToChanges } from './sync-client';
 
-/** The notes API of a popup describing tab `tabId`. */
+/** The words for a page call when the view describes no tab. */
+const NO_TAB = 'There is no page open in this tab.';
+
+/** The notes API of a view describing tab `tabId` (null: no tab, page calls are refused). */
 export function browserNotesApi(tabId: number | null): NotesApi {
-  const noTab = async () => ({ ok: false as const, error: 'There is no page open in this tab.' });
+  const call = ((type: NotesMessage, payload: never) => {
+    if (!answeredByTab(type)) return sendToBackground(type, payload);
+    if (tabId === null) return Promise.resolve({ ok: false as const, error: NO_TAB });
+    return sendToTab(tabId, type, payload);
+  }) as Call<NotesMessage>;
   return {
-    list: (url) => sendToBackground('notes/list', { url }),
-    update: (id, patch) => sendToBackground('notes/update', { id, patch }),
-    remove: (id) => sendToBackground('notes/delete', { id }),
-    undo: (id) => sendToBackground('notes/undo', { id }),
-    search: (query, url) => sendToBackground('notes/search', url ? { query, url } : { query }),
-    tags: () => sendToBackground('tags/list', {}),
-    renameTag: (from, to) => sendToBackground('tags/rename', { from, to }),
-    mergeTags: (sources, into) => sendToBackground('tags/merge', { sources, into }),
-    reveal: (id) => (tabId === null ? noTab() : sendToTab(tabId, 'notes/reveal', { id })),
-    orphans: () => (tabId === null ? noTab() : sendToTab(tabId, 'notes/orphans', {})),
+    call,
     subscribe: (url, onChange) =>
       subscribeToChanges({ url, onChange, onResync: () => onChange({ kind: 'reload' }) }),
   };

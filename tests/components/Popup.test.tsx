@@ -4,6 +4,7 @@ import { Popup } from '../../components/Popup';
 import type { PageInfo } from '../../lib/protocol';
 import { DEFAULT_SETTINGS } from '../../lib/settings';
 import type { PopupApi } from '../../lib/view-api';
+import { FakeNotesApi } from './notes/fake-notes-api';
 
 const ARTICLE: PageInfo = {
   url: 'https://www.csis.org/analysis/x',
@@ -25,19 +26,7 @@ function api(overrides: Partial<PopupApi> = {}): PopupApi {
     reveal: async () => ({ ok: true, value: { found: true } }),
     loadSettings: async () => ({ ...DEFAULT_SETTINGS }),
     saveSettings: async () => {},
-    notes: () => ({
-      list: async () => ({ ok: true, value: [] }),
-      update: async () => ({ ok: false, error: 'unused' }),
-      remove: async () => ({ ok: false, error: 'unused' }),
-      undo: async () => ({ ok: false, error: 'unused' }),
-      search: async () => ({ ok: true, value: [] }),
-      tags: async () => ({ ok: true, value: [] }),
-      renameTag: async () => ({ ok: true, value: { changed: 0 } }),
-      mergeTags: async () => ({ ok: true, value: { changed: 0 } }),
-      reveal: async () => ({ ok: true, value: { found: false } }),
-      orphans: async () => ({ ok: true, value: [] }),
-      subscribe: () => () => {},
-    }),
+    notes: () => new FakeNotesApi(),
     transfer: () => ({
       now: () => new Date('2026-03-01T00:00:00Z'),
       listPage: async () => [],

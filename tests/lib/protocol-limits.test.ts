@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { NOTE_MAX_CHARS } from '../../lib/annotation/limits';
+import { thousands } from '../../lib/format';
 import { parseMessage } from '../../lib/protocol';
 
 const create = (note: string) => ({
@@ -32,6 +33,6 @@ describe('the note limit in the messages', () => {
     expect(parseMessage(make('x'.repeat(NOTE_MAX_CHARS)), types).ok).toBe(true);
     const over = parseMessage(make('x'.repeat(NOTE_MAX_CHARS + 1)), types);
     expect(over.ok).toBe(false);
-    if (!over.ok) expect(over.error).toContain(`at most ${NOTE_MAX_CHARS} characters`);
+    if (!over.ok) expect(over.error).toContain(`at most ${thousands(NOTE_MAX_CHARS)} characters`);
   });
 });

@@ -102,10 +102,10 @@ describe('the notes panel', () => {
     await advance(200);
     fireEvent.input(box, { target: { value: 'new text' } });
     await advance(200);
-    expect(fake.calls.filter((c) => c === 'update')).toEqual([]);
+    expect(fake.calls.filter((c) => c === 'notes/update')).toEqual([]);
     expect(within(row('pipeline capacity')).getByRole('status').textContent).toBe('Saving…');
     await advance(300);
-    expect(fake.calls.filter((c) => c === 'update')).toHaveLength(1);
+    expect(fake.calls.filter((c) => c === 'notes/update')).toHaveLength(1);
     expect(fake.notes.get(note.id)?.note).toBe('new text');
     expect(within(row('pipeline capacity')).getByText('Saved')).toBeTruthy();
   });
@@ -141,7 +141,7 @@ describe('the notes panel', () => {
     fireEvent.input(box, { target: { value: 'still typing' } });
     fireEvent.focusOut(box, { relatedTarget: screen.getByRole('combobox', { name: 'Tags' }) });
     await advance(10);
-    expect(fake.calls).not.toContain('update');
+    expect(fake.calls).not.toContain('notes/update');
   });
 
   it('saves the edit at once when the popup closes or the editor goes away', async () => {
@@ -252,7 +252,7 @@ describe('the notes panel', () => {
       target: { value: 'nothing like this' },
     });
     await screen.findByText('No notes on this page match.');
-    expect(fake.calls).not.toContain('search');
+    expect(fake.calls).not.toContain('notes/search');
   });
 
   it('searches all pages and groups the results by page title with the URL', async () => {
@@ -270,7 +270,7 @@ describe('the notes panel', () => {
       target: { value: 'gas' },
     });
     const results = await screen.findByRole('region', { name: 'Notes on all pages' });
-    expect(fake.calls).toContain('search');
+    expect(fake.calls).toContain('notes/search');
     const other = within(results).getByRole('region', { name: 'Pipeline Politics' });
     expect(other.textContent).toContain('gas elsewhere');
     expect(other.textContent).not.toContain('unrelated');
@@ -330,7 +330,7 @@ describe('the notes panel', () => {
     fireEvent.click(within(form).getByRole('button', { name: 'Merge…' }));
     const confirm = await screen.findByRole('region', { name: 'Confirm' });
     expect(confirm.textContent).toContain('Replace “gas”, “oil” with “hydrocarbons”');
-    expect(fake.calls).not.toContain('mergeTags');
+    expect(fake.calls).not.toContain('tags/merge');
     fireEvent.click(within(confirm).getByRole('button', { name: 'Cancel' }));
     expect(screen.queryByRole('region', { name: 'Confirm' })).toBeNull();
     expect(fake.notes.get(b.id)?.tags).toEqual(['oil', 'gas']);
@@ -363,7 +363,7 @@ describe('the notes panel', () => {
     fireEvent.click(within(form).getByRole('button', { name: 'Rename' }));
     const confirm = await screen.findByRole('region', { name: 'Confirm' });
     expect(confirm.textContent).toContain('“Energy” already exists');
-    expect(fake.calls).not.toContain('renameTag');
+    expect(fake.calls).not.toContain('tags/rename');
     fireEvent.click(within(confirm).getByRole('button', { name: 'Rename and merge' }));
     await waitFor(() =>
       expect([...fake.notes.values()].map((n) => n.tags)).toEqual([['Energy'], ['Energy']]),
@@ -449,7 +449,7 @@ describe('the notes panel', () => {
 
   it('keeps a change that arrives while the list is still loading', async () => {
     const fake = new FakeNotesApi([makeNote({ exact: 'stored', start: 1 })]);
-    const release = fake.hold('list');
+    const release = fake.hold('notes/list');
     setup(fake);
     screen.getByText('Loading notes…');
     act(() => fake.writeFromAnotherTab(makeNote({ exact: 'arrived meanwhile', start: 2 })));
@@ -484,7 +484,7 @@ describe('the notes panel', () => {
 
   it('says calmly when the notes cannot be loaded, and loads them on Try again', async () => {
     const fake = new FakeNotesApi([makeNote({ exact: 'recovered' })]);
-    fake.failNext('list', 'The database is busy.');
+    fake.failNext('notes/list', 'The database is busy.');
     setup(fake);
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain('The database is busy.');
@@ -497,7 +497,7 @@ describe('the notes panel', () => {
     const fake = new FakeNotesApi([note]);
     setup(fake);
     fireEvent.click(await screen.findByRole('button', { name: 'Edit' }));
-    fake.failNext('update', 'The disk is full.');
+    fake.failNext('notes/update', 'The disk is full.');
     const box = screen.getByRole('textbox', { name: 'Note' });
     fireEvent.input(box, { target: { value: 'precious words' } });
     fireEvent.focusOut(box, { relatedTarget: null });
@@ -513,7 +513,7 @@ describe('the notes panel', () => {
     const note = makeNote({ exact: 'stubborn' });
     const fake = new FakeNotesApi([note]);
     setup(fake);
-    fake.failNext('remove', 'The background did not answer.');
+    fake.failNext('notes/delete', 'The background did not answer.');
     fireEvent.click(await screen.findByRole('button', { name: 'Delete' }));
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toBe(

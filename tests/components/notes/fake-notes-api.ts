@@ -4,12 +4,12 @@
  * change to its subscribers the way the background does. Tests drive it like a second tab
  * (`writeFromAnotherTab`), make one call fail (`failNext`), or hold a call open (`hold`).
  */
-import type { Annotation, NotePatch, TagCount } from '../../../lib/annotation';
+import type { Annotation } from '../../../lib/annotation';
 import { fold } from '../../../lib/annotation/rules';
-import type { NotesApi } from '../../../lib/notes/api';
-import type { NotesChange, Reply } from '../../../lib/protocol';
+import type { NotesApi, NotesMessage } from '../../../lib/notes/api';
+import type { Call, NotesChange, Reply, RequestOf, ResponseOf } from '../../../lib/protocol';
 
-type Method = Exclude<keyof NotesApi, 'subscribe'>;
+type Method = NotesMessage;
 
 let counter = 0;
 
@@ -53,7 +53,7 @@ export class FakeNotesApi implements NotesApi {
   readonly trash = new Map<string, Annotation>();
   orphanIds: string[] = [];
   readonly revealed: string[] = [];
-  /** Every call made, by method name, in order. */
+  /** Every call made, by message type, in order. */
   readonly calls: Method[] = [];
   private readonly failures = new Map<Method, string>();
   private readonly holds = new Map<Method, Promise<void>>();
@@ -134,48 +134,47 @@ export class FakeNotesApi implements NotesApi {
     return new Date(Date.UTC(2026, 1, 1, 0, 0, this.tick)).toISOString();
   }
 
-  list(url: string): Promise<Reply<Annotation[]>> {
-    return this.answer('list', () => {
+  /** Answers a notes message from memory, as the background would (see `answer`). */
+  readonly call = ((type: NotesMessage, payload: never) => {
+    const handler = this.table[type] as ((payload: never) => Reply<unknown>) | undefined;
+    return this.answer(type, () =>
+      handler ? handler(payload) : { ok: false, error: `The fake does not answer ${type}.` },
+    );
+  }) as Call<NotesMessage>;
+
+  /** What the fake answers, message by message, like the background's handler table. */
+  private readonly table: Partial<{
+    [K in NotesMessage]: (payload: RequestOf<K>) => Reply<ResponseOf<K>>;
+  }> = {
+    'notes/list': ({ url }) => {
       const notes = [...this.notes.values()].filter((n) => n.page.url === url);
       return { ok: true, value: notes.sort((a, b) => a.position.start - b.position.start) };
-    });
-  }
-
-  update(id: string, patch: NotePatch): Promise<Reply<Annotation>> {
-    return this.answer('update', () => {
+    },
+    'notes/update': ({ id, patch }) => {
       const note = this.notes.get(id);
       if (!note) return { ok: false, error: 'That note no longer exists.' };
       const next: Annotation = { ...note, ...patch, updated: this.now() };
       this.notes.set(id, next);
       this.emit({ kind: 'upsert', annotation: next });
       return { ok: true, value: next };
-    });
-  }
-
-  remove(id: string): Promise<Reply<{ id: string; url: string }>> {
-    return this.answer('remove', () => {
+    },
+    'notes/delete': ({ id }) => {
       const note = this.notes.get(id);
       if (!note) return { ok: false, error: 'That note no longer exists.' };
       this.notes.delete(id);
       this.trash.set(id, note);
       this.emit({ kind: 'delete', id, url: note.page.url });
       return { ok: true, value: { id, url: note.page.url } };
-    });
-  }
-
-  undo(id: string): Promise<Reply<Annotation>> {
-    return this.answer('undo', () => {
+    },
+    'notes/undo': ({ id }) => {
       const note = this.trash.get(id);
       if (!note) return { ok: false, error: 'There is nothing to undo.' };
       this.trash.delete(id);
       this.notes.set(id, note);
       this.emit({ kind: 'upsert', annotation: note });
       return { ok: true, value: note };
-    });
-  }
-
-  search(query: string, url?: string): Promise<Reply<Annotation[]>> {
-    return this.answer('search', () => {
+    },
+    'notes/search': ({ query, url }) => {
       const words = fold(query).split(/\s+/).filter(Boolean);
       const found = [...this.notes.values()].filter(
         (n) =>
@@ -185,11 +184,8 @@ export class FakeNotesApi implements NotesApi {
           ),
       );
       return { ok: true, value: found };
-    });
-  }
-
-  tags(): Promise<Reply<TagCount[]>> {
-    return this.answer('tags', () => {
+    },
+    'tags/list': (_) => {
       const counts = new Map<string, number>();
       for (const n of this.notes.values()) {
         for (const tag of n.tags) counts.set(tag, (counts.get(tag) ?? 0) + 1);
@@ -199,20 +195,21 @@ export class FakeNotesApi implements NotesApi {
         ok: true,
         value: value.sort((a, b) => b.count - a.count || a.tag.localeCompare(b.tag)),
       };
-    });
-  }
-
-  renameTag(from: string, to: string): Promise<Reply<{ changed: number }>> {
-    return this.answer('renameTag', () => {
+    },
+    'tags/rename': ({ from, to }) => {
       return { ok: true, value: { changed: this.retag([from], to) } };
-    });
-  }
-
-  mergeTags(sources: string[], into: string): Promise<Reply<{ changed: number }>> {
-    return this.answer('mergeTags', () => {
+    },
+    'tags/merge': ({ sources, into }) => {
       return { ok: true, value: { changed: this.retag(sources, into) } };
-    });
-  }
+    },
+    'notes/reveal': ({ id }) => {
+      this.revealed.push(id);
+      return { ok: true, value: { found: !this.orphanIds.includes(id) } };
+    },
+    'notes/orphans': (_) => {
+      return { ok: true, value: [...this.orphanIds] };
+    },
+  };
 
   private retag(sources: string[], into: string): number {
     let changed = 0;
@@ -225,19 +222,6 @@ export class FakeNotesApi implements NotesApi {
       changed++;
     }
     return changed;
-  }
-
-  reveal(id: string): Promise<Reply<{ found: boolean }>> {
-    return this.answer('reveal', () => {
-      this.revealed.push(id);
-      return { ok: true, value: { found: !this.orphanIds.includes(id) } };
-    });
-  }
-
-  orphans(): Promise<Reply<string[]>> {
-    return this.answer('orphans', () => {
-      return { ok: true, value: [...this.orphanIds] };
-    });
   }
 
   subscribe(url: string, onChange: (change: NotesChange) => void): () => void {
