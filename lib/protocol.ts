@@ -89,6 +89,26 @@ export interface SiteStatus {
   access?: boolean;
 }
 
+/** Where sync stands. `lastSync` is when the last replication finished with nothing left. */
+export type SyncState =
+  | { kind: 'off' }
+  | { kind: 'syncing'; lastSync: number | null }
+  | { kind: 'up-to-date'; lastSync: number; denied?: number }
+  | { kind: 'offline'; lastSync: number | null; message: string }
+  | { kind: 'refused'; lastSync: number | null; message: string }
+  | { kind: 'server-error'; lastSync: number | null; status: number | null; message: string };
+
+/** What the sync settings show: the state, and the settings without the password. */
+export interface SyncStatus {
+  state: SyncState;
+  settings: {
+    server: string;
+    user: string;
+    database: string;
+    teams: { database: string; tag: string | null }[];
+  } | null;
+}
+
 /** Every message: its request payload and the value of a successful reply. */
 export interface ProtocolMap {
   /** popup → content script: title and word count of the article on this tab. */
@@ -193,6 +213,26 @@ export interface ProtocolMap {
   };
   /** side panel → background: build the people summary if it is missing or outdated. */
   'library/summarise': { request: Record<string, never>; response: { built: boolean } };
+  /** side panel → background: where sync stands, and its settings (never the password). */
+  'sync/status': { request: Record<string, never>; response: SyncStatus };
+  /**
+   * side panel → background: sync with this server as this user (host access already granted),
+   * with these team databases; `password` omitted keeps the stored one. Replies after the first
+   * cycle.
+   */
+  'sync/configure': {
+    request: {
+      server: string;
+      user: string;
+      password?: string;
+      teams: { database: string; tag: string | null }[];
+    };
+    response: SyncStatus;
+  };
+  /** side panel → background: stop syncing and forget the password. */
+  'sync/off': { request: Record<string, never>; response: SyncStatus };
+  /** side panel → background: sync now; replies with the state after the cycle. */
+  'sync/now': { request: Record<string, never>; response: SyncStatus };
 }
 
 export type MessageType = keyof ProtocolMap;
@@ -308,6 +348,45 @@ const notePatch = v.strictObject({
   colour: v.optional(colourSchema),
 });
 
+/** CouchDB's rule for database names. */
+const DATABASE_NAME = /^[a-z][a-z0-9_$()+/-]*$/;
+
+/** A CouchDB database name. */
+const databaseName = v.pipe(
+  v.string(),
+  v.minLength(1),
+  v.maxLength(238),
+  v.regex(
+    DATABASE_NAME,
+    'must start with a lowercase letter and hold only a-z, 0-9 and _$()+-/ (CouchDB names)',
+  ),
+);
+
+/** The run-time schema of a team choice (settings and messages). */
+export const teamChoiceSchema = v.strictObject({
+  database: databaseName,
+  tag: v.nullable(v.pipe(v.string(), v.minLength(1), v.maxLength(200))),
+});
+
+/** The address of a sync server: http(s), no user name or password in it, no query. */
+export const serverSchema = v.pipe(
+  v.string(),
+  v.maxLength(2048),
+  v.check((s) => {
+    try {
+      const url = new URL(s);
+      return (
+        (url.protocol === 'https:' || url.protocol === 'http:') &&
+        !url.username &&
+        !url.password &&
+        !url.search
+      );
+    } catch {
+      return false;
+    }
+  }, 'must be an http(s) address such as https://couch.example.org, without a password in it'),
+);
+
 /** Run-time schemas of every request, checked where messages arrive. */
 export const REQUEST_SCHEMAS = {
   'page/info': v.strictObject({}),
@@ -374,6 +453,15 @@ export const REQUEST_SCHEMAS = {
     sites: v.pipe(v.array(v.pipe(v.string(), v.maxLength(400))), v.maxLength(5_000)),
   }),
   'library/summarise': v.strictObject({}),
+  'sync/status': v.strictObject({}),
+  'sync/configure': v.strictObject({
+    server: serverSchema,
+    user: v.pipe(v.string(), v.minLength(1, 'needs a user name'), v.maxLength(200)),
+    password: v.optional(v.pipe(v.string(), v.maxLength(1000))),
+    teams: v.pipe(v.array(teamChoiceSchema), v.maxLength(50)),
+  }),
+  'sync/off': v.strictObject({}),
+  'sync/now': v.strictObject({}),
   'badge/set': v.strictObject({
     officials: v.pipe(v.number(), v.integer(), v.minValue(0)),
     notes: v.pipe(v.number(), v.integer(), v.minValue(0)),

@@ -135,7 +135,16 @@ export function assertChromium(): void {
 /** Launches Chromium with the built extension, all hosts resolving to the page server. */
 export async function launchDossier(
   server: PageServer,
-  { profileDir, headless = true }: { profileDir?: string; headless?: boolean } = {},
+  {
+    profileDir,
+    headless = true,
+    hostRules = [],
+  }: {
+    profileDir?: string;
+    headless?: boolean;
+    /** Host resolver rules tried before the page server's (a sync server's host, say). */
+    hostRules?: string[];
+  } = {},
 ): Promise<DossierBrowser> {
   assertChromium();
   const dir = profileDir ?? mkdtempSync(path.join(tmpdir(), 'dossier-profile-'));
@@ -146,7 +155,7 @@ export async function launchDossier(
     args: [
       `--disable-extensions-except=${EXTENSION_DIR}`,
       `--load-extension=${EXTENSION_DIR}`,
-      `--host-resolver-rules=MAP * 127.0.0.1:${server.port}`,
+      `--host-resolver-rules=${[...hostRules, `MAP * 127.0.0.1:${server.port}`].join(', ')}`,
       '--no-sandbox',
       '--disable-gpu',
       '--disable-quic',

@@ -15,8 +15,9 @@ import { Uploads } from '../notes/uploads';
 import { PDF_URL_PATTERNS, VIEWER_PATH, viewerUrlFor } from '../pdf/redirect';
 import { SYNC_PORT } from '../protocol';
 import { highlightsOn, withHighlights } from '../settings';
-import { requestPersistence } from '../store';
+import { notesDatabase, requestPersistence } from '../store';
 import { createSyncHub } from '../sync/hub';
+import type { Database as SyncDatabase } from '../sync/replicator';
 import { callerOf, mayTouch, OTHER_SITE, refusal } from './access';
 import { handleMessages, sendToBackground, sendToTab } from './messaging';
 import { redirectPdfTabs } from './pdf-redirect';
@@ -32,6 +33,7 @@ import {
   startInOpenPolicyTabs,
   welcomeOnInstall,
 } from './sites';
+import { startSync } from './sync';
 import { scheduleTrashPurge } from './trash-purge';
 
 /** The context-menu entry that opens a PDF link or tab in Dossier's viewer. */
@@ -41,9 +43,16 @@ const PDF_MENU_ID = 'dossier-open-pdf';
 export function startBackground(): void {
   const hub = createSyncHub();
   const db = lazyConnection();
-  // Open views follow the store's change feed, so notes synced from elsewhere reach them too.
+  // Replication with the reader's server (issue 14), over the store's notes database.
+  // (lib/store types the part of PouchDB it uses; the replication uses a few more methods.)
+  const sync = startSync(async () => notesDatabase(await db()) as unknown as SyncDatabase);
+  // Open views follow the store's change feed, so notes synced from elsewhere reach them too;
+  // each change also tells sync to push soon.
   const notes = createNotesService({ db, spaceLeft });
-  followNotes(db, (url, change) => hub.publish(url, change));
+  followNotes(db, (url, change) => {
+    hub.publish(url, change);
+    sync.written();
+  });
   // The library shares the connection; open side panels hear of each change and reload.
   const library = createLibraryService({
     db,
@@ -166,6 +175,11 @@ export function startBackground(): void {
         return null;
       },
       'library/summarise': async () => ({ built: await library.summarise() }),
+      // Sync settings: Dossier's own pages only (lib/platform/access.ts refuses content scripts).
+      'sync/status': () => sync.status(),
+      'sync/configure': (request) => sync.configure(request),
+      'sync/off': () => sync.off(),
+      'sync/now': () => sync.now(),
       'badge/set': async ({ officials, notes: count }, sender) => {
         const tabId = sender.tab?.id;
         if (tabId === undefined) return null;

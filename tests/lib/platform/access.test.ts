@@ -32,4 +32,12 @@ describe('sender checks', () => {
     expect(mayTouch(page, 'javascript:alert(1)')).toBe(false);
     expect(mayTouch({ kind: 'unknown' }, 'https://www.brookings.edu/')).toBe(false);
   });
+
+  it('keeps the sync settings (server, password) from every content script', () => {
+    const page = callerOf(content('https://www.brookings.edu/articles/x'), self);
+    for (const type of ['sync/status', 'sync/configure', 'sync/off', 'sync/now'] as const) {
+      expect(refusal(type, page)).toMatch(/only answers/);
+      expect(refusal(type, { kind: 'extension' })).toBeNull();
+    }
+  });
 });

@@ -1,0 +1,147 @@
+/**
+ * Sync in the background (issue 14): the reader's settings and the last state in
+ * `storage.local` (never `storage.sync`), the replication controller (lib/sync/replicator.ts),
+ * and the three moments it resumes by itself besides each write: at worker start, on a
+ * `chrome.alarms` alarm (which wakes a stopped worker, unlike a timer), and on the retry timer
+ * while the worker lives. Host access for the server is an optional permission the side panel
+ * asks for when the reader saves the settings; without it sync says so instead of failing.
+ */
+import { browser } from 'wxt/browser';
+import type { RequestOf, SyncState, SyncStatus } from '../protocol';
+import { setSignedInUser } from '../store';
+import { parseSyncConfig, personalDatabase, type SyncConfig } from '../sync/config';
+import { openRemote, replicate } from '../sync/remote';
+import { createReplicator, type Database, type Replicator } from '../sync/replicator';
+import { hasAccess } from './sync-access';
+
+/** The alarm that resumes sync after a worker stop or a failure. */
+export const SYNC_ALARM = 'dossier-sync';
+/** Minutes between alarm cycles (Chrome's shortest period is half a minute). */
+const ALARM_MINUTES = 1;
+const CONFIG_KEY = 'sync';
+const STATE_KEY = 'syncState';
+
+/** What the background's message handlers call. */
+export interface SyncService {
+  status(): Promise<SyncStatus>;
+  configure(request: RequestOf<'sync/configure'>): Promise<SyncStatus>;
+  off(): Promise<SyncStatus>;
+  now(): Promise<SyncStatus>;
+  /** A note was written: sync soon. */
+  written(): void;
+}
+
+/**
+ * Starts sync over `local` (the notes database, from lib/store), or leaves it unavailable when
+ * `local` resolves to null.
+ */
+export function startSync(local: () => Promise<Database | null>): SyncService {
+  let replicator: Replicator | null = null;
+  let config: SyncConfig | null = null;
+  let saved: SyncState = { kind: 'off' };
+
+  const ready = (async () => {
+    const stored = await browser.storage.local.get([CONFIG_KEY, STATE_KEY]);
+    config = parseSyncConfig(stored[CONFIG_KEY]);
+    // The store tells the reader's notes from teammates' by this name: set before any sync.
+    setSignedInUser(config?.user);
+    saved = parseState(stored[STATE_KEY]);
+    const db = await local().catch(() => null);
+    if (!db) return;
+    replicator = createReplicator({
+      local: db,
+      remote: openRemote,
+      replicate,
+      initial: config ? saved : { kind: 'off' },
+      onState: (state) => void browser.storage.local.set({ [STATE_KEY]: state }).catch(() => {}),
+    });
+    if (config && (await hasAccess(config.server))) await replicator.configure(config);
+  })();
+
+  const status = (): SyncStatus => ({
+    state: replicator?.state() ?? (config ? noStore() : { kind: 'off' }),
+    settings: config && {
+      server: config.server,
+      user: config.user,
+      database: config.database,
+      teams: config.teams,
+    },
+  });
+
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === SYNC_ALARM) void ready.then(() => replicator?.syncNow());
+  });
+  void browser.alarms.get(SYNC_ALARM).then((existing) => {
+    if (!existing) {
+      void browser.alarms.create(SYNC_ALARM, {
+        delayInMinutes: ALARM_MINUTES,
+        periodInMinutes: ALARM_MINUTES,
+      });
+    }
+  });
+
+  return {
+    async status() {
+      await ready;
+      return status();
+    },
+    async configure(request) {
+      await ready;
+      if (!(await hasAccess(request.server))) {
+        throw new Error(
+          `Dossier may not reach ${new URL(request.server).host} yet: allow it first.`,
+        );
+      }
+      const password = request.password ?? (config?.user === request.user ? config.password : '');
+      const next: SyncConfig = {
+        server: request.server,
+        user: request.user,
+        password,
+        database: personalDatabase(request.user),
+        teams: request.teams,
+      };
+      config = next;
+      setSignedInUser(next.user);
+      await browser.storage.local.set({ [CONFIG_KEY]: next });
+      if (replicator) await replicator.configure(next);
+      return status();
+    },
+    async off() {
+      await ready;
+      config = null;
+      setSignedInUser(undefined);
+      await browser.storage.local.remove([CONFIG_KEY, STATE_KEY]);
+      if (replicator) await replicator.configure(null);
+      return status();
+    },
+    async now() {
+      await ready;
+      if (config && replicator) await replicator.syncNow();
+      return status();
+    },
+    written() {
+      void ready.then(() => replicator?.written());
+    },
+  };
+}
+
+/** The state shown while the notes store cannot replicate (it never should in a release). */
+function noStore(): SyncState {
+  return {
+    kind: 'server-error',
+    lastSync: null,
+    status: null,
+    message: 'The notes store cannot replicate in this build.',
+  };
+}
+
+/** A stored state, or off when missing or damaged. */
+function parseState(raw: unknown): SyncState {
+  const kinds = ['off', 'syncing', 'up-to-date', 'offline', 'refused', 'server-error'];
+  if (typeof raw !== 'object' || raw === null) return { kind: 'off' };
+  const state = raw as { kind?: unknown; lastSync?: unknown };
+  if (!kinds.includes(String(state.kind))) return { kind: 'off' };
+  // A state saved mid-cycle by a stopped worker says nothing now; keep only the last sync time.
+  const lastSync = typeof state.lastSync === 'number' ? state.lastSync : null;
+  return lastSync === null ? { kind: 'off' } : { kind: 'up-to-date', lastSync };
+}

@@ -1,0 +1,316 @@
+/**
+ * The replication controller of the background (issue 14): replicates the notes database with
+ * the reader's database on a CouchDB-protocol server, and pushes the chosen notes to team
+ * databases and pulls the teammates' notes back. Each cycle is a one-shot PouchDB replication,
+ * which writes checkpoints on both sides after every batch: a cycle cut short (the server went
+ * away, the service worker was stopped) starts again from the last checkpoint, and since
+ * documents travel with their revisions nothing is duplicated. Cycles run at start, after each
+ * local write, whenever the server announces a change (a long-poll on its changes feed while the
+ * worker lives), on a retry timer after a failure, and on the background's `chrome.alarms` alarm.
+ *
+ * The controller takes the local database and the way to open remote ones as parameters, so the
+ * tests run it in Node against the test server (scripts/couch/server.ts).
+ */
+
+import { type SyncConfig, serverBase } from './config';
+import { goesToTeam, NOTE_PREFIX, type NoteDocument, stampAuthor } from './documents';
+import { nextState, retries, type SyncEvent, type SyncState } from './state';
+
+/**
+ * The part of a PouchDB database the controller uses. Written out here rather than taken from
+ * @types/pouchdb-core, whose global declarations pull another Node typing into the whole project.
+ */
+export interface Database {
+  get(id: string): Promise<Record<string, unknown> & { _id: string; _rev: string }>;
+  put(doc: Record<string, unknown> & { _id: string }): Promise<{ ok: boolean; rev: string }>;
+  bulkDocs(docs: Record<string, unknown>[]): Promise<unknown[]>;
+  changes(options: {
+    since: string | number;
+    include_docs?: boolean;
+    limit?: number;
+    live?: false;
+  }): Promise<{ results: { id: string; doc?: unknown }[]; last_seq: string | number }>;
+  changes(options: { since: 'now'; live: true }): ChangesFeed;
+}
+
+/** A live changes feed (PouchDB's `changes({ live: true })`). */
+export interface ChangesFeed {
+  on(event: 'change' | 'error', listener: (value: unknown) => void): unknown;
+  cancel(): void;
+}
+
+/** Runs a one-shot replication from `source` to `target` (PouchDB.replicate). */
+export type Replicate = (
+  source: Database,
+  target: Database,
+  options: { batch_size: number; filter?: (doc: NoteDocument) => boolean },
+) => PromiseLike<{ docs_written: number; doc_write_failures: number; errors: unknown[] }> & {
+  cancel(): void;
+};
+
+/** What the controller needs. */
+export interface ReplicatorDeps {
+  local: Database;
+  /** Opens a database on the server with the reader's credentials (never creating it). */
+  remote(url: string, config: SyncConfig): Database;
+  replicate: Replicate;
+  now?: () => number;
+  /** Told every state change (the background keeps it and answers `sync/status`). */
+  onState?(state: SyncState): void;
+  /** Milliseconds before the first retry after a failure (doubles up to a minute). */
+  retryMs?: number;
+  /** The state saved by a previous worker (its last sync time survives restarts). */
+  initial?: SyncState;
+}
+
+/** The replication controller. */
+export interface Replicator {
+  /** Takes new settings (null: sync off) and starts a cycle when on. */
+  configure(config: SyncConfig | null): Promise<SyncState>;
+  /** Runs a cycle now (or right after the running one) and resolves with the state after it. */
+  syncNow(): Promise<SyncState>;
+  /** A local write happened: sync soon. */
+  written(): void;
+  state(): SyncState;
+  /** Stops every timer, long-poll and replication (the tests' teardown). */
+  destroy(): void;
+}
+
+/** Documents per replication batch: large enough for the first 10,000 notes to be quick. */
+const BATCH_SIZE = 250;
+/** How long a local write waits for more before the cycle (several saves, one cycle). */
+const WRITE_DELAY_MS = 150;
+/** The longest wait between retries while the worker lives. */
+const MAX_RETRY_MS = 60_000;
+/** Where the progress of author stamping is kept (a local document: it never replicates). */
+const STAMP_DOC = '_local/dossier-author-stamp';
+
+/** Creates the controller, off until `configure` is given settings. */
+export function createReplicator(deps: ReplicatorDeps): Replicator {
+  const now = deps.now ?? Date.now;
+  let config: SyncConfig | null = null;
+  let state: SyncState = deps.initial ?? { kind: 'off' };
+  let running: Promise<SyncState> | null = null;
+  let again = false;
+  let retryTimer: ReturnType<typeof setTimeout> | null = null;
+  let writeTimer: ReturnType<typeof setTimeout> | null = null;
+  let retryDelay = deps.retryMs ?? 1_000;
+  let watchers: { cancel(): void }[] = [];
+  let inFlight: { cancel(): void }[] = [];
+  let generation = 0;
+  let destroyed = false;
+  /** Notes the server refused since the settings were given (shown until they change). */
+  let deniedTotal = 0;
+
+  const set = (event: SyncEvent) => {
+    state = nextState(state, event);
+    deps.onState?.(state);
+  };
+
+  const clearTimers = () => {
+    if (retryTimer) clearTimeout(retryTimer);
+    if (writeTimer) clearTimeout(writeTimer);
+    retryTimer = writeTimer = null;
+  };
+
+  const stopWatching = () => {
+    for (const w of watchers) w.cancel();
+    watchers = [];
+  };
+
+  const replicate: Replicate = (source, target, options) => {
+    const run = deps.replicate(source, target, options);
+    inFlight.push(run);
+    return run;
+  };
+
+  /** Pushes and pulls once; throws the first failure. Returns the changes the server refused. */
+  const cycle = async (cfg: SyncConfig): Promise<number> => {
+    const base = serverBase(cfg.server);
+    const personal = deps.remote(`${base}/${cfg.database}`, cfg);
+    let denied = 0;
+    const push = await replicate(deps.local, personal, {
+      batch_size: BATCH_SIZE,
+      filter: notDesign,
+    });
+    const pull = await replicate(personal, deps.local, {
+      batch_size: BATCH_SIZE,
+      filter: notDesign,
+    });
+    failOn(push);
+    failOn(pull);
+    denied += push.doc_write_failures;
+    if (cfg.teams.length > 0) await stampOwnNotes(deps.local, cfg.user);
+    for (const team of cfg.teams) {
+      const db = deps.remote(`${base}/${team.database}`, cfg);
+      const out = await replicate(deps.local, db, {
+        batch_size: BATCH_SIZE,
+        filter: (doc) => goesToTeam(doc, team.tag, cfg.user),
+      });
+      // Only notes come back: not the team's design document (its validation function).
+      const back = await replicate(db, deps.local, { batch_size: BATCH_SIZE, filter: isNote });
+      failOn(out);
+      failOn(back);
+      denied += out.doc_write_failures;
+    }
+    return denied;
+  };
+
+  const scheduleRetry = () => {
+    if (retryTimer || destroyed) return;
+    retryTimer = setTimeout(() => {
+      retryTimer = null;
+      void syncNow();
+    }, retryDelay);
+    retryDelay = Math.min(retryDelay * 2, MAX_RETRY_MS);
+  };
+
+  /** Long-polls the server's changes so that another device's note arrives at once. */
+  const watch = (cfg: SyncConfig, mine: number) => {
+    if (watchers.length > 0 || destroyed) return;
+    const base = serverBase(cfg.server);
+    for (const name of [cfg.database, ...cfg.teams.map((t) => t.database)]) {
+      const feed = deps.remote(`${base}/${name}`, cfg).changes({ since: 'now', live: true });
+      feed.on('change', () => {
+        if (mine === generation) void syncNow();
+      });
+      feed.on('error', () => {
+        // The feed died with the server; the retry after the failed cycle starts a new one.
+        watchers = watchers.filter((w) => w !== feed);
+      });
+      watchers.push(feed);
+    }
+  };
+
+  const syncNow = (): Promise<SyncState> => {
+    if (running) {
+      again = true;
+      return running;
+    }
+    const cfg = config;
+    if (!cfg || destroyed) return Promise.resolve(state);
+    const mine = generation;
+    running = (async () => {
+      do {
+        again = false;
+        set({ type: 'active' });
+        try {
+          const denied = await cycle(cfg);
+          if (mine !== generation) break;
+          deniedTotal += denied;
+          set({ type: 'complete', at: now(), denied: deniedTotal });
+          retryDelay = deps.retryMs ?? 1_000;
+          watch(cfg, mine);
+        } catch (error) {
+          if (mine !== generation) break;
+          set({ type: 'failed', error });
+          stopWatching();
+          if (retries(state)) scheduleRetry();
+          break;
+        } finally {
+          inFlight = [];
+        }
+      } while (again && mine === generation);
+      return state;
+    })().finally(() => {
+      running = null;
+    });
+    return running;
+  };
+
+  return {
+    async configure(next) {
+      generation += 1;
+      clearTimers();
+      stopWatching();
+      for (const run of inFlight) run.cancel();
+      inFlight = [];
+      if (running) await running.catch(() => undefined);
+      config = next;
+      deniedTotal = 0;
+      retryDelay = deps.retryMs ?? 1_000;
+      if (!next) {
+        set({ type: 'stop' });
+        return state;
+      }
+      return syncNow();
+    },
+    syncNow,
+    written() {
+      if (!config || writeTimer) return;
+      writeTimer = setTimeout(() => {
+        writeTimer = null;
+        void syncNow();
+      }, WRITE_DELAY_MS);
+    },
+    state: () => state,
+    destroy() {
+      destroyed = true;
+      generation += 1;
+      clearTimers();
+      stopWatching();
+      for (const run of inFlight) run.cancel();
+    },
+  };
+}
+
+/** Everything but design documents (a server's own, which only its admins may write). */
+const notDesign = (doc: NoteDocument) => !doc._id.startsWith('_design/');
+
+/** Note documents only. */
+const isNote = (doc: NoteDocument) => doc._id.startsWith(NOTE_PREFIX);
+
+/**
+ * Throws a replication's first error (PouchDB resolves a batch's per-note failures in `errors`).
+ * A note the server's validation refused (`forbidden`) is counted, not fatal: the rest went.
+ */
+function failOn(result: { errors: unknown[] }): void {
+  const error = result.errors.find((e) => !isRefusedNote(e));
+  if (error) throw error;
+}
+
+/** True for the answer to one note refused by the server's validation function. */
+function isRefusedNote(error: unknown): boolean {
+  const e = (error ?? {}) as { status?: unknown; name?: unknown; error?: unknown };
+  const name = String(e.name ?? e.error ?? '').toLowerCase();
+  return e.status === 403 || name === 'forbidden' || name === 'unauthorized';
+}
+
+/**
+ * Writes the reader's user name into each of their notes that has none, so that a team database
+ * (whose validation checks the author) takes them. Goes through the changes since the last run
+ * (kept in a local document), so a cycle costs only the notes written since.
+ */
+async function stampOwnNotes(local: Database, user: string): Promise<void> {
+  let since: string | number = 0;
+  let stampRev: string | undefined;
+  try {
+    const done = (await local.get(STAMP_DOC)) as {
+      seq?: string | number;
+      _rev: string;
+      user?: unknown;
+    };
+    if (done.user === user && done.seq !== undefined) since = done.seq;
+    stampRev = done._rev;
+  } catch {
+    // First run: from the beginning.
+  }
+  const changes = await local.changes({ since, include_docs: true, limit: 5_000 });
+  const stamped: Record<string, unknown>[] = [];
+  for (const change of changes.results) {
+    const doc = change.doc as unknown as NoteDocument | undefined;
+    if (!doc?._id.startsWith(NOTE_PREFIX)) continue;
+    const next = stampAuthor(doc, user);
+    if (next) stamped.push({ ...next });
+  }
+  // A note the store changed meanwhile refuses (409) and is stamped on a later cycle, when its
+  // newer revision comes through the changes feed.
+  if (stamped.length > 0) await local.bulkDocs(stamped);
+  await local.put({
+    _id: STAMP_DOC,
+    ...(stampRev ? { _rev: stampRev } : {}),
+    seq: changes.last_seq,
+    user,
+  });
+  if (changes.results.length === 5_000) await stampOwnNotes(local, user);
+}

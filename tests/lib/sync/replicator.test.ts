@@ -1,0 +1,235 @@
+// @vitest-environment node
+/**
+ * The replication controller against the CouchDB-protocol test server (or COUCH_URL): two
+ * "devices", each a PouchDB database in memory with its own controller, as two browser profiles
+ * would be. What the reader would notice: a note made on one reaches the other, edits on both
+ * converge, a wrong password is refused, a server that goes away and comes back loses nothing,
+ * a replication cut short catches up, and a teammate's note cannot be changed.
+ */
+
+import memory from 'pouchdb-adapter-memory/lib/index.es.js';
+import PouchDB from 'pouchdb-core/lib/index.es.js';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { personalDatabase, type SyncConfig } from '../../../lib/sync/config';
+import { editRefusal } from '../../../lib/sync/documents';
+import { openRemote, replicate } from '../../../lib/sync/remote';
+import { createReplicator, type Database, type Replicator } from '../../../lib/sync/replicator';
+import type { SyncState } from '../../../lib/sync/state';
+import { applyCouchSetup, teamDatabase } from '../../../scripts/couch/setup';
+import { freshName, startTestCouch, type TestCouch } from '../../helpers/couch';
+
+const Local = PouchDB.plugin(memory);
+let couch: TestCouch;
+const alice = freshName('alice');
+const bob = freshName('bob');
+const team = freshName('team');
+const made: Replicator[] = [];
+
+beforeAll(async () => {
+  couch = await startTestCouch();
+  await applyCouchSetup(couch.url, couch.admin, {
+    readers: [
+      { name: alice, password: 'pa' },
+      { name: bob, password: 'pb' },
+    ],
+    teams: [{ name: team, members: [alice, bob] }],
+  });
+}, 60_000);
+afterAll(() => couch?.close(), 30_000);
+afterEach(() => {
+  for (const r of made.splice(0)) r.destroy();
+});
+
+/** The part of a local database the tests read. */
+interface LocalDatabase {
+  put(doc: object): Promise<unknown>;
+  allDocs(options: object): Promise<{ rows: { id: string; doc?: StoredNote }[] }>;
+  get(id: string, options?: object): Promise<StoredNote & { _id: string; _rev: string }>;
+}
+interface StoredNote {
+  _id: string;
+  _rev?: string;
+  _conflicts?: string[];
+  type?: string;
+  author?: string;
+  note: { id: string; note: string; tags: string[] };
+}
+
+/** A device: a local database and its controller, signed in as `user`. */
+function device(
+  user: string,
+  password: string,
+  extra: Partial<SyncConfig> = {},
+  local?: LocalDatabase,
+) {
+  const db =
+    local ?? (new Local(freshName('local'), { adapter: 'memory' }) as unknown as LocalDatabase);
+  const states: SyncState[] = [];
+  const replicator = createReplicator({
+    local: db as unknown as Database,
+    remote: openRemote,
+    replicate,
+    retryMs: 200,
+    onState: (s) => states.push(s),
+  });
+  made.push(replicator);
+  const config: SyncConfig = {
+    server: couch.url,
+    user,
+    password,
+    database: personalDatabase(user),
+    teams: [],
+    ...extra,
+  };
+  return { local: db, replicator, states, config };
+}
+
+function note(id: string, text: string, tags: string[] = []) {
+  return { _id: `note:example.org%2Fpaper:${id}`, type: 'note', note: { id, note: text, tags } };
+}
+
+/** The note texts a device holds, sorted. */
+async function texts(local: LocalDatabase): Promise<string[]> {
+  const all = await local.allDocs({ include_docs: true, startkey: 'note:', endkey: 'note:\uffff' });
+  return all.rows.map((r) => r.doc?.note.note ?? '').sort();
+}
+
+describe('the replication controller', () => {
+  it('carries a note made on one device to another, and a later one while both run', async () => {
+    const a = device(alice, 'pa');
+    const b = device(alice, 'pa');
+    const first = freshName('first');
+    await a.local.put(note(first, `made on A ${first}`));
+    expect((await a.replicator.configure(a.config)).kind).toBe('up-to-date');
+    expect((await b.replicator.configure(b.config)).kind).toBe('up-to-date');
+    expect(await texts(b.local)).toContain(`made on A ${first}`);
+
+    // B is not asked: the server's change feed tells it.
+    const second = freshName('second');
+    await a.local.put(note(second, `later ${second}`));
+    a.replicator.written();
+    await vi.waitFor(async () => expect(await texts(b.local)).toContain(`later ${second}`), {
+      timeout: 15_000,
+      interval: 100,
+    });
+    await vi.waitFor(() => expect(b.replicator.state().kind).toBe('up-to-date'), {
+      timeout: 15_000,
+    });
+  }, 60_000);
+
+  it('keeps both edits made offline and converges on the same note on both devices', async () => {
+    const a = device(alice, 'pa');
+    const b = device(alice, 'pa');
+    const id = freshName('both');
+    await a.local.put(note(id, 'original'));
+    await a.replicator.configure(a.config);
+    await b.replicator.configure(b.config);
+    a.replicator.destroy();
+    b.replicator.destroy();
+    // Offline: each device edits the same note.
+    const onA = await a.local.get(note(id, '')._id);
+    await a.local.put({ ...onA, note: { ...onA.note, note: 'edited on A' } });
+    const onB = await b.local.get(note(id, '')._id);
+    await b.local.put({ ...onB, note: { ...onB.note, note: 'edited on B' } });
+    // Back online (new controllers, as after a restart).
+    const a2 = device(alice, 'pa', {}, a.local);
+    const b2 = device(alice, 'pa', {}, b.local);
+    await a2.replicator.configure(a2.config);
+    await b2.replicator.configure(b2.config);
+    await a2.replicator.syncNow();
+    const winnerA = await a.local.get(note(id, '')._id, { conflicts: true });
+    const winnerB = await b.local.get(note(id, '')._id, { conflicts: true });
+    expect(winnerB._rev).toBe(winnerA._rev);
+    expect(winnerB.note.note).toBe(winnerA.note.note);
+    // The other edit is kept as a conflict for the store to resolve, not dropped.
+    expect(winnerA._conflicts).toHaveLength(1);
+    const loser = await a.local.get(note(id, '')._id, { rev: winnerA._conflicts?.[0] });
+    expect([winnerA.note.note, loser.note.note].sort()).toEqual(['edited on A', 'edited on B']);
+  }, 60_000);
+
+  it('says a wrong password is refused, and does not keep trying with it', async () => {
+    const a = device(alice, 'wrong password');
+    const state = await a.replicator.configure(a.config);
+    expect(state.kind).toBe('refused');
+    await new Promise((r) => setTimeout(r, 600));
+    expect(a.states.filter((s) => s.kind === 'syncing')).toHaveLength(1);
+  }, 60_000);
+
+  it('loses nothing when the server is killed and restarted, and resumes by itself', async () => {
+    const a = device(alice, 'pa');
+    await a.replicator.configure(a.config);
+    await couch.stop();
+    const id = freshName('while-down');
+    await a.local.put(note(id, `written while the server was down ${id}`));
+    a.replicator.written();
+    await vi.waitFor(() => expect(a.replicator.state().kind).toBe('offline'), { timeout: 10_000 });
+    await couch.restart();
+    // No call from the test: the retry timer brings it back.
+    await vi.waitFor(() => expect(a.replicator.state().kind).toBe('up-to-date'), {
+      timeout: 20_000,
+      interval: 100,
+    });
+    const b = device(alice, 'pa');
+    await b.replicator.configure(b.config);
+    expect(await texts(b.local)).toContain(`written while the server was down ${id}`);
+  }, 60_000);
+
+  it('catches up after a replication cut short, with no note lost or doubled', async () => {
+    const owner = freshName('reader');
+    await applyCouchSetup(couch.url, couch.admin, {
+      readers: [{ name: owner, password: 'po' }],
+      teams: [],
+    });
+    const a = device(owner, 'po');
+    const docs = Array.from({ length: 1_200 }, (_, i) => note(`n${i}`, `note ${i}`));
+    await (a.local as unknown as { bulkDocs(d: object[]): Promise<unknown> }).bulkDocs(docs);
+    const cut = a.replicator.configure(a.config);
+    // Stop it as a worker is stopped: after some notes reached the server, before the rest.
+    await vi.waitFor(
+      async () => {
+        const info = await fetch(`${couch.url}/${personalDatabase(owner)}`, {
+          headers: { authorization: `Basic ${Buffer.from(`${owner}:po`).toString('base64')}` },
+        }).then((r) => r.json() as Promise<{ doc_count: number }>);
+        expect(info.doc_count).toBeGreaterThan(0);
+      },
+      { timeout: 20_000, interval: 20 },
+    );
+    a.replicator.destroy();
+    await cut;
+    const again = device(owner, 'po', {}, a.local);
+    expect((await again.replicator.configure(again.config)).kind).toBe('up-to-date');
+    const b = device(owner, 'po');
+    await b.replicator.configure(b.config);
+    const onB = await texts(b.local);
+    expect(onB).toHaveLength(1_200);
+    expect(new Set(onB).size).toBe(1_200);
+  }, 120_000);
+
+  it("shares a tag with the team, shows whose notes are whose, and cannot change a teammate's", async () => {
+    const teamChoice = { database: teamDatabase(team), tag: 'shared' };
+    const a = device(alice, 'pa', { teams: [teamChoice] });
+    const b = device(bob, 'pb', { teams: [{ database: teamDatabase(team), tag: null }] });
+    const sharedId = freshName('shared');
+    await a.local.put(note(sharedId, 'for the team', ['shared']));
+    await a.local.put(note(freshName('private'), 'only mine', ['private']));
+    expect((await a.replicator.configure(a.config)).kind).toBe('up-to-date');
+    expect((await b.replicator.configure(b.config)).kind).toBe('up-to-date');
+    expect(await texts(b.local)).toEqual(['for the team']);
+    const received = await b.local.get(note(sharedId, '')._id);
+    expect(received.author).toBe(alice);
+    expect(editRefusal(received, bob)).toContain(alice);
+    expect(editRefusal(received, alice)).toBeNull();
+
+    // A changed client on B edits alice's note anyway: the server refuses it, B's state says so.
+    // (It even writes its own name as the author, so that its filter lets the note out.)
+    await b.local.put({
+      ...received,
+      author: bob,
+      note: { ...received.note, note: 'changed by bob' },
+    });
+    const state = await b.replicator.syncNow();
+    expect(state).toMatchObject({ kind: 'up-to-date', denied: 1 });
+    await a.replicator.syncNow();
+    expect((await a.local.get(note(sharedId, '')._id)).note.note).toBe('for the team');
+  }, 60_000);
+});
