@@ -186,6 +186,13 @@ export interface ProtocolMap {
   'library/split': { request: { a: string[]; b: string[] }; response: null };
   /** background → side panels: the library changed, read it again. */
   'library/changed': { request: Record<string, never>; response: null };
+  /** side panel → background: one name, two people: the name on `pages` (and `sites`) is another. */
+  'library/split-pages': {
+    request: { form: string; pages: string[]; sites: string[] };
+    response: null;
+  };
+  /** side panel → background: build the people summary if it is missing or outdated. */
+  'library/summarise': { request: Record<string, never>; response: { built: boolean } };
 }
 
 export type MessageType = keyof ProtocolMap;
@@ -361,6 +368,12 @@ export const REQUEST_SCHEMAS = {
   'library/merge': v.strictObject({ a: formKeys, b: formKeys }),
   'library/split': v.strictObject({ a: formKeys, b: formKeys }),
   'library/changed': v.strictObject({}),
+  'library/split-pages': v.strictObject({
+    form: v.pipe(v.string(), v.minLength(1), v.maxLength(400)),
+    pages: v.pipe(v.array(pageUrl), v.minLength(1), v.maxLength(5_000)),
+    sites: v.pipe(v.array(v.pipe(v.string(), v.maxLength(400))), v.maxLength(5_000)),
+  }),
+  'library/summarise': v.strictObject({}),
   'badge/set': v.strictObject({
     officials: v.pipe(v.number(), v.integer(), v.minValue(0)),
     notes: v.pipe(v.number(), v.integer(), v.minValue(0)),

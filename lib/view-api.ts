@@ -3,8 +3,7 @@
  * components depend on these, the real implementations live in lib/platform, and component
  * tests pass plain objects instead of a mocked browser.
  */
-import type { Annotation } from './annotation';
-import type { LibraryPage, PersonChoice } from './library/records';
+import type { LibraryReader } from './library/reader';
 import type { NotesApi } from './notes/api';
 import type { TransferDeps } from './notes/transfer';
 import type { AnalysisSummary, PageInfo, Reply, SiteStatus } from './protocol';
@@ -46,17 +45,10 @@ export interface PopupApi {
   openDossier?(tabId: number | null): Promise<boolean>;
 }
 
-/** Everything the side panel's library shows, as stored. */
-export interface LibrarySnapshot {
-  pages: LibraryPage[];
-  choices: PersonChoice[];
-  paused: boolean;
-  notes: Annotation[];
-}
+export type { LibrarySnapshot, LibrarySummary } from './library/reader';
 
 /** The side panel's view of the browser (lib/platform/library-api.ts is the real one). */
-export interface LibraryApi {
-  load(): Promise<LibrarySnapshot>;
+export interface LibraryApi extends LibraryReader {
   /** Calls `onChange` whenever the library changes; returns the function that stops it. */
   watch(onChange: () => void): () => void;
   /** The tab the "This page" tab describes, and every later switch of tab. */
@@ -66,6 +58,7 @@ export interface LibraryApi {
   pause(paused: boolean): Promise<Reply<{ paused: boolean }>>;
   merge(a: string[], b: string[]): Promise<Reply<null>>;
   split(a: string[], b: string[]): Promise<Reply<null>>;
+  splitPages(form: string, pages: string[], sites: string[]): Promise<Reply<null>>;
   download(name: string, data: string, type: string): void;
   now(): Date;
 }

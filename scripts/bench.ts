@@ -4,7 +4,7 @@
  * one browser. Every figure is a median of repeated runs; a ratio is against a baseline measured
  * in the same run. Prints a table and writes bench-results.json (rows of
  * { name, unit, median, baseline?, ratio? }). `npm run bench -- NAME…` runs only the scenarios
- * named (size, pages, tasks, sync, notes, transfer, pdf, library).
+ * named (size, pages, tasks, hostile, sync, notes, transfer, pdf, library).
  *
  * The pages are the corpus (../shared/corpus/pages, skipped with a note when absent) and two
  * generated long pages.
@@ -13,6 +13,7 @@ import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from '
 import path from 'node:path';
 import { build } from 'esbuild';
 import type { BenchEnv, BenchPage, Scenario } from './bench/env';
+import { hostile } from './bench/hostile';
 import { library } from './bench/library';
 import { longPage } from './bench/long-page';
 import { longestTasks } from './bench/longest-tasks';
@@ -31,6 +32,7 @@ const SCENARIOS: Scenario[] = [
   size,
   pageTimes,
   longestTasks,
+  hostile,
   sync,
   notesAtScale,
   transfer,

@@ -33,7 +33,7 @@ const LAYERS: { name: string; match: RegExp }[] = [
   {
     name: 'core',
     match:
-      /^lib\/((detect|article|anchoring|highlight|export|store|analysis|library)\/|pdf\/(text-model|load|redirect|running)\.ts$)/,
+      /^lib\/((dom|detect|article|anchoring|highlight|export|store|analysis|library)\/|pdf\/(text-model|load|redirect|running)\.ts$)/,
   },
   { name: 'protocol', match: /^lib\/protocol\.ts$/ },
   { name: 'services', match: /^lib\/(notes\/|sync\/|view-api\.ts$)/ },

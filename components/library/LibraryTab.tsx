@@ -4,18 +4,27 @@
  * library's own switches (pause, exports, forget everything). Long lists show their first
  * rows and grow on request, so the first rows appear at once even with thousands of people.
  */
-import { useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { Person } from '../../lib/library/identity';
-import { filterPeople, type Library, type PersonFilter, pageDate } from '../../lib/library/model';
-import type { LibrarySearch, ResultKind, SearchHit } from '../../lib/library/search';
+import { filterPeople, type PersonFilter, pageDate } from '../../lib/library/model';
+import type { LibraryPage } from '../../lib/library/records';
+import type { ResultKind, SearchGroups, SearchHit } from '../../lib/library/search';
 
-/** Props: the library and what the tab's controls do. */
+/** Props: the people (from the stored summary), the pages read, and what the controls do. */
 export interface LibraryTabProps {
-  library: Library;
+  /** Everyone (or the first rows, while the rest loads), most frequent first. */
+  people: readonly Person[];
+  /** How many people there are in all. */
+  totalPeople: number;
+  /** The most recently read pages shown so far, and how many there are in all. */
+  pages: readonly LibraryPage[];
+  totalPages: number;
+  /** Shows more of the pages read. */
+  onMorePages(): void;
   tags: { tag: string; count: number }[];
   paused: boolean;
-  /** The search index, built on first use (null until then). */
-  search: () => LibrarySearch;
+  /** Searches everything (the index is loaded or built on first use). */
+  search: (query: string) => Promise<SearchGroups>;
   onOpenPerson(id: string): void;
   onPause(paused: boolean): void;
   onForgetPage(url: string): void;
@@ -31,23 +40,42 @@ const KIND_NAMES: Record<ResultKind, string> = {
   note: 'Notes',
   page: 'Pages',
 };
-const clip = (s: string, n = 200) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
+/** Shortens text for the screen; anything that is not text (a damaged record) shows as text. */
+const clip = (value: unknown, n = 200): string => {
+  const s = typeof value === 'string' ? value : value == null ? '' : String(value);
+  return s.length > n ? `${s.slice(0, n - 1)}…` : s;
+};
 
 /** The library tab. */
 export function LibraryTab(props: LibraryTabProps) {
-  const { library } = props;
   const [query, setQuery] = useState('');
   const [filter, setFilter] = useState<PersonFilter>({});
   const [shown, setShown] = useState(PAGE);
-  const [pagesShown, setPagesShown] = useState(PAGE);
   const [confirming, setConfirming] = useState(false);
   const [withNotes, setWithNotes] = useState(false);
+  const [results, setResults] = useState<{ kind: ResultKind; hits: SearchHit[] }[] | null>(null);
+  const [searchError, setSearchError] = useState<string | null>(null);
 
-  const people = useMemo(() => filterPeople(library, filter), [library, filter]);
-  const results = useMemo(
-    () => (query.trim() ? props.search().search(query) : null),
-    [query, props.search],
-  );
+  const people = useMemo(() => filterPeople(props.people, filter), [props.people, filter]);
+  useEffect(() => {
+    if (!query.trim()) {
+      setResults(null);
+      return;
+    }
+    // The index may still be loading: answer the latest query once it is there.
+    let current = true;
+    props.search(query).then(
+      (found) => {
+        if (current) setResults(found);
+      },
+      (e: unknown) => {
+        if (current) setSearchError(`Search is not available: ${String(e)}`);
+      },
+    );
+    return () => {
+      current = false;
+    };
+  }, [query, props.search]);
 
   const field = (key: keyof PersonFilter, label: string, type: 'text' | 'date' = 'text') => (
     <label>
@@ -73,13 +101,30 @@ export function LibraryTab(props: LibraryTabProps) {
         value={query}
         onInput={(e) => setQuery((e.target as HTMLInputElement).value)}
       />
-      {results ? (
-        <Results results={results} library={library} onOpenPerson={props.onOpenPerson} />
+      {searchError && (
+        <p role="alert" class="error">
+          {searchError}
+        </p>
+      )}
+      {query.trim() && !results ? (
+        <p class="muted" role="status">
+          Searching…
+        </p>
+      ) : results ? (
+        <Results results={results} onOpenPerson={props.onOpenPerson} />
       ) : (
         <>
           <section aria-labelledby="people-h">
             <h2 id="people-h">
-              People <span class="muted">({people.length.toLocaleString('en')})</span>
+              People{' '}
+              <span class="muted">
+                (
+                {(people.length === props.people.length
+                  ? props.totalPeople
+                  : people.length
+                ).toLocaleString('en')}
+                )
+              </span>
             </h2>
             <details class="filters">
               <summary>Filter people</summary>
@@ -91,7 +136,7 @@ export function LibraryTab(props: LibraryTabProps) {
                 {field('to', 'To', 'date')}
               </div>
             </details>
-            {library.people.length === 0 ? (
+            {props.people.length === 0 ? (
               <p class="muted">
                 Nothing read yet. Open articles on policy sites and Dossier will remember who is in
                 them.
@@ -112,10 +157,10 @@ export function LibraryTab(props: LibraryTabProps) {
 
           <section aria-labelledby="pages-read-h">
             <h2 id="pages-read-h">
-              Pages read <span class="muted">({library.pages.length.toLocaleString('en')})</span>
+              Pages read <span class="muted">({props.totalPages.toLocaleString('en')})</span>
             </h2>
             <ul class="pages" aria-label="Pages read">
-              {library.pages.slice(0, pagesShown).map((p) => (
+              {props.pages.map((p) => (
                 <li key={p.url}>
                   <a href={p.url} target="_blank" rel="noopener noreferrer">
                     {clip(p.title || p.url)}
@@ -136,8 +181,8 @@ export function LibraryTab(props: LibraryTabProps) {
                 </li>
               ))}
             </ul>
-            {library.pages.length > pagesShown && (
-              <button type="button" onClick={() => setPagesShown(pagesShown + PAGE * 4)}>
+            {props.totalPages > props.pages.length && (
+              <button type="button" onClick={props.onMorePages}>
                 Show more pages
               </button>
             )}
@@ -233,11 +278,9 @@ function PersonRow({ person, onOpen }: { person: Person; onOpen(id: string): voi
 
 function Results({
   results,
-  library,
   onOpenPerson,
 }: {
   results: { kind: ResultKind; hits: SearchHit[] }[];
-  library: Library;
   onOpenPerson(id: string): void;
 }) {
   if (results.length === 0) {
@@ -255,7 +298,7 @@ function Results({
           <ul class="entries">
             {group.hits.map((hit, i) => (
               <li key={`${hit.ref}-${i}`}>
-                <Hit hit={hit} library={library} onOpenPerson={onOpenPerson} />
+                <Hit hit={hit} onOpenPerson={onOpenPerson} />
               </li>
             ))}
           </ul>
@@ -265,15 +308,7 @@ function Results({
   );
 }
 
-function Hit({
-  hit,
-  library,
-  onOpenPerson,
-}: {
-  hit: SearchHit;
-  library: Library;
-  onOpenPerson(id: string): void;
-}) {
+function Hit({ hit, onOpenPerson }: { hit: SearchHit; onOpenPerson(id: string): void }) {
   const body = (
     <>
       <span class="name">{clip(hit.label)}</span>
@@ -287,10 +322,7 @@ function Hit({
       </button>
     );
   }
-  const href =
-    hit.kind === 'quote' && hit.index !== undefined
-      ? (library.quotes[hit.index]?.link ?? hit.ref)
-      : hit.ref;
+  const href = hit.kind === 'quote' ? (hit.link ?? hit.ref) : hit.ref;
   return (
     <a class="entry" href={href} target="_blank" rel="noopener noreferrer">
       {body}

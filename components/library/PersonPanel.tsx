@@ -8,49 +8,58 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Annotation } from '../../lib/annotation';
 import type { Person } from '../../lib/library/identity';
-import { type Library, type PersonView, pageDate } from '../../lib/library/model';
+import { type PersonView, pageDate } from '../../lib/library/model';
 
 /** Props: the view, the people to merge with, and the actions. */
 export interface PersonPanelProps {
   view: PersonView;
-  library: Library;
+  /** Everyone in the library (the candidates for "Merge with…"). */
+  people: readonly Person[];
+  /** The spellings seen for each of the person's name forms. */
+  spellings: Readonly<Record<string, readonly string[]>>;
   onBack(): void;
   onExport(): void;
   onMerge(other: Person): void;
   onSplit(forms: string[]): void;
+  /** One name, two people: the name on these pages is someone else. */
+  onSplitPages(pages: string[]): void;
   onOpenPerson(id: string): void;
 }
 
-const clip = (s: string, n = 400) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
+/** Shortens text for the screen; anything that is not text (a damaged record) shows as text. */
+const clip = (value: unknown, n = 400): string => {
+  const s = typeof value === 'string' ? value : value == null ? '' : String(value);
+  return s.length > n ? `${s.slice(0, n - 1)}…` : s;
+};
 
 /** The spellings the library saw for a name form. */
-function spellingsOf(library: Library, form: string): string {
-  const f = library.resolution.forms.get(form);
-  return f ? [...f.spellings.keys()].map((s) => clip(s, 80)).join(', ') : form;
+function spellingsOf(spellings: PersonPanelProps['spellings'], form: string): string {
+  const list = spellings[form];
+  return list && list.length > 0 ? list.map((s) => clip(s, 80)).join(', ') : clip(form, 80);
 }
 
 /** One person's dossier. */
 export function PersonPanel(props: PersonPanelProps) {
-  const { view, library } = props;
+  const { view } = props;
   const { person } = view;
   const heading = useRef<HTMLHeadingElement>(null);
   const [mode, setMode] = useState<'none' | 'merge' | 'split'>('none');
   const [filter, setFilter] = useState('');
   const [chosen, setChosen] = useState<Set<string>>(new Set());
+  const [chosenPages, setChosenPages] = useState<Set<string>>(new Set());
 
+  // A new person is a new panel (SidePanel keys it by id), so the choices start empty.
   useEffect(() => {
     heading.current?.focus();
-    setMode('none');
-    setChosen(new Set());
-  }, [person.id]);
+  }, []);
 
   const candidates = useMemo(() => {
     if (mode !== 'merge') return [];
     const q = filter.trim().toLowerCase();
-    return library.people
+    return props.people
       .filter((p) => p.id !== person.id && (!q || p.name.toLowerCase().includes(q)))
       .slice(0, 20);
-  }, [mode, filter, library, person.id]);
+  }, [mode, filter, props.people, person.id]);
 
   return (
     <article class="person" aria-labelledby="person-name">
@@ -85,38 +94,65 @@ export function PersonPanel(props: PersonPanelProps) {
         </button>
       </div>
 
-      {mode === 'split' &&
-        (person.forms.length < 2 ? (
-          <p class="muted" role="status">
-            Dossier knows this person by one name only, so there is nothing to separate.
-          </p>
-        ) : (
-          <fieldset class="choice">
-            <legend>Which names belong to someone else?</legend>
-            {person.forms.map((form) => (
-              <label key={form}>
-                <input
-                  type="checkbox"
-                  checked={chosen.has(form)}
-                  onChange={(e) => {
-                    const next = new Set(chosen);
-                    if ((e.target as HTMLInputElement).checked) next.add(form);
-                    else next.delete(form);
-                    setChosen(next);
-                  }}
-                />{' '}
-                {spellingsOf(library, form)}
-              </label>
-            ))}
-            <button
-              type="button"
-              disabled={chosen.size === 0 || chosen.size === person.forms.length}
-              onClick={() => props.onSplit([...chosen])}
-            >
-              Separate
-            </button>
-          </fieldset>
-        ))}
+      {mode === 'split' && person.forms.length < 2 && view.pages.length < 2 && (
+        <p class="muted" role="status">
+          Dossier knows this person by one name on one page only, so there is nothing to separate.
+        </p>
+      )}
+      {mode === 'split' && person.forms.length >= 2 && (
+        <fieldset class="choice">
+          <legend>Which names belong to someone else?</legend>
+          {person.forms.map((form) => (
+            <label key={form}>
+              <input
+                type="checkbox"
+                checked={chosen.has(form)}
+                onChange={(e) => {
+                  const next = new Set(chosen);
+                  if ((e.target as HTMLInputElement).checked) next.add(form);
+                  else next.delete(form);
+                  setChosen(next);
+                }}
+              />{' '}
+              {spellingsOf(props.spellings, form)}
+            </label>
+          ))}
+          <button
+            type="button"
+            disabled={chosen.size === 0 || chosen.size === person.forms.length}
+            onClick={() => props.onSplit([...chosen])}
+          >
+            Separate
+          </button>
+        </fieldset>
+      )}
+      {mode === 'split' && view.pages.length >= 2 && (
+        <fieldset class="choice">
+          <legend>Same name, someone else: on which pages?</legend>
+          {view.pages.slice(0, 300).map((p) => (
+            <label key={p.url}>
+              <input
+                type="checkbox"
+                checked={chosenPages.has(p.url)}
+                onChange={(e) => {
+                  const next = new Set(chosenPages);
+                  if ((e.target as HTMLInputElement).checked) next.add(p.url);
+                  else next.delete(p.url);
+                  setChosenPages(next);
+                }}
+              />{' '}
+              {clip(p.title || p.url, 200)} <span class="muted small">{clip(p.site, 100)}</span>
+            </label>
+          ))}
+          <button
+            type="button"
+            disabled={chosenPages.size === 0 || chosenPages.size === view.pages.length}
+            onClick={() => props.onSplitPages([...chosenPages])}
+          >
+            Split off these pages
+          </button>
+        </fieldset>
+      )}
 
       {mode === 'merge' && (
         <section class="choice" aria-label="Merge with another person">

@@ -1,15 +1,27 @@
 /**
  * The side panel (`sidepanel.html`): Dossier's workspace. Two tabs, "This page" (following the
  * active browser tab) and "Library" (every official across everything read, search, exports),
- * and a person's view opened from the library. It reads the library from the store, resolves
- * people once per change, and builds the search index only when first searched.
+ * and a person's view opened from the library. Its first rows come from the stored people
+ * summary in one read; a person's view reads only their pages; the search index is the saved
+ * one brought up to date on first use; only the exports read the whole library.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { Annotation } from '../../lib/annotation';
 import { safeBaseName } from '../../lib/export/file-names';
 import type { Person } from '../../lib/library/identity';
-import { buildLibrary, personView, tagCounts } from '../../lib/library/model';
-import { buildSearch, type LibrarySearch } from '../../lib/library/search';
-import type { LibraryApi, LibrarySnapshot, PopupApi, TargetTab } from '../../lib/view-api';
+import { buildLibrary, type PersonView, personViewOf, tagCounts } from '../../lib/library/model';
+import type { LibrarySummary } from '../../lib/library/reader';
+import type { LibraryPage } from '../../lib/library/records';
+import {
+  combinedSearch,
+  describeHits,
+  liveIndex,
+  type PageIndex,
+  pagesToDescribe,
+  type SearchGroups,
+} from '../../lib/library/search';
+import { bucketOf } from '../../lib/library/summary';
+import type { LibraryApi, PopupApi, TargetTab } from '../../lib/view-api';
 import { LibraryTab } from './LibraryTab';
 import { PersonPanel } from './PersonPanel';
 import { ThisPage } from './ThisPage';
@@ -27,54 +39,137 @@ const TABS = [
 ] as const;
 type TabId = (typeof TABS)[number]['id'];
 
+/** People read for the first rows, before everyone else. */
+const FIRST_ROWS = 50;
+
+/** Pages read listed at first, and how many more each "Show more pages" adds. */
+const PAGES_STEP = 50;
+
 /** The whole side panel. */
 export function SidePanel({ api, pageApi, initialTab = 'page' }: SidePanelProps) {
   const [tab, setTab] = useState<TabId>(initialTab);
-  const [snapshot, setSnapshot] = useState<LibrarySnapshot | null>(null);
+  const [summary, setSummary] = useState<LibrarySummary | null>(null);
+  const [recent, setRecent] = useState<{ pages: LibraryPage[]; total: number }>({
+    pages: [],
+    total: 0,
+  });
+  const [pagesLimit, setPagesLimit] = useState(PAGES_STEP);
+  const [notes, setNotes] = useState<Annotation[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [status, setStatus] = useState<string | null>(null);
   const [personId, setPersonId] = useState<string | null>(null);
+  const [view, setView] = useState<PersonView | null>(null);
   const [browserTab, setBrowserTab] = useState<TargetTab | null>(null);
   const tabRefs = useRef<(HTMLButtonElement | null)[]>([]);
+  // Bumped on every change of the library, so the saved search index is brought up to date.
+  const [generation, setGeneration] = useState(0);
+  const limitRef = useRef(pagesLimit);
+  limitRef.current = pagesLimit;
 
-  const reload = useCallback(() => {
-    api.load().then(
-      (s) => {
-        setSnapshot(s);
-        setError(null);
-      },
-      (e: unknown) => setError(`Dossier could not read the library: ${errorText(e)}`),
-    );
+  const failed = (e: unknown) => setError(`Dossier could not read the library: ${errorText(e)}`);
+  // Reloads overlap (a change announced while another is read): only the latest one's answer
+  // is shown, so an older, slower read never replaces a newer one.
+  const latest = useRef(0);
+  const reload = useCallback(async (): Promise<LibrarySummary | null> => {
+    const seq = ++latest.current;
+    setGeneration((g) => g + 1);
+    try {
+      // The first rows from the top of the people index; everyone else right after.
+      const first = await api.summary(FIRST_ROWS);
+      if (seq !== latest.current) return null;
+      setSummary((shown) => (shown && shown.total === first.total ? shown : first));
+      const [fresh, pages, allNotes] = await Promise.all([
+        first.people.length < first.total ? api.summary() : first,
+        api.recentPages(limitRef.current),
+        api.notes(),
+      ]);
+      if (seq !== latest.current) return null;
+      setSummary(fresh);
+      setRecent(pages);
+      setNotes(allNotes);
+      setError(null);
+      return fresh;
+    } catch (e) {
+      if (seq === latest.current) failed(e);
+      return null;
+    }
   }, [api]);
 
   useEffect(() => {
-    reload();
-    return api.watch(reload);
+    void reload();
+    return api.watch(() => void reload());
   }, [api, reload]);
   useEffect(() => api.followTab(setBrowserTab), [api]);
 
-  const library = useMemo(
-    () => (snapshot ? buildLibrary(snapshot.pages, snapshot.choices) : null),
-    [snapshot],
+  const tags = useMemo(() => tagCounts(notes), [notes]);
+  const people = summary?.people ?? [];
+
+  // The page index: loaded (or built) once per change of the library, on first search; the
+  // small index of people, titles and notes also only when first searched, never before the
+  // first rows are on screen.
+  const pageIndexRef = useRef<{ generation: number; index: Promise<PageIndex> } | null>(null);
+  const liveRef = useRef<{ for: unknown[]; index: ReturnType<typeof liveIndex> } | null>(null);
+  const search = useCallback(
+    async (query: string): Promise<SearchGroups> => {
+      if (pageIndexRef.current?.generation !== generation) {
+        pageIndexRef.current = { generation, index: api.pageIndex() };
+      }
+      const pages = await pageIndexRef.current.index;
+      const people = summary?.people ?? [];
+      if (liveRef.current?.for[0] !== people || liveRef.current.for[1] !== notes) {
+        liveRef.current = { for: [people, notes], index: liveIndex(people, notes) };
+      }
+      const groups = combinedSearch(pages, liveRef.current.index).search(query);
+      const records = new Map((await api.pages(pagesToDescribe(groups))).map((p) => [p.url, p]));
+      return describeHits(groups, (url) => records.get(url));
+    },
+    [api, generation, summary, notes],
   );
-  const tags = useMemo(() => (snapshot ? tagCounts(snapshot.notes) : []), [snapshot]);
-  const searchRef = useRef<{ for: unknown; index: LibrarySearch } | null>(null);
-  const search = useCallback(() => {
-    if (!library || !snapshot) return buildSearch(buildLibrary([]), []);
-    if (searchRef.current?.for !== library) {
-      searchRef.current = { for: library, index: buildSearch(library, snapshot.notes) };
+
+  // A person's view: their record from the summary, their pages from the store.
+  const person = useMemo(
+    () => (personId ? (summary?.people.find((p) => p.id === personId) ?? null) : null),
+    [summary, personId],
+  );
+  useEffect(() => {
+    if (!person || !summary) {
+      setView(null);
+      return;
     }
-    return searchRef.current.index;
-  }, [library, snapshot]);
-  const view = useMemo(
-    () => (library && snapshot && personId ? personView(library, personId, snapshot.notes) : null),
-    [library, snapshot, personId],
-  );
+    let current = true;
+    api.pages(person.pages).then((pages) => {
+      if (!current) return;
+      const bucket = bucketOf(person.id);
+      setView(
+        personViewOf({
+          person,
+          pages,
+          choices: summary.choices,
+          notes,
+          spellings: new Map(Object.entries(person.spellings)),
+          sharedSurname: summary.people.some(
+            (p) => p.id !== person.id && p.buckets.includes(bucket),
+          ),
+        }),
+      );
+    }, failed);
+    return () => {
+      current = false;
+    };
+  }, [api, person, summary, notes]);
 
   const report = (reply: { ok: boolean; error?: string }, done: string) => {
     if (reply.ok) setStatus(done);
     else setError(reply.error ?? 'That did not work.');
   };
+  /** After a choice: the person who now has `form` (their id may have changed). */
+  const follow = async (form: string) => {
+    const fresh = await reload();
+    const next = fresh?.people.find((p) => p.forms.includes(form));
+    if (next) setPersonId(next.id);
+  };
+  // (When a newer reload overtook this one, it shows the same or a later library, and the
+  // person stays the one open.)
 
   const exportPerson = async () => {
     if (!view) return;
@@ -87,8 +182,15 @@ export function SidePanel({ api, pageApi, initialTab = 'page' }: SidePanelProps)
     setStatus(`Exported the dossier on ${view.person.name}.`);
   };
   const exportLibrary = async (format: 'csv' | 'json') => {
-    if (!library) return;
     const { libraryToCsv, libraryToJson } = await import('../../lib/library/export');
+    let snapshot: Awaited<ReturnType<LibraryApi['load']>>;
+    try {
+      snapshot = await api.load();
+    } catch (e) {
+      failed(e);
+      return;
+    }
+    const library = buildLibrary(snapshot.pages, snapshot.choices);
     const day = api.now().toISOString().slice(0, 10);
     if (format === 'csv') {
       api.download(`dossier-library-${day}.csv`, libraryToCsv(library), 'text/csv;charset=utf-8');
@@ -106,32 +208,41 @@ export function SidePanel({ api, pageApi, initialTab = 'page' }: SidePanelProps)
     const reply = await api.merge(view.person.forms, other.forms);
     report(reply, `Merged ${other.name} into ${view.person.name}.`);
     // The merged person keeps the id of the fuller, more frequent name; show whichever it is.
-    if (reply.ok) {
-      const fresh = await api.load();
-      setSnapshot(fresh);
-      const merged = buildLibrary(fresh.pages, fresh.choices).resolution.personOf.get(
-        view.person.forms[0] as string,
-      );
-      if (merged) setPersonId(merged);
-    }
+    if (reply.ok) await follow(view.person.forms[0] as string);
   };
   const split = async (forms: string[]) => {
     if (!view) return;
     const rest = view.person.forms.filter((f) => !forms.includes(f));
     const reply = await api.split(forms, rest);
     report(reply, 'Separated. The other names are now a person of their own.');
-    if (reply.ok) {
-      const fresh = await api.load();
-      setSnapshot(fresh);
-      const kept = buildLibrary(fresh.pages, fresh.choices).resolution.personOf.get(
-        rest[0] as string,
-      );
-      if (kept) setPersonId(kept);
-    }
+    if (reply.ok) await follow(rest[0] as string);
+  };
+  const splitPages = async (urls: string[]) => {
+    if (!view) return;
+    const chosen = new Set(urls);
+    // Later pages from a site only the other person appeared on go to them too.
+    const keptSites = new Set(view.pages.filter((p) => !chosen.has(p.url)).map((p) => p.site));
+    const sites = [
+      ...new Set(
+        view.pages.filter((p) => chosen.has(p.url) && !keptSites.has(p.site)).map((p) => p.site),
+      ),
+    ];
+    const form = view.person.id;
+    const reply = await api.splitPages(form, urls, sites);
+    report(
+      reply,
+      `Separated. ${urls.length === 1 ? 'That page is' : 'Those pages are'} about someone else of the same name.`,
+    );
+    if (reply.ok) await follow(form);
   };
   const forgetPage = async (url: string): Promise<void> => {
     const reply = await api.forgetPage(url, false);
     report(reply, 'Forgotten: this page is no longer in the library. Your notes stay.');
+  };
+  const morePages = () => {
+    const limit = pagesLimit + PAGES_STEP * 4;
+    setPagesLimit(limit);
+    api.recentPages(limit).then(setRecent, failed);
   };
 
   const onTabKey = (e: KeyboardEvent, index: number) => {
@@ -195,23 +306,32 @@ export function SidePanel({ api, pageApi, initialTab = 'page' }: SidePanelProps)
         hidden={tab !== 'library'}
       >
         {tab === 'library' &&
-          (!library || !snapshot ? (
+          (!summary ? (
             <p class="muted">Opening the library…</p>
-          ) : view ? (
+          ) : person && view?.person.id !== person.id ? (
+            <p class="muted">Opening…</p>
+          ) : view && person ? (
             <PersonPanel
+              key={person.id}
               view={view}
-              library={library}
+              people={people}
+              spellings={person.spellings}
               onBack={() => setPersonId(null)}
               onExport={() => void exportPerson()}
               onMerge={(p) => void merge(p)}
               onSplit={(forms) => void split(forms)}
+              onSplitPages={(urls) => void splitPages(urls)}
               onOpenPerson={setPersonId}
             />
           ) : (
             <LibraryTab
-              library={library}
+              people={people}
+              totalPeople={summary.total}
+              pages={recent.pages}
+              totalPages={recent.total}
+              onMorePages={morePages}
               tags={tags}
-              paused={snapshot.paused}
+              paused={summary.paused}
               search={search}
               onOpenPerson={setPersonId}
               onPause={(paused) =>

@@ -4,22 +4,17 @@
  * nodes it counts, in document order) are how an analysis made on the copy finds its way back to
  * live nodes. Adjacent text nodes merging when the HTML is parsed again leaves the offsets
  * unchanged. Not counted: `<noscript>` (its content is one text node on a page with scripts, and
- * elements in a parsed copy, which has none) and Dossier's own UI.
+ * elements in a parsed copy, which has none), Dossier's own UI, and text deeper than every
+ * Dossier walk reads (lib/dom/text-walk.ts).
  */
-import { DOSSIER_UI_ATTRIBUTE } from '../anchoring/text-index';
+import { type TextWalk, walkText } from '../dom/text-walk';
 
-/** A walker over the counted text nodes of `doc`, in document order. */
-export function createPageTextWalker(doc: Document): TreeWalker {
-  return doc.createTreeWalker(doc.documentElement, 0x1 | 0x4, {
-    acceptNode(node) {
-      if (node.nodeType === 3) return 1; // FILTER_ACCEPT
-      const element = node as Element;
-      if (element.localName === 'noscript' || element.hasAttribute(DOSSIER_UI_ATTRIBUTE)) {
-        return 2; // FILTER_REJECT: not counted, with everything inside
-      }
-      return 3; // FILTER_SKIP: look inside
-    },
-  });
+/** `<noscript>`: the one element the page text leaves out (see above). */
+const NOSCRIPT: ReadonlySet<string> = new Set(['noscript']);
+
+/** A walk over the counted text nodes of `doc`, in document order. */
+export function createPageTextWalker(doc: Document): TextWalk {
+  return walkText(doc.documentElement, { skipElements: NOSCRIPT, skipDossierUi: true });
 }
 
 /** The HTML to hand to the parsed copy: the live page as it is now, with its doctype. */

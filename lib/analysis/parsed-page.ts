@@ -29,10 +29,9 @@ export function analyzeParsedPage(doc: Document): RemoteAnalysis {
   const offsets = new Map<Node, number>();
   const walker = createPageTextWalker(doc);
   let length = 0;
-  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-    if (n.nodeType !== 3) continue;
+  for (let n = walker.next(); n; n = walker.next()) {
     offsets.set(n, length);
-    length += (n as Text).data.length;
+    length += n.data.length;
   }
   const extracted = extractArticle(doc, { live: true });
   const detection = detectInArticle(extracted);

@@ -19,14 +19,13 @@
  * textarea and head elements (never shown as page text) and inside Dossier's own UI (any element
  * carrying `data-dossier-ui`), so that a toolbar or card never shifts the offsets of the page.
  * Shadow roots and frames are not entered: they are separate documents for selection, and
- * Readability does not see them either.
+ * Readability does not see them either. Nor is text deeper than `MAX_TEXT_DEPTH` below the
+ * document, which Readability is not given either (lib/dom/text-walk.ts).
  */
-
-/** Elements whose text is never part of the readable page. */
-const SKIPPED_ELEMENTS = new Set(['script', 'style', 'noscript', 'template', 'textarea', 'head']);
+import { NON_TEXT_ELEMENTS, walkText } from '../dom/text-walk';
 
 /** Marks Dossier's own elements (toolbar host, cards) so that they are never indexed. */
-export const DOSSIER_UI_ATTRIBUTE = 'data-dossier-ui';
+export { DOSSIER_UI_ATTRIBUTE } from '../dom/text-walk';
 
 /** The text of a DOM subtree in two views, with the maps between offsets, nodes and views. */
 export interface TextIndex {
@@ -44,16 +43,6 @@ export interface TextIndex {
   readonly collapsed: CollapsedText;
 }
 
-/** TreeWalker filter: text is kept, skipped elements are rejected with their whole subtree. */
-function acceptNode(node: Node): number {
-  if (node.nodeType === 3) return 1; // NodeFilter.FILTER_ACCEPT
-  const element = node as Element;
-  if (SKIPPED_ELEMENTS.has(element.localName) || element.hasAttribute(DOSSIER_UI_ATTRIBUTE)) {
-    return 2; // NodeFilter.FILTER_REJECT: skip the whole subtree
-  }
-  return 3; // NodeFilter.FILTER_SKIP: look at the children
-}
-
 /** The document a node belongs to (a Document is its own). */
 function ownerDocumentOf(node: Node): Document {
   return node.ownerDocument ?? (node as Document);
@@ -65,27 +54,15 @@ function ownerDocumentOf(node: Node): Document {
  * reuse it for every selector; rebuild it after the page's text changes.
  */
 export function buildTextIndex(root: Node = document.body): TextIndex {
-  const doc = ownerDocumentOf(root);
-  // SHOW_ELEMENT | SHOW_TEXT: elements are visited only so that skipped subtrees can be rejected.
-  const walker = doc.createTreeWalker(root, 0x1 | 0x4, { acceptNode });
+  const walk = walkText(root, { skipElements: NON_TEXT_ELEMENTS, skipDossierUi: true });
   const nodes: Text[] = [];
   const parts: string[] = [];
   const starts: number[] = [];
   let length = 0;
-  if (root.nodeType === 3) {
-    const text = root as Text;
-    if (text.data.length > 0) {
-      nodes.push(text);
-      parts.push(text.data);
-      starts.push(0);
-      length = text.data.length;
-    }
-  }
-  for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
-    if (node.nodeType !== 3) continue;
-    const data = (node as Text).data;
+  for (let node = walk.next(); node !== null; node = walk.next()) {
+    const data = node.data;
     if (data.length === 0) continue;
-    nodes.push(node as Text);
+    nodes.push(node);
     parts.push(data);
     starts.push(length);
     length += data.length;

@@ -13,6 +13,7 @@
  * between nodes in `raw`.
  */
 import { isProbablyReaderable, Readability } from '@mozilla/readability';
+import { walkText } from '../dom/text-walk';
 import { runToEnd, type Steps } from '../steps';
 
 /** What Dossier knows about the article a page shows. */
@@ -106,6 +107,7 @@ export function* extractArticleInSteps(
   const clone = doc.cloneNode(true) as Document;
   // Right after cloning, the clone's text nodes and the page's match one for one, in order.
   const liveOf = live ? pairTextNodes(clone, doc) : null;
+  pruneTooDeep(clone);
   dropHiddenElements(clone);
   yield;
   // The article element itself rather than its HTML: its text and block boundaries are read
@@ -179,14 +181,25 @@ function dropHiddenElements(clone: Document): void {
   for (const el of hidden) el.remove();
 }
 
+/**
+ * Empties the elements of a clone that lie at the depth bound of every Dossier walk
+ * (lib/dom/text-walk.ts), so Readability reads the same text as the page's text index, and a
+ * page nested thousands of levels deep does not hold the tab in Readability's clean-up, whose
+ * cost grows with the cube of a chain's length.
+ */
+function pruneTooDeep(clone: Document): void {
+  const cut: Element[] = [];
+  const walk = walkText(clone, { onCut: (element) => cut.push(element) });
+  while (walk.next());
+  for (const element of cut) element.replaceChildren();
+}
+
 /** Each text node of `clone` (a fresh `cloneNode(true)` of `doc`) mapped to its original. */
 function pairTextNodes(clone: Document, doc: Document): Map<Node, Text> {
   const pairs = new Map<Node, Text>();
-  const a = clone.createTreeWalker(clone, 0x4);
-  const b = doc.createTreeWalker(doc, 0x4);
-  for (let x = a.nextNode(), y = b.nextNode(); x && y; x = a.nextNode(), y = b.nextNode()) {
-    pairs.set(x, y as Text);
-  }
+  const a = walkText(clone);
+  const b = walkText(doc);
+  for (let x = a.next(), y = b.next(); x && y; x = a.next(), y = b.next()) pairs.set(x, y);
   return pairs;
 }
 
@@ -223,38 +236,34 @@ function readArticle(root: Node): {
   // A block boundary passed since the last text; `lastSpace` whether raw ends in whitespace.
   let atBoundary = false;
   let lastSpace = true;
-  const walk = (node: Node) => {
-    for (let child = node.firstChild; child; child = child.nextSibling) {
-      if (child.nodeType === 3) {
-        const data = (child as Text).data;
-        if (data.length === 0) continue;
-        if (atBoundary && !lastSpace && !/^\s/.test(data)) {
-          // Blocks never glue: "…in 2019." + "James Roe" reads as two blocks, so a space.
-          parts.push(' ');
-          rawLength++;
-        }
-        atBoundary = false;
-        nodes.push(child as Text);
-        starts.push(rawLength);
-        parts.push(data);
-        rawLength += data.length;
-        lastSpace = /\s$/.test(data);
-      } else if (child.nodeType === 1) {
-        if (isHiddenElement(child as Element)) continue;
-        const block = BLOCK_TAGS.has((child as Element).tagName.toUpperCase());
-        if (block) {
-          rawBreaks.push(rawLength);
-          atBoundary = true;
-        }
-        walk(child);
-        if (block) {
-          rawBreaks.push(rawLength);
-          atBoundary = true;
-        }
-      }
+  // One walk (lib/dom/text-walk.ts) with hidden elements left out; a block's start and end
+  // each mark a boundary.
+  const boundary = (element: Element) => {
+    if (BLOCK_TAGS.has(element.tagName.toUpperCase())) {
+      rawBreaks.push(rawLength);
+      atBoundary = true;
     }
   };
-  walk(root);
+  const walk = walkText(root, {
+    skipElement: isHiddenElement,
+    onEnter: boundary,
+    onLeave: boundary,
+  });
+  for (let node = walk.next(); node; node = walk.next()) {
+    const data = node.data;
+    if (data.length === 0) continue;
+    if (atBoundary && !lastSpace && !/^\s/.test(data)) {
+      // Blocks never glue: "…in 2019." + "James Roe" reads as two blocks, so a space.
+      parts.push(' ');
+      rawLength++;
+    }
+    atBoundary = false;
+    nodes.push(node);
+    starts.push(rawLength);
+    parts.push(data);
+    rawLength += data.length;
+    lastSpace = /\s$/.test(data);
+  }
   const raw = parts.join('');
   const text = collapseWhitespace(raw);
   // Map each raw break through the collapsing: walk the whitespace runs once, in order.

@@ -30,13 +30,12 @@ export async function locateRemote(
   const parts: string[] = [];
   let length = 0;
   const walker = createPageTextWalker(doc);
-  for (let n = walker.nextNode(); n; ) {
+  for (let n = walker.next(); n; ) {
     const until = performance.now() + SLICE_MS;
-    for (let k = 0; n && (k & 63 || performance.now() < until); k++, n = walker.nextNode()) {
-      if (n.nodeType !== 3) continue;
-      const data = (n as Text).data;
+    for (let k = 0; n && (k & 63 || performance.now() < until); k++, n = walker.next()) {
+      const data = n.data;
       if (data.length === 0) continue;
-      nodes.push(n as Text);
+      nodes.push(n);
       starts.push(length);
       parts.push(data);
       length += data.length;

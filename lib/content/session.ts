@@ -12,6 +12,7 @@ import type { PageRef } from '../annotation';
 import { type ArticleResult, extractArticleInSteps } from '../article/extract';
 import type { SourceMapper } from '../article/live-ranges';
 import type { Detection } from '../detect';
+import { walkText } from '../dom/text-walk';
 import { createPainter } from '../highlight/paint';
 import { analysisRecordOf } from '../library/record';
 import { handleMessages, sendToBackground } from '../platform/messaging';
@@ -29,11 +30,10 @@ const LONG_PAGE_CHARS = 200_000;
 
 /** True when the page's text reaches `LONG_PAGE_CHARS` (counted only that far). */
 function isLongPage(doc: Document): boolean {
-  const walker = doc.createTreeWalker(doc.body, 0x4);
+  if (!doc.body) return false;
+  const walk = walkText(doc.body);
   let chars = 0;
-  for (let n = walker.nextNode(); n && chars < LONG_PAGE_CHARS; n = walker.nextNode()) {
-    chars += (n as Text).data.length;
-  }
+  for (let n = walk.next(); n && chars < LONG_PAGE_CHARS; n = walk.next()) chars += n.data.length;
   return chars >= LONG_PAGE_CHARS;
 }
 

@@ -2,9 +2,10 @@
  * The in-page UI's home: one element outside `<body>` (so `document.body` and its text are
  * untouched) holding a **closed** shadow root, so page CSS cannot reach Dossier's panels, theirs
  * cannot reach the page, and page scripts cannot read or drive the controls (`host.shadowRoot`
- * is null to them). The host's tag name is random per host (`x-` and 16 random letters): a page
- * cannot define a custom element under that name in advance, so creating the host never runs
- * page code. Events that a script made up (`isTrusted` false) are stopped at the shadow root
+ * is null to them). The host is a plain `div`: a custom element name (any tag with a hyphen) can
+ * be defined by the page, even after Dossier picked it (a page may define a throwing element for
+ * every new tag it sees), while `div` is a built-in element no page can define or upgrade, so
+ * creating the host never runs page code. Events that a script made up (`isTrusted` false) are stopped at the shadow root
  * before any control sees them, so a page cannot press Dossier's buttons. Everything in it is
  * marked `data-dossier-ui`, so text indexing never sees it. Assistive tools reach the controls
  * through the accessibility tree, and tests through the DevTools protocol
@@ -12,7 +13,7 @@
  */
 import { type ComponentChild, h, render } from 'preact';
 import { ErrorBoundary } from '../../components/ErrorBoundary';
-import { DOSSIER_UI_ATTRIBUTE } from '../anchoring/text-index';
+import { DOSSIER_UI_ATTRIBUTE } from '../dom/text-walk';
 
 /** A mounted UI host. */
 export interface UiHost {
@@ -57,16 +58,10 @@ const TYPING_EVENTS = [
   'textInput',
 ] as const;
 
-/** A tag name the page cannot guess: a valid custom element name no page has defined. */
-export function randomHostTag(): string {
-  const letters = new Uint8Array(16);
-  crypto.getRandomValues(letters);
-  return `x-${[...letters].map((b) => String.fromCharCode(97 + (b % 26))).join('')}`;
-}
-
 /** Creates the host with `css` as the shadow root's stylesheet. */
 export function createUiHost(doc: Document, css: string): UiHost {
-  const host = doc.createElement(randomHostTag());
+  // Created by the Document's own method, with no `is` option: never a page-defined element.
+  const host = doc.createElement('div');
   host.setAttribute(DOSSIER_UI_ATTRIBUTE, '');
   host.setAttribute(
     'style',

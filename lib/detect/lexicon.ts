@@ -240,6 +240,7 @@ export const SPEECH_VERBS = set(`
    condemned  accused  blasted slammed decried  told
   acknowledging adding insisted wrote added wondered wonders thundered exclaimed shouted
   pointed whispered boasted bragged tweeted posted messaged texted emailed
+  echoed echoes reads claims
   tells tell say write threatens promises replies counters laments hails praises welcomes decries condemns accuses maintains observes agrees confirms denies concludes contends suggests predicts pledges vows cautions continues explains insists warns argues asserts declares announces adds
 `);
 
@@ -266,6 +267,28 @@ export const UNNAMED_SPEAKERS = set(`
   statement report spokesmen officer officers lawmaker lawmakers members member staff
   government ministry administration police military army
 `);
+
+/**
+ * Platforms and companies that speak as organisations ("Twitter pledged …") although their
+ * names, being never part of a person's name, are in NOT_NAME_WORDS.
+ */
+export const SPEAKING_NAMES = set(`
+  twitter facebook instagram youtube tiktok linkedin telegram whatsapp google microsoft apple
+  amazon
+`);
+
+/** Forms of "be" and "become" that link a subject to what it is ("Roe is a mother of two"). */
+export const COPULAS = set('is was are were became becomes remains remained');
+
+/** Nouns that give a person's gender when they describe them: +1 masculine, -1 feminine. */
+export const GENDERED_NOUNS: ReadonlyMap<string, number> = new Map([
+  ...'woman women girl mother wife daughter sister widow grandmother congresswoman'
+    .split(' ')
+    .map((w) => [w, -1] as const),
+  ...'man men boy father husband son brother widower grandfather congressman'
+    .split(' ')
+    .map((w) => [w, 1] as const),
+]);
 
 /** Pronouns that may stand for a speaker. */
 export const PERSON_PRONOUNS = set('he she');
@@ -473,11 +496,19 @@ export const OBJECT_MARKERS: ReadonlySet<string> = new Set(
     .filter(Boolean),
 );
 
+/** Words before a quoted phrase that make it a modifier of the noun after it ("the “x” plan"). */
+export const MODIFIER_DETERMINERS = set('the a an this that its their his her our your');
+
+/** Conjunctions that open a clause after a quotation ("… ” as prices fell, X reported"). */
+export const SUBORDINATORS = set(`
+  as because while whereas although though since after before when until unless if
+`);
+
 /** Lowercase nouns of bodies that speak as one ("the French foreign ministry said"). */
 export const SPEAKING_BODIES = set(`
   ministry ministries department government embassy consulate office agency commission committee
   council court military army navy police company firm party campaign secretariat cabinet
-  parliament regime
+  parliament regime magazine newspaper
 `);
 
 /** Lowercase nouns of documents that say things ("the IAEA report said"). */

@@ -11,11 +11,20 @@
  * being quoted just before: the original speaker, not the person relayed. A pronoun stands for
  * a person the text has as a sentence's subject (not a name after "with"/"told", not a
  * journalist) whose gender, when the text gives it, agrees. A quotation that runs on into the
- * next paragraph is one quotation: both parts take the speaker named at either.
+ * next paragraph is one quotation: both parts take the speaker named at either. The speech
+ * verb's subject is read past appositives, relative clauses ("the Board, which …, issued a
+ * statement warning") and objects ("posted to Twitter"); "it said" is the body quoted just
+ * before; a place speaks only when no person in the sentence does; a quote with no speech verb
+ * after a sentence where someone speaks is theirs; and a heading quote takes the speaker of the
+ * quotation it repeats.
  */
 import {
+  COPULAS,
+  DETERMINERS,
   DOCUMENT_NOUNS,
   FUNCTION_WORDS,
+  GENDERED_NOUNS,
+  MODIFIER_DETERMINERS,
   NATIONALITIES,
   NOT_NAME_WORDS,
   OBJECT_MARKERS,
@@ -28,7 +37,9 @@ import {
   ROLE_MODIFIERS,
   SKIPPABLE,
   SPEAKING_BODIES,
+  SPEAKING_NAMES,
   SPEECH_VERBS,
+  SUBORDINATORS,
   TERM_MARKERS,
   UNNAMED_SPEAKERS,
   UTTERANCE_NOUNS,
@@ -156,6 +167,11 @@ export function findQuotes(ctx: QuoteContext): Quote[] {
   }
   const subjectOf = new Map<number, PersonMention>();
   for (const [s, list] of subjectsOf) subjectOf.set(s, list[0] as PersonMention);
+  // Sentences with a speech verb outside quotes: their subject is someone speaking.
+  const speechSentences = new Set<number>();
+  for (let i = 0; i < tokens.length; i++) {
+    if (!quoted[i] && isSpeechCue(tokens, i)) speechSentences.add((tokens[i] as Token).sentence);
+  }
   // Genders are read only when a pronoun needs resolving.
   let genders: Map<number, 'm' | 'f'> | undefined;
   const genderOf = (): Map<number, 'm' | 'f'> => {
@@ -170,7 +186,8 @@ export function findQuotes(ctx: QuoteContext): Quote[] {
   for (const span of spans) {
     const raw = text.slice(span.start, span.end);
     if (!/[\p{L}\p{N}]/u.test(raw)) continue;
-    const sIdx = sentenceAt(sentenceStarts, span.open);
+    // The sentence the quotation opens: a sentence that opens with the mark starts after it.
+    const sIdx = sentenceAt(sentenceStarts, span.start);
     const sStart = sentenceStarts[sIdx] ?? 0;
     const eIdx = sentenceAt(sentenceStarts, Math.max(span.open, span.close - 1));
     const sEnd = sentenceStarts[eIdx + 1] ?? text.length;
@@ -213,28 +230,54 @@ export function findQuotes(ctx: QuoteContext): Quote[] {
       .split(/\s+/)
       .filter((w) => /[\p{L}\p{N}]/u.test(w));
     const shortTerm = words.length <= 3 && !/[.!?]["'”’]?\s*$/.test(raw.trim());
-    const hasSpeechCue = [...pre, ...post].some((i) => isSpeechCue(tokens, i));
+    // "Roe: Allegations are “not credible”": a heading or line that opens with a name and a
+    // colon gives that person's words.
+    const lead = mentionAt[pre[0] ?? -1];
+    const headed =
+      lead !== undefined &&
+      lead.start === (tokens[pre[0] as number] as Token).start &&
+      /^\s*:/.test(text.slice(lead.end, lead.end + 3))
+        ? lead
+        : undefined;
+    const hasSpeechCue =
+      headed !== undefined || [...pre, ...post].some((i) => isSpeechCue(tokens, i));
 
     if (isNotSpeech(text, tokens, span, raw, words, pre, post, shortTerm, hasSpeechCue)) continue;
 
-    let speaker =
-      attributeAfter(text, tokens, post, mentionAt, personById) ??
-      attributeBefore(text, tokens, pre, mentionAt, personById) ??
-      attributeLater(text, tokens, post, mentionAt, personById);
+    // "X said that “…” as prices fell, a newspaper reported": a clause after the quote that
+    // opens with a conjunction reports it second-hand; the verb before it names the speaker.
+    const subordinate = SUBORDINATORS.has(tokens[post[0] ?? -1]?.low ?? '');
+    let speaker = subordinate
+      ? (attributeBefore(text, tokens, pre, mentionAt, personById) ??
+        attributeAfter(text, tokens, post, mentionAt, personById) ??
+        attributeLater(text, tokens, post, mentionAt, personById))
+      : (attributeAfter(text, tokens, post, mentionAt, personById) ??
+        attributeBefore(text, tokens, pre, mentionAt, personById) ??
+        attributeLater(text, tokens, post, mentionAt, personById));
     if (speaker?.type === 'pronoun') {
-      speaker = resolvePronoun(sIdx, speaker, previous, subjectsOf, personById, genderOf);
+      speaker =
+        speaker.word === 'it'
+          ? resolveIt(sIdx, previous)
+          : resolvePronoun(sIdx, speaker, previous, subjectsOf, personById, genderOf);
     }
     if (!speaker && pre.length > 0 && introducedByColon(text, tokens, pre, span)) {
       // "Jane Roe summed up the trip: “…”": a colon hands the sentence's subject the words.
       const m = subjectsOf.get(sIdx)?.find((x) => x.end <= span.open);
       if (m && m === subjectsOf.get(sIdx)?.[0]) speaker = speakerFromMention(m, personById);
     }
+    if (!speaker && headed) speaker = speakerFromMention(headed, personById);
     const explicit = speaker !== null;
     if (!speaker) {
       // No speech verb in the sentence: the quote continues the previous speaker's words
       // (a quote standing alone, or a name as the subject of a partial quote); failing that,
       // a quote standing alone belongs to the person the previous sentence is about.
-      if (previous && sIdx - previous.sentence <= 3) speaker = previous.speaker;
+      // A sentence with no speech verb of its own ("“…”" alone, or "China is “…”") right
+      // after one where a person speaks, with no quotation between: that person's words.
+      const said = subjectOf.get(sIdx - 1);
+      const prevIsQuote = previous !== null && previous.sentence >= sIdx - 1;
+      if (said && !prevIsQuote && !hasSpeechCue && speechSentences.has(sIdx - 1))
+        speaker = speakerFromMention(said, personById);
+      else if (previous && sIdx - previous.sentence <= 3) speaker = previous.speaker;
       else if (pre.length === 0) {
         const m = subjectOf.get(sIdx - 1);
         if (m) speaker = speakerFromMention(m, personById);
@@ -258,6 +301,7 @@ export function findQuotes(ctx: QuoteContext): Quote[] {
     previous = { speaker, sentence: Math.max(eIdx, closeSentence - (post.length > 0 ? 0 : 1)) };
   }
   shareAcrossParagraphs(text, quotes, quoteSpans, attributed);
+  shareRepeatedWords(quotes, attributed);
   return quotes;
 }
 
@@ -301,6 +345,41 @@ function shareAcrossParagraphs(
   for (let k = 0; k + 1 < quotes.length; k++) {
     if (!continues(k) || attributed[k + 1]) continue;
     if (attributed[k] || (quotes[k + 1] as Quote).speaker === null) copy(k, k + 1);
+  }
+}
+
+/** How far apart (in quotations) a repeated quotation is looked for. */
+const REPEAT_WINDOW = 100;
+
+/**
+ * A heading or pull quote repeats words the article quotes with their speaker elsewhere
+ * ("“My fears have been realized”" above "Roe told the committee, “… My fears have been
+ * realized.”"): a quotation of three words or more that nothing attributes takes the speaker of
+ * a nearby attributed quotation containing the same words.
+ */
+function shareRepeatedWords(quotes: Quote[], attributed: boolean[]): void {
+  const key = (q: Quote) =>
+    ` ${q.text
+      .replace(/\u00AD/g, '')
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}]+/gu, ' ')
+      .trim()} `;
+  const keys = quotes.map(key);
+  for (let i = 0; i < quotes.length; i++) {
+    const k = keys[i] as string;
+    if (attributed[i] || k.trim().split(' ').length < 3) continue;
+    const from = Math.max(0, i - REPEAT_WINDOW);
+    const to = Math.min(quotes.length, i + REPEAT_WINDOW);
+    for (let j = from; j < to; j++) {
+      if (j === i || !attributed[j] || !(keys[j] as string).includes(k)) continue;
+      const f = quotes[j] as Quote;
+      const t = quotes[i] as Quote;
+      t.speaker = f.speaker;
+      if (f.speakerType) t.speakerType = f.speakerType;
+      delete t.speakerStart;
+      delete t.speakerEnd;
+      break;
+    }
   }
 }
 
@@ -364,11 +443,13 @@ function personGenders(
   let sentence = -1;
   let only = -1;
   let previousOnly = -1;
+  let copula = false; // the sentence's one person was followed by "is", "was" …
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i] as Token;
     if (t.sentence !== sentence) {
       previousOnly = only;
       only = -1;
+      copula = false;
       sentence = t.sentence;
     }
     const m = mentionAt[i];
@@ -385,6 +466,10 @@ function personGenders(
       continue;
     }
     if (quoted[i]) continue;
+    if (only >= 0 && COPULAS.has(t.low)) copula = true;
+    // "Roe is one of the first women elected": a gendered noun after "is" describes the subject.
+    const noun = GENDERED_NOUNS.get(t.low);
+    if (noun && copula && only >= 0) vote(only, 2 * noun);
     const g = t.lex & W_MASCULINE ? 1 : t.lex & W_FEMININE ? -1 : 0;
     if (g === 0) continue;
     const who = only >= 0 ? only : only === -1 && previousOnly >= 0 ? previousOnly : -1;
@@ -435,9 +520,33 @@ function isNotSpeech(
   ) {
     return true;
   }
-  const prev2 = pre[pre.length - 2];
-  if (before && before.low === 'as' && prev2 !== undefined && tokens[prev2]?.low === 'known')
+  // "known as “x”", "known as the “x”".
+  const [p1, p2, p3] = [pre.length - 1, pre.length - 2, pre.length - 3].map(
+    (k) => tokens[pre[k] ?? -1]?.low,
+  );
+  if (
+    (p1 === 'as' && p2 === 'known') ||
+    (DETERMINERS.has(p1 ?? '') && p2 === 'as' && p3 === 'known')
+  )
     return true;
+  // "the “one country, two systems” formula": a phrase between a determiner and its noun names
+  // a policy or a term; nobody is quoted.
+  const firstAfter = tokens[post[0] ?? -1];
+  if (
+    before &&
+    beforeGapOk &&
+    MODIFIER_DETERMINERS.has(before.low) &&
+    firstAfter &&
+    text.slice(span.close, firstAfter.start) === ' ' &&
+    !firstAfter.cap &&
+    !FUNCTION_WORDS.has(firstAfter.low) &&
+    !SPEECH_VERBS.has(firstAfter.low) &&
+    !/ly$/.test(firstAfter.low) &&
+    words.length <= 5 &&
+    !/[.!?,;:]["'”’]?\s*$/.test(raw.trim())
+  ) {
+    return true;
+  }
   if (!shortTerm && words.length > 8) return false;
   // Title case with no sentence punctuation: a name, nickname or title of a work.
   const letters = words.filter((w) => /^\p{L}/u.test(w));
@@ -492,14 +601,39 @@ function nounPhraseAt(
   mentionAt: MentionIndex,
   personById: Map<number, Person>,
 ): Speaker | null {
+  const sp = phraseAt(text, tokens, i, mentionAt, personById);
+  if ((sp?.type === 'organisation' || sp?.type === 'document') && sp.start !== undefined) {
+    // "a spokesman for the British Foreign Office said": the unnamed spokesman speaks.
+    let a = firstTokenAtOrAfter(tokens, sp.start) - 1;
+    if (tokens[a]?.low === 'the') a--;
+    const prep = tokens[a]?.low;
+    const head = tokens[a - 1];
+    if ((prep === 'for' || prep === 'of' || prep === 'at') && head && !head.cap) {
+      if (UNNAMED_SPEAKERS.has(head.low) || PRESS_ROLES.has(head.low))
+        return { type: 'unnamed', name: null, start: head.start, end: head.end };
+    }
+  }
+  return sp;
+}
+
+function phraseAt(
+  text: string,
+  tokens: readonly Token[],
+  i: number,
+  mentionAt: MentionIndex,
+  personById: Map<number, Person>,
+): Speaker | null {
   const t = tokens[i];
   if (!t) return null;
   const m = mentionAt[i];
   if (m) return speakerFromMention(m, personById);
   if (t.low === 'they' || t.low === 'we')
     return { type: 'unnamed', name: null, start: t.start, end: t.end };
-  if (PERSON_PRONOUNS.has(t.low))
+  if (PERSON_PRONOUNS.has(t.low) || t.low === 'it')
     return { type: 'pronoun', name: null, start: t.start, end: t.end, word: t.low };
+  // "Twitter pledged …": a platform or company whose name is never part of a person's.
+  if (t.cap && SPEAKING_NAMES.has(t.low))
+    return { type: 'organisation', name: t.word, start: t.start, end: t.end };
   // "the Israeli courts", "Israeli": a nationality alone names no speaker.
   if (t.cap && NATIONALITIES.has(t.low) && !mentionAt[i]) return null;
   const body = bodyPhraseAt(text, tokens, i);
@@ -733,8 +867,10 @@ function attributeBefore(
   mentionAt: MentionIndex,
   personById: Map<number, Person>,
 ): Speaker | null {
-  // Someone's words relayed: "highlighted Secretary Blinken’s comments: “…”".
-  for (let k = pre.length - 1; k >= 1 && k >= pre.length - 25; k--) {
+  // Someone's words relayed: "highlighted Secretary Blinken’s comments: “…”". A body's or a
+  // country's position voiced by someone ("a spokesperson reiterated the UK’s position that
+  // “…”") is that someone's words: the verb's subject below decides.
+  utterance: for (let k = pre.length - 1; k >= 1 && k >= pre.length - 25; k--) {
     const t = tokens[pre[k] as number] as Token;
     if (isVerb(t)) break;
     if (!UTTERANCE_NOUNS.has(t.low)) continue;
@@ -742,10 +878,14 @@ function attributeBefore(
       const o = tokens[pre[j] as number] as Token;
       const m = mentionAt[pre[j] as number];
       if (o.poss && m) return speakerFromMention(m, personById);
-      if (o.poss && o.cap)
+      if (o.poss && o.cap) {
+        for (let v = j - 1; v >= 0; v--)
+          if (isVerb(tokens[pre[v] as number] as Token)) break utterance;
         return nounPhraseAt(text, tokens, pre[j] as number, mentionAt, personById);
+      }
     }
   }
+  let place: Speaker | null = null;
   for (let k = pre.length - 1; k >= 0; k--) {
     const vi = pre[k] as number;
     const v = tokens[vi] as Token;
@@ -769,39 +909,136 @@ function attributeBefore(
     if (!(isVerb(v) || v.low === 'speak' || v.low === 'spoke')) continue;
     const prevTok = tokens[vi - 1];
     const commaBefore = prevTok !== undefined && text.slice(prevTok.end, v.start).includes(',');
-    // ", saying …": the participle's subject is the sentence's subject.
+    // ", saying …": the participle's subject is the sentence's subject, a person or else the
+    // body the sentence opens with ("the Foreign Ministry released a statement, urging …").
     if (commaBefore && /ing$/.test(v.low)) {
       for (const si of pre) {
         const m = mentionAt[si];
         if (m) return speakerFromMention(m, personById);
       }
-    }
-    // Subject: nearest speaker-like phrase before the verb, within the sentence, skipping an
-    // appositive ("Jane Roe, a fellow at the Center, said").
-    let inAppositive = commaBefore;
-    for (let j = k - 1; j >= 0; j--) {
-      const si = pre[j] as number;
-      const st = tokens[si] as Token;
-      if (inAppositive) {
-        const nextTok = tokens[pre[j + 1] ?? vi] as Token;
-        if (j < k - 1 && text.slice(st.end, nextTok.start).includes(',')) inAppositive = false;
-        else continue;
+      for (let j = 0; j < k; j++) {
+        const si = pre[j] as number;
+        if (!(tokens[si] as Token).cap) continue;
+        const sp = nounPhraseAt(text, tokens, si, mentionAt, personById);
+        if (sp?.type === 'organisation' || sp?.type === 'document') return sp;
       }
-      if (SKIPPABLE.has(st.low)) continue;
-      const sp = nounPhraseAt(text, tokens, si, mentionAt, personById);
-      if (!sp) continue;
-      if (sp.type === 'person' || sp.type === 'pronoun') return sp;
-      if (j >= k - 3) return finish(sp, tokens, si, personById, mentionAt);
+    }
+    const sp = subjectBefore(text, tokens, pre, k, commaBefore, mentionAt, personById);
+    if (sp) {
+      // "Roe said that … Washington had concluded “…”": a place speaks only through a
+      // person, so a person speaking earlier in the sentence is the speaker.
+      if (isPlace(sp)) {
+        place ??= sp;
+        continue;
+      }
+      if (place && sp.type !== 'person') return place;
+      return sp;
     }
     // Inverted before the quote: "Said Jane Roe: “…”".
     const after = pre[k + 1];
     if (after !== undefined) {
       const m = mentionAt[after];
-      if (m) return speakerFromMention(m, personById);
+      if (m && /^\s*[,:]/.test(text.slice(m.end))) return speakerFromMention(m, personById);
     }
-    return null;
+    // No subject for this verb ("Pyongyang responded by saying …"): an earlier one may name it.
+  }
+  return place;
+}
+
+/** A place named as a speaker ("Washington concluded"): a country or city speaking as a whole. */
+function isPlace(sp: Speaker): boolean {
+  return sp.type === 'organisation' && PLACES.has(norm(sp.name));
+}
+
+/**
+ * The subject of the speech verb at `pre[k]`: the nearest speaker-like phrase before it within
+ * the sentence, skipping an appositive ("Jane Roe, a fellow at the Center, said") or a relative
+ * clause ("the Commission, which regulates campaigns, issued a statement warning"), and an
+ * object ("issued a statement warning": the statement is not the one speaking).
+ */
+function subjectBefore(
+  text: string,
+  tokens: readonly Token[],
+  pre: readonly number[],
+  k: number,
+  commaBefore: boolean,
+  mentionAt: MentionIndex,
+  personById: Map<number, Person>,
+): Speaker | null {
+  const vi = pre[k] as number;
+  let inAppositive = commaBefore;
+  let relative = false; // passed ", which …": the phrase before the comma is the subject
+  for (let j = k - 1; j >= 0; j--) {
+    const si = pre[j] as number;
+    const st = tokens[si] as Token;
+    if (inAppositive) {
+      // "he asked …, called …, and said": a pronoun is a clause's subject, not an appositive.
+      const nextTok = tokens[pre[j + 1] ?? vi] as Token;
+      if (PERSON_PRONOUNS.has(st.low)) inAppositive = false;
+      else if (j < k - 1 && text.slice(st.end, nextTok.start).includes(',')) inAppositive = false;
+      else continue;
+    }
+    const antecedent = pre[j - 1];
+    if ((st.low === 'which' || st.low === 'who') && antecedent === si - 1) {
+      const p = tokens[antecedent] as Token;
+      if (text.slice(p.end, st.start).includes(',')) {
+        // "X, which said …": the verb is the relative clause's, and X its subject (nobody,
+        // when X names no speaker: "the new position, which called for …").
+        const direct = pre.slice(j + 1, k).every((x) => SKIPPABLE.has((tokens[x] as Token).low));
+        if (direct) {
+          const sp = nounPhraseAt(text, tokens, antecedent, mentionAt, personById);
+          return sp && sp.type !== 'pronoun'
+            ? finish(sp, tokens, antecedent, personById, mentionAt)
+            : null;
+        }
+        relative = true;
+      }
+      continue;
+    }
+    if (SKIPPABLE.has(st.low)) continue;
+    const sp = nounPhraseAt(text, tokens, si, mentionAt, personById);
+    const wasRelative = relative;
+    relative = false;
+    if (!sp) continue;
+    // "called Roe a “liar” and said": a person right after a verb is its object.
+    if (sp.type === 'person' && mentionAt[si] && isObjectOfVerb(text, tokens, mentionAt[si]))
+      continue;
+    // "posted to Twitter", "accused Britain": a body after a preposition or verb is no subject
+    // (but "the tweet from Vell magazine reads" is the magazine's).
+    if ((sp.type === 'organisation' || sp.type === 'document') && sp.start !== undefined) {
+      const bi = firstTokenAtOrAfter(tokens, sp.start) - 1;
+      const b = tokens[bi]?.sentence === st.sentence ? tokens[bi] : undefined;
+      const source = b?.low === 'from' && UTTERANCE_NOUNS.has(tokens[bi - 1]?.low ?? '');
+      if (b && !b.cap && !source && (OBJECT_MARKERS.has(b.low) || isVerb(b) || /ed$/.test(b.low)))
+        continue;
+    }
+    if (sp.type === 'person') return sp;
+    if (sp.type === 'pronoun') {
+      if (sp.word !== 'it' || j >= k - 3) return sp;
+      continue;
+    }
+    if (sp.type === 'role' && isObjectNoun(text, tokens, si)) continue;
+    if (j >= k - 3 || wasRelative) return finish(sp, tokens, si, personById, mentionAt);
   }
   return null;
+}
+
+/** Whether a person mention directly follows a verb in its sentence ("called Jane Roe"). */
+function isObjectOfVerb(text: string, tokens: readonly Token[], m: PersonMention): boolean {
+  const first = firstTokenAtOrAfter(tokens, m.start);
+  const b = tokens[first - 1];
+  if (!b || b.cap || b.sentence !== (tokens[first] as Token).sentence) return false;
+  if (text.slice(b.end, m.start) !== ' ') return false;
+  return isVerb(b) || (/ed$/.test(b.low) && !FUNCTION_WORDS.has(b.low));
+}
+
+/** Whether the lowercase noun at `i` is a verb's object ("issued a statement"), not a subject. */
+function isObjectNoun(text: string, tokens: readonly Token[], i: number): boolean {
+  const det = tokens[i - 1];
+  const verb = tokens[i - 2];
+  if (!det || !verb || !DETERMINERS.has(det.low)) return false;
+  if (text.slice(verb.end, det.start) !== ' ') return false;
+  return !verb.cap && /ed$/.test(verb.low) && !FUNCTION_WORDS.has(verb.low);
 }
 
 /** A speech verb later in the sentence: "“…” to hold up on their plans, Indyk said." */
@@ -867,9 +1104,29 @@ function resolvePronoun(
     (previous.speaker.person === undefined || fits(previous.speaker.person))
   )
     return previous.speaker;
-  for (let s = sIdx - 1; s >= 0 && s >= sIdx - 6; s--) {
+  // The six nearest earlier sentences that name someone (boilerplate between them, such as a
+  // caption credit or a newsletter line, does not count), within thirty sentences.
+  let named = 0;
+  for (let s = sIdx - 1; s >= 0 && s >= sIdx - 30 && named < 6; s--) {
+    if (!subjectsOf.has(s)) continue;
+    named++;
     const m = subject(s);
     if (m) return speakerFromMention(m, personById);
   }
   return null;
+}
+
+/**
+ * "it said": the organisation or document quoted just before (within three sentences), which
+ * the text goes on quoting; otherwise a thing nobody named.
+ */
+function resolveIt(sIdx: number, previous: { speaker: Speaker; sentence: number } | null): Speaker {
+  const p = previous?.speaker;
+  if (
+    previous &&
+    sIdx - previous.sentence <= 3 &&
+    (p?.type === 'organisation' || p?.type === 'document')
+  )
+    return p;
+  return NOBODY;
 }

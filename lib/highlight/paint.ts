@@ -9,6 +9,7 @@
  * On very long pages a name's ranges are registered only near the viewport (`WINDOW_ABOVE`):
  * what is on screen is always painted, and the browser's cost of a change stays small.
  */
+import { walkText } from '../dom/text-walk';
 
 /** The highlight names of DESIGN.md. */
 export type HighlightName =
@@ -330,15 +331,13 @@ class WrapPainter implements Painter {
 export function textPieces(range: Range): [Text, number, number][] {
   const out: [Text, number, number][] = [];
   const root = range.commonAncestorContainer;
-  const doc = root.ownerDocument ?? (root as Document);
   if (root.nodeType === Node.TEXT_NODE) {
     const text = root as Text;
     if (range.endOffset > range.startOffset) out.push([text, range.startOffset, range.endOffset]);
     return out;
   }
-  const walker = doc.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-    const text = n as Text;
+  const walk = walkText(root);
+  for (let text = walk.next(); text; text = walk.next()) {
     if (!range.intersectsNode(text)) continue;
     const start = text === range.startContainer ? range.startOffset : 0;
     const end = text === range.endContainer ? range.endOffset : text.data.length;

@@ -10,7 +10,14 @@
  *
  * Pure code: pages and choices in, people out.
  */
-import type { LibraryPage, PersonChoice } from './records';
+import type {
+  FormRecord,
+  LibraryPage,
+  PageOfficial,
+  PageQuote,
+  PersonChoice,
+  Sighting,
+} from './records';
 
 /** A name as pages write it, reduced to what identifies it. */
 export interface ParsedName {
@@ -142,6 +149,8 @@ export interface NameForm {
   titles: Set<string>;
   sites: Set<string>;
   pages: Set<string>;
+  /** The dates (YYYY-MM-DD) of the pages it is on, for the date filter. */
+  dates: Set<string>;
   mentions: number;
 }
 
@@ -158,6 +167,8 @@ export interface Person {
   sites: string[];
   /** Urls of the pages that name them. */
   pages: string[];
+  /** The dates of those pages (YYYY-MM-DD), sorted. */
+  dates: string[];
   mentions: number;
 }
 
@@ -186,51 +197,191 @@ export function titlesAgree(a: string, b: string): boolean {
   return true;
 }
 
-/** Collects the name forms of every page: its officials, and the speakers of its quotations. */
-export function collectForms(pages: readonly LibraryPage[]): Map<string, NameForm> {
-  const forms = new Map<string, NameForm>();
-  const parsedNames = new Map<string, ParsedName>();
-  const add = (name: string, page: LibraryPage, titles: readonly string[], count: number) => {
-    let parsed = parsedNames.get(name);
-    if (!parsed) {
-      parsed = parseName(name);
-      parsedNames.set(name, parsed);
+/** The date a page is filed under: its publication date, or the day it was first read. */
+export function pageDate(page: LibraryPage): string {
+  const date = page.published || page.firstRead;
+  return typeof date === 'string' ? date.slice(0, 10) : '';
+}
+
+/**
+ * A page's officials, skipping any entry a damaged record got wrong (a name that is not text,
+ * titles that are not a list): what is readable is shown, the rest is left out, and the panel
+ * never breaks on it.
+ */
+export function officialsOf(page: LibraryPage): PageOfficial[] {
+  const list: unknown = page.analysis?.officials;
+  if (!Array.isArray(list)) return [];
+  const out: PageOfficial[] = [];
+  for (const o of list as Partial<PageOfficial>[]) {
+    if (!o || typeof o.name !== 'string') continue;
+    out.push({
+      name: o.name,
+      titles: Array.isArray(o.titles) ? o.titles.filter((t) => typeof t === 'string') : [],
+      mentions: typeof o.mentions === 'number' && Number.isFinite(o.mentions) ? o.mentions : 0,
+    });
+  }
+  return out;
+}
+
+/** A page's quotations, skipping any entry a damaged record got wrong (see `officialsOf`). */
+export function quotesOf(page: LibraryPage): PageQuote[] {
+  const list: unknown = page.analysis?.quotes;
+  if (!Array.isArray(list)) return [];
+  return (list as Partial<PageQuote>[]).filter(
+    (q): q is PageQuote =>
+      !!q &&
+      typeof q.text === 'string' &&
+      (q.speaker === null || typeof q.speaker === 'string') &&
+      !!q.quote &&
+      typeof q.quote.exact === 'string',
+  );
+}
+
+/**
+ * What one page says about each name form on it: its officials, and the speakers of its
+ * quotations. Keyed by form key. This is what the stored people summary keeps per form and
+ * page, so that recording or forgetting a page only touches the forms it names.
+ */
+export function sightingsOf(page: LibraryPage): Map<string, Sighting> {
+  const out = new Map<string, Sighting>();
+  if (!page.analysis) return out;
+  const date = pageDate(page);
+  const site = typeof page.site === 'string' ? page.site : '';
+  const add = (name: string, titles: readonly string[], count: number) => {
+    const key = formKey(name);
+    if (!key) return;
+    let seen = out.get(key);
+    if (!seen) {
+      seen = { url: page.url, site, date, titles: [], mentions: 0, spellings: [] };
+      out.set(key, seen);
     }
-    if (!parsed.key) return;
-    let form = forms.get(parsed.key);
-    if (!form) {
-      form = {
-        parsed,
-        spellings: new Map(),
-        titles: new Set(),
-        sites: new Set(),
-        pages: new Set(),
-        mentions: 0,
-      };
-      forms.set(parsed.key, form);
-    }
-    form.spellings.set(name, (form.spellings.get(name) ?? 0) + Math.max(1, count));
-    for (const t of titles) form.titles.add(t);
-    form.sites.add(page.site);
-    form.pages.add(page.url);
-    form.mentions += count;
+    for (const t of titles) if (!seen.titles.includes(t)) seen.titles.push(t);
+    const spelling = seen.spellings.find((x) => x[0] === name);
+    if (spelling) spelling[1] += Math.max(1, count);
+    else seen.spellings.push([name, Math.max(1, count)]);
+    seen.mentions += count;
   };
-  for (const page of pages) {
-    const analysis = page.analysis;
-    if (!analysis) continue;
-    const officials = new Set<string>();
-    for (const o of analysis.officials) {
-      add(o.name, page, o.titles, o.mentions);
-      officials.add(o.name);
+  const officials = new Set<string>();
+  for (const o of officialsOf(page)) {
+    add(o.name, o.titles, o.mentions);
+    officials.add(o.name);
+  }
+  for (const q of quotesOf(page)) {
+    if (q.speaker && !officials.has(q.speaker)) {
+      add(q.speaker, [], 0);
+      officials.add(q.speaker);
     }
-    for (const q of analysis.quotes) {
-      if (q.speaker && !officials.has(q.speaker)) {
-        add(q.speaker, page, [], 0);
-        officials.add(q.speaker);
+  }
+  return out;
+}
+
+/** The form records of every page (what the store keeps, built in one go). */
+export function collectFormRecords(pages: readonly LibraryPage[]): Map<string, FormRecord> {
+  const records = new Map<string, FormRecord>();
+  for (const page of pages) {
+    for (const [key, seen] of sightingsOf(page)) {
+      let record = records.get(key);
+      if (!record) {
+        record = { key, bucket: parseName(key).bucket, seen: {} };
+        records.set(key, record);
       }
+      record.seen[page.url] = seen;
+    }
+  }
+  return records;
+}
+
+/** The key of the name form a reader's "not the same person" on some pages made of `form`. */
+export function variantKey(form: string, choiceId: string): string {
+  return `${form} #${choiceId}`;
+}
+
+/**
+ * The reader's page splits by form: a name on one of those pages (or, for pages read later, on
+ * one of those sites) is a different person from the same name elsewhere.
+ */
+type PageSplit = Extract<PersonChoice, { kind: 'split-pages' }>;
+function pageSplits(choices: readonly PersonChoice[]): Map<string, PageSplit[]> {
+  const out = new Map<string, PageSplit[]>();
+  for (const c of choices) {
+    if (c.kind !== 'split-pages') continue;
+    const list = out.get(c.form);
+    if (list) list.push(c);
+    else out.set(c.form, [c]);
+  }
+  return out;
+}
+
+/** The form a sighting of `form` on a page belongs to, once the reader's page splits apply. */
+function keyOn(form: string, url: string, site: string, splits: Map<string, PageSplit[]>): string {
+  const list = splits.get(form);
+  if (!list) return form;
+  // The latest choice that claims the page wins.
+  for (let i = list.length - 1; i >= 0; i--) {
+    const c = list[i] as PageSplit;
+    if (c.pages.includes(url) || c.sites.includes(site)) return variantKey(form, c.id);
+  }
+  return form;
+}
+
+/**
+ * The form key a name on `page` resolves under, with the reader's page splits applied (so a
+ * quotation by one of two same-named people goes to the right one).
+ */
+export function formKeyOn(
+  name: string,
+  page: Pick<LibraryPage, 'url' | 'site'>,
+  choices: readonly PersonChoice[],
+): string {
+  const key = formKey(name);
+  if (!choices.some((c) => c.kind === 'split-pages')) return key;
+  return keyOn(key, page.url, page.site, pageSplits(choices));
+}
+
+/** The name forms of the given records, with the reader's page splits applied. */
+export function formsOf(
+  records: Iterable<FormRecord>,
+  choices: readonly PersonChoice[] = [],
+): Map<string, NameForm> {
+  const splits = pageSplits(choices);
+  const forms = new Map<string, NameForm>();
+  for (const record of records) {
+    const parsed = parseName(record.key);
+    for (const url in record.seen) {
+      const seen = record.seen[url] as Sighting;
+      const key = keyOn(record.key, url, seen.site, splits);
+      let form = forms.get(key);
+      if (!form) {
+        form = {
+          parsed: key === record.key ? parsed : { ...parsed, key },
+          spellings: new Map(),
+          titles: new Set(),
+          sites: new Set(),
+          pages: new Set(),
+          dates: new Set(),
+          mentions: 0,
+        };
+        forms.set(key, form);
+      }
+      for (const [name, count] of seen.spellings) {
+        form.spellings.set(name, (form.spellings.get(name) ?? 0) + count);
+      }
+      for (const t of seen.titles) form.titles.add(t);
+      form.sites.add(seen.site);
+      form.pages.add(url);
+      form.dates.add(seen.date);
+      form.mentions += seen.mentions;
     }
   }
   return forms;
+}
+
+/** Collects the name forms of every page: its officials, and the speakers of its quotations. */
+export function collectForms(
+  pages: readonly LibraryPage[],
+  choices: readonly PersonChoice[] = [],
+): Map<string, NameForm> {
+  return formsOf(collectFormRecords(pages).values(), choices);
 }
 
 /** Union-find over name forms with "cannot be the same" pairs that block a union. */
@@ -324,7 +475,17 @@ export function resolvePeople(
   pages: readonly LibraryPage[],
   choices: readonly PersonChoice[] = [],
 ): Resolution {
-  const forms = collectForms(pages);
+  return resolveForms(collectForms(pages, choices), choices);
+}
+
+/**
+ * Decides who is who among `forms` (all the forms of the buckets concerned: names in other
+ * buckets never meet these, except through the reader's merges).
+ */
+export function resolveForms(
+  forms: Map<string, NameForm>,
+  choices: readonly PersonChoice[] = [],
+): Resolution {
   const apart = new Map<string, Set<string>>();
   for (const c of choices) {
     if (c.kind !== 'split') continue;
@@ -335,6 +496,20 @@ export function resolvePeople(
         if (!apart.has(b)) apart.set(b, new Set());
         apart.get(a)?.add(b);
         apart.get(b)?.add(a);
+      }
+    }
+  }
+  // A name split by pages is never the same person as the name elsewhere.
+  for (const [key] of forms) {
+    const at = key.indexOf(' #');
+    if (at < 0) continue;
+    const base = key.slice(0, at);
+    for (const other of forms.keys()) {
+      if (other !== key && (other === base || other.startsWith(`${base} #`))) {
+        if (!apart.has(key)) apart.set(key, new Set());
+        if (!apart.has(other)) apart.set(other, new Set());
+        apart.get(key)?.add(other);
+        apart.get(other)?.add(key);
       }
     }
   }
@@ -451,11 +626,13 @@ function makePerson(members: string[], forms: Map<string, NameForm>): Person {
   const titleCounts = new Map<string, number>();
   const sites = new Set<string>();
   const pages = new Set<string>();
+  const dates = new Set<string>();
   let mentions = 0;
   for (const { f } of list) {
     for (const t of f.titles) titleCounts.set(t, (titleCounts.get(t) ?? 0) + f.pages.size);
     for (const s of f.sites) sites.add(s);
     for (const p of f.pages) pages.add(p);
+    for (const d of f.dates) dates.add(d);
     mentions += f.mentions;
   }
   return {
@@ -465,6 +642,7 @@ function makePerson(members: string[], forms: Map<string, NameForm>): Person {
     titles: [...titleCounts.entries()].sort((a, b) => b[1] - a[1]).map(([t]) => t),
     sites: [...sites],
     pages: [...pages],
+    dates: [...dates].sort(),
     mentions,
   };
 }

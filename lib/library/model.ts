@@ -6,7 +6,16 @@
  */
 import type { Annotation } from '../annotation';
 import { textFragmentUrl } from '../export/text-fragment';
-import { formKey, type Person, type Resolution, resolvePeople } from './identity';
+import {
+  formKeyOn,
+  officialsOf,
+  type Person,
+  pageDate,
+  parseName,
+  quotesOf,
+  type Resolution,
+  resolvePeople,
+} from './identity';
 import type { LibraryPage, PageQuote, PersonChoice } from './records';
 
 /**
@@ -37,15 +46,14 @@ export interface Library {
   people: Person[];
   personById: Map<string, Person>;
   resolution: Resolution;
+  /** The reader's choices it was resolved with. */
+  choices: readonly PersonChoice[];
   /** Every quotation, in page order (most recently read page first). */
   quotes: QuoteRef[];
   quotesByPerson: Map<string, QuoteRef[]>;
 }
 
-/** The date a page is filed under: its publication date, or the day it was first read. */
-export function pageDate(page: LibraryPage): string {
-  return (page.published || page.firstRead).slice(0, 10);
-}
+export { pageDate };
 
 /** Resolves the library from its records. */
 export function buildLibrary(
@@ -59,16 +67,19 @@ export function buildLibrary(
   const personById = new Map(resolution.people.map((p) => [p.id, p]));
   const quotes: QuoteRef[] = [];
   const quotesByPerson = new Map<string, QuoteRef[]>();
+  // A speaker's person, by name (and page, when the reader split a name by pages).
+  const byPage = choices.some((c) => c.kind === 'split-pages');
   const speakers = new Map<string, string | null>();
   for (const page of sorted) {
-    for (const quote of page.analysis?.quotes ?? []) {
+    for (const quote of quotesOf(page)) {
       let personId: string | null = null;
       if (quote.speaker) {
-        const known = speakers.get(quote.speaker);
+        const cacheKey = byPage ? `${page.url}\n${quote.speaker}` : quote.speaker;
+        const known = speakers.get(cacheKey);
         if (known !== undefined) personId = known;
         else {
-          personId = resolution.personOf.get(formKey(quote.speaker)) ?? null;
-          speakers.set(quote.speaker, personId);
+          personId = resolution.personOf.get(formKeyOn(quote.speaker, page, choices)) ?? null;
+          speakers.set(cacheKey, personId);
         }
       }
       const ref = new QuoteRef(page, quote, personId);
@@ -86,6 +97,7 @@ export function buildLibrary(
     people: resolution.people,
     personById,
     resolution,
+    choices,
     quotes,
     quotesByPerson,
   };
@@ -115,27 +127,21 @@ const fold = (s: string) =>
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase();
 
-/** The people matching `filter`, in the library's order (most frequent first). */
-export function filterPeople(library: Library, filter: PersonFilter): Person[] {
+/** The people matching `filter`, in the given order (the library's: most frequent first). */
+export function filterPeople<P extends Person>(people: readonly P[], filter: PersonFilter): P[] {
   const name = fold(filter.name?.trim() ?? '');
   const title = fold(filter.title?.trim() ?? '');
   const site = fold(filter.site?.trim() ?? '');
   const { from, to } = filter;
-  if (!name && !title && !site && !from && !to) return library.people;
-  return library.people.filter((p) => {
+  if (!name && !title && !site && !from && !to) return [...people];
+  return people.filter((p) => {
     if (name && !fold(p.name).includes(name) && !p.forms.some((f) => f.includes(name))) {
       return false;
     }
     if (title && !p.titles.some((t) => fold(t).includes(title))) return false;
     if (site && !p.sites.some((s) => fold(s).includes(site))) return false;
-    if (from || to) {
-      const inRange = p.pages.some((url) => {
-        const page = library.pageByUrl.get(url);
-        if (!page) return false;
-        const d = pageDate(page);
-        return (!from || d >= from) && (!to || d <= to);
-      });
-      if (!inRange) return false;
+    if ((from || to) && !p.dates.some((d) => (!from || d >= from) && (!to || d <= to))) {
+      return false;
     }
     return true;
   });
@@ -174,14 +180,54 @@ export function personView(
   if (!person) return null;
   const pages = person.pages
     .map((url) => library.pageByUrl.get(url))
-    .filter((p): p is LibraryPage => p !== undefined)
-    .sort((a, b) => (pageDate(a) < pageDate(b) ? 1 : pageDate(a) > pageDate(b) ? -1 : 0));
+    .filter((p): p is LibraryPage => p !== undefined);
+  const spellings = new Map<string, string[]>();
+  for (const key of person.forms) {
+    const form = library.resolution.forms.get(key);
+    if (form) spellings.set(key, [...form.spellings.keys()]);
+  }
+  const bucket = library.resolution.forms.get(person.id)?.parsed.bucket ?? '';
+  const sharedSurname = library.people.some(
+    (p) => p.id !== person.id && library.resolution.forms.get(p.id)?.parsed.bucket === bucket,
+  );
+  return personViewOf({
+    person,
+    pages,
+    choices: library.choices,
+    notes,
+    spellings,
+    sharedSurname,
+  });
+}
+
+/** What a person's view is made of, wherever it comes from (the whole library or the summary). */
+export interface PersonViewInput {
+  person: Person;
+  /** The pages that name them (any order). */
+  pages: readonly LibraryPage[];
+  choices: readonly PersonChoice[];
+  notes: readonly Annotation[];
+  /** The spellings seen for each of their forms. */
+  spellings: ReadonlyMap<string, readonly string[]>;
+  /** Whether another person shares their surname (then a bare surname does not name them). */
+  sharedSurname: boolean;
+}
+
+/**
+ * A person's view from their own pages alone: the side panel reads only those pages from the
+ * store (not the whole library) and builds the view from them.
+ */
+export function personViewOf(input: PersonViewInput): PersonView {
+  const { person, choices } = input;
+  const pages = [...input.pages].sort((a, b) =>
+    pageDate(a) < pageDate(b) ? 1 : pageDate(a) > pageDate(b) ? -1 : 0,
+  );
   const forms = new Set(person.forms);
   const spans = new Map<string, TitleSpan>();
   for (const page of [...pages].reverse()) {
     const date = pageDate(page);
-    for (const o of page.analysis?.officials ?? []) {
-      if (!forms.has(formKey(o.name))) continue;
+    for (const o of officialsOf(page)) {
+      if (!forms.has(formKeyOn(o.name, page, choices))) continue;
       for (const title of o.titles) {
         const span = spans.get(title);
         if (!span) spans.set(title, { title, first: date, last: date, pages: 1 });
@@ -193,20 +239,31 @@ export function personView(
       }
     }
   }
+  // Newest page first, as the pages are sorted.
+  const quotes: QuoteRef[] = [];
+  for (const page of pages) {
+    const said = new Map<string, boolean>();
+    for (const quote of quotesOf(page)) {
+      if (!quote.speaker) continue;
+      let theirs = said.get(quote.speaker);
+      if (theirs === undefined) {
+        theirs = forms.has(formKeyOn(quote.speaker, page, choices));
+        said.set(quote.speaker, theirs);
+      }
+      if (theirs) quotes.push(new QuoteRef(page, quote, person.id));
+    }
+  }
   const onPages = new Set(person.pages);
-  const names = namesOf(library, person);
+  const names = namesOf(person, input.spellings, input.sharedSurname);
   const notesOnPages: Annotation[] = [];
   const notesNaming: Annotation[] = [];
-  for (const note of notes) {
+  for (const note of input.notes) {
     if (onPages.has(note.page.url)) notesOnPages.push(note);
     else if (names.length > 0) {
       const text = fold(`${note.note}\n${note.quote.exact}`);
       if (names.some((n) => text.includes(n))) notesNaming.push(note);
     }
   }
-  const quotes = [...(library.quotesByPerson.get(id) ?? [])].sort((a, b) =>
-    pageDate(a.page) < pageDate(b.page) ? 1 : pageDate(a.page) > pageDate(b.page) ? -1 : 0,
-  );
   return {
     person,
     titles: [...spans.values()].sort((a, b) =>
@@ -223,23 +280,20 @@ export function personView(
  * The names a note must contain to be about this person: every full spelling, and the bare
  * surname only when no other person shares it (else "Smith" would name both Smiths).
  */
-function namesOf(library: Library, person: Person): string[] {
+function namesOf(
+  person: Person,
+  spellings: ReadonlyMap<string, readonly string[]>,
+  sharedSurname: boolean,
+): string[] {
   const names = new Set<string>();
   for (const key of person.forms) {
-    const form = library.resolution.forms.get(key);
-    if (!form) continue;
-    if (key.includes(' ')) {
-      for (const spelling of form.spellings.keys()) names.add(fold(spelling));
-      names.add(key);
-    }
+    const base = key.split(' #')[0] as string;
+    if (!base.includes(' ')) continue;
+    for (const spelling of spellings.get(key) ?? []) names.add(fold(spelling));
+    names.add(base);
   }
-  const surname = library.resolution.forms.get(person.id)?.parsed.bucket;
-  if (surname && surname.length >= 4) {
-    const shared = library.people.some(
-      (p) => p.id !== person.id && library.resolution.forms.get(p.id)?.parsed.bucket === surname,
-    );
-    if (!shared) names.add(surname);
-  }
+  const surname = parseName(person.id.split(' #')[0] as string).bucket;
+  if (surname && surname.length >= 4 && !sharedSurname) names.add(surname);
   return [...names].filter((n) => n.length >= 3);
 }
 

@@ -49,7 +49,66 @@ export interface LibraryPage {
  */
 export type PersonChoice =
   | { id: string; at: string; kind: 'merge'; a: string; b: string }
-  | { id: string; at: string; kind: 'split'; a: string[]; b: string[] };
+  | { id: string; at: string; kind: 'split'; a: string[]; b: string[] }
+  /**
+   * "Not the same person" for one name written identically by two people: the name on these
+   * pages (and on later pages from these sites) is someone else than the same name elsewhere.
+   */
+  | {
+      id: string;
+      at: string;
+      kind: 'split-pages';
+      form: string;
+      pages: string[];
+      sites: string[];
+    };
+
+/** What one page says about one name form (see identity.ts `sightingsOf`). */
+export interface Sighting {
+  url: string;
+  site: string;
+  /** The page's date (YYYY-MM-DD): published, or first read. */
+  date: string;
+  titles: string[];
+  mentions: number;
+  /** How the page wrote the name, with how often. */
+  spellings: [string, number][];
+}
+
+/**
+ * A name form across the library, as the stored people summary keeps it (schema v5): every
+ * page's sighting, by page url, so a page read again or forgotten changes only its own entry.
+ */
+export interface FormRecord {
+  /** The form key (identity.ts `formKey`). */
+  key: string;
+  /** Its surname bucket: only forms of one bucket are resolved together. */
+  bucket: string;
+  seen: Record<string, Sighting>;
+}
+
+/**
+ * A person as the stored summary keeps them (schema v5): the resolved person, with the buckets
+ * of their forms so that a change to one bucket replaces exactly the people it concerns.
+ */
+export interface PersonRecord {
+  id: string;
+  name: string;
+  forms: string[];
+  titles: string[];
+  sites: string[];
+  pages: string[];
+  dates: string[];
+  mentions: number;
+  buckets: string[];
+  /**
+   * `[pages, mentions]`, indexed (`by-rank`) so the panel's first rows are the first records
+   * of an index walked backwards, not a read and sort of everyone.
+   */
+  rank: [number, number];
+  /** The spellings seen for each form, for "Not the same person". */
+  spellings: Record<string, string[]>;
+}
 
 /** A library setting, by key (`paused`). */
 export interface LibrarySetting {

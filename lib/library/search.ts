@@ -4,12 +4,16 @@
  * dependencies) keeps an inverted index in memory with fuzzy and prefix matching and BM25
  * ranking; it was chosen over FlexSearch because its fuzzy search is by edit distance on whole
  * terms (what a misspelt surname needs), its TypeScript types ship with it, and its index can
- * be added to and serialised if a later version keeps it on disk. The index is built once per
- * change of the library, after the first rows are on screen.
+ * be added to, discarded from and serialised. Two indexes: the pages and their quotations
+ * (`PageIndex`, saved in the store and brought up to date page by page, since indexing 20,000
+ * quotations takes seconds), and a small one of people, titles and notes built when needed.
  */
-import MiniSearch from 'minisearch';
+import MiniSearch, { type Options } from 'minisearch';
 import type { Annotation } from '../annotation';
+import { textFragmentUrl } from '../export/text-fragment';
+import { type Person, quotesOf } from './identity';
 import type { Library } from './model';
+import type { LibraryPage, PageQuote } from './records';
 
 /** The kinds of results, in the order the panel shows their groups. */
 export const KINDS = ['person', 'title', 'quote', 'note', 'page'] as const;
@@ -20,8 +24,10 @@ export interface SearchHit {
   kind: ResultKind;
   /** A person id (people and titles) or a page url (quotations, notes, pages). */
   ref: string;
-  /** Index of the quotation in `library.quotes`, for quotes. */
-  index?: number;
+  /** For quotations: the quotation's index on its page. */
+  k?: number;
+  /** For quotations: the page's address with a text fragment for the passage. */
+  link?: string;
   label: string;
   detail: string;
   score: number;
@@ -31,10 +37,12 @@ interface Doc {
   id: string;
   kind: ResultKind;
   ref: string;
-  index?: number;
+  /** For quotations: the quotation's index on its page. */
+  k?: number;
   text: string;
-  label: string;
-  detail: string;
+  /** People, titles and notes carry what to show; pages and quotations are described later. */
+  label?: string;
+  detail?: string;
 }
 
 /** A built index and how to query it. */
@@ -44,19 +52,197 @@ export interface LibrarySearch {
   readonly size: number;
 }
 
+/**
+ * The layout of the saved page index (documents, fields, options); a saved index of another
+ * version is built again.
+ */
+export const SEARCH_VERSION = 2;
+
+/** The saved page index's key in the store. */
+export const SEARCH_KEY = 'pages';
+
 const clip = (s: string, n = 200) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 
-/** Indexes the library and the reader's notes. */
-export function buildSearch(library: Library, notes: readonly Annotation[]): LibrarySearch {
+const OPTIONS: Options<Doc> = {
+  fields: ['text'],
+  // Pages and quotations keep only where they point: with their text and links stored, the
+  // saved index of 20,000 quotations was five times the size and as much slower to load.
+  storeFields: ['kind', 'ref', 'k', 'label', 'detail'],
+  // Prefix and typo matching only on words long enough to mean something: on short words
+  // they match half the vocabulary and slow every keystroke.
+  searchOptions: {
+    prefix: (term) => term.length >= 3,
+    fuzzy: (term) => (term.length >= 4 ? 0.2 : false),
+    combineWith: 'AND',
+  },
+};
+
+function linkTo(url: string, quote: PageQuote): string {
+  try {
+    return textFragmentUrl(url, quote.quote);
+  } catch {
+    return url;
+  }
+}
+
+/** A page's documents: the page itself and each of its quotations. */
+function pageDocs(page: LibraryPage): Doc[] {
+  const docs: Doc[] = [
+    {
+      id: `page:${page.url}`,
+      kind: 'page',
+      ref: page.url,
+      text: `${page.title} ${page.site} ${page.author ?? ''}`,
+    },
+  ];
+  quotesOf(page).forEach((q, k) => {
+    docs.push({
+      id: `quote:${page.url}#${k}`,
+      kind: 'quote',
+      ref: page.url,
+      k,
+      text: `${q.text} ${q.speaker ?? ''}`,
+    });
+  });
+  return docs;
+}
+
+/** Results grouped by kind, as the panel shows them. */
+export type SearchGroups = { kind: ResultKind; hits: SearchHit[] }[];
+
+/**
+ * Fills in what to show for page and quotation hits from their pages' records (`pageOf`);
+ * a hit whose page is gone (forgotten meanwhile) is dropped.
+ */
+export function describeHits(
+  groups: SearchGroups,
+  pageOf: (url: string) => LibraryPage | undefined,
+): SearchGroups {
+  return groups
+    .map(({ kind, hits }) => ({
+      kind,
+      hits: hits.flatMap((hit): SearchHit[] => {
+        if (hit.kind !== 'page' && hit.kind !== 'quote') return [hit];
+        const page = pageOf(hit.ref);
+        if (!page) return [];
+        if (hit.kind === 'page') {
+          return [
+            {
+              ...hit,
+              label: clip(String(page.title || page.url)),
+              detail: clip(String(page.site ?? ''), 100),
+            },
+          ];
+        }
+        const q = quotesOf(page)[hit.k ?? -1];
+        if (!q) return [];
+        return [
+          {
+            ...hit,
+            link: linkTo(page.url, q),
+            label: clip(q.text, 200),
+            detail: clip(`${q.speaker ?? 'Unattributed'} — ${page.title}`, 200),
+          },
+        ];
+      }),
+    }))
+    .filter((g) => g.hits.length > 0);
+}
+
+/** The pages a search's hits need described. */
+export function pagesToDescribe(groups: SearchGroups): string[] {
+  const urls = new Set<string>();
+  for (const g of groups) {
+    for (const h of g.hits) if (h.kind === 'page' || h.kind === 'quote') urls.add(h.ref);
+  }
+  return [...urls];
+}
+
+/**
+ * The index of the pages read and their quotations: the big part (20,000 quotations take
+ * seconds to index), so the side panel saves it and, when opened again, only removes the
+ * pages forgotten or read again and adds the new ones (`stamps` says which it holds).
+ */
+export class PageIndex {
+  private constructor(
+    readonly index: MiniSearch<Doc>,
+    /** Url → `lastRead` of each page indexed. */
+    readonly stamps: Map<string, string>,
+  ) {}
+
+  /** An empty index. */
+  static empty(): PageIndex {
+    return new PageIndex(new MiniSearch<Doc>(OPTIONS), new Map());
+  }
+
+  /** A saved index, loaded without blocking the panel for long (MiniSearch's async load). */
+  static async load(saved: {
+    version: number;
+    stamps: Record<string, string>;
+    json: string;
+  }): Promise<PageIndex | null> {
+    if (saved.version !== SEARCH_VERSION) return null;
+    try {
+      const index = await MiniSearch.loadJSONAsync<Doc>(saved.json, OPTIONS);
+      return new PageIndex(index, new Map(Object.entries(saved.stamps)));
+    } catch {
+      // A damaged saved index is only a cache: build it again.
+      return null;
+    }
+  }
+
+  /** What differs from the pages now read (url → lastRead): pages to drop, pages to (re)add. */
+  diff(current: ReadonlyMap<string, string>): { remove: string[]; add: string[] } {
+    const remove: string[] = [];
+    const add: string[] = [];
+    for (const [url, at] of this.stamps) {
+      const now = current.get(url);
+      if (now !== at) remove.push(url);
+    }
+    for (const [url, at] of current) if (this.stamps.get(url) !== at) add.push(url);
+    return { remove, add };
+  }
+
+  /** Drops a page and its quotations. */
+  remove(url: string): void {
+    if (this.index.has(`page:${url}`)) this.index.discard(`page:${url}`);
+    for (let k = 0; this.index.has(`quote:${url}#${k}`); k++) {
+      this.index.discard(`quote:${url}#${k}`);
+    }
+    this.stamps.delete(url);
+  }
+
+  /** Adds (or replaces) a page and its quotations. */
+  add(page: LibraryPage): void {
+    this.remove(page.url);
+    this.index.addAll(pageDocs(page));
+    this.stamps.set(page.url, page.lastRead);
+  }
+
+  /** What the store keeps. */
+  toSaved(): { version: number; stamps: Record<string, string>; json: string } {
+    return {
+      version: SEARCH_VERSION,
+      stamps: Object.fromEntries(this.stamps),
+      json: JSON.stringify(this.index),
+    };
+  }
+}
+
+/** The small index built each time: people, their titles and the reader's notes. */
+export function liveIndex(
+  people: readonly Person[],
+  notes: readonly Annotation[],
+): MiniSearch<Doc> {
   const docs: Doc[] = [];
-  for (const p of library.people) {
+  for (const p of people) {
     docs.push({
       id: `person:${p.id}`,
       kind: 'person',
       ref: p.id,
       text: `${p.name} ${p.forms.join(' ')}`,
-      label: p.name,
-      detail: p.titles.slice(0, 2).join('; '),
+      label: clip(p.name),
+      detail: clip(p.titles.slice(0, 2).join('; ')),
     });
     p.titles.forEach((t, i) => {
       docs.push({
@@ -64,22 +250,11 @@ export function buildSearch(library: Library, notes: readonly Annotation[]): Lib
         kind: 'title',
         ref: p.id,
         text: t,
-        label: t,
-        detail: p.name,
+        label: clip(t),
+        detail: clip(p.name),
       });
     });
   }
-  library.quotes.forEach((q, i) => {
-    docs.push({
-      id: `quote:${i}`,
-      kind: 'quote',
-      ref: q.page.url,
-      index: i,
-      text: `${q.quote.text} ${q.quote.speaker ?? ''}`,
-      label: clip(q.quote.text),
-      detail: `${q.quote.speaker ?? 'Unattributed'} — ${q.page.title}`,
-    });
-  });
   for (const n of notes) {
     docs.push({
       id: `note:${n.id}`,
@@ -87,55 +262,58 @@ export function buildSearch(library: Library, notes: readonly Annotation[]): Lib
       ref: n.page.url,
       text: `${n.note} ${n.quote.exact} ${n.tags.join(' ')}`,
       label: clip(n.note || n.quote.exact),
-      detail: n.page.title,
+      detail: clip(n.page.title),
     });
   }
-  for (const p of library.pages) {
-    docs.push({
-      id: `page:${p.url}`,
-      kind: 'page',
-      ref: p.url,
-      text: `${p.title} ${p.site} ${p.author ?? ''}`,
-      label: p.title,
-      detail: p.site,
-    });
-  }
-  const index = new MiniSearch<Doc>({
-    fields: ['text'],
-    storeFields: ['kind', 'ref', 'index', 'label', 'detail'],
-    // Prefix and typo matching only on words long enough to mean something: on short words
-    // they match half the vocabulary and slow every keystroke.
-    searchOptions: {
-      prefix: (term) => term.length >= 3,
-      fuzzy: (term) => (term.length >= 4 ? 0.2 : false),
-      combineWith: 'AND',
-    },
-  });
+  const index = new MiniSearch<Doc>(OPTIONS);
   index.addAll(docs);
+  return index;
+}
+
+/** Searches both indexes, results grouped by kind in `KINDS` order. */
+export function combinedSearch(pages: PageIndex, live: MiniSearch<Doc>): LibrarySearch {
   return {
-    size: docs.length,
+    get size() {
+      return pages.index.documentCount + live.documentCount;
+    },
     search(query, perKind = 20) {
       const q = query.trim().slice(0, 200);
       if (!q) return [];
       const groups = new Map<ResultKind, SearchHit[]>();
-      for (const r of index.search(q)) {
-        const hit = r as unknown as SearchHit;
-        const list = groups.get(hit.kind) ?? [];
-        if (list.length >= perKind) continue;
-        list.push({
-          kind: hit.kind,
-          ref: hit.ref,
-          ...(hit.index !== undefined ? { index: hit.index } : {}),
-          label: hit.label,
-          detail: hit.detail,
-          score: r.score,
-        });
-        groups.set(hit.kind, list);
+      for (const index of [live, pages.index]) {
+        for (const r of index.search(q)) {
+          const hit = r as unknown as Doc;
+          const list = groups.get(hit.kind) ?? [];
+          if (list.length >= perKind) continue;
+          list.push({
+            kind: hit.kind,
+            ref: hit.ref,
+            ...(hit.k !== undefined ? { k: hit.k } : {}),
+            label: hit.label ?? '',
+            detail: hit.detail ?? '',
+            score: r.score,
+          });
+          groups.set(hit.kind, list);
+        }
       }
       return KINDS.filter((k) => groups.has(k)).map((kind) => ({
         kind,
         hits: groups.get(kind) as SearchHit[],
       }));
     },
+  };
+}
+
+/** Indexes the whole library and the reader's notes at once (tests, small libraries). */
+export function buildSearch(library: Library, notes: readonly Annotation[]): LibrarySearch {
+  const pages = PageIndex.empty();
+  for (const page of library.pages) pages.add(page);
+  const both = combinedSearch(pages, liveIndex(library.people, notes));
+  return {
+    get size() {
+      return both.size;
+    },
+    search: (query, perKind) =>
+      describeHits(both.search(query, perKind), (url) => library.pageByUrl.get(url)),
   };
 }

@@ -8,7 +8,9 @@ import {
   forgetLibrary,
   forgetLibraryPage,
   isLibraryPaused,
+  listPeopleSummary,
   listPersonChoices,
+  rebuildPeopleSummary,
   recordLibraryPage,
   savePersonChoices,
   setLibraryPaused,
@@ -36,6 +38,16 @@ export interface LibraryService {
   merge(a: string[], b: string[]): Promise<void>;
   /** The reader says the names `a` are not the same person as the names `b`. */
   split(a: string[], b: string[]): Promise<void>;
+  /**
+   * The reader says the name `form` on `pages` (and on later pages from `sites`) is someone
+   * else than the same name elsewhere: two people with one name.
+   */
+  splitPages(form: string, pages: string[], sites: string[]): Promise<void>;
+  /**
+   * Makes sure the stored people summary is there and current, building it from the pages if
+   * not (after the v5 upgrade, or when its layout changed). True when it had to be built.
+   */
+  summarise(): Promise<boolean>;
 }
 
 /** Creates the service over a lazily opened store connection. */
@@ -81,5 +93,21 @@ export function createLibraryService(deps: LibraryServiceDeps): LibraryService {
     },
     merge: (a, b) => choose(addMerge, a, b),
     split: (a, b) => choose(addSplit, a, b),
+    splitPages: (form, pages, sites) =>
+      serial(async () => {
+        const db = await deps.db();
+        const choices = await listPersonChoices(db);
+        const choice = { id: newId(), at: now().toISOString(), kind: 'split-pages' as const };
+        await savePersonChoices(db, [...choices, { ...choice, form, pages, sites }]);
+        changed(undefined);
+      }),
+    // Serial with the choices, so a rebuild never races a merge's own update of the summary.
+    summarise: () =>
+      serial(async () => {
+        const db = await deps.db();
+        if ((await listPeopleSummary(db, 0)) !== null) return false;
+        await rebuildPeopleSummary(db);
+        return changed(true);
+      }),
   };
 }

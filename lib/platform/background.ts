@@ -162,6 +162,11 @@ export function startBackground(): void {
         await library.split(a, b);
         return null;
       },
+      'library/split-pages': async ({ form, pages, sites }) => {
+        await library.splitPages(form, pages, sites);
+        return null;
+      },
+      'library/summarise': async () => ({ built: await library.summarise() }),
       'badge/set': async ({ officials, notes: count }, sender) => {
         const tabId = sender.tab?.id;
         if (tabId === undefined) return null;

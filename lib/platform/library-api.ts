@@ -4,15 +4,9 @@
  * instead of a multi-megabyte message); every change goes to the background, the single writer.
  */
 import { browser } from 'wxt/browser';
+import { libraryReader } from '../library/reader';
 import { VIEWER_PATH } from '../pdf/redirect';
-import {
-  type DossierDB,
-  isLibraryPaused,
-  listAll,
-  listLibraryPages,
-  listPersonChoices,
-  openDossierDb,
-} from '../store';
+import { type DossierDB, openDossierDb } from '../store';
 import type { LibraryApi, TargetTab } from '../view-api';
 import { downloadFile } from './download';
 import { handleMessages, sendToBackground } from './messaging';
@@ -36,16 +30,10 @@ export function browserLibraryApi(location: Location = globalThis.location): Lib
     return connection;
   };
   return {
-    async load() {
-      const d = await db();
-      const [pages, choices, paused, notes] = await Promise.all([
-        listLibraryPages(d),
-        listPersonChoices(d),
-        isLibraryPaused(d),
-        listAll(d),
-      ]);
-      return { pages, choices, paused, notes };
-    },
+    ...libraryReader(db, async () => {
+      const reply = await sendToBackground('library/summarise', {});
+      if (!reply.ok) throw new Error(reply.error);
+    }),
     watch(onChange) {
       const stop = handleMessages({
         'library/changed': () => {
@@ -124,6 +112,8 @@ export function browserLibraryApi(location: Location = globalThis.location): Lib
     pause: (paused) => sendToBackground('library/pause', { paused }),
     merge: (a, b) => sendToBackground('library/merge', { a, b }),
     split: (a, b) => sendToBackground('library/split', { a, b }),
+    splitPages: (form, pages, sites) =>
+      sendToBackground('library/split-pages', { form, pages, sites }),
     download: (name, data, type) => downloadFile(name, data, type),
     now: () => new Date(),
   };

@@ -24,12 +24,20 @@ export { StoreError, type StoreErrorCode, toStoreError } from './errors';
 export {
   forgetLibrary,
   forgetLibraryPage,
+  getFormRecords,
   getLibraryPage,
+  getLibraryPages,
+  getSavedSearch,
   isLibraryPaused,
+  libraryPageStamps,
   listLibraryPages,
+  listPeopleSummary,
   listPersonChoices,
+  rebuildPeopleSummary,
+  recentLibraryPages,
   recordLibraryPage,
   savePersonChoices,
+  saveSearch,
   setLibraryPaused,
 } from './library';
 export { normaliseTag, normaliseTags } from './normalise';
@@ -40,6 +48,7 @@ export {
   DB_VERSION,
   type DossierDB,
   type DossierSchema,
+  type SavedSearch,
   type TrashedAnnotation,
 } from './schema';
 export { allTags, mergeTags, renameTag, type TagChange } from './tags';

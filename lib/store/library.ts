@@ -3,10 +3,205 @@
  * pause switch (schema v4). Each runs one transaction through `inTransaction`, like the notes'
  * queries, so it resolves only once committed and fails only with a `StoreError`.
  */
-import type { LibraryPage, PersonChoice } from '../library/records';
+import { collectFormRecords } from '../library/identity';
+import type { FormRecord, LibraryPage, PersonChoice, PersonRecord } from '../library/records';
+import {
+  bucketOf,
+  choiceBuckets,
+  closeOverMerges,
+  pageChange,
+  peopleOf,
+  SUMMARY_KEY,
+  SUMMARY_VERSION,
+  sortPeople,
+  withSighting,
+} from '../library/summary';
 import { pageNotes, pageRange } from './pages';
-import type { DossierDB, TrashedAnnotation } from './schema';
-import { inTransaction, requestsOf } from './transaction';
+import type { DossierDB, SavedSearch, TrashedAnnotation } from './schema';
+import { type DossierTx, inTransaction, requestsOf } from './transaction';
+
+/** The stores a change to the people summary writes. */
+type SummaryStores = ['library-settings', 'library-forms', 'library-people', 'library-choices'];
+const SUMMARY_STORES = [
+  'library-settings',
+  'library-forms',
+  'library-people',
+  'library-choices',
+] as const;
+
+/** Whether the stored summary is there and of the current version (else it is left alone). */
+async function summaryIsCurrent(tx: DossierTx<SummaryStores, 'readwrite'>): Promise<boolean> {
+  const setting = await tx.objectStore('library-settings').get(SUMMARY_KEY);
+  return setting?.value === SUMMARY_VERSION;
+}
+
+/**
+ * Applies a page's change to the form records and re-resolves the buckets it touches. Only
+ * IndexedDB requests are awaited; the resolving in between is synchronous.
+ */
+async function applyPageChange(
+  tx: DossierTx<SummaryStores, 'readwrite'>,
+  url: string,
+  before: LibraryPage | undefined,
+  after: LibraryPage | undefined,
+): Promise<void> {
+  if (!(await summaryIsCurrent(tx))) return;
+  const change = pageChange(before, after);
+  if (change.size === 0) return;
+  const forms = tx.objectStore('library-forms');
+  const keys = [...change.keys()];
+  const records = await Promise.all(keys.map((key) => forms.get(key)));
+  const writes = requestsOf(forms);
+  keys.forEach((key, i) => {
+    const next = withSighting(records[i], key, url, change.get(key));
+    if (next) writes.put(next);
+    else writes.delete(key);
+  });
+  await refreshBuckets(tx, new Set(keys.map(bucketOf)));
+}
+
+/** Re-resolves the people of `buckets` (closed over merges) from their form records. */
+async function refreshBuckets(
+  tx: DossierTx<SummaryStores, 'readwrite'>,
+  buckets: Set<string>,
+): Promise<void> {
+  if (buckets.size === 0) return;
+  const choices = await tx.objectStore('library-choices').getAll();
+  const all = [...closeOverMerges(buckets, choices)];
+  const byBucket = tx.objectStore('library-forms').index('by-bucket');
+  const peopleIndex = tx.objectStore('library-people').index('by-bucket');
+  const [formLists, oldKeys] = await Promise.all([
+    Promise.all(all.map((b) => byBucket.getAll(b))),
+    Promise.all(all.map((b) => peopleIndex.getAllKeys(b))),
+  ]);
+  const people = requestsOf(tx.objectStore('library-people'));
+  for (const key of new Set(oldKeys.flat())) people.delete(key);
+  for (const person of peopleOf(formLists.flat(), choices)) people.put(person);
+}
+
+/**
+ * Builds the people summary from every page and choice, replacing whatever was there, and
+ * marks it current. For a new v5 database, one upgraded from v4, or a summary of an older
+ * layout. Returns how many people it found.
+ */
+export function rebuildPeopleSummary(db: DossierDB): Promise<number> {
+  return inTransaction(db, ['library-pages', ...SUMMARY_STORES], 'readwrite', async (tx) => {
+    const [pages, choices] = await Promise.all([
+      tx.objectStore('library-pages').getAll(),
+      tx.objectStore('library-choices').getAll(),
+    ]);
+    const records = collectFormRecords(pages);
+    const people = peopleOf(records.values(), choices);
+    const formStore = tx.objectStore('library-forms');
+    const peopleStore = tx.objectStore('library-people');
+    await Promise.all([formStore.clear(), peopleStore.clear()]);
+    const formWrites = requestsOf(formStore);
+    for (const record of records.values()) formWrites.put(record);
+    const peopleWrites = requestsOf(peopleStore);
+    for (const person of people) peopleWrites.put(person);
+    await tx.objectStore('library-settings').put({ key: SUMMARY_KEY, value: SUMMARY_VERSION });
+    return people.length;
+  });
+}
+
+/**
+ * The stored people, most frequent first, and how many there are; null when the summary is
+ * missing or of another version (then the background rebuilds it: `rebuildPeopleSummary`).
+ * With `limit`, only the first rows: the `by-rank` index walked from the top, as far as the
+ * `limit`-th person and anyone tied with them (so the order is the same as the whole list's).
+ */
+export function listPeopleSummary(
+  db: DossierDB,
+  limit?: number,
+): Promise<{ people: PersonRecord[]; total: number } | null> {
+  return inTransaction(db, ['library-settings', 'library-people'], 'readonly', async (tx) => {
+    const store = tx.objectStore('library-people');
+    const setting = await tx.objectStore('library-settings').get(SUMMARY_KEY);
+    if (setting?.value !== SUMMARY_VERSION) return null;
+    if (limit === undefined) {
+      const people = await store.getAll();
+      return { people: sortPeople(people), total: people.length };
+    }
+    const total = await store.count();
+    const people: PersonRecord[] = [];
+    let cursor = await store.index('by-rank').openCursor(null, 'prev');
+    while (cursor) {
+      const last = people[people.length - 1];
+      const tied =
+        last && last.rank[0] === cursor.value.rank[0] && last.rank[1] === cursor.value.rank[1];
+      if (people.length >= limit && !tied) break;
+      people.push(cursor.value);
+      cursor = await cursor.continue();
+    }
+    return { people: sortPeople(people), total };
+  });
+}
+
+/** The form records of some name forms (for tests and checks of the summary). */
+export function getFormRecords(db: DossierDB, keys: readonly string[]): Promise<FormRecord[]> {
+  return inTransaction(db, ['library-forms'], 'readonly', async (tx) => {
+    const found = await Promise.all(keys.map((k) => tx.objectStore('library-forms').get(k)));
+    return found.filter((r): r is FormRecord => r !== undefined);
+  });
+}
+
+/** Some pages' records, by url, skipping any no longer read (a person's view reads these). */
+export function getLibraryPages(db: DossierDB, urls: readonly string[]): Promise<LibraryPage[]> {
+  return inTransaction(db, ['library-pages'], 'readonly', async (tx) => {
+    const store = tx.objectStore('library-pages');
+    const found = await Promise.all(urls.map((u) => store.get(u)));
+    return found.filter((p): p is LibraryPage => p !== undefined);
+  });
+}
+
+/** The `limit` most recently read pages, and how many pages there are in all. */
+export function recentLibraryPages(
+  db: DossierDB,
+  limit: number,
+): Promise<{ pages: LibraryPage[]; total: number }> {
+  return inTransaction(db, ['library-pages'], 'readonly', async (tx) => {
+    const index = tx.objectStore('library-pages').index('by-last-read');
+    const total = await index.count();
+    const pages: LibraryPage[] = [];
+    let cursor = await index.openCursor(null, 'prev');
+    while (cursor && pages.length < limit) {
+      pages.push(cursor.value);
+      cursor = await cursor.continue();
+    }
+    return { pages, total };
+  });
+}
+
+/** Every page's `lastRead`, by url (what a saved search index is compared with). */
+export function libraryPageStamps(db: DossierDB): Promise<Map<string, string>> {
+  return inTransaction(db, ['library-pages'], 'readonly', async (tx) => {
+    const index = tx.objectStore('library-pages').index('by-last-read');
+    const stamps = new Map<string, string>();
+    let cursor = await index.openKeyCursor();
+    while (cursor) {
+      stamps.set(cursor.primaryKey, cursor.key);
+      cursor = await cursor.continue();
+    }
+    return stamps;
+  });
+}
+
+/** The saved search index, if any. */
+export function getSavedSearch(db: DossierDB, key: string): Promise<SavedSearch | undefined> {
+  return inTransaction(db, ['library-search'], 'readonly', (tx) =>
+    tx.objectStore('library-search').get(key),
+  );
+}
+
+/**
+ * Saves the side panel's search index. Derived data, written by the panel: losing it only
+ * means building it again, and two panels saving at once each save a consistent index.
+ */
+export function saveSearch(db: DossierDB, saved: SavedSearch): Promise<void> {
+  return inTransaction(db, ['library-search'], 'readwrite', async (tx) => {
+    await tx.objectStore('library-search').put(saved);
+  });
+}
 
 /**
  * Records a page read: a new page, or the same page read again, whose record is replaced
@@ -14,7 +209,7 @@ import { inTransaction, requestsOf } from './transaction';
  * or null when the library is paused (checked in the same transaction, so one round trip).
  */
 export function recordLibraryPage(db: DossierDB, page: LibraryPage): Promise<LibraryPage | null> {
-  return inTransaction(db, ['library-pages', 'library-settings'], 'readwrite', async (tx) => {
+  return inTransaction(db, ['library-pages', ...SUMMARY_STORES], 'readwrite', async (tx) => {
     const paused = await tx.objectStore('library-settings').get('paused');
     if (paused?.value === true) return null;
     const store = tx.objectStore('library-pages');
@@ -26,6 +221,7 @@ export function recordLibraryPage(db: DossierDB, page: LibraryPage): Promise<Lib
         }
       : page;
     await store.put(record);
+    await applyPageChange(summaryTx(tx), page.url, before, record);
     return record;
   });
 }
@@ -56,17 +252,24 @@ export function forgetLibraryPage(
   options: { notes?: boolean; now?: Date } = {},
 ): Promise<number> {
   const deletedAt = (options.now ?? new Date()).toISOString();
-  return inTransaction(db, ['library-pages', 'pages', 'trash'], 'readwrite', async (tx) => {
-    await tx.objectStore('library-pages').delete(url);
-    if (!options.notes) return 0;
-    const store = tx.objectStore('pages');
-    const notes = await pageNotes(store, url);
-    const trash = requestsOf(tx.objectStore('trash'));
-    for (const annotation of notes)
-      trash.put({ annotation, deletedAt } satisfies TrashedAnnotation);
-    await store.delete(pageRange(url));
-    return notes.length;
-  });
+  return inTransaction(
+    db,
+    ['library-pages', 'pages', 'trash', ...SUMMARY_STORES],
+    'readwrite',
+    async (tx) => {
+      const before = await tx.objectStore('library-pages').get(url);
+      await tx.objectStore('library-pages').delete(url);
+      await applyPageChange(summaryTx(tx), url, before, undefined);
+      if (!options.notes) return 0;
+      const store = tx.objectStore('pages');
+      const notes = await pageNotes(store, url);
+      const trash = requestsOf(tx.objectStore('trash'));
+      for (const annotation of notes)
+        trash.put({ annotation, deletedAt } satisfies TrashedAnnotation);
+      await store.delete(pageRange(url));
+      return notes.length;
+    },
+  );
 }
 
 /**
@@ -80,11 +283,14 @@ export function forgetLibrary(
   const deletedAt = (options.now ?? new Date()).toISOString();
   return inTransaction(
     db,
-    ['library-pages', 'library-choices', 'pages', 'trash'],
+    ['library-pages', 'library-choices', 'pages', 'trash', 'library-forms', 'library-people'],
     'readwrite',
     async (tx) => {
       await tx.objectStore('library-pages').clear();
       await tx.objectStore('library-choices').clear();
+      // An empty summary is a current one: nothing needs rebuilding.
+      await tx.objectStore('library-forms').clear();
+      await tx.objectStore('library-people').clear();
       if (!options.notes) return 0;
       const parts = await tx.objectStore('pages').getAll();
       const trash = requestsOf(tx.objectStore('trash'));
@@ -109,13 +315,26 @@ export async function listPersonChoices(db: DossierDB): Promise<PersonChoice[]> 
   return choices.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.id < b.id ? -1 : 1));
 }
 
-/** Replaces the reader's person choices with `choices` (lib/library computes them). */
+/**
+ * Replaces the reader's person choices with `choices` (lib/library computes them) and
+ * re-resolves the people of every bucket a choice added or dropped concerns.
+ */
 export function savePersonChoices(db: DossierDB, choices: readonly PersonChoice[]): Promise<void> {
-  return inTransaction(db, ['library-choices'], 'readwrite', async (tx) => {
+  return inTransaction(db, [...SUMMARY_STORES], 'readwrite', async (tx) => {
     const store = tx.objectStore('library-choices');
+    const before = await store.getAll();
     await store.clear();
     const writes = requestsOf(store);
     for (const choice of choices) writes.put(choice);
+    const kept = new Set(choices.map((c) => c.id));
+    const was = new Set(before.map((c) => c.id));
+    const changed = [
+      ...before.filter((c) => !kept.has(c.id)),
+      ...choices.filter((c) => !was.has(c.id)),
+    ];
+    // The old choices' merges count too: buckets they joined must be resolved together again.
+    const buckets = closeOverMerges(choiceBuckets(changed), before);
+    if (await summaryIsCurrent(tx)) await refreshBuckets(tx, buckets);
   });
 }
 
@@ -132,6 +351,11 @@ export function setLibraryPaused(db: DossierDB, paused: boolean): Promise<void> 
   return inTransaction(db, ['library-settings'], 'readwrite', async (tx) => {
     await tx.objectStore('library-settings').put({ key: 'paused', value: paused });
   });
+}
+
+/** A transaction over more stores, seen as one over the summary's stores. */
+function summaryTx(tx: unknown): DossierTx<SummaryStores, 'readwrite'> {
+  return tx as DossierTx<SummaryStores, 'readwrite'>;
 }
 
 /** The earlier of two ISO 8601 times (they compare as strings). */

@@ -81,6 +81,17 @@ export async function upgradeDossierDb(
     legacyDb.createObjectStore('library-choices', { keyPath: 'id' });
     legacyDb.createObjectStore('library-settings', { keyPath: 'key' });
   }
+  if (oldVersion < 5 && newVersion >= 5) {
+    // The people summary and the saved search, additive and empty: they are derived data,
+    // built from the pages by the current code when first needed (lib/library/summary.ts),
+    // never by this step, so this step stays what v5 released.
+    const forms = legacyDb.createObjectStore('library-forms', { keyPath: 'key' });
+    forms.createIndex('by-bucket', 'bucket');
+    const people = legacyDb.createObjectStore('library-people', { keyPath: 'id' });
+    people.createIndex('by-bucket', 'buckets', { multiEntry: true });
+    people.createIndex('by-rank', 'rank');
+    legacyDb.createObjectStore('library-search', { keyPath: 'key' });
+  }
 }
 
 /** The versionchange transaction seen without the current schema's types. */

@@ -19,10 +19,24 @@
  * - v4: the library, additive: `library-pages` (keyPath `url`, index `by-last-read`) holds each
  *   page read with its analysis; `library-choices` (keyPath `id`) the reader's merges and splits
  *   of people; `library-settings` (keyPath `key`) the pause switch. No existing record changes.
+ * - v5: the library's people summary, additive: `library-forms` (keyPath `key`, index
+ *   `by-bucket`) holds what each page says about each name form; `library-people` (keyPath
+ *   `id`, multi-entry index `by-bucket` on `buckets`, index `by-rank` on `[pages, mentions]`)
+ *   the people resolved from them, kept up to
+ *   date per surname bucket; `library-search` (keyPath `key`) the side panel's saved search
+ *   index. All three are derived from `library-pages` and `library-choices` and rebuilt when
+ *   missing (lib/library/summary.ts). Why: resolving every person from 1,000 pages took the
+ *   side panel seconds before it could show a row.
  */
 import type { DBSchema, IDBPDatabase } from 'idb';
 import type { Annotation, TrashedAnnotation } from '../annotation';
-import type { LibraryPage, LibrarySetting, PersonChoice } from '../library/records';
+import type {
+  FormRecord,
+  LibraryPage,
+  LibrarySetting,
+  PersonChoice,
+  PersonRecord,
+} from '../library/records';
 
 export type { TrashedAnnotation };
 
@@ -30,7 +44,7 @@ export type { TrashedAnnotation };
 export const DB_NAME = 'dossier';
 
 /** The current schema version; bump it only together with a new step in `migrations.ts`. */
-export const DB_VERSION = 4;
+export const DB_VERSION = 5;
 
 /**
  * Some of one page's notes, as stored. `ids` and `tags` only repeat what `notes` says, for the
@@ -80,6 +94,37 @@ export interface DossierSchema extends DBSchema {
   };
   'library-choices': { key: string; value: PersonChoice };
   'library-settings': { key: string; value: LibrarySetting };
+  'library-forms': {
+    key: string;
+    value: FormRecord;
+    indexes: {
+      /** `bucket`: every form of a surname bucket, resolved together. */
+      'by-bucket': string;
+    };
+  };
+  'library-people': {
+    key: string;
+    value: PersonRecord;
+    indexes: {
+      /** `buckets`, multi-entry: the people a change to a bucket replaces. */
+      'by-bucket': string;
+      /** `rank` (`[pages, mentions]`): the most frequent people first, walked backwards. */
+      'by-rank': [number, number];
+    };
+  };
+  'library-search': { key: string; value: SavedSearch };
+}
+
+/**
+ * The side panel's search index over the pages read (MiniSearch's JSON), with the `lastRead`
+ * of each page it holds, so the panel brings it up to date by adding and removing pages only.
+ */
+export interface SavedSearch {
+  key: string;
+  /** The index layout's version (lib/library/search.ts); another version is rebuilt. */
+  version: number;
+  stamps: Record<string, string>;
+  json: string;
 }
 
 /** An open connection. Callers outside lib/store hold it without importing `idb` themselves. */

@@ -132,7 +132,7 @@ const CONTRAST_CHECK = `function contrastProblems(root) {
 
 /**
  * Runs `functionDeclaration` (source of `function (root, ...args)`, `this` the host) in the
- * page's main world once for each of Dossier's UI hosts (`html > dossier-ui`), with the host's
+ * page's main world once for each of Dossier's UI hosts (`html > div[data-dossier-ui]`), with the host's
  * shadow root, open or closed, found through the DevTools protocol; returns each result.
  */
 export async function inEachUiRoot<T>(
@@ -146,7 +146,7 @@ export async function inEachUiRoot<T>(
       root: DomNode;
     };
     const html = root.children?.find((n) => n.localName === 'html');
-    // Dossier's hosts carry `data-dossier-ui` (their tag name is random).
+    // Dossier's hosts are the children of <html> carrying `data-dossier-ui`.
     const hosts = (html?.children ?? []).filter((n) => n.attributes?.includes('data-dossier-ui'));
     if (hosts.length === 0)
       throw new Error('Dossier’s UI host (html > [data-dossier-ui]) is not there');
@@ -178,7 +178,7 @@ export async function inEachUiRoot<T>(
 }
 
 /**
- * Serious and critical violations in Dossier's in-page UI (`html > dossier-ui` and its shadow
+ * Serious and critical violations in Dossier's in-page UI (`html > div[data-dossier-ui]` and its shadow
  * root, open or closed) and in any extension frame inside it.
  */
 export async function axeInPageUi(page: Page): Promise<Violation[]> {

@@ -6,22 +6,42 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
 import { SidePanel } from '../../../components/library/SidePanel';
-import type { LibraryApi, LibrarySnapshot, PopupApi } from '../../../lib/view-api';
+import { libraryReader } from '../../../lib/library/reader';
+import type { LibraryPage } from '../../../lib/library/records';
+import { createLibraryService } from '../../../lib/library/service';
+import { recordLibraryPage } from '../../../lib/store';
+import type { LibraryApi, PopupApi } from '../../../lib/view-api';
 import { libPage } from '../../lib/library/fixtures';
+import { connections } from '../../lib/store/fixtures';
 
-function libraryApi(snapshot: LibrarySnapshot, overrides: Partial<LibraryApi> = {}): LibraryApi {
+const openDb = connections();
+
+/**
+ * The panel's browser over a real (fake-indexeddb) store holding `pages`: the reader half is
+ * the real one, and choices go straight to the real background service.
+ */
+function libraryApi(pages: LibraryPage[], overrides: Partial<LibraryApi> = {}): LibraryApi {
+  const ready = openDb().then(async (db) => {
+    for (const page of pages) await recordLibraryPage(db, page);
+    return db;
+  });
+  const db = () => ready;
+  const service = createLibraryService({ db });
+  const ok = <T,>(value: T) => ({ ok: true as const, value });
   return {
-    load: async () => snapshot,
+    ...libraryReader(db, () => service.summarise(), { yieldToUi: async () => {} }),
     watch: () => () => {},
     followTab: (onTab) => {
       onTab(null);
       return () => {};
     },
-    forgetPage: async () => ({ ok: true, value: { notes: 0 } }),
-    forgetAll: async () => ({ ok: true, value: { notes: 0 } }),
-    pause: async (paused) => ({ ok: true, value: { paused } }),
-    merge: async () => ({ ok: true, value: null }),
-    split: async () => ({ ok: true, value: null }),
+    forgetPage: async (url, notes) => ok({ notes: await service.forgetPage(url, notes) }),
+    forgetAll: async (notes) => ok({ notes: await service.forgetAll(notes) }),
+    pause: async (paused) => ok({ paused: await service.setPaused(paused) }),
+    merge: async (a, b) => ok(await service.merge(a, b).then(() => null)),
+    split: async (a, b) => ok(await service.split(a, b).then(() => null)),
+    splitPages: async (form, urls, sites) =>
+      ok(await service.splitPages(form, urls, sites).then(() => null)),
     download: vi.fn(),
     now: () => new Date('2026-03-01T00:00:00Z'),
     ...overrides,
@@ -30,19 +50,13 @@ function libraryApi(snapshot: LibrarySnapshot, overrides: Partial<LibraryApi> = 
 
 const pageApi = {} as PopupApi;
 
-function snapshotOf(pages: ReturnType<typeof libPage>[]): LibrarySnapshot {
-  return { pages, choices: [], paused: false, notes: [] };
-}
-
 describe('SidePanel', () => {
   it('has the two named tabs, and the library lists people by frequency', async () => {
     const pages = [
       libPage([['Antony Blinken', ['Secretary of State']], ['Jake Sullivan']]),
       libPage([['Secretary Blinken']]),
     ];
-    render(
-      <SidePanel api={libraryApi(snapshotOf(pages))} pageApi={pageApi} initialTab="library" />,
-    );
+    render(<SidePanel api={libraryApi(pages)} pageApi={pageApi} initialTab="library" />);
     expect(screen.getByRole('tab', { name: 'This page' })).toBeTruthy();
     expect(screen.getByRole('tab', { name: 'Library', selected: true })).toBeTruthy();
     const list = await screen.findByRole('list', { name: 'People' });
@@ -53,7 +67,7 @@ describe('SidePanel', () => {
   });
 
   it('moves between tabs with the arrow keys', async () => {
-    render(<SidePanel api={libraryApi(snapshotOf([]))} pageApi={pageApi} initialTab="library" />);
+    render(<SidePanel api={libraryApi([])} pageApi={pageApi} initialTab="library" />);
     fireEvent.keyDown(screen.getByRole('tab', { name: 'Library' }), { key: 'ArrowLeft' });
     expect(screen.getByRole('tab', { name: 'This page', selected: true })).toBeTruthy();
     expect(document.activeElement?.textContent).toBe('This page');
@@ -69,7 +83,7 @@ describe('SidePanel', () => {
     ];
     render(
       <SidePanel
-        api={libraryApi(snapshotOf(pages), { split, merge })}
+        api={libraryApi(pages, { split, merge })}
         pageApi={pageApi}
         initialTab="library"
       />,
@@ -90,17 +104,38 @@ describe('SidePanel', () => {
     );
   });
 
+  it('tells apart two people of one full name when the reader picks the other one’s pages', async () => {
+    const pages = [
+      libPage([['John Smith', ['Senator']]], { site: 'Senate Watch', title: 'Senate vote' }),
+      libPage([['John Smith', ['Bishop']]], { site: 'Church Times', title: 'Easter sermon' }),
+    ];
+    render(<SidePanel api={libraryApi(pages)} pageApi={pageApi} initialTab="library" />);
+    fireEvent.click(await screen.findByRole('button', { name: /^John Smith/ }));
+    await screen.findByRole('heading', { level: 2, name: 'John Smith' });
+    expect(screen.getByText('2 pages', { exact: false })).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Not the same person' }));
+    fireEvent.click(screen.getByRole('checkbox', { name: /^Easter sermon/ }));
+    fireEvent.click(screen.getByRole('button', { name: 'Split off these pages' }));
+    await screen.findByText(/That page is about someone else of the same name/);
+    // The person shown keeps the other page only; the library now lists two John Smiths.
+    await waitFor(() => expect(screen.getByText('1 page', { exact: false })).toBeTruthy());
+    fireEvent.click(screen.getByRole('button', { name: '← All people' }));
+    const list = await screen.findByRole('list', { name: 'People' });
+    expect([...list.querySelectorAll('li')].map((li) => li.textContent)).toEqual([
+      expect.stringMatching(/^John Smith — (Senator|Bishop)1 page$/),
+      expect.stringMatching(/^John Smith — (Senator|Bishop)1 page$/),
+    ]);
+    expect(list.textContent).toContain('Senator');
+    expect(list.textContent).toContain('Bishop');
+  });
+
   it('exports the dossier as Markdown named after the person', async () => {
     const download = vi.fn();
     const pages = [
       libPage([['Antony Blinken']], { quotes: [['Antony Blinken', 'We will help.']] }),
     ];
     render(
-      <SidePanel
-        api={libraryApi(snapshotOf(pages), { download })}
-        pageApi={pageApi}
-        initialTab="library"
-      />,
+      <SidePanel api={libraryApi(pages, { download })} pageApi={pageApi} initialTab="library" />,
     );
     fireEvent.click(await screen.findByRole('button', { name: /^Antony Blinken/ }));
     fireEvent.click(await screen.findByRole('button', { name: 'Export dossier' }));
@@ -120,11 +155,14 @@ describe('SidePanel', () => {
       }),
     ];
     const { container } = render(
-      <SidePanel api={libraryApi(snapshotOf(pages))} pageApi={pageApi} initialTab="library" />,
+      <SidePanel api={libraryApi(pages)} pageApi={pageApi} initialTab="library" />,
     );
     await screen.findByRole('list', { name: 'People' });
     expect(container.querySelector('img, script, b')).toBeNull();
-    expect(container.textContent).toContain('<script>window.__pwned=1</script>Title');
+    // The pages read come right after the first rows of people.
+    await waitFor(() =>
+      expect(container.textContent).toContain('<script>window.__pwned=1</script>Title'),
+    );
     // Long names are shortened on screen.
     expect(container.textContent?.length).toBeLessThan(20_000);
     fireEvent.click(screen.getByRole('button', { name: /^<img/ }));
@@ -133,11 +171,48 @@ describe('SidePanel', () => {
     expect((window as { __pwned?: number }).__pwned).toBeUndefined();
   });
 
+  it('skips what it cannot read in a corrupt record and shows the rest', async () => {
+    const good = libPage([['Antony Blinken']], { quotes: [['Antony Blinken', 'We will help.']] });
+    // Records as a damaged disk or an old bug might leave them: wrong types, missing fields.
+    const corrupt = [
+      { url: 'https://www.example.org/broken-1', analysis: { officials: 'x', quotes: null } },
+      {
+        url: 'https://www.example.org/broken-2',
+        title: 42,
+        lastRead: '2026-01-02T00:00:00.000Z',
+        analysis: {
+          officials: [{ name: 7 }, null, { name: 'Jake Sullivan', titles: 'adviser' }],
+          quotes: [{ speaker: 'Jake Sullivan' }, 5],
+        },
+      },
+    ] as unknown as LibraryPage[];
+    const { container } = render(
+      <SidePanel api={libraryApi([good, ...corrupt])} pageApi={pageApi} initialTab="library" />,
+    );
+    const list = await screen.findByRole('list', { name: 'People' });
+    await waitFor(() =>
+      expect([...list.querySelectorAll('li')].map((li) => li.textContent)).toEqual([
+        expect.stringMatching(/^Antony Blinken/),
+        expect.stringMatching(/^Jake Sullivan/),
+      ]),
+    );
+    // The first broken record has no reading time, so it is not in the pages-read order at all.
+    await waitFor(() =>
+      expect(screen.getByRole('list', { name: 'Pages read' }).textContent).toContain('42'),
+    );
+    fireEvent.click(screen.getByRole('button', { name: /^Jake Sullivan/ }));
+    await screen.findByRole('heading', { level: 2, name: 'Jake Sullivan' });
+    fireEvent.click(screen.getByRole('button', { name: '← All people' }));
+    fireEvent.click(await screen.findByRole('button', { name: /^Antony Blinken/ }));
+    expect(await screen.findByText('“We will help.”')).toBeTruthy();
+    expect(container.querySelector('[role=alert]')).toBeNull();
+  });
+
   it('says so, calmly, when the library cannot be read', async () => {
     render(
       <SidePanel
-        api={libraryApi(snapshotOf([]), {
-          load: async () => Promise.reject(new Error('disk gone')),
+        api={libraryApi([], {
+          summary: async () => Promise.reject(new Error('disk gone')),
         })}
         pageApi={pageApi}
         initialTab="library"

@@ -10,6 +10,7 @@ import {
   extractArticleInSteps,
   textAndBreaks,
 } from '../../../lib/article/extract';
+import { MAX_TEXT_DEPTH } from '../../../lib/dom/text-walk';
 
 const PARAGRAPHS = [
   'Foreign Minister Ilsa Marrow arrived in Vell on Monday for talks on the disputed border, the first such visit in a decade, and met her counterpart for three hours behind closed doors.',
@@ -158,5 +159,37 @@ describe('what the reader does not see', () => {
     );
     if (!result.ok) throw new Error(result.message);
     expect(result.article.text).toContain(PARAGRAPHS[2]);
+  });
+});
+
+describe('a page nested deeper than Dossier reads', () => {
+  /** The article page with a chain of `depth` divs in the article, text at its bottom. */
+  function deepPage(depth: number): Document {
+    const doc = articlePage();
+    let at: Element = doc.querySelector('article') as Element;
+    for (let i = 0; i < depth; i++) at = at.appendChild(doc.createElement('div'));
+    at.textContent = 'Deep down, Minister Oren Vale said nothing at all.';
+    return doc;
+  }
+
+  it('reads the article and leaves out the text below the depth bound, as the text index does', () => {
+    const result = extractArticle(deepPage(MAX_TEXT_DEPTH), { live: true });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.article.text).toContain(PARAGRAPHS[3]);
+    expect(result.article.text).not.toContain('Deep down');
+  });
+
+  it('keeps text above the bound', () => {
+    const result = extractArticle(deepPage(20));
+    expect(result.ok && result.article.text).toContain('Deep down, Minister Oren Vale');
+  });
+
+  it('leaves the deep page itself untouched', () => {
+    const doc = deepPage(MAX_TEXT_DEPTH);
+    const before = doc.body.textContent;
+    extractArticle(doc);
+    expect(doc.body.textContent).toBe(before);
+    expect(doc.body.textContent).toContain('Deep down');
   });
 });

@@ -88,6 +88,11 @@ describe('reported speech or not', () => {
     ['a partial quote described', 'Brill described the talks as “frank” on Monday.', 'frank'],
     ['a one-word exclamation', '“Enough,” a government spokesman said.', 'Enough,'],
     [
+      'a phrase after a noun, not a determiner',
+      'Senator Ada Brill called the plan “a betrayal of voters” on Monday.',
+      'a betrayal of voters',
+    ],
+    [
       'a tweet',
       'Ambassador Rolf Eck wrote on Twitter: “Talks today were useful and candid.”',
       'Talks today were useful and candid.',
@@ -104,6 +109,11 @@ describe('reported speech or not', () => {
     ['a policy name', 'The government kept a policy of “patient pressure,” which failed.'],
     ['a quoted modifier', 'She runs a “fact-checking” website in Vell.'],
     ['a legal term', 'A vote is needed for a sale of “substantially all” of the assets.'],
+    ['a name after "known as the"', 'They were known as the “Three Wise Men.”'],
+    [
+      'a policy between a determiner and its noun',
+      'Vell said it backs the “one nation, two rules” formula for the port.',
+    ],
     ['a title of a work', 'His memoir, “The Long Road Home,” sold well.'],
     [
       'a title of a work with a speech verb near',
@@ -272,8 +282,23 @@ describe('pronoun speakers', () => {
       'Governor Ada Brill spoke. Talks with Senator Tomas Verhoek went well. “It was useful,” she said.',
       'Ada Brill',
     ],
+    [
+      '"he" skips a woman the text describes as one ("X is one of the first women …")',
+      'Walter K. Pell Jr., 55, of Vell, pleaded guilty on Monday. Pell faces a fine. Sentencing is in May. Sign up for our newsletter. ' +
+        'Get the news every morning. He was arrested in April. Senator Ada Brill speaks in Vell. ' +
+        'During the call, he asked about the bill, called Brill a “traitor” and said, “somebody ought to stop her.” ' +
+        'Brill is one of the first two women elected in Vell.',
+      'Walter K. Pell Jr.',
+    ],
   ])('%s', (_, text, speaker) => {
     expect(quotes(text).at(-1)?.speaker).toBe(speaker);
+  });
+
+  it('gives a one-word quote after "called X a" to the subject, not to X', () => {
+    const text =
+      'Walter K. Pell Jr., 55, of Vell, pleaded guilty on Monday. Pell faces a fine. Senator Ada Brill spoke. Brill is a mother of two. ' +
+      'During the call, he called Brill a “traitor” and hung up.';
+    expect(quotes(text).map((q) => q.speaker)).toEqual(['Walter K. Pell Jr.']);
   });
 
   it('still resolves a pronoun to the only person when genders are unknown', () => {
@@ -403,5 +428,116 @@ describe('an appositive between the speaker and the verb', () => {
   it('never takes a sentence adverb for a speaker', () => {
     const text = 'Critically, it said it had “a role in regulating campaign content.”';
     expect(quotes(text).map((q) => q.speaker)).toEqual([null]);
+  });
+});
+
+describe('attribution across sentences', () => {
+  it.each([
+    [
+      'a quotation that opens a sentence is read in its own sentence, not the one before',
+      'Senator Ada Brill spoke. Aides said Brill has decided to sign. "The deal is bigger than the small one" agreed in May, said Tom Orrin, a scholar at the Vell Institute.',
+      ['Tom Orrin'],
+    ],
+    [
+      'a partial quote with no speech verb, right after a sentence where a person speaks',
+      'In May, Foreign Minister Ilsa Marrow called for new talks. Elbonia is “ready to work with all parties.”',
+      ['Ilsa Marrow'],
+    ],
+    [
+      'a quote standing alone after a sentence where a person speaks, not the speaker before',
+      '“The breach matters,” said Tom Orrin, a fellow at the Vell Institute. Ada Brill said it was only the latest move. “They wanted us on our knees.”',
+      ['Tom Orrin', 'Ada Brill'],
+    ],
+  ])('gives %s', (_, text, speakers) => {
+    expect(quotes(text).map((q) => q.speaker)).toEqual(speakers);
+  });
+});
+
+describe('the subject of the speech verb', () => {
+  it.each([
+    [
+      'a spokesperson voicing a country’s position, not the country',
+      'A spokesperson for the Elbonian Foreign Office reiterated Elbonia’s position that the settlements “are unlawful and must stop.”',
+      [null, 'unnamed'],
+    ],
+    [
+      'a spokesman for a government, not the government',
+      'A statement by a spokesman for the Ruritanian government said that “the talks are over for now.”',
+      [null, 'unnamed'],
+    ],
+    [
+      'the person who says what a place concluded',
+      'Secretary of State Mike Tull spoke on Monday. Tull said that after long talks Washington had concluded the plan was “not, per se, unlawful.”',
+      ['Mike Tull', 'person'],
+    ],
+    [
+      'a body before a relative clause',
+      'The Electoral Board, which oversees campaign money, issued a statement warning that “voters deserve honest campaigns.”',
+      ['Electoral Board', 'organisation'],
+    ],
+    [
+      'the body a sentence opens with, for a participle after a comma',
+      'To answer the charge, the Elbonian Foreign Ministry released a statement through the state news agency, urging Ruritania not to “groundlessly reject” the treaty.',
+      ['Elbonian Foreign Ministry', 'organisation'],
+    ],
+    [
+      'a platform that speaks',
+      'Twitter pledged to take “firm corrective action” against such accounts.',
+      ['Twitter', 'organisation'],
+    ],
+    [
+      'a magazine whose tweet reads',
+      'The tweet from Vell magazine reads, “Show interrupted by angry fans.”',
+      ['Vell magazine', 'organisation'],
+    ],
+    [
+      'the person, not the platform they posted to',
+      'Senator Ada Brill posted to Twitter asking if there were “any calm voters left?”',
+      ['Ada Brill', 'person'],
+    ],
+    [
+      'the person, not a relative clause’s antecedent that names nobody',
+      'Tom Orrin, speaking at a briefing hosted by the Vell Institute, said that the new position, which called only for a freeze, is more practical and “clearly and very deliberately” sets out the goal.',
+      ['Tom Orrin', 'person'],
+    ],
+    [
+      'a place that answers by saying, after a sentence ending in a speech verb',
+      'A deal is unlikely, Orrin said. Ottawa responded on May 11 by saying in its state news agency that it would cut ties after Vell City “insulted the dignity” of its leaders.',
+      ['Ottawa', 'organisation'],
+    ],
+  ])('is %s', (_, text, [speaker, type]) => {
+    const [q] = quotes(text);
+    expect([q?.speaker, q?.speakerType]).toEqual([speaker, type]);
+  });
+
+  it('resolves "it said" to the body quoted just before', () => {
+    const text =
+      'The Electoral Board, which oversees campaign money, issued a statement warning that “voters deserve honest campaigns.” However, it pointed out that it has no “power to police campaign content.”';
+    expect(quotes(text).map((q) => [q.speaker, q.speakerType])).toEqual([
+      ['Electoral Board', 'organisation'],
+      ['Electoral Board', 'organisation'],
+    ]);
+  });
+});
+
+describe('speakers named away from the quotation', () => {
+  it('gives the speaker before the quote, not the outlet reporting it after a clause', () => {
+    const text =
+      'Chief executive Tom Orrin said in a memo that the “gap between the two brands matters less” as the chain cut prices, the Vell Herald reported.';
+    expect(quotes(text).map((q) => q.speaker)).toEqual(['Tom Orrin']);
+  });
+
+  it('gives a line that opens with a name and a colon to that person', () => {
+    const breaks = [27];
+    const text = 'Senator Ada Brill testified. Brill: the charges are “not credible”';
+    expect(quotes(text, breaks).map((q) => [q.text, q.speaker])).toEqual([
+      ['not credible', 'Ada Brill'],
+    ]);
+  });
+
+  it('gives a heading quote the speaker of the quotation it repeats', () => {
+    const text =
+      '“The talks have failed” Day 2: the hearing. Ada Brill told the committee, “I warned them in May. The talks have failed.”';
+    expect(quotes(text).map((q) => q.speaker)).toEqual(['Ada Brill', 'Ada Brill']);
   });
 });

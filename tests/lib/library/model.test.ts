@@ -74,7 +74,7 @@ describe('filterPeople', () => {
     [{ from: '2016-01-01', to: '2022-12-31', title: 'adviser' }, []],
     [{}, ['Antony Blinken', 'Jake Sullivan']],
   ])('%o gives %o', (filter, names) => {
-    expect(filterPeople(library, filter).map((p) => p.name)).toEqual(names);
+    expect(filterPeople(library.people, filter).map((p) => p.name)).toEqual(names);
   });
 });
 

@@ -1,9 +1,16 @@
 /** Search across the library: typo-tolerant, grouped by kind. */
 import { describe, expect, it } from 'vitest';
 import { buildLibrary } from '../../../lib/library/model';
-import { buildSearch } from '../../../lib/library/search';
+import type { LibraryPage } from '../../../lib/library/records';
+import {
+  buildSearch,
+  combinedSearch,
+  describeHits,
+  liveIndex,
+  PageIndex,
+} from '../../../lib/library/search';
 import { makeAnnotation } from '../store/fixtures';
-import { libPage } from './fixtures';
+import { libPage, quote } from './fixtures';
 
 const library = buildLibrary([
   libPage(
@@ -44,5 +51,48 @@ describe('buildSearch', () => {
   it('answers nothing for an empty query, and treats markup as text', () => {
     expect(search.search('   ')).toEqual([]);
     expect(() => search.search('<script>alert(1)</script>')).not.toThrow();
+  });
+});
+
+describe('PageIndex (the saved index of pages and quotations)', () => {
+  const a = libPage([['Antony Blinken']], {
+    title: 'Corridor talks',
+    quotes: [['Antony Blinken', 'The corridor will open next year.']],
+  });
+  const b = libPage([['Jake Sullivan']], {
+    title: 'Pipeline politics',
+    quotes: [['Jake Sullivan', 'The pipeline is a priority.']],
+  });
+  const found = (index: PageIndex, query: string, pages: LibraryPage[]) =>
+    describeHits(combinedSearch(index, liveIndex([], [])).search(query), (url) =>
+      pages.find((p) => p.url === url),
+    ).flatMap((g) => g.hits.map((h) => `${g.kind}: ${h.label}`));
+
+  it('comes back from its saved form and is brought up to date page by page', async () => {
+    const index = PageIndex.empty();
+    index.add(a);
+    index.add(b);
+    const saved = index.toSaved();
+    const loaded = (await PageIndex.load(saved)) as PageIndex;
+    expect(found(loaded, 'corridor', [a, b])).toEqual([
+      'quote: The corridor will open next year.',
+      'page: Corridor talks',
+    ]);
+    // Since it was saved: `b` was forgotten and `a` read again with another quotation.
+    const a2 = { ...a, lastRead: '2027-01-01T00:00:00.000Z' };
+    a2.analysis = { officials: [], quotes: [quote('Antony Blinken', 'Sanctions stay in place.')] };
+    const { remove, add } = loaded.diff(new Map([[a2.url, a2.lastRead]]));
+    expect({ remove: remove.sort(), add }).toEqual({ remove: [a.url, b.url].sort(), add: [a.url] });
+    for (const url of remove) loaded.remove(url);
+    loaded.add(a2);
+    expect(found(loaded, 'pipeline', [a2])).toEqual([]);
+    expect(found(loaded, 'corridor', [a2])).toEqual(['page: Corridor talks']);
+    expect(found(loaded, 'sanctions', [a2])).toEqual(['quote: Sanctions stay in place.']);
+  });
+
+  it('is built again when saved by another layout, or damaged', async () => {
+    const saved = PageIndex.empty().toSaved();
+    expect(await PageIndex.load({ ...saved, version: saved.version - 1 })).toBeNull();
+    expect(await PageIndex.load({ ...saved, json: '{"not": "an index"' })).toBeNull();
   });
 });

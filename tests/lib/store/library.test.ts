@@ -13,8 +13,10 @@ import {
   getAnnotation,
   isLibraryPaused,
   listLibraryPages,
+  listPeopleSummary,
   listPersonChoices,
   listTrash,
+  rebuildPeopleSummary,
   recordLibraryPage,
   saveAnnotation,
   savePersonChoices,
@@ -75,7 +77,7 @@ describe('migration v3 → v4', () => {
     ];
     const trashed = { annotation: makeAnnotation(), deletedAt: '2026-01-05T00:00:00.000Z' };
     await createV3Fixture(notes, [trashed]);
-    const db = await openDb();
+    const db = await openDb({ version: 4 });
     expect(db.version).toBe(4);
     expect([...db.objectStoreNames]).toEqual(
       expect.arrayContaining(['library-pages', 'library-choices', 'library-settings']),
@@ -85,6 +87,93 @@ describe('migration v3 → v4', () => {
     expect(await listTrash(db)).toEqual([trashed]);
     expect(await listLibraryPages(db)).toEqual([]);
     expect(await isLibraryPaused(db)).toBe(false);
+  });
+});
+
+/**
+ * What version 4 left: the v3 notes stores and the three library stores, built with raw idb
+ * calls as v4 released them, holding pages read, a reader's choice and the pause switch.
+ */
+async function createV4Fixture(
+  notes: ReturnType<typeof makeAnnotation>[],
+  pages: LibraryPage[],
+  choices: unknown[],
+): Promise<void> {
+  const v4 = await openDB(DB_NAME, 4, {
+    upgrade(db) {
+      const parts = db.createObjectStore('pages', { keyPath: ['url', 'part'] });
+      parts.createIndex('by-note', 'ids', { multiEntry: true, unique: true });
+      parts.createIndex('by-tag', 'tags', { multiEntry: true });
+      db.createObjectStore('trash', { keyPath: 'annotation.id' }).createIndex(
+        'by-deleted',
+        'deletedAt',
+      );
+      db.createObjectStore('library-pages', { keyPath: 'url' }).createIndex(
+        'by-last-read',
+        'lastRead',
+      );
+      db.createObjectStore('library-choices', { keyPath: 'id' });
+      db.createObjectStore('library-settings', { keyPath: 'key' });
+    },
+  });
+  const tx = v4.transaction(
+    ['pages', 'library-pages', 'library-choices', 'library-settings'],
+    'readwrite',
+  );
+  // One record per note, as v4 could hold them (each its own page here).
+  for (const note of notes) {
+    await tx
+      .objectStore('pages')
+      .put({ url: note.page.url, part: 0, notes: [note], ids: [note.id], tags: note.tags });
+  }
+  for (const page of pages) await tx.objectStore('library-pages').put(page);
+  for (const choice of choices) await tx.objectStore('library-choices').put(choice);
+  await tx.objectStore('library-settings').put({ key: 'paused', value: false });
+  await tx.done;
+  v4.close();
+}
+
+describe('migration v4 → v5', () => {
+  it('adds the people summary stores, keeps every note and page, and the summary builds from them', async () => {
+    const notes = [makeAnnotation({ tags: ['energy'] }), makeAnnotation({ page: OTHER_PAGE })];
+    const pages = [
+      page('https://a.example/1', {
+        analysis: {
+          officials: [
+            { name: 'Antony Blinken', titles: ['Secretary of State'], mentions: 2 },
+            { name: 'Tony Blinken', titles: [], mentions: 1 },
+          ],
+          quotes: [],
+        },
+      }),
+      page('https://a.example/2', {
+        analysis: {
+          officials: [{ name: 'Secretary Blinken', titles: ['Secretary of State'], mentions: 1 }],
+          quotes: [],
+        },
+      }),
+    ];
+    const split = {
+      id: 'c1',
+      at: '2026-01-01T00:00:00.000Z',
+      kind: 'split',
+      a: ['tony blinken'],
+      b: ['antony blinken'],
+    };
+    await createV4Fixture(notes, pages, [split]);
+    const db = await openDb();
+    expect(db.version).toBe(5);
+    for (const note of notes) expect(await getAnnotation(db, note.id)).toEqual(note);
+    expect((await listLibraryPages(db)).map((p) => p.url).sort()).toEqual(pages.map((p) => p.url));
+    expect(await listPersonChoices(db)).toEqual([split]);
+    // Derived data is not made by the upgrade step: it is missing, then built by current code.
+    expect(await listPeopleSummary(db)).toBeNull();
+    expect(await rebuildPeopleSummary(db)).toBe(2);
+    const people = (await listPeopleSummary(db))?.people ?? [];
+    expect(people.map((p) => [p.name, [...p.forms].sort()])).toEqual([
+      ['Antony Blinken', ['antony blinken', 'blinken']],
+      ['Tony Blinken', ['tony blinken']],
+    ]);
   });
 });
 

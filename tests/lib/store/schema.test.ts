@@ -27,8 +27,15 @@ import {
 import { PART_SIZE } from '../../../lib/store/pages';
 import { makeAnnotation, OTHER_PAGE, pageNumber } from './fixtures';
 
-/** The library's stores (v4), sorted: they sort before `pages`. */
-const LIBRARY_STORES = ['library-choices', 'library-pages', 'library-settings'];
+/** The library's stores (v4, and the people summary's of v5), sorted: they sort before `pages`. */
+const LIBRARY_STORES = [
+  'library-choices',
+  'library-forms',
+  'library-pages',
+  'library-people',
+  'library-search',
+  'library-settings',
+];
 
 const open: DossierDB[] = [];
 async function openDb(options?: Parameters<typeof openDossierDb>[0]): Promise<DossierDB> {
@@ -80,10 +87,10 @@ async function createV2Fixture(records: unknown[], trash: unknown[] = []): Promi
 }
 
 describe('schema', () => {
-  it('is at version 4 with the stores and indexes the queries rely on', async () => {
+  it('is at version 5 with the stores and indexes the queries rely on', async () => {
     const db = await openDb();
-    expect(DB_VERSION).toBe(4);
-    expect(db.version).toBe(4);
+    expect(DB_VERSION).toBe(5);
+    expect(db.version).toBe(5);
     expect([...db.objectStoreNames].sort()).toEqual([...LIBRARY_STORES, 'pages', 'trash']);
     const tx = db.transaction(['pages', 'trash']);
     const pages = tx.objectStore('pages');

@@ -1,5 +1,6 @@
 /**
- * The hostile pages of the suite (issue 18), generated from small tables: poisoned globals,
+ * The hostile pages (issue 18), generated from small tables, for the hostile-page suite
+ * (tests/e2e/hostile) and the `hostile` benchmark (scripts/bench/hostile.ts): poisoned globals,
  * Content-Security-Policy headers and meta tags, `<base>` tricks, huge and deep documents, a
  * 5 MB text node, mutation and `pushState` storms, pages that remove or move Dossier's host,
  * XSS payloads in text, titles and URLs, and documents that are not HTML or have no body.
@@ -8,7 +9,17 @@
  * and ends in the same state every time, so that the same page with and without Dossier can
  * be compared word for word.
  */
-import { ministerParagraphs } from '../fixtures/pages';
+
+/** Seven paragraphs naming a foreign minister and quoting them (an article Dossier reads). */
+export function ministerParagraphs(minister: string, surname: string, topic: string): string {
+  return Array.from(
+    { length: 7 },
+    (_, i) =>
+      `<p>Foreign Minister ${minister} arrived in the capital on day ${i + 1} of the talks on ${topic}. ` +
+      `“We will not sign an agreement that leaves the hard questions open,” ${surname} said, ` +
+      'adding that both delegations had brought new maps, new lawyers and new figures on transit fees.</p>',
+  ).join('\n');
+}
 
 /** One hostile page. */
 export interface Variant {
@@ -316,6 +327,17 @@ at.textContent = 'At the bottom, Foreign Minister Amara Okafor said nothing.';`;
       body: articlePage({ script: deepScript(1_000) }),
     },
     {
+      // Deeper than Dossier reads (lib/dom/text-walk.ts), and as deep as Chromium alone renders
+      // (it crashes the tab from about 3,000 levels): Readability used to hold the tab here for
+      // over a minute.
+      name: 'deep-2500',
+      family: 'huge and deep documents',
+      readable: true,
+      heavy: true,
+      body: articlePage({ script: deepScript(2_500) }),
+    },
+    {
+      // Crashes the tab in Chromium with or without Dossier.
       name: 'deep-10000',
       family: 'huge and deep documents',
       readable: true,
