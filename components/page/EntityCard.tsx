@@ -7,6 +7,7 @@
  * when it was opened from the keyboard or by a click.
  */
 import type { TargetedKeyboardEvent } from 'preact';
+import type { Detection } from '../../lib/detect';
 import { usePlacement } from './placement';
 
 /** An official named in the article; `index` is the current mention, counted from 0. */
@@ -29,6 +30,28 @@ export interface QuoteEntity {
 
 /** What a card is about. */
 export type CardEntity = OfficialEntity | QuoteEntity;
+
+/**
+ * The card's subject for a highlight the reader pointed at: an official's `mention`, or a
+ * quotation (pages and the PDF viewer both describe their hits this way).
+ */
+export function cardEntity(
+  detection: Detection,
+  hit: { kind: 'official' | 'quote'; index: number; mention: number },
+): CardEntity {
+  const official = detection.officials[hit.index];
+  if (hit.kind === 'official' && official) {
+    return {
+      kind: 'official',
+      name: official.name,
+      titles: official.titles,
+      mentions: official.mentions.length,
+      index: hit.mention,
+    };
+  }
+  const quote = detection.quotes[hit.index];
+  return { kind: 'quote', text: quote?.text ?? '', speaker: quote?.speaker ?? null };
+}
 
 /** Props of {@link EntityCard}. */
 export interface EntityCardProps {

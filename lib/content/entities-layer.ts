@@ -6,7 +6,7 @@
  */
 import { h } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { EntityCard } from '../../components/page/EntityCard';
+import { cardEntity, EntityCard } from '../../components/page/EntityCard';
 import { PAGE_UI_CSS } from '../../components/page/styles';
 import { DOSSIER_UI_ATTRIBUTE } from '../anchoring/text-index';
 import type { Article } from '../article/extract';
@@ -148,18 +148,7 @@ export function startEntitiesLayer(options: EntitiesLayerOptions): EntitiesLayer
     open = hit;
     const rect = hit.range.getBoundingClientRect();
     const position = { x: rect.left + rect.width / 2, y: rect.bottom, top: rect.top };
-    const official = detection.officials[hit.index];
-    const quote = detection.quotes[hit.index];
-    const entity =
-      hit.kind === 'official' && official
-        ? {
-            kind: 'official' as const,
-            name: official.name,
-            titles: official.titles,
-            mentions: official.mentions.length,
-            index: hit.mention,
-          }
-        : { kind: 'quote' as const, text: quote?.text ?? '', speaker: quote?.speaker ?? null };
+    const entity = cardEntity(detection, hit);
     const save = options.saveQuote;
     host.show(
       h(EntityCard, {
@@ -170,7 +159,7 @@ export function startEntitiesLayer(options: EntitiesLayerOptions): EntitiesLayer
         onSaveAsNote:
           hit.kind === 'quote' && save
             ? () => {
-                save(hit.range, quote?.speaker ?? null);
+                save(hit.range, entity.kind === 'quote' ? entity.speaker : null);
                 closeCard();
               }
             : undefined,

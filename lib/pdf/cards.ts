@@ -11,7 +11,7 @@
  * renders its page first.
  */
 import { h } from 'preact';
-import { EntityCard } from '../../components/page/EntityCard';
+import { cardEntity, EntityCard } from '../../components/page/EntityCard';
 import { PAGE_UI_CSS } from '../../components/page/styles';
 import { createUiHost } from '../content/ui-host';
 import type { Detection } from '../detect';
@@ -101,18 +101,7 @@ export function startPdfCards(options: PdfCardsOptions): PdfCards {
     open = hit;
     const rect = range.getBoundingClientRect();
     const position = { x: rect.left + rect.width / 2, y: rect.bottom, top: rect.top };
-    const official = detection.officials[hit.index];
-    const quote = detection.quotes[hit.index];
-    const entity =
-      hit.kind === 'official' && official
-        ? {
-            kind: 'official' as const,
-            name: official.name,
-            titles: official.titles,
-            mentions: official.mentions.length,
-            index: hit.mention,
-          }
-        : { kind: 'quote' as const, text: quote?.text ?? '', speaker: quote?.speaker ?? null };
+    const entity = cardEntity(detection, hit);
     const save = options.saveQuote;
     host.show(
       h(EntityCard, {
@@ -123,7 +112,7 @@ export function startPdfCards(options: PdfCardsOptions): PdfCards {
         onSaveAsNote:
           hit.kind === 'quote' && save
             ? () => {
-                save(hit.start, hit.end, quote?.speaker ?? null);
+                save(hit.start, hit.end, entity.kind === 'quote' ? entity.speaker : null);
                 close();
               }
             : undefined,
