@@ -10,58 +10,18 @@
  * tests/e2e/hostile's measure). A page that crashes the tab without Dossier too (10,000 levels)
  * gets a note instead of rows.
  */
-import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { CHROMIUM } from '../browser';
 import { hostileVariants, type Variant } from '../hostile-pages';
 import type { Scenario } from './env';
 import { type BenchRow, median, progress, round } from './stats';
-import { longestDossierTask, longestFrom, summarise, type TraceEvent } from './tasks';
+import { longestDossierTask, longestFrom, plainChromium, summarise, tracedEvents } from './tasks';
 
 /** Loads per page and browser. */
 const RUNS = 3;
 /** What the page and Dossier may still do after the page says it is done. */
 const LINGER_MS = 1_500;
 const HOST = 'www.csis.org';
-
-/** One load under a trace: its events, or null when the tab crashed. */
-async function tracedLoad(
-  context: BrowserContext,
-  url: string,
-  settled: (tab: Page) => Promise<void>,
-): Promise<TraceEvent[] | null> {
-  const tab = await context.newPage();
-  let crashed = false;
-  tab.on('crash', () => {
-    crashed = true;
-  });
-  const cdp = await context.newCDPSession(tab);
-  const events: TraceEvent[] = [];
-  cdp.on('Tracing.dataCollected', (e) => {
-    events.push(...(e.value as unknown as TraceEvent[]));
-  });
-  const complete = new Promise<void>((resolve) => {
-    cdp.once('Tracing.tracingComplete', () => resolve());
-  });
-  await cdp.send('Tracing.start', {
-    traceConfig: {
-      includedCategories: [
-        'devtools.timeline',
-        'disabled-by-default-devtools.timeline',
-        'v8.execute',
-      ],
-    },
-  });
-  await tab.goto(url, { waitUntil: 'load', timeout: 120_000 }).catch(() => undefined);
-  if (!crashed) await settled(tab).catch(() => undefined);
-  if (crashed) {
-    await tab.close().catch(() => undefined);
-    return null;
-  }
-  await cdp.send('Tracing.end');
-  await complete;
-  await tab.close();
-  return events;
-}
 
 /** Until the page's own script is over, then a little longer. */
 async function pageDone(tab: Page): Promise<void> {
@@ -84,14 +44,7 @@ export const hostile: Scenario = {
   name: 'hostile',
   async run({ server, dossier }) {
     const rows: BenchRow[] = [];
-    const plain = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        `--host-resolver-rules=MAP * 127.0.0.1:${server.port}`,
-        '--no-sandbox',
-        '--disable-gpu',
-      ],
-    });
+    const plain = await plainChromium(CHROMIUM, server.port);
     const plainContext = await plain.newContext({ viewport: { width: 1280, height: 900 } });
     for (const v of heavyVariants()) {
       progress(`hostile: ${v.name}`);
@@ -106,8 +59,14 @@ export const hostile: Scenario = {
       const without: number[] = [];
       let crashes = 0;
       for (let r = 0; r < RUNS; r++) {
-        const events = await tracedLoad(dossier.context, url, pageDone);
-        const alone = await tracedLoad(plainContext, url, pageDone);
+        const events = await tracedEvents(dossier.context, url, pageDone, {
+          lenient: true,
+          timeout: 120_000,
+        });
+        const alone = await tracedEvents(plainContext, url, pageDone, {
+          lenient: true,
+          timeout: 120_000,
+        });
         if (!events || !alone) {
           crashes += events ? 0 : 1;
           if (!alone) progress(`${v.name}: the tab crashed without Dossier too`);

@@ -1,15 +1,7 @@
-/**
- * The longest main-thread task Dossier adds while a page loads: from a trace, the longest task
- * from the moment its content script starts until it has painted and a little longer. The same
- * page in a browser without Dossier, over the same stretch, gives what the page does by itself
- * (large pages lay themselves out in tasks of their own). Pages load without their own script
- * files, so on the generated pages every script that runs is Dossier's.
- */
-import { chromium } from 'playwright-core';
 import { CHROMIUM } from '../browser';
 import type { Scenario } from './env';
 import { type BenchRow, median, progress, round } from './stats';
-import { longestFrom, traceLoad } from './tasks';
+import { longestFrom, plainChromium, traceLoad } from './tasks';
 
 export const longestTasks: Scenario = {
   name: 'tasks',
@@ -21,14 +13,7 @@ export const longestTasks: Scenario = {
     // The same page in a browser without Dossier, over the same stretch, gives what the page
     // does by itself (large pages lay themselves out in tasks of their own). Pages load without
     // their own script files, so on the generated pages every script that runs is Dossier's.
-    const plain = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        `--host-resolver-rules=MAP * 127.0.0.1:${server.port}`,
-        '--no-sandbox',
-        '--disable-gpu',
-      ],
-    });
+    const plain = await plainChromium(CHROMIUM, server.port);
     const plainContext = await plain.newContext({ viewport: { width: 1280, height: 900 } });
     const TASK_RUNS = 3;
     for (const { name, html } of pages) {

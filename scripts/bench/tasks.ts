@@ -4,7 +4,7 @@
  * started, so the benchmark can report the longest task from that moment on, and the same page
  * without Dossier over the same stretch, which is what the page does by itself.
  */
-import type { BrowserContext, Page } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 
 /** The parts of a trace event read here. */
 export interface TraceEvent {
@@ -25,15 +25,28 @@ export interface LoadTasks {
   tasks: { start: number; duration: number }[];
 }
 
-/** Loads `url` in a new tab of `context` under a trace, waits for `settled`, and reads it. */
-export async function traceLoad(
+/**
+ * Loads `url` in a new tab of `context` under a trace, waits for `settled`, and gives the
+ * trace's events, or null when the tab crashed (a hostile page may crash it, with or without
+ * Dossier). With `blockScripts`, the page's own script files are not loaded; with `lenient`, a
+ * load or a wait that fails is traced as far as it went (hostile pages may never finish).
+ */
+export async function tracedEvents(
   context: BrowserContext,
   url: string,
   settled: (tab: Page) => Promise<void>,
-): Promise<LoadTasks> {
+  {
+    blockScripts = false,
+    lenient = false,
+    timeout = 30_000,
+  }: { blockScripts?: boolean; lenient?: boolean; timeout?: number } = {},
+): Promise<TraceEvent[] | null> {
   const tab = await context.newPage();
-  // Bench pages are measured without their own scripts, so only Dossier's code runs there.
-  await tab.route('**/*.js', (route) => route.abort());
+  let crashed = false;
+  tab.on('crash', () => {
+    crashed = true;
+  });
+  if (blockScripts) await tab.route('**/*.js', (route) => route.abort());
   const cdp = await context.newCDPSession(tab);
   const events: TraceEvent[] = [];
   cdp.on('Tracing.dataCollected', (e) => {
@@ -51,12 +64,38 @@ export async function traceLoad(
       ],
     },
   });
-  await tab.goto(url, { waitUntil: 'load' });
-  await settled(tab);
+  const failed = (error: unknown) => {
+    if (!crashed && !lenient) throw error;
+  };
+  await tab.goto(url, { waitUntil: 'load', timeout }).catch(failed);
+  if (!crashed) await settled(tab).catch(failed);
+  if (crashed) {
+    await tab.close().catch(() => undefined);
+    return null;
+  }
   await cdp.send('Tracing.end');
   await complete;
   await tab.close();
+  return events;
+}
+
+/** Loads `url` under a trace without the page's own scripts, so only Dossier's code runs. */
+export async function traceLoad(
+  context: BrowserContext,
+  url: string,
+  settled: (tab: Page) => Promise<void>,
+): Promise<LoadTasks> {
+  const events = await tracedEvents(context, url, settled, { blockScripts: true });
+  if (!events) throw new Error(`The tab crashed while loading ${url}.`);
   return summarise(events, url);
+}
+
+/** A Chromium without Dossier that reaches the bench server: the baseline of task rows. */
+export async function plainChromium(executablePath: string, port: number): Promise<Browser> {
+  return chromium.launch({
+    executablePath,
+    args: [`--host-resolver-rules=MAP * 127.0.0.1:${port}`, '--no-sandbox', '--disable-gpu'],
+  });
 }
 
 /** The page's main thread is the one that parsed `url`; times count from that parse. */
