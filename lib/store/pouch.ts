@@ -27,6 +27,47 @@ import { toStoreError } from './errors';
 
 PouchDB.plugin(IndexedDbAdapter);
 
+/** The prefix PouchDB's IndexedDB adapter gives its databases' names. */
+const POUCH_IDB_PREFIX = '_pouch_';
+
+/**
+ * Makes every read-write transaction on PouchDB's IndexedDB databases ask for `strict`
+ * durability, as Dossier's own writes always did (issue 19: acknowledge only durable writes).
+ * The adapter opens its transactions without options, and Chromium's default lets a write be
+ * acknowledged before it reaches the disk, so a power cut right after "saved" could lose it.
+ * Only transactions of `_pouch_…` databases that name no options of their own are changed.
+ * Returns whether the prototype was patched (once per prototype).
+ */
+export function strictPouchWrites(
+  proto: { transaction: (...args: never[]) => unknown } | undefined = globalThis.IDBDatabase
+    ?.prototype,
+): boolean {
+  if (!proto) return false;
+  const marked = proto as { __dossierStrict?: boolean };
+  if (marked.__dossierStrict) return false;
+  const original = proto.transaction as (
+    this: { name: string },
+    stores: string | string[],
+    mode?: string,
+    options?: object,
+  ) => unknown;
+  proto.transaction = function (
+    this: { name: string },
+    stores: string | string[],
+    mode?: string,
+    options?: object,
+  ) {
+    if (mode === 'readwrite' && options === undefined && this.name.startsWith(POUCH_IDB_PREFIX)) {
+      return original.call(this, stores, mode, { durability: 'strict' });
+    }
+    return original.call(this, stores, mode, options);
+  } as never;
+  marked.__dossierStrict = true;
+  return true;
+}
+
+strictPouchWrites();
+
 /** What one note document holds besides `_id` and `_rev`. */
 export interface NoteBody {
   type: 'note';
