@@ -146,7 +146,11 @@ export function editorFrames(page: Page): Frame[] {
 
 function frameControlOf(page: Page, locator: Locator): UiControl {
   // Playwright's click moves the real mouse to the control, through the frame: trusted input.
-  const click = () => locator.click();
+  return typedControl(page, () => locator.click());
+}
+
+/** A control clicked by `click`, filled as a reader would: click, select all, delete, type. */
+function typedControl(page: Page, click: () => Promise<void>): UiControl {
   return {
     click,
     async fill(text) {
@@ -192,16 +196,7 @@ function controlOf(page: Page, cdp: CDPSession, backendNodeId: number): UiContro
     const { x, y } = await centre();
     await page.mouse.click(x, y);
   };
-  return {
-    backendNodeId,
-    click,
-    async fill(text) {
-      await click();
-      await page.keyboard.press('ControlOrMeta+A');
-      await page.keyboard.press('Delete');
-      await page.keyboard.type(text);
-    },
-  };
+  return { backendNodeId, ...typedControl(page, click) };
 }
 
 /**
