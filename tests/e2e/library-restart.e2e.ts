@@ -15,6 +15,7 @@ import { describe, expect, it } from 'vitest';
 import { type DossierBrowser, launchDossier } from '../../scripts/browser';
 import { libraryArticle } from './fixtures/library-pages';
 import { useDossier } from './harness';
+import { openPerson, people } from './library-panel';
 
 const URLS = [0, 1, 2, 3].map((i) => `http://www.caspianpolicy.org/research/library-${i}`);
 const env = useDossier(
@@ -25,19 +26,6 @@ async function openPanel(dossier: DossierBrowser): Promise<Page> {
   const panel = await dossier.context.newPage();
   await panel.goto(`chrome-extension://${dossier.extensionId}/sidepanel.html?view=library`);
   return panel;
-}
-
-/** The people list's rows, as their text. */
-async function people(panel: Page): Promise<string[]> {
-  return panel.getByRole('list', { name: 'People' }).getByRole('listitem').allInnerTexts();
-}
-
-async function openPerson(panel: Page, name: string): Promise<void> {
-  await panel
-    .getByRole('list', { name: 'People' })
-    .getByRole('button', { name: new RegExp(`^${name}`) })
-    .click();
-  await panel.getByRole('heading', { level: 2, name }).waitFor();
 }
 
 async function quotesShown(panel: Page): Promise<string[]> {

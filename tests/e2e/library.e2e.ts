@@ -12,6 +12,7 @@ import { parse as parseYaml } from 'yaml';
 import { parseCsv } from '../helpers/csv';
 import { libraryArticle } from './fixtures/library-pages';
 import { useDossier } from './harness';
+import { openPerson, people } from './library-panel';
 
 const URLS = [0, 1, 2, 3].map((i) => `http://www.caspianpolicy.org/research/library-${i}`);
 const env = useDossier(
@@ -33,19 +34,6 @@ async function openPanel(view: 'library' | 'page' = 'library'): Promise<Page> {
   const panel = await env.dossier.context.newPage();
   await panel.goto(`chrome-extension://${env.dossier.extensionId}/sidepanel.html?view=${view}`);
   return panel;
-}
-
-/** The people list's rows, as their text. */
-async function people(panel: Page): Promise<string[]> {
-  return panel.getByRole('list', { name: 'People' }).getByRole('listitem').allInnerTexts();
-}
-
-async function openPerson(panel: Page, name: string): Promise<void> {
-  await panel
-    .getByRole('list', { name: 'People' })
-    .getByRole('button', { name: new RegExp(`^${name}`) })
-    .click();
-  await panel.getByRole('heading', { level: 2, name }).waitFor();
 }
 
 async function quotesShown(panel: Page): Promise<string[]> {
