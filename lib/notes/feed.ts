@@ -12,11 +12,15 @@ export const RELOAD_ABOVE = 50;
 
 /** The messages one batch of stored changes becomes, as `[url, change]` pairs. */
 export function changesOf(events: readonly NotesFeedEvent[]): [string, NotesChange][] {
-  if (events.length > RELOAD_ABOVE) return [['*', { kind: 'reload' }]];
+  if (events.length > RELOAD_ABOVE || events.some((event) => event.kind === 'reload')) {
+    return [['*', { kind: 'reload' }]];
+  }
   return events.map((event) =>
     event.kind === 'upsert'
       ? [event.url, { kind: 'upsert', annotation: event.note }]
-      : [event.url, { kind: 'delete', id: event.id, url: event.url }],
+      : event.kind === 'delete'
+        ? [event.url, { kind: 'delete', id: event.id, url: event.url }]
+        : ['*', { kind: 'reload' }],
   );
 }
 

@@ -9,12 +9,18 @@
 import type { Annotation } from '../annotation';
 import { type ConflictResolution, resolveConflicts } from './conflicts';
 import { isNoteDoc, parseNoteDocId } from './pouch';
+import { addFollower, updateSeq } from './quiet';
 import type { DossierDB } from './schema';
 
-/** One change: a note now live (`note`), or gone from the page (trashed or removed). */
+/**
+ * One change: a note now live (`note`), gone from the page (trashed or removed), or `reload`:
+ * many notes changed at once (a large write by the store itself, see quiet.ts), so every view
+ * should list its page again.
+ */
 export type NotesFeedEvent =
   | { kind: 'upsert'; url: string; note: Annotation }
-  | { kind: 'delete'; url: string; id: string };
+  | { kind: 'delete'; url: string; id: string }
+  | { kind: 'reload' };
 
 /** Options of `watchNotes`. */
 export interface WatchOptions {
@@ -26,8 +32,8 @@ export interface WatchOptions {
 
 /**
  * Calls `listener` with the changes stored from now on, in the order stored, gathered into
- * batches (everything the feed delivered before the next task), so that an import of 10,000
- * notes can be announced as one reload. Returns a function that stops watching.
+ * batches (everything the feed delivered before the next task). The store's own large writes
+ * arrive as one `reload` (quiet.ts). Returns a function that stops watching.
  */
 export function watchNotes(
   db: DossierDB,
@@ -42,12 +48,29 @@ export function watchNotes(
     batch = [];
     if (events.length > 0) listener(events);
   };
-  const feed = db.notes.changes({ since: 'now', live: true, include_docs: true, conflicts: true });
-  feed.on('change', (change) => {
+  const push = (event: NotesFeedEvent) => {
+    batch.push(event);
+    timer ??= setTimeout(flush, 0);
+  };
+
+  /** The sequence number of the last change read; undefined until the feed has started. */
+  let lastSeq: number | undefined;
+  let feed: { cancel(): void } | undefined;
+  let stopped = false;
+  /** Quiet writes under way (they may overlap); the feed reads again when none is. */
+  let paused = 0;
+
+  const onChange = (change: {
+    id: string;
+    seq?: number | string;
+    deleted?: boolean;
+    doc?: unknown;
+  }) => {
+    if (typeof change.seq === 'number') lastSeq = change.seq;
     const parsed = parseNoteDocId(change.id);
     if (!parsed) return;
     db.index.apply(change.id, change.deleted === true);
-    const doc = change.doc as unknown;
+    const doc = change.doc;
     if (isNoteDoc(doc) && doc._conflicts?.length) {
       resolveConflicts(db, change.id).then(
         (resolution) => {
@@ -56,16 +79,57 @@ export function watchNotes(
         (error: unknown) => options.onError?.(error),
       );
     }
-    batch.push(
+    push(
       !change.deleted && isNoteDoc(doc) && !doc.trashed
         ? { kind: 'upsert', url: doc.note.page.url, note: doc.note }
         : { kind: 'delete', url: parsed.url, id: parsed.id },
     );
-    timer ??= setTimeout(flush, 0);
+  };
+
+  const start = (since: number) => {
+    if (stopped || paused > 0) return;
+    // A feed cancelled for a quiet write may still deliver what it had read: only the
+    // current one is listened to.
+    const current = db.notes.changes({ since, live: true, include_docs: true, conflicts: true });
+    feed = current;
+    current.on('change', (change) => {
+      if (feed === current) onChange(change);
+    });
+    current.on('error', (error) => {
+      if (feed === current) options.onError?.(error);
+    });
+  };
+
+  const unfollow = addFollower(db.notes, {
+    pause() {
+      paused += 1;
+      feed?.cancel();
+      feed = undefined;
+    },
+    resume(span) {
+      paused -= 1;
+      // Jump over the write only when everything before it was read (quiet.ts).
+      if (span && lastSeq === span.from) lastSeq = span.to;
+      if (paused > 0) return;
+      push({ kind: 'reload' });
+      if (lastSeq !== undefined) start(lastSeq);
+    },
   });
-  feed.on('error', (error) => options.onError?.(error));
+
+  // Start from the current update sequence ("now"), known, so a quiet write can be jumped.
+  updateSeq(db.notes).then(
+    (seq) => {
+      lastSeq = seq ?? 0;
+      start(lastSeq);
+    },
+    (error: unknown) => options.onError?.(error),
+  );
+
   return () => {
-    feed.cancel();
+    stopped = true;
+    unfollow();
+    feed?.cancel();
+    feed = undefined;
     if (timer !== undefined) clearTimeout(timer);
     flush();
   };

@@ -26,6 +26,14 @@ export class NoteIndex {
     return next;
   }
 
+  /**
+   * Jumps over a quiet write's span (quiet.ts) when everything before it was read: the store
+   * applied each of its documents already.
+   */
+  jump(span: { from: number; to: number } | null): void {
+    if (span && this.since === span.from) this.since = span.to;
+  }
+
   /** Records a document written or removed by the store itself (no need to wait for the feed). */
   apply(docId: string, deleted: boolean): void {
     const parsed = parseNoteDocId(docId);

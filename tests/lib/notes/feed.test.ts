@@ -24,4 +24,11 @@ describe('fan-out of stored changes', () => {
     });
     expect(changesOf(events)).toEqual([['*', { kind: 'reload' }]]);
   });
+
+  it('asks every view to reload once when the store says many notes changed at once', () => {
+    const note = makeAnnotation();
+    expect(changesOf([{ kind: 'upsert', url: note.page.url, note }, { kind: 'reload' }])).toEqual([
+      ['*', { kind: 'reload' }],
+    ]);
+  });
 });

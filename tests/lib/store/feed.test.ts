@@ -5,13 +5,15 @@
 import { describe, expect, it, vi } from 'vitest';
 import {
   deleteAnnotation,
+  importAll,
   type NotesFeedEvent,
   noteDocId,
   saveAnnotation,
   undoDelete,
   watchNotes,
 } from '../../../lib/store';
-import { connections, makeAnnotation } from './fixtures';
+import { writeQuietly } from '../../../lib/store/quiet';
+import { connections, makeAnnotation, pageNumber } from './fixtures';
 
 const openDb = connections();
 
@@ -77,5 +79,62 @@ describe('the change feed', () => {
     const after = await db.notes.get(docId, { conflicts: true });
     expect(after._conflicts ?? []).toEqual([]);
     expect(after).toMatchObject({ note: { note: 'there' } });
+  });
+
+  it('tells of an import of many notes as one reload, and of the next note as usual', async () => {
+    const db = await openDb();
+    const events: NotesFeedEvent[] = [];
+    const stop = watchNotes(db, (batch) => events.push(...batch));
+    const notes = Array.from({ length: 120 }, (_, i) =>
+      makeAnnotation({ page: pageNumber(i % 7) }),
+    );
+    await importAll(db, notes);
+    await vi.waitFor(() => expect(events).toContainEqual({ kind: 'reload' }));
+    const after = makeAnnotation({ note: 'saved after the import' });
+    await saveAnnotation(db, after);
+    await vi.waitFor(() => expect(events.at(-1)).toMatchObject({ kind: 'upsert' }));
+    stop();
+    // Not one event per imported note: the views list their page again instead.
+    expect(events).toEqual([
+      { kind: 'reload' },
+      { kind: 'upsert', url: after.page.url, note: after },
+    ]);
+  });
+
+  it('still tells of a note replication wrote while the store was importing', async () => {
+    const db = await openDb();
+    const events: NotesFeedEvent[] = [];
+    const stop = watchNotes(db, (batch) => events.push(...batch));
+    await vi.waitFor(async () => {
+      // The feed has started (it reads from the sequence it found at the start).
+      await saveAnnotation(db, makeAnnotation());
+      expect(events.length).toBeGreaterThan(0);
+    });
+    events.length = 0;
+    const ours = Array.from({ length: 60 }, (_, i) => {
+      const note = makeAnnotation({ page: pageNumber(i % 3) });
+      return { _id: noteDocId(note.page.url, note.id), type: 'note' as const, note };
+    });
+    const theirs = makeAnnotation({ note: 'from the laptop, meanwhile' });
+    await writeQuietly(db.notes, async () => {
+      await db.notes.bulkDocs(ours);
+      await db.notes.bulkDocs(
+        [
+          {
+            _id: noteDocId(theirs.page.url, theirs.id),
+            _rev: `1-${'c'.repeat(32)}`,
+            type: 'note',
+            note: theirs,
+          },
+        ],
+        { new_edits: false },
+      );
+      return ours.length;
+    });
+    await vi.waitFor(() =>
+      expect(events).toContainEqual({ kind: 'upsert', url: theirs.page.url, note: theirs }),
+    );
+    stop();
+    expect(events).toContainEqual({ kind: 'reload' });
   });
 });
