@@ -142,7 +142,10 @@ export function usePageNotes(api: NotesApi, url: string): PageNotes {
     void loadOrphans();
   }, [loadNotes, loadOrphans]);
 
-  useEffect(() => {
+  // A layout effect, not an effect: the list is asked for as soon as the panel is in the
+  // document, not after the browser has painted a first frame without it (a frame or more of
+  // waiting, most of the popup's time to its first note).
+  useLayoutEffect(() => {
     queued.current = [];
     dispatch({ type: 'reset' });
     const unsubscribe = api.subscribe(url, (change) => {
