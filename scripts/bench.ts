@@ -4,7 +4,8 @@
  * one browser. Every figure is a median of repeated runs; a ratio is against a baseline measured
  * in the same run. Prints a table and writes bench-results.json (rows of
  * { name, unit, median, baseline?, ratio? }). `npm run bench -- NAME…` runs only the scenarios
- * named (size, pages, tasks, hostile, sync, devices, notes, transfer, backup, pdf, library).
+ * named (size, pages, tasks, hostile, sync, devices, devices-chromium, notes, transfer, backup,
+ * pdf, library).
  *
  * The pages are the corpus (../shared/corpus/pages, skipped with a note when absent) and two
  * generated long pages.
@@ -14,6 +15,7 @@ import path from 'node:path';
 import { build } from 'esbuild';
 import { backup } from './bench/backup';
 import { devices } from './bench/devices';
+import { devicesChromium } from './bench/devices-chromium';
 import type { BenchEnv, BenchPage, Scenario } from './bench/env';
 import { hostile } from './bench/hostile';
 import { library } from './bench/library';
@@ -37,6 +39,7 @@ const SCENARIOS: Scenario[] = [
   hostile,
   sync,
   devices,
+  devicesChromium,
   notesAtScale,
   transfer,
   backup,
