@@ -32,6 +32,13 @@ describe('quoted spans', () => {
       'He said “they told me ‘no’ twice.”',
       ['they told me ‘no’ twice.'],
     ],
+    [
+      'a double quote nested in a single one (British style)',
+      'She said: ‘They called it “a farce” and left.’',
+      ['They called it “a farce” and left.'],
+    ],
+    ['spaced guillemets, without the spaces', 'She said « we will win » on Sunday.', ['we will win']],
+    ['low-high marks', 'She said „we will manage“ on Monday.', ['we will manage']],
   ])('finds %s', (_, text, expected) => {
     expect(findQuoteSpans(text).map((s) => text.slice(s.start, s.end))).toEqual(expected);
   });
@@ -48,6 +55,16 @@ describe('quoted spans', () => {
     const spans = findQuoteSpans(text, [first.length + 1]);
     expect(spans.map((s) => [text.slice(s.start, s.end), s.unclosed])).toEqual([
       ['We will not sign this year.', true],
+    ]);
+  });
+
+  it('runs a single quotation on into a paragraph that opens with a single mark', () => {
+    const p1 = 'Hugh Lister said: ‘We will rebuild.';
+    const p2 = '‘Every home, every school.’';
+    const text = `${p1} ${p2}`;
+    expect(said(text, [p1.length + 1])).toEqual([
+      ['We will rebuild.', 'Hugh Lister'],
+      ['Every home, every school.', 'Hugh Lister'],
     ]);
   });
 
