@@ -90,6 +90,21 @@ interface Builder {
   last: number;
 }
 
+const NON_ASCII = /[^\u0000-\u007f]/;
+const UNDECOMPOSED: Record<string, string> = { ø: 'o', ł: 'l', đ: 'd', ß: 'ss', æ: 'ae', ı: 'i' };
+
+/**
+ * A name word as coreference compares it: without diacritics, so "Erdoğan" and "Erdogan", or
+ * "Zelenskyy" spelt with and without accents by one article, are one person.
+ */
+export function foldName(w: string): string {
+  if (!NON_ASCII.test(w)) return w;
+  return w
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[øłđßæı]/g, (c) => UNDECOMPOSED[c] ?? c);
+}
+
 function fullKey(words: readonly string[]): string {
   const w = words.filter((x) => !/^\p{L}\.$/u.test(x) && !NAME_PARTICLES.has(x));
   return w.length <= 1 ? (w[0] ?? '') : `${w[0]} ${w[w.length - 1]}`;
@@ -128,7 +143,7 @@ function buildPeople(
   // Full names first, so surnames attach to them wherever they appear.
   const ordered = [...candidates].sort((a, b) => b.tokens.length - a.tokens.length);
   for (const c of ordered) {
-    const words = c.tokens.map((t) => t.low);
+    const words = c.tokens.map((t) => foldName(t.low));
     const key = fullKey(words);
     if (!key) continue;
     let b: Builder | undefined = byFull.get(key);
@@ -210,7 +225,7 @@ function buildPeople(
         j++;
         if ((tokens[j - 1] as Token).poss) break;
       }
-      const words = tokens.slice(i, j).map((x) => x.low);
+      const words = tokens.slice(i, j).map((x) => foldName(x.low));
       const next = tokens[j];
       const orgAfter =
         (j < run.to && next && (ORG_WORDS.has(next.low) || ACRONYM.test(next.word))) ||
@@ -232,7 +247,7 @@ function buildPeople(
       if (!b && words.length >= 2) {
         // Unknown first name + known surname: the surname alone.
         const lastTok = tokens[j - 1] as Token;
-        b = resolveToken(lastTok.low, lastTok.start);
+        b = resolveToken(foldName(lastTok.low), lastTok.start);
         if (b) {
           push(b, withTitle(text, tokens, run.from, j - 1), lastTok.end);
           i = j;
@@ -258,7 +273,7 @@ function buildPeople(
     if (!NAME_PREFIXES.has(prefix)) continue;
     const rest = t.word.slice(dash + 1);
     if (!rest || rest[0] === rest[0]?.toLowerCase()) continue;
-    const b = resolveToken(norm(rest), t.start);
+    const b = resolveToken(foldName(norm(rest)), t.start);
     if (b) {
       const raw = text.slice(t.start, t.end);
       const off = raw.lastIndexOf('-') + 1;

@@ -37,7 +37,11 @@ describe('quoted spans', () => {
       'She said: ‘They called it “a farce” and left.’',
       ['They called it “a farce” and left.'],
     ],
-    ['spaced guillemets, without the spaces', 'She said « we will win » on Sunday.', ['we will win']],
+    [
+      'spaced guillemets, without the spaces',
+      'She said « we will win » on Sunday.',
+      ['we will win'],
+    ],
     ['low-high marks', 'She said „we will manage“ on Monday.', ['we will manage']],
   ])('finds %s', (_, text, expected) => {
     expect(findQuoteSpans(text).map((s) => text.slice(s.start, s.end))).toEqual(expected);
