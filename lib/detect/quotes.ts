@@ -16,7 +16,11 @@
  * statement warning") and objects ("posted to Twitter"); "it said" is the body quoted just
  * before; a place speaks only when no person in the sentence does; a quote with no speech verb
  * after a sentence where someone speaks is theirs; and a heading quote takes the speaker of the
- * quotation it repeats.
+ * quotation it repeats. A passive names its agent ("it was said by X", "a statement issued by
+ * the ministry"); "a spokesman for X" and "an aide to X" are unnamed speakers, not X; "her
+ * spokeswoman, Jane Roe, said" is Jane Roe's; "the report said" and "the ministry said" are
+ * the report or ministry named earlier with that noun, and "Vell’s ambassador said" the last
+ * person holding that role.
  */
 import {
   COPULAS,
@@ -31,6 +35,7 @@ import {
   OFFICIAL_ROLES,
   ORG_CONNECTORS,
   ORG_WORDS,
+  PASSIVE_SPEECH,
   PERSON_PRONOUNS,
   PLACES,
   PRESS_ROLES,
@@ -602,13 +607,18 @@ function nounPhraseAt(
   personById: Map<number, Person>,
 ): Speaker | null {
   const sp = phraseAt(text, tokens, i, mentionAt, personById);
-  if ((sp?.type === 'organisation' || sp?.type === 'document') && sp.start !== undefined) {
-    // "a spokesman for the British Foreign Office said": the unnamed spokesman speaks.
+  if (sp && sp.type !== 'unnamed' && sp.start !== undefined) {
+    // "a spokesman for the British Foreign Office said", "an aide to Mayor Jane Roe said": the
+    // unnamed spokesman or aide speaks, not the body or person they work for.
     let a = firstTokenAtOrAfter(tokens, sp.start) - 1;
+    if (sp.type === 'person') {
+      while (a > 0 && (tokens[a] as Token).cap && (tokens[a] as Token).lex & W_TITLEISH) a--;
+    }
     if (tokens[a]?.low === 'the') a--;
     const prep = tokens[a]?.low;
     const head = tokens[a - 1];
-    if ((prep === 'for' || prep === 'of' || prep === 'at') && head && !head.cap) {
+    const preps = sp.type === 'person' ? ['for', 'to'] : ['for', 'of', 'at'];
+    if (prep && preps.includes(prep) && head && !head.cap) {
       if (UNNAMED_SPEAKERS.has(head.low) || PRESS_ROLES.has(head.low))
         return { type: 'unnamed', name: null, start: head.start, end: head.end };
     }
@@ -736,16 +746,39 @@ function bodyPhraseAt(text: string, tokens: readonly Token[], i: number): Speake
   return { type: kind, name, start, end: t.end };
 }
 
-/** Resolves "the president said" to the last person whose titles hold that role. */
+/** How many tokens back "the report said" looks for the report it names. */
+const DOCUMENT_LOOKBACK = 400;
+
+/**
+ * Resolves "the president said" (or "Vell’s ambassador said") to the last person whose titles
+ * hold that role, and "the report said" to the last document or body named with that noun
+ * ("the IAEA report"); an unnamed one otherwise.
+ */
 function resolveRole(
+  text: string,
   tokens: readonly Token[],
   i: number,
   personById: Map<number, Person>,
   mentionAt: MentionIndex,
 ): Speaker {
   const role = (tokens[i] as Token).low;
-  const det = tokens[i - 1]?.low;
-  if (det === 'the' && OFFICIAL_ROLES.has(role) && !UNNAMED_SPEAKERS.has(role)) {
+  const before = tokens[i - 1];
+  const det = before?.low;
+  if (det === 'the' && (DOCUMENT_NOUNS.has(role) || SPEAKING_BODIES.has(role))) {
+    for (let k = i - 1; k >= 0 && k > i - DOCUMENT_LOOKBACK; k--) {
+      const t = tokens[k] as Token;
+      if (t.low !== role) continue;
+      const named = t.cap
+        ? phraseAt(text, tokens, k, mentionAt, personById)
+        : bodyPhraseAt(text, tokens, k);
+      if (named && (named.type === 'organisation' || named.type === 'document'))
+        return { ...named, start: (tokens[i] as Token).start, end: (tokens[i] as Token).end };
+    }
+    return NOBODY;
+  }
+  // "the ambassador", or a country's: "Vell’s ambassador".
+  const owned = before !== undefined && before.poss && before.cap && mentionAt[i - 1] === undefined;
+  if ((det === 'the' || owned) && OFFICIAL_ROLES.has(role) && !UNNAMED_SPEAKERS.has(role)) {
     let best: PersonMention | null = null;
     for (let k = i - 1; k >= 0 && k > i - 600; k--) {
       const m = mentionAt[k];
@@ -764,6 +797,7 @@ function resolveRole(
 }
 
 function finish(
+  text: string,
   sp: Speaker | null,
   tokens: readonly Token[],
   i: number,
@@ -771,7 +805,7 @@ function finish(
   mentionAt: MentionIndex,
 ): Speaker | null {
   if (!sp) return null;
-  if (sp.type === 'role') return resolveRole(tokens, i, personById, mentionAt);
+  if (sp.type === 'role') return resolveRole(text, tokens, i, personById, mentionAt);
   return sp;
 }
 
@@ -803,7 +837,7 @@ function attributeAfter(
     for (let f = k; f < post.length && f < k + 5; f++) {
       const at = post[f] as number;
       const m = mentionAt[at];
-      if (m) return speakerFromMention(m, personById);
+      if (m) return nounPhraseAt(text, tokens, at, mentionAt, personById);
       const n = tokens[at + 1];
       if (!n || /[,;:.]/.test(text.slice((tokens[at] as Token).end, n.start))) break;
     }
@@ -820,6 +854,7 @@ function attributeAfter(
     )
       h++;
     return finish(
+      text,
       nounPhraseAt(text, tokens, h, mentionAt, personById),
       tokens,
       h,
@@ -844,6 +879,26 @@ function attributeAfter(
       }
     }
   }
+  // "…,” it was said by the governor.", "…,” read a post shared by X": the passive's agent,
+  // when only auxiliaries and the words' own noun come between (not "… interests” mutually
+  // shared by Vell, he said").
+  for (let k = 0; k < post.length && k < 9; k++) {
+    const agent = passiveAgent(text, tokens, post[k] as number, mentionAt, personById);
+    if (agent) return agent;
+    const w = (tokens[post[k] as number] as Token).low;
+    const lead =
+      w === 'it' ||
+      w === 'were' ||
+      w === 'are' ||
+      w === 'been' ||
+      w === 'read' ||
+      w === 'reads' ||
+      SKIPPABLE.has(w) ||
+      DETERMINERS.has(w) ||
+      UTTERANCE_NOUNS.has(w) ||
+      DOCUMENT_NOUNS.has(w);
+    if (!lead) break;
+  }
   // Subject then verb, within the first few words: "X said", "X also told reporters".
   for (let k = 1; k < post.length && k < 9; k++) {
     const vi = post[k] as number;
@@ -853,7 +908,7 @@ function attributeAfter(
     while (s > 0 && SKIPPABLE.has((tokens[post[s] as number] as Token).low)) s--;
     const si = post[s] as number;
     const sp = nounPhraseAt(text, tokens, si, mentionAt, personById);
-    if (sp) return finish(sp, tokens, si, personById, mentionAt);
+    if (sp) return finish(text, sp, tokens, si, personById, mentionAt);
     return null;
   }
   return null;
@@ -889,6 +944,9 @@ function attributeBefore(
   for (let k = pre.length - 1; k >= 0; k--) {
     const vi = pre[k] as number;
     const v = tokens[vi] as Token;
+    // "In a statement issued by the ministry, “…”": the passive's agent.
+    const agent = passiveAgent(text, tokens, vi, mentionAt, personById);
+    if (agent) return agent;
     if (v.low === 'according' && tokens[vi + 1]?.low === 'to') {
       // "according to Jane Roe", "according to the notes of the Data Bill".
       const limit = (tokens[pre[pre.length - 1] as number] as Token).end;
@@ -899,8 +957,8 @@ function attributeBefore(
         const m = mentionAt[idx];
         if (m) return speakerFromMention(m, personById);
         const sp = nounPhraseAt(text, tokens, idx, mentionAt, personById);
-        if (t.cap && sp) return finish(sp, tokens, idx, personById, mentionAt);
-        fallback ??= finish(sp, tokens, idx, personById, mentionAt);
+        if (t.cap && sp) return finish(text, sp, tokens, idx, personById, mentionAt);
+        fallback ??= finish(text, sp, tokens, idx, personById, mentionAt);
         const n = tokens[idx + 1];
         if (n && /[,;:—–]/.test(text.slice(t.end, n.start))) break;
       }
@@ -945,6 +1003,40 @@ function attributeBefore(
   return place;
 }
 
+/**
+ * The agent of a passive speech participle at `i` ("said by the governor Mara Quill", "issued
+ * by the Foreign Ministry"): a person named within a few words after "by", else the
+ * organisation or role the phrase names.
+ */
+function passiveAgent(
+  text: string,
+  tokens: readonly Token[],
+  i: number,
+  mentionAt: MentionIndex,
+  personById: Map<number, Person>,
+): Speaker | null {
+  const v = tokens[i] as Token;
+  const by = tokens[i + 1];
+  if (!by || by.low !== 'by' || v.cap || !PASSIVE_SPEECH.has(v.low)) return null;
+  if (text.slice(v.end, by.start) !== ' ') return null;
+  let fallback: Speaker | null = null;
+  for (let a = i + 2; a < tokens.length && a < i + 8; a++) {
+    const t = tokens[a] as Token;
+    if (t.sentence !== v.sentence) break;
+    const m = mentionAt[a];
+    if (m) return speakerFromMention(m, personById);
+    const n = tokens[a + 1];
+    const last = !n || n.sentence !== t.sentence || /[,;:.!?()—–]/.test(text.slice(t.end, n.start));
+    if (t.cap || OFFICIAL_ROLES.has(t.low) || UNNAMED_SPEAKERS.has(t.low) || last) {
+      const sp = nounPhraseAt(text, tokens, a, mentionAt, personById);
+      if (sp && (t.cap || last)) return finish(text, sp, tokens, a, personById, mentionAt);
+      fallback ??= sp;
+    }
+    if (last) break;
+  }
+  return fallback ? finish(text, fallback, tokens, i + 2, personById, mentionAt) : null;
+}
+
 /** A place named as a speaker ("Washington concluded"): a country or city speaking as a whole. */
 function isPlace(sp: Speaker): boolean {
   return sp.type === 'organisation' && PLACES.has(norm(sp.name));
@@ -975,8 +1067,13 @@ function subjectBefore(
       // "he asked …, called …, and said": a pronoun is a clause's subject, not an appositive.
       const nextTok = tokens[pre[j + 1] ?? vi] as Token;
       if (PERSON_PRONOUNS.has(st.low)) inAppositive = false;
-      else if (j < k - 1 && text.slice(st.end, nextTok.start).includes(',')) inAppositive = false;
-      else continue;
+      else if (j < k - 1 && text.slice(st.end, nextTok.start).includes(',')) {
+        inAppositive = false;
+        // "Her spokeswoman, Ana Ruiz, said": an appositive that is just a name names the
+        // subject before it.
+        const named = nameOnly(tokens, pre.slice(j + 1, k), mentionAt);
+        if (named) return speakerFromMention(named, personById);
+      } else continue;
     }
     const antecedent = pre[j - 1];
     if ((st.low === 'which' || st.low === 'who') && antecedent === si - 1) {
@@ -988,7 +1085,7 @@ function subjectBefore(
         if (direct) {
           const sp = nounPhraseAt(text, tokens, antecedent, mentionAt, personById);
           return sp && sp.type !== 'pronoun'
-            ? finish(sp, tokens, antecedent, personById, mentionAt)
+            ? finish(text, sp, tokens, antecedent, personById, mentionAt)
             : null;
         }
         relative = true;
@@ -1018,9 +1115,26 @@ function subjectBefore(
       continue;
     }
     if (sp.type === 'role' && isObjectNoun(text, tokens, si)) continue;
-    if (j >= k - 3 || wasRelative) return finish(sp, tokens, si, personById, mentionAt);
+    if (j >= k - 3 || wasRelative) return finish(text, sp, tokens, si, personById, mentionAt);
   }
   return null;
+}
+
+/** The person mention that the tokens `idx` are exactly (a title before it allowed), if any. */
+function nameOnly(
+  tokens: readonly Token[],
+  idx: readonly number[],
+  mentionAt: MentionIndex,
+): PersonMention | undefined {
+  const last = idx[idx.length - 1];
+  const m = last === undefined ? undefined : mentionAt[last];
+  if (!m) return undefined;
+  for (const i of idx) {
+    const t = tokens[i] as Token;
+    if (mentionAt[i] !== m && !(t.cap && (t.lex & (W_TITLEISH | W_HONORIFIC)) !== 0))
+      return undefined;
+  }
+  return m;
 }
 
 /** Whether a person mention directly follows a verb in its sentence ("called Jane Roe"). */
@@ -1055,7 +1169,7 @@ function attributeLater(
     let s = k - 1;
     while (s > 0 && SKIPPABLE.has((tokens[post[s] as number] as Token).low)) s--;
     const sp = nounPhraseAt(text, tokens, post[s] as number, mentionAt, personById);
-    if (sp) return finish(sp, tokens, post[s] as number, personById, mentionAt);
+    if (sp) return finish(text, sp, tokens, post[s] as number, personById, mentionAt);
     const after = post[k + 1];
     if (after !== undefined) {
       const m = mentionAt[after];

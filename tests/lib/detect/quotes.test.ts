@@ -562,3 +562,393 @@ describe('speakers named away from the quotation', () => {
     expect(quotes(text).map((q) => q.speaker)).toEqual(['Ada Brill', 'Ada Brill']);
   });
 });
+
+describe('common journalistic patterns (invented text, one row each)', () => {
+  it.each([
+    [
+      'said X, the minister,',
+      '“We will not back down,” said Tomas Varga, the finance minister, on Monday.',
+      ['Tomas Varga'],
+    ],
+    [
+      'X, who ..., said',
+      'Senator Lena Ostrova, who chairs the budget committee, said the plan was “dead on arrival.”',
+      ['Lena Ostrova'],
+    ],
+    [
+      'she added across paragraphs',
+      [
+        'Prime Minister Anna Kessel said on Tuesday that talks would resume. “We are ready,” she said.',
+        '“There is no other path,” she added.',
+      ],
+      ['Anna Kessel', 'Anna Kessel'],
+    ],
+    [
+      'told reporters',
+      'Defence Minister Pavel Drozd told reporters in Kyiv that the army was “fully prepared.”',
+      ['Pavel Drozd'],
+    ],
+    [
+      'told reporters after',
+      '“The army is fully prepared,” Defence Minister Pavel Drozd told reporters in Kyiv.',
+      ['Pavel Drozd'],
+    ],
+    [
+      'in a statement, X said',
+      'In a statement, Interior Minister Rafael Ostos said the attack was “a cowardly act.”',
+      ['Rafael Ostos'],
+    ],
+    [
+      'X said in a statement',
+      '“This is a cowardly act,” Interior Minister Rafael Ostos said in a statement.',
+      ['Rafael Ostos'],
+    ],
+    [
+      'was quoted as saying',
+      'Economy Minister Ilse Brandt was quoted as saying the deal was “a turning point.”',
+      ['Ilse Brandt'],
+    ],
+    [
+      'passive: it was said by X',
+      '“The era of cheap money is over,” it was said by central bank governor Mara Quill.',
+      ['Mara Quill'],
+    ],
+    [
+      'X wrote on Twitter',
+      'Representative Dana Holt wrote on Twitter that the vote was “a disgrace.”',
+      ['Dana Holt'],
+    ],
+    ['X tweeted', '“A disgrace,” Representative Dana Holt tweeted.', ['Dana Holt']],
+    [
+      'according to X',
+      'According to Ambassador Keiko Tanabe, the talks were “productive and frank.”',
+      ['Keiko Tanabe'],
+    ],
+    [
+      'split by attribution',
+      '“We will not,” said President Omar Haddad, “accept any deal that divides us.”',
+      ['Omar Haddad', 'Omar Haddad'],
+    ],
+    [
+      'split by X said',
+      '“We will not,” President Omar Haddad said, “accept any deal that divides us.”',
+      ['Omar Haddad', 'Omar Haddad'],
+    ],
+    ['title surname said', '“Everything is on the table,” Chancellor Brandt said.', ['Brandt']],
+    [
+      'surname said after full intro',
+      'Finance Minister Tomas Varga spoke on Monday. “We have no plan B,” Varga said.',
+      ['Tomas Varga'],
+    ],
+    [
+      'the minister said (role back)',
+      'Finance Minister Tomas Varga arrived late. “We have no plan B,” the minister said.',
+      ['Tomas Varga'],
+    ],
+    [
+      'single quotes british',
+      'Foreign Secretary Hugh Lister said the move was ‘deeply regrettable’.',
+      ['Hugh Lister'],
+    ],
+    ['straight quotes', 'Mayor Ellen Park said "we will rebuild" after the storm.', ['Ellen Park']],
+    ['colon intro', 'Governor Ruth Calder put it bluntly: “We are broke.”', ['Ruth Calder']],
+    [
+      'X added',
+      '“We are broke,” Governor Ruth Calder said. “The state cannot pay,” Calder added.',
+      ['Ruth Calder', 'Ruth Calder'],
+    ],
+    [
+      'said X, adding',
+      'Mayor Ellen Park said the city would recover, adding: “We will rebuild every home.”',
+      ['Ellen Park'],
+    ],
+    [
+      'spokesman named',
+      'Ellen Park’s spokesman, Tom Reyes, said the claims were “completely false.”',
+      ['Tom Reyes'],
+    ],
+    [
+      'said in an interview',
+      '“We never agreed to that,” Senator Lena Ostrova said in an interview with the newspaper.',
+      ['Lena Ostrova'],
+    ],
+    ['asked', '“Why now?” asked Senator Lena Ostrova.', ['Lena Ostrova']],
+    [
+      'quote standing alone after speaker para',
+      [
+        'Senator Lena Ostrova said the bill was flawed.',
+        '“It will cost billions and help nobody.”',
+      ],
+      ['Lena Ostrova'],
+    ],
+    [
+      'writes',
+      'In his memoir, former president Aldo Renzi writes that the summit was “a missed chance.”',
+      ['Aldo Renzi'],
+    ],
+    [
+      'warned',
+      'Central bank governor Mara Quill warned that inflation could become “entrenched and painful.”',
+      ['Mara Quill'],
+    ],
+    [
+      'organisation said',
+      'The Ministry of Defence said in a statement that the drills were “routine.”',
+      ['Ministry of Defence'],
+    ],
+    [
+      'he said with unnamed object',
+      'Asked about the deal, Varga said: “There is no deal.”',
+      ['Varga'],
+    ],
+    ['guillemets simple', 'Marc Dulac said «we will win» on Sunday.', ['Marc Dulac']],
+    [
+      'appositive possessive subject',
+      'Le Pen’s adviser, Marc Dulac, said “we will win” on Sunday.',
+      ['Marc Dulac'],
+    ],
+    [
+      'quote, X said, long',
+      '“We have spent ten years building this coalition, and we will not let it fall apart over one vote,” said Nadia Farouk, the party’s leader in parliament.',
+      ['Nadia Farouk'],
+    ],
+    [
+      'quote X, title, said',
+      '“We will not let it fall apart,” Nadia Farouk, the party’s leader in parliament, said on Tuesday.',
+      ['Nadia Farouk'],
+    ],
+    [
+      'X, title of Org, told Org',
+      '“It is a mess,” Karl Stein, director of the Berlin Institute, told Reuters.',
+      ['Karl Stein'],
+    ],
+    [
+      'his spokesman',
+      'Karl Stein’s spokeswoman, Ana Ruiz, said the meeting was “cordial.”',
+      ['Ana Ruiz'],
+    ],
+    [
+      'the statement said',
+      'The ministry issued a statement on Friday. “The drills are routine,” the statement said.',
+      [null],
+    ],
+    [
+      'group of quotes paragraph',
+      [
+        '“We will not sign,” Foreign Minister Ivo Dragan said.',
+        '“Not now, not ever.”',
+        '“The answer is no.”',
+      ],
+      ['Ivo Dragan', 'Ivo Dragan', 'Ivo Dragan'],
+    ],
+    [
+      'multi paragraph quote',
+      [
+        'Foreign Minister Ivo Dragan was blunt. “We will not sign this treaty.',
+        '“Not now, and not under any future government.”',
+      ],
+      ['Ivo Dragan', 'Ivo Dragan'],
+    ],
+    [
+      'she continued next para',
+      [
+        '“The treaty is dead,” said Foreign Minister Ilka Moor.',
+        'She continued: “Nobody in this country wants it.”',
+      ],
+      ['Ilka Moor', 'Ilka Moor'],
+    ],
+    [
+      'X responded',
+      'Opposition leader Ravi Menon responded that the budget was “a work of fiction.”',
+      ['Ravi Menon'],
+    ],
+    ['X acknowledged', 'Menon later acknowledged that the party had “made mistakes.”', ['Menon']],
+    ['X insisted', 'Health Secretary Joan Pike insisted: “There is no shortage.”', ['Joan Pike']],
+    [
+      'X, speaking in Brussels, said',
+      'Joan Pike, speaking in Brussels, said there was “no shortage at all.”',
+      ['Joan Pike'],
+    ],
+    [
+      'speaking to BBC',
+      'Speaking to the BBC, Joan Pike said there was “no shortage at all.”',
+      ['Joan Pike'],
+    ],
+    [
+      "X's remarks",
+      'Joan Pike’s remarks — “there is no shortage” — angered nurses.',
+      ['Joan Pike'],
+    ],
+    [
+      'X wrote in letter',
+      'In a letter to the committee, Joan Pike wrote: “I regret the delay.”',
+      ['Joan Pike'],
+    ],
+    [
+      'said the X official',
+      '“We were not informed,” said a senior State Department official.',
+      [null],
+    ],
+    ['officials said', '“We were not informed,” officials said.', [null]],
+    [
+      'two quotes two speakers',
+      '“Yes,” said Ana Ruiz. “No,” said Karl Stein.',
+      ['Ana Ruiz', 'Karl Stein'],
+    ],
+    [
+      'X told the newspaper',
+      'Former ambassador Leon Marsh told the Guardian the policy was “a failure from the start.”',
+      ['Leon Marsh'],
+    ],
+    [
+      'X said, quote mid-sentence after that',
+      'Leon Marsh said that while the policy was popular, it was “a failure from the start.”',
+      ['Leon Marsh'],
+    ],
+    ['questioned', '“Who pays for this?” Leon Marsh asked during the hearing.', ['Leon Marsh']],
+    [
+      'headline colon',
+      [
+        'Marsh: “The policy failed”',
+        'Former ambassador Leon Marsh said on Monday that the policy had failed.',
+      ],
+      ['Leon Marsh'],
+    ],
+    [
+      'news agency quoting',
+      'The Tass news agency quoted Foreign Minister Ivo Dragan as saying the sanctions were “illegal.”',
+      ['Ivo Dragan'],
+    ],
+    [
+      'long blockquote-like',
+      [
+        'Ivo Dragan said:',
+        '“The sanctions are illegal and they will fail, as every previous round of sanctions failed, because our people are stronger than any pressure from abroad.”',
+      ],
+      ['Ivo Dragan'],
+    ],
+    [
+      'quote with nested',
+      'Ivo Dragan said: “They told us ‘sign or else,’ and we refused.”',
+      ['Ivo Dragan'],
+    ],
+    [
+      'X said it in quote before: quote X said then pronoun',
+      [
+        '“It is over,” Ivo Dragan said.',
+        'Dragan, 64, has led the ministry since 2010. “I have seen worse,” he said.',
+      ],
+      ['Ivo Dragan', 'Ivo Dragan'],
+    ],
+    [
+      'a spokesman for Mayor X',
+      'A spokesman for Mayor Ellen Park said the claims were “false and malicious.”',
+      [null],
+    ],
+    [
+      'an aide to X',
+      'An aide to Senator Lena Ostrova said the senator was “deeply troubled.”',
+      [null],
+    ],
+    [
+      'spokesman after quote',
+      '“The claims are false,” a spokesman for Mayor Ellen Park said.',
+      [null],
+    ],
+    [
+      'said a spokesman for',
+      '“The claims are false,” said a spokesman for Mayor Ellen Park.',
+      [null],
+    ],
+    [
+      "X's spokesman said",
+      'Mayor Ellen Park’s spokesman said the claims were “false and malicious.”',
+      [null],
+    ],
+    [
+      'the mayor of X said - person',
+      '“The claims are false,” said Ellen Park, the mayor of Vell.',
+      ['Ellen Park'],
+    ],
+    ['friend of', '“She was brave,” said Tom Reyes, a friend of Mayor Ellen Park.', ['Tom Reyes']],
+    [
+      'statement issued by ministry',
+      'In a statement issued by the Foreign Ministry of Vell, the strike was described as “an act of war.”',
+      ['Foreign Ministry of Vell'],
+    ],
+    [
+      'statement issued by ministry subj',
+      'A statement issued by the Foreign Ministry of Vell described the strike as “an act of war.”',
+      ['Foreign Ministry of Vell'],
+    ],
+    [
+      'remarks delivered by',
+      'In remarks delivered by Governor Ruth Calder on Monday, the plan was described as “a lifeline.”',
+      ['Ruth Calder'],
+    ],
+    [
+      'words written by',
+      'The letter, written by Senator Lena Ostrova, called the deal “a betrayal.”',
+      ['Lena Ostrova'],
+    ],
+    [
+      'quoted by does not give agent',
+      'Senator Lena Ostrova, quoted by the Vell Gazette, called the deal “a betrayal.”',
+      ['Lena Ostrova'],
+    ],
+    [
+      'the post, shared by X',
+      '“We will win,” read a post shared by Governor Ruth Calder.',
+      ['Ruth Calder'],
+    ],
+    ['by the ministry lowercase', '“This is routine,” it was stated by the ministry.', [null]],
+    [
+      'adverb + shared by is not attribution',
+      'Senator Ana Ruiz spoke on Monday. “We must guard the interests” mutually shared by Vell and Ruritania, she warned.',
+      ['Ana Ruiz'],
+    ],
+    [
+      'the report said -> named report',
+      'The Vell Audit Office report was published on Monday. The report said the agency had “failed to protect the public.”',
+      ['Vell Audit Office report'],
+    ],
+    [
+      'the report said, none named',
+      'A report was published on Monday. The report said the agency had “failed to protect the public.”',
+      [null],
+    ],
+    [
+      'the ministry said -> named ministry',
+      'The Foreign Ministry of Vell summoned the envoy. “The strike was unacceptable,” the ministry said.',
+      ['Foreign Ministry of Vell'],
+    ],
+    [
+      'the ministry lowercase named',
+      'The Vell foreign ministry summoned the envoy. “The strike was unacceptable,” the ministry said.',
+      ['Vell foreign ministry'],
+    ],
+    ['the ministry none named', '“The strike was unacceptable,” the ministry said.', [null]],
+    [
+      "Vell's ambassador",
+      'Ambassador Ana Ruiz arrived in Ruritania on Monday. Vell’s ambassador warned that the talks were “near collapse.”',
+      ['Ana Ruiz'],
+    ],
+    [
+      'the ambassador',
+      'Ambassador Ana Ruiz arrived in Ruritania on Monday. The ambassador warned that the talks were “near collapse.”',
+      ['Ana Ruiz'],
+    ],
+  ] as [string, string | string[], (string | null)[]][])(
+    'attributes %s',
+    (_, paragraphs, speakers) => {
+      const parts = Array.isArray(paragraphs) ? paragraphs : [paragraphs];
+      const breaks: number[] = [];
+      let at = 0;
+      for (const p of parts.slice(0, -1)) {
+        at += p.length + 1;
+        breaks.push(at);
+      }
+      expect(quotes(parts.join(' '), breaks).map((q) => q.speaker)).toEqual(speakers);
+    },
+  );
+});
