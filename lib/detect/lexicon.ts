@@ -457,6 +457,9 @@ export const ROLE_VERBS: ReadonlyMap<string, string> = new Map(
     .map((pair) => pair.split(':') as [string, string]),
 );
 
+/** Prepositions that give the source of words: "the message from Jane Roe", "words of X". */
+export const SOURCE_PREPOSITIONS = set('from of by');
+
 /**
  * Participles whose agent ("by …") is the one who spoke or wrote: "it was said by the
  * governor", "a statement issued by the ministry", "remarks delivered by Jane Roe". "quoted by"

@@ -248,6 +248,18 @@ function buildPeople(
         // Unknown first name + known surname: the surname alone.
         const lastTok = tokens[j - 1] as Token;
         b = resolveToken(foldName(lastTok.low), lastTok.start);
+        if (b && !b.hasFull && b.full.length === 1 && words.length <= 3 && i === run.from) {
+          // "Ivo Dragan has run the port … Dragan said": the surname the evidence found
+          // alone was introduced with a given name; that is the person's full name.
+          b.full = words;
+          b.hasFull = true;
+          byFull.set(fullKey(words), b);
+          indexName(words, b);
+          b.person.name = nameText(tokens.slice(i, j));
+          push(b, (tokens[i] as Token).start, lastTok.end);
+          i = j;
+          continue;
+        }
         if (b) {
           push(b, withTitle(text, tokens, run.from, j - 1), lastTok.end);
           i = j;
@@ -440,7 +452,7 @@ function tokenAt(tokens: readonly Token[], pos: number): number {
  * A lowercase office ("the [modifiers] governor") that opens a sentence, or follows a speech
  * verb or a quotation's closing comma, refers back to the person named last, in that sentence
  * or the one before; that person holds the office. Only people named in full, with no press
- * role and no office yet, get it, and not when someone else named in the last few sentences
+ * role and no title yet, get it, and not when someone else named in the last few sentences
  * (TITLE_LOOKBACK) holds a title with that head (the description is then more likely theirs).
  */
 function describedLater(
@@ -484,7 +496,10 @@ function describedLater(
     const lastSentence = (tokens[tokenAt(tokens, last.start)] as Token).sentence;
     if (t.sentence - lastSentence > 1) continue;
     const b = builders[last.person];
-    if (!b || b.full.length < 2 || b.pressVotes > 0 || b.officialVotes > 0) continue;
+    // Someone official with no title yet ("Roe, who ran the state for eight years, is
+    // running …") may still be described.
+    if (!b || b.full.length < 2 || b.pressVotes > 0) continue;
+    if (b.officialVotes > 0 && b.person.titles.length > 0) continue;
     let taken = false;
     for (let k = next - 1; k >= 0; k--) {
       const m = mentions[k] as PersonMention;

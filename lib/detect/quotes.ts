@@ -41,6 +41,7 @@ import {
   PRESS_ROLES,
   ROLE_MODIFIERS,
   SKIPPABLE,
+  SOURCE_PREPOSITIONS,
   SPEAKING_BODIES,
   SPEAKING_NAMES,
   SPEECH_VERBS,
@@ -388,7 +389,10 @@ function shareRepeatedWords(quotes: Quote[], attributed: boolean[]): void {
   }
 }
 
-/** A quotation right after a colon ("… the trip: “…”"), in a sentence that opens outside it. */
+/**
+ * A quotation right after a colon or a dash ("… the trip: “…”", "Roe was blunt — “…”"), in a
+ * sentence that opens outside it.
+ */
 function introducedByColon(
   text: string,
   tokens: readonly Token[],
@@ -396,7 +400,7 @@ function introducedByColon(
   span: QuoteSpan,
 ): boolean {
   const last = tokens[pre[pre.length - 1] as number] as Token;
-  return /^\s*:\s*$/.test(text.slice(last.end, span.open));
+  return /^\s*[:—–]\s*$/.test(text.slice(last.end, span.open));
 }
 
 /**
@@ -490,10 +494,29 @@ function isVerb(t: Token): boolean {
   return SPEECH_VERBS.has(t.low) && (!t.cap || t.low === 'said' || t.low === 'says');
 }
 
+/**
+ * Where the source named by an introduction at token `i` starts ("according to X", "in the
+ * words of X", "per X"), or -1.
+ */
+function sourceAt(tokens: readonly Token[], i: number, mentionAt?: MentionIndex): number {
+  const t = tokens[i] as Token;
+  const next = (k: number) => tokens[i + k]?.low;
+  if (t.low === 'according' && next(1) === 'to') return i + 2;
+  if (t.low === 'in' && next(1) === 'the' && next(2) === 'words' && next(3) === 'of') return i + 4;
+  // "per" is also a given name ("Per Holm said"): only when it names no one itself.
+  if (t.low === 'per' && tokens[i + 1]?.cap && !(mentionAt && mentionAt[i])) return i + 1;
+  return -1;
+}
+
+/** "as Jane Roe put it": "put it" reports words. */
+function putIt(tokens: readonly Token[], i: number): boolean {
+  return tokens[i]?.low === 'put' && tokens[i + 1]?.low === 'it';
+}
+
 function isSpeechCue(tokens: readonly Token[], i: number): boolean {
   const t = tokens[i] as Token;
   if (isVerb(t) || t.low === 'speak' || t.low === 'spoke' || t.low === 'speaking') return true;
-  if (t.low === 'according' && tokens[i + 1]?.low === 'to') return true;
+  if (sourceAt(tokens, i) >= 0 || putIt(tokens, i)) return true;
   if (UTTERANCE_NOUNS.has(t.low)) return true;
   return t.low === 'quoted' || t.low === 'quoting';
 }
@@ -762,7 +785,16 @@ function resolveRole(
   mentionAt: MentionIndex,
 ): Speaker {
   const role = (tokens[i] as Token).low;
-  const before = tokens[i - 1];
+  // "the former governor", "the deputy foreign minister": past the role's modifiers.
+  let d = i - 1;
+  while (
+    d > i - 4 &&
+    tokens[d] &&
+    !(tokens[d] as Token).cap &&
+    ROLE_MODIFIERS.has((tokens[d] as Token).low)
+  )
+    d--;
+  const before = tokens[d];
   const det = before?.low;
   if (det === 'the' && (DOCUMENT_NOUNS.has(role) || SPEAKING_BODIES.has(role))) {
     for (let k = i - 1; k >= 0 && k > i - DOCUMENT_LOOKBACK; k--) {
@@ -777,7 +809,7 @@ function resolveRole(
     return NOBODY;
   }
   // "the ambassador", or a country's: "Vell’s ambassador".
-  const owned = before !== undefined && before.poss && before.cap && mentionAt[i - 1] === undefined;
+  const owned = before !== undefined && before.poss && before.cap && mentionAt[d] === undefined;
   if ((det === 'the' || owned) && OFFICIAL_ROLES.has(role) && !UNNAMED_SPEAKERS.has(role)) {
     let best: PersonMention | null = null;
     for (let k = i - 1; k >= 0 && k > i - 600; k--) {
@@ -879,6 +911,17 @@ function attributeAfter(
       }
     }
   }
+  // "“…” was the message from Jane Roe": the words' source.
+  if (COPULAS.has(t0.low)) {
+    let k = 1;
+    if (DETERMINERS.has(tokens[post[k] ?? -1]?.low ?? '')) k++;
+    const noun = tokens[post[k] ?? -1];
+    const prep = tokens[post[k + 1] ?? -1];
+    if (noun && prep && UTTERANCE_NOUNS.has(noun.low) && SOURCE_PREPOSITIONS.has(prep.low)) {
+      const sp = phraseFrom(text, tokens, (post[k + 1] as number) + 1, mentionAt, personById);
+      if (sp) return sp;
+    }
+  }
   // "…,” it was said by the governor.", "…,” read a post shared by X": the passive's agent,
   // when only auxiliaries and the words' own noun come between (not "… interests” mutually
   // shared by Vell, he said").
@@ -947,11 +990,13 @@ function attributeBefore(
     // "In a statement issued by the ministry, “…”": the passive's agent.
     const agent = passiveAgent(text, tokens, vi, mentionAt, personById);
     if (agent) return agent;
-    if (v.low === 'according' && tokens[vi + 1]?.low === 'to') {
-      // "according to Jane Roe", "according to the notes of the Data Bill".
+    const source = sourceAt(tokens, vi, mentionAt);
+    if (source >= 0) {
+      // "according to Jane Roe", "according to the notes of the Data Bill", "in the words of
+      // Jane Roe", "per Jane Roe".
       const limit = (tokens[pre[pre.length - 1] as number] as Token).end;
       let fallback: Speaker | null = null;
-      for (let idx = vi + 2; idx < tokens.length && idx < vi + 10; idx++) {
+      for (let idx = source; idx < tokens.length && idx < source + 8; idx++) {
         const t = tokens[idx] as Token;
         if (t.start >= limit) break;
         const m = mentionAt[idx];
@@ -964,7 +1009,7 @@ function attributeBefore(
       }
       return fallback ?? NOBODY;
     }
-    if (!(isVerb(v) || v.low === 'speak' || v.low === 'spoke')) continue;
+    if (!(isVerb(v) || v.low === 'speak' || v.low === 'spoke' || putIt(tokens, vi))) continue;
     const prevTok = tokens[vi - 1];
     const commaBefore = prevTok !== undefined && text.slice(prevTok.end, v.start).includes(',');
     // ", saying …": the participle's subject is the sentence's subject, a person or else the
@@ -1019,10 +1064,25 @@ function passiveAgent(
   const by = tokens[i + 1];
   if (!by || by.low !== 'by' || v.cap || !PASSIVE_SPEECH.has(v.low)) return null;
   if (text.slice(v.end, by.start) !== ' ') return null;
+  return phraseFrom(text, tokens, i + 2, mentionAt, personById);
+}
+
+/**
+ * The speaker a phrase starting at token `from` names ("central bank governor Mara Quill",
+ * "the Foreign Ministry"): a person named within a few words, else the organisation or role.
+ */
+function phraseFrom(
+  text: string,
+  tokens: readonly Token[],
+  from: number,
+  mentionAt: MentionIndex,
+  personById: Map<number, Person>,
+): Speaker | null {
+  const sentence = tokens[from]?.sentence;
   let fallback: Speaker | null = null;
-  for (let a = i + 2; a < tokens.length && a < i + 8; a++) {
+  for (let a = from; a < tokens.length && a < from + 6; a++) {
     const t = tokens[a] as Token;
-    if (t.sentence !== v.sentence) break;
+    if (t.sentence !== sentence) break;
     const m = mentionAt[a];
     if (m) return speakerFromMention(m, personById);
     const n = tokens[a + 1];
@@ -1034,7 +1094,7 @@ function passiveAgent(
     }
     if (last) break;
   }
-  return fallback ? finish(text, fallback, tokens, i + 2, personById, mentionAt) : null;
+  return fallback ? finish(text, fallback, tokens, from, personById, mentionAt) : null;
 }
 
 /** A place named as a speaker ("Washington concluded"): a country or city speaking as a whole. */

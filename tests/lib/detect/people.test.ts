@@ -235,6 +235,12 @@ describe('mentions', () => {
     ]);
   });
 
+  it('gives a surname found with an honorific the full name it was introduced with', () => {
+    const text = 'Ivo Dragan has run the port for a decade. “We are not for sale,” Mr Dragan said.';
+    const people = detect(text).quotes.map((q) => q.speaker);
+    expect(people).toEqual(['Ivo Dragan']);
+  });
+
   it('links a full name with and without a middle initial', () => {
     const text = 'Senator John Q. Harlan opened the hearing. John Harlan then left.';
     expect(names(text)).toEqual(['John Q. Harlan']);

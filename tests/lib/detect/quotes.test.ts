@@ -938,6 +938,128 @@ describe('common journalistic patterns (invented text, one row each)', () => {
       'Ambassador Ana Ruiz arrived in Ruritania on Monday. The ambassador warned that the talks were “near collapse.”',
       ['Ana Ruiz'],
     ],
+    [
+      'the senator said back to named',
+      ['Senator Lena Ostrova voted against the bill.', '“It is a giveaway,” the senator said.'],
+      ['Lena Ostrova'],
+    ],
+    [
+      'the former governor said (description)',
+      [
+        'Ruth Calder, who ran the state for eight years, is now running for the Senate.',
+        '“I know how to win,” the former governor said.',
+      ],
+      ['Ruth Calder'],
+    ],
+    [
+      'pronoun chain 3 paras',
+      [
+        'Foreign Minister Ivo Dragan flew to Vell on Monday.',
+        'He met the president for two hours.',
+        '“The talks were useful,” he said afterwards.',
+      ],
+      ['Ivo Dragan'],
+    ],
+    [
+      'quote split by attribution with pronoun',
+      [
+        'Foreign Minister Ivo Dragan flew to Vell on Monday.',
+        '“The talks,” he said, “were useful.”',
+      ],
+      ['Ivo Dragan', 'Ivo Dragan'],
+    ],
+    [
+      'X says (present)',
+      '“We are not for sale,” says Ivo Dragan, the port’s director.',
+      ['Ivo Dragan'],
+    ],
+    ['X, 54, said', '“We are not for sale,” Ivo Dragan, 54, said.', ['Ivo Dragan']],
+    [
+      'said X, who ...',
+      '“We are not for sale,” said Ivo Dragan, who has run the port since 2010.',
+      ['Ivo Dragan'],
+    ],
+    [
+      'X told CNN',
+      '“We are not for sale,” Foreign Minister Ivo Dragan told CNN on Sunday.',
+      ['Ivo Dragan'],
+    ],
+    [
+      'X said on Twitter',
+      'Foreign Minister Ivo Dragan said on Twitter: “We are not for sale.”',
+      ['Ivo Dragan'],
+    ],
+    [
+      'quote then another person mentioned',
+      '“We are not for sale,” Foreign Minister Ivo Dragan said after meeting Ana Ruiz.',
+      ['Ivo Dragan'],
+    ],
+    [
+      'a quote with two people; the second speaks',
+      'After Ivo Dragan left, Senator Ana Ruiz said: “He was rude.”',
+      ['Ana Ruiz'],
+    ],
+    ['Dr. X said', '“The virus is spreading,” Dr. Mira Holm said.', ['Mira Holm']],
+    ['Mr X said', '“The virus is spreading,” Mr Holm said.', ['Holm']],
+    [
+      'lower title + name + said that',
+      'Health minister Mira Holm said that the virus was “spreading fast.”',
+      ['Mira Holm'],
+    ],
+    [
+      'hyphenated name',
+      '“We disagree,” said Foreign Minister Jean-Paul Duval-Marchand.',
+      ['Jean-Paul Duval-Marchand'],
+    ],
+    [
+      'particle name',
+      '“We disagree,” said Foreign Minister Ursula von der Berg.',
+      ['Ursula von der Berg'],
+    ],
+    ['bin name', '“We disagree,” said Crown Prince Faisal bin Tamir.', ['Faisal bin Tamir']],
+    ['east asian name', '“We disagree,” said President Moon Jae-sun.', ['Moon Jae-sun']],
+    [
+      'quote in parentheses',
+      'The minister (“we will not yield,” Ivo Dragan said) left early.',
+      ['Ivo Dragan'],
+    ],
+    [
+      'quote after dash attribution',
+      'Foreign Minister Ivo Dragan was blunt — “we will not yield.”',
+      ['Ivo Dragan'],
+    ],
+    [
+      'quote as subject of sentence',
+      '“We will not yield” was the message from Foreign Minister Ivo Dragan.',
+      ['Ivo Dragan'],
+    ],
+    [
+      'in the words of',
+      'In the words of Foreign Minister Ivo Dragan, “we will not yield.”',
+      ['Ivo Dragan'],
+    ],
+    ['per X', 'Per Foreign Minister Ivo Dragan, the talks were “useful.”', ['Ivo Dragan']],
+    [
+      'X’s words',
+      'Foreign Minister Ivo Dragan’s words were clear: “We will not yield.”',
+      ['Ivo Dragan'],
+    ],
+    ['as X put it', 'As Foreign Minister Ivo Dragan put it, “we will not yield.”', ['Ivo Dragan']],
+    [
+      'X was asked, replied',
+      'Asked whether Vell would yield, Foreign Minister Ivo Dragan replied: “Never.”',
+      ['Ivo Dragan'],
+    ],
+    [
+      "quote then 'the minister added'",
+      '“We will not yield,” said Foreign Minister Ivo Dragan. “Never,” the minister added.',
+      ['Ivo Dragan', 'Ivo Dragan'],
+    ],
+    [
+      'said X in an interview published',
+      '“We will not yield,” Foreign Minister Ivo Dragan said in an interview published on Sunday by the Vell Gazette.',
+      ['Ivo Dragan'],
+    ],
   ] as [string, string | string[], (string | null)[]][])(
     'attributes %s',
     (_, paragraphs, speakers) => {
