@@ -466,7 +466,7 @@ export const SOURCE_PREPOSITIONS = set('from of by');
  * and "cited by" are missing on purpose: the agent there relays someone else's words.
  */
 export const PASSIVE_SPEECH = set(`
-  said written posted issued released made delivered given tweeted stated expressed voiced
+  said told written posted issued released made delivered given tweeted stated expressed voiced
   echoed signed sent published uttered spoken shared penned authored announced declared
 `);
 

@@ -51,6 +51,7 @@ import {
   UTTERANCE_NOUNS,
   WORK_NOUNS,
 } from './lexicon';
+import { isNameToken } from './names';
 import type { Person, PersonMention } from './people';
 import type { QuoteSpan } from './quote-spans';
 import { norm, type Token } from './tokens';
@@ -263,7 +264,9 @@ export function findQuotes(ctx: QuoteContext): Quote[] {
     if (speaker?.type === 'pronoun') {
       speaker =
         speaker.word === 'it'
-          ? resolveIt(sIdx, previous)
+          ? resolveIt(sIdx, previous, () =>
+              bodySubjectOf(text, tokens, sentenceStarts, sIdx - 1, mentionAt, personById),
+            )
           : resolvePronoun(sIdx, speaker, previous, subjectsOf, personById, genderOf);
     }
     if (!speaker && pre.length > 0 && introducedByColon(text, tokens, pre, span)) {
@@ -423,10 +426,40 @@ function isObject(text: string, tokens: readonly Token[], i: number): boolean {
   return false;
 }
 
+/**
+ * The person named just before token `i` when only ", the/a [first …]" or "and" comes between
+ * ("Jane Roe, the first woman", "Jane Roe and her deputy").
+ */
+function nearMention(
+  text: string,
+  tokens: readonly Token[],
+  i: number,
+  mentionAt: MentionIndex,
+): PersonMention | undefined {
+  const t = tokens[i] as Token;
+  for (let k = i - 1; k >= 0 && k >= i - 4; k--) {
+    const p = tokens[k] as Token;
+    if (p.sentence !== t.sentence) return undefined;
+    const m = mentionAt[k];
+    if (m) {
+      const gap = text.slice(m.end, (tokens[k + 1] as Token).start);
+      if (k === i - 1) return undefined;
+      if (/^,\s$/.test(gap) && DETERMINERS.has((tokens[k + 1] as Token).low)) return m;
+      if (gap === ' ' && (tokens[k + 1] as Token).low === 'and' && k + 2 === i) return m;
+      return undefined;
+    }
+    if (k < i - 1 && /[,;:.]/.test(text.slice(p.end, (tokens[k + 1] as Token).start))) {
+      // only the comma right after the name is allowed
+      if (!mentionAt[k]) return undefined;
+    }
+  }
+  return undefined;
+}
+
 const MASCULINE_TITLE =
   /\b(?:mr|mister|sir|lord|king|prince|emir|sultan|sheikh|monsieur|herr|señor|\w+man|\w+men)\b\.?/i;
 const FEMININE_TITLE =
-  /\b(?:mrs|ms|miss|madam|madame|dame|lady|queen|princess|empress|frau|señora|\w+woman|\w+women)\b\.?/i;
+  /\b(?:mrs|ms|miss|madam|madame|dame|lady|queen|princess|empress|frau|señora|\w*woman|\w*women)\b\.?/i;
 
 /**
  * Each person's grammatical gender, where the text makes it cheap to tell: a gendered
@@ -476,6 +509,17 @@ function personGenders(
     }
     if (quoted[i]) continue;
     if (only >= 0 && COPULAS.has(t.low)) copula = true;
+    // "Jane Roe, the first woman to …", "Jane Roe and her deputy": the noun or pronoun right
+    // after a name describes that person, whoever else the sentence names.
+    const near = nearMention(text, tokens, i, mentionAt);
+    if (near) {
+      const g =
+        GENDERED_NOUNS.get(t.low) ?? (t.lex & W_MASCULINE ? 1 : t.lex & W_FEMININE ? -1 : 0);
+      if (g !== 0) {
+        vote(near.person, 2 * g);
+        continue;
+      }
+    }
     // "Roe is one of the first women elected": a gendered noun after "is" describes the subject.
     const noun = GENDERED_NOUNS.get(t.low);
     if (noun && copula && only >= 0) vote(only, 2 * noun);
@@ -670,6 +714,13 @@ function phraseAt(
   // "the Israeli courts", "Israeli": a nationality alone names no speaker.
   if (t.cap && NATIONALITIES.has(t.low) && !mentionAt[i]) return null;
   const body = bodyPhraseAt(text, tokens, i);
+  if (body?.type === 'document') {
+    // "Jane Roe’s statement said": the person's words.
+    for (let k = firstTokenAtOrAfter(tokens, body.start ?? t.start); k < i; k++) {
+      const m = mentionAt[k];
+      if (m && (tokens[k] as Token).poss) return speakerFromMention(m, personById);
+    }
+  }
   if (body) return body;
   if (t.cap && !NOT_NAME_WORDS.has(t.low)) {
     // A capitalised run: an organisation ("the Foreign Ministry of Ruritania", "Reuters"),
@@ -712,6 +763,38 @@ function phraseAt(
     if (before && (before.low === 'of' || before.low === 'from')) {
       const m = mentionAt[a - 2];
       if (m) return speakerFromMention(m, personById);
+      // A name the text gives no other evidence for: two or three name words before "of".
+      let n = a - 2;
+      while (n > a - 5 && n >= 0 && isNameToken(tokens[n] as Token) && joins(n, n + 1)) n--;
+      if (a - 2 - n >= 2) {
+        const first = tokens[n + 1] as Token;
+        const lastName = tokens[a - 2] as Token;
+        return {
+          type: 'person',
+          name: text.slice(first.start, lastName.end).replace(/\u00AD/g, ''),
+          start: first.start,
+          end: lastName.end,
+        };
+      }
+    }
+    // "Jane Roe of Vell Shipping said": two or three name words before "of" are a person
+    // (not after a determiner: "the Vell Chamber of Commerce").
+    const det = tokens[a - 1];
+    const afterDet = det !== undefined && DETERMINERS.has(det.low) && joins(a - 1, a);
+    for (let x = a + 2; x <= b && x <= a + 3 && !afterDet; x++) {
+      const c = tokens[x] as Token;
+      if (c.low !== 'of' && c.low !== 'from') continue;
+      let names = true;
+      for (let y = a; y < x; y++) if (!isNameToken(tokens[y] as Token)) names = false;
+      if (!names) break;
+      const lastName = tokens[x - 1] as Token;
+      const first = tokens[a] as Token;
+      return {
+        type: 'person',
+        name: text.slice(first.start, lastName.end).replace(/\u00AD/g, ''),
+        start: first.start,
+        end: lastName.end,
+      };
     }
     const start = (tokens[a] as Token).start;
     const end = (tokens[b] as Token).end;
@@ -1264,8 +1347,12 @@ function resolvePronoun(
     const g = genderOf().get(person);
     return !g || g === want;
   };
-  const subject = (s: number, before = Number.POSITIVE_INFINITY): PersonMention | undefined =>
-    subjectsOf.get(s)?.find((m) => m.start < before && fits(m.person));
+  // A person the text gives the pronoun's gender comes before one of unknown gender.
+  const known = (person: number) => want !== undefined && genderOf().get(person) === want;
+  const subject = (s: number, before = Number.POSITIVE_INFINITY): PersonMention | undefined => {
+    const list = subjectsOf.get(s)?.filter((m) => m.start < before && fits(m.person));
+    return list?.find((m) => known(m.person)) ?? list?.[0];
+  };
   const here = subject(sIdx, pronoun.start ?? 0);
   if (here) return speakerFromMention(here, personById);
   const prevSubject = subject(sIdx - 1);
@@ -1294,7 +1381,11 @@ function resolvePronoun(
  * "it said": the organisation or document quoted just before (within three sentences), which
  * the text goes on quoting; otherwise a thing nobody named.
  */
-function resolveIt(sIdx: number, previous: { speaker: Speaker; sentence: number } | null): Speaker {
+function resolveIt(
+  sIdx: number,
+  previous: { speaker: Speaker; sentence: number } | null,
+  bodyBefore: () => Speaker | null,
+): Speaker {
   const p = previous?.speaker;
   if (
     previous &&
@@ -1302,5 +1393,35 @@ function resolveIt(sIdx: number, previous: { speaker: Speaker; sentence: number 
     (p?.type === 'organisation' || p?.type === 'document')
   )
     return p;
+  // "The Vell Chamber issued a statement. “…,” it said.": the body the sentence before opens
+  // with, when nobody was quoted in it.
+  if (!previous || previous.sentence < sIdx - 1) return bodyBefore() ?? NOBODY;
   return NOBODY;
+}
+
+/**
+ * The organisation or document a sentence opens with as its subject ("The Vell Chamber of
+ * Commerce issued …"), if any.
+ */
+function bodySubjectOf(
+  text: string,
+  tokens: readonly Token[],
+  sentenceStarts: readonly number[],
+  s: number,
+  mentionAt: MentionIndex,
+  personById: Map<number, Person>,
+): Speaker | null {
+  if (s < 0) return null;
+  let i = firstTokenAtOrAfter(tokens, sentenceStarts[s] ?? 0);
+  if (DETERMINERS.has(tokens[i]?.low ?? '')) i++;
+  const t = tokens[i];
+  if (!t || t.sentence !== s || !t.cap) return null;
+  let e = i;
+  while (
+    tokens[e + 1]?.sentence === s &&
+    (tokens[e + 1]?.cap || ORG_CONNECTORS.has(tokens[e + 1]?.low ?? ''))
+  )
+    e++;
+  const sp = phraseAt(text, tokens, e, mentionAt, personById);
+  return sp?.type === 'organisation' || sp?.type === 'document' ? sp : null;
 }

@@ -1060,6 +1060,125 @@ describe('common journalistic patterns (invented text, one row each)', () => {
       '“We will not yield,” Foreign Minister Ivo Dragan said in an interview published on Sunday by the Vell Gazette.',
       ['Ivo Dragan'],
     ],
+    [
+      'she said: the person an appositive calls a woman',
+      [
+        'Foreign Minister Ivo Dragan and Senator Ana Ruiz, the first woman to chair the committee, met on Monday.',
+        '“We made progress,” she said.',
+      ],
+      ['Ana Ruiz'],
+    ],
+    [
+      'he said: the person followed by “and his”',
+      [
+        'Senator Ana Ruiz criticised Foreign Minister Ivo Dragan and his deputy.',
+        '“She is wrong,” he said.',
+      ],
+      ['Ivo Dragan'],
+    ],
+    [
+      'he said after quote of other',
+      [
+        '“We made progress,” Senator Ana Ruiz said.',
+        'Foreign Minister Ivo Dragan disagreed. “Nothing changed,” he said.',
+      ],
+      ['Ana Ruiz', 'Ivo Dragan'],
+    ],
+    [
+      'multi-para speech with final attribution',
+      [
+        '“We made progress on trade.',
+        '“We made progress on security.',
+        '“And we will meet again,” Foreign Minister Ivo Dragan said.',
+      ],
+      ['Ivo Dragan', 'Ivo Dragan', 'Ivo Dragan'],
+    ],
+    [
+      'statement from org then quote',
+      [
+        'The Vell Chamber of Commerce issued a statement on Monday.',
+        '“The tariffs will hurt exporters,” it said.',
+      ],
+      ['Vell Chamber of Commerce'],
+    ],
+    ['they said unnamed', '“We were never consulted,” they said.', [null]],
+    ['residents said', '“We were never consulted,” residents said.', [null]],
+    [
+      'one official said',
+      '“We were never consulted,” one official said on condition of anonymity.',
+      [null],
+    ],
+    ['people familiar', '“The deal is close,” said people familiar with the talks.', [null]],
+    [
+      'X said, then quote in next sentence w/o cue',
+      ['Foreign Minister Ivo Dragan spoke to reporters on Monday.', '“The deal is close.”'],
+      ['Ivo Dragan'],
+    ],
+    [
+      'X told Y that',
+      'Foreign Minister Ivo Dragan told Senator Ana Ruiz that the deal was “close.”',
+      ['Ivo Dragan'],
+    ],
+    [
+      'Y was told by X',
+      'Senator Ana Ruiz was told by Foreign Minister Ivo Dragan that the deal was “close.”',
+      ['Ivo Dragan'],
+    ],
+    [
+      'X said of Y',
+      'Foreign Minister Ivo Dragan said of Senator Ana Ruiz: “She is a tough negotiator.”',
+      ['Ivo Dragan'],
+    ],
+    [
+      'X praised Y as',
+      'Foreign Minister Ivo Dragan praised Senator Ana Ruiz as “a tough negotiator.”',
+      ['Ivo Dragan'],
+    ],
+    [
+      'X called Y',
+      'Foreign Minister Ivo Dragan called Senator Ana Ruiz “a tough negotiator.”',
+      ['Ivo Dragan'],
+    ],
+    [
+      'X accused Y of',
+      'Foreign Minister Ivo Dragan accused Senator Ana Ruiz of “spreading lies about the deal.”',
+      ['Ivo Dragan'],
+    ],
+    [
+      "X's statement said",
+      'Foreign Minister Ivo Dragan’s statement said the deal was “close.”',
+      ['Ivo Dragan'],
+    ],
+    [
+      'X, in a tweet,',
+      'Foreign Minister Ivo Dragan, in a tweet, called the deal “close.”',
+      ['Ivo Dragan'],
+    ],
+    [
+      'quote + said + name + title of org',
+      '“The deal is close,” said Ana Ruiz, the chief executive of Vell Shipping.',
+      ['Ana Ruiz'],
+    ],
+    [
+      'quote + name + of org + said',
+      '“The deal is close,” Ana Ruiz of Vell Shipping said.',
+      ['Ana Ruiz'],
+    ],
+    [
+      'quote + org spokesperson name',
+      '“The deal is close,” Vell Shipping spokesperson Ana Ruiz said.',
+      ['Ana Ruiz'],
+    ],
+    [
+      'quote + org said',
+      '“The deal is close,” Vell Shipping said in a statement.',
+      ['Vell Shipping'],
+    ],
+    [
+      'agency reported + quote',
+      'The Vell News Agency reported that the minister called the deal “close.”',
+      [null],
+    ],
   ] as [string, string | string[], (string | null)[]][])(
     'attributes %s',
     (_, paragraphs, speakers) => {
