@@ -29,6 +29,16 @@ const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 const LETTER = /\p{L}/u;
 /** Longest single-quoted span accepted: single marks double as apostrophes. */
 const MAX_SINGLE = 400;
+/**
+ * Longest span opened by a curly ‘ (British quotations run to whole paragraphs): a left single
+ * mark after a space and before a letter is hardly ever an apostrophe.
+ */
+const MAX_SINGLE_CURLY = 3000;
+
+/** The longest single quotation accepted that opens at `open`. */
+function maxSingle(text: string, open: number): number {
+  return text[open] === '‘' ? MAX_SINGLE_CURLY : MAX_SINGLE;
+}
 
 /** Whether a mark at `i` sits where a quotation opens (after a space or an opening bracket). */
 function opensAt(text: string, i: number): boolean {
@@ -86,7 +96,12 @@ export function findQuoteSpans(text: string, breaks: readonly number[] = []): Qu
     }
     // An unclosed single mark was an apostrophe, unless the next paragraph opens with a single
     // mark: a British quotation running on ("‘… <break> ‘…’").
-    if (sgl !== null && paragraphEnd && at - sgl <= MAX_SINGLE && opensWithSingle(text, at)) {
+    if (
+      sgl !== null &&
+      paragraphEnd &&
+      at - sgl <= maxSingle(text, sgl) &&
+      opensWithSingle(text, at)
+    ) {
       const end = trimEnd(text, sgl + 1, at);
       if (end > sgl + 1)
         spans.push({ start: sgl + 1, end, open: sgl, close: end, unclosed: true, single: true });
@@ -163,7 +178,7 @@ export function findQuoteSpans(text: string, breaks: readonly number[] = []): Qu
       const isOpenMark = ch === '‘' || ch === "'";
       const isCloseMark = ch === '’' || ch === "'";
       if (sgl !== null && isCloseMark && closesAt(text, i) && !isPluralPossessive(text, i)) {
-        if (i - sgl <= MAX_SINGLE) {
+        if (i - sgl <= maxSingle(text, sgl)) {
           // Double quotations nested inside are part of this one.
           const open = sgl;
           while (spans.length > 0 && (spans[spans.length - 1] as QuoteSpan).open > open)
@@ -180,7 +195,7 @@ export function findQuoteSpans(text: string, breaks: readonly number[] = []): Qu
         sgl = null;
       } else if (isOpenMark && opensAt(text, i) && LETTER.test(text[i + 1] ?? '')) {
         sgl = i;
-      } else if (sgl !== null && i - sgl > MAX_SINGLE) {
+      } else if (sgl !== null && i - sgl > maxSingle(text, sgl)) {
         sgl = null;
       }
     }

@@ -220,8 +220,9 @@ export function findQuotes(ctx: QuoteContext): Quote[] {
     ) {
       if (!quoted[i]) post.push(i);
     }
-    // "?” Jane Roe asked." ends the sentence inside the quote; let attribution look past it.
-    if (post.length === 0 && /[?!]$/.test(raw.trim())) {
+    // "?” Jane Roe asked." (or ".” Jane Roe said.", British style) ends the sentence inside
+    // the quote; let attribution look past it.
+    if (post.length === 0 && /[?!.]$/.test(raw.trim())) {
       for (
         let i = firstTokenAtOrAfter(tokens, span.close);
         i < tokens.length && post.length < 5;
@@ -230,6 +231,11 @@ export function findQuotes(ctx: QuoteContext): Quote[] {
         if (quoted[i] || (tokens[i] as Token).sentence !== closeSentence) break;
         post.push(i);
       }
+      // After a full stop, only a sentence that is nothing but the attribution counts.
+      const nextTok = tokens[(post[post.length - 1] ?? -1) + 1];
+      const whole = !nextTok || nextTok.sentence !== closeSentence;
+      if (/\.$/.test(raw.trim()) && !(whole && post.some((i) => isVerb(tokens[i] as Token))))
+        post.length = 0;
     }
 
     const words = raw
@@ -543,12 +549,16 @@ function isVerb(t: Token): boolean {
  * words of X", "per X"), or -1.
  */
 function sourceAt(tokens: readonly Token[], i: number, mentionAt?: MentionIndex): number {
-  const t = tokens[i] as Token;
-  const next = (k: number) => tokens[i + k]?.low;
-  if (t.low === 'according' && next(1) === 'to') return i + 2;
-  if (t.low === 'in' && next(1) === 'the' && next(2) === 'words' && next(3) === 'of') return i + 4;
+  // Called for every word: plain comparisons, no closures.
+  const low = (tokens[i] as Token).low;
+  if (low === 'according') return tokens[i + 1]?.low === 'to' ? i + 2 : -1;
+  if (low === 'in') {
+    const words =
+      tokens[i + 1]?.low === 'the' && tokens[i + 2]?.low === 'words' && tokens[i + 3]?.low === 'of';
+    return words ? i + 4 : -1;
+  }
   // "per" is also a given name ("Per Holm said"): only when it names no one itself.
-  if (t.low === 'per' && tokens[i + 1]?.cap && !(mentionAt && mentionAt[i])) return i + 1;
+  if (low === 'per' && tokens[i + 1]?.cap && !(mentionAt && mentionAt[i])) return i + 1;
   return -1;
 }
 

@@ -72,6 +72,21 @@ describe('quoted spans', () => {
     ]);
   });
 
+  it('keeps a British quotation longer than 400 characters', () => {
+    const long = Array.from(
+      { length: 20 },
+      (_, i) => `we will rebuild street number ${i + 1}`,
+    ).join(', ');
+    const text = `Mayor Ellen Park said: ‘${long}.’ Then she left.`;
+    expect(said(text)).toEqual([[`${long}.`, 'Ellen Park']]);
+  });
+
+  it('reads a sentence that is only the attribution after a quote ending in a full stop', () => {
+    expect(said('‘We will win. We will rebuild.’ Mayor Ellen Park said.')).toEqual([
+      ['We will win. We will rebuild.', 'Ellen Park'],
+    ]);
+  });
+
   it('splits a quote running across paragraphs at the break', () => {
     const p1 = '“We will not sign,” Koval said. “Not this year, not next year.';
     const p2 = '“Perhaps later.”';
