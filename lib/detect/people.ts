@@ -90,7 +90,8 @@ interface Builder {
   last: number;
 }
 
-const NON_ASCII = /[^\u0000-\u007f]/;
+/** Anything outside printable ASCII: only such words can carry diacritics. */
+const NON_ASCII = /[^ -~]/;
 const UNDECOMPOSED: Record<string, string> = { ø: 'o', ł: 'l', đ: 'd', ß: 'ss', æ: 'ae', ı: 'i' };
 
 /**
