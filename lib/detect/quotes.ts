@@ -558,7 +558,7 @@ function sourceAt(tokens: readonly Token[], i: number, mentionAt?: MentionIndex)
     return words ? i + 4 : -1;
   }
   // "per" is also a given name ("Per Holm said"): only when it names no one itself.
-  if (low === 'per' && tokens[i + 1]?.cap && !(mentionAt && mentionAt[i])) return i + 1;
+  if (low === 'per' && tokens[i + 1]?.cap && !mentionAt?.[i]) return i + 1;
   return -1;
 }
 
@@ -902,7 +902,7 @@ function resolveRole(
     return NOBODY;
   }
   // "the ambassador", or a country's: "Vell’s ambassador".
-  const owned = before !== undefined && before.poss && before.cap && mentionAt[d] === undefined;
+  const owned = before?.poss && before.cap && mentionAt[d] === undefined;
   if ((det === 'the' || owned) && OFFICIAL_ROLES.has(role) && !UNNAMED_SPEAKERS.has(role)) {
     let best: PersonMention | null = null;
     for (let k = i - 1; k >= 0 && k > i - 600; k--) {
@@ -1155,7 +1155,7 @@ function passiveAgent(
 ): Speaker | null {
   const v = tokens[i] as Token;
   const by = tokens[i + 1];
-  if (!by || by.low !== 'by' || v.cap || !PASSIVE_SPEECH.has(v.low)) return null;
+  if (by?.low !== 'by' || v.cap || !PASSIVE_SPEECH.has(v.low)) return null;
   if (text.slice(v.end, by.start) !== ' ') return null;
   return phraseFrom(text, tokens, i + 2, mentionAt, personById);
 }
