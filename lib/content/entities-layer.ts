@@ -14,6 +14,7 @@ import { createLiveMapper, type SourceMapper } from '../article/live-ranges';
 import type { Detection } from '../detect';
 import type { Painter } from '../highlight/paint';
 import type { AnalysisSummary } from '../protocol';
+import { cardKeyHandler, stepMention, walkFrom } from './card-walk';
 import { createScope } from './scope';
 import { runSliced } from './slices';
 import { createUiHost } from './ui-host';
@@ -135,12 +136,12 @@ export function startEntitiesLayer(options: EntitiesLayerOptions): EntitiesLayer
     showCard(hit, focus);
   };
 
-  const step = (hit: Hit, delta: number) => {
+  const step = (hit: Hit, delta: 1 | -1) => {
     const ranges = officialRanges[hit.index] ?? [];
-    for (let k = 1; k <= ranges.length; k++) {
-      const mention = (hit.mention + delta * k + ranges.length * k) % ranges.length;
-      const range = ranges[mention];
-      if (range) return goTo({ kind: 'official', index: hit.index, mention, range }, true);
+    const mention = stepMention(ranges.length, hit.mention, delta, (i) => ranges[i] != null);
+    const range = mention === null ? null : ranges[mention];
+    if (mention !== null && range) {
+      goTo({ kind: 'official', index: hit.index, mention, range }, true);
     }
   };
 
@@ -225,21 +226,18 @@ export function startEntitiesLayer(options: EntitiesLayerOptions): EntitiesLayer
       }
     });
   });
-  const onKeyDown = (event: KeyboardEvent) => {
-    if (!event.isTrusted) return;
-    if (event.key === 'Escape' && open) closeCard();
-    if (!visible || !event.altKey || !event.shiftKey) return;
-    if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
-    const all = officialHits;
-    if (all.length === 0) return;
-    const current = open ? all.findIndex((x) => x.range === open?.range) : -1;
-    const next = event.key === 'ArrowDown' ? current + 1 : current - 1 + all.length;
-    const hit = all[(next + all.length) % all.length];
-    if (hit) {
-      event.preventDefault();
-      goTo(hit, true);
-    }
-  };
+  const onKeyDown = cardKeyHandler({
+    isOpen: () => open !== null,
+    close: closeCard,
+    enabled: () => visible,
+    walk: (delta) => {
+      const all = officialHits;
+      const current = open ? all.findIndex((x) => x.range === open?.range) : -1;
+      const hit = all[walkFrom(all.length, current, delta)];
+      if (hit) goTo(hit, true);
+      return hit !== undefined;
+    },
+  });
   // In the capture phase, so that the walk goes on from inside the card it opened (the card
   // keeps its keystrokes from the page) as from the page.
   scope.listen(doc, 'keydown', onKeyDown, { capture: true });

@@ -13,6 +13,7 @@
 import { h } from 'preact';
 import { cardEntity, EntityCard } from '../../components/page/EntityCard';
 import { PAGE_UI_CSS } from '../../components/page/styles';
+import { cardKeyHandler, stepMention, walkFrom } from '../content/card-walk';
 import { createUiHost } from '../content/ui-host';
 import type { Detection } from '../detect';
 
@@ -134,12 +135,13 @@ export function startPdfCards(options: PdfCardsOptions): PdfCards {
     return true;
   };
 
-  const step = (hit: Hit, delta: number) => {
+  const step = (hit: Hit, delta: 1 | -1) => {
     const mentions = detection.officials[hit.index]?.mentions ?? [];
-    if (mentions.length === 0) return;
-    const mention = (hit.mention + delta + mentions.length) % mentions.length;
-    const m = mentions[mention];
-    if (m) void goTo({ kind: 'official', index: hit.index, mention, start: m.start, end: m.end });
+    const mention = stepMention(mentions.length, hit.mention, delta);
+    const m = mention === null ? undefined : mentions[mention];
+    if (m && mention !== null) {
+      void goTo({ kind: 'official', index: hit.index, mention, start: m.start, end: m.end });
+    }
   };
 
   let pending = false;
@@ -162,25 +164,23 @@ export function startPdfCards(options: PdfCardsOptions): PdfCards {
       if (range) show(hit, range, false);
     });
   };
-  const onKey = (event: KeyboardEvent) => {
-    if (!event.isTrusted) return;
-    if (event.key === 'Escape' && open) close();
-    if (!options.visible() || !event.altKey || !event.shiftKey) return;
-    if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
-    if (officialHits.length === 0) return;
-    event.preventDefault();
-    const current = open?.kind === 'official' ? officialHits.indexOf(open) : -1;
-    const found =
-      current >= 0
-        ? current
-        : open
-          ? officialHits.findIndex((x) => x.start === open?.start && x.end === open?.end)
-          : -1;
-    const n = officialHits.length;
-    const next = event.key === 'ArrowDown' ? found + 1 : found < 0 ? n - 1 : found - 1;
-    const hit = officialHits[(next + n) % n];
-    if (hit) void goTo(hit);
-  };
+  const onKey = cardKeyHandler({
+    isOpen: () => open !== null,
+    close,
+    enabled: () => options.visible(),
+    walk: (delta) => {
+      const current = open?.kind === 'official' ? officialHits.indexOf(open) : -1;
+      const found =
+        current >= 0
+          ? current
+          : open
+            ? officialHits.findIndex((x) => x.start === open?.start && x.end === open?.end)
+            : -1;
+      const hit = officialHits[walkFrom(officialHits.length, found, delta)];
+      if (hit) void goTo(hit);
+      return hit !== undefined;
+    },
+  });
   doc.addEventListener('mousemove', onMove);
   // In the capture phase, so that the walk goes on from inside the card it opened.
   doc.addEventListener('keydown', onKey, { capture: true });
