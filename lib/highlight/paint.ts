@@ -60,6 +60,7 @@ dossier-mark[data-name^="dossier-note"] { background-color: rgb(255 230 0 / 0.36
 
 interface HighlightRegistry {
   set(name: string, value: unknown): void;
+  get?(name: string): unknown;
   delete(name: string): boolean;
 }
 
@@ -167,6 +168,8 @@ class HighlightApiPainter implements Painter {
   /** Elements of windowed names within the margin of the viewport, as last reported. */
   private readonly near = new Set<Element>();
   private observer: IntersectionObserver | null = null;
+  /** Names registered whole: the Highlight given to the registry and the ranges put in it. */
+  private readonly whole = new Map<string, { highlight: HighlightSet; ranges: Set<Range> }>();
 
   constructor(
     private readonly doc: Document,
@@ -190,9 +193,29 @@ class HighlightApiPainter implements Painter {
       this.paintNearViewport(name, ranges, this.IO);
     } else {
       this.unwindow(name);
-      this.registry.set(name, new this.Highlight(...ranges));
+      this.paintWhole(name, ranges);
     }
     this.names.add(name);
+  }
+
+  /**
+   * Registers all of `name`'s ranges. When the name's Highlight is still the one registered,
+   * it is changed in place (only the ranges that come and go): Chromium restyles the whole
+   * document when a name is registered anew, but not when a registered Highlight changes, so
+   * a viewer that repaints as pages come and go (lib/pdf) does not restyle every frame.
+   */
+  private paintWhole(name: string, ranges: readonly Range[]): void {
+    const current = this.whole.get(name);
+    if (current && this.registry.get?.(name) === current.highlight) {
+      const next = new Set(ranges);
+      for (const range of current.ranges) if (!next.has(range)) current.highlight.delete(range);
+      for (const range of next) if (!current.ranges.has(range)) current.highlight.add(range);
+      current.ranges = next;
+      return;
+    }
+    const highlight = new this.Highlight(...ranges);
+    this.registry.set(name, highlight);
+    this.whole.set(name, { highlight, ranges: new Set(ranges) });
   }
 
   /**
@@ -205,6 +228,7 @@ class HighlightApiPainter implements Painter {
     ranges: readonly Range[],
     IO: typeof IntersectionObserver,
   ): void {
+    this.whole.delete(name);
     const byElement = new Map<Element, Range[]>();
     for (const range of ranges) {
       const element = anchorElement(range);
@@ -256,6 +280,7 @@ class HighlightApiPainter implements Painter {
   clear(name?: HighlightName): void {
     for (const n of name ? [name] : [...this.names]) {
       this.unwindow(n);
+      this.whole.delete(n);
       this.registry.delete(n);
       this.names.delete(n);
     }
