@@ -8,10 +8,10 @@ import { h } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { cardEntity, EntityCard } from '../../components/page/EntityCard';
 import { PAGE_UI_CSS } from '../../components/page/styles';
-import { DOSSIER_UI_ATTRIBUTE } from '../anchoring/text-index';
 import type { Article } from '../article/extract';
 import { createLiveMapper, type SourceMapper } from '../article/live-ranges';
 import type { Detection } from '../detect';
+import { caretAt, overDossierUi } from '../dom/pointer';
 import type { Painter } from '../highlight/paint';
 import type { AnalysisSummary } from '../protocol';
 import { cardKeyHandler, stepMention, walkFrom } from './card-walk';
@@ -308,24 +308,4 @@ export function findHit<T extends { range: Range }>(
     if (hit && compare(hit.range) === 0 && !hit.range.collapsed) return hit;
   }
   return null;
-}
-
-/** True when an event happened over one of Dossier's in-page panels. */
-function overDossierUi(event: Event): boolean {
-  const target = event.target;
-  return target instanceof Element && target.closest(`[${DOSSIER_UI_ATTRIBUTE}]`) !== null;
-}
-
-/** The text position under a viewport point, in whichever API the browser has. */
-function caretAt(doc: Document, x: number, y: number): { node: Node; offset: number } | null {
-  const d = doc as Document & {
-    caretPositionFromPoint?: (x: number, y: number) => { offsetNode: Node; offset: number } | null;
-    caretRangeFromPoint?: (x: number, y: number) => Range | null;
-  };
-  if (typeof d.caretPositionFromPoint === 'function') {
-    const p = d.caretPositionFromPoint(x, y);
-    return p ? { node: p.offsetNode, offset: p.offset } : null;
-  }
-  const r = d.caretRangeFromPoint?.(x, y);
-  return r ? { node: r.startContainer, offset: r.startOffset } : null;
 }

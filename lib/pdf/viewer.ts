@@ -24,11 +24,11 @@ import { SelectionToolbar } from '../../components/page/SelectionToolbar';
 import { PAGE_UI_CSS } from '../../components/page/styles';
 import { anchorAll } from '../anchoring/anchor';
 import { describeOffsets } from '../anchoring/selectors';
-import { DOSSIER_UI_ATTRIBUTE } from '../anchoring/text-index';
 import type { Annotation, AnnotationOrigin, Colour, PageRef } from '../annotation';
 import { startNoteController } from '../content/note-controller';
 import { createUiHost } from '../content/ui-host';
 import type { Detection } from '../detect';
+import { caretAt, overDossierUi } from '../dom/pointer';
 import { createPainter, type HighlightName } from '../highlight/paint';
 import { answeringLocally, type NotesApi } from '../notes/api';
 import { sendToBackground } from '../platform/messaging';
@@ -955,23 +955,4 @@ async function pictureOf(canvas: HTMLCanvasElement): Promise<HTMLImageElement | 
     return null;
   }
   return picture;
-}
-
-/** True when an event happened over one of Dossier's own panels (the toolbar, a card). */
-function overDossierUi(event: Event): boolean {
-  const target = event.target;
-  return target instanceof Element && target.closest(`[${DOSSIER_UI_ATTRIBUTE}]`) !== null;
-}
-
-/** The text position under a viewport point, in whichever API the browser has. */
-function caretAt(doc: Document, x: number, y: number): { node: Node; offset: number } | null {
-  const d = doc as Document & {
-    caretPositionFromPoint?: (x: number, y: number) => { offsetNode: Node; offset: number } | null;
-  };
-  if (typeof d.caretPositionFromPoint === 'function') {
-    const p = d.caretPositionFromPoint(x, y);
-    return p ? { node: p.offsetNode, offset: p.offset } : null;
-  }
-  const r = doc.caretRangeFromPoint?.(x, y);
-  return r ? { node: r.startContainer, offset: r.startOffset } : null;
 }
