@@ -23,6 +23,8 @@ let couch: TestCouch;
 const alice = freshName('alice');
 const bob = freshName('bob');
 const team = freshName('team');
+const tagTeam = freshName('tagteam');
+const carol = freshName('carol');
 const made: Replicator[] = [];
 
 beforeAll(async () => {
@@ -31,8 +33,12 @@ beforeAll(async () => {
     readers: [
       { name: alice, password: 'pa' },
       { name: bob, password: 'pb' },
+      { name: carol, password: 'pc' },
     ],
-    teams: [{ name: team, members: [alice, bob] }],
+    teams: [
+      { name: team, members: [alice, bob] },
+      { name: tagTeam, members: [alice, carol] },
+    ],
   });
 }, 60_000);
 afterAll(() => couch?.close(), 30_000);
@@ -231,5 +237,40 @@ describe('the replication controller', () => {
     expect(state).toMatchObject({ kind: 'up-to-date', denied: 1 });
     await a.replicator.syncNow();
     expect((await a.local.get(note(sharedId, '')._id)).note.note).toBe('for the team');
+  }, 60_000);
+
+  it("takes a note out of the team's database when it loses the team's tag, and back when it gains it", async () => {
+    const choice = { database: teamDatabase(tagTeam), tag: 'shared' };
+    const a = device(alice, 'pa', { teams: [choice] });
+    const b = device(carol, 'pc', { teams: [{ ...choice, tag: null }] });
+    const id = freshName('retagged');
+    const gone = freshName('purged');
+    await a.local.put(note(id, 'shared for a while', ['shared']));
+    await a.local.put(note(gone, 'shared, then deleted for good', ['shared']));
+    expect((await a.replicator.configure(a.config)).kind).toBe('up-to-date');
+    expect((await b.replicator.configure(b.config)).kind).toBe('up-to-date');
+    expect(await texts(b.local)).toEqual(['shared for a while', 'shared, then deleted for good']);
+
+    // A takes the tag off one note and deletes the other for good.
+    const tagged = await a.local.get(note(id, '')._id);
+    await a.local.put({ ...tagged, note: { ...tagged.note, tags: ['private'] } });
+    const purged = await a.local.get(note(gone, '')._id);
+    await a.local.put({ _id: purged._id, _rev: purged._rev, _deleted: true });
+    expect((await a.replicator.syncNow()).kind).toBe('up-to-date');
+    await b.replicator.syncNow();
+    expect(await texts(b.local)).toEqual([]);
+    // A still has its own note, untouched.
+    expect((await a.local.get(note(id, '')._id)).note.tags).toEqual(['private']);
+
+    // The tag goes back on: the note is the team's again.
+    const untagged = await a.local.get(note(id, '')._id);
+    await a.local.put({
+      ...untagged,
+      note: { ...untagged.note, note: 'shared again', tags: ['private', 'shared'] },
+    });
+    expect((await a.replicator.syncNow()).kind).toBe('up-to-date');
+    await b.replicator.syncNow();
+    expect(await texts(b.local)).toEqual(['shared again']);
+    expect((await a.local.get(note(id, '')._id)).note.note).toBe('shared again');
   }, 60_000);
 });
