@@ -107,6 +107,11 @@ export interface SyncStatus {
     database: string;
     teams: { database: string; tag: string | null }[];
   } | null;
+  /**
+   * Set when the settings were not applied because another user synced this profile before:
+   * the reader must say whether that user's notes go to the new account (lib/sync/switch.ts).
+   */
+  question?: { previous: string; next: string; notes: number };
 }
 
 /** Every message: its request payload and the value of a successful reply. */
@@ -226,6 +231,11 @@ export interface ProtocolMap {
       user: string;
       password?: string;
       teams: { database: string; tag: string | null }[];
+      /**
+       * The reader's answer when another user synced this profile before: `send` their notes
+       * to this account too, or keep them `local` (also what an unanswered switch does).
+       */
+      previousNotes?: 'send' | 'local';
     };
     response: SyncStatus;
   };
@@ -459,6 +469,7 @@ export const REQUEST_SCHEMAS = {
     user: v.pipe(v.string(), v.minLength(1, 'needs a user name'), v.maxLength(200)),
     password: v.optional(v.pipe(v.string(), v.maxLength(1000))),
     teams: v.pipe(v.array(teamChoiceSchema), v.maxLength(50)),
+    previousNotes: v.optional(v.picklist(['send', 'local'])),
   }),
   'sync/off': v.strictObject({}),
   'sync/now': v.strictObject({}),

@@ -12,6 +12,7 @@ import { setSignedInUser } from '../store';
 import { parseSyncConfig, personalDatabase, type SyncConfig } from '../sync/config';
 import { openRemote, replicate } from '../sync/remote';
 import { createReplicator, type Database, type Replicator } from '../sync/replicator';
+import { notesAtSwitch, withholdFor } from '../sync/switch';
 import { hasAccess } from './sync-access';
 
 /** The alarm that resumes sync after a worker stop or a failure. */
@@ -20,6 +21,8 @@ export const SYNC_ALARM = 'dossier-sync';
 const ALARM_MINUTES = 1;
 const CONFIG_KEY = 'sync';
 const STATE_KEY = 'syncState';
+/** The user who last synced this profile (kept when sync is turned off: lib/sync/switch.ts). */
+const SYNCED_AS_KEY = 'syncedAs';
 
 /** What the background's message handlers call. */
 export interface SyncService {
@@ -40,6 +43,8 @@ export function startSync(local: () => Promise<Database | null>): SyncService {
   let config: SyncConfig | null = null;
   let saved: SyncState = { kind: 'off' };
 
+  let database: Database | null = null;
+
   const ready = (async () => {
     const stored = await browser.storage.local.get([CONFIG_KEY, STATE_KEY]);
     config = parseSyncConfig(stored[CONFIG_KEY]);
@@ -48,6 +53,7 @@ export function startSync(local: () => Promise<Database | null>): SyncService {
     saved = parseState(stored[STATE_KEY]);
     const db = await local().catch(() => null);
     if (!db) return;
+    database = db;
     replicator = createReplicator({
       local: db,
       remote: openRemote,
@@ -92,6 +98,17 @@ export function startSync(local: () => Promise<Database | null>): SyncService {
           `Dossier may not reach ${new URL(request.server).host} yet: allow it first.`,
         );
       }
+      // Another user synced this profile before: their notes go to this account only if the
+      // reader says so; until they answer, nothing changes.
+      const stored = await browser.storage.local.get(SYNCED_AS_KEY);
+      const previous = typeof stored[SYNCED_AS_KEY] === 'string' ? stored[SYNCED_AS_KEY] : null;
+      if (previous !== null && previous !== request.user && database) {
+        if (request.previousNotes === undefined) {
+          const question = await notesAtSwitch(database, previous, request.user);
+          if (question.notes > 0) return { ...status(), question };
+        }
+        if (request.previousNotes !== 'send') await withholdFor(database, previous);
+      }
       const password = request.password ?? (config?.user === request.user ? config.password : '');
       const next: SyncConfig = {
         server: request.server,
@@ -102,7 +119,7 @@ export function startSync(local: () => Promise<Database | null>): SyncService {
       };
       config = next;
       setSignedInUser(next.user);
-      await browser.storage.local.set({ [CONFIG_KEY]: next });
+      await browser.storage.local.set({ [CONFIG_KEY]: next, [SYNCED_AS_KEY]: next.user });
       if (replicator) await replicator.configure(next);
       return status();
     },

@@ -15,6 +15,7 @@
 import { type SyncConfig, serverBase, type TeamChoice } from './config';
 import { goesToTeam, isOwnNote, NOTE_PREFIX, type NoteDocument, stampAuthor } from './documents';
 import { nextState, retries, type SyncEvent, type SyncState } from './state';
+import { readWithheld, withheldFrom } from './switch';
 
 /**
  * The part of a PouchDB database the controller uses. Written out here rather than taken from
@@ -31,6 +32,7 @@ export interface Database {
     live?: false;
   }): Promise<{ results: { id: string; doc?: unknown }[]; last_seq: string | number }>;
   changes(options: { since: 'now'; live: true }): ChangesFeed;
+  allDocs(options: { startkey: string; endkey: string }): Promise<{ rows: { id: string }[] }>;
   allDocs(options: { keys: string[]; include_docs: true }): Promise<{
     rows: { key: string; doc?: (NoteDocument & { _rev: string }) | null; error?: string }[];
   }>;
@@ -134,9 +136,12 @@ export function createReplicator(deps: ReplicatorDeps): Replicator {
     const base = serverBase(cfg.server);
     const personal = deps.remote(`${base}/${cfg.database}`, cfg);
     let denied = 0;
+    // Notes synced as another user on this profile, which the reader chose to keep local
+    // (lib/sync/switch.ts), go nowhere from here.
+    const held = withheldFrom(await readWithheld(deps.local), cfg.user);
     const push = await replicate(deps.local, personal, {
       batch_size: BATCH_SIZE,
-      filter: notDesign,
+      filter: (doc) => notDesign(doc) && !held.has(doc._id),
     });
     const pull = await replicate(personal, deps.local, {
       batch_size: BATCH_SIZE,
@@ -145,12 +150,12 @@ export function createReplicator(deps: ReplicatorDeps): Replicator {
     failOn(push);
     failOn(pull);
     denied += push.doc_write_failures;
-    if (cfg.teams.length > 0) await stampOwnNotes(deps.local, cfg.user);
+    if (cfg.teams.length > 0) await stampOwnNotes(deps.local, cfg.user, held);
     for (const team of cfg.teams) {
       const db = deps.remote(`${base}/${team.database}`, cfg);
       const out = await replicate(deps.local, db, {
         batch_size: BATCH_SIZE,
-        filter: (doc) => goesToTeam(doc, team.tag, cfg.user),
+        filter: (doc) => goesToTeam(doc, team.tag, cfg.user) && !held.has(doc._id),
       });
       failOn(out);
       // A note that lost the team's tag (or was deleted for good) leaves the team database.
@@ -288,7 +293,11 @@ function isRefusedNote(error: unknown): boolean {
  * (whose validation checks the author) takes them. Goes through the changes since the last run
  * (kept in a local document), so a cycle costs only the notes written since.
  */
-async function stampOwnNotes(local: Database, user: string): Promise<void> {
+async function stampOwnNotes(
+  local: Database,
+  user: string,
+  held: ReadonlySet<string>,
+): Promise<void> {
   let since: string | number = 0;
   let stampRev: string | undefined;
   try {
@@ -306,7 +315,7 @@ async function stampOwnNotes(local: Database, user: string): Promise<void> {
   const stamped: Record<string, unknown>[] = [];
   for (const change of changes.results) {
     const doc = change.doc as unknown as NoteDocument | undefined;
-    if (!doc?._id.startsWith(NOTE_PREFIX)) continue;
+    if (!doc?._id.startsWith(NOTE_PREFIX) || held.has(doc._id)) continue;
     const next = stampAuthor(doc, user);
     if (next) stamped.push({ ...next });
   }
@@ -319,7 +328,7 @@ async function stampOwnNotes(local: Database, user: string): Promise<void> {
     seq: changes.last_seq,
     user,
   });
-  if (changes.results.length === 5_000) await stampOwnNotes(local, user);
+  if (changes.results.length === 5_000) await stampOwnNotes(local, user, held);
 }
 
 /** The local document keeping how far withdrawal from one team database has read. */

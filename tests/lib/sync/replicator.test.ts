@@ -15,6 +15,7 @@ import { editRefusal } from '../../../lib/sync/documents';
 import { openRemote, replicate } from '../../../lib/sync/remote';
 import { createReplicator, type Database, type Replicator } from '../../../lib/sync/replicator';
 import type { SyncState } from '../../../lib/sync/state';
+import { notesAtSwitch, withholdFor } from '../../../lib/sync/switch';
 import { applyCouchSetup, teamDatabase } from '../../../scripts/couch/setup';
 import { freshName, startTestCouch, type TestCouch } from '../../helpers/couch';
 
@@ -272,5 +273,52 @@ describe('the replication controller', () => {
     await b.replicator.syncNow();
     expect(await texts(b.local)).toEqual(['shared again']);
     expect((await a.local.get(note(id, '')._id)).note.note).toBe('shared again');
+  }, 60_000);
+
+  it("keeps the previous user's notes out of another user's account when the reader keeps them local", async () => {
+    const a = device(alice, 'pa');
+    const kept = freshName('alices');
+    await a.local.put(note(kept, `synced as alice ${kept}`));
+    expect((await a.replicator.configure(a.config)).kind).toBe('up-to-date');
+    a.replicator.destroy();
+
+    // Carol signs in on the same profile; the reader keeps Alice's notes local.
+    const local = a.local as unknown as Database;
+    expect(await notesAtSwitch(local, alice, carol)).toEqual({
+      previous: alice,
+      next: carol,
+      notes: 1,
+    });
+    expect(await withholdFor(local, alice)).toBe(1);
+    const c = device(carol, 'pc', {}, a.local);
+    const own = freshName('carols');
+    await a.local.put(note(own, `made by carol ${own}`));
+    expect((await c.replicator.configure(c.config)).kind).toBe('up-to-date');
+    const carolsDb = openRemote(`${couch.url}/${personalDatabase(carol)}`, {
+      user: carol,
+      password: 'pc',
+    });
+    const ids = async (db: Database) =>
+      (await db.allDocs({ startkey: 'note:', endkey: 'note:\ufff0' })).rows.map((r) => r.id);
+    expect(await ids(carolsDb)).toContain(note(own, '')._id);
+    expect(await ids(carolsDb)).not.toContain(note(kept, '')._id);
+    // Still here, and usable.
+    expect(await texts(a.local)).toContain(`synced as alice ${kept}`);
+    // Nothing more to ask about Alice's notes when Carol signs in again.
+    expect((await notesAtSwitch(local, alice, carol)).notes).toBe(1);
+    c.replicator.destroy();
+
+    // Alice signs back in: her notes are hers to sync again.
+    const again = device(alice, 'pa', {}, a.local);
+    const edited = await a.local.get(note(kept, '')._id);
+    await a.local.put({ ...edited, note: { ...edited.note, note: 'edited after the switch' } });
+    expect((await again.replicator.configure(again.config)).kind).toBe('up-to-date');
+    const alicesDb = openRemote(`${couch.url}/${personalDatabase(alice)}`, {
+      user: alice,
+      password: 'pa',
+    });
+    expect(((await alicesDb.get(note(kept, '')._id)) as unknown as StoredNote).note.note).toBe(
+      'edited after the switch',
+    );
   }, 60_000);
 });
