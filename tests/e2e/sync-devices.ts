@@ -127,3 +127,16 @@ export async function create(
   if (!reply.ok) throw new Error(reply.error);
   return reply.value;
 }
+
+/**
+ * Answers the question the settings ask when another user synced this profile before
+ * (lib/sync/switch.ts), once it is shown.
+ */
+export async function answerSwitch(
+  device: Device,
+  answer: 'Keep them local only' | RegExp,
+): Promise<void> {
+  const region = await syncRegion(device);
+  const question = region.getByRole('group', { name: 'Notes synced as another user' });
+  await question.getByRole('button', { name: answer }).click({ timeout: 30_000 });
+}

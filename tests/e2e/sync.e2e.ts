@@ -14,7 +14,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyCouchSetup, teamDatabase } from '../../scripts/couch/setup';
 import { freshName, startTestCouch, type TestCouch } from '../helpers/couch';
 import { type PageServer, startPageServer } from './harness';
-import { create, type Device, launchDevice, notesOf, signIn, stateOf } from './sync-devices';
+import {
+  answerSwitch,
+  create,
+  type Device,
+  launchDevice,
+  notesOf,
+  signIn,
+  stateOf,
+} from './sync-devices';
 
 const alice = freshName('alice');
 const bob = freshName('bob');
@@ -147,6 +155,8 @@ describe('sync between two profiles', () => {
     const shared = await create(a, 'for the team', ['team']);
     await a.send('sync/now', {});
     await signIn(b, bob, 'bob-pw', [{ database, tag: null }]);
+    // B synced as Alice before: her notes stay in B, off Bob's account.
+    await answerSwitch(b, 'Keep them local only');
     await expect
       .poll(async () => (await notesOf(b)).map((n) => n.id), { timeout: 60_000 })
       .toContain(shared.id);
