@@ -7,9 +7,10 @@
  * asks for when the reader saves the settings; without it sync says so instead of failing.
  */
 import { browser } from 'wxt/browser';
-import type { RequestOf, SyncState, SyncStatus } from '../protocol';
+import type { RequestOf, SyncNotice, SyncState, SyncStatus } from '../protocol';
 import { setSignedInUser } from '../store';
 import { parseSyncConfig, personalDatabase, type SyncConfig } from '../sync/config';
+import { keepNotices, noticesOf, parseNotices, type ResolutionSummary } from '../sync/notices';
 import { openRemote, replicate } from '../sync/remote';
 import { createReplicator, type Database, type Replicator } from '../sync/replicator';
 import { notesAtSwitch, withholdFor } from '../sync/switch';
@@ -23,6 +24,8 @@ const CONFIG_KEY = 'sync';
 const STATE_KEY = 'syncState';
 /** The user who last synced this profile (kept when sync is turned off: lib/sync/switch.ts). */
 const SYNCED_AS_KEY = 'syncedAs';
+/** The conflict notices not yet dismissed (lib/sync/notices.ts). */
+const NOTICES_KEY = 'syncNotices';
 
 /** What the background's message handlers call. */
 export interface SyncService {
@@ -32,6 +35,12 @@ export interface SyncService {
   now(): Promise<SyncStatus>;
   /** A note was written: sync soon. */
   written(): void;
+  /** The conflict notices not yet dismissed, newest first. */
+  notices(): Promise<SyncNotice[]>;
+  /** Keeps the notices a conflict resolution raises. */
+  resolved(resolution: ResolutionSummary): Promise<void>;
+  /** Dismisses a notice; returns those left. */
+  dismiss(id: string): Promise<SyncNotice[]>;
 }
 
 /**
@@ -44,6 +53,9 @@ export function startSync(local: () => Promise<Database | null>): SyncService {
   let saved: SyncState = { kind: 'off' };
 
   let database: Database | null = null;
+  let noticeWrites: Promise<void> = Promise.resolve();
+  const notices = async (): Promise<SyncNotice[]> =>
+    parseNotices((await browser.storage.local.get(NOTICES_KEY))[NOTICES_KEY]);
 
   const ready = (async () => {
     const stored = await browser.storage.local.get([CONFIG_KEY, STATE_KEY]);
@@ -138,6 +150,27 @@ export function startSync(local: () => Promise<Database | null>): SyncService {
     },
     written() {
       void ready.then(() => replicator?.written());
+    },
+    notices,
+    async resolved(resolution) {
+      const added = noticesOf(resolution, Date.now());
+      if (added.length === 0) return;
+      // One change at a time, so two resolutions in a burst both keep their notices.
+      noticeWrites = noticeWrites.then(async () => {
+        await browser.storage.local.set({
+          [NOTICES_KEY]: keepNotices(await notices(), added),
+        });
+      });
+      await noticeWrites;
+    },
+    async dismiss(id) {
+      noticeWrites = noticeWrites.then(async () => {
+        await browser.storage.local.set({
+          [NOTICES_KEY]: (await notices()).filter((n) => n.id !== id),
+        });
+      });
+      await noticeWrites;
+      return notices();
     },
   };
 }
