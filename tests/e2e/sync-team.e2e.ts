@@ -15,6 +15,7 @@ import { freshName, startTestCouch, type TestCouch } from '../helpers/couch';
 import { type PageServer, SAMPLE_HTML, SAMPLE_URL, startPageServer } from './harness';
 import { clickDossier, painted, selectPhrase } from './page-helpers';
 import {
+  answerSwitch,
   create,
   type Device,
   launchDevice,
@@ -181,4 +182,52 @@ describe('a different user signing in on the same profile', () => {
       .poll(async () => idsOnServer(personalDatabase(carol)), { timeout: 30_000 })
       .toEqual([`note:${encodeURIComponent(carols.page.url)}:${carols.id}`]);
   }, 150_000);
+});
+
+describe('a conflict between two devices, as the reader sees it', () => {
+  it('names the page and the note in a notice, and restores the other version from it', async () => {
+    // B becomes Alice's second device (Carol's notes stay local to Carol).
+    await signIn(b, alice, 'alice-pw');
+    await answerSwitch(b, 'Keep them local only');
+    await upToDate(b);
+    const note = await create(a, 'argued over');
+    await expect
+      .poll(async () => (await notesOf(b)).map((n) => n.id), { timeout: 60_000 })
+      .toContain(note.id);
+
+    await couch.stop();
+    expect(
+      (await a.send('notes/update', { id: note.id, patch: { note: 'A reads it so' } })).ok,
+    ).toBe(true);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(
+      (await b.send('notes/update', { id: note.id, patch: { note: 'B reads it otherwise' } })).ok,
+    ).toBe(true);
+    await couch.restart();
+    for (const device of [a, b]) await device.send('sync/now', {});
+
+    // A's side panel says what happened, naming the page and the note.
+    const notices = a.panel.getByRole('region', { name: 'Sync notices' });
+    const notice = notices.getByRole('listitem').filter({ hasText: '“argued over” on Paper' });
+    await expect.poll(() => notice.count(), { timeout: 90_000, interval: 1_000 }).toBe(1);
+    expect(await notice.textContent()).toContain('edited on two devices at once');
+    await expect
+      .poll(async () => (await notesOf(a)).find((n) => n.id === note.id)?.note, { timeout: 30_000 })
+      .toBe('B reads it otherwise');
+
+    await notice.getByRole('button', { name: 'Restore this version' }).click();
+    await expect
+      .poll(
+        async () =>
+          (await notesOf(a))
+            .map((n) => n.note)
+            .filter((t) => t.includes('reads it'))
+            .sort(),
+        {
+          timeout: 30_000,
+        },
+      )
+      .toEqual(['A reads it so', 'B reads it otherwise']);
+    await expect.poll(() => notice.count(), { timeout: 15_000 }).toBe(0);
+  }, 200_000);
 });
