@@ -45,10 +45,10 @@ export async function launchDevice(couch: TestCouch, pages: PageServer): Promise
 /** The sync region of a device's side panel, opened if it is folded away. */
 export async function syncRegion(device: Device) {
   const { panel } = device;
-  if (!(await panel.getByRole('region', { name: 'Sync' }).isVisible())) {
+  if (!(await panel.getByRole('region', { name: 'Sync', exact: true }).isVisible())) {
     await panel.getByText('Sync settings').click();
   }
-  return panel.getByRole('region', { name: 'Sync' });
+  return panel.getByRole('region', { name: 'Sync', exact: true });
 }
 
 /** Fills in the sync settings as the reader would, and saves them. */
@@ -79,7 +79,7 @@ export async function signIn(
 
 /** The sync state line of a device's settings. */
 export const stateOf = (device: Device) =>
-  device.panel.getByRole('region', { name: 'Sync' }).getByRole('status');
+  device.panel.getByRole('region', { name: 'Sync', exact: true }).getByRole('status');
 
 /** Waits until a device's settings say it is up to date. */
 export async function upToDate(device: Device): Promise<void> {
