@@ -12,7 +12,7 @@ import { type AnchorResult, anchorAll } from '../anchoring/anchor';
 import { describeRange } from '../anchoring/selectors';
 import { buildTextIndex, offsetsToRange, type TextIndex } from '../anchoring/text-index';
 import type { Annotation, AnnotationOrigin, Colour, PageRef } from '../annotation';
-import type { Painter } from '../highlight/paint';
+import { type Painter, TEAM_HIGHLIGHT } from '../highlight/paint';
 import { scrollBehavior } from '../motion';
 import { editorPage } from '../platform/editor-page';
 import { handleMessages, sendToBackground } from '../platform/messaging';
@@ -107,15 +107,20 @@ export function startNotesLayer({
   const repaint = () => {
     const byColour = new Map<Colour, Range[]>();
     const all: Range[] = [];
+    // Teammates' notes (they carry an `author`) are painted apart, under their own name.
+    const team: Range[] = [];
     for (const p of placed.values()) {
       if (!p.range) continue;
       all.push(p.range);
-      byColour.set(p.annotation.colour, [...(byColour.get(p.annotation.colour) ?? []), p.range]);
+      if (p.annotation.author !== undefined) team.push(p.range);
+      else
+        byColour.set(p.annotation.colour, [...(byColour.get(p.annotation.colour) ?? []), p.range]);
     }
     if (painter.kind === 'highlight-api') painter.paint('dossier-note', all);
     for (const colour of ['yellow', 'green', 'blue', 'pink', 'purple'] as const) {
       painter.paint(`dossier-note-${colour}`, byColour.get(colour) ?? []);
     }
+    painter.paint(TEAM_HIGHLIGHT, team);
   };
 
   const load = async () => {

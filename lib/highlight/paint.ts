@@ -1,7 +1,8 @@
 /**
  * Painting ranges on the live page. The CSS Custom Highlight API paints without touching the
  * DOM at all, under the names DESIGN.md promises (`dossier-official`, `dossier-quote`,
- * `dossier-note`, `dossier-note-<colour>`), so readers can restyle them with `::highlight()`.
+ * `dossier-note`, `dossier-note-<colour>`, and `dossier-note-team` for teammates' notes), so
+ * readers can restyle them with `::highlight()`.
  * Where the API is missing, `<dossier-mark>` elements wrap the text instead: the page's text is
  * unchanged, and `destroy()` puts back every text node exactly as it was (same node objects,
  * same data), so scripts holding references to the page's nodes never notice.
@@ -18,6 +19,12 @@ export type HighlightName =
   | 'dossier-note'
   | 'dossier-flash'
   | `dossier-note-${string}`;
+
+/**
+ * The name teammates' notes (shared through a team database, issue 14) are painted under
+ * instead of their colour, so the reader tells them from their own at a glance (DESIGN.md).
+ */
+export const TEAM_HIGHLIGHT = 'dossier-note-team' satisfies HighlightName;
 
 /**
  * Paints named sets of ranges; painting a name again replaces its ranges. With the wrapping
@@ -51,10 +58,12 @@ export const HIGHLIGHT_CSS = `
 ::highlight(dossier-note-blue) { background-color: rgb(90 170 255 / 0.4); }
 ::highlight(dossier-note-pink) { background-color: rgb(255 120 190 / 0.4); }
 ::highlight(dossier-note-purple) { background-color: rgb(180 130 255 / 0.4); }
+::highlight(dossier-note-team) { background-color: rgb(0 190 180 / 0.3); text-decoration: underline dashed 2px rgb(0 130 120); }
 dossier-mark { all: unset; display: inline; }
 dossier-mark[data-name="dossier-official"] { background-color: rgb(255 196 0 / 0.32); text-decoration: underline 2px rgb(214 150 0); }
 dossier-mark[data-name="dossier-quote"] { background-color: rgb(64 150 255 / 0.2); text-decoration: underline dotted 2px rgb(40 120 230); }
 dossier-mark[data-name^="dossier-note"] { background-color: rgb(255 230 0 / 0.36); }
+dossier-mark[data-name="dossier-note-team"] { background-color: rgb(0 190 180 / 0.3); }
 ::highlight(dossier-flash) { background-color: rgb(255 120 0 / 0.55); }
 `;
 
