@@ -26,11 +26,17 @@ import { LibraryTab } from './LibraryTab';
 import { PersonPanel } from './PersonPanel';
 import { ThisPage } from './ThisPage';
 
-/** Props: the browser behind the library and behind "This page", and the first tab. */
+/**
+ * Props: the browser behind the library and behind "This page", the first tab, and what the
+ * panel's entry already showed and the reader chose before the panel was loaded (the first
+ * rows, read on their own: components/library/FirstRows.tsx).
+ */
 export interface SidePanelProps {
   api: LibraryApi;
   pageApi: PopupApi;
   initialTab?: 'page' | 'library';
+  initialSummary?: LibrarySummary | null;
+  initialPerson?: string | null;
 }
 
 const TABS = [
@@ -46,9 +52,15 @@ const FIRST_ROWS = 50;
 const PAGES_STEP = 50;
 
 /** The whole side panel. */
-export function SidePanel({ api, pageApi, initialTab = 'page' }: SidePanelProps) {
+export function SidePanel({
+  api,
+  pageApi,
+  initialTab = 'page',
+  initialSummary = null,
+  initialPerson = null,
+}: SidePanelProps) {
   const [tab, setTab] = useState<TabId>(initialTab);
-  const [summary, setSummary] = useState<LibrarySummary | null>(null);
+  const [summary, setSummary] = useState<LibrarySummary | null>(initialSummary);
   const [recent, setRecent] = useState<{ pages: LibraryPage[]; total: number }>({
     pages: [],
     total: 0,
@@ -57,7 +69,7 @@ export function SidePanel({ api, pageApi, initialTab = 'page' }: SidePanelProps)
   const [notes, setNotes] = useState<Annotation[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [status, setStatus] = useState<string | null>(null);
-  const [personId, setPersonId] = useState<string | null>(null);
+  const [personId, setPersonId] = useState<string | null>(initialPerson);
   const [view, setView] = useState<PersonView | null>(null);
   const [browserTab, setBrowserTab] = useState<TargetTab | null>(null);
   const tabRefs = useRef<(HTMLButtonElement | null)[]>([]);

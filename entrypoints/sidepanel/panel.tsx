@@ -1,0 +1,41 @@
+/**
+ * The whole side panel, loaded by the entry (main.tsx) once the library's first rows are on
+ * screen: the panel itself (PouchDB for the notes, the search, the person's view) and the sync
+ * settings under both tabs.
+ */
+import { render } from 'preact';
+import type { EarlyChoice } from '@/components/library/FirstRows';
+import { SidePanel } from '@/components/library/SidePanel';
+import { SyncSettings } from '@/components/sync/SyncSettings';
+import type { LibrarySummary } from '@/lib/library/reader';
+import { browserLibraryApi } from '@/lib/platform/library-api';
+import { browserPopupApi } from '@/lib/platform/popup-api';
+import { browserSyncApi } from '@/lib/platform/sync-api';
+
+/** Renders the panel into `root`, over whatever the entry showed there. */
+export function mountPanel(
+  root: HTMLElement,
+  options: {
+    initialTab: 'page' | 'library';
+    first: LibrarySummary | null;
+    chosen: EarlyChoice;
+  },
+): void {
+  render(
+    <>
+      <SidePanel
+        api={browserLibraryApi()}
+        pageApi={browserPopupApi()}
+        initialTab={options.chosen.tab ?? options.initialTab}
+        initialSummary={options.first}
+        initialPerson={options.chosen.person ?? null}
+      />
+      {/* Sync (issue 14) under both tabs, folded until opened. */}
+      <details class="sync-fold">
+        <summary>Sync settings</summary>
+        <SyncSettings api={browserSyncApi()} />
+      </details>
+    </>,
+    root,
+  );
+}
