@@ -4,7 +4,7 @@
  * library's own switches (pause, exports, forget everything). Long lists show their first
  * rows and grow on request, so the first rows appear at once even with thousands of people.
  */
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useLayoutEffect, useMemo, useState } from 'preact/hooks';
 import type { Person } from '../../lib/library/identity';
 import { filterPeople, type PersonFilter, pageDate } from '../../lib/library/model';
 import type { LibraryPage } from '../../lib/library/records';
@@ -53,7 +53,8 @@ export function LibraryTab(props: LibraryTabProps) {
   const [searchError, setSearchError] = useState<string | null>(null);
 
   const people = useMemo(() => filterPeople(props.people, filter), [props.people, filter]);
-  useEffect(() => {
+  // A layout effect: the search starts as the keystroke is drawn, not a frame later.
+  useLayoutEffect(() => {
     if (!query.trim()) {
       setResults(null);
       return;

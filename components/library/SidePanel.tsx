@@ -48,6 +48,9 @@ type TabId = (typeof TABS)[number]['id'];
 /** People read for the first rows, before everyone else. */
 const FIRST_ROWS = 50;
 
+/** Page records kept in memory to describe search hits (a few hundred kilobytes at most). */
+const DESCRIBED_MAX = 200;
+
 /** Pages read listed at first, and how many more each "Show more pages" adds. */
 const PAGES_STEP = 50;
 
@@ -121,6 +124,10 @@ export function SidePanel({
   // first rows are on screen.
   const pageIndexRef = useRef<{ generation: number; index: Promise<PageIndex> } | null>(null);
   const liveRef = useRef<{ for: unknown[]; index: ReturnType<typeof liveIndex> } | null>(null);
+  const describedRef = useRef<{ generation: number; pages: Map<string, LibraryPage> }>({
+    generation: -1,
+    pages: new Map(),
+  });
   const search = useCallback(
     async (query: string): Promise<SearchGroups> => {
       if (pageIndexRef.current?.generation !== generation) {
@@ -132,8 +139,20 @@ export function SidePanel({
         liveRef.current = { for: [people, notes], index: liveIndex(people, notes) };
       }
       const groups = combinedSearch(pages, liveRef.current.index).search(query);
-      const records = new Map((await api.pages(pagesToDescribe(groups))).map((p) => [p.url, p]));
-      return describeHits(groups, (url) => records.get(url));
+      // The pages the hits point to, read once per change of the library: the keystrokes of
+      // one query mostly find the same pages again.
+      if (describedRef.current.generation !== generation) {
+        describedRef.current = { generation, pages: new Map() };
+      }
+      const known = describedRef.current.pages;
+      const missing = pagesToDescribe(groups).filter((url) => !known.has(url));
+      if (missing.length > 0) for (const p of await api.pages(missing)) known.set(p.url, p);
+      if (known.size > DESCRIBED_MAX) {
+        for (const url of [...known.keys()].slice(0, known.size - DESCRIBED_MAX)) {
+          known.delete(url);
+        }
+      }
+      return describeHits(groups, (url) => known.get(url));
     },
     [api, generation, summary, notes],
   );

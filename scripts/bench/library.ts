@@ -6,6 +6,11 @@
  * page's analysis is timed against a store message of the same size class (`notes/list` of an
  * empty page), so the ratio is what recording adds. Medians.
  *
+ * The first rows are timed by the panel's own marks (entrypoints/sidepanel/main.tsx), from the
+ * start of navigation: the page load up to the panel's script, and the panel's own work after
+ * it, are separate rows; so is what the harness sees by polling, which includes playwright's
+ * round trips, and the whole panel ready (its search box enabled).
+ *
  * The "before" of the first rows, measured in the same run: what the panel did before the
  * summary, reading every page's record in the panel (timed in Chromium) and resolving every
  * person from them (`buildLibrary`, timed here in Node on the same records).
