@@ -15,7 +15,10 @@
  * summary, reading every page's record in the panel (timed in Chromium) and resolving every
  * person from them (`buildLibrary`, timed here in Node on the same records).
  */
+import MiniSearch from 'minisearch';
+import { quotesOf } from '../../lib/library/identity';
 import { buildLibrary } from '../../lib/library/model';
+import { QuoteIndex } from '../../lib/library/quote-index';
 import type { LibraryPage } from '../../lib/library/records';
 import { launchDossier, type PageServer } from '../browser';
 import type { Scenario } from './env';
@@ -108,6 +111,46 @@ const median = (xs: number[]) => {
   return s.length % 2 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
 };
 const round = (x: number) => Number(x.toFixed(1));
+
+/** The queries every search row times. */
+const QUERIES = ['pipelin', 'Ilham', 'corridr', 'Senator', 'Site 7'];
+
+/**
+ * Searching the quotations alone, in Node on the same library: MiniSearch over every
+ * quotation (how search version 2 held them, same matching options) against `QuoteIndex`.
+ * Medians over the queries, each run `runs` times, both measured here and now.
+ */
+function quotationSearch(library: LibraryPage[], runs = 5): { before: number; after: number } {
+  const mini = new MiniSearch<{ id: string; text: string }>({
+    fields: ['text'],
+    searchOptions: {
+      prefix: (term) => term.length >= 3,
+      fuzzy: (term) => (term.length >= 4 ? 0.2 : false),
+      combineWith: 'AND',
+    },
+  });
+  const index = new QuoteIndex();
+  for (const page of library) {
+    const quotes = quotesOf(page);
+    mini.addAll(
+      quotes.map((q, k) => ({ id: `${page.url}#${k}`, text: `${q.text} ${q.speaker ?? ''}` })),
+    );
+    index.addPage(page.url, quotes);
+  }
+  const before: number[] = [];
+  const after: number[] = [];
+  for (let r = 0; r < runs; r++) {
+    for (const q of QUERIES) {
+      let t = performance.now();
+      mini.search(q).slice(0, 20);
+      before.push(performance.now() - t);
+      t = performance.now();
+      index.search(q, 20);
+      after.push(performance.now() - t);
+    }
+  }
+  return { before: median(before), after: median(after) };
+}
 
 /** Runs the library scenario in a fresh browser profile and returns its rows. */
 export async function libraryRows(server: PageServer, runs = 5): Promise<BenchRow[]> {
@@ -220,7 +263,7 @@ export async function libraryRows(server: PageServer, runs = 5): Promise<BenchRo
       firstRows.push(rowsAt);
       // A search: from the input event to the grouped results drawn (the first one also
       // builds the index).
-      for (const [i, query] of ['pipelin', 'Ilham', 'corridr', 'Senator', 'Site 7'].entries()) {
+      for (const [i, query] of QUERIES.entries()) {
         // No named functions inside: tsx would wrap them in a helper the page does not have.
         const ms = await panel.evaluate(async (q) => {
           const box = document.querySelector<HTMLInputElement>('input[type=search].search');
@@ -303,6 +346,7 @@ export async function libraryRows(server: PageServer, runs = 5): Promise<BenchRo
         n: 40,
       },
     );
+    const quotations = quotationSearch(library);
     const recordMs = median(timings.record);
     const floorMs = median(timings.floor);
     const before = median(readAll) + median(resolveAll);
@@ -351,6 +395,13 @@ export async function libraryRows(server: PageServer, runs = 5): Promise<BenchRo
         median: round(median(firstSearch)),
       },
       { name: 'library: search', unit: 'ms', median: round(median(search)) },
+      {
+        name: 'library: the quotations alone, searched in Node (QuoteIndex; baseline: MiniSearch over every quotation, as search version 2)',
+        unit: 'ms',
+        median: round(quotations.after),
+        baseline: round(quotations.before),
+        ratio: Number((quotations.after / quotations.before).toFixed(3)),
+      },
       { name: 'library: person view', unit: 'ms', median: round(median(person)) },
       {
         name: 'library: record a page (message round trip, vs notes/list)',
