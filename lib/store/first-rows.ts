@@ -76,17 +76,28 @@ export function readFirstRows(
         const total = store.count();
         const choices = tx.objectStore('library-choices').getAll();
         const people: PersonRecord[] = [];
-        const cursor = store.index('by-rank').openCursor(null, 'prev');
-        cursor.onsuccess = () => {
-          const at = cursor.result;
-          if (!at) return;
-          const value = at.value as PersonRecord;
-          const last = people[people.length - 1];
-          const tied = last && last.rank[0] === value.rank[0] && last.rank[1] === value.rank[1];
-          if (people.length >= limit && !tied) return;
-          people.push(value);
-          at.continue();
-        };
+        const index = store.index('by-rank') as IDBIndex & Partial<RecordsReader>;
+        if (typeof index.getAllRecords === 'function') {
+          // One request for the top rows (Chromium 141+), instead of one per row: under load
+          // each of fifty cursor steps waited its turn. Ties past the last row are left to the
+          // full panel, which lists everyone right after.
+          const top = index.getAllRecords({ direction: 'prev', count: limit });
+          top.onsuccess = () => {
+            for (const record of top.result) people.push(record.value as PersonRecord);
+          };
+        } else {
+          const cursor = index.openCursor(null, 'prev');
+          cursor.onsuccess = () => {
+            const at = cursor.result;
+            if (!at) return;
+            const value = at.value as PersonRecord;
+            const last = people[people.length - 1];
+            const tied = last && last.rank[0] === value.rank[0] && last.rank[1] === value.rank[1];
+            if (people.length >= limit && !tied) return;
+            people.push(value);
+            at.continue();
+          };
+        }
         tx.oncomplete = () => {
           if ((summary.result as { value?: unknown } | undefined)?.value !== SUMMARY_VERSION) {
             done(null);
@@ -104,6 +115,14 @@ export function readFirstRows(
       }
     };
   });
+}
+
+/** `IDBIndex.getAllRecords` (Chromium 141+; not yet in TypeScript's DOM types). */
+interface RecordsReader {
+  getAllRecords(options: {
+    direction?: IDBCursorDirection;
+    count?: number;
+  }): IDBRequest<{ value: unknown }[]>;
 }
 
 /** Choices oldest first, as `listPersonChoices` gives them (later choices win). */
