@@ -17,7 +17,13 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { EXTENSION_DIR, SAMPLE_HTML, useDossier } from './harness';
-import { dossierControl, findDossierControls, painted, selectPhrase } from './page-helpers';
+import {
+  dossierControl,
+  findDossierControls,
+  painted,
+  pressToSave,
+  selectPhrase,
+} from './page-helpers';
 
 const PAGE_URL = 'http://www.caspianpolicy.org/research/keyboard';
 const env = useDossier({
@@ -115,7 +121,7 @@ describe('from the keyboard alone', () => {
       .poll(() => page.evaluate(() => document.activeElement?.hasAttribute('data-dossier-ui')))
       .toBe(true);
     await page.keyboard.type('Typed without a mouse');
-    await page.keyboard.press('Control+Enter');
+    await pressToSave(page);
     await expect.poll(() => painted(page, 'dossier-note')).toContain('press conference');
     await page.close();
   });

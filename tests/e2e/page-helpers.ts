@@ -121,15 +121,32 @@ export async function findDossierControls(
       typeof name === 'string'
         ? new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`, 'i')
         : name;
-    const locators = await frame
-      .getByRole(role as Parameters<Frame['getByRole']>[0], { name: pattern })
-      .all()
-      .catch(() => [] as Locator[]);
+    // A frame that is being taken away or has not yet made its document can leave a query
+    // unanswered for ever; such a frame has no control now, and the caller asks again.
+    const locators = await answeredWithin(
+      frame.getByRole(role as Parameters<Frame['getByRole']>[0], { name: pattern }).all(),
+      [] as Locator[],
+    );
     for (const locator of locators) {
-      if (await locator.isVisible().catch(() => false)) found.push(frameControlOf(page, locator));
+      if (await answeredWithin(locator.isVisible(), false)) {
+        found.push(frameControlOf(page, locator));
+      }
     }
   }
   return found;
+}
+
+/** What `query` answers within two seconds; `otherwise` if it fails or takes longer. */
+async function answeredWithin<T>(query: Promise<T>, otherwise: T): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<T>((resolve) => {
+    timer = setTimeout(() => resolve(otherwise), 2_000);
+  });
+  try {
+    return await Promise.race([query.catch(() => otherwise), late]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /** Dossier's note editor frames on the page (extension pages framed inside its UI). */
@@ -145,8 +162,20 @@ export function editorFrames(page: Page): Frame[] {
 }
 
 function frameControlOf(page: Page, locator: Locator): UiControl {
-  // Playwright's click moves the real mouse to the control, through the frame: trusted input.
-  return typedControl(page, () => locator.click());
+  // The real mouse, moved to the control's centre through the frame: trusted input.
+  return typedControl(page, async () => {
+    await locator.scrollIntoViewIfNeeded({ timeout: 5_000 });
+    const box = await locator.boundingBox({ timeout: 5_000 });
+    if (!box) throw new Error('The control in the editor frame is not shown');
+    // A click that saves takes the editor frame away, and Chromium may then never acknowledge
+    // the release of the button to the DevTools protocol (the frame it went to is gone), so
+    // neither `locator.click()` nor `mouse.click()` would return. What the click did is checked
+    // by the caller, as a reader would see it.
+    await answeredWithin(
+      page.mouse.click(box.x + box.width / 2, box.y + box.height / 2),
+      undefined,
+    );
+  });
 }
 
 /** A control clicked by `click`, filled as a reader would: click, select all, delete, type. */
@@ -160,6 +189,22 @@ function typedControl(page: Page, click: () => Promise<void>): UiControl {
       await page.keyboard.type(text);
     },
   };
+}
+
+/**
+ * Presses Ctrl+Enter in Dossier's note editor, which saves the note and closes the editor. As
+ * with a click that saves (see frameControlOf), the release of the keys may go unacknowledged
+ * once the editor frame is gone; the caller checks what the shortcut did.
+ */
+export async function pressToSave(page: Page): Promise<void> {
+  if (
+    await answeredWithin(
+      page.keyboard.press('Control+Enter').then(() => true),
+      false,
+    )
+  )
+    return;
+  await answeredWithin(page.keyboard.up('Control'), undefined);
 }
 
 /** Waits for one control of Dossier's UI (role and accessible name) and returns it. */
@@ -210,6 +255,9 @@ export async function selectPhrase(
   phrase: string,
   { release = true } = {},
 ): Promise<void> {
+  // A reader who goes on to use the toolbar selects in the tab they are looking at; input to a
+  // framed editor in a tab that is not shown can be hit-tested against the frame's element.
+  if (release) await page.bringToFront();
   await waitForDossierUi(page);
   const point = await page.evaluate((text) => {
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);

@@ -16,6 +16,7 @@ import {
   findDossierControls,
   openWatched,
   painted,
+  pressToSave,
   selectPhrase,
   waitForDossierUi,
   watchErrors,
@@ -214,7 +215,7 @@ describe('page scripts and Dossier’s controls', () => {
     const tags = await dossierControl(page, 'combobox', 'Tags');
     await tags.fill('hidden tag');
     await page.keyboard.press('Enter');
-    await page.keyboard.press('Control+Enter');
+    await pressToSave(page);
     await expect.poll(() => painted(page, 'dossier-note')).toEqual(['new maps']);
     // Not one key pressed in the editor reached the page; only the release of the save
     // shortcut's keys, after the saved editor had closed, lands in the page as usual.
