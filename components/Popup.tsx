@@ -46,7 +46,7 @@ export function Popup({ api }: { api: PopupApi }) {
     const tab = await api.targetTab();
     if (!tab) return setView({ kind: 'unsupported', reason: 'There is no page to read here.' });
     const origin = webOrigin(tab.url);
-    const info = await api.pageInfo(tab.id);
+    const info = await api.page(tab.id)('page/info', {});
     if (info.ok) return setView({ kind: 'page', tab, info: info.value });
     // Without access to a site, Firefox does not even tell Dossier the tab's address.
     if (tab.url === null) return setView({ kind: 'hidden', tab });
@@ -56,7 +56,7 @@ export function Popup({ api }: { api: PopupApi }) {
         reason: 'Dossier reads web pages only (http and https).',
       });
     }
-    const status = await api.siteStatus(origin);
+    const status = await api.page(tab.id)('site/status', { url: origin });
     setView({ kind: 'off', tab, origin, status: status.ok ? status.value : null });
   }, [api]);
 
@@ -126,7 +126,9 @@ export function Popup({ api }: { api: PopupApi }) {
             <button
               type="button"
               disabled={busy}
-              onClick={() => act(() => api.analyzeTab(view.tab.id))}
+              onClick={() =>
+                act(() => api.page(view.tab.id)('tab/analyze', { tabId: view.tab.id }))
+              }
             >
               Analyze this page
             </button>
@@ -190,7 +192,9 @@ function PageTools({ api, tab, info }: { api: PopupApi; tab: TargetTab; info: Pa
   const host = hostOf(info.url) || hostOf(tab.url);
 
   useEffect(() => {
-    void api.analysis(tab.id).then((r) => setSummary(r.ok ? r.value : null));
+    void api
+      .page(tab.id)('page/analysis', {})
+      .then((r) => setSummary(r.ok ? r.value : null));
     void api.loadSettings().then(setSettings);
   }, [api, tab.id]);
 
@@ -315,7 +319,7 @@ function PageTools({ api, tab, info }: { api: PopupApi; tab: TargetTab; info: Pa
       {summary && (
         <AnalysisPanel
           summary={summary}
-          onReveal={(kind, index) => void api.reveal(tab.id, kind, index)}
+          onReveal={(kind, index) => void api.page(tab.id)('page/reveal', { kind, index })}
         />
       )}
     </>

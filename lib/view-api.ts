@@ -6,7 +6,7 @@
 import type { LibraryReader } from './library/reader';
 import type { NotesApi } from './notes/api';
 import type { TransferDeps } from './notes/transfer';
-import type { AnalysisSummary, PageInfo, Reply, SiteStatus } from './protocol';
+import type { Call, Reply, SiteStatus } from './protocol';
 import type { Settings } from './settings';
 
 /** The tab the popup is about. */
@@ -16,13 +16,24 @@ export interface TargetTab {
   title: string;
 }
 
+/**
+ * The messages of the map (lib/protocol.ts) a view sends about the page it describes: what the
+ * page is, what its analysis found, reveal an entry, whether Dossier may run on its site, and
+ * "read this tab now".
+ */
+export type PageMessage =
+  | 'page/info'
+  | 'page/analysis'
+  | 'page/reveal'
+  | 'site/status'
+  | 'tab/analyze';
+
 /** The popup's view of the browser. */
 export interface PopupApi {
   /** The tab the popup describes, or null when there is none it can read. */
   targetTab(): Promise<TargetTab | null>;
-  pageInfo(tabId: number): Promise<Reply<PageInfo>>;
-  siteStatus(url: string): Promise<Reply<SiteStatus>>;
-  analyzeTab(tabId: number): Promise<Reply<unknown>>;
+  /** Sends the page messages about tab `tabId`, each to whoever answers it. */
+  page(tabId: number): Call<PageMessage>;
   /** Asks the user for the origin (must run inside a click), then enables it. */
   alwaysRunOn(origin: string, tabId: number): Promise<Reply<SiteStatus>>;
   /**
@@ -30,13 +41,6 @@ export interface PopupApi {
    * on the tab.
    */
   allowPolicySites(tabId: number): Promise<Reply<unknown>>;
-  /** Officials and quotations the content script found. */
-  analysis(tabId: number): Promise<Reply<AnalysisSummary>>;
-  reveal(
-    tabId: number,
-    kind: 'official' | 'quote',
-    index: number,
-  ): Promise<Reply<{ found: boolean }>>;
   loadSettings(): Promise<Settings>;
   saveSettings(settings: Settings): Promise<void>;
   notes(tabId: number | null): NotesApi;

@@ -36,7 +36,8 @@ export function ThisPage({ api, tab, onForget }: ThisPageProps) {
     }
     setState({ kind: 'loading' });
     void (async () => {
-      const info = await api.pageInfo(tab.id);
+      const ask = api.page(tab.id);
+      const info = await ask('page/info', {});
       if (!live) return;
       if (!info.ok) {
         setState({
@@ -45,7 +46,7 @@ export function ThisPage({ api, tab, onForget }: ThisPageProps) {
         });
         return;
       }
-      const summary = info.value.isArticle ? await api.analysis(tab.id) : null;
+      const summary = info.value.isArticle ? await ask('page/analysis', {}) : null;
       if (!live) return;
       setState({ kind: 'page', info: info.value, summary: summary?.ok ? summary.value : null });
     })();
@@ -73,7 +74,7 @@ export function ThisPage({ api, tab, onForget }: ThisPageProps) {
       {summary && tab && (
         <AnalysisPanel
           summary={summary}
-          onReveal={(kind, index) => void api.reveal(tab.id, kind, index)}
+          onReveal={(kind, index) => void api.page(tab.id)('page/reveal', { kind, index })}
         />
       )}
       {info.isArticle && notesApi && <NotesPanel api={notesApi} url={info.url} />}

@@ -6,6 +6,8 @@
  */
 import { type Browser, browser } from 'wxt/browser';
 import {
+  answeredByTab,
+  type Call,
   errorMessage,
   type Message,
   type MessageType,
@@ -80,6 +82,19 @@ export async function sendToBackground<T extends MessageType>(
     if (!retry || delay === undefined) return { ok: false, error: NOT_DELIVERED };
     await new Promise((resolve) => setTimeout(resolve, delay));
   }
+}
+
+/**
+ * A client for messages `T` about tab `tabId`, derived from the map: each message goes to
+ * whoever answers it (`answeredByTab`): the tab's content script or viewer, else the
+ * background. With no tab, a tab's message is refused with `noTab`.
+ */
+export function routedCall<T extends MessageType>(tabId: number | null, noTab: string): Call<T> {
+  return ((type: T, payload: never) => {
+    if (!answeredByTab(type)) return sendToBackground(type, payload);
+    if (tabId === null) return Promise.resolve({ ok: false as const, error: noTab });
+    return sendToTab(tabId, type, payload);
+  }) as Call<T>;
 }
 
 /** Sends a message to the content script of a tab (its top frame). */

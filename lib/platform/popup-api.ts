@@ -3,10 +3,10 @@ import { browser } from 'wxt/browser';
 import type { Annotation, TrashedAnnotation } from '../annotation';
 import { MESSAGE_MAX_CHARS } from '../annotation/limits';
 import type { ImportOutcome, Reply, ResponseOf } from '../protocol';
-import type { PopupApi } from '../view-api';
+import type { PageMessage, PopupApi } from '../view-api';
 import { downloadFile } from './download';
-import { sendToBackground, sendToTab } from './messaging';
-import { browserNotesApi } from './notes-api';
+import { routedCall, sendToBackground } from './messaging';
+import { browserNotesApi, NO_TAB } from './notes-api';
 import { loadSettings, saveSettings } from './settings-store';
 import { openSidePanel } from './side-panel';
 import { originPattern, requestPolicySiteAccess } from './sites';
@@ -74,9 +74,7 @@ export function browserPopupApi(location: Location = globalThis.location): Popup
       if (!tab?.id) return null;
       return { id: tab.id, url: tab.url ?? null, title: tab.title ?? '' };
     },
-    pageInfo: (tabId) => sendToTab(tabId, 'page/info', {}),
-    siteStatus: (url) => sendToBackground('site/status', { url }),
-    analyzeTab: (tabId) => sendToBackground('tab/analyze', { tabId }),
+    page: (tabId) => routedCall<PageMessage>(tabId, NO_TAB),
     async alwaysRunOn(origin, tabId) {
       let granted = false;
       try {
@@ -97,8 +95,6 @@ export function browserPopupApi(location: Location = globalThis.location): Popup
       if (!granted) return { ok: false, error: 'Access to the policy sites was not given.' };
       return sendToBackground('tab/analyze', { tabId });
     },
-    analysis: (tabId) => sendToTab(tabId, 'page/analysis', {}),
-    reveal: (tabId, kind, index) => sendToTab(tabId, 'page/reveal', { kind, index }),
     loadSettings,
     saveSettings,
     notes: browserNotesApi,

@@ -1,4 +1,6 @@
 /** Tab-to-tab sync: a note saved in one tab, painted in another tab of the same article. */
+
+import { placePhrase } from '../in-page';
 import type { Scenario } from './env';
 import { longPage } from './long-page';
 import { median, progress, round } from './stats';
@@ -30,19 +32,7 @@ export const sync: Scenario = {
         };
         poll();
       })`) as Promise<number>;
-      await tabA.evaluate((text) => {
-        const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-        for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-          const i = n.nodeValue?.indexOf(text) ?? -1;
-          if (i < 0) continue;
-          const range = document.createRange();
-          range.setStart(n, i);
-          range.setEnd(n, i + text.length);
-          getSelection()?.removeAllRanges();
-          getSelection()?.addRange(range);
-          return;
-        }
-      }, phrase);
+      await tabA.evaluate(placePhrase, [phrase, true] as [string, boolean]);
       const sent = await dossier.worker.evaluate(async (id) => {
         const t = performance.timeOrigin + performance.now();
         await chrome.tabs.sendMessage(id, {

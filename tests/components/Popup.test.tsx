@@ -1,9 +1,9 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
 import { Popup } from '../../components/Popup';
-import type { PageInfo } from '../../lib/protocol';
+import type { Call, PageInfo, Reply, RequestOf, ResponseOf } from '../../lib/protocol';
 import { DEFAULT_SETTINGS } from '../../lib/settings';
-import type { PopupApi } from '../../lib/view-api';
+import type { PageMessage, PopupApi } from '../../lib/view-api';
 import { FakeNotesApi } from './notes/fake-notes-api';
 
 const ARTICLE: PageInfo = {
@@ -14,16 +14,36 @@ const ARTICLE: PageInfo = {
   isArticle: true,
 };
 
-function api(overrides: Partial<PopupApi> = {}): PopupApi {
+/** How the fake tab and background answer each page message, given its payload and the tab. */
+type PageAnswers = {
+  [K in PageMessage]: (payload: RequestOf<K>, tabId: number) => Promise<Reply<ResponseOf<K>>>;
+};
+
+/** A tab where Dossier does not run, on a site it has not been allowed on. */
+const NOT_RUNNING: PageAnswers = {
+  'page/info': async () => ({ ok: false, error: 'Could not establish connection.' }),
+  'site/status': async ({ url }) => ({
+    ok: true,
+    value: { origin: url, listed: false, enabled: false },
+  }),
+  'tab/analyze': async () => ({ ok: true, value: { injected: true } }),
+  'page/analysis': async () => ({ ok: true, value: { officials: [], quotes: [] } }),
+  'page/reveal': async () => ({ ok: true, value: { found: true } }),
+};
+
+const articleInfo: PageAnswers['page/info'] = async () => ({ ok: true, value: ARTICLE });
+
+function api(overrides: Partial<PopupApi> = {}, answers: Partial<PageAnswers> = {}): PopupApi {
+  const table = { ...NOT_RUNNING, ...answers } as Record<
+    PageMessage,
+    (payload: unknown, tabId: number) => Promise<unknown>
+  >;
   return {
     targetTab: async () => ({ id: 7, url: 'https://news.example.com/story', title: 'Story' }),
-    pageInfo: async () => ({ ok: false, error: 'Could not establish connection.' }),
-    siteStatus: async (origin) => ({ ok: true, value: { origin, listed: false, enabled: false } }),
-    analyzeTab: async () => ({ ok: true, value: { injected: true } }),
+    page: (tabId) =>
+      ((type: PageMessage, payload: unknown) => table[type](payload, tabId)) as Call<PageMessage>,
     alwaysRunOn: async (origin) => ({ ok: true, value: { origin, listed: false, enabled: true } }),
     allowPolicySites: async () => ({ ok: true, value: { injected: true } }),
-    analysis: async () => ({ ok: true, value: { officials: [], quotes: [] } }),
-    reveal: async () => ({ ok: true, value: { found: true } }),
     loadSettings: async () => ({ ...DEFAULT_SETTINGS }),
     saveSettings: async () => {},
     notes: () => new FakeNotesApi(),
@@ -42,8 +62,11 @@ function api(overrides: Partial<PopupApi> = {}): PopupApi {
 
 describe('the popup', () => {
   it('lists who is in the article and who said what, and reveals an entry on click', async () => {
-    const reveal = vi.fn<PopupApi['reveal']>(async () => ({ ok: true, value: { found: true } }));
-    const analysis: PopupApi['analysis'] = async () => ({
+    const reveal = vi.fn<PageAnswers['page/reveal']>(async () => ({
+      ok: true,
+      value: { found: true },
+    }));
+    const analysis: PageAnswers['page/analysis'] = async () => ({
       ok: true,
       value: {
         officials: [{ name: 'Daria Kovalenko', titles: ['Foreign Minister'], mentions: 4 }],
@@ -55,7 +78,10 @@ describe('the popup', () => {
     });
     render(
       <Popup
-        api={api({ pageInfo: async () => ({ ok: true, value: ARTICLE }), analysis, reveal })}
+        api={api(
+          {},
+          { 'page/info': articleInfo, 'page/analysis': analysis, 'page/reveal': reveal },
+        )}
       />,
     );
     const who = await screen.findByRole('region', { name: "Who's who" });
@@ -66,14 +92,12 @@ describe('the popup', () => {
       'Unattributed',
     ]);
     fireEvent.click(screen.getByRole('button', { name: /Nobody here expected/ }));
-    expect(reveal).toHaveBeenCalledWith(7, 'quote', 1);
+    expect(reveal).toHaveBeenCalledWith({ kind: 'quote', index: 1 }, 7);
   });
 
   it('switches highlights off for this site and keeps the setting', async () => {
     const saveSettings = vi.fn<PopupApi['saveSettings']>(async () => {});
-    render(
-      <Popup api={api({ pageInfo: async () => ({ ok: true, value: ARTICLE }), saveSettings })} />,
-    );
+    render(<Popup api={api({ saveSettings }, { 'page/info': articleInfo })} />);
     const box = await screen.findByRole('checkbox', { name: 'Highlights on www.csis.org' });
     fireEvent.click(box);
     await waitFor(() =>
@@ -87,9 +111,7 @@ describe('the popup', () => {
 
   it('lets the reader choose how long deleted notes stay restorable', async () => {
     const saveSettings = vi.fn(async () => {});
-    render(
-      <Popup api={api({ pageInfo: async () => ({ ok: true, value: ARTICLE }), saveSettings })} />,
-    );
+    render(<Popup api={api({ saveSettings }, { 'page/info': articleInfo })} />);
     const select = await screen.findByRole('combobox', { name: 'Keep deleted notes for' });
     expect((select as HTMLSelectElement).value).toBe('30');
     fireEvent.change(select, { target: { value: 'forever' } });
@@ -111,7 +133,7 @@ describe('the popup', () => {
   });
 
   it('shows the title, byline and word count of the article', async () => {
-    render(<Popup api={api({ pageInfo: async () => ({ ok: true, value: ARTICLE }) })} />);
+    render(<Popup api={api({}, { 'page/info': articleInfo })} />);
     const region = await screen.findByRole('region', { name: 'This article' });
     expect(region.textContent).toContain('Gas Talks Resume');
     expect(region.textContent).toContain('Elena Marsh');
@@ -124,22 +146,25 @@ describe('the popup', () => {
       isArticle: false,
       message: 'This page does not look like an article.',
     };
-    render(<Popup api={api({ pageInfo: async () => ({ ok: true, value: info }) })} />);
+    render(<Popup api={api({}, { 'page/info': async () => ({ ok: true, value: info }) })} />);
     await screen.findByText('This page does not look like an article.');
   });
 
   it('offers to analyze or always run on a site where Dossier is not running', async () => {
     const pageInfo = vi
-      .fn<PopupApi['pageInfo']>()
+      .fn<PageAnswers['page/info']>()
       .mockResolvedValueOnce({ ok: false, error: 'no receiver' })
       .mockResolvedValue({ ok: true, value: ARTICLE });
-    const analyzeTab = vi.fn<PopupApi['analyzeTab']>(async () => ({ ok: true, value: {} }));
-    render(<Popup api={api({ pageInfo, analyzeTab })} />);
+    const analyzeTab = vi.fn<PageAnswers['tab/analyze']>(async () => ({
+      ok: true,
+      value: { injected: true },
+    }));
+    render(<Popup api={api({}, { 'page/info': pageInfo, 'tab/analyze': analyzeTab })} />);
     await screen.findByText('Dossier does not run on news.example.com yet.');
     expect(screen.getByRole('button', { name: 'Always run on this site' })).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Analyze this page' }));
     await screen.findByRole('region', { name: 'This article' });
-    expect(analyzeTab).toHaveBeenCalledWith(7);
+    expect(analyzeTab).toHaveBeenCalledWith({ tabId: 7 }, 7);
   });
 
   it('shows why "Always run on this site" did not work, and keeps the buttons', async () => {
@@ -157,7 +182,7 @@ describe('the popup', () => {
 
   it('says when the browser has not given access to a listed site, and asks for it in one click', async () => {
     const pageInfo = vi
-      .fn<PopupApi['pageInfo']>()
+      .fn<PageAnswers['page/info']>()
       .mockResolvedValueOnce({ ok: false, error: 'no receiver' })
       .mockResolvedValue({ ok: true, value: ARTICLE });
     const allowPolicySites = vi.fn<PopupApi['allowPolicySites']>(async () => ({
@@ -165,11 +190,18 @@ describe('the popup', () => {
       value: { injected: true },
     }));
     const targetTab = async () => ({ id: 7, url: 'https://www.csis.org/analysis/x', title: 'X' });
-    const siteStatus: PopupApi['siteStatus'] = async (origin) => ({
+    const siteStatus: PageAnswers['site/status'] = async ({ url }) => ({
       ok: true,
-      value: { origin, listed: true, enabled: true, access: false },
+      value: { origin: url, listed: true, enabled: true, access: false },
     });
-    render(<Popup api={api({ pageInfo, targetTab, siteStatus, allowPolicySites })} />);
+    render(
+      <Popup
+        api={api(
+          { targetTab, allowPolicySites },
+          { 'page/info': pageInfo, 'site/status': siteStatus },
+        )}
+      />,
+    );
     const notice = await screen.findByRole('region', { name: 'Access to policy sites' });
     expect(notice.textContent).toContain('Dossier may not read www.csis.org yet');
     fireEvent.click(screen.getByRole('button', { name: 'Allow on policy sites' }));
@@ -179,24 +211,24 @@ describe('the popup', () => {
 
   it('shows no access notice where the browser gave access, and says why a refusal failed', async () => {
     const targetTab = async () => ({ id: 7, url: 'https://www.csis.org/analysis/x', title: 'X' });
-    const granted: PopupApi['siteStatus'] = async (origin) => ({
+    const granted: PageAnswers['site/status'] = async ({ url }) => ({
       ok: true,
-      value: { origin, listed: true, enabled: true, access: true },
+      value: { origin: url, listed: true, enabled: true, access: true },
     });
-    const { unmount } = render(<Popup api={api({ targetTab, siteStatus: granted })} />);
+    const { unmount } = render(<Popup api={api({ targetTab }, { 'site/status': granted })} />);
     await screen.findByText('Dossier does not run on www.csis.org yet.');
     expect(screen.queryByRole('region', { name: 'Access to policy sites' })).toBeNull();
     unmount();
 
-    const missing: PopupApi['siteStatus'] = async (origin) => ({
+    const missing: PageAnswers['site/status'] = async ({ url }) => ({
       ok: true,
-      value: { origin, listed: true, enabled: true, access: false },
+      value: { origin: url, listed: true, enabled: true, access: false },
     });
     const allowPolicySites = async () => ({
       ok: false as const,
       error: 'Access to the policy sites was not given.',
     });
-    render(<Popup api={api({ targetTab, siteStatus: missing, allowPolicySites })} />);
+    render(<Popup api={api({ targetTab, allowPolicySites }, { 'site/status': missing })} />);
     fireEvent.click(await screen.findByRole('button', { name: 'Allow on policy sites' }));
     expect((await screen.findByRole('alert')).textContent).toBe(
       'Access to the policy sites was not given.',
@@ -205,7 +237,7 @@ describe('the popup', () => {
 
   it('offers access when the browser hides the tab’s address (no access to its site)', async () => {
     const pageInfo = vi
-      .fn<PopupApi['pageInfo']>()
+      .fn<PageAnswers['page/info']>()
       .mockResolvedValueOnce({ ok: false, error: 'no receiver' })
       .mockResolvedValue({ ok: true, value: ARTICLE });
     const allowPolicySites = vi.fn<PopupApi['allowPolicySites']>(async () => ({
@@ -213,7 +245,7 @@ describe('the popup', () => {
       value: { injected: true },
     }));
     const targetTab = async () => ({ id: 9, url: null, title: '' });
-    render(<Popup api={api({ pageInfo, targetTab, allowPolicySites })} />);
+    render(<Popup api={api({ targetTab, allowPolicySites }, { 'page/info': pageInfo })} />);
     const notice = await screen.findByRole('region', { name: 'Access to policy sites' });
     expect(notice.textContent).toContain('The browser does not let Dossier see this tab.');
     expect(screen.queryByText(/web pages only/)).toBeNull();

@@ -7,6 +7,7 @@
  * Right arrow moves along the toolbar's row (`Note` is next), as its keyboard contract says.
  */
 import type { Page } from 'puppeteer-core';
+import { placePhrase } from '../../scripts/in-page';
 
 /** Waits until Dossier is ready on the page: its UI host is there once the page has been read. */
 export async function dossierReady(page: Page): Promise<void> {
@@ -21,22 +22,9 @@ export async function dossierReady(page: Page): Promise<void> {
  */
 export async function selectPhrase(page: Page, phrase: string): Promise<void> {
   await dossierReady(page);
-  const box = await page.evaluate((text) => {
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      const i = n.nodeValue?.indexOf(text) ?? -1;
-      if (i < 0) continue;
-      const range = document.createRange();
-      range.setStart(n, i);
-      range.setEnd(n, i + text.length);
-      (n.parentElement as Element).scrollIntoView({ block: 'center' });
-      getSelection()?.removeAllRanges();
-      const r = range.getBoundingClientRect();
-      return { left: r.left, right: r.right, y: r.top + r.height / 2 };
-    }
-    return null;
-  }, phrase);
-  if (!box) throw new Error(`"${phrase}" is not on the page`);
+  const placed = await page.evaluate(placePhrase, [phrase, false] as [string, boolean]);
+  if (!placed) throw new Error(`"${phrase}" is not on the page`);
+  const box = { ...placed, y: (placed.top + placed.bottom) / 2 };
   await page.mouse.move(box.left + 1, box.y);
   await page.mouse.down();
   await page.mouse.move((box.left + box.right) / 2, box.y, { steps: 4 });

@@ -13,6 +13,7 @@
  * that frame, by role and name, and used with the same real mouse and keyboard.
  */
 import type { BrowserContext, CDPSession, Frame, Locator, Page } from 'playwright-core';
+import { placePhrase } from '../../scripts/in-page';
 
 /** The DevTools session the helpers keep per page. */
 const sessions = new WeakMap<Page, Promise<CDPSession>>();
@@ -259,23 +260,9 @@ export async function selectPhrase(
   // framed editor in a tab that is not shown can be hit-tested against the frame's element.
   if (release) await page.bringToFront();
   await waitForDossierUi(page);
-  const point = await page.evaluate((text) => {
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      const i = n.nodeValue?.indexOf(text) ?? -1;
-      if (i < 0) continue;
-      const range = document.createRange();
-      range.setStart(n, i);
-      range.setEnd(n, i + text.length);
-      (n.parentElement as Element).scrollIntoView({ block: 'center' });
-      const r = range.getBoundingClientRect();
-      const selection = getSelection();
-      selection?.removeAllRanges();
-      selection?.addRange(range);
-      return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
-    }
-    throw new Error(`"${text}" is not on the page`);
-  }, phrase);
+  const box = await page.evaluate(placePhrase, [phrase, true] as [string, boolean]);
+  if (!box) throw new Error(`"${phrase}" is not on the page`);
+  const point = { x: (box.left + box.right) / 2, y: (box.top + box.bottom) / 2 };
   // Releasing a button that was never pressed leaves the selection as it is, and the page
   // receives a real mouseup there, as at the end of a drag.
   if (release) {

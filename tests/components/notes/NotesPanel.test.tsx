@@ -443,7 +443,8 @@ describe('the notes panel', () => {
     const first = await rows();
     expect(first.length).toBeGreaterThan(0);
     expect(first.length).toBeLessThan(170);
-    await waitFor(async () => expect(await rows()).toHaveLength(170));
+    // "Right after" on a loaded machine can take longer than waitFor's default second.
+    await waitFor(async () => expect(await rows()).toHaveLength(170), { timeout: 10_000 });
     expect((await rows()).at(-1)?.dataset.noteId).toBe(notes[169]!.id);
   });
 
