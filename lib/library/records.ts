@@ -115,3 +115,16 @@ export interface LibrarySetting {
   key: string;
   value: unknown;
 }
+
+/**
+ * The quotations' search index as the store keeps it (lib/library/quote-index.ts): plain
+ * arrays, so saving and loading are a structured clone, not JSON. Slot `i` is quotation
+ * `slotK[i]` of page `urls[slotUrl[i]]`; `lists[j]` holds the slots whose text has `words[j]`.
+ */
+export interface SavedQuoteIndex {
+  urls: string[];
+  slotUrl: Int32Array;
+  slotK: Int32Array;
+  words: string[];
+  lists: Int32Array[];
+}
