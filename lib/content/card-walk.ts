@@ -6,6 +6,57 @@
  * what a mention is (a live Range, or document offsets rendered on demand), so the order, the
  * wrapping and the keys live here, once.
  */
+import { h } from 'preact';
+import { cardEntity, EntityCard } from '../../components/page/EntityCard';
+import type { Detection } from '../detect';
+import type { UiHost } from './ui-host';
+
+/** A painted mention or quotation, as both views describe it to the cards. */
+export interface CardHit {
+  kind: 'official' | 'quote';
+  index: number;
+  mention: number;
+}
+
+/**
+ * Shows the card of `hit`, placed under `range`, in `host` (focused when `focus`): Previous and
+ * Next call `step`; on a quotation, "Save as note" calls `save` with its speaker when the view
+ * can save, then closes the card; Escape or the close button call `close`.
+ */
+export function showCard(
+  host: UiHost,
+  detection: Detection,
+  hit: CardHit,
+  range: Range,
+  actions: {
+    step(delta: 1 | -1): void;
+    save?: ((speaker: string | null) => void) | undefined;
+    close(): void;
+  },
+  focus: boolean,
+): void {
+  const rect = range.getBoundingClientRect();
+  const position = { x: rect.left + rect.width / 2, y: rect.bottom, top: rect.top };
+  const entity = cardEntity(detection, hit);
+  const { save, close } = actions;
+  host.show(
+    h(EntityCard, {
+      entity,
+      position,
+      onPrev: () => actions.step(-1),
+      onNext: () => actions.step(1),
+      onSaveAsNote:
+        hit.kind === 'quote' && save
+          ? () => {
+              save(entity.kind === 'quote' ? entity.speaker : null);
+              close();
+            }
+          : undefined,
+      onDismiss: close,
+    }),
+  );
+  if (focus) host.focusFirst();
+}
 
 /**
  * The index `delta` steps from `current` in a list of `length`, wrapping around. From no

@@ -4,9 +4,7 @@
  * one shows a card (who, their titles, previous/next mention; a quotation's speaker and "Save
  * as note"); Alt+Shift+↓/↑ walks the mentions from the keyboard with the card focused.
  */
-import { h } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { cardEntity, EntityCard } from '../../components/page/EntityCard';
 import { PAGE_UI_CSS } from '../../components/page/styles';
 import type { Article } from '../article/extract';
 import { createLiveMapper, type SourceMapper } from '../article/live-ranges';
@@ -14,7 +12,7 @@ import type { Detection } from '../detect';
 import { caretAt, overDossierUi } from '../dom/pointer';
 import type { Painter } from '../highlight/paint';
 import type { AnalysisSummary } from '../protocol';
-import { cardKeyHandler, stepMention, walkFrom } from './card-walk';
+import { cardKeyHandler, showCard as showEntityCard, stepMention, walkFrom } from './card-walk';
 import { createScope } from './scope';
 import { runSliced } from './slices';
 import { createUiHost } from './ui-host';
@@ -147,27 +145,13 @@ export function startEntitiesLayer(options: EntitiesLayerOptions): EntitiesLayer
 
   const showCard = (hit: Hit, focus: boolean) => {
     open = hit;
-    const rect = hit.range.getBoundingClientRect();
-    const position = { x: rect.left + rect.width / 2, y: rect.bottom, top: rect.top };
-    const entity = cardEntity(detection, hit);
     const save = options.saveQuote;
-    host.show(
-      h(EntityCard, {
-        entity,
-        position,
-        onPrev: () => step(hit, -1),
-        onNext: () => step(hit, 1),
-        onSaveAsNote:
-          hit.kind === 'quote' && save
-            ? () => {
-                save(hit.range, entity.kind === 'quote' ? entity.speaker : null);
-                closeCard();
-              }
-            : undefined,
-        onDismiss: closeCard,
-      }),
-    );
-    if (focus) host.focusFirst();
+    const actions = {
+      step: (delta: 1 | -1) => step(hit, delta),
+      save: save && ((speaker: string | null) => save(hit.range, speaker)),
+      close: closeCard,
+    };
+    showEntityCard(host, detection, hit, hit.range, actions, focus);
   };
 
   const closeCard = () => {

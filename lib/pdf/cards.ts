@@ -10,10 +10,8 @@
  * turned into ranges by the viewer when a page is on screen: `reveal` scrolls to a place and
  * renders its page first.
  */
-import { h } from 'preact';
-import { cardEntity, EntityCard } from '../../components/page/EntityCard';
 import { PAGE_UI_CSS } from '../../components/page/styles';
-import { cardKeyHandler, stepMention, walkFrom } from '../content/card-walk';
+import { cardKeyHandler, showCard, stepMention, walkFrom } from '../content/card-walk';
 import { createUiHost } from '../content/ui-host';
 import type { Detection } from '../detect';
 
@@ -100,27 +98,13 @@ export function startPdfCards(options: PdfCardsOptions): PdfCards {
 
   const show = (hit: Hit, range: Range, focus: boolean) => {
     open = hit;
-    const rect = range.getBoundingClientRect();
-    const position = { x: rect.left + rect.width / 2, y: rect.bottom, top: rect.top };
-    const entity = cardEntity(detection, hit);
     const save = options.saveQuote;
-    host.show(
-      h(EntityCard, {
-        entity,
-        position,
-        onPrev: () => void step(hit, -1),
-        onNext: () => void step(hit, 1),
-        onSaveAsNote:
-          hit.kind === 'quote' && save
-            ? () => {
-                save(hit.start, hit.end, entity.kind === 'quote' ? entity.speaker : null);
-                close();
-              }
-            : undefined,
-        onDismiss: close,
-      }),
-    );
-    if (focus) host.focusFirst();
+    const actions = {
+      step: (delta: 1 | -1) => step(hit, delta),
+      save: save && ((speaker: string | null) => save(hit.start, hit.end, speaker)),
+      close,
+    };
+    showCard(host, detection, hit, range, actions, focus);
   };
 
   /** Scrolls to a hit, selects it (so Note/Highlight act on it) and opens its card, focused. */

@@ -20,11 +20,10 @@
 import type { TextContent, TextItem } from 'pdfjs-dist/types/src/display/api';
 import { h, render } from 'preact';
 import { NotesPanel } from '../../components/notes/NotesPanel';
-import { SelectionToolbar } from '../../components/page/SelectionToolbar';
 import { PAGE_UI_CSS } from '../../components/page/styles';
 import { anchorAll } from '../anchoring/anchor';
 import { describeOffsets } from '../anchoring/selectors';
-import type { Annotation, AnnotationOrigin, Colour, PageRef } from '../annotation';
+import type { Annotation, PageRef } from '../annotation';
 import { startNoteController } from '../content/note-controller';
 import { createUiHost } from '../content/ui-host';
 import type { Detection } from '../detect';
