@@ -7,6 +7,7 @@
  * resolution arrives in the feed in its turn.
  */
 import type { Annotation } from '../annotation';
+import { noteForViews } from './authors';
 import { type ConflictResolution, resolveConflicts } from './conflicts';
 import { isNoteDoc, parseNoteDocId } from './pouch';
 import type { DossierDB } from './schema';
@@ -58,7 +59,7 @@ export function watchNotes(
     }
     batch.push(
       !change.deleted && isNoteDoc(doc) && !doc.trashed
-        ? { kind: 'upsert', url: doc.note.page.url, note: doc.note }
+        ? { kind: 'upsert', url: doc.note.page.url, note: noteForViews(doc) }
         : { kind: 'delete', url: parsed.url, id: parsed.id },
     );
     timer ??= setTimeout(flush, 0);
