@@ -26,6 +26,7 @@ import {
   tagsSchema,
 } from './annotation/schema';
 import type { PageReading } from './library/record';
+import type { TrashEntry } from './store/trash';
 import { isWebUrl } from './url';
 
 /** What the content script reports about its page. */
@@ -107,6 +108,29 @@ export interface SyncStatus {
     database: string;
     teams: { database: string; tag: string | null }[];
   } | null;
+  /**
+   * Set when the settings were not applied because another user synced this profile before:
+   * the reader must say whether that user's notes go to the new account (lib/sync/switch.ts).
+   */
+  question?: { previous: string; next: string; notes: number };
+}
+
+/**
+ * A conflict notice (lib/sync/notices.ts): what the conflict rules put in the trash, naming the
+ * page and the note, with the trashed note to restore.
+ */
+export interface SyncNotice {
+  /** Stable for the same decision, so a decision seen twice is one notice. */
+  id: string;
+  /** When it was raised (ms since the epoch). */
+  at: number;
+  /** What happened, in a sentence. */
+  text: string;
+  page: { title: string; url: string };
+  /** The note's quote (shortened), to name it. */
+  quote: string;
+  /** The trashed note "Restore this version" brings back. */
+  restoreId: string;
 }
 
 /** Every message: its request payload and the value of a successful reply. */
@@ -226,6 +250,11 @@ export interface ProtocolMap {
       user: string;
       password?: string;
       teams: { database: string; tag: string | null }[];
+      /**
+       * The reader's answer when another user synced this profile before: `send` their notes
+       * to this account too, or keep them `local` (also what an unanswered switch does).
+       */
+      previousNotes?: 'send' | 'local';
     };
     response: SyncStatus;
   };
@@ -233,6 +262,17 @@ export interface ProtocolMap {
   'sync/off': { request: Record<string, never>; response: SyncStatus };
   /** side panel → background: sync now; replies with the state after the cycle. */
   'sync/now': { request: Record<string, never>; response: SyncStatus };
+  /** side panel → background: the newest `limit` notes in the trash, and how many in all. */
+  'notes/trash': {
+    request: { limit: number };
+    response: { entries: TrashEntry[]; total: number };
+  };
+  /** side panel → background: delete one note in the trash for good. */
+  'notes/purge': { request: { id: string }; response: { purged: boolean } };
+  /** side panel → background: the conflict notices not yet dismissed, newest first. */
+  'sync/notices': { request: Record<string, never>; response: SyncNotice[] };
+  /** side panel → background: dismiss a notice; replies with those left. */
+  'sync/dismiss-notice': { request: { id: string }; response: SyncNotice[] };
 }
 
 export type MessageType = keyof ProtocolMap;
@@ -459,9 +499,16 @@ export const REQUEST_SCHEMAS = {
     user: v.pipe(v.string(), v.minLength(1, 'needs a user name'), v.maxLength(200)),
     password: v.optional(v.pipe(v.string(), v.maxLength(1000))),
     teams: v.pipe(v.array(teamChoiceSchema), v.maxLength(50)),
+    previousNotes: v.optional(v.picklist(['send', 'local'])),
   }),
   'sync/off': v.strictObject({}),
   'sync/now': v.strictObject({}),
+  'notes/trash': v.strictObject({
+    limit: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(1000)),
+  }),
+  'notes/purge': v.strictObject({ id }),
+  'sync/notices': v.strictObject({}),
+  'sync/dismiss-notice': v.strictObject({ id: v.pipe(v.string(), v.maxLength(500)) }),
   'badge/set': v.strictObject({
     officials: v.pipe(v.number(), v.integer(), v.minValue(0)),
     notes: v.pipe(v.number(), v.integer(), v.minValue(0)),

@@ -4,11 +4,12 @@
  * library's own switches (pause, exports, forget everything). Long lists show their first
  * rows and grow on request, so the first rows appear at once even with thousands of people.
  */
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useLayoutEffect, useMemo, useState } from 'preact/hooks';
 import type { Person } from '../../lib/library/identity';
 import { filterPeople, type PersonFilter, pageDate } from '../../lib/library/model';
 import type { LibraryPage } from '../../lib/library/records';
 import type { ResultKind, SearchGroups, SearchHit } from '../../lib/library/search';
+import { clip, PersonRow } from './FirstRows';
 
 /** Props: the people (from the stored summary), the pages read, and what the controls do. */
 export interface LibraryTabProps {
@@ -40,11 +41,6 @@ const KIND_NAMES: Record<ResultKind, string> = {
   note: 'Notes',
   page: 'Pages',
 };
-/** Shortens text for the screen; anything that is not text (a damaged record) shows as text. */
-const clip = (value: unknown, n = 200): string => {
-  const s = typeof value === 'string' ? value : value == null ? '' : String(value);
-  return s.length > n ? `${s.slice(0, n - 1)}…` : s;
-};
 
 /** The library tab. */
 export function LibraryTab(props: LibraryTabProps) {
@@ -57,7 +53,8 @@ export function LibraryTab(props: LibraryTabProps) {
   const [searchError, setSearchError] = useState<string | null>(null);
 
   const people = useMemo(() => filterPeople(props.people, filter), [props.people, filter]);
-  useEffect(() => {
+  // A layout effect: the search starts as the keystroke is drawn, not a frame later.
+  useLayoutEffect(() => {
     if (!query.trim()) {
       setResults(null);
       return;
@@ -259,20 +256,6 @@ export function LibraryTab(props: LibraryTabProps) {
         )}
       </section>
     </div>
-  );
-}
-
-function PersonRow({ person, onOpen }: { person: Person; onOpen(id: string): void }) {
-  return (
-    <li>
-      <button type="button" class="entry" onClick={() => onOpen(person.id)}>
-        <span class="name">{clip(person.name)}</span>
-        {person.titles[0] && <span class="muted"> — {clip(person.titles[0], 120)}</span>}
-        <span class="count">
-          {person.pages.length} {person.pages.length === 1 ? 'page' : 'pages'}
-        </span>
-      </button>
-    </li>
   );
 }
 

@@ -26,11 +26,17 @@ import { LibraryTab } from './LibraryTab';
 import { PersonPanel } from './PersonPanel';
 import { ThisPage } from './ThisPage';
 
-/** Props: the browser behind the library and behind "This page", and the first tab. */
+/**
+ * Props: the browser behind the library and behind "This page", the first tab, and what the
+ * panel's entry already showed and the reader chose before the panel was loaded (the first
+ * rows, read on their own: components/library/FirstRows.tsx).
+ */
 export interface SidePanelProps {
   api: LibraryApi;
   pageApi: PopupApi;
   initialTab?: 'page' | 'library';
+  initialSummary?: LibrarySummary | null;
+  initialPerson?: string | null;
 }
 
 const TABS = [
@@ -42,13 +48,22 @@ type TabId = (typeof TABS)[number]['id'];
 /** People read for the first rows, before everyone else. */
 const FIRST_ROWS = 50;
 
+/** Page records kept in memory to describe search hits (a few hundred kilobytes at most). */
+const DESCRIBED_MAX = 200;
+
 /** Pages read listed at first, and how many more each "Show more pages" adds. */
 const PAGES_STEP = 50;
 
 /** The whole side panel. */
-export function SidePanel({ api, pageApi, initialTab = 'page' }: SidePanelProps) {
+export function SidePanel({
+  api,
+  pageApi,
+  initialTab = 'page',
+  initialSummary = null,
+  initialPerson = null,
+}: SidePanelProps) {
   const [tab, setTab] = useState<TabId>(initialTab);
-  const [summary, setSummary] = useState<LibrarySummary | null>(null);
+  const [summary, setSummary] = useState<LibrarySummary | null>(initialSummary);
   const [recent, setRecent] = useState<{ pages: LibraryPage[]; total: number }>({
     pages: [],
     total: 0,
@@ -57,7 +72,7 @@ export function SidePanel({ api, pageApi, initialTab = 'page' }: SidePanelProps)
   const [notes, setNotes] = useState<Annotation[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [status, setStatus] = useState<string | null>(null);
-  const [personId, setPersonId] = useState<string | null>(null);
+  const [personId, setPersonId] = useState<string | null>(initialPerson);
   const [view, setView] = useState<PersonView | null>(null);
   const [browserTab, setBrowserTab] = useState<TargetTab | null>(null);
   const tabRefs = useRef<(HTMLButtonElement | null)[]>([]);
@@ -109,6 +124,10 @@ export function SidePanel({ api, pageApi, initialTab = 'page' }: SidePanelProps)
   // first rows are on screen.
   const pageIndexRef = useRef<{ generation: number; index: Promise<PageIndex> } | null>(null);
   const liveRef = useRef<{ for: unknown[]; index: ReturnType<typeof liveIndex> } | null>(null);
+  const describedRef = useRef<{ generation: number; pages: Map<string, LibraryPage> }>({
+    generation: -1,
+    pages: new Map(),
+  });
   const search = useCallback(
     async (query: string): Promise<SearchGroups> => {
       if (pageIndexRef.current?.generation !== generation) {
@@ -120,8 +139,20 @@ export function SidePanel({ api, pageApi, initialTab = 'page' }: SidePanelProps)
         liveRef.current = { for: [people, notes], index: liveIndex(people, notes) };
       }
       const groups = combinedSearch(pages, liveRef.current.index).search(query);
-      const records = new Map((await api.pages(pagesToDescribe(groups))).map((p) => [p.url, p]));
-      return describeHits(groups, (url) => records.get(url));
+      // The pages the hits point to, read once per change of the library: the keystrokes of
+      // one query mostly find the same pages again.
+      if (describedRef.current.generation !== generation) {
+        describedRef.current = { generation, pages: new Map() };
+      }
+      const known = describedRef.current.pages;
+      const missing = pagesToDescribe(groups).filter((url) => !known.has(url));
+      if (missing.length > 0) for (const p of await api.pages(missing)) known.set(p.url, p);
+      if (known.size > DESCRIBED_MAX) {
+        for (const url of [...known.keys()].slice(0, known.size - DESCRIBED_MAX)) {
+          known.delete(url);
+        }
+      }
+      return describeHits(groups, (url) => known.get(url));
     },
     [api, generation, summary, notes],
   );

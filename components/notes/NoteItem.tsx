@@ -1,7 +1,8 @@
 /**
  * One note in the popup list: colour, quote (a button that scrolls the page to it), the note
- * and its tags, with Edit and Delete. Memoised, so typing in one note or in the search box does
- * not re-render the other few hundred rows. Every user-supplied string is rendered as text.
+ * and its tags, with Edit and Delete; a teammate's note in the team colour, "by <name>", and
+ * neither. Memoised, so typing in one note or in the search box does not re-render the other
+ * few hundred rows. Every user-supplied string is rendered as text.
  */
 
 import type { Annotation, Colour, NotePatch } from '../../lib/annotation';
@@ -40,16 +41,19 @@ export function NoteItemRender({
   onRecolour,
   onSave,
 }: NoteItemProps) {
-  const { id, colour, quote, note, tags } = annotation;
+  const { id, colour, quote, note, tags, author } = annotation;
   const short = truncateQuote(quote.exact);
   return (
-    <li class={`notes-item${orphan ? ' notes-item-orphan' : ''}`} data-note-id={id}>
+    <li
+      class={`notes-item${orphan ? ' notes-item-orphan' : ''}${author !== undefined ? ' notes-item-team' : ''}`}
+      data-note-id={id}
+    >
       <div class="notes-item-head">
         <span
-          class={`notes-swatch notes-swatch-${colour}`}
+          class={`notes-swatch notes-swatch-${author !== undefined ? 'team' : colour}`}
           role="img"
-          aria-label={`${colour} highlight`}
-          title={colour}
+          aria-label={author !== undefined ? `${author}'s note` : `${colour} highlight`}
+          title={author ?? colour}
         />
         {orphan ? (
           <blockquote class="notes-quote" title={quote.exact}>
@@ -89,14 +93,19 @@ export function NoteItemRender({
               ))}
             </ul>
           )}
-          <div class="notes-item-actions">
-            <button type="button" class="notes-small" onClick={() => onEdit(id)}>
-              Edit
-            </button>
-            <button type="button" class="notes-small" onClick={() => onDelete(id)}>
-              Delete
-            </button>
-          </div>
+          {author !== undefined ? (
+            // A teammate's note: theirs to change (the store and the server refuse it too).
+            <p class="notes-author">by {author}</p>
+          ) : (
+            <div class="notes-item-actions">
+              <button type="button" class="notes-small" onClick={() => onEdit(id)}>
+                Edit
+              </button>
+              <button type="button" class="notes-small" onClick={() => onDelete(id)}>
+                Delete
+              </button>
+            </div>
+          )}
         </>
       )}
     </li>

@@ -3,11 +3,15 @@
  * databases and what goes to each (one tag, or all notes), "Sync now", and the state in words
  * with the last sync time in a `status` element that screen readers announce. The password is
  * never shown back: the background keeps it in `storage.local` and says only whether one is set.
+ * When another user synced this profile before, the background applies nothing until the
+ * reader answers whether that user's notes go to the new account; keeping them local is the
+ * first choice offered.
  */
 import { useEffect, useState } from 'preact/hooks';
-import type { SyncStatus } from '../../lib/protocol';
+import type { RequestOf, SyncStatus } from '../../lib/protocol';
 import type { SyncApi } from '../../lib/sync/api';
 import { describeState } from '../../lib/sync/state';
+import { askSwitch, type SwitchQuestion } from '../../lib/sync/switch';
 
 /** Props: the browser behind the settings, and how often to look at the state again. */
 export interface SyncSettingsProps {
@@ -33,6 +37,10 @@ export function SyncSettings({ api, refreshMs = 2_000 }: SyncSettingsProps) {
   const [teams, setTeams] = useState<TeamRow[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [pending, setPending] = useState<{
+    settings: RequestOf<'sync/configure'>;
+    question: SwitchQuestion;
+  } | null>(null);
 
   useEffect(() => {
     let first = true;
@@ -77,16 +85,29 @@ export function SyncSettings({ api, refreshMs = 2_000 }: SyncSettingsProps) {
     const problem = checkServer(server);
     if (problem) return setError(problem);
     if (!user.trim()) return setError('Give your user name on the server.');
-    void act(() =>
-      api.save({
-        server: server.trim(),
-        user: user.trim(),
-        ...(password ? { password } : {}),
-        teams: teams
-          .filter((t) => t.database.trim())
-          .map((t) => ({ database: t.database.trim(), tag: t.all ? null : t.tag.trim() || null })),
-      }),
-    ).then(() => setPassword(''));
+    const settings: RequestOf<'sync/configure'> = {
+      server: server.trim(),
+      user: user.trim(),
+      ...(password ? { password } : {}),
+      teams: teams
+        .filter((t) => t.database.trim())
+        .map((t) => ({ database: t.database.trim(), tag: t.all ? null : t.tag.trim() || null })),
+    };
+    setPending(null);
+    void act(async () => {
+      const next = await api.save(settings);
+      // Another user synced this profile: nothing was applied until the reader answers.
+      if (next.question) setPending({ settings, question: next.question });
+      return next;
+    }).then(() => setPassword(''));
+  };
+
+  /** The reader's answer to the switch question: the same settings, with their choice. */
+  const answer = (previousNotes: 'send' | 'local') => {
+    if (!pending) return;
+    const { settings } = pending;
+    setPending(null);
+    void act(() => api.save({ ...settings, previousNotes }));
   };
 
   const setTeam = (index: number, change: Partial<TeamRow>) =>
@@ -184,6 +205,19 @@ export function SyncSettings({ api, refreshMs = 2_000 }: SyncSettingsProps) {
           </button>
         </div>
       </form>
+      {pending && (
+        <fieldset class="sync-switch">
+          <legend>Notes synced as another user</legend>
+          <p>{askSwitch(pending.question)}</p>
+          <p class="hint">Until you choose, nothing is sent and sync stays as it was.</p>
+          <button type="button" onClick={() => answer('local')}>
+            Keep them local only
+          </button>
+          <button type="button" onClick={() => answer('send')}>
+            Send them to {pending.question.next}'s account too
+          </button>
+        </fieldset>
+      )}
       <p role="status" class="sync-state">
         {status ? describeState(status.state, timeFormat) : 'Reading the sync state…'}
       </p>

@@ -3,6 +3,7 @@
  * viewer (lib/pdf/viewer.ts) to its address, PDF.js's worker bundled with the extension, and
  * the browser's permission prompt for a site whose files Dossier may not yet read.
  */
+import rendererSrc from 'pdfjs-dist/build/pdf.renderer.min.mjs?url';
 import workerSrc from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
 import { browser } from 'wxt/browser';
 import { viewerTargetOf } from '@/lib/pdf/redirect';
@@ -21,6 +22,7 @@ if (!target) {
     doc: document,
     target,
     workerSrc,
+    rendererSrc,
     requestAccess: (origin) =>
       browser.permissions.request({ origins: [originPattern(origin)] }).catch(() => false),
   }).catch(() => {

@@ -66,10 +66,16 @@ export interface Annotation {
   origin?: AnnotationOrigin;
   /** Set on notes made in Dossier's PDF viewer; absent on web pages. */
   pdf?: PdfPlace;
+  /**
+   * The teammate who wrote this note, shared through a team database (issue 14): set by the
+   * store on the way to the views, which paint it apart, name its author and offer no Edit or
+   * Delete. Absent on the reader's own notes.
+   */
+  author?: string;
 }
 
 /** What a view sends to make a note: everything but the id and the times, which the store sets. */
-export type NewAnnotation = Omit<Annotation, 'id' | 'created' | 'updated'> & {
+export type NewAnnotation = Omit<Annotation, 'id' | 'created' | 'updated' | 'author'> & {
   /**
    * Chosen by the tab, so that a save resent after a lost answer (the service worker stopped
    * mid-save) is stored once: see lib/notes/service.ts `create`.

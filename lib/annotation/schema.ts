@@ -159,6 +159,8 @@ const entries = {
   ),
   // Notes made on a PDF report (optional; older backups have none).
   pdf: v.optional(pdfPlaceSchema),
+  // A teammate's note in a backup or export names its author (lib/annotation `author`).
+  author: v.optional(v.pipe(text(SHORT_TEXT_MAX_CHARS), v.minLength(1, 'must not be empty'))),
 };
 
 /**
@@ -190,7 +192,8 @@ export const annotationSchema = v.pipe(
 /** What a tab sends to make a note: the stored shape less what the store sets. */
 export const newAnnotationSchema = v.pipe(
   v.strictObject({
-    ...v.omit(v.strictObject(entries), ['id', 'created', 'updated']).entries,
+    // A tab writes the reader's own notes only: it never names an author.
+    ...v.omit(v.strictObject(entries), ['id', 'created', 'updated', 'author']).entries,
     /** Chosen by the tab so that a retried save is recognised (lib/notes/service.ts `create`). */
     id: v.optional(uuid),
   }),

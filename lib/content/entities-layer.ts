@@ -4,16 +4,15 @@
  * one shows a card (who, their titles, previous/next mention; a quotation's speaker and "Save
  * as note"); Alt+Shift+↓/↑ walks the mentions from the keyboard with the card focused.
  */
-import { h } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { cardEntity, EntityCard } from '../../components/page/EntityCard';
 import { PAGE_UI_CSS } from '../../components/page/styles';
-import { DOSSIER_UI_ATTRIBUTE } from '../anchoring/text-index';
 import type { Article } from '../article/extract';
 import { createLiveMapper, type SourceMapper } from '../article/live-ranges';
 import type { Detection } from '../detect';
+import { caretAt, overDossierUi } from '../dom/pointer';
 import type { Painter } from '../highlight/paint';
 import type { AnalysisSummary } from '../protocol';
+import { cardKeyHandler, showCard as showEntityCard, stepMention, walkFrom } from './card-walk';
 import { createScope } from './scope';
 import { runSliced } from './slices';
 import { createUiHost } from './ui-host';
@@ -135,38 +134,24 @@ export function startEntitiesLayer(options: EntitiesLayerOptions): EntitiesLayer
     showCard(hit, focus);
   };
 
-  const step = (hit: Hit, delta: number) => {
+  const step = (hit: Hit, delta: 1 | -1) => {
     const ranges = officialRanges[hit.index] ?? [];
-    for (let k = 1; k <= ranges.length; k++) {
-      const mention = (hit.mention + delta * k + ranges.length * k) % ranges.length;
-      const range = ranges[mention];
-      if (range) return goTo({ kind: 'official', index: hit.index, mention, range }, true);
+    const mention = stepMention(ranges.length, hit.mention, delta, (i) => ranges[i] != null);
+    const range = mention === null ? null : ranges[mention];
+    if (mention !== null && range) {
+      goTo({ kind: 'official', index: hit.index, mention, range }, true);
     }
   };
 
   const showCard = (hit: Hit, focus: boolean) => {
     open = hit;
-    const rect = hit.range.getBoundingClientRect();
-    const position = { x: rect.left + rect.width / 2, y: rect.bottom, top: rect.top };
-    const entity = cardEntity(detection, hit);
     const save = options.saveQuote;
-    host.show(
-      h(EntityCard, {
-        entity,
-        position,
-        onPrev: () => step(hit, -1),
-        onNext: () => step(hit, 1),
-        onSaveAsNote:
-          hit.kind === 'quote' && save
-            ? () => {
-                save(hit.range, entity.kind === 'quote' ? entity.speaker : null);
-                closeCard();
-              }
-            : undefined,
-        onDismiss: closeCard,
-      }),
-    );
-    if (focus) host.focusFirst();
+    const actions = {
+      step: (delta: 1 | -1) => step(hit, delta),
+      save: save && ((speaker: string | null) => save(hit.range, speaker)),
+      close: closeCard,
+    };
+    showEntityCard(host, detection, hit, hit.range, actions, focus);
   };
 
   const closeCard = () => {
@@ -225,21 +210,18 @@ export function startEntitiesLayer(options: EntitiesLayerOptions): EntitiesLayer
       }
     });
   });
-  const onKeyDown = (event: KeyboardEvent) => {
-    if (!event.isTrusted) return;
-    if (event.key === 'Escape' && open) closeCard();
-    if (!visible || !event.altKey || !event.shiftKey) return;
-    if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
-    const all = officialHits;
-    if (all.length === 0) return;
-    const current = open ? all.findIndex((x) => x.range === open?.range) : -1;
-    const next = event.key === 'ArrowDown' ? current + 1 : current - 1 + all.length;
-    const hit = all[(next + all.length) % all.length];
-    if (hit) {
-      event.preventDefault();
-      goTo(hit, true);
-    }
-  };
+  const onKeyDown = cardKeyHandler({
+    isOpen: () => open !== null,
+    close: closeCard,
+    enabled: () => visible,
+    walk: (delta) => {
+      const all = officialHits;
+      const current = open ? all.findIndex((x) => x.range === open?.range) : -1;
+      const hit = all[walkFrom(all.length, current, delta)];
+      if (hit) goTo(hit, true);
+      return hit !== undefined;
+    },
+  });
   // In the capture phase, so that the walk goes on from inside the card it opened (the card
   // keeps its keystrokes from the page) as from the page.
   scope.listen(doc, 'keydown', onKeyDown, { capture: true });
@@ -310,24 +292,4 @@ export function findHit<T extends { range: Range }>(
     if (hit && compare(hit.range) === 0 && !hit.range.collapsed) return hit;
   }
   return null;
-}
-
-/** True when an event happened over one of Dossier's in-page panels. */
-function overDossierUi(event: Event): boolean {
-  const target = event.target;
-  return target instanceof Element && target.closest(`[${DOSSIER_UI_ATTRIBUTE}]`) !== null;
-}
-
-/** The text position under a viewport point, in whichever API the browser has. */
-function caretAt(doc: Document, x: number, y: number): { node: Node; offset: number } | null {
-  const d = doc as Document & {
-    caretPositionFromPoint?: (x: number, y: number) => { offsetNode: Node; offset: number } | null;
-    caretRangeFromPoint?: (x: number, y: number) => Range | null;
-  };
-  if (typeof d.caretPositionFromPoint === 'function') {
-    const p = d.caretPositionFromPoint(x, y);
-    return p ? { node: p.offsetNode, offset: p.offset } : null;
-  }
-  const r = d.caretRangeFromPoint?.(x, y);
-  return r ? { node: r.startContainer, offset: r.startOffset } : null;
 }

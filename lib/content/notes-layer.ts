@@ -7,19 +7,18 @@ import { h } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { EditorFrame } from '../../components/page/EditorFrame';
 import type { NoteFormProps } from '../../components/page/NoteForm';
-import { SelectionToolbar, type ToolbarMode } from '../../components/page/SelectionToolbar';
 import { PAGE_UI_CSS } from '../../components/page/styles';
 import { type AnchorResult, anchorAll } from '../anchoring/anchor';
 import { describeRange } from '../anchoring/selectors';
 import { buildTextIndex, offsetsToRange, type TextIndex } from '../anchoring/text-index';
 import type { Annotation, AnnotationOrigin, Colour, PageRef } from '../annotation';
-import { newNoteId } from '../annotation/id';
-import type { Painter } from '../highlight/paint';
+import { type Painter, TEAM_HIGHLIGHT } from '../highlight/paint';
 import { scrollBehavior } from '../motion';
 import { editorPage } from '../platform/editor-page';
 import { handleMessages, sendToBackground } from '../platform/messaging';
 import { subscribeToChanges } from '../platform/sync-client';
 import type { NotesChange } from '../protocol';
+import { startNoteController } from './note-controller';
 import { createScope } from './scope';
 import { createUiHost } from './ui-host';
 
@@ -108,15 +107,20 @@ export function startNotesLayer({
   const repaint = () => {
     const byColour = new Map<Colour, Range[]>();
     const all: Range[] = [];
+    // Teammates' notes (they carry an `author`) are painted apart, under their own name.
+    const team: Range[] = [];
     for (const p of placed.values()) {
       if (!p.range) continue;
       all.push(p.range);
-      byColour.set(p.annotation.colour, [...(byColour.get(p.annotation.colour) ?? []), p.range]);
+      if (p.annotation.author !== undefined) team.push(p.range);
+      else
+        byColour.set(p.annotation.colour, [...(byColour.get(p.annotation.colour) ?? []), p.range]);
     }
     if (painter.kind === 'highlight-api') painter.paint('dossier-note', all);
     for (const colour of ['yellow', 'green', 'blue', 'pink', 'purple'] as const) {
       painter.paint(`dossier-note-${colour}`, byColour.get(colour) ?? []);
     }
+    painter.paint(TEAM_HIGHLIGHT, team);
   };
 
   const load = async () => {
@@ -152,9 +156,8 @@ export function startNotesLayer({
     repaint();
   };
 
-  // --- The selection toolbar -------------------------------------------------------------
+  // --- The selection toolbar and saving (shared with the PDF viewer) -----------------------
   const host = createUiHost(doc, PAGE_UI_CSS);
-  let lastColour: Colour = 'yellow';
   // The note editor is a frame of the extension's origin: what the reader types there (and
   // the tags it suggests) never passes through the page's document.
   const editor = editorPage();
@@ -174,69 +177,22 @@ export function startNotesLayer({
     return range.toString().trim() ? range.cloneRange() : null;
   };
 
-  const save = async (
-    range: Range,
-    note: string,
-    tags: string[],
-    colour: Colour,
-    origin?: AnnotationOrigin,
-  ) => {
-    lastColour = colour;
-    const selectors = describeRange(currentIndex(), range);
-    if (!selectors) return;
-    // Its own id, so that a save resent after the service worker restarted is stored once.
-    const id = newNoteId();
-    const reply = await sendToBackground(
-      'notes/create',
-      { annotation: { id, page, ...selectors, note, tags, colour, ...(origin ? { origin } : {}) } },
-      { retry: true },
-    );
-    if (!reply.ok) report(`Your note was not saved: ${reply.error}`);
-    else apply({ kind: 'upsert', annotation: reply.value });
-  };
-
-  const openToolbar = (range: Range, mode: ToolbarMode = 'buttons') => {
-    const rect = range.getBoundingClientRect();
-    // Focus goes back where it was when the toolbar closes (it may have moved into the editor).
-    const before = doc.activeElement;
-    const close = () => {
-      host.show(null);
-      if (before instanceof HTMLElement && before !== doc.body && before.isConnected) {
-        before.focus({ preventScroll: true });
-      }
-    };
-    host.show(
-      h(SelectionToolbar, {
-        anchor: { x: rect.left + rect.width / 2, y: rect.bottom, top: rect.top },
-        tagSuggestions: [],
-        renderEditor,
-        initialColour: lastColour,
-        mode,
-        onHighlight: (colour: Colour) => {
-          close();
-          void save(range, '', [], colour);
-        },
-        onNote: (note: string, tags: string[], colour: Colour) => {
-          close();
-          void save(range, note, tags, colour);
-        },
-        onDismiss: close,
-      }),
-    );
-  };
-
-  // Only the reader's own gestures count: a page script's made-up `mouseup` opens nothing.
-  scope.listen(doc, 'mouseup', (event: MouseEvent) => {
-    if (!event.isTrusted || host.contains(event)) return;
-    // Let the browser finish updating the selection first.
-    scope.setTimeout(() => {
-      const range = selectionRange();
-      if (range) openToolbar(range);
-      else host.show(null);
-    }, 0);
-  });
-  scope.listen(doc, 'keydown', (event: KeyboardEvent) => {
-    if (event.isTrusted && event.key === 'Escape') host.show(null);
+  const notes = startNoteController<Range>({
+    doc,
+    host,
+    renderEditor,
+    target: {
+      selection: () => {
+        const range = selectionRange();
+        return range ? { place: range, rect: range.getBoundingClientRect() } : null;
+      },
+      describe: (range) => {
+        const selectors = describeRange(currentIndex(), range);
+        return selectors ? { page, ...selectors } : null;
+      },
+      saved: (annotation) => apply({ kind: 'upsert', annotation }),
+      report,
+    },
   });
 
   const flash = (range: Range) => {
@@ -255,13 +211,7 @@ export function startNotesLayer({
       return { found: true };
     },
     'notes/orphans': () => orphans(),
-    'selection/act': ({ action }) => {
-      const range = selectionRange();
-      if (!range) return { done: false };
-      if (action === 'highlight') void save(range, '', [], lastColour);
-      else openToolbar(range, 'note');
-      return { done: true };
-    },
+    'selection/act': ({ action }) => ({ done: notes.act(action) }),
   });
 
   const orphans = () =>
@@ -280,6 +230,7 @@ export function startNotesLayer({
     observer.disconnect();
     stopMessages();
     stopSync();
+    notes.destroy();
     host.destroy();
     placed.clear();
     index = null;
@@ -288,7 +239,7 @@ export function startNotesLayer({
   scope.onEnd(destroy);
 
   return {
-    saveRange: (range, origin) => void save(range, '', [], lastColour, origin),
+    saveRange: (range, origin) => void notes.save(range, '', [], undefined, origin),
     notes: () =>
       [...placed.values()]
         .map((p) => p.annotation)

@@ -486,6 +486,8 @@ export const EVIDENCE_RULES: readonly EvidenceRule[] = [
       if (e.made || !full(e) || e.name.length > 4) return undefined;
       const next = tokens[parts.nameTo];
       const prev = tokens[parts.junkFrom - 1];
+      // "Jane Roe of Vell Shipping said": the run after "of" is where the speaker works.
+      if (prev && (prev.low === 'of' || prev.low === 'from' || prev.low === 'at')) return undefined;
       const speaks =
         (next && SPEECH_VERBS.has(next.low) && gapBefore(text, tokens, parts.nameTo) === ' ') ||
         (prev &&

@@ -457,6 +457,19 @@ export const ROLE_VERBS: ReadonlyMap<string, string> = new Map(
     .map((pair) => pair.split(':') as [string, string]),
 );
 
+/** Prepositions that give the source of words: "the message from Jane Roe", "words of X". */
+export const SOURCE_PREPOSITIONS = set('from of by');
+
+/**
+ * Participles whose agent ("by …") is the one who spoke or wrote: "it was said by the
+ * governor", "a statement issued by the ministry", "remarks delivered by Jane Roe". "quoted by"
+ * and "cited by" are missing on purpose: the agent there relays someone else's words.
+ */
+export const PASSIVE_SPEECH = set(`
+  said told written posted issued released made delivered given tweeted stated expressed voiced
+  echoed signed sent published uttered spoken shared penned authored announced declared
+`);
+
 /** Words that may sit between a subject and its speech verb ("X also said", "X has said"). */
 export const SKIPPABLE: ReadonlySet<string> = new Set(
   `also later then further again has had have was is would will could had once repeatedly

@@ -90,6 +90,22 @@ interface Builder {
   last: number;
 }
 
+/** Anything outside printable ASCII: only such words can carry diacritics. */
+const NON_ASCII = /[^ -~]/;
+const UNDECOMPOSED: Record<string, string> = { ø: 'o', ł: 'l', đ: 'd', ß: 'ss', æ: 'ae', ı: 'i' };
+
+/**
+ * A name word as coreference compares it: without diacritics, so "Erdoğan" and "Erdogan", or
+ * "Zelenskyy" spelt with and without accents by one article, are one person.
+ */
+export function foldName(w: string): string {
+  if (!NON_ASCII.test(w)) return w;
+  return w
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[øłđßæı]/g, (c) => UNDECOMPOSED[c] ?? c);
+}
+
 function fullKey(words: readonly string[]): string {
   const w = words.filter((x) => !/^\p{L}\.$/u.test(x) && !NAME_PARTICLES.has(x));
   return w.length <= 1 ? (w[0] ?? '') : `${w[0]} ${w[w.length - 1]}`;
@@ -128,7 +144,7 @@ function buildPeople(
   // Full names first, so surnames attach to them wherever they appear.
   const ordered = [...candidates].sort((a, b) => b.tokens.length - a.tokens.length);
   for (const c of ordered) {
-    const words = c.tokens.map((t) => t.low);
+    const words = c.tokens.map((t) => foldName(t.low));
     const key = fullKey(words);
     if (!key) continue;
     let b: Builder | undefined = byFull.get(key);
@@ -210,7 +226,7 @@ function buildPeople(
         j++;
         if ((tokens[j - 1] as Token).poss) break;
       }
-      const words = tokens.slice(i, j).map((x) => x.low);
+      const words = tokens.slice(i, j).map((x) => foldName(x.low));
       const next = tokens[j];
       const orgAfter =
         (j < run.to && next && (ORG_WORDS.has(next.low) || ACRONYM.test(next.word))) ||
@@ -232,7 +248,19 @@ function buildPeople(
       if (!b && words.length >= 2) {
         // Unknown first name + known surname: the surname alone.
         const lastTok = tokens[j - 1] as Token;
-        b = resolveToken(lastTok.low, lastTok.start);
+        b = resolveToken(foldName(lastTok.low), lastTok.start);
+        if (b && !b.hasFull && b.full.length === 1 && words.length <= 3 && i === run.from) {
+          // "Ivo Dragan has run the port … Dragan said": the surname the evidence found
+          // alone was introduced with a given name; that is the person's full name.
+          b.full = words;
+          b.hasFull = true;
+          byFull.set(fullKey(words), b);
+          indexName(words, b);
+          b.person.name = nameText(tokens.slice(i, j));
+          push(b, (tokens[i] as Token).start, lastTok.end);
+          i = j;
+          continue;
+        }
         if (b) {
           push(b, withTitle(text, tokens, run.from, j - 1), lastTok.end);
           i = j;
@@ -258,7 +286,7 @@ function buildPeople(
     if (!NAME_PREFIXES.has(prefix)) continue;
     const rest = t.word.slice(dash + 1);
     if (!rest || rest[0] === rest[0]?.toLowerCase()) continue;
-    const b = resolveToken(norm(rest), t.start);
+    const b = resolveToken(foldName(norm(rest)), t.start);
     if (b) {
       const raw = text.slice(t.start, t.end);
       const off = raw.lastIndexOf('-') + 1;
@@ -425,7 +453,7 @@ function tokenAt(tokens: readonly Token[], pos: number): number {
  * A lowercase office ("the [modifiers] governor") that opens a sentence, or follows a speech
  * verb or a quotation's closing comma, refers back to the person named last, in that sentence
  * or the one before; that person holds the office. Only people named in full, with no press
- * role and no office yet, get it, and not when someone else named in the last few sentences
+ * role and no title yet, get it, and not when someone else named in the last few sentences
  * (TITLE_LOOKBACK) holds a title with that head (the description is then more likely theirs).
  */
 function describedLater(
@@ -469,7 +497,10 @@ function describedLater(
     const lastSentence = (tokens[tokenAt(tokens, last.start)] as Token).sentence;
     if (t.sentence - lastSentence > 1) continue;
     const b = builders[last.person];
-    if (!b || b.full.length < 2 || b.pressVotes > 0 || b.officialVotes > 0) continue;
+    // Someone official with no title yet ("Roe, who ran the state for eight years, is
+    // running …") may still be described.
+    if (!b || b.full.length < 2 || b.pressVotes > 0) continue;
+    if (b.officialVotes > 0 && b.person.titles.length > 0) continue;
     let taken = false;
     for (let k = next - 1; k >= 0; k--) {
       const m = mentions[k] as PersonMention;

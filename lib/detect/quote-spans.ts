@@ -1,11 +1,13 @@
 /**
  * Finds every span of text between quotation marks, in one pass over the marks. Handles curly
- * “…”, straight "…", guillemets «…», single curly ‘…’ (and straight '…' where unambiguous),
- * quotes that open with one mark and close with another (wire copy's “…’’ too), quotes nested in quotes (the inner
- * one is part of the outer), and a quote left unclosed: it ends at its paragraph's end, or
- * where the next quotation opens (the English convention for a quote that runs on into the
- * next paragraph, when paragraph breaks are not known). Whether a span is reported speech is
- * decided later, with the sentence around it.
+ * “…”, straight "…", guillemets «…» (spaced « … » too), low-high „…“, single curly ‘…’ (and
+ * straight '…' where unambiguous), quotes that open with one mark and close with another (wire
+ * copy's “…’’ too), quotes nested in quotes (the inner one is part of the outer, whichever kind
+ * is outside: British ‘… “…” …’ as well as American “… ‘…’ …”), and a quote left unclosed: it
+ * ends at its paragraph's end, or where the next quotation opens (the English convention for a
+ * quote that runs on into the next paragraph, when paragraph breaks are not known); a single
+ * quote runs on that way only when the next paragraph opens with a single mark. Whether a span
+ * is reported speech is decided later, with the sentence around it.
  */
 
 /** A span between quotation marks; `start`/`end` exclude the marks. */
@@ -22,11 +24,21 @@ export interface QuoteSpan {
   single: boolean;
 }
 
-const MARK_RE = /[“”"«»‘’']/g;
+const MARK_RE = /[“”"«»„‘’']/g;
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 const LETTER = /\p{L}/u;
 /** Longest single-quoted span accepted: single marks double as apostrophes. */
 const MAX_SINGLE = 400;
+/**
+ * Longest span opened by a curly ‘ (British quotations run to whole paragraphs): a left single
+ * mark after a space and before a letter is hardly ever an apostrophe.
+ */
+const MAX_SINGLE_CURLY = 3000;
+
+/** The longest single quotation accepted that opens at `open`. */
+function maxSingle(text: string, open: number): number {
+  return text[open] === '‘' ? MAX_SINGLE_CURLY : MAX_SINGLE;
+}
 
 /** Whether a mark at `i` sits where a quotation opens (after a space or an opening bracket). */
 function opensAt(text: string, i: number): boolean {
@@ -42,11 +54,25 @@ function closesAt(text: string, i: number): boolean {
   return !/\s/.test(before) && !LETTER_OR_DIGIT.test(after);
 }
 
-/** Trims trailing whitespace from an unclosed span's end. */
+/** Trims trailing whitespace from a span's end. */
 function trimEnd(text: string, start: number, end: number): number {
   let e = end;
   while (e > start && /\s/.test(text[e - 1] ?? '')) e--;
   return e;
+}
+
+/** Skips leading whitespace at a span's start (French « spaced » marks). */
+function trimStart(text: string, start: number, end: number): number {
+  let s = start;
+  while (s < end && /\s/.test(text[s] ?? '')) s++;
+  return s;
+}
+
+/** Whether the paragraph starting at `b` opens with a single quotation mark (after spaces). */
+function opensWithSingle(text: string, b: number): boolean {
+  let i = b;
+  while (i < text.length && /\s/.test(text[i] ?? '')) i++;
+  return text[i] === '‘' || (text[i] === "'" && LETTER.test(text[i + 1] ?? ''));
 }
 
 /**
@@ -58,21 +84,46 @@ export function findQuoteSpans(text: string, breaks: readonly number[] = []): Qu
   let dbl: number | null = null; // offset of an open double mark
   let sgl: number | null = null; // offset of an open single mark
   let bi = 0;
-  const closeUnclosed = (at: number) => {
+  let outer: number | null = null; // a single mark open around the open double mark
+  const closeUnclosed = (at: number, paragraphEnd = false) => {
     if (dbl !== null) {
-      const end = trimEnd(text, dbl + 1, at);
-      if (end > dbl + 1) {
-        spans.push({ start: dbl + 1, end, open: dbl, close: end, unclosed: true, single: false });
+      const start = trimStart(text, dbl + 1, at);
+      const end = trimEnd(text, start, at);
+      if (end > start) {
+        spans.push({ start, end, open: dbl, close: end, unclosed: true, single: false });
       }
       dbl = null;
     }
-    sgl = null; // an unclosed single mark was an apostrophe
+    // An unclosed single mark was an apostrophe, unless the next paragraph opens with a single
+    // mark: a British quotation running on ("‘… <break> ‘…’").
+    if (
+      sgl !== null &&
+      paragraphEnd &&
+      at - sgl <= maxSingle(text, sgl) &&
+      opensWithSingle(text, at)
+    ) {
+      const end = trimEnd(text, sgl + 1, at);
+      if (end > sgl + 1)
+        spans.push({ start: sgl + 1, end, open: sgl, close: end, unclosed: true, single: true });
+    }
+    sgl = null;
+    outer = null;
   };
   // A double quotation opened at `open` and closed by the mark at `at`.
   const closeDouble = (open: number, at: number) => {
-    spans.push({ start: open + 1, end: at, open, close: at + 1, unclosed: false, single: false });
+    const start = trimStart(text, open + 1, at);
+    spans.push({
+      start,
+      end: trimEnd(text, start, at),
+      open,
+      close: at + 1,
+      unclosed: false,
+      single: false,
+    });
     dbl = null;
-    sgl = null;
+    // Back inside the single quotation the double one was nested in, if any.
+    sgl = outer;
+    outer = null;
   };
   let skip = -1; // a mark already read as part of a pair
   for (const m of text.matchAll(MARK_RE)) {
@@ -81,13 +132,19 @@ export function findQuoteSpans(text: string, breaks: readonly number[] = []): Qu
     if (i < skip) continue;
     while (bi < breaks.length && (breaks[bi] ?? 0) <= i) {
       const b = breaks[bi] ?? 0;
-      if ((dbl !== null && b > dbl) || (sgl !== null && b > sgl)) closeUnclosed(b);
+      if ((dbl !== null && b > dbl) || (sgl !== null && b > sgl)) closeUnclosed(b, true);
       bi++;
     }
-    if (ch === '“' || ch === '«') {
+    if (ch === '“' && dbl !== null && text[dbl] === '„') {
+      // German „…“: the high mark closes.
+      closeDouble(dbl, i);
+    } else if (ch === '“' || ch === '«' || ch === '„') {
       if (dbl !== null) closeUnclosed(i);
+      const inSingle = sgl;
       dbl = i;
+      // Nested in an open single quotation (British ‘… “…” …’): resume it after the close.
       sgl = null;
+      outer = inSingle;
     } else if (ch === '”' || ch === '»') {
       if (dbl !== null) closeDouble(dbl, i);
     } else if (ch === '"') {
@@ -102,6 +159,7 @@ export function findQuoteSpans(text: string, breaks: readonly number[] = []): Qu
         }
       } else if (canOpen || !canClose) {
         // Opens after a space, or glued to the previous block ("2009.\"If you…").
+        outer = sgl;
         dbl = i;
         sgl = null;
       }
@@ -120,7 +178,11 @@ export function findQuoteSpans(text: string, breaks: readonly number[] = []): Qu
       const isOpenMark = ch === '‘' || ch === "'";
       const isCloseMark = ch === '’' || ch === "'";
       if (sgl !== null && isCloseMark && closesAt(text, i) && !isPluralPossessive(text, i)) {
-        if (i - sgl <= MAX_SINGLE) {
+        if (i - sgl <= maxSingle(text, sgl)) {
+          // Double quotations nested inside are part of this one.
+          const open = sgl;
+          while (spans.length > 0 && (spans[spans.length - 1] as QuoteSpan).open > open)
+            spans.pop();
           spans.push({
             start: sgl + 1,
             end: i,
@@ -133,14 +195,14 @@ export function findQuoteSpans(text: string, breaks: readonly number[] = []): Qu
         sgl = null;
       } else if (isOpenMark && opensAt(text, i) && LETTER.test(text[i + 1] ?? '')) {
         sgl = i;
-      } else if (sgl !== null && i - sgl > MAX_SINGLE) {
+      } else if (sgl !== null && i - sgl > maxSingle(text, sgl)) {
         sgl = null;
       }
     }
   }
   while (bi < breaks.length) {
     const b = breaks[bi] ?? 0;
-    if ((dbl !== null && b > dbl) || (sgl !== null && b > sgl)) closeUnclosed(b);
+    if ((dbl !== null && b > dbl) || (sgl !== null && b > sgl)) closeUnclosed(b, true);
     bi++;
   }
   closeUnclosed(text.length);

@@ -16,7 +16,11 @@
  * statement warning") and objects ("posted to Twitter"); "it said" is the body quoted just
  * before; a place speaks only when no person in the sentence does; a quote with no speech verb
  * after a sentence where someone speaks is theirs; and a heading quote takes the speaker of the
- * quotation it repeats.
+ * quotation it repeats. A passive names its agent ("it was said by X", "a statement issued by
+ * the ministry"); "a spokesman for X" and "an aide to X" are unnamed speakers, not X; "her
+ * spokeswoman, Jane Roe, said" is Jane Roe's; "the report said" and "the ministry said" are
+ * the report or ministry named earlier with that noun, and "Vell’s ambassador said" the last
+ * person holding that role.
  */
 import {
   COPULAS,
@@ -31,11 +35,13 @@ import {
   OFFICIAL_ROLES,
   ORG_CONNECTORS,
   ORG_WORDS,
+  PASSIVE_SPEECH,
   PERSON_PRONOUNS,
   PLACES,
   PRESS_ROLES,
   ROLE_MODIFIERS,
   SKIPPABLE,
+  SOURCE_PREPOSITIONS,
   SPEAKING_BODIES,
   SPEAKING_NAMES,
   SPEECH_VERBS,
@@ -45,6 +51,7 @@ import {
   UTTERANCE_NOUNS,
   WORK_NOUNS,
 } from './lexicon';
+import { isNameToken } from './names';
 import type { Person, PersonMention } from './people';
 import type { QuoteSpan } from './quote-spans';
 import { norm, type Token } from './tokens';
@@ -213,8 +220,9 @@ export function findQuotes(ctx: QuoteContext): Quote[] {
     ) {
       if (!quoted[i]) post.push(i);
     }
-    // "?” Jane Roe asked." ends the sentence inside the quote; let attribution look past it.
-    if (post.length === 0 && /[?!]$/.test(raw.trim())) {
+    // "?” Jane Roe asked." (or ".” Jane Roe said.", British style) ends the sentence inside
+    // the quote; let attribution look past it.
+    if (post.length === 0 && /[?!.]$/.test(raw.trim())) {
       for (
         let i = firstTokenAtOrAfter(tokens, span.close);
         i < tokens.length && post.length < 5;
@@ -223,6 +231,11 @@ export function findQuotes(ctx: QuoteContext): Quote[] {
         if (quoted[i] || (tokens[i] as Token).sentence !== closeSentence) break;
         post.push(i);
       }
+      // After a full stop, only a sentence that is nothing but the attribution counts.
+      const nextTok = tokens[(post[post.length - 1] ?? -1) + 1];
+      const whole = !nextTok || nextTok.sentence !== closeSentence;
+      if (/\.$/.test(raw.trim()) && !(whole && post.some((i) => isVerb(tokens[i] as Token))))
+        post.length = 0;
     }
 
     const words = raw
@@ -257,7 +270,9 @@ export function findQuotes(ctx: QuoteContext): Quote[] {
     if (speaker?.type === 'pronoun') {
       speaker =
         speaker.word === 'it'
-          ? resolveIt(sIdx, previous)
+          ? resolveIt(sIdx, previous, () =>
+              bodySubjectOf(text, tokens, sentenceStarts, sIdx - 1, mentionAt, personById),
+            )
           : resolvePronoun(sIdx, speaker, previous, subjectsOf, personById, genderOf);
     }
     if (!speaker && pre.length > 0 && introducedByColon(text, tokens, pre, span)) {
@@ -383,7 +398,10 @@ function shareRepeatedWords(quotes: Quote[], attributed: boolean[]): void {
   }
 }
 
-/** A quotation right after a colon ("… the trip: “…”"), in a sentence that opens outside it. */
+/**
+ * A quotation right after a colon or a dash ("… the trip: “…”", "Roe was blunt — “…”"), in a
+ * sentence that opens outside it.
+ */
 function introducedByColon(
   text: string,
   tokens: readonly Token[],
@@ -391,7 +409,7 @@ function introducedByColon(
   span: QuoteSpan,
 ): boolean {
   const last = tokens[pre[pre.length - 1] as number] as Token;
-  return /^\s*:\s*$/.test(text.slice(last.end, span.open));
+  return /^\s*[:—–]\s*$/.test(text.slice(last.end, span.open));
 }
 
 /**
@@ -414,10 +432,40 @@ function isObject(text: string, tokens: readonly Token[], i: number): boolean {
   return false;
 }
 
+/**
+ * The person named just before token `i` when only ", the/a [first …]" or "and" comes between
+ * ("Jane Roe, the first woman", "Jane Roe and her deputy").
+ */
+function nearMention(
+  text: string,
+  tokens: readonly Token[],
+  i: number,
+  mentionAt: MentionIndex,
+): PersonMention | undefined {
+  const t = tokens[i] as Token;
+  for (let k = i - 1; k >= 0 && k >= i - 4; k--) {
+    const p = tokens[k] as Token;
+    if (p.sentence !== t.sentence) return undefined;
+    const m = mentionAt[k];
+    if (m) {
+      const gap = text.slice(m.end, (tokens[k + 1] as Token).start);
+      if (k === i - 1) return undefined;
+      if (/^,\s$/.test(gap) && DETERMINERS.has((tokens[k + 1] as Token).low)) return m;
+      if (gap === ' ' && (tokens[k + 1] as Token).low === 'and' && k + 2 === i) return m;
+      return undefined;
+    }
+    if (k < i - 1 && /[,;:.]/.test(text.slice(p.end, (tokens[k + 1] as Token).start))) {
+      // only the comma right after the name is allowed
+      if (!mentionAt[k]) return undefined;
+    }
+  }
+  return undefined;
+}
+
 const MASCULINE_TITLE =
   /\b(?:mr|mister|sir|lord|king|prince|emir|sultan|sheikh|monsieur|herr|señor|\w+man|\w+men)\b\.?/i;
 const FEMININE_TITLE =
-  /\b(?:mrs|ms|miss|madam|madame|dame|lady|queen|princess|empress|frau|señora|\w+woman|\w+women)\b\.?/i;
+  /\b(?:mrs|ms|miss|madam|madame|dame|lady|queen|princess|empress|frau|señora|\w*woman|\w*women)\b\.?/i;
 
 /**
  * Each person's grammatical gender, where the text makes it cheap to tell: a gendered
@@ -467,6 +515,17 @@ function personGenders(
     }
     if (quoted[i]) continue;
     if (only >= 0 && COPULAS.has(t.low)) copula = true;
+    // "Jane Roe, the first woman to …", "Jane Roe and her deputy": the noun or pronoun right
+    // after a name describes that person, whoever else the sentence names.
+    const near = nearMention(text, tokens, i, mentionAt);
+    if (near) {
+      const g =
+        GENDERED_NOUNS.get(t.low) ?? (t.lex & W_MASCULINE ? 1 : t.lex & W_FEMININE ? -1 : 0);
+      if (g !== 0) {
+        vote(near.person, 2 * g);
+        continue;
+      }
+    }
     // "Roe is one of the first women elected": a gendered noun after "is" describes the subject.
     const noun = GENDERED_NOUNS.get(t.low);
     if (noun && copula && only >= 0) vote(only, 2 * noun);
@@ -485,10 +544,33 @@ function isVerb(t: Token): boolean {
   return SPEECH_VERBS.has(t.low) && (!t.cap || t.low === 'said' || t.low === 'says');
 }
 
+/**
+ * Where the source named by an introduction at token `i` starts ("according to X", "in the
+ * words of X", "per X"), or -1.
+ */
+function sourceAt(tokens: readonly Token[], i: number, mentionAt?: MentionIndex): number {
+  // Called for every word: plain comparisons, no closures.
+  const low = (tokens[i] as Token).low;
+  if (low === 'according') return tokens[i + 1]?.low === 'to' ? i + 2 : -1;
+  if (low === 'in') {
+    const words =
+      tokens[i + 1]?.low === 'the' && tokens[i + 2]?.low === 'words' && tokens[i + 3]?.low === 'of';
+    return words ? i + 4 : -1;
+  }
+  // "per" is also a given name ("Per Holm said"): only when it names no one itself.
+  if (low === 'per' && tokens[i + 1]?.cap && !mentionAt?.[i]) return i + 1;
+  return -1;
+}
+
+/** "as Jane Roe put it": "put it" reports words. */
+function putIt(tokens: readonly Token[], i: number): boolean {
+  return tokens[i]?.low === 'put' && tokens[i + 1]?.low === 'it';
+}
+
 function isSpeechCue(tokens: readonly Token[], i: number): boolean {
   const t = tokens[i] as Token;
   if (isVerb(t) || t.low === 'speak' || t.low === 'spoke' || t.low === 'speaking') return true;
-  if (t.low === 'according' && tokens[i + 1]?.low === 'to') return true;
+  if (sourceAt(tokens, i) >= 0 || putIt(tokens, i)) return true;
   if (UTTERANCE_NOUNS.has(t.low)) return true;
   return t.low === 'quoted' || t.low === 'quoting';
 }
@@ -602,13 +684,18 @@ function nounPhraseAt(
   personById: Map<number, Person>,
 ): Speaker | null {
   const sp = phraseAt(text, tokens, i, mentionAt, personById);
-  if ((sp?.type === 'organisation' || sp?.type === 'document') && sp.start !== undefined) {
-    // "a spokesman for the British Foreign Office said": the unnamed spokesman speaks.
+  if (sp && sp.type !== 'unnamed' && sp.start !== undefined) {
+    // "a spokesman for the British Foreign Office said", "an aide to Mayor Jane Roe said": the
+    // unnamed spokesman or aide speaks, not the body or person they work for.
     let a = firstTokenAtOrAfter(tokens, sp.start) - 1;
+    if (sp.type === 'person') {
+      while (a > 0 && (tokens[a] as Token).cap && (tokens[a] as Token).lex & W_TITLEISH) a--;
+    }
     if (tokens[a]?.low === 'the') a--;
     const prep = tokens[a]?.low;
     const head = tokens[a - 1];
-    if ((prep === 'for' || prep === 'of' || prep === 'at') && head && !head.cap) {
+    const preps = sp.type === 'person' ? ['for', 'to'] : ['for', 'of', 'at'];
+    if (prep && preps.includes(prep) && head && !head.cap) {
       if (UNNAMED_SPEAKERS.has(head.low) || PRESS_ROLES.has(head.low))
         return { type: 'unnamed', name: null, start: head.start, end: head.end };
     }
@@ -637,6 +724,13 @@ function phraseAt(
   // "the Israeli courts", "Israeli": a nationality alone names no speaker.
   if (t.cap && NATIONALITIES.has(t.low) && !mentionAt[i]) return null;
   const body = bodyPhraseAt(text, tokens, i);
+  if (body?.type === 'document') {
+    // "Jane Roe’s statement said": the person's words.
+    for (let k = firstTokenAtOrAfter(tokens, body.start ?? t.start); k < i; k++) {
+      const m = mentionAt[k];
+      if (m && (tokens[k] as Token).poss) return speakerFromMention(m, personById);
+    }
+  }
   if (body) return body;
   if (t.cap && !NOT_NAME_WORDS.has(t.low)) {
     // A capitalised run: an organisation ("the Foreign Ministry of Ruritania", "Reuters"),
@@ -679,6 +773,38 @@ function phraseAt(
     if (before && (before.low === 'of' || before.low === 'from')) {
       const m = mentionAt[a - 2];
       if (m) return speakerFromMention(m, personById);
+      // A name the text gives no other evidence for: two or three name words before "of".
+      let n = a - 2;
+      while (n > a - 5 && n >= 0 && isNameToken(tokens[n] as Token) && joins(n, n + 1)) n--;
+      if (a - 2 - n >= 2) {
+        const first = tokens[n + 1] as Token;
+        const lastName = tokens[a - 2] as Token;
+        return {
+          type: 'person',
+          name: text.slice(first.start, lastName.end).replace(/\u00AD/g, ''),
+          start: first.start,
+          end: lastName.end,
+        };
+      }
+    }
+    // "Jane Roe of Vell Shipping said": two or three name words before "of" are a person
+    // (not after a determiner: "the Vell Chamber of Commerce").
+    const det = tokens[a - 1];
+    const afterDet = det !== undefined && DETERMINERS.has(det.low) && joins(a - 1, a);
+    for (let x = a + 2; x <= b && x <= a + 3 && !afterDet; x++) {
+      const c = tokens[x] as Token;
+      if (c.low !== 'of' && c.low !== 'from') continue;
+      let names = true;
+      for (let y = a; y < x; y++) if (!isNameToken(tokens[y] as Token)) names = false;
+      if (!names) break;
+      const lastName = tokens[x - 1] as Token;
+      const first = tokens[a] as Token;
+      return {
+        type: 'person',
+        name: text.slice(first.start, lastName.end).replace(/\u00AD/g, ''),
+        start: first.start,
+        end: lastName.end,
+      };
     }
     const start = (tokens[a] as Token).start;
     const end = (tokens[b] as Token).end;
@@ -736,16 +862,48 @@ function bodyPhraseAt(text: string, tokens: readonly Token[], i: number): Speake
   return { type: kind, name, start, end: t.end };
 }
 
-/** Resolves "the president said" to the last person whose titles hold that role. */
+/** How many tokens back "the report said" looks for the report it names. */
+const DOCUMENT_LOOKBACK = 400;
+
+/**
+ * Resolves "the president said" (or "Vell’s ambassador said") to the last person whose titles
+ * hold that role, and "the report said" to the last document or body named with that noun
+ * ("the IAEA report"); an unnamed one otherwise.
+ */
 function resolveRole(
+  text: string,
   tokens: readonly Token[],
   i: number,
   personById: Map<number, Person>,
   mentionAt: MentionIndex,
 ): Speaker {
   const role = (tokens[i] as Token).low;
-  const det = tokens[i - 1]?.low;
-  if (det === 'the' && OFFICIAL_ROLES.has(role) && !UNNAMED_SPEAKERS.has(role)) {
+  // "the former governor", "the deputy foreign minister": past the role's modifiers.
+  let d = i - 1;
+  while (
+    d > i - 4 &&
+    tokens[d] &&
+    !(tokens[d] as Token).cap &&
+    ROLE_MODIFIERS.has((tokens[d] as Token).low)
+  )
+    d--;
+  const before = tokens[d];
+  const det = before?.low;
+  if (det === 'the' && (DOCUMENT_NOUNS.has(role) || SPEAKING_BODIES.has(role))) {
+    for (let k = i - 1; k >= 0 && k > i - DOCUMENT_LOOKBACK; k--) {
+      const t = tokens[k] as Token;
+      if (t.low !== role) continue;
+      const named = t.cap
+        ? phraseAt(text, tokens, k, mentionAt, personById)
+        : bodyPhraseAt(text, tokens, k);
+      if (named && (named.type === 'organisation' || named.type === 'document'))
+        return { ...named, start: (tokens[i] as Token).start, end: (tokens[i] as Token).end };
+    }
+    return NOBODY;
+  }
+  // "the ambassador", or a country's: "Vell’s ambassador".
+  const owned = before?.poss && before.cap && mentionAt[d] === undefined;
+  if ((det === 'the' || owned) && OFFICIAL_ROLES.has(role) && !UNNAMED_SPEAKERS.has(role)) {
     let best: PersonMention | null = null;
     for (let k = i - 1; k >= 0 && k > i - 600; k--) {
       const m = mentionAt[k];
@@ -764,6 +922,7 @@ function resolveRole(
 }
 
 function finish(
+  text: string,
   sp: Speaker | null,
   tokens: readonly Token[],
   i: number,
@@ -771,7 +930,7 @@ function finish(
   mentionAt: MentionIndex,
 ): Speaker | null {
   if (!sp) return null;
-  if (sp.type === 'role') return resolveRole(tokens, i, personById, mentionAt);
+  if (sp.type === 'role') return resolveRole(text, tokens, i, personById, mentionAt);
   return sp;
 }
 
@@ -803,7 +962,7 @@ function attributeAfter(
     for (let f = k; f < post.length && f < k + 5; f++) {
       const at = post[f] as number;
       const m = mentionAt[at];
-      if (m) return speakerFromMention(m, personById);
+      if (m) return nounPhraseAt(text, tokens, at, mentionAt, personById);
       const n = tokens[at + 1];
       if (!n || /[,;:.]/.test(text.slice((tokens[at] as Token).end, n.start))) break;
     }
@@ -820,6 +979,7 @@ function attributeAfter(
     )
       h++;
     return finish(
+      text,
       nounPhraseAt(text, tokens, h, mentionAt, personById),
       tokens,
       h,
@@ -844,6 +1004,37 @@ function attributeAfter(
       }
     }
   }
+  // "“…” was the message from Jane Roe": the words' source.
+  if (COPULAS.has(t0.low)) {
+    let k = 1;
+    if (DETERMINERS.has(tokens[post[k] ?? -1]?.low ?? '')) k++;
+    const noun = tokens[post[k] ?? -1];
+    const prep = tokens[post[k + 1] ?? -1];
+    if (noun && prep && UTTERANCE_NOUNS.has(noun.low) && SOURCE_PREPOSITIONS.has(prep.low)) {
+      const sp = phraseFrom(text, tokens, (post[k + 1] as number) + 1, mentionAt, personById);
+      if (sp) return sp;
+    }
+  }
+  // "…,” it was said by the governor.", "…,” read a post shared by X": the passive's agent,
+  // when only auxiliaries and the words' own noun come between (not "… interests” mutually
+  // shared by Vell, he said").
+  for (let k = 0; k < post.length && k < 9; k++) {
+    const agent = passiveAgent(text, tokens, post[k] as number, mentionAt, personById);
+    if (agent) return agent;
+    const w = (tokens[post[k] as number] as Token).low;
+    const lead =
+      w === 'it' ||
+      w === 'were' ||
+      w === 'are' ||
+      w === 'been' ||
+      w === 'read' ||
+      w === 'reads' ||
+      SKIPPABLE.has(w) ||
+      DETERMINERS.has(w) ||
+      UTTERANCE_NOUNS.has(w) ||
+      DOCUMENT_NOUNS.has(w);
+    if (!lead) break;
+  }
   // Subject then verb, within the first few words: "X said", "X also told reporters".
   for (let k = 1; k < post.length && k < 9; k++) {
     const vi = post[k] as number;
@@ -853,7 +1044,7 @@ function attributeAfter(
     while (s > 0 && SKIPPABLE.has((tokens[post[s] as number] as Token).low)) s--;
     const si = post[s] as number;
     const sp = nounPhraseAt(text, tokens, si, mentionAt, personById);
-    if (sp) return finish(sp, tokens, si, personById, mentionAt);
+    if (sp) return finish(text, sp, tokens, si, personById, mentionAt);
     return null;
   }
   return null;
@@ -889,24 +1080,29 @@ function attributeBefore(
   for (let k = pre.length - 1; k >= 0; k--) {
     const vi = pre[k] as number;
     const v = tokens[vi] as Token;
-    if (v.low === 'according' && tokens[vi + 1]?.low === 'to') {
-      // "according to Jane Roe", "according to the notes of the Data Bill".
+    // "In a statement issued by the ministry, “…”": the passive's agent.
+    const agent = passiveAgent(text, tokens, vi, mentionAt, personById);
+    if (agent) return agent;
+    const source = sourceAt(tokens, vi, mentionAt);
+    if (source >= 0) {
+      // "according to Jane Roe", "according to the notes of the Data Bill", "in the words of
+      // Jane Roe", "per Jane Roe".
       const limit = (tokens[pre[pre.length - 1] as number] as Token).end;
       let fallback: Speaker | null = null;
-      for (let idx = vi + 2; idx < tokens.length && idx < vi + 10; idx++) {
+      for (let idx = source; idx < tokens.length && idx < source + 8; idx++) {
         const t = tokens[idx] as Token;
         if (t.start >= limit) break;
         const m = mentionAt[idx];
         if (m) return speakerFromMention(m, personById);
         const sp = nounPhraseAt(text, tokens, idx, mentionAt, personById);
-        if (t.cap && sp) return finish(sp, tokens, idx, personById, mentionAt);
-        fallback ??= finish(sp, tokens, idx, personById, mentionAt);
+        if (t.cap && sp) return finish(text, sp, tokens, idx, personById, mentionAt);
+        fallback ??= finish(text, sp, tokens, idx, personById, mentionAt);
         const n = tokens[idx + 1];
         if (n && /[,;:—–]/.test(text.slice(t.end, n.start))) break;
       }
       return fallback ?? NOBODY;
     }
-    if (!(isVerb(v) || v.low === 'speak' || v.low === 'spoke')) continue;
+    if (!(isVerb(v) || v.low === 'speak' || v.low === 'spoke' || putIt(tokens, vi))) continue;
     const prevTok = tokens[vi - 1];
     const commaBefore = prevTok !== undefined && text.slice(prevTok.end, v.start).includes(',');
     // ", saying …": the participle's subject is the sentence's subject, a person or else the
@@ -945,6 +1141,55 @@ function attributeBefore(
   return place;
 }
 
+/**
+ * The agent of a passive speech participle at `i` ("said by the governor Mara Quill", "issued
+ * by the Foreign Ministry"): a person named within a few words after "by", else the
+ * organisation or role the phrase names.
+ */
+function passiveAgent(
+  text: string,
+  tokens: readonly Token[],
+  i: number,
+  mentionAt: MentionIndex,
+  personById: Map<number, Person>,
+): Speaker | null {
+  const v = tokens[i] as Token;
+  const by = tokens[i + 1];
+  if (by?.low !== 'by' || v.cap || !PASSIVE_SPEECH.has(v.low)) return null;
+  if (text.slice(v.end, by.start) !== ' ') return null;
+  return phraseFrom(text, tokens, i + 2, mentionAt, personById);
+}
+
+/**
+ * The speaker a phrase starting at token `from` names ("central bank governor Mara Quill",
+ * "the Foreign Ministry"): a person named within a few words, else the organisation or role.
+ */
+function phraseFrom(
+  text: string,
+  tokens: readonly Token[],
+  from: number,
+  mentionAt: MentionIndex,
+  personById: Map<number, Person>,
+): Speaker | null {
+  const sentence = tokens[from]?.sentence;
+  let fallback: Speaker | null = null;
+  for (let a = from; a < tokens.length && a < from + 6; a++) {
+    const t = tokens[a] as Token;
+    if (t.sentence !== sentence) break;
+    const m = mentionAt[a];
+    if (m) return speakerFromMention(m, personById);
+    const n = tokens[a + 1];
+    const last = !n || n.sentence !== t.sentence || /[,;:.!?()—–]/.test(text.slice(t.end, n.start));
+    if (t.cap || OFFICIAL_ROLES.has(t.low) || UNNAMED_SPEAKERS.has(t.low) || last) {
+      const sp = nounPhraseAt(text, tokens, a, mentionAt, personById);
+      if (sp && (t.cap || last)) return finish(text, sp, tokens, a, personById, mentionAt);
+      fallback ??= sp;
+    }
+    if (last) break;
+  }
+  return fallback ? finish(text, fallback, tokens, from, personById, mentionAt) : null;
+}
+
 /** A place named as a speaker ("Washington concluded"): a country or city speaking as a whole. */
 function isPlace(sp: Speaker): boolean {
   return sp.type === 'organisation' && PLACES.has(norm(sp.name));
@@ -975,8 +1220,13 @@ function subjectBefore(
       // "he asked …, called …, and said": a pronoun is a clause's subject, not an appositive.
       const nextTok = tokens[pre[j + 1] ?? vi] as Token;
       if (PERSON_PRONOUNS.has(st.low)) inAppositive = false;
-      else if (j < k - 1 && text.slice(st.end, nextTok.start).includes(',')) inAppositive = false;
-      else continue;
+      else if (j < k - 1 && text.slice(st.end, nextTok.start).includes(',')) {
+        inAppositive = false;
+        // "Her spokeswoman, Ana Ruiz, said": an appositive that is just a name names the
+        // subject before it.
+        const named = nameOnly(tokens, pre.slice(j + 1, k), mentionAt);
+        if (named) return speakerFromMention(named, personById);
+      } else continue;
     }
     const antecedent = pre[j - 1];
     if ((st.low === 'which' || st.low === 'who') && antecedent === si - 1) {
@@ -988,7 +1238,7 @@ function subjectBefore(
         if (direct) {
           const sp = nounPhraseAt(text, tokens, antecedent, mentionAt, personById);
           return sp && sp.type !== 'pronoun'
-            ? finish(sp, tokens, antecedent, personById, mentionAt)
+            ? finish(text, sp, tokens, antecedent, personById, mentionAt)
             : null;
         }
         relative = true;
@@ -1018,9 +1268,26 @@ function subjectBefore(
       continue;
     }
     if (sp.type === 'role' && isObjectNoun(text, tokens, si)) continue;
-    if (j >= k - 3 || wasRelative) return finish(sp, tokens, si, personById, mentionAt);
+    if (j >= k - 3 || wasRelative) return finish(text, sp, tokens, si, personById, mentionAt);
   }
   return null;
+}
+
+/** The person mention that the tokens `idx` are exactly (a title before it allowed), if any. */
+function nameOnly(
+  tokens: readonly Token[],
+  idx: readonly number[],
+  mentionAt: MentionIndex,
+): PersonMention | undefined {
+  const last = idx[idx.length - 1];
+  const m = last === undefined ? undefined : mentionAt[last];
+  if (!m) return undefined;
+  for (const i of idx) {
+    const t = tokens[i] as Token;
+    if (mentionAt[i] !== m && !(t.cap && (t.lex & (W_TITLEISH | W_HONORIFIC)) !== 0))
+      return undefined;
+  }
+  return m;
 }
 
 /** Whether a person mention directly follows a verb in its sentence ("called Jane Roe"). */
@@ -1055,7 +1322,7 @@ function attributeLater(
     let s = k - 1;
     while (s > 0 && SKIPPABLE.has((tokens[post[s] as number] as Token).low)) s--;
     const sp = nounPhraseAt(text, tokens, post[s] as number, mentionAt, personById);
-    if (sp) return finish(sp, tokens, post[s] as number, personById, mentionAt);
+    if (sp) return finish(text, sp, tokens, post[s] as number, personById, mentionAt);
     const after = post[k + 1];
     if (after !== undefined) {
       const m = mentionAt[after];
@@ -1090,8 +1357,12 @@ function resolvePronoun(
     const g = genderOf().get(person);
     return !g || g === want;
   };
-  const subject = (s: number, before = Number.POSITIVE_INFINITY): PersonMention | undefined =>
-    subjectsOf.get(s)?.find((m) => m.start < before && fits(m.person));
+  // A person the text gives the pronoun's gender comes before one of unknown gender.
+  const known = (person: number) => want !== undefined && genderOf().get(person) === want;
+  const subject = (s: number, before = Number.POSITIVE_INFINITY): PersonMention | undefined => {
+    const list = subjectsOf.get(s)?.filter((m) => m.start < before && fits(m.person));
+    return list?.find((m) => known(m.person)) ?? list?.[0];
+  };
   const here = subject(sIdx, pronoun.start ?? 0);
   if (here) return speakerFromMention(here, personById);
   const prevSubject = subject(sIdx - 1);
@@ -1120,7 +1391,11 @@ function resolvePronoun(
  * "it said": the organisation or document quoted just before (within three sentences), which
  * the text goes on quoting; otherwise a thing nobody named.
  */
-function resolveIt(sIdx: number, previous: { speaker: Speaker; sentence: number } | null): Speaker {
+function resolveIt(
+  sIdx: number,
+  previous: { speaker: Speaker; sentence: number } | null,
+  bodyBefore: () => Speaker | null,
+): Speaker {
   const p = previous?.speaker;
   if (
     previous &&
@@ -1128,5 +1403,35 @@ function resolveIt(sIdx: number, previous: { speaker: Speaker; sentence: number 
     (p?.type === 'organisation' || p?.type === 'document')
   )
     return p;
+  // "The Vell Chamber issued a statement. “…,” it said.": the body the sentence before opens
+  // with, when nobody was quoted in it.
+  if (!previous || previous.sentence < sIdx - 1) return bodyBefore() ?? NOBODY;
   return NOBODY;
+}
+
+/**
+ * The organisation or document a sentence opens with as its subject ("The Vell Chamber of
+ * Commerce issued …"), if any.
+ */
+function bodySubjectOf(
+  text: string,
+  tokens: readonly Token[],
+  sentenceStarts: readonly number[],
+  s: number,
+  mentionAt: MentionIndex,
+  personById: Map<number, Person>,
+): Speaker | null {
+  if (s < 0) return null;
+  let i = firstTokenAtOrAfter(tokens, sentenceStarts[s] ?? 0);
+  if (DETERMINERS.has(tokens[i]?.low ?? '')) i++;
+  const t = tokens[i];
+  if (!t || t.sentence !== s || !t.cap) return null;
+  let e = i;
+  while (
+    tokens[e + 1]?.sentence === s &&
+    (tokens[e + 1]?.cap || ORG_CONNECTORS.has(tokens[e + 1]?.low ?? ''))
+  )
+    e++;
+  const sp = phraseAt(text, tokens, e, mentionAt, personById);
+  return sp?.type === 'organisation' || sp?.type === 'document' ? sp : null;
 }

@@ -1,7 +1,8 @@
 /**
  * Painting ranges on the live page. The CSS Custom Highlight API paints without touching the
  * DOM at all, under the names DESIGN.md promises (`dossier-official`, `dossier-quote`,
- * `dossier-note`, `dossier-note-<colour>`), so readers can restyle them with `::highlight()`.
+ * `dossier-note`, `dossier-note-<colour>`, and `dossier-note-team` for teammates' notes), so
+ * readers can restyle them with `::highlight()`.
  * Where the API is missing, `<dossier-mark>` elements wrap the text instead: the page's text is
  * unchanged, and `destroy()` puts back every text node exactly as it was (same node objects,
  * same data), so scripts holding references to the page's nodes never notice.
@@ -18,6 +19,12 @@ export type HighlightName =
   | 'dossier-note'
   | 'dossier-flash'
   | `dossier-note-${string}`;
+
+/**
+ * The name teammates' notes (shared through a team database, issue 14) are painted under
+ * instead of their colour, so the reader tells them from their own at a glance (DESIGN.md).
+ */
+export const TEAM_HIGHLIGHT = 'dossier-note-team' satisfies HighlightName;
 
 /**
  * Paints named sets of ranges; painting a name again replaces its ranges. With the wrapping
@@ -51,15 +58,18 @@ export const HIGHLIGHT_CSS = `
 ::highlight(dossier-note-blue) { background-color: rgb(90 170 255 / 0.4); }
 ::highlight(dossier-note-pink) { background-color: rgb(255 120 190 / 0.4); }
 ::highlight(dossier-note-purple) { background-color: rgb(180 130 255 / 0.4); }
+::highlight(dossier-note-team) { background-color: rgb(0 190 180 / 0.3); text-decoration: underline dashed 2px rgb(0 130 120); }
 dossier-mark { all: unset; display: inline; }
 dossier-mark[data-name="dossier-official"] { background-color: rgb(255 196 0 / 0.32); text-decoration: underline 2px rgb(214 150 0); }
 dossier-mark[data-name="dossier-quote"] { background-color: rgb(64 150 255 / 0.2); text-decoration: underline dotted 2px rgb(40 120 230); }
 dossier-mark[data-name^="dossier-note"] { background-color: rgb(255 230 0 / 0.36); }
+dossier-mark[data-name="dossier-note-team"] { background-color: rgb(0 190 180 / 0.3); }
 ::highlight(dossier-flash) { background-color: rgb(255 120 0 / 0.55); }
 `;
 
 interface HighlightRegistry {
   set(name: string, value: unknown): void;
+  get?(name: string): unknown;
   delete(name: string): boolean;
 }
 
@@ -167,6 +177,8 @@ class HighlightApiPainter implements Painter {
   /** Elements of windowed names within the margin of the viewport, as last reported. */
   private readonly near = new Set<Element>();
   private observer: IntersectionObserver | null = null;
+  /** Names registered whole: the Highlight given to the registry and the ranges put in it. */
+  private readonly whole = new Map<string, { highlight: HighlightSet; ranges: Set<Range> }>();
 
   constructor(
     private readonly doc: Document,
@@ -190,9 +202,29 @@ class HighlightApiPainter implements Painter {
       this.paintNearViewport(name, ranges, this.IO);
     } else {
       this.unwindow(name);
-      this.registry.set(name, new this.Highlight(...ranges));
+      this.paintWhole(name, ranges);
     }
     this.names.add(name);
+  }
+
+  /**
+   * Registers all of `name`'s ranges. When the name's Highlight is still the one registered,
+   * it is changed in place (only the ranges that come and go): Chromium restyles the whole
+   * document when a name is registered anew, but not when a registered Highlight changes, so
+   * a viewer that repaints as pages come and go (lib/pdf) does not restyle every frame.
+   */
+  private paintWhole(name: string, ranges: readonly Range[]): void {
+    const current = this.whole.get(name);
+    if (current && this.registry.get?.(name) === current.highlight) {
+      const next = new Set(ranges);
+      for (const range of current.ranges) if (!next.has(range)) current.highlight.delete(range);
+      for (const range of next) if (!current.ranges.has(range)) current.highlight.add(range);
+      current.ranges = next;
+      return;
+    }
+    const highlight = new this.Highlight(...ranges);
+    this.registry.set(name, highlight);
+    this.whole.set(name, { highlight, ranges: new Set(ranges) });
   }
 
   /**
@@ -205,6 +237,7 @@ class HighlightApiPainter implements Painter {
     ranges: readonly Range[],
     IO: typeof IntersectionObserver,
   ): void {
+    this.whole.delete(name);
     const byElement = new Map<Element, Range[]>();
     for (const range of ranges) {
       const element = anchorElement(range);
@@ -256,6 +289,7 @@ class HighlightApiPainter implements Painter {
   clear(name?: HighlightName): void {
     for (const n of name ? [name] : [...this.names]) {
       this.unwindow(n);
+      this.whole.delete(n);
       this.registry.delete(n);
       this.names.delete(n);
     }

@@ -15,9 +15,12 @@ import type {
   LibraryPage,
   PageOfficial,
   PageQuote,
+  Person,
   PersonChoice,
   Sighting,
 } from './records';
+
+export type { Person } from './records';
 
 /** A name as pages write it, reduced to what identifies it. */
 export interface ParsedName {
@@ -151,24 +154,6 @@ export interface NameForm {
   pages: Set<string>;
   /** The dates (YYYY-MM-DD) of the pages it is on, for the date filter. */
   dates: Set<string>;
-  mentions: number;
-}
-
-/** A person: one or more name forms the library treats as one. */
-export interface Person {
-  /** Stable while the person's main name form stays: that form's key. */
-  id: string;
-  /** The fullest, most used spelling. */
-  name: string;
-  /** Name form keys, the main one first. */
-  forms: string[];
-  /** Every title seen, most frequent first. */
-  titles: string[];
-  sites: string[];
-  /** Urls of the pages that name them. */
-  pages: string[];
-  /** The dates of those pages (YYYY-MM-DD), sorted. */
-  dates: string[];
   mentions: number;
 }
 

@@ -87,19 +87,29 @@ export interface FormRecord {
   seen: Record<string, Sighting>;
 }
 
+/** A person: one or more name forms the library treats as one. */
+export interface Person {
+  /** Stable while the person's main name form stays: that form's key. */
+  id: string;
+  /** The fullest, most used spelling. */
+  name: string;
+  /** Name form keys, the main one first. */
+  forms: string[];
+  /** Every title seen, most frequent first. */
+  titles: string[];
+  sites: string[];
+  /** Urls of the pages that name them. */
+  pages: string[];
+  /** The dates of those pages (YYYY-MM-DD), sorted. */
+  dates: string[];
+  mentions: number;
+}
+
 /**
  * A person as the stored summary keeps them (schema v5): the resolved person, with the buckets
  * of their forms so that a change to one bucket replaces exactly the people it concerns.
  */
-export interface PersonRecord {
-  id: string;
-  name: string;
-  forms: string[];
-  titles: string[];
-  sites: string[];
-  pages: string[];
-  dates: string[];
-  mentions: number;
+export interface PersonRecord extends Person {
   buckets: string[];
   /**
    * `[pages, mentions]`, indexed (`by-rank`) so the panel's first rows are the first records
@@ -114,4 +124,17 @@ export interface PersonRecord {
 export interface LibrarySetting {
   key: string;
   value: unknown;
+}
+
+/**
+ * The quotations' search index as the store keeps it (lib/library/quote-index.ts): plain
+ * arrays, so saving and loading are a structured clone, not JSON. Slot `i` is quotation
+ * `slotK[i]` of page `urls[slotUrl[i]]`; `lists[j]` holds the slots whose text has `words[j]`.
+ */
+export interface SavedQuoteIndex {
+  urls: string[];
+  slotUrl: Int32Array;
+  slotK: Int32Array;
+  words: string[];
+  lists: Int32Array[];
 }

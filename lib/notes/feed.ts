@@ -5,7 +5,7 @@
  * than from the service's own writes is what makes a synced note appear in an open tab.
  */
 import type { NotesChange } from '../protocol';
-import { type DossierDB, type NotesFeedEvent, watchNotes } from '../store';
+import { type ConflictResolution, type DossierDB, type NotesFeedEvent, watchNotes } from '../store';
 
 /** Beyond this many changes at once (an import, a tag rename), views reload instead. */
 export const RELOAD_ABOVE = 50;
@@ -28,6 +28,8 @@ export function changesOf(events: readonly NotesFeedEvent[]): [string, NotesChan
 export interface FollowOptions {
   /** A conflict between devices was settled; `notice` is a sentence for the reader. */
   onNotice?: (notice: string) => void;
+  /** The same, with what was decided (what the conflict notices name: lib/sync/notices.ts). */
+  onResolved?: (resolution: ConflictResolution) => void;
 }
 
 /**
@@ -53,6 +55,7 @@ export function followNotes(
       {
         onResolved: (_id, resolution) => {
           if (resolution.notice) options.onNotice?.(resolution.notice);
+          options.onResolved?.(resolution);
         },
         onError: () => {
           stop?.();

@@ -10,9 +10,8 @@
  * turned into ranges by the viewer when a page is on screen: `reveal` scrolls to a place and
  * renders its page first.
  */
-import { h } from 'preact';
-import { cardEntity, EntityCard } from '../../components/page/EntityCard';
 import { PAGE_UI_CSS } from '../../components/page/styles';
+import { cardKeyHandler, showCard, stepMention, walkFrom } from '../content/card-walk';
 import { createUiHost } from '../content/ui-host';
 import type { Detection } from '../detect';
 
@@ -99,27 +98,13 @@ export function startPdfCards(options: PdfCardsOptions): PdfCards {
 
   const show = (hit: Hit, range: Range, focus: boolean) => {
     open = hit;
-    const rect = range.getBoundingClientRect();
-    const position = { x: rect.left + rect.width / 2, y: rect.bottom, top: rect.top };
-    const entity = cardEntity(detection, hit);
     const save = options.saveQuote;
-    host.show(
-      h(EntityCard, {
-        entity,
-        position,
-        onPrev: () => void step(hit, -1),
-        onNext: () => void step(hit, 1),
-        onSaveAsNote:
-          hit.kind === 'quote' && save
-            ? () => {
-                save(hit.start, hit.end, entity.kind === 'quote' ? entity.speaker : null);
-                close();
-              }
-            : undefined,
-        onDismiss: close,
-      }),
-    );
-    if (focus) host.focusFirst();
+    const actions = {
+      step: (delta: 1 | -1) => step(hit, delta),
+      save: save && ((speaker: string | null) => save(hit.start, hit.end, speaker)),
+      close,
+    };
+    showCard(host, detection, hit, range, actions, focus);
   };
 
   /** Scrolls to a hit, selects it (so Note/Highlight act on it) and opens its card, focused. */
@@ -134,12 +119,13 @@ export function startPdfCards(options: PdfCardsOptions): PdfCards {
     return true;
   };
 
-  const step = (hit: Hit, delta: number) => {
+  const step = (hit: Hit, delta: 1 | -1) => {
     const mentions = detection.officials[hit.index]?.mentions ?? [];
-    if (mentions.length === 0) return;
-    const mention = (hit.mention + delta + mentions.length) % mentions.length;
-    const m = mentions[mention];
-    if (m) void goTo({ kind: 'official', index: hit.index, mention, start: m.start, end: m.end });
+    const mention = stepMention(mentions.length, hit.mention, delta);
+    const m = mention === null ? undefined : mentions[mention];
+    if (m && mention !== null) {
+      void goTo({ kind: 'official', index: hit.index, mention, start: m.start, end: m.end });
+    }
   };
 
   let pending = false;
@@ -162,25 +148,23 @@ export function startPdfCards(options: PdfCardsOptions): PdfCards {
       if (range) show(hit, range, false);
     });
   };
-  const onKey = (event: KeyboardEvent) => {
-    if (!event.isTrusted) return;
-    if (event.key === 'Escape' && open) close();
-    if (!options.visible() || !event.altKey || !event.shiftKey) return;
-    if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
-    if (officialHits.length === 0) return;
-    event.preventDefault();
-    const current = open?.kind === 'official' ? officialHits.indexOf(open) : -1;
-    const found =
-      current >= 0
-        ? current
-        : open
-          ? officialHits.findIndex((x) => x.start === open?.start && x.end === open?.end)
-          : -1;
-    const n = officialHits.length;
-    const next = event.key === 'ArrowDown' ? found + 1 : found < 0 ? n - 1 : found - 1;
-    const hit = officialHits[(next + n) % n];
-    if (hit) void goTo(hit);
-  };
+  const onKey = cardKeyHandler({
+    isOpen: () => open !== null,
+    close,
+    enabled: () => options.visible(),
+    walk: (delta) => {
+      const current = open?.kind === 'official' ? officialHits.indexOf(open) : -1;
+      const found =
+        current >= 0
+          ? current
+          : open
+            ? officialHits.findIndex((x) => x.start === open?.start && x.end === open?.end)
+            : -1;
+      const hit = officialHits[walkFrom(officialHits.length, found, delta)];
+      if (hit) void goTo(hit);
+      return hit !== undefined;
+    },
+  });
   doc.addEventListener('mousemove', onMove);
   // In the capture phase, so that the walk goes on from inside the card it opened.
   doc.addEventListener('keydown', onKey, { capture: true });

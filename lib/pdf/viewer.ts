@@ -20,14 +20,14 @@
 import type { TextContent, TextItem } from 'pdfjs-dist/types/src/display/api';
 import { h, render } from 'preact';
 import { NotesPanel } from '../../components/notes/NotesPanel';
-import { SelectionToolbar } from '../../components/page/SelectionToolbar';
 import { PAGE_UI_CSS } from '../../components/page/styles';
 import { anchorAll } from '../anchoring/anchor';
 import { describeOffsets } from '../anchoring/selectors';
-import { DOSSIER_UI_ATTRIBUTE } from '../anchoring/text-index';
-import type { Annotation, AnnotationOrigin, Colour, PageRef } from '../annotation';
+import type { Annotation, PageRef } from '../annotation';
+import { startNoteController } from '../content/note-controller';
 import { createUiHost } from '../content/ui-host';
 import type { Detection } from '../detect';
+import { caretAt, overDossierUi } from '../dom/pointer';
 import { createPainter, type HighlightName } from '../highlight/paint';
 import { answeringLocally, type NotesApi } from '../notes/api';
 import { sendToBackground } from '../platform/messaging';
@@ -46,18 +46,57 @@ import { findRunningItems, type PlacedItem } from './running';
 import { PdfText } from './text-model';
 import { answerViews } from './view-answers';
 
-/** Entries of the quotations list added per task. */
-const LIST_SLICE = 150;
-
 /** Resolves in a later task, so that input and rendering run in between. */
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
+/** Resolves in a task after the next frame: work done then is styled in a frame of its own. */
+const nextFrame = () =>
+  new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+
+/** Text-layer runs added to the page per frame (each is a styled, absolutely placed span). */
+const RUNS_PER_FRAME = 300;
+
 /**
- * Pages kept rendered at once; the rest are placeholders of the right size. Each rendered page
- * is a canvas of a few megabytes that the compositor must take in: six cover the screen and
- * the pages just above and below it.
+ * Milliseconds of the viewer's own work per task while a report is read and analysed: well
+ * under a frame, so that scrolling gets the main thread in between on a slow machine too.
  */
-const MAX_RENDERED = 6;
+const SLICE_MS = 8;
+
+/**
+ * A checkpoint for long loops: awaiting it yields to the event loop once the current task has
+ * run `SLICE_MS`, and costs nothing before (so a loop is cut by time, not by a fixed count
+ * that is too much on a slow machine and too little on a fast one).
+ */
+function taskSlices(budget = SLICE_MS): () => Promise<void> {
+  let since = performance.now();
+  return async () => {
+    if (performance.now() - since < budget) return;
+    await nextTask();
+    since = performance.now();
+  };
+}
+
+/** Words and non-space characters of the document text (collapsed: one space between words). */
+function countWords(text: string): { words: number; letters: number } {
+  let words = 0;
+  let spaces = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const space = text.charCodeAt(i) === 32;
+    if (space) spaces++;
+    else if (!inWord) words++;
+    inWord = !space;
+  }
+  return { words, letters: text.length - spaces };
+}
+
+/**
+ * Pages kept rendered at once; the rest are placeholders of the right size. Four cover the
+ * screen and half a screen above and below it (a page is taller than the screen). Fewer
+ * rendered pages also mean fewer text runs in the document, and Chromium restyles all of them
+ * whenever a highlight changes (measured: about 2,150 elements a time with six pages).
+ */
+const MAX_RENDERED = 4;
 /** How far outside the viewport a page starts rendering (half a screen above and below). */
 const NEAR_MARGIN = '50% 0px 50% 0px';
 
@@ -67,6 +106,12 @@ export interface ViewerOptions {
   target: ViewerTarget;
   /** URL of PDF.js's worker script, bundled with the extension (no remote code). */
   workerSrc: string;
+  /**
+   * URL of PDF.js's renderer worker script: pages are drawn on an OffscreenCanvas there, so
+   * the viewer's main thread only copies a finished bitmap (its own drawing, and the
+   * browser's replay of it at commit, were the longest tasks while scrolling).
+   */
+  rendererSrc?: string;
   /** Asks the browser for access to an origin (from a click); true when granted. */
   requestAccess(origin: string): Promise<boolean>;
 }
@@ -81,6 +126,11 @@ interface Slot {
   textDivs: HTMLElement[];
   /** Bumped on release, so a render finishing late knows it is stale. */
   generation: number;
+  /** The object URL of the page's picture while it is shown (revoked on release). */
+  picture: string | null;
+  /** The ranges painted on this page, per highlight name, as of `paintedAt` (a paint version). */
+  ranges: Map<HighlightName, Range[]> | null;
+  paintedAt: number;
 }
 
 /** A span of the document text that is painted: an official's mention or a quotation. */
@@ -158,6 +208,7 @@ export async function startViewer(options: ViewerOptions): Promise<void> {
     return fail(problemOfPdfError(error));
   }
   pdfjs.GlobalWorkerOptions.workerSrc = options.workerSrc;
+  if (options.rendererSrc) pdfjs.GlobalWorkerOptions.rendererSrc = options.rendererSrc;
   let pdf: Awaited<ReturnType<Pdfjs['getDocument']>['promise']>;
   try {
     pdf = await pdfjs.getDocument({
@@ -208,6 +259,9 @@ export async function startViewer(options: ViewerOptions): Promise<void> {
       state: 'empty',
       textDivs: [],
       generation: 0,
+      picture: null,
+      ranges: null,
+      paintedAt: -1,
     };
     sizeSlot(slot);
     slots.push(slot);
@@ -263,28 +317,40 @@ export async function startViewer(options: ViewerOptions): Promise<void> {
       const page = await pdf.getPage(slot.page);
       const viewport = page.getViewport({ scale });
       const ratio = doc.defaultView?.devicePixelRatio || 1;
-      const canvas = doc.createElement('canvas');
-      canvas.width = Math.floor(viewport.width * ratio);
-      canvas.height = Math.floor(viewport.height * ratio);
-      canvas.setAttribute('aria-hidden', 'true');
+      // Drawn in PDF.js's renderer worker where the browser has one (the main thread only
+      // copies the finished bitmap), on a canvas that never enters the page.
+      const drawn = doc.createElement('canvas');
+      drawn.width = Math.floor(viewport.width * ratio);
+      drawn.height = Math.floor(viewport.height * ratio);
       await page.render({
-        canvas,
+        canvas: drawn,
         viewport,
         ...(ratio !== 1 ? { transform: [ratio, 0, 0, ratio, 0, 0] } : {}),
       }).promise;
-      if (generation !== slot.generation) return;
+      const picture = await pictureOf(drawn);
+      if (generation !== slot.generation) return picture && URL.revokeObjectURL(picture.src);
       const layer = doc.createElement('div');
       layer.className = 'textLayer';
       const textLayer = new pdfjs.TextLayer({
-        textContentSource: await textOf(slot.page),
+        textContentSource: slicedText(await textOf(slot.page)),
         container: layer,
         viewport,
       });
       await textLayer.render();
-      if (generation !== slot.generation) return;
+      if (generation !== slot.generation) return picture && URL.revokeObjectURL(picture.src);
       slot.textDivs = textLayer.textDivs;
       slot.textDivs.forEach((div, item) => void spanInfo.set(div, { page: slot.page, item }));
-      slot.el.replaceChildren(canvas, layer);
+      // The picture first, then the text runs a few hundred per frame: a report's page has
+      // thousands, and styling them all in one frame was the longest task left.
+      const runs = [...layer.childNodes];
+      layer.replaceChildren();
+      slot.el.replaceChildren(...(picture ? [picture] : []), layer);
+      slot.picture = picture?.src ?? null;
+      for (let i = 0; i < runs.length; i += RUNS_PER_FRAME) {
+        await nextFrame();
+        if (generation !== slot.generation) return;
+        layer.append(...runs.slice(i, i + RUNS_PER_FRAME));
+      }
       slot.state = 'rendered';
       if (!firstPainted) {
         firstPainted = true;
@@ -317,11 +383,10 @@ export async function startViewer(options: ViewerOptions): Promise<void> {
     slot.generation++;
     slot.state = 'empty';
     slot.textDivs = [];
-    // The canvas's pixels go now, not at the next garbage collection (which then runs long).
-    for (const canvas of slot.el.querySelectorAll('canvas')) {
-      canvas.width = 0;
-      canvas.height = 0;
-    }
+    slot.ranges = null;
+    // The picture's pixels go now, not at the next garbage collection (which then runs long).
+    if (slot.picture) URL.revokeObjectURL(slot.picture);
+    slot.picture = null;
     slot.el.replaceChildren();
   };
   // Keeps at most MAX_RENDERED pages: the ones far from the viewport go first.
@@ -358,14 +423,22 @@ export async function startViewer(options: ViewerOptions): Promise<void> {
   const model = new PdfText();
   let entitySpans: Span[][] = []; // by page, 1-based
   let visible = true;
+  // What a page paints changes only when the page is rendered again or the highlights, the
+  // notes or the switch change (a new paint version): each frame then only gathers the
+  // ranges of the rendered pages instead of mapping every span again.
+  let paintVersion = 0;
+  function repaint() {
+    paintVersion++;
+    schedulePaint();
+  }
   const hostname = fileUrl.hostname;
   void loadSettings().then((settings) => {
     visible = highlightsOn(settings, hostname);
-    schedulePaint();
+    repaint();
   });
   watchSettings((settings) => {
     visible = highlightsOn(settings, hostname);
-    schedulePaint();
+    repaint();
   });
 
   const rangeOn = (slot: Slot, start: number, end: number): Range | null => {
@@ -394,7 +467,25 @@ export async function startViewer(options: ViewerOptions): Promise<void> {
       paint();
     });
   }
-  const paint = () => {
+  // The placed notes by the pages they cover, rebuilt once per paint version.
+  let notesByPage = new Map<number, Placed[]>();
+  let notesIndexedAt = -1;
+  const notesOn = (page: number): Placed[] => {
+    if (notesIndexedAt !== paintVersion) {
+      notesByPage = new Map();
+      for (const note of placed.values()) {
+        if (note.start === null || note.end === null) continue;
+        const last = model.pageAt(Math.max(note.start, note.end - 1));
+        for (let p = model.pageAt(note.start); p <= last; p++) {
+          notesByPage.set(p, [...(notesByPage.get(p) ?? []), note]);
+        }
+      }
+      notesIndexedAt = paintVersion;
+    }
+    return notesByPage.get(page) ?? [];
+  };
+  const rangesOf = (slot: Slot): Map<HighlightName, Range[]> => {
+    if (slot.ranges && slot.paintedAt === paintVersion) return slot.ranges;
     const byName = new Map<HighlightName, Range[]>();
     const add = (name: HighlightName, range: Range | null) => {
       if (!range) return;
@@ -402,25 +493,36 @@ export async function startViewer(options: ViewerOptions): Promise<void> {
       if (list) list.push(range);
       else byName.set(name, [range]);
     };
-    for (const slot of slots) {
-      if (slot.state !== 'rendered') continue;
-      if (visible) {
-        for (const span of entitySpans[slot.page] ?? []) {
-          add(span.name, rangeOn(slot, span.start, span.end));
-        }
-      }
-      for (const note of placed.values()) {
-        if (note.start === null || note.end === null) continue;
-        const range = rangeOn(slot, note.start, note.end);
-        add('dossier-note', range);
-        add(`dossier-note-${note.annotation.colour}`, range);
+    if (visible) {
+      for (const span of entitySpans[slot.page] ?? []) {
+        add(span.name, rangeOn(slot, span.start, span.end));
       }
     }
-    const names: HighlightName[] = ['dossier-official', 'dossier-quote', 'dossier-note'];
-    for (const colour of ['yellow', 'green', 'blue', 'pink', 'purple'] as const) {
-      names.push(`dossier-note-${colour}`);
+    for (const note of notesOn(slot.page)) {
+      if (note.start === null || note.end === null) continue;
+      const range = rangeOn(slot, note.start, note.end);
+      add('dossier-note', range);
+      add(`dossier-note-${note.annotation.colour}`, range);
     }
-    for (const name of names) painter.paint(name, byName.get(name) ?? []);
+    slot.ranges = byName;
+    slot.paintedAt = paintVersion;
+    return byName;
+  };
+  const PAINTED: HighlightName[] = [
+    'dossier-official',
+    'dossier-quote',
+    'dossier-note',
+    ...(['yellow', 'green', 'blue', 'pink', 'purple'] as const).map(
+      (colour): HighlightName => `dossier-note-${colour}`,
+    ),
+  ];
+  const paint = () => {
+    const rendered = slots.filter((slot) => slot.state === 'rendered').map(rangesOf);
+    for (const name of PAINTED)
+      painter.paint(
+        name,
+        rendered.flatMap((r) => r.get(name) ?? []),
+      );
   };
 
   // --- Reading the text, one page per task; then the analysis in a worker -------------------
@@ -454,6 +556,8 @@ export async function startViewer(options: ViewerOptions): Promise<void> {
   // Running headers and footers stay on screen but out of the analysed text: as empty items,
   // so that item numbers still match the text layer's runs.
   const running = findRunningItems(placements);
+  await nextTask();
+  const slice = taskSlices();
   for (const [p, items] of pageItems.entries()) {
     const skip = running[p];
     model.addPage(
@@ -461,24 +565,27 @@ export async function startViewer(options: ViewerOptions): Promise<void> {
         ? items.map((item, i) => (skip.has(i) ? { str: '', hasEOL: item.hasEOL } : item))
         : items,
     );
-    if (p % 20 === 19) await nextTask();
+    await slice();
   }
   performance.mark('dossier-pdf-text-read');
   const text = model.text;
-  if (!hasTextLayer(text.replace(/\s/g, '').length, pdf.numPages)) {
+  const words = countWords(text);
+  if (!hasTextLayer(words.letters, pdf.numPages)) {
     fail({ kind: 'no-text', message: MESSAGES.noText });
     doc.body.dataset.state = 'no-text';
     return;
   }
   answers.read({
     title,
-    wordCount: text.split(' ').filter(Boolean).length,
+    wordCount: words.words,
     byline: pageRef.author ?? null,
     site: pageRef.site,
     published: null,
   });
   status.textContent = `Analysing ${pdf.numPages} ${pdf.numPages === 1 ? 'page' : 'pages'}…`;
+  await nextTask();
   const notes = startPdfNotes();
+  await nextTask();
   try {
     detection = await analyseText(text);
   } catch {
@@ -493,14 +600,17 @@ export async function startViewer(options: ViewerOptions): Promise<void> {
     for (let p = model.pageAt(span.start); p <= last; p++) byPage[p]?.push(span);
   };
   for (const official of detection.officials) {
-    for (const m of official.mentions)
+    for (const m of official.mentions) {
       addSpan({ start: m.start, end: m.end, name: 'dossier-official' });
+    }
+    await slice();
   }
   for (const quote of detection.quotes) {
     addSpan({ start: quote.start, end: quote.end, name: 'dossier-quote' });
+    await slice();
   }
   entitySpans = byPage;
-  schedulePaint();
+  repaint();
   await nextTask();
   await renderLists(detection);
   await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
@@ -572,6 +682,7 @@ export async function startViewer(options: ViewerOptions): Promise<void> {
   }
 
   async function renderLists(found: Detection) {
+    const slice = taskSlices();
     const officials = $<HTMLElement>('officials');
     const quotes = $<HTMLElement>('quotes');
     officials.replaceChildren();
@@ -593,8 +704,9 @@ export async function startViewer(options: ViewerOptions): Promise<void> {
       li.append(button);
       officials.append(li);
     });
-    for (const [i, quote] of found.quotes.entries()) {
-      if (i > 0 && i % LIST_SLICE === 0) await nextTask();
+    await slice();
+    for (const quote of found.quotes) {
+      await slice();
       const li = doc.createElement('li');
       const button = doc.createElement('button');
       button.type = 'button';
@@ -627,7 +739,7 @@ export async function startViewer(options: ViewerOptions): Promise<void> {
           end: r && !r.orphan ? r.end : null,
         });
       });
-      schedulePaint();
+      repaint();
     };
     const otherUrls = new Set<string>();
     const stops: (() => void)[] = [];
@@ -657,7 +769,7 @@ export async function startViewer(options: ViewerOptions): Promise<void> {
       if (change.kind === 'reload') return void load();
       if (change.kind === 'delete') placed.delete(change.id);
       else place([change.annotation]);
-      schedulePaint();
+      repaint();
     };
     stops.push(subscribeToChanges({ url: identity, onChange: apply, onResync: load }));
 
@@ -716,85 +828,44 @@ export async function startViewer(options: ViewerOptions): Promise<void> {
       $<HTMLElement>('notes'),
     );
 
-    // The selection toolbar, as on web pages.
+    // The selection toolbar and saving, as on web pages (lib/content/note-controller).
     const host = createUiHost(doc, PAGE_UI_CSS);
-    let lastColour: Colour = 'yellow';
-    let tagSuggestions: string[] = [];
-    const save = async (
-      start: number,
-      end: number,
-      note: string,
-      tags: string[],
-      colour: Colour,
-      origin?: AnnotationOrigin,
-    ) => {
-      lastColour = colour;
-      const selectors = describeOffsets(model.text, start, end);
-      if (!selectors) return;
-      const reply = await sendToBackground('notes/create', {
-        annotation: {
-          page: pageRef,
-          ...selectors,
-          note,
-          tags,
-          colour,
-          ...(origin ? { origin } : {}),
-          pdf: { fingerprint, page: model.pageAt(selectors.position.start) },
+    const controller = startNoteController<{ start: number; end: number }>({
+      doc,
+      host,
+      // Not from Dossier's own panels (the cards): only from the report's text.
+      ignore: overDossierUi,
+      tagSuggestions: async () => {
+        const reply = await sendToBackground('tags/list', {});
+        return reply.ok ? reply.value.map((t) => t.tag) : [];
+      },
+      target: {
+        selection: () => {
+          const sel = doc.getSelection();
+          if (!sel || sel.isCollapsed || sel.rangeCount === 0) return null;
+          const range = sel.getRangeAt(0);
+          if (!pagesEl.contains(range.commonAncestorContainer)) return null;
+          const start = offsetAt(range.startContainer, range.startOffset, 'start');
+          const end = offsetAt(range.endContainer, range.endOffset, 'end');
+          if (start === null || end === null || end <= start) return null;
+          return { place: { start, end }, rect: range.getBoundingClientRect() };
         },
-      });
-      if (!reply.ok) say(`Your note was not saved: ${reply.error}`);
-      else apply({ kind: 'upsert', annotation: reply.value });
-    };
-    const selectionOffsets = (): { start: number; end: number; rect: DOMRect } | null => {
-      const sel = doc.getSelection();
-      if (!sel || sel.isCollapsed || sel.rangeCount === 0) return null;
-      const range = sel.getRangeAt(0);
-      if (!pagesEl.contains(range.commonAncestorContainer)) return null;
-      const start = offsetAt(range.startContainer, range.startOffset, 'start');
-      const end = offsetAt(range.endContainer, range.endOffset, 'end');
-      if (start === null || end === null || end <= start) return null;
-      return { start, end, rect: range.getBoundingClientRect() };
-    };
-    const openToolbar = (mode: 'buttons' | 'note' = 'buttons') => {
-      const picked = selectionOffsets();
-      if (!picked) return host.show(null);
-      const { start, end, rect } = picked;
-      const close = () => host.show(null);
-      host.show(
-        h(SelectionToolbar, {
-          anchor: { x: rect.left + rect.width / 2, y: rect.bottom, top: rect.top },
-          tagSuggestions,
-          initialColour: lastColour,
-          mode,
-          onHighlight: (colour: Colour) => {
-            close();
-            void save(start, end, '', [], colour);
-          },
-          onNote: (note: string, tags: string[], colour: Colour) => {
-            close();
-            void save(start, end, note, tags, colour);
-          },
-          onDismiss: close,
-        }),
-      );
-      void sendToBackground('tags/list', {}).then((r) => {
-        if (r.ok) tagSuggestions = r.value.map((t) => t.tag);
-      });
-    };
-    doc.addEventListener('mouseup', (event) => {
-      // Not from Dossier's own panels (the toolbar, the cards): only from the report's text.
-      if (host.contains(event) || overDossierUi(event)) return;
-      // Let the browser finish updating the selection first.
-      setTimeout(() => openToolbar(), 0);
+        describe: ({ start, end }) => {
+          const selectors = describeOffsets(model.text, start, end);
+          if (!selectors) return null;
+          const page = model.pageAt(selectors.position.start);
+          return { page: pageRef, ...selectors, pdf: { fingerprint, page } };
+        },
+        saved: (annotation) => apply({ kind: 'upsert', annotation }),
+        report: say,
+      },
     });
+    // The viewer gets no messages from the browser's shortcuts (they go to web pages' content
+    // scripts), so it listens for them itself.
     doc.addEventListener('keydown', (event) => {
-      if (event.key === 'Escape') host.show(null);
-      if (event.altKey && event.shiftKey && (event.key === 'N' || event.key === 'n'))
-        openToolbar('note');
-      if (event.altKey && event.shiftKey && (event.key === 'H' || event.key === 'h')) {
-        const picked = selectionOffsets();
-        if (picked) void save(picked.start, picked.end, '', [], lastColour);
-      }
+      if (!event.altKey || !event.shiftKey) return;
+      if (event.key === 'N' || event.key === 'n') controller.act('note');
+      if (event.key === 'H' || event.key === 'h') controller.act('highlight');
     });
     const ready = load().then(() =>
       answers.notes({
@@ -809,7 +880,7 @@ export async function startViewer(options: ViewerOptions): Promise<void> {
     return {
       ready,
       saveQuote: (start, end, speaker) =>
-        void save(start, end, '', [], lastColour, { kind: 'quote', speaker }),
+        void controller.save({ start, end }, '', [], undefined, { kind: 'quote', speaker }),
     };
   }
 
@@ -843,21 +914,44 @@ export async function startViewer(options: ViewerOptions): Promise<void> {
   }
 }
 
-/** True when an event happened over one of Dossier's own panels (the toolbar, a card). */
-function overDossierUi(event: Event): boolean {
-  const target = event.target;
-  return target instanceof Element && target.closest(`[${DOSSIER_UI_ATTRIBUTE}]`) !== null;
+/**
+ * A page's text as a stream of a few hundred runs per task: PDF.js's TextLayer measures and
+ * places every run it is given at once, which for a report's page (thousands of runs) was one
+ * long task.
+ */
+function slicedText(content: TextContent): ReadableStream<TextContent> {
+  let at = 0;
+  return new ReadableStream<TextContent>({
+    async pull(controller) {
+      if (at > 0) await nextTask();
+      controller.enqueue({ ...content, items: content.items.slice(at, at + RUNS_PER_FRAME) });
+      at += RUNS_PER_FRAME;
+      if (at >= content.items.length) controller.close();
+    },
+  });
 }
 
-/** The text position under a viewport point, in whichever API the browser has. */
-function caretAt(doc: Document, x: number, y: number): { node: Node; offset: number } | null {
-  const d = doc as Document & {
-    caretPositionFromPoint?: (x: number, y: number) => { offsetNode: Node; offset: number } | null;
-  };
-  if (typeof d.caretPositionFromPoint === 'function') {
-    const p = d.caretPositionFromPoint(x, y);
-    return p ? { node: p.offsetNode, offset: p.offset } : null;
+/**
+ * A drawn page as an `<img>` of a PNG, decoded before it is shown: the browser decodes and
+ * composites a picture away from the main thread, where a canvas's pixels are copied on the
+ * main thread at the commit of every frame it changes in (the longest task while scrolling,
+ * hundreds of milliseconds a page with software compositing). The canvas's own pixels are
+ * freed at once. Null when the browser cannot encode it (the text layer is still shown).
+ */
+async function pictureOf(canvas: HTMLCanvasElement): Promise<HTMLImageElement | null> {
+  const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'));
+  canvas.width = 0;
+  canvas.height = 0;
+  if (!blob) return null;
+  const picture = canvas.ownerDocument.createElement('img');
+  picture.alt = '';
+  picture.decoding = 'async';
+  picture.src = URL.createObjectURL(blob);
+  try {
+    await picture.decode();
+  } catch {
+    URL.revokeObjectURL(picture.src);
+    return null;
   }
-  const r = doc.caretRangeFromPoint?.(x, y);
-  return r ? { node: r.startContainer, offset: r.startOffset } : null;
+  return picture;
 }

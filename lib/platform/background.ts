@@ -15,7 +15,7 @@ import { Uploads } from '../notes/uploads';
 import { PDF_URL_PATTERNS, VIEWER_PATH, viewerUrlFor } from '../pdf/redirect';
 import { SYNC_PORT } from '../protocol';
 import { highlightsOn, withHighlights } from '../settings';
-import { notesDatabase, requestPersistence } from '../store';
+import { notesDatabase, purgeNote, requestPersistence, trashEntries } from '../store';
 import { createSyncHub } from '../sync/hub';
 import type { Database as SyncDatabase } from '../sync/replicator';
 import { callerOf, mayTouch, OTHER_SITE, refusal } from './access';
@@ -49,10 +49,15 @@ export function startBackground(): void {
   // Open views follow the store's change feed, so notes synced from elsewhere reach them too;
   // each change also tells sync to push soon.
   const notes = createNotesService({ db, spaceLeft });
-  followNotes(db, (url, change) => {
-    hub.publish(url, change);
-    sync.written();
-  });
+  followNotes(
+    db,
+    (url, change) => {
+      hub.publish(url, change);
+      sync.written();
+    },
+    // What the conflict rules put in the trash is shown as a notice (issue 14).
+    { onResolved: (resolution) => void sync.resolved(resolution).catch(() => undefined) },
+  );
   // The library shares the connection; open side panels hear of each change and reload.
   const library = createLibraryService({
     db,
@@ -180,6 +185,10 @@ export function startBackground(): void {
       'sync/configure': (request) => sync.configure(request),
       'sync/off': () => sync.off(),
       'sync/now': () => sync.now(),
+      'sync/notices': () => sync.notices(),
+      'sync/dismiss-notice': ({ id }) => sync.dismiss(id),
+      'notes/trash': async ({ limit }) => trashEntries(await db(), limit),
+      'notes/purge': async ({ id }) => ({ purged: await purgeNote(await db(), id) }),
       'badge/set': async ({ officials, notes: count }, sender) => {
         const tabId = sender.tab?.id;
         if (tabId === undefined) return null;

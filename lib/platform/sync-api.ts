@@ -1,7 +1,7 @@
-/** The side panel's sync calls (`SyncApi`), made of real browser calls. */
+/** The side panel's sync and trash calls (`SyncApi`, `TrashApi`), made of real browser calls. */
 import { browser } from 'wxt/browser';
 import type { Reply } from '../protocol';
-import type { SyncApi } from '../sync/api';
+import type { SyncApi, TrashApi } from '../sync/api';
 import { hostPatternOf } from '../sync/config';
 import { sendToBackground } from './messaging';
 import { hasAccess } from './sync-access';
@@ -30,5 +30,20 @@ export function browserSyncApi(): SyncApi {
     },
     off: () => value(sendToBackground('sync/off', {})),
     now: () => value(sendToBackground('sync/now', {})),
+  };
+}
+
+/** The real trash and notices API. */
+export function browserTrashApi(): TrashApi {
+  return {
+    trash: (limit) => value(sendToBackground('notes/trash', { limit })),
+    async restore(id) {
+      await value(sendToBackground('notes/undo', { id }));
+    },
+    async purge(id) {
+      await value(sendToBackground('notes/purge', { id }));
+    },
+    notices: () => value(sendToBackground('sync/notices', {})),
+    dismiss: (id) => value(sendToBackground('sync/dismiss-notice', { id })),
   };
 }

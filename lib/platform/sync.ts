@@ -7,11 +7,13 @@
  * asks for when the reader saves the settings; without it sync says so instead of failing.
  */
 import { browser } from 'wxt/browser';
-import type { RequestOf, SyncState, SyncStatus } from '../protocol';
+import type { RequestOf, SyncNotice, SyncState, SyncStatus } from '../protocol';
 import { setSignedInUser } from '../store';
 import { parseSyncConfig, personalDatabase, type SyncConfig } from '../sync/config';
+import { keepNotices, noticesOf, parseNotices, type ResolutionSummary } from '../sync/notices';
 import { openRemote, replicate } from '../sync/remote';
 import { createReplicator, type Database, type Replicator } from '../sync/replicator';
+import { notesAtSwitch, withholdFor } from '../sync/switch';
 import { hasAccess } from './sync-access';
 
 /** The alarm that resumes sync after a worker stop or a failure. */
@@ -20,6 +22,10 @@ export const SYNC_ALARM = 'dossier-sync';
 const ALARM_MINUTES = 1;
 const CONFIG_KEY = 'sync';
 const STATE_KEY = 'syncState';
+/** The user who last synced this profile (kept when sync is turned off: lib/sync/switch.ts). */
+const SYNCED_AS_KEY = 'syncedAs';
+/** The conflict notices not yet dismissed (lib/sync/notices.ts). */
+const NOTICES_KEY = 'syncNotices';
 
 /** What the background's message handlers call. */
 export interface SyncService {
@@ -29,6 +35,12 @@ export interface SyncService {
   now(): Promise<SyncStatus>;
   /** A note was written: sync soon. */
   written(): void;
+  /** The conflict notices not yet dismissed, newest first. */
+  notices(): Promise<SyncNotice[]>;
+  /** Keeps the notices a conflict resolution raises. */
+  resolved(resolution: ResolutionSummary): Promise<void>;
+  /** Dismisses a notice; returns those left. */
+  dismiss(id: string): Promise<SyncNotice[]>;
 }
 
 /**
@@ -40,6 +52,11 @@ export function startSync(local: () => Promise<Database | null>): SyncService {
   let config: SyncConfig | null = null;
   let saved: SyncState = { kind: 'off' };
 
+  let database: Database | null = null;
+  let noticeWrites: Promise<void> = Promise.resolve();
+  const notices = async (): Promise<SyncNotice[]> =>
+    parseNotices((await browser.storage.local.get(NOTICES_KEY))[NOTICES_KEY]);
+
   const ready = (async () => {
     const stored = await browser.storage.local.get([CONFIG_KEY, STATE_KEY]);
     config = parseSyncConfig(stored[CONFIG_KEY]);
@@ -48,6 +65,7 @@ export function startSync(local: () => Promise<Database | null>): SyncService {
     saved = parseState(stored[STATE_KEY]);
     const db = await local().catch(() => null);
     if (!db) return;
+    database = db;
     replicator = createReplicator({
       local: db,
       remote: openRemote,
@@ -92,6 +110,17 @@ export function startSync(local: () => Promise<Database | null>): SyncService {
           `Dossier may not reach ${new URL(request.server).host} yet: allow it first.`,
         );
       }
+      // Another user synced this profile before: their notes go to this account only if the
+      // reader says so; until they answer, nothing changes.
+      const stored = await browser.storage.local.get(SYNCED_AS_KEY);
+      const previous = typeof stored[SYNCED_AS_KEY] === 'string' ? stored[SYNCED_AS_KEY] : null;
+      if (previous !== null && previous !== request.user && database) {
+        if (request.previousNotes === undefined) {
+          const question = await notesAtSwitch(database, previous, request.user);
+          if (question.notes > 0) return { ...status(), question };
+        }
+        if (request.previousNotes !== 'send') await withholdFor(database, previous);
+      }
       const password = request.password ?? (config?.user === request.user ? config.password : '');
       const next: SyncConfig = {
         server: request.server,
@@ -102,7 +131,7 @@ export function startSync(local: () => Promise<Database | null>): SyncService {
       };
       config = next;
       setSignedInUser(next.user);
-      await browser.storage.local.set({ [CONFIG_KEY]: next });
+      await browser.storage.local.set({ [CONFIG_KEY]: next, [SYNCED_AS_KEY]: next.user });
       if (replicator) await replicator.configure(next);
       return status();
     },
@@ -121,6 +150,27 @@ export function startSync(local: () => Promise<Database | null>): SyncService {
     },
     written() {
       void ready.then(() => replicator?.written());
+    },
+    notices,
+    async resolved(resolution) {
+      const added = noticesOf(resolution, Date.now());
+      if (added.length === 0) return;
+      // One change at a time, so two resolutions in a burst both keep their notices.
+      noticeWrites = noticeWrites.then(async () => {
+        await browser.storage.local.set({
+          [NOTICES_KEY]: keepNotices(await notices(), added),
+        });
+      });
+      await noticeWrites;
+    },
+    async dismiss(id) {
+      noticeWrites = noticeWrites.then(async () => {
+        await browser.storage.local.set({
+          [NOTICES_KEY]: (await notices()).filter((n) => n.id !== id),
+        });
+      });
+      await noticeWrites;
+      return notices();
     },
   };
 }

@@ -19,7 +19,7 @@ import type { Annotation } from '../annotation';
 import { byNewest, byPageOrder, compareTimes } from '../annotation/order';
 import { compileQuery } from '../annotation/rules';
 import { asideId } from './aside';
-import { assertOwn, isTeammates, ownAuthor } from './authors';
+import { assertOwn, isTeammates, noteForViews, ownAuthor, withoutAuthor } from './authors';
 import { toStoreError } from './errors';
 import { normaliseAnnotation, normaliseTag } from './normalise';
 import {
@@ -51,7 +51,7 @@ export async function findDoc(db: DossierDB, id: string): Promise<NoteDoc | unde
 
 /** The trash entry of a trashed note document. */
 export function trashEntryOf(doc: NoteBody): TrashedAnnotation {
-  return { annotation: doc.note, deletedAt: doc.trashed?.deletedAt ?? '' };
+  return { annotation: noteForViews(doc), deletedAt: doc.trashed?.deletedAt ?? '' };
 }
 
 /**
@@ -71,7 +71,7 @@ export function putTrashedAside(doc: NoteDoc): DocWrite {
  * are normalised first; the stored note is returned so the caller shows what was saved.
  */
 export function saveAnnotation(db: DossierDB, annotation: Annotation): Promise<SaveResult> {
-  return writeWithConflictRule(db, normaliseAnnotation(annotation), true);
+  return writeWithConflictRule(db, normaliseAnnotation(withoutAuthor(annotation)), true);
 }
 
 /**
@@ -79,7 +79,7 @@ export function saveAnnotation(db: DossierDB, annotation: Annotation): Promise<S
  * another tab) is reported as `missing` rather than brought back to life.
  */
 export function updateAnnotation(db: DossierDB, annotation: Annotation): Promise<SaveResult> {
-  return writeWithConflictRule(db, normaliseAnnotation(annotation), false);
+  return writeWithConflictRule(db, normaliseAnnotation(withoutAuthor(annotation)), false);
 }
 
 async function writeWithConflictRule(
@@ -139,7 +139,7 @@ export async function getDoc(db: DossierDB, docId: string): Promise<NoteDoc | un
 /** One note by id, or undefined (never saved, or in the trash). */
 export async function getAnnotation(db: DossierDB, id: string): Promise<Annotation | undefined> {
   const doc = await findDoc(db, id);
-  return doc && !doc.trashed ? doc.note : undefined;
+  return doc && !doc.trashed ? noteForViews(doc) : undefined;
 }
 
 /**
@@ -152,7 +152,7 @@ export async function pageOfNote(db: DossierDB, id: string): Promise<string | un
 
 /** Live notes among documents. */
 function live(docs: readonly NoteDoc[]): Annotation[] {
-  return docs.filter((doc) => !doc.trashed).map((doc) => doc.note);
+  return docs.filter((doc) => !doc.trashed).map(noteForViews);
 }
 
 /**

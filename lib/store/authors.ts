@@ -5,6 +5,7 @@
  * seeing the change bounce). A note without `author` is the reader's own (written here before
  * signing in); lib/sync tells the store who is signed in.
  */
+import type { Annotation } from '../annotation';
 import { StoreError } from './errors';
 import type { NoteBody } from './pouch';
 
@@ -38,4 +39,23 @@ export function assertOwn(doc: Pick<NoteBody, 'author'>): void {
 /** The `author` field for a note this reader writes now (none before signing in). */
 export function ownAuthor(): { author?: string } {
   return signedIn === undefined ? {} : { author: signedIn };
+}
+
+/**
+ * The note as the views see it: a teammate's note names its author (the views paint it apart
+ * and offer no Edit or Delete); the reader's own carries no `author`, whatever a file imported
+ * into it said. Allocates only when there is an author to add or remove.
+ */
+export function noteForViews(doc: Pick<NoteBody, 'author' | 'note'>): Annotation {
+  if (isTeammates(doc) && doc.author !== undefined) {
+    return doc.note.author === doc.author ? doc.note : { ...doc.note, author: doc.author };
+  }
+  return withoutAuthor(doc.note);
+}
+
+/** The note without a view's `author`: what is written into the reader's own documents. */
+export function withoutAuthor(note: Annotation): Annotation {
+  if (note.author === undefined) return note;
+  const { author: _, ...own } = note;
+  return own;
 }

@@ -7,6 +7,7 @@
  * resolution arrives in the feed in its turn.
  */
 import type { Annotation } from '../annotation';
+import { noteForViews } from './authors';
 import { type ConflictResolution, resolveConflicts } from './conflicts';
 import { isNoteDoc, parseNoteDocId } from './pouch';
 import { addFollower, updateSeq } from './quiet';
@@ -81,7 +82,7 @@ export function watchNotes(
     }
     push(
       !change.deleted && isNoteDoc(doc) && !doc.trashed
-        ? { kind: 'upsert', url: doc.note.page.url, note: doc.note }
+        ? { kind: 'upsert', url: doc.note.page.url, note: noteForViews(doc) }
         : { kind: 'delete', url: parsed.url, id: parsed.id },
     );
   };

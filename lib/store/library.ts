@@ -37,28 +37,51 @@ async function summaryIsCurrent(tx: DossierTx<SummaryStores, 'readwrite'>): Prom
 }
 
 /**
- * Applies a page's change to the form records and re-resolves the buckets it touches. Only
- * IndexedDB requests are awaited; the resolving in between is synchronous.
+ * Applies a page's change to the form records and re-resolves the buckets it touches, with the
+ * reader's `choices` already read. One round of reads (every form and person of the buckets
+ * concerned), then writes: the form records the page changes come from the bucket reads, not
+ * from reads of their own, so recording a page costs one wait on IndexedDB, not three.
  */
 async function applyPageChange(
   tx: DossierTx<SummaryStores, 'readwrite'>,
   url: string,
   before: LibraryPage | undefined,
   after: LibraryPage | undefined,
+  choices: readonly PersonChoice[],
 ): Promise<void> {
-  if (!(await summaryIsCurrent(tx))) return;
   const change = pageChange(before, after);
   if (change.size === 0) return;
-  const forms = tx.objectStore('library-forms');
-  const keys = [...change.keys()];
-  const records = await Promise.all(keys.map((key) => forms.get(key)));
-  const writes = requestsOf(forms);
-  keys.forEach((key, i) => {
-    const next = withSighting(records[i], key, url, change.get(key));
-    if (next) writes.put(next);
-    else writes.delete(key);
-  });
-  await refreshBuckets(tx, new Set(keys.map(bucketOf)));
+  const buckets = [...closeOverMerges(new Set([...change.keys()].map(bucketOf)), choices)];
+  const byBucket = tx.objectStore('library-forms').index('by-bucket');
+  const peopleIndex = tx.objectStore('library-people').index('by-bucket');
+  const [formLists, oldKeys] = await Promise.all([
+    Promise.all(buckets.map((b) => byBucket.getAll(b))),
+    Promise.all(buckets.map((b) => peopleIndex.getAllKeys(b))),
+  ]);
+  const forms = new Map(formLists.flat().map((r) => [r.key, r]));
+  const formWrites = requestsOf(tx.objectStore('library-forms'));
+  for (const [key, seen] of change) {
+    const next = withSighting(forms.get(key), key, url, seen);
+    if (next) {
+      forms.set(key, next);
+      formWrites.put(next);
+    } else {
+      forms.delete(key);
+      formWrites.delete(key);
+    }
+  }
+  writePeople(tx, oldKeys.flat(), peopleOf(forms.values(), choices));
+}
+
+/** Replaces the people stored under `oldKeys` with `people`. */
+function writePeople(
+  tx: DossierTx<SummaryStores, 'readwrite'>,
+  oldKeys: readonly string[],
+  people: readonly PersonRecord[],
+): void {
+  const writes = requestsOf(tx.objectStore('library-people'));
+  for (const key of new Set(oldKeys)) writes.delete(key);
+  for (const person of people) writes.put(person);
 }
 
 /** Re-resolves the people of `buckets` (closed over merges) from their form records. */
@@ -75,9 +98,7 @@ async function refreshBuckets(
     Promise.all(all.map((b) => byBucket.getAll(b))),
     Promise.all(all.map((b) => peopleIndex.getAllKeys(b))),
   ]);
-  const people = requestsOf(tx.objectStore('library-people'));
-  for (const key of new Set(oldKeys.flat())) people.delete(key);
-  for (const person of peopleOf(formLists.flat(), choices)) people.put(person);
+  writePeople(tx, oldKeys.flat(), peopleOf(formLists.flat(), choices));
 }
 
 /**
@@ -210,23 +231,44 @@ import { writeAll } from './writes';
  * Records a page read: a new page, or the same page read again, whose record is replaced
  * (its analysis may have changed) while keeping when it was first read. Returns the record,
  * or null when the library is paused (checked in the same transaction, so one round trip).
+ *
+ * The page and the summary change together in one transaction, so they can never disagree.
+ * Its durability is `relaxed`, unlike the reader's own acts (notes, merges, forgetting): the
+ * record is made from the page, nobody waits on it, and a crash that loses it loses it whole
+ * (Chromium writes transactions in order), to be recorded again at the next reading. Waiting
+ * for the disk's flush was more than half of what recording added to the background
+ * (`npm run bench -- library`).
  */
 export function recordLibraryPage(db: DossierDB, page: LibraryPage): Promise<LibraryPage | null> {
-  return inTransaction(db, ['library-pages', ...SUMMARY_STORES], 'readwrite', async (tx) => {
-    const paused = await tx.objectStore('library-settings').get('paused');
-    if (paused?.value === true) return null;
-    const store = tx.objectStore('library-pages');
-    const before = await store.get(page.url);
-    const record = before
-      ? {
-          ...page,
-          firstRead: earlier(before.firstRead, page.firstRead),
-        }
-      : page;
-    await store.put(record);
-    await applyPageChange(summaryTx(tx), page.url, before, record);
-    return record;
-  });
+  return inTransaction(
+    db,
+    ['library-pages', ...SUMMARY_STORES],
+    'readwrite',
+    async (tx) => {
+      const store = tx.objectStore('library-pages');
+      const settings = tx.objectStore('library-settings');
+      // Everything the recording may need, asked for at once.
+      const [paused, before, summary, choices] = await Promise.all([
+        settings.get('paused'),
+        store.get(page.url),
+        settings.get(SUMMARY_KEY),
+        tx.objectStore('library-choices').getAll(),
+      ]);
+      if (paused?.value === true) return null;
+      const record = before
+        ? {
+            ...page,
+            firstRead: earlier(before.firstRead, page.firstRead),
+          }
+        : page;
+      requestsOf(store).put(record);
+      if (summary?.value === SUMMARY_VERSION) {
+        await applyPageChange(summaryTx(tx), page.url, before, record, choices);
+      }
+      return record;
+    },
+    { durability: 'relaxed' },
+  );
 }
 
 /** Every page read, most recently read first. */
@@ -259,9 +301,13 @@ export async function forgetLibraryPage(
     ? await trashNotes(db, pageDocRange(url), options.now ?? new Date())
     : 0;
   await inTransaction(db, ['library-pages', ...SUMMARY_STORES], 'readwrite', async (tx) => {
-    const before = await tx.objectStore('library-pages').get(url);
+    const [before, choices, current] = await Promise.all([
+      tx.objectStore('library-pages').get(url),
+      tx.objectStore('library-choices').getAll(),
+      summaryIsCurrent(summaryTx(tx)),
+    ]);
     await tx.objectStore('library-pages').delete(url);
-    await applyPageChange(summaryTx(tx), url, before, undefined);
+    if (current) await applyPageChange(summaryTx(tx), url, before, undefined, choices);
   });
   return moved;
 }

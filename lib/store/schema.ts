@@ -40,6 +40,7 @@ import type {
   LibrarySetting,
   PersonChoice,
   PersonRecord,
+  SavedQuoteIndex,
 } from '../library/records';
 import type { NoteIndex } from './note-index';
 import type { NotesDatabase } from './pouch';
@@ -116,6 +117,8 @@ export interface SavedSearch {
   version: number;
   stamps: Record<string, string>;
   json: string;
+  /** The quotations' index, kept apart from MiniSearch's since search version 3. */
+  quotes?: SavedQuoteIndex;
 }
 
 /** The IndexedDB connection (the library's stores). */

@@ -27,7 +27,8 @@ export type DossierTx<
  * Runs `work` in one transaction and resolves with its result once the transaction has
  * committed. `work` must await only IndexedDB requests of `tx` (awaiting anything else lets
  * the transaction auto-commit halfway). If `work` throws or a request fails, the transaction
- * is aborted and the error is rethrown as a `StoreError`.
+ * is aborted and the error is rethrown as a `StoreError`. Writes are `strict` unless the
+ * caller says `relaxed` for data nobody was promised (see `recordLibraryPage`).
  */
 export async function inTransaction<
   const Names extends StoreNames<DossierSchema>[],
@@ -38,6 +39,7 @@ export async function inTransaction<
   names: Names,
   mode: Mode,
   work: (tx: DossierTx<Names, Mode>) => Promise<T>,
+  options: { durability?: 'strict' | 'relaxed' } = {},
 ): Promise<T> {
   let tx: DossierTx<Names, Mode>;
   try {
@@ -46,7 +48,7 @@ export async function inTransaction<
     // outlive a crash that loses the write.
     tx =
       mode === 'readwrite'
-        ? db.idb.transaction(names, mode, { durability: 'strict' })
+        ? db.idb.transaction(names, mode, { durability: options.durability ?? 'strict' })
         : db.idb.transaction(names, mode);
   } catch (error) {
     throw toStoreError(error);

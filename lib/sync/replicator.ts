@@ -12,9 +12,10 @@
  * tests run it in Node against the test server (scripts/couch/server.ts).
  */
 
-import { type SyncConfig, serverBase } from './config';
-import { goesToTeam, NOTE_PREFIX, type NoteDocument, stampAuthor } from './documents';
+import { type SyncConfig, serverBase, type TeamChoice } from './config';
+import { goesToTeam, isOwnNote, NOTE_PREFIX, type NoteDocument, stampAuthor } from './documents';
 import { nextState, retries, type SyncEvent, type SyncState } from './state';
+import { readWithheld, withheldFrom } from './switch';
 
 /**
  * The part of a PouchDB database the controller uses. Written out here rather than taken from
@@ -31,6 +32,10 @@ export interface Database {
     live?: false;
   }): Promise<{ results: { id: string; doc?: unknown }[]; last_seq: string | number }>;
   changes(options: { since: 'now'; live: true }): ChangesFeed;
+  allDocs(options: { startkey: string; endkey: string }): Promise<{ rows: { id: string }[] }>;
+  allDocs(options: { keys: string[]; include_docs: true }): Promise<{
+    rows: { key: string; doc?: (NoteDocument & { _rev: string }) | null; error?: string }[];
+  }>;
 }
 
 /** A live changes feed (PouchDB's `changes({ live: true })`). */
@@ -84,6 +89,8 @@ const WRITE_DELAY_MS = 150;
 const MAX_RETRY_MS = 60_000;
 /** Where the progress of author stamping is kept (a local document: it never replicates). */
 const STAMP_DOC = '_local/dossier-author-stamp';
+/** Local changes read per step when looking for notes to withdraw from a team. */
+const WITHDRAW_STEP = 2_000;
 
 /** Creates the controller, off until `configure` is given settings. */
 export function createReplicator(deps: ReplicatorDeps): Replicator {
@@ -129,9 +136,12 @@ export function createReplicator(deps: ReplicatorDeps): Replicator {
     const base = serverBase(cfg.server);
     const personal = deps.remote(`${base}/${cfg.database}`, cfg);
     let denied = 0;
+    // Notes synced as another user on this profile, which the reader chose to keep local
+    // (lib/sync/switch.ts), go nowhere from here.
+    const held = withheldFrom(await readWithheld(deps.local), cfg.user);
     const push = await replicate(deps.local, personal, {
       batch_size: BATCH_SIZE,
-      filter: notDesign,
+      filter: (doc) => notDesign(doc) && !held.has(doc._id),
     });
     const pull = await replicate(personal, deps.local, {
       batch_size: BATCH_SIZE,
@@ -140,16 +150,18 @@ export function createReplicator(deps: ReplicatorDeps): Replicator {
     failOn(push);
     failOn(pull);
     denied += push.doc_write_failures;
-    if (cfg.teams.length > 0) await stampOwnNotes(deps.local, cfg.user);
+    if (cfg.teams.length > 0) await stampOwnNotes(deps.local, cfg.user, held);
     for (const team of cfg.teams) {
       const db = deps.remote(`${base}/${team.database}`, cfg);
       const out = await replicate(deps.local, db, {
         batch_size: BATCH_SIZE,
-        filter: (doc) => goesToTeam(doc, team.tag, cfg.user),
+        filter: (doc) => goesToTeam(doc, team.tag, cfg.user) && !held.has(doc._id),
       });
+      failOn(out);
+      // A note that lost the team's tag (or was deleted for good) leaves the team database.
+      await withdrawFromTeam(deps.local, db, team, cfg.user);
       // Only notes come back: not the team's design document (its validation function).
       const back = await replicate(db, deps.local, { batch_size: BATCH_SIZE, filter: isNote });
-      failOn(out);
       failOn(back);
       denied += out.doc_write_failures;
     }
@@ -281,7 +293,11 @@ function isRefusedNote(error: unknown): boolean {
  * (whose validation checks the author) takes them. Goes through the changes since the last run
  * (kept in a local document), so a cycle costs only the notes written since.
  */
-async function stampOwnNotes(local: Database, user: string): Promise<void> {
+async function stampOwnNotes(
+  local: Database,
+  user: string,
+  held: ReadonlySet<string>,
+): Promise<void> {
   let since: string | number = 0;
   let stampRev: string | undefined;
   try {
@@ -299,7 +315,7 @@ async function stampOwnNotes(local: Database, user: string): Promise<void> {
   const stamped: Record<string, unknown>[] = [];
   for (const change of changes.results) {
     const doc = change.doc as unknown as NoteDocument | undefined;
-    if (!doc?._id.startsWith(NOTE_PREFIX)) continue;
+    if (!doc?._id.startsWith(NOTE_PREFIX) || held.has(doc._id)) continue;
     const next = stampAuthor(doc, user);
     if (next) stamped.push({ ...next });
   }
@@ -312,5 +328,73 @@ async function stampOwnNotes(local: Database, user: string): Promise<void> {
     seq: changes.last_seq,
     user,
   });
-  if (changes.results.length === 5_000) await stampOwnNotes(local, user);
+  if (changes.results.length === 5_000) await stampOwnNotes(local, user, held);
+}
+
+/** The local document keeping how far withdrawal from one team database has read. */
+function withdrawDoc(database: string): string {
+  return `_local/dossier-withdrawn-${database}`;
+}
+
+/**
+ * Deletes from a team database the reader's notes that no longer go to it: a note whose tag
+ * for the team was taken off, or that was deleted for good here. The push only sends what
+ * goes, so without this the team would keep the note's old version for ever. Only notes the
+ * team holds under the reader's own name are deleted (the server allows nothing else), and a
+ * note that gains the tag again is simply pushed again (its new revision wins over the
+ * deletion). Reads only the local changes since its last run (kept in a local document).
+ * Returns how many notes it deleted from the team database.
+ */
+export async function withdrawFromTeam(
+  local: Database,
+  team: Database,
+  choice: TeamChoice,
+  user: string,
+): Promise<number> {
+  const mark = withdrawDoc(choice.database);
+  let since: string | number = 0;
+  let rev: string | undefined;
+  try {
+    const done = (await local.get(mark)) as { seq?: string | number; _rev: string; key?: unknown };
+    rev = done._rev;
+    // Other settings (another tag, another user): every note is looked at again.
+    if (done.key === `${user}\n${choice.tag}` && done.seq !== undefined) since = done.seq;
+  } catch {
+    // First run for this team: from the beginning.
+  }
+  let withdrawn = 0;
+  for (;;) {
+    const changes = await local.changes({ since, include_docs: true, limit: WITHDRAW_STEP });
+    const leaving: string[] = [];
+    for (const change of changes.results) {
+      if (!change.id.startsWith(NOTE_PREFIX)) continue;
+      const doc = change.doc as NoteDocument | undefined;
+      if (!doc || doc._deleted) leaving.push(change.id);
+      else if (isOwnNote(doc, user) && !goesToTeam(doc, choice.tag, user)) leaving.push(change.id);
+    }
+    if (leaving.length > 0) {
+      const held = await team.allDocs({ keys: leaving, include_docs: true });
+      const removals = held.rows.flatMap((row) =>
+        row.doc && !row.doc._deleted && row.doc.author === user
+          ? [{ _id: row.doc._id, _rev: row.doc._rev, _deleted: true }]
+          : [],
+      );
+      if (removals.length > 0) {
+        const results = (await team.bulkDocs(removals)) as { error?: unknown }[];
+        const failed = results.filter((r) => r.error).length;
+        withdrawn += results.length - failed;
+        // Tried again next cycle from the same place (the team's copy changed meanwhile).
+        if (failed > 0) return withdrawn;
+      }
+    }
+    since = changes.last_seq;
+    if (changes.results.length < WITHDRAW_STEP) break;
+  }
+  await local.put({
+    _id: mark,
+    ...(rev ? { _rev: rev } : {}),
+    seq: since,
+    key: `${user}\n${choice.tag}`,
+  });
+  return withdrawn;
 }

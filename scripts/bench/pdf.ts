@@ -54,6 +54,52 @@ for (let n = 1; n <= pdf.numPages; n++) await (await pdf.getPage(n)).getTextCont
 performance.mark('all-text');
 </script>`;
 
+/**
+ * PDF.js alone as a scrolling viewer: every page a placeholder of its size, drawn (canvas and
+ * text layer) when it comes within half a screen of the viewport, as PDF.js's own viewer does,
+ * and scrolled like Dossier's viewer. The baseline of what scrolling a report costs at all.
+ */
+const SCROLL_BASELINE_HTML = `<!doctype html><meta charset="utf-8">
+<style>html,body{margin:0;height:100%}#pages{height:100%;overflow:auto}
+.page{position:relative;margin:0 auto 16px;background:white}.page canvas{position:absolute;inset:0}
+.textLayer{position:absolute;inset:0;line-height:1}.textLayer span{position:absolute;color:transparent;white-space:pre;transform-origin:0 0}</style>
+<div id="pages"></div>
+<script type="module">
+import * as pdfjs from '/pdfjs/pdf.min.mjs';
+pdfjs.GlobalWorkerOptions.workerSrc = '/pdfjs/pdf.worker.min.mjs';
+const data = new Uint8Array(await (await fetch('/files/report-200.pdf')).arrayBuffer());
+const pdf = await pdfjs.getDocument({ data, useSystemFonts: true }).promise;
+const pages = document.getElementById('pages');
+const first = (await pdf.getPage(1)).getViewport({ scale: 1 });
+const scale = Math.min(1.6, (pages.clientWidth - 32) / first.width);
+pages.style.setProperty('--scale-factor', String(scale));
+const done = new Set();
+const draw = async (n, el) => {
+  if (done.has(n)) return;
+  done.add(n);
+  const page = await pdf.getPage(n);
+  const viewport = page.getViewport({ scale });
+  const canvas = document.createElement('canvas');
+  canvas.width = viewport.width; canvas.height = viewport.height;
+  await page.render({ canvas, viewport }).promise;
+  const layer = document.createElement('div');
+  layer.className = 'textLayer';
+  await new pdfjs.TextLayer({ textContentSource: await page.getTextContent(), container: layer, viewport }).render();
+  el.append(canvas, layer);
+  if (n === 1) performance.mark('first-page');
+};
+const io = new IntersectionObserver((entries) => {
+  for (const e of entries) if (e.isIntersecting) draw(Number(e.target.dataset.page), e.target);
+}, { root: pages, rootMargin: '50% 0px 50% 0px' });
+for (let n = 1; n <= pdf.numPages; n++) {
+  const el = document.createElement('div');
+  el.className = 'page'; el.dataset.page = n;
+  el.style.width = Math.floor(first.width * scale) + 'px';
+  el.style.height = Math.floor(first.height * scale) + 'px';
+  pages.append(el); io.observe(el);
+}
+</script>`;
+
 /** Start time (ms from navigation) of the first mark named `name`, once it exists. */
 async function markTime(page: Page, name: string): Promise<number> {
   await page.waitForFunction((n) => performance.getEntriesByName(n).length > 0, name, {
@@ -131,6 +177,24 @@ async function scrollRun(tab: Page): Promise<void> {
   await tab.evaluate(() => performance.mark('dossier-bench-scroll-end'));
 }
 
+/**
+ * Scrolls a viewer (Dossier's or the PDF.js-alone one, both scroll `#pages`) through 80
+ * screens from its first page, and marks the start and a second after the end.
+ */
+async function scrollOnly(tab: Page, firstMark: string): Promise<void> {
+  await markTime(tab, firstMark);
+  await tab.evaluate(async () => {
+    performance.mark('bench-scroll-start');
+    const pages = document.getElementById('pages') as HTMLElement;
+    for (let i = 0; i < 80; i++) {
+      pages.scrollBy(0, 500);
+      await new Promise((resolve) => setTimeout(resolve, 40));
+    }
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    performance.mark('bench-scroll-end');
+  });
+}
+
 /** The PDF rows, measured with the Dossier browser and page server of the benchmark. */
 export async function benchPdf(
   dossier: DossierBrowser,
@@ -143,6 +207,7 @@ export async function benchPdf(
     body: pdfs['report-200.pdf'],
   }));
   server.set(`${HOST}/pdfjs-baseline`, BASELINE_HTML);
+  server.set(`${HOST}/pdfjs-scroll`, SCROLL_BASELINE_HTML);
   for (const file of ['pdf.min.mjs', 'pdf.worker.min.mjs']) {
     const body = readFileSync(path.join(ROOT, 'node_modules/pdfjs-dist/build', file));
     server.set(`${HOST}/pdfjs/${file}`, () => ({ type: 'text/javascript', body }));
@@ -154,6 +219,8 @@ export async function benchPdf(
   const textAlone: number[] = [];
   const longest: number[] = [];
   const longestAlone: number[] = [];
+  const scrolling: number[] = [];
+  const scrollingAlone: number[] = [];
   for (let r = 0; r < RUNS; r++) {
     progress(`PDF report, run ${r + 1} of ${RUNS}`);
     const alone = await dossier.context.newPage();
@@ -184,6 +251,19 @@ export async function benchPdf(
         async (tab) => void (await markTime(tab, 'first-page')),
       ),
     );
+    scrolling.push(
+      await longestTaskBetween(dossier, viewer, ['bench-scroll-start', 'bench-scroll-end'], (tab) =>
+        scrollOnly(tab, 'dossier-pdf-first-page'),
+      ),
+    );
+    scrollingAlone.push(
+      await longestTaskBetween(
+        dossier,
+        `http://${HOST}/pdfjs-scroll`,
+        ['bench-scroll-start', 'bench-scroll-end'],
+        (tab) => scrollOnly(tab, 'first-page'),
+      ),
+    );
   }
   const versus = (name: string, samples: number[], baseline: number[]): BenchRow => ({
     name,
@@ -207,6 +287,11 @@ export async function benchPdf(
       'PDF, 200-page report: longest main-thread task while scrolling during analysis, target ≤ 50 (baseline: PDF.js alone painting one page)',
       longest,
       longestAlone,
+    ),
+    versus(
+      'PDF, 200-page report: longest main-thread task while scrolling 80 screens, target ≤ 50 (baseline: PDF.js alone as a scrolling viewer, the same scroll)',
+      scrolling,
+      scrollingAlone,
     ),
   ];
 }

@@ -10,103 +10,30 @@
  * the service worker stopped mid-sync catches up, no note lost or doubled; a teammate's note
  * cannot be changed.
  */
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Annotation } from '../../lib/annotation';
 import { applyCouchSetup, teamDatabase } from '../../scripts/couch/setup';
 import { freshName, startTestCouch, type TestCouch } from '../helpers/couch';
-import { type DossierBrowser, launchDossier, type PageServer, startPageServer } from './harness';
+import { type PageServer, startPageServer } from './harness';
+import {
+  answerSwitch,
+  create,
+  type Device,
+  launchDevice,
+  notesOf,
+  signIn,
+  stateOf,
+} from './sync-devices';
 
-const SYNC_HOST = 'sync.csis.org';
-const SERVER = `http://${SYNC_HOST}`;
-const PAGE = 'https://www.example.org/paper';
 const alice = freshName('alice');
 const bob = freshName('bob');
 const team = freshName('team');
-
-type Reply<T = unknown> = { ok: true; value: T } | { ok: false; error: string };
 
 let couch: TestCouch;
 let pages: PageServer;
 let a: Device;
 let b: Device;
 
-/** One browser profile: its browser and an extension page to send messages from. */
-interface Device {
-  dossier: DossierBrowser;
-  panel: Page;
-  send<T>(type: string, payload: unknown): Promise<Reply<T>>;
-}
-
-async function launch(): Promise<Device> {
-  const port = new URL(couch.url).port;
-  const dossier = await launchDossier(pages, { hostRules: [`MAP ${SYNC_HOST} 127.0.0.1:${port}`] });
-  const panel = await dossier.context.newPage();
-  await panel.goto(`chrome-extension://${dossier.extensionId}/sidepanel.html`);
-  return {
-    dossier,
-    panel,
-    send: (type, payload) =>
-      panel.evaluate(([t, p]) => chrome.runtime.sendMessage({ type: t, payload: p }), [
-        type,
-        payload,
-      ] as const) as never,
-  };
-}
-
-/** Fills in the sync settings as the reader would, and saves them. */
-async function signIn(
-  device: Device,
-  user: string,
-  password: string,
-  teams: { database: string; tag: string | null }[] = [],
-) {
-  const { panel } = device;
-  const summary = panel.getByText('Sync settings');
-  if (!(await panel.getByRole('region', { name: 'Sync' }).isVisible())) await summary.click();
-  const region = panel.getByRole('region', { name: 'Sync' });
-  await region.getByRole('textbox', { name: 'Server' }).fill(SERVER);
-  await region.getByRole('textbox', { name: 'User name' }).fill(user);
-  await region.getByLabel('Password').fill(password);
-  while ((await region.getByRole('button', { name: /^Remove team/ }).count()) > 0) {
-    await region
-      .getByRole('button', { name: /^Remove team/ })
-      .first()
-      .click();
-  }
-  for (const [i, t] of teams.entries()) {
-    await region.getByRole('button', { name: 'Add a team' }).click();
-    await region.getByRole('textbox', { name: 'Team database' }).nth(i).fill(t.database);
-    if (t.tag === null) await region.getByRole('checkbox', { name: 'All my notes' }).nth(i).check();
-    else await region.getByRole('textbox', { name: 'Notes tagged' }).nth(i).fill(t.tag);
-  }
-  await region.getByRole('button', { name: 'Save and sync' }).click();
-}
-
-/** The sync state line of a device's settings. */
-const stateOf = (device: Device) =>
-  device.panel.getByRole('region', { name: 'Sync' }).getByRole('status');
-
-const newNote = (exact: string, tags: string[] = []) => ({
-  page: { url: PAGE, title: 'Paper', site: 'Example' },
-  quote: { type: 'TextQuoteSelector', exact, prefix: '', suffix: '' },
-  position: { type: 'TextPositionSelector', start: 0, end: exact.length },
-  note: `note on ${exact}`,
-  tags,
-  colour: 'yellow',
-});
-
-async function notesOf(device: Device): Promise<Annotation[]> {
-  const reply = await device.send<Annotation[]>('notes/list', { url: PAGE });
-  if (!reply.ok) throw new Error(reply.error);
-  return reply.value;
-}
-
-async function create(device: Device, exact: string, tags: string[] = []): Promise<Annotation> {
-  const reply = await device.send<Annotation>('notes/create', { annotation: newNote(exact, tags) });
-  if (!reply.ok) throw new Error(reply.error);
-  return reply.value;
-}
+const launch = () => launchDevice(couch, pages);
 
 beforeAll(async () => {
   couch = await startTestCouch();
@@ -228,6 +155,8 @@ describe('sync between two profiles', () => {
     const shared = await create(a, 'for the team', ['team']);
     await a.send('sync/now', {});
     await signIn(b, bob, 'bob-pw', [{ database, tag: null }]);
+    // B synced as Alice before: her notes stay in B, off Bob's account.
+    await answerSwitch(b, 'Keep them local only');
     await expect
       .poll(async () => (await notesOf(b)).map((n) => n.id), { timeout: 60_000 })
       .toContain(shared.id);

@@ -66,6 +66,27 @@ describe('SidePanel', () => {
     expect(screen.getByRole('searchbox', { name: 'Search everything' })).toBeTruthy();
   });
 
+  it('shows the rows its entry already read at once, and opens a person chosen meanwhile', async () => {
+    const pages = [
+      libPage([['Antony Blinken']], { quotes: [['Antony Blinken', 'We will help.']] }),
+    ];
+    const api = libraryApi(pages);
+    const first = await api.summary(50);
+    render(
+      <SidePanel
+        api={api}
+        pageApi={pageApi}
+        initialTab="library"
+        initialSummary={first}
+        initialPerson="antony blinken"
+      />,
+    );
+    // No "Opening the library…" in between: the person is opened from the rows given.
+    expect(screen.queryByText('Opening the library…')).toBeNull();
+    expect(await screen.findByRole('heading', { level: 2, name: 'Antony Blinken' })).toBeTruthy();
+    expect(await screen.findByText('“We will help.”')).toBeTruthy();
+  });
+
   it('moves between tabs with the arrow keys', async () => {
     render(<SidePanel api={libraryApi([])} pageApi={pageApi} initialTab="library" />);
     fireEvent.keyDown(screen.getByRole('tab', { name: 'Library' }), { key: 'ArrowLeft' });

@@ -67,6 +67,24 @@ describe('the notes panel', () => {
     expect(screen.queryByText('elsewhere', { exact: false })).toBeNull();
   });
 
+  it("shows a teammate's note in the team colour with its author's name and no Edit or Delete", async () => {
+    const fake = new FakeNotesApi([
+      makeNote({ exact: 'my passage', start: 10, note: 'Mine' }),
+      makeNote({ exact: 'their passage', start: 20, note: 'Theirs', author: 'Ana Petrova' }),
+    ]);
+    setup(fake);
+    await rows();
+    const theirs = row('Theirs');
+    expect(within(theirs).getByText('by Ana Petrova')).toBeTruthy();
+    expect(within(theirs).getByRole('img', { name: "Ana Petrova's note" })).toBeTruthy();
+    expect(within(theirs).queryByRole('button', { name: 'Edit' })).toBeNull();
+    expect(within(theirs).queryByRole('button', { name: 'Delete' })).toBeNull();
+    const mine = row('Mine');
+    expect(within(mine).queryByText(/^by /)).toBeNull();
+    expect(within(mine).getByRole('button', { name: 'Edit' })).toBeTruthy();
+    expect(within(mine).getByRole('button', { name: 'Delete' })).toBeTruthy();
+  });
+
   it('shortens a long quote and keeps the whole of it in the tooltip', async () => {
     const long = `${'The Caspian region matters for European energy security. '.repeat(20)}END`;
     setup(new FakeNotesApi([makeNote({ exact: long })]));

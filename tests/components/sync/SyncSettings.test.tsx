@@ -127,4 +127,40 @@ describe('the sync settings', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Save and sync' }));
     expect((await screen.findByRole('alert')).textContent).toBe('Sync needs access to the server.');
   });
+
+  it('asks before sending notes synced as another user, and sends them only when told to', async () => {
+    const save = vi.fn(async (s: Parameters<SyncApi['save']>[0]): Promise<SyncStatus> => {
+      if (s.previousNotes === undefined) {
+        return { ...off, question: { previous: 'alice', next: 'carol', notes: 12 } };
+      }
+      return fakeApi().save(s);
+    });
+    render(<SyncSettings api={fakeApi({ save })} />);
+    type('Server', 'https://couch.example.org');
+    type('User name', 'carol');
+    fireEvent.click(screen.getByRole('button', { name: 'Save and sync' }));
+    const group = await screen.findByRole('group', { name: 'Notes synced as another user' });
+    expect(group.textContent).toContain(
+      "These 12 notes were synced as alice. Send them to carol's account too, or keep them local only?",
+    );
+    const buttons = within(group).getAllByRole('button');
+    expect(buttons.map((b) => b.textContent)).toEqual([
+      'Keep them local only',
+      "Send them to carol's account too",
+    ]);
+    fireEvent.click(within(group).getByRole('button', { name: 'Keep them local only' }));
+    await vi.waitFor(() => expect(save).toHaveBeenCalledTimes(2));
+    expect(save.mock.calls[1]?.[0]).toMatchObject({ user: 'carol', previousNotes: 'local' });
+    await vi.waitFor(() => expect(screen.getByRole('status').textContent).toMatch(/^Up to date/));
+    expect(screen.queryByRole('group', { name: /another user/ })).toBeNull();
+
+    fireEvent.click(screen.getByRole('button', { name: 'Save and sync' }));
+    fireEvent.click(
+      within(await screen.findByRole('group', { name: /another user/ })).getByRole('button', {
+        name: "Send them to carol's account too",
+      }),
+    );
+    await vi.waitFor(() => expect(save).toHaveBeenCalledTimes(4));
+    expect(save.mock.calls[3]?.[0]).toMatchObject({ user: 'carol', previousNotes: 'send' });
+  });
 });

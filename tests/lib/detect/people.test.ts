@@ -224,6 +224,29 @@ describe('mentions', () => {
     expect(mentionTexts(text, 'Tomas Verhoek')).toEqual(['Tomas Verhoek', 'Verhoek’s', 'Verhoek']);
   });
 
+  it('links spellings of one name with and without diacritics', () => {
+    const text =
+      'President Emre Yıldıroğlu spoke first. Later, Yildiroglu left; Yıldıroğlu’s aides stayed.';
+    expect(names(text)).toEqual(['Emre Yıldıroğlu']);
+    expect(mentionTexts(text, 'Emre Yıldıroğlu')).toEqual([
+      'Emre Yıldıroğlu',
+      'Yildiroglu',
+      'Yıldıroğlu’s',
+    ]);
+  });
+
+  it('gives a surname found with an honorific the full name it was introduced with', () => {
+    const text = 'Ivo Dragan has run the port for a decade. “We are not for sale,” Mr Dragan said.';
+    const people = detect(text).quotes.map((q) => q.speaker);
+    expect(people).toEqual(['Ivo Dragan']);
+  });
+
+  it('links a full name with and without a middle initial', () => {
+    const text = 'Senator John Q. Harlan opened the hearing. John Harlan then left.';
+    expect(names(text)).toEqual(['John Q. Harlan']);
+    expect(mentionTexts(text, 'John Q. Harlan')).toEqual(['John Q. Harlan', 'John Harlan']);
+  });
+
   it('matches names split by soft hyphens and keeps the offsets exact', () => {
     const text = 'Foreign Minister Ilsa Mar\u00adrow spoke. Later Marrow left.';
     const o = officials(text).find((x) => x.name === 'Ilsa Marrow');

@@ -32,6 +32,17 @@ describe('quoted spans', () => {
       'He said “they told me ‘no’ twice.”',
       ['they told me ‘no’ twice.'],
     ],
+    [
+      'a double quote nested in a single one (British style)',
+      'She said: ‘They called it “a farce” and left.’',
+      ['They called it “a farce” and left.'],
+    ],
+    [
+      'spaced guillemets, without the spaces',
+      'She said « we will win » on Sunday.',
+      ['we will win'],
+    ],
+    ['low-high marks', 'She said „we will manage“ on Monday.', ['we will manage']],
   ])('finds %s', (_, text, expected) => {
     expect(findQuoteSpans(text).map((s) => text.slice(s.start, s.end))).toEqual(expected);
   });
@@ -48,6 +59,31 @@ describe('quoted spans', () => {
     const spans = findQuoteSpans(text, [first.length + 1]);
     expect(spans.map((s) => [text.slice(s.start, s.end), s.unclosed])).toEqual([
       ['We will not sign this year.', true],
+    ]);
+  });
+
+  it('runs a single quotation on into a paragraph that opens with a single mark', () => {
+    const p1 = 'Hugh Lister said: ‘We will rebuild.';
+    const p2 = '‘Every home, every school.’';
+    const text = `${p1} ${p2}`;
+    expect(said(text, [p1.length + 1])).toEqual([
+      ['We will rebuild.', 'Hugh Lister'],
+      ['Every home, every school.', 'Hugh Lister'],
+    ]);
+  });
+
+  it('keeps a British quotation longer than 400 characters', () => {
+    const long = Array.from(
+      { length: 20 },
+      (_, i) => `we will rebuild street number ${i + 1}`,
+    ).join(', ');
+    const text = `Mayor Ellen Park said: ‘${long}.’ Then she left.`;
+    expect(said(text)).toEqual([[`${long}.`, 'Ellen Park']]);
+  });
+
+  it('reads a sentence that is only the attribution after a quote ending in a full stop', () => {
+    expect(said('‘We will win. We will rebuild.’ Mayor Ellen Park said.')).toEqual([
+      ['We will win. We will rebuild.', 'Ellen Park'],
     ]);
   });
 
@@ -540,4 +576,635 @@ describe('speakers named away from the quotation', () => {
       '“The talks have failed” Day 2: the hearing. Ada Brill told the committee, “I warned them in May. The talks have failed.”';
     expect(quotes(text).map((q) => q.speaker)).toEqual(['Ada Brill', 'Ada Brill']);
   });
+});
+
+describe('common journalistic patterns (invented text, one row each)', () => {
+  it.each([
+    [
+      'said X, the minister,',
+      '“We will not back down,” said Tomas Varga, the finance minister, on Monday.',
+      ['Tomas Varga'],
+    ],
+    [
+      'X, who ..., said',
+      'Senator Lena Ostrova, who chairs the budget committee, said the plan was “dead on arrival.”',
+      ['Lena Ostrova'],
+    ],
+    [
+      'she added across paragraphs',
+      [
+        'Prime Minister Anna Kessel said on Tuesday that talks would resume. “We are ready,” she said.',
+        '“There is no other path,” she added.',
+      ],
+      ['Anna Kessel', 'Anna Kessel'],
+    ],
+    [
+      'told reporters',
+      'Defence Minister Pavel Drozd told reporters in Kyiv that the army was “fully prepared.”',
+      ['Pavel Drozd'],
+    ],
+    [
+      'told reporters after',
+      '“The army is fully prepared,” Defence Minister Pavel Drozd told reporters in Kyiv.',
+      ['Pavel Drozd'],
+    ],
+    [
+      'in a statement, X said',
+      'In a statement, Interior Minister Rafael Ostos said the attack was “a cowardly act.”',
+      ['Rafael Ostos'],
+    ],
+    [
+      'X said in a statement',
+      '“This is a cowardly act,” Interior Minister Rafael Ostos said in a statement.',
+      ['Rafael Ostos'],
+    ],
+    [
+      'was quoted as saying',
+      'Economy Minister Ilse Brandt was quoted as saying the deal was “a turning point.”',
+      ['Ilse Brandt'],
+    ],
+    [
+      'passive: it was said by X',
+      '“The era of cheap money is over,” it was said by central bank governor Mara Quill.',
+      ['Mara Quill'],
+    ],
+    [
+      'X wrote on Twitter',
+      'Representative Dana Holt wrote on Twitter that the vote was “a disgrace.”',
+      ['Dana Holt'],
+    ],
+    ['X tweeted', '“A disgrace,” Representative Dana Holt tweeted.', ['Dana Holt']],
+    [
+      'according to X',
+      'According to Ambassador Keiko Tanabe, the talks were “productive and frank.”',
+      ['Keiko Tanabe'],
+    ],
+    [
+      'split by attribution',
+      '“We will not,” said President Omar Haddad, “accept any deal that divides us.”',
+      ['Omar Haddad', 'Omar Haddad'],
+    ],
+    [
+      'split by X said',
+      '“We will not,” President Omar Haddad said, “accept any deal that divides us.”',
+      ['Omar Haddad', 'Omar Haddad'],
+    ],
+    ['title surname said', '“Everything is on the table,” Chancellor Brandt said.', ['Brandt']],
+    [
+      'surname said after full intro',
+      'Finance Minister Tomas Varga spoke on Monday. “We have no plan B,” Varga said.',
+      ['Tomas Varga'],
+    ],
+    [
+      'the minister said (role back)',
+      'Finance Minister Tomas Varga arrived late. “We have no plan B,” the minister said.',
+      ['Tomas Varga'],
+    ],
+    [
+      'single quotes british',
+      'Foreign Secretary Hugh Lister said the move was ‘deeply regrettable’.',
+      ['Hugh Lister'],
+    ],
+    ['straight quotes', 'Mayor Ellen Park said "we will rebuild" after the storm.', ['Ellen Park']],
+    ['colon intro', 'Governor Ruth Calder put it bluntly: “We are broke.”', ['Ruth Calder']],
+    [
+      'X added',
+      '“We are broke,” Governor Ruth Calder said. “The state cannot pay,” Calder added.',
+      ['Ruth Calder', 'Ruth Calder'],
+    ],
+    [
+      'said X, adding',
+      'Mayor Ellen Park said the city would recover, adding: “We will rebuild every home.”',
+      ['Ellen Park'],
+    ],
+    [
+      'spokesman named',
+      'Ellen Park’s spokesman, Tom Reyes, said the claims were “completely false.”',
+      ['Tom Reyes'],
+    ],
+    [
+      'said in an interview',
+      '“We never agreed to that,” Senator Lena Ostrova said in an interview with the newspaper.',
+      ['Lena Ostrova'],
+    ],
+    ['asked', '“Why now?” asked Senator Lena Ostrova.', ['Lena Ostrova']],
+    [
+      'quote standing alone after speaker para',
+      [
+        'Senator Lena Ostrova said the bill was flawed.',
+        '“It will cost billions and help nobody.”',
+      ],
+      ['Lena Ostrova'],
+    ],
+    [
+      'writes',
+      'In his memoir, former president Aldo Renzi writes that the summit was “a missed chance.”',
+      ['Aldo Renzi'],
+    ],
+    [
+      'warned',
+      'Central bank governor Mara Quill warned that inflation could become “entrenched and painful.”',
+      ['Mara Quill'],
+    ],
+    [
+      'organisation said',
+      'The Ministry of Defence said in a statement that the drills were “routine.”',
+      ['Ministry of Defence'],
+    ],
+    [
+      'he said with unnamed object',
+      'Asked about the deal, Varga said: “There is no deal.”',
+      ['Varga'],
+    ],
+    ['guillemets simple', 'Marc Dulac said «we will win» on Sunday.', ['Marc Dulac']],
+    [
+      'appositive possessive subject',
+      'Le Pen’s adviser, Marc Dulac, said “we will win” on Sunday.',
+      ['Marc Dulac'],
+    ],
+    [
+      'quote, X said, long',
+      '“We have spent ten years building this coalition, and we will not let it fall apart over one vote,” said Nadia Farouk, the party’s leader in parliament.',
+      ['Nadia Farouk'],
+    ],
+    [
+      'quote X, title, said',
+      '“We will not let it fall apart,” Nadia Farouk, the party’s leader in parliament, said on Tuesday.',
+      ['Nadia Farouk'],
+    ],
+    [
+      'X, title of Org, told Org',
+      '“It is a mess,” Karl Stein, director of the Berlin Institute, told Reuters.',
+      ['Karl Stein'],
+    ],
+    [
+      'his spokesman',
+      'Karl Stein’s spokeswoman, Ana Ruiz, said the meeting was “cordial.”',
+      ['Ana Ruiz'],
+    ],
+    [
+      'the statement said',
+      'The ministry issued a statement on Friday. “The drills are routine,” the statement said.',
+      [null],
+    ],
+    [
+      'group of quotes paragraph',
+      [
+        '“We will not sign,” Foreign Minister Ivo Dragan said.',
+        '“Not now, not ever.”',
+        '“The answer is no.”',
+      ],
+      ['Ivo Dragan', 'Ivo Dragan', 'Ivo Dragan'],
+    ],
+    [
+      'multi paragraph quote',
+      [
+        'Foreign Minister Ivo Dragan was blunt. “We will not sign this treaty.',
+        '“Not now, and not under any future government.”',
+      ],
+      ['Ivo Dragan', 'Ivo Dragan'],
+    ],
+    [
+      'she continued next para',
+      [
+        '“The treaty is dead,” said Foreign Minister Ilka Moor.',
+        'She continued: “Nobody in this country wants it.”',
+      ],
+      ['Ilka Moor', 'Ilka Moor'],
+    ],
+    [
+      'X responded',
+      'Opposition leader Ravi Menon responded that the budget was “a work of fiction.”',
+      ['Ravi Menon'],
+    ],
+    ['X acknowledged', 'Menon later acknowledged that the party had “made mistakes.”', ['Menon']],
+    ['X insisted', 'Health Secretary Joan Pike insisted: “There is no shortage.”', ['Joan Pike']],
+    [
+      'X, speaking in Brussels, said',
+      'Joan Pike, speaking in Brussels, said there was “no shortage at all.”',
+      ['Joan Pike'],
+    ],
+    [
+      'speaking to BBC',
+      'Speaking to the BBC, Joan Pike said there was “no shortage at all.”',
+      ['Joan Pike'],
+    ],
+    [
+      "X's remarks",
+      'Joan Pike’s remarks — “there is no shortage” — angered nurses.',
+      ['Joan Pike'],
+    ],
+    [
+      'X wrote in letter',
+      'In a letter to the committee, Joan Pike wrote: “I regret the delay.”',
+      ['Joan Pike'],
+    ],
+    [
+      'said the X official',
+      '“We were not informed,” said a senior State Department official.',
+      [null],
+    ],
+    ['officials said', '“We were not informed,” officials said.', [null]],
+    [
+      'two quotes two speakers',
+      '“Yes,” said Ana Ruiz. “No,” said Karl Stein.',
+      ['Ana Ruiz', 'Karl Stein'],
+    ],
+    [
+      'X told the newspaper',
+      'Former ambassador Leon Marsh told the Guardian the policy was “a failure from the start.”',
+      ['Leon Marsh'],
+    ],
+    [
+      'X said, quote mid-sentence after that',
+      'Leon Marsh said that while the policy was popular, it was “a failure from the start.”',
+      ['Leon Marsh'],
+    ],
+    ['questioned', '“Who pays for this?” Leon Marsh asked during the hearing.', ['Leon Marsh']],
+    [
+      'headline colon',
+      [
+        'Marsh: “The policy failed”',
+        'Former ambassador Leon Marsh said on Monday that the policy had failed.',
+      ],
+      ['Leon Marsh'],
+    ],
+    [
+      'news agency quoting',
+      'The Tass news agency quoted Foreign Minister Ivo Dragan as saying the sanctions were “illegal.”',
+      ['Ivo Dragan'],
+    ],
+    [
+      'long blockquote-like',
+      [
+        'Ivo Dragan said:',
+        '“The sanctions are illegal and they will fail, as every previous round of sanctions failed, because our people are stronger than any pressure from abroad.”',
+      ],
+      ['Ivo Dragan'],
+    ],
+    [
+      'quote with nested',
+      'Ivo Dragan said: “They told us ‘sign or else,’ and we refused.”',
+      ['Ivo Dragan'],
+    ],
+    [
+      'X said it in quote before: quote X said then pronoun',
+      [
+        '“It is over,” Ivo Dragan said.',
+        'Dragan, 64, has led the ministry since 2010. “I have seen worse,” he said.',
+      ],
+      ['Ivo Dragan', 'Ivo Dragan'],
+    ],
+    [
+      'a spokesman for Mayor X',
+      'A spokesman for Mayor Ellen Park said the claims were “false and malicious.”',
+      [null],
+    ],
+    [
+      'an aide to X',
+      'An aide to Senator Lena Ostrova said the senator was “deeply troubled.”',
+      [null],
+    ],
+    [
+      'spokesman after quote',
+      '“The claims are false,” a spokesman for Mayor Ellen Park said.',
+      [null],
+    ],
+    [
+      'said a spokesman for',
+      '“The claims are false,” said a spokesman for Mayor Ellen Park.',
+      [null],
+    ],
+    [
+      "X's spokesman said",
+      'Mayor Ellen Park’s spokesman said the claims were “false and malicious.”',
+      [null],
+    ],
+    [
+      'the mayor of X said - person',
+      '“The claims are false,” said Ellen Park, the mayor of Vell.',
+      ['Ellen Park'],
+    ],
+    ['friend of', '“She was brave,” said Tom Reyes, a friend of Mayor Ellen Park.', ['Tom Reyes']],
+    [
+      'statement issued by ministry',
+      'In a statement issued by the Foreign Ministry of Vell, the strike was described as “an act of war.”',
+      ['Foreign Ministry of Vell'],
+    ],
+    [
+      'statement issued by ministry subj',
+      'A statement issued by the Foreign Ministry of Vell described the strike as “an act of war.”',
+      ['Foreign Ministry of Vell'],
+    ],
+    [
+      'remarks delivered by',
+      'In remarks delivered by Governor Ruth Calder on Monday, the plan was described as “a lifeline.”',
+      ['Ruth Calder'],
+    ],
+    [
+      'words written by',
+      'The letter, written by Senator Lena Ostrova, called the deal “a betrayal.”',
+      ['Lena Ostrova'],
+    ],
+    [
+      'quoted by does not give agent',
+      'Senator Lena Ostrova, quoted by the Vell Gazette, called the deal “a betrayal.”',
+      ['Lena Ostrova'],
+    ],
+    [
+      'the post, shared by X',
+      '“We will win,” read a post shared by Governor Ruth Calder.',
+      ['Ruth Calder'],
+    ],
+    ['by the ministry lowercase', '“This is routine,” it was stated by the ministry.', [null]],
+    [
+      'adverb + shared by is not attribution',
+      'Senator Ana Ruiz spoke on Monday. “We must guard the interests” mutually shared by Vell and Ruritania, she warned.',
+      ['Ana Ruiz'],
+    ],
+    [
+      'the report said -> named report',
+      'The Vell Audit Office report was published on Monday. The report said the agency had “failed to protect the public.”',
+      ['Vell Audit Office report'],
+    ],
+    [
+      'the report said, none named',
+      'A report was published on Monday. The report said the agency had “failed to protect the public.”',
+      [null],
+    ],
+    [
+      'the ministry said -> named ministry',
+      'The Foreign Ministry of Vell summoned the envoy. “The strike was unacceptable,” the ministry said.',
+      ['Foreign Ministry of Vell'],
+    ],
+    [
+      'the ministry lowercase named',
+      'The Vell foreign ministry summoned the envoy. “The strike was unacceptable,” the ministry said.',
+      ['Vell foreign ministry'],
+    ],
+    ['the ministry none named', '“The strike was unacceptable,” the ministry said.', [null]],
+    [
+      "Vell's ambassador",
+      'Ambassador Ana Ruiz arrived in Ruritania on Monday. Vell’s ambassador warned that the talks were “near collapse.”',
+      ['Ana Ruiz'],
+    ],
+    [
+      'the ambassador',
+      'Ambassador Ana Ruiz arrived in Ruritania on Monday. The ambassador warned that the talks were “near collapse.”',
+      ['Ana Ruiz'],
+    ],
+    [
+      'the senator said back to named',
+      ['Senator Lena Ostrova voted against the bill.', '“It is a giveaway,” the senator said.'],
+      ['Lena Ostrova'],
+    ],
+    [
+      'the former governor said (description)',
+      [
+        'Ruth Calder, who ran the state for eight years, is now running for the Senate.',
+        '“I know how to win,” the former governor said.',
+      ],
+      ['Ruth Calder'],
+    ],
+    [
+      'pronoun chain 3 paras',
+      [
+        'Foreign Minister Ivo Dragan flew to Vell on Monday.',
+        'He met the president for two hours.',
+        '“The talks were useful,” he said afterwards.',
+      ],
+      ['Ivo Dragan'],
+    ],
+    [
+      'quote split by attribution with pronoun',
+      [
+        'Foreign Minister Ivo Dragan flew to Vell on Monday.',
+        '“The talks,” he said, “were useful.”',
+      ],
+      ['Ivo Dragan', 'Ivo Dragan'],
+    ],
+    [
+      'X says (present)',
+      '“We are not for sale,” says Ivo Dragan, the port’s director.',
+      ['Ivo Dragan'],
+    ],
+    ['X, 54, said', '“We are not for sale,” Ivo Dragan, 54, said.', ['Ivo Dragan']],
+    [
+      'said X, who ...',
+      '“We are not for sale,” said Ivo Dragan, who has run the port since 2010.',
+      ['Ivo Dragan'],
+    ],
+    [
+      'X told CNN',
+      '“We are not for sale,” Foreign Minister Ivo Dragan told CNN on Sunday.',
+      ['Ivo Dragan'],
+    ],
+    [
+      'X said on Twitter',
+      'Foreign Minister Ivo Dragan said on Twitter: “We are not for sale.”',
+      ['Ivo Dragan'],
+    ],
+    [
+      'quote then another person mentioned',
+      '“We are not for sale,” Foreign Minister Ivo Dragan said after meeting Ana Ruiz.',
+      ['Ivo Dragan'],
+    ],
+    [
+      'a quote with two people; the second speaks',
+      'After Ivo Dragan left, Senator Ana Ruiz said: “He was rude.”',
+      ['Ana Ruiz'],
+    ],
+    ['Dr. X said', '“The virus is spreading,” Dr. Mira Holm said.', ['Mira Holm']],
+    ['Mr X said', '“The virus is spreading,” Mr Holm said.', ['Holm']],
+    [
+      'lower title + name + said that',
+      'Health minister Mira Holm said that the virus was “spreading fast.”',
+      ['Mira Holm'],
+    ],
+    [
+      'hyphenated name',
+      '“We disagree,” said Foreign Minister Jean-Paul Duval-Marchand.',
+      ['Jean-Paul Duval-Marchand'],
+    ],
+    [
+      'particle name',
+      '“We disagree,” said Foreign Minister Ursula von der Berg.',
+      ['Ursula von der Berg'],
+    ],
+    ['bin name', '“We disagree,” said Crown Prince Faisal bin Tamir.', ['Faisal bin Tamir']],
+    ['east asian name', '“We disagree,” said President Moon Jae-sun.', ['Moon Jae-sun']],
+    [
+      'quote in parentheses',
+      'The minister (“we will not yield,” Ivo Dragan said) left early.',
+      ['Ivo Dragan'],
+    ],
+    [
+      'quote after dash attribution',
+      'Foreign Minister Ivo Dragan was blunt — “we will not yield.”',
+      ['Ivo Dragan'],
+    ],
+    [
+      'quote as subject of sentence',
+      '“We will not yield” was the message from Foreign Minister Ivo Dragan.',
+      ['Ivo Dragan'],
+    ],
+    [
+      'in the words of',
+      'In the words of Foreign Minister Ivo Dragan, “we will not yield.”',
+      ['Ivo Dragan'],
+    ],
+    ['per X', 'Per Foreign Minister Ivo Dragan, the talks were “useful.”', ['Ivo Dragan']],
+    [
+      'X’s words',
+      'Foreign Minister Ivo Dragan’s words were clear: “We will not yield.”',
+      ['Ivo Dragan'],
+    ],
+    ['as X put it', 'As Foreign Minister Ivo Dragan put it, “we will not yield.”', ['Ivo Dragan']],
+    [
+      'X was asked, replied',
+      'Asked whether Vell would yield, Foreign Minister Ivo Dragan replied: “Never.”',
+      ['Ivo Dragan'],
+    ],
+    [
+      "quote then 'the minister added'",
+      '“We will not yield,” said Foreign Minister Ivo Dragan. “Never,” the minister added.',
+      ['Ivo Dragan', 'Ivo Dragan'],
+    ],
+    [
+      'said X in an interview published',
+      '“We will not yield,” Foreign Minister Ivo Dragan said in an interview published on Sunday by the Vell Gazette.',
+      ['Ivo Dragan'],
+    ],
+    [
+      'she said: the person an appositive calls a woman',
+      [
+        'Foreign Minister Ivo Dragan and Senator Ana Ruiz, the first woman to chair the committee, met on Monday.',
+        '“We made progress,” she said.',
+      ],
+      ['Ana Ruiz'],
+    ],
+    [
+      'he said: the person followed by “and his”',
+      [
+        'Senator Ana Ruiz criticised Foreign Minister Ivo Dragan and his deputy.',
+        '“She is wrong,” he said.',
+      ],
+      ['Ivo Dragan'],
+    ],
+    [
+      'he said after quote of other',
+      [
+        '“We made progress,” Senator Ana Ruiz said.',
+        'Foreign Minister Ivo Dragan disagreed. “Nothing changed,” he said.',
+      ],
+      ['Ana Ruiz', 'Ivo Dragan'],
+    ],
+    [
+      'multi-para speech with final attribution',
+      [
+        '“We made progress on trade.',
+        '“We made progress on security.',
+        '“And we will meet again,” Foreign Minister Ivo Dragan said.',
+      ],
+      ['Ivo Dragan', 'Ivo Dragan', 'Ivo Dragan'],
+    ],
+    [
+      'statement from org then quote',
+      [
+        'The Vell Chamber of Commerce issued a statement on Monday.',
+        '“The tariffs will hurt exporters,” it said.',
+      ],
+      ['Vell Chamber of Commerce'],
+    ],
+    ['they said unnamed', '“We were never consulted,” they said.', [null]],
+    ['residents said', '“We were never consulted,” residents said.', [null]],
+    [
+      'one official said',
+      '“We were never consulted,” one official said on condition of anonymity.',
+      [null],
+    ],
+    ['people familiar', '“The deal is close,” said people familiar with the talks.', [null]],
+    [
+      'X said, then quote in next sentence w/o cue',
+      ['Foreign Minister Ivo Dragan spoke to reporters on Monday.', '“The deal is close.”'],
+      ['Ivo Dragan'],
+    ],
+    [
+      'X told Y that',
+      'Foreign Minister Ivo Dragan told Senator Ana Ruiz that the deal was “close.”',
+      ['Ivo Dragan'],
+    ],
+    [
+      'Y was told by X',
+      'Senator Ana Ruiz was told by Foreign Minister Ivo Dragan that the deal was “close.”',
+      ['Ivo Dragan'],
+    ],
+    [
+      'X said of Y',
+      'Foreign Minister Ivo Dragan said of Senator Ana Ruiz: “She is a tough negotiator.”',
+      ['Ivo Dragan'],
+    ],
+    [
+      'X praised Y as',
+      'Foreign Minister Ivo Dragan praised Senator Ana Ruiz as “a tough negotiator.”',
+      ['Ivo Dragan'],
+    ],
+    [
+      'X called Y',
+      'Foreign Minister Ivo Dragan called Senator Ana Ruiz “a tough negotiator.”',
+      ['Ivo Dragan'],
+    ],
+    [
+      'X accused Y of',
+      'Foreign Minister Ivo Dragan accused Senator Ana Ruiz of “spreading lies about the deal.”',
+      ['Ivo Dragan'],
+    ],
+    [
+      "X's statement said",
+      'Foreign Minister Ivo Dragan’s statement said the deal was “close.”',
+      ['Ivo Dragan'],
+    ],
+    [
+      'X, in a tweet,',
+      'Foreign Minister Ivo Dragan, in a tweet, called the deal “close.”',
+      ['Ivo Dragan'],
+    ],
+    [
+      'quote + said + name + title of org',
+      '“The deal is close,” said Ana Ruiz, the chief executive of Vell Shipping.',
+      ['Ana Ruiz'],
+    ],
+    [
+      'quote + name + of org + said',
+      '“The deal is close,” Ana Ruiz of Vell Shipping said.',
+      ['Ana Ruiz'],
+    ],
+    [
+      'quote + org spokesperson name',
+      '“The deal is close,” Vell Shipping spokesperson Ana Ruiz said.',
+      ['Ana Ruiz'],
+    ],
+    [
+      'quote + org said',
+      '“The deal is close,” Vell Shipping said in a statement.',
+      ['Vell Shipping'],
+    ],
+    [
+      'agency reported + quote',
+      'The Vell News Agency reported that the minister called the deal “close.”',
+      [null],
+    ],
+  ] as [string, string | string[], (string | null)[]][])(
+    'attributes %s',
+    (_, paragraphs, speakers) => {
+      const parts = Array.isArray(paragraphs) ? paragraphs : [paragraphs];
+      const breaks: number[] = [];
+      let at = 0;
+      for (const p of parts.slice(0, -1)) {
+        at += p.length + 1;
+        breaks.push(at);
+      }
+      expect(quotes(parts.join(' '), breaks).map((q) => q.speaker)).toEqual(speakers);
+    },
+  );
 });

@@ -173,6 +173,26 @@ describe('on very long pages, registering only the ranges near the viewport', ()
     expect(observer.watched.size).toBe(6);
     painter.destroy();
   });
+
+  it('repaints a registered name in place (Chromium restyles the page for a new registration)', () => {
+    const { registry, names, quotes, painter } = setUp(4);
+    painter.paint('dossier-official', names.slice(0, 3));
+    const first = registry.get('dossier-official');
+    painter.paint('dossier-official', [...names.slice(1), quotes[0] as Range]);
+    expect(registry.get('dossier-official')).toBe(first);
+    expect([...(first ?? [])]).toEqual([...names.slice(1), quotes[0]]);
+    // A page that replaced Dossier's Highlight gets a new one, with every range in it.
+    registry.set('dossier-official', new Set<Range>() as never);
+    painter.paint('dossier-official', names);
+    expect(registry.get('dossier-official')).not.toBe(first);
+    expect(registry.get('dossier-official')?.size).toBe(4);
+    // Emptied, the name is unregistered; painted again, it is registered anew.
+    painter.paint('dossier-official', []);
+    expect(registry.has('dossier-official')).toBe(false);
+    painter.paint('dossier-official', names.slice(0, 1));
+    expect(registry.get('dossier-official')?.size).toBe(1);
+    painter.destroy();
+  });
 });
 
 describe('painting by wrapping, where the Highlight API is missing', () => {

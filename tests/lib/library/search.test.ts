@@ -48,6 +48,23 @@ describe('buildSearch', () => {
     expect(search.search('washington').map((g) => g.kind)).toEqual(['page']);
   });
 
+  it('puts the person named exactly first, then the quotations with every word', () => {
+    const people = buildLibrary([
+      libPage([['Antony Blinken'], ['Anton Blinov']], {
+        quotes: [
+          ['Anton Blinov', 'Antony said the talks were over.'],
+          ['Antony Blinken', 'Talks with Blinov went well.'],
+        ],
+      }),
+    ]);
+    const groups = buildSearch(people, []).search('antony blinken');
+    expect(groups.map((g) => g.kind)).toEqual(['person', 'quote']);
+    expect(groups[0]?.hits[0]?.label).toBe('Antony Blinken');
+    // Only the quotation by him has both words (the speaker counts); "Blinov" is a typo away
+    // from nothing here, so the other quotation, with "Antony" alone, is not a match.
+    expect(groups[1]?.hits.map((h) => h.label)).toEqual(['Talks with Blinov went well.']);
+  });
+
   it('answers nothing for an empty query, and treats markup as text', () => {
     expect(search.search('   ')).toEqual([]);
     expect(() => search.search('<script>alert(1)</script>')).not.toThrow();

@@ -9,13 +9,12 @@ import {
   listTrash,
   type NoteBody,
   type NoteVersion,
-  noteDocId,
   resolveConflict,
   resolveConflicts,
   saveAnnotation,
   undoDelete,
 } from '../../../lib/store';
-import { connections, makeAnnotation } from './fixtures';
+import { conflictingEdit, connections, makeAnnotation } from './fixtures';
 
 const openDb = connections();
 
@@ -175,30 +174,6 @@ describe('the conflict rules', () => {
 });
 
 describe('resolving a replicated conflict', () => {
-  /** Writes a second branch of a note's revision tree, as replication from a device does. */
-  async function conflictingEdit(
-    db: Awaited<ReturnType<typeof openDb>>,
-    note: Annotation,
-    body: NoteBody,
-  ) {
-    const docId = noteDocId(note.page.url, note.id);
-    const stored = await db.notes.get(docId);
-    const parent = stored._rev.split('-')[1];
-    const rev = `2-${'f'.repeat(32)}`;
-    await db.notes.bulkDocs(
-      [
-        {
-          ...body,
-          _id: docId,
-          _rev: rev,
-          _revisions: { start: 2, ids: ['f'.repeat(32), parent] },
-        } as never,
-      ],
-      { new_edits: false },
-    );
-    return docId;
-  }
-
   it('writes the merged note, removes the losing revision and keeps the other version', async () => {
     const db = await openDb();
     const note = makeAnnotation({ note: 'original', tags: ['energy'] });

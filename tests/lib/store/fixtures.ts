@@ -3,7 +3,14 @@
 import { openDB } from 'idb';
 import { afterEach, vi } from 'vitest';
 import type { Annotation } from '../../../lib/annotation';
-import { DB_NAME, type DossierDB, type OpenOptions, openDossierDb } from '../../../lib/store';
+import {
+  DB_NAME,
+  type DossierDB,
+  noteDocId,
+  type OpenOptions,
+  openDossierDb,
+} from '../../../lib/store';
+import type { NoteBody } from '../../../lib/store/pouch';
 
 let counter = 0;
 
@@ -144,4 +151,24 @@ export async function createV3Fixture(
   for (const entry of trash) await tx.objectStore('trash').put(entry);
   await tx.done;
   v3.close();
+}
+
+/** Writes a second branch of a note's revision tree, as replication from a device does. */
+export async function conflictingEdit(db: DossierDB, note: Annotation, body: NoteBody) {
+  const docId = noteDocId(note.page.url, note.id);
+  const stored = await db.notes.get(docId);
+  const parent = stored._rev.split('-')[1];
+  const rev = `2-${'f'.repeat(32)}`;
+  await db.notes.bulkDocs(
+    [
+      {
+        ...body,
+        _id: docId,
+        _rev: rev,
+        _revisions: { start: 2, ids: ['f'.repeat(32), parent] },
+      } as never,
+    ],
+    { new_edits: false },
+  );
+  return docId;
 }

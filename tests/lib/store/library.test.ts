@@ -233,4 +233,35 @@ describe('library queries', () => {
     ]);
     expect((await listPersonChoices(db)).map((c) => c.id)).toEqual(['a', 'b']);
   });
+
+  it("records pages with relaxed durability, while the reader's own acts stay strict", async () => {
+    const db = await openDb();
+    const asked: [string[], string | undefined][] = [];
+    const transaction = db.idb.transaction.bind(db.idb);
+    db.idb.transaction = ((
+      names: string[],
+      mode: IDBTransactionMode,
+      options?: IDBTransactionOptions,
+    ) => {
+      if (mode === 'readwrite') asked.push([[...names], options?.durability]);
+      return transaction(names as never, mode, options);
+    }) as typeof db.idb.transaction;
+    await rebuildPeopleSummary(db);
+    asked.length = 0;
+    await recordLibraryPage(db, page('https://a.example/1'));
+    await savePersonChoices(db, [
+      { id: 'c1', at: '2026-01-01T00:00:00.000Z', kind: 'merge', a: 'x', b: 'y' },
+    ]);
+    await forgetLibraryPage(db, 'https://a.example/1');
+    await setLibraryPaused(db, true);
+    expect(asked.map(([names, durability]) => [names[0], durability])).toEqual([
+      ['library-pages', 'relaxed'],
+      ['library-settings', 'strict'],
+      ['library-pages', 'strict'],
+      ['library-settings', 'strict'],
+    ]);
+    // The recorded page was there, with its person, until forgotten.
+    expect(await listLibraryPages(db)).toEqual([]);
+    expect((await listPeopleSummary(db))?.people).toEqual([]);
+  });
 });

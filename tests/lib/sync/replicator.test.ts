@@ -15,6 +15,7 @@ import { editRefusal } from '../../../lib/sync/documents';
 import { openRemote, replicate } from '../../../lib/sync/remote';
 import { createReplicator, type Database, type Replicator } from '../../../lib/sync/replicator';
 import type { SyncState } from '../../../lib/sync/state';
+import { notesAtSwitch, withholdFor } from '../../../lib/sync/switch';
 import { applyCouchSetup, teamDatabase } from '../../../scripts/couch/setup';
 import { freshName, startTestCouch, type TestCouch } from '../../helpers/couch';
 
@@ -23,6 +24,8 @@ let couch: TestCouch;
 const alice = freshName('alice');
 const bob = freshName('bob');
 const team = freshName('team');
+const tagTeam = freshName('tagteam');
+const carol = freshName('carol');
 const made: Replicator[] = [];
 
 beforeAll(async () => {
@@ -31,8 +34,12 @@ beforeAll(async () => {
     readers: [
       { name: alice, password: 'pa' },
       { name: bob, password: 'pb' },
+      { name: carol, password: 'pc' },
     ],
-    teams: [{ name: team, members: [alice, bob] }],
+    teams: [
+      { name: team, members: [alice, bob] },
+      { name: tagTeam, members: [alice, carol] },
+    ],
   });
 }, 60_000);
 afterAll(() => couch?.close(), 30_000);
@@ -231,5 +238,92 @@ describe('the replication controller', () => {
     expect(state).toMatchObject({ kind: 'up-to-date', denied: 1 });
     await a.replicator.syncNow();
     expect((await a.local.get(note(sharedId, '')._id)).note.note).toBe('for the team');
+  }, 60_000);
+
+  it("takes a note out of the team's database when it loses the team's tag, and back when it gains it", async () => {
+    // A tag of its own: Alice's personal database holds other tests' notes tagged 'shared'.
+    const tag = freshName('tag');
+    const choice = { database: teamDatabase(tagTeam), tag };
+    const a = device(alice, 'pa', { teams: [choice] });
+    const b = device(carol, 'pc', { teams: [{ ...choice, tag: null }] });
+    const id = freshName('retagged');
+    const gone = freshName('purged');
+    await a.local.put(note(id, 'shared for a while', [tag]));
+    await a.local.put(note(gone, 'shared, then deleted for good', [tag]));
+    expect((await a.replicator.configure(a.config)).kind).toBe('up-to-date');
+    expect((await b.replicator.configure(b.config)).kind).toBe('up-to-date');
+    expect(await texts(b.local)).toEqual(['shared for a while', 'shared, then deleted for good']);
+
+    // A takes the tag off one note and deletes the other for good.
+    const tagged = await a.local.get(note(id, '')._id);
+    await a.local.put({ ...tagged, note: { ...tagged.note, tags: ['private'] } });
+    const purged = await a.local.get(note(gone, '')._id);
+    await a.local.put({ _id: purged._id, _rev: purged._rev, _deleted: true });
+    expect((await a.replicator.syncNow()).kind).toBe('up-to-date');
+    await b.replicator.syncNow();
+    expect(await texts(b.local)).toEqual([]);
+    // A still has its own note, untouched.
+    expect((await a.local.get(note(id, '')._id)).note.tags).toEqual(['private']);
+
+    // The tag goes back on: the note is the team's again.
+    const untagged = await a.local.get(note(id, '')._id);
+    await a.local.put({
+      ...untagged,
+      note: { ...untagged.note, note: 'shared again', tags: ['private', tag] },
+    });
+    expect((await a.replicator.syncNow()).kind).toBe('up-to-date');
+    await b.replicator.syncNow();
+    expect(await texts(b.local)).toEqual(['shared again']);
+    expect((await a.local.get(note(id, '')._id)).note.note).toBe('shared again');
+  }, 60_000);
+
+  it("keeps the previous user's notes out of another user's account when the reader keeps them local", async () => {
+    const a = device(alice, 'pa');
+    const kept = freshName('alices');
+    await a.local.put(note(kept, `synced as alice ${kept}`));
+    expect((await a.replicator.configure(a.config)).kind).toBe('up-to-date');
+    a.replicator.destroy();
+
+    // Carol signs in on the same profile; the reader keeps Alice's notes local.
+    const local = a.local as unknown as Database;
+    // Every note here was synced as Alice (hers from other tests came down too).
+    const synced = (await texts(a.local)).length;
+    expect(synced).toBeGreaterThan(0);
+    expect(await notesAtSwitch(local, alice, carol)).toEqual({
+      previous: alice,
+      next: carol,
+      notes: synced,
+    });
+    expect(await withholdFor(local, alice)).toBe(synced);
+    const c = device(carol, 'pc', {}, a.local);
+    const own = freshName('carols');
+    await a.local.put(note(own, `made by carol ${own}`));
+    expect((await c.replicator.configure(c.config)).kind).toBe('up-to-date');
+    const carolsDb = openRemote(`${couch.url}/${personalDatabase(carol)}`, {
+      user: carol,
+      password: 'pc',
+    });
+    const ids = async (db: Database) =>
+      (await db.allDocs({ startkey: 'note:', endkey: 'note:\ufff0' })).rows.map((r) => r.id);
+    expect(await ids(carolsDb)).toContain(note(own, '')._id);
+    expect(await ids(carolsDb)).not.toContain(note(kept, '')._id);
+    // Still here, and usable.
+    expect(await texts(a.local)).toContain(`synced as alice ${kept}`);
+    // Nothing more to ask about Alice's notes when Carol signs in again.
+    expect((await notesAtSwitch(local, alice, carol)).notes).toBe(1); // Carol's own.
+    c.replicator.destroy();
+
+    // Alice signs back in: her notes are hers to sync again.
+    const again = device(alice, 'pa', {}, a.local);
+    const edited = await a.local.get(note(kept, '')._id);
+    await a.local.put({ ...edited, note: { ...edited.note, note: 'edited after the switch' } });
+    expect((await again.replicator.configure(again.config)).kind).toBe('up-to-date');
+    const alicesDb = openRemote(`${couch.url}/${personalDatabase(alice)}`, {
+      user: alice,
+      password: 'pa',
+    });
+    expect(((await alicesDb.get(note(kept, '')._id)) as unknown as StoredNote).note.note).toBe(
+      'edited after the switch',
+    );
   }, 60_000);
 });
