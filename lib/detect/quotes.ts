@@ -575,6 +575,21 @@ function isSpeechCue(tokens: readonly Token[], i: number): boolean {
   return t.low === 'quoted' || t.low === 'quoting';
 }
 
+/**
+ * True when the word right after a quotation, one space on, could be the noun it modifies ("a
+ * “post-truth” society"): lower case, not a function word, a speech verb or an adverb in -ly.
+ */
+function nounFollows(text: string, span: QuoteSpan, after: Token | undefined): boolean {
+  return (
+    after !== undefined &&
+    text.slice(span.close, after.start) === ' ' &&
+    !after.cap &&
+    !FUNCTION_WORDS.has(after.low) &&
+    !SPEECH_VERBS.has(after.low) &&
+    !/ly$/.test(after.low)
+  );
+}
+
 /** Scare quotes, terms, nicknames and titles of works. */
 function isNotSpeech(
   text: string,
@@ -618,12 +633,7 @@ function isNotSpeech(
     before &&
     beforeGapOk &&
     MODIFIER_DETERMINERS.has(before.low) &&
-    firstAfter &&
-    text.slice(span.close, firstAfter.start) === ' ' &&
-    !firstAfter.cap &&
-    !FUNCTION_WORDS.has(firstAfter.low) &&
-    !SPEECH_VERBS.has(firstAfter.low) &&
-    !/ly$/.test(firstAfter.low) &&
+    nounFollows(text, span, firstAfter) &&
     words.length <= 5 &&
     !/[.!?,;:]["'”’]?\s*$/.test(raw.trim())
   ) {
@@ -649,17 +659,7 @@ function isNotSpeech(
   }
   if (!shortTerm) return false;
   // A quoted modifier: "a “post-truth” society".
-  const firstPost = post[0];
-  const after = firstPost !== undefined ? (tokens[firstPost] as Token) : undefined;
-  if (
-    after &&
-    text.slice(span.close, after.start) === ' ' &&
-    !after.cap &&
-    !FUNCTION_WORDS.has(after.low) &&
-    !SPEECH_VERBS.has(after.low) &&
-    !/ly$/.test(after.low) &&
-    words.length <= 2
-  ) {
+  if (nounFollows(text, span, firstAfter) && words.length <= 2) {
     return true;
   }
   return !hasSpeechCue;
