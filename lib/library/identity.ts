@@ -633,6 +633,18 @@ function makePerson(members: string[], forms: Map<string, NameForm>): Person {
 }
 
 /**
+ * A test of whether an earlier choice between name forms `x` and `y` joins or parts the same
+ * two sides as a new choice between `a` and `b` (either way round), so the new one replaces it.
+ */
+function crossing(a: readonly string[], b: readonly string[]) {
+  const inA = new Set(a);
+  const inB = new Set(b);
+  return (x: readonly string[], y: readonly string[]) =>
+    (x.some((k) => inA.has(k)) && y.some((k) => inB.has(k))) ||
+    (x.some((k) => inB.has(k)) && y.some((k) => inA.has(k)));
+}
+
+/**
  * Records "these two are the same person": a merge of their main forms, replacing any earlier
  * split between their names. Returns the new list of choices.
  */
@@ -642,11 +654,7 @@ export function addMerge(
   b: readonly string[],
   meta: { id: string; at: string },
 ): PersonChoice[] {
-  const inA = new Set(a);
-  const inB = new Set(b);
-  const crosses = (x: readonly string[], y: readonly string[]) =>
-    (x.some((k) => inA.has(k)) && y.some((k) => inB.has(k))) ||
-    (x.some((k) => inB.has(k)) && y.some((k) => inA.has(k)));
+  const crosses = crossing(a, b);
   const kept = choices.filter((c) => c.kind !== 'split' || !crosses(c.a, c.b));
   return [...kept, { ...meta, kind: 'merge', a: a[0] as string, b: b[0] as string }];
 }
@@ -661,11 +669,7 @@ export function addSplit(
   b: readonly string[],
   meta: { id: string; at: string },
 ): PersonChoice[] {
-  const inA = new Set(a);
-  const inB = new Set(b);
-  const kept = choices.filter(
-    (c) =>
-      c.kind !== 'merge' || !((inA.has(c.a) && inB.has(c.b)) || (inB.has(c.a) && inA.has(c.b))),
-  );
+  const crosses = crossing(a, b);
+  const kept = choices.filter((c) => c.kind !== 'merge' || !crosses([c.a], [c.b]));
   return [...kept, { ...meta, kind: 'split', a: [...a], b: [...b] }];
 }
