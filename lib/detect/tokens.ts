@@ -8,12 +8,8 @@
 import { ABBREVIATIONS } from './lexicon';
 import { lexiconBits } from './word-class';
 
-/** A word of the article text. */
-export interface Token {
-  /** Offset of the first character in the text. */
-  start: number;
-  /** Offset after the last character (possessive included). */
-  end: number;
+/** What a word's characters say about it: the same for every occurrence of the word. */
+export interface WordFacts {
   /** The word without soft hyphens or possessive, case kept ("Netanyahu"). */
   word: string;
   /** `word` lowercased, curly apostrophes straightened. */
@@ -26,10 +22,18 @@ export interface Token {
   poss: boolean;
   /** One letter and a period, or several ("M.", "H.W.", "U.S."). */
   initial: boolean;
-  /** Index of the sentence holding the token. */
-  sentence: number;
   /** Lexicon bits of the word (see word-class.ts). */
   lex: number;
+}
+
+/** A word of the article text: its facts, where it is, and its sentence. */
+export interface Token extends WordFacts {
+  /** Offset of the first character in the text. */
+  start: number;
+  /** Offset after the last character (possessive included). */
+  end: number;
+  /** Index of the sentence holding the token. */
+  sentence: number;
 }
 
 // Words: letters (and soft hyphens) with internal apostrophes or hyphens; initials and
@@ -155,16 +159,8 @@ function wordEnd(text: string, i: number): number {
   }
 }
 
-/** What a word's characters say about it: the same for every occurrence, so computed once. */
-interface WordInfo {
-  word: string;
-  low: string;
-  cap: boolean;
-  upper: boolean;
-  poss: boolean;
-  initial: boolean;
-  /** Lexicon bits (see word-class.ts). */
-  lex: number;
+/** A word's facts, computed once per distinct word. */
+interface WordInfo extends WordFacts {
   /** The word with the period that follows it, when it is an abbreviation ("Mr" → "Mr."). */
   dotted: WordInfo | null;
 }
