@@ -15,7 +15,7 @@ import { describe, expect, it } from 'vitest';
 import { type DossierBrowser, launchDossier } from '../../scripts/browser';
 import { libraryArticle } from './fixtures/library-pages';
 import { useDossier } from './harness';
-import { openPerson, people } from './library-panel';
+import { mergeWith, openPerson, people, separate } from './library-panel';
 
 const URLS = [0, 1, 2, 3].map((i) => `http://www.caspianpolicy.org/research/library-${i}`);
 const env = useDossier(
@@ -86,18 +86,11 @@ describe('the library across restarts', () => {
         .toMatch(/^Antony Blinken.*3 pages/s);
       // The reader's choices: "Tony Blinken" is someone else; Jake and Jacob Sullivan are one.
       await openPerson(panel, 'Antony Blinken');
-      await panel.getByRole('button', { name: 'Not the same person' }).click();
-      await panel.getByRole('checkbox', { name: 'Tony Blinken', exact: true }).check();
-      await panel.getByRole('button', { name: 'Separate', exact: true }).click();
+      await separate(panel, 'Tony Blinken');
       await expect.poll(() => quotesShown(panel)).toHaveLength(2);
       await panel.getByRole('button', { name: '← All people' }).click();
       await openPerson(panel, 'Jake Sullivan');
-      await panel.getByRole('button', { name: 'Merge with…' }).click();
-      await panel.getByRole('searchbox', { name: 'Merge with whom?' }).fill('Jacob');
-      await panel
-        .getByRole('list', { name: 'People to merge with' })
-        .getByRole('button', { name: /^Jacob Sullivan/ })
-        .click();
+      await mergeWith(panel, 'Jacob', /^Jacob Sullivan/);
       await expect
         .poll(() => panel.locator('.person > p.muted').first().textContent())
         .toMatch(/^2 pages/);

@@ -12,7 +12,7 @@ import { parse as parseYaml } from 'yaml';
 import { parseCsv } from '../helpers/csv';
 import { libraryArticle } from './fixtures/library-pages';
 import { useDossier } from './harness';
-import { openPerson, people } from './library-panel';
+import { mergeWith, openPerson, people, separate } from './library-panel';
 
 const URLS = [0, 1, 2, 3].map((i) => `http://www.caspianpolicy.org/research/library-${i}`);
 const env = useDossier(
@@ -72,20 +72,13 @@ describe('the library', () => {
   });
 
   it('keeps a split and a merge when a fourth page is read', async () => {
-    await panel.getByRole('button', { name: 'Not the same person' }).click();
-    await panel.getByRole('checkbox', { name: 'Tony Blinken', exact: true }).check();
-    await panel.getByRole('button', { name: 'Separate' }).click();
+    await separate(panel, 'Tony Blinken');
     await expect.poll(() => quotesShown(panel)).toHaveLength(2);
     await panel.getByRole('button', { name: '← All people' }).click();
     await expect.poll(() => people(panel)).toContainEqual(expect.stringMatching(/^Tony Blinken/));
 
     await openPerson(panel, 'Jake Sullivan');
-    await panel.getByRole('button', { name: 'Merge with…' }).click();
-    await panel.getByRole('searchbox', { name: 'Merge with whom?' }).fill('Jacob');
-    await panel
-      .getByRole('list', { name: 'People to merge with' })
-      .getByRole('button', { name: /^Jacob Sullivan/ })
-      .click();
+    await mergeWith(panel, 'Jacob', /^Jacob Sullivan/);
     await expect
       .poll(() => panel.locator('.person > p.muted').first().textContent())
       .toMatch(/^2 pages/);

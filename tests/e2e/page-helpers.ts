@@ -336,3 +336,27 @@ export async function openWatched(
   await page.goto(url, { waitUntil: 'load' });
   return { page, dossierErrors, pageErrors };
 }
+
+/**
+ * Opens a PDF's address in a new tab of `context`, follows Dossier's redirect to its viewer and
+ * waits until the viewer reaches one of `states` (its `body[data-state]`); with the page's errors.
+ */
+export async function openPdfViewer(
+  context: BrowserContext,
+  url: string,
+  states: readonly string[] = ['analysed'],
+): Promise<{ page: Page; errors: string[] }> {
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(url).catch(() => undefined); // the redirect aborts the first navigation
+  await page.waitForURL(/\/pdf\.html\?file=/);
+  await page.waitForFunction(
+    (wanted) => wanted.includes(document.body.dataset.state ?? ''),
+    states,
+    {
+      timeout: 60_000,
+    },
+  );
+  return { page, errors };
+}

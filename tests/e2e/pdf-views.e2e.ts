@@ -10,7 +10,13 @@ import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { makeTestPdfs, RUNNING_HEADER, type TestPdfs } from '../../scripts/make-test-pdfs';
 import { useDossier } from './harness';
-import { clickDossier, dossierControl, findDossierControls, painted } from './page-helpers';
+import {
+  clickDossier,
+  dossierControl,
+  findDossierControls,
+  openPdfViewer,
+  painted,
+} from './page-helpers';
 
 const env = useDossier();
 let pdfs: TestPdfs;
@@ -27,17 +33,7 @@ beforeAll(async () => {
 }, 120_000);
 
 /** Opens a PDF's address in a new tab and waits until the viewer has analysed it. */
-async function openPdf(url: string): Promise<{ page: Page; errors: string[] }> {
-  const page = await env.dossier.context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(url).catch(() => undefined); // the redirect aborts the first navigation
-  await page.waitForURL(/\/pdf\.html\?file=/);
-  await page.waitForFunction(() => document.body.dataset.state === 'analysed', null, {
-    timeout: 60_000,
-  });
-  return { page, errors };
-}
+const openPdf = (url: string) => openPdfViewer(env.dossier.context, url);
 
 /** The centre and text of the first painted range under `name` on the viewer. */
 async function firstPainted(page: Page, name: string) {

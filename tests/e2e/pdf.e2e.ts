@@ -11,7 +11,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { MESSAGES } from '../../lib/pdf/load';
 import { makeTestPdfs, type TestPdfs } from '../../scripts/make-test-pdfs';
 import { useDossier } from './harness';
-import { clickDossier, dossierControl, painted } from './page-helpers';
+import { clickDossier, dossierControl, openPdfViewer, painted } from './page-helpers';
 
 const env = useDossier();
 let pdfs: TestPdfs;
@@ -37,19 +37,8 @@ beforeAll(async () => {
 }, 120_000);
 
 /** Opens a PDF's address in a new tab and waits for the viewer to finish or give up. */
-async function openPdf(url: string): Promise<{ page: Page; errors: string[] }> {
-  const page = await env.dossier.context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(url).catch(() => undefined); // the redirect aborts the first navigation
-  await page.waitForURL(/\/pdf\.html\?file=/);
-  await page.waitForFunction(
-    () => ['analysed', 'error', 'no-text'].includes(document.body.dataset.state ?? ''),
-    null,
-    { timeout: 60_000 },
-  );
-  return { page, errors };
-}
+const openPdf = (url: string) =>
+  openPdfViewer(env.dossier.context, url, ['analysed', 'error', 'no-text']);
 
 /** Selects the first `length` characters of the longest text run on a page of the viewer. */
 async function selectOnPage(page: Page, pageNumber: number, length: number): Promise<string> {
