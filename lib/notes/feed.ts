@@ -4,6 +4,7 @@
  * to the open views of its page (lib/sync/hub.ts). Driving the fan-out from the feed rather
  * than from the service's own writes is what makes a synced note appear in an open tab.
  */
+import type { Annotation } from '../annotation';
 import type { NotesChange } from '../protocol';
 import { type ConflictResolution, type DossierDB, type NotesFeedEvent, watchNotes } from '../store';
 
@@ -30,6 +31,8 @@ export interface FollowOptions {
   onNotice?: (notice: string) => void;
   /** The same, with what was decided (what the conflict notices name: lib/sync/notices.ts). */
   onResolved?: (resolution: ConflictResolution) => void;
+  /** A conflict's other version arrived in the trash (resolved here or on another device). */
+  onSetAside?: (note: Annotation) => void;
 }
 
 /**
@@ -57,6 +60,7 @@ export function followNotes(
           if (resolution.notice) options.onNotice?.(resolution.notice);
           options.onResolved?.(resolution);
         },
+        onSetAside: (note) => options.onSetAside?.(note),
         onError: () => {
           stop?.();
           stop = undefined;

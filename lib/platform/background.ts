@@ -56,7 +56,11 @@ export function startBackground(): void {
       sync.written();
     },
     // What the conflict rules put in the trash is shown as a notice (issue 14).
-    { onResolved: (resolution) => void sync.resolved(resolution).catch(() => undefined) },
+    // (also when another device resolved it: only its result arrives here).
+    {
+      onResolved: (resolution) => void sync.resolved(resolution).catch(() => undefined),
+      onSetAside: (note) => void sync.setAside(note).catch(() => undefined),
+    },
   );
   // The library shares the connection; open side panels hear of each change and reload.
   const library = createLibraryService({

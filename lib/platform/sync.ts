@@ -7,10 +7,17 @@
  * asks for when the reader saves the settings; without it sync says so instead of failing.
  */
 import { browser } from 'wxt/browser';
+import type { Annotation } from '../annotation';
 import type { RequestOf, SyncNotice, SyncState, SyncStatus } from '../protocol';
 import { setSignedInUser } from '../store';
 import { parseSyncConfig, personalDatabase, type SyncConfig } from '../sync/config';
-import { keepNotices, noticesOf, parseNotices, type ResolutionSummary } from '../sync/notices';
+import {
+  asideNotice,
+  keepNotices,
+  noticesOf,
+  parseNotices,
+  type ResolutionSummary,
+} from '../sync/notices';
 import { openRemote, replicate } from '../sync/remote';
 import { createReplicator, type Database, type Replicator } from '../sync/replicator';
 import { notesAtSwitch, withholdFor } from '../sync/switch';
@@ -39,6 +46,8 @@ export interface SyncService {
   notices(): Promise<SyncNotice[]>;
   /** Keeps the notices a conflict resolution raises. */
   resolved(resolution: ResolutionSummary): Promise<void>;
+  /** Keeps the notice of a conflict's other version arriving in the trash. */
+  setAside(note: Annotation): Promise<void>;
   /** Dismisses a notice; returns those left. */
   dismiss(id: string): Promise<SyncNotice[]>;
 }
@@ -56,6 +65,16 @@ export function startSync(local: () => Promise<Database | null>): SyncService {
   let noticeWrites: Promise<void> = Promise.resolve();
   const notices = async (): Promise<SyncNotice[]> =>
     parseNotices((await browser.storage.local.get(NOTICES_KEY))[NOTICES_KEY]);
+
+  /** Adds notices (each decision once: both devices may tell of one conflict). */
+  const keep = async (added: SyncNotice[]): Promise<void> => {
+    if (added.length === 0) return;
+    // One change at a time, so two resolutions in a burst both keep their notices.
+    noticeWrites = noticeWrites.then(async () => {
+      await browser.storage.local.set({ [NOTICES_KEY]: keepNotices(await notices(), added) });
+    });
+    await noticeWrites;
+  };
 
   const ready = (async () => {
     const stored = await browser.storage.local.get([CONFIG_KEY, STATE_KEY]);
@@ -152,17 +171,8 @@ export function startSync(local: () => Promise<Database | null>): SyncService {
       void ready.then(() => replicator?.written());
     },
     notices,
-    async resolved(resolution) {
-      const added = noticesOf(resolution, Date.now());
-      if (added.length === 0) return;
-      // One change at a time, so two resolutions in a burst both keep their notices.
-      noticeWrites = noticeWrites.then(async () => {
-        await browser.storage.local.set({
-          [NOTICES_KEY]: keepNotices(await notices(), added),
-        });
-      });
-      await noticeWrites;
-    },
+    resolved: (resolution) => keep(noticesOf(resolution, Date.now())),
+    setAside: (note) => keep([asideNotice(note, Date.now())]),
     async dismiss(id) {
       noticeWrites = noticeWrites.then(async () => {
         await browser.storage.local.set({

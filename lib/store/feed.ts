@@ -27,6 +27,12 @@ export type NotesFeedEvent =
 export interface WatchOptions {
   /** Called with each conflict resolved (its notice is for the reader). */
   onResolved?: (docId: string, resolution: ConflictResolution) => void;
+  /**
+   * Called when the losing version of a conflict arrives in the trash, whichever device
+   * resolved the conflict: when another device resolved it first, this device never sees the
+   * conflict itself, only its result, and the reader must still be told.
+   */
+  onSetAside?: (note: Annotation) => void;
   /** Called when the feed fails (the caller may watch again on a fresh connection). */
   onError?: (error: unknown) => void;
 }
@@ -79,6 +85,16 @@ export function watchNotes(
         },
         (error: unknown) => options.onError?.(error),
       );
+    }
+    // An other version is written once, at its first revision (conflicts.ts): later
+    // revisions are the reader restoring or purging it.
+    if (
+      !change.deleted &&
+      isNoteDoc(doc) &&
+      doc.trashed?.otherVersionOf &&
+      doc._rev.startsWith('1-')
+    ) {
+      options.onSetAside?.(noteForViews(doc));
     }
     push(
       !change.deleted && isNoteDoc(doc) && !doc.trashed

@@ -23,10 +23,6 @@ export interface ResolutionSummary {
 /** The notices one resolution raises: none when nothing was put aside. */
 export function noticesOf(resolution: ResolutionSummary, at: number): SyncNotice[] {
   const { winner, others } = resolution;
-  const name = (note: Annotation) => ({
-    page: { title: note.page.title || note.page.url, url: note.page.url },
-    quote: note.quote.exact.length > 120 ? `${note.quote.exact.slice(0, 119)}…` : note.quote.exact,
-  });
   const out: SyncNotice[] = [];
   if (winner.trashed) {
     out.push({
@@ -35,22 +31,36 @@ export function noticesOf(resolution: ResolutionSummary, at: number): SyncNotice
       text:
         'This note was deleted on one device and edited on another. The edited note is in the ' +
         'trash.',
-      ...name(winner.note),
+      ...named(winner.note),
       restoreId: winner.note.id,
     });
   }
-  for (const other of others) {
-    out.push({
-      id: `other:${other.note.id}`,
-      at,
-      text:
-        'This note was edited on two devices at once. The newest edit is kept; the other ' +
-        'version is in the trash.',
-      ...name(other.note),
-      restoreId: other.note.id,
-    });
-  }
+  for (const other of others) out.push(asideNotice(other.note, at));
   return out;
+}
+
+/**
+ * The notice of one other version put in the trash. Its id is the other version's, so the
+ * device that resolved the conflict and the devices its result reaches raise it once each.
+ */
+export function asideNotice(note: Annotation, at: number): SyncNotice {
+  return {
+    id: `other:${note.id}`,
+    at,
+    text:
+      'This note was edited on two devices at once. The newest edit is kept; the other ' +
+      'version is in the trash.',
+    ...named(note),
+    restoreId: note.id,
+  };
+}
+
+/** What a notice names: the page and the note's quotation. */
+function named(note: Annotation): Pick<SyncNotice, 'page' | 'quote'> {
+  return {
+    page: { title: note.page.title || note.page.url, url: note.page.url },
+    quote: note.quote.exact.length > 120 ? `${note.quote.exact.slice(0, 119)}…` : note.quote.exact,
+  };
 }
 
 /** The kept notices with `added` in front, each decision once, at most `MAX_NOTICES`. */

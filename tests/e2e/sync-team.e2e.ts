@@ -206,11 +206,20 @@ describe('a conflict between two devices, as the reader sees it', () => {
     await couch.restart();
     for (const device of [a, b]) await device.send('sync/now', {});
 
-    // A's side panel says what happened, naming the page and the note.
-    const notices = a.panel.getByRole('region', { name: 'Sync notices' });
-    const notice = notices.getByRole('listitem').filter({ hasText: '“argued over” on Paper' });
-    await expect.poll(() => notice.count(), { timeout: 90_000, interval: 1_000 }).toBe(1);
-    expect(await notice.textContent()).toContain('edited on two devices at once');
+    // Both side panels say what happened, naming the page and the note, whichever device
+    // settled the conflict first (the other one only receives the result).
+    const noticeOn = (device: typeof a) =>
+      device.panel
+        .getByRole('region', { name: 'Sync notices' })
+        .getByRole('listitem')
+        .filter({ hasText: '“argued over” on Paper' });
+    for (const device of [b, a]) {
+      await expect
+        .poll(() => noticeOn(device).count(), { timeout: 90_000, interval: 1_000 })
+        .toBe(1);
+      expect(await noticeOn(device).textContent()).toContain('edited on two devices at once');
+    }
+    const notice = noticeOn(a);
     await expect
       .poll(async () => (await notesOf(a)).find((n) => n.id === note.id)?.note, { timeout: 30_000 })
       .toBe('B reads it otherwise');

@@ -59,7 +59,8 @@ describe('the change feed', () => {
     const parent = (await db.notes.get(docId))._rev.split('-')[1];
     await saveAnnotation(db, { ...note, note: 'here', updated: '2026-01-02T00:00:00.000Z' });
     const resolved = vi.fn();
-    const stop = watchNotes(db, () => {}, { onResolved: resolved });
+    const setAside = vi.fn();
+    const stop = watchNotes(db, () => {}, { onResolved: resolved, onSetAside: setAside });
     const there = { ...note, note: 'there', updated: '2026-01-03T00:00:00.000Z' };
     await db.notes.bulkDocs(
       [
@@ -74,11 +75,46 @@ describe('the change feed', () => {
       { new_edits: false },
     );
     await vi.waitFor(() => expect(resolved).toHaveBeenCalled());
+    // The version put aside reaches the feed too (the notice of it is kept once: notices.ts).
+    await vi.waitFor(() => expect(setAside).toHaveBeenCalledTimes(1));
     stop();
     expect(resolved.mock.calls[0]?.[1].notice).toMatch(/edited on two devices/);
+    expect(setAside.mock.calls[0]?.[0]).toMatchObject({ note: 'here' });
     const after = await db.notes.get(docId, { conflicts: true });
     expect(after._conflicts ?? []).toEqual([]);
     expect(after).toMatchObject({ note: { note: 'there' } });
+  });
+
+  it('tells of the other version of a conflict resolved on another device, once', async () => {
+    // Device B resolved the conflict first: this device never sees the conflict, only its
+    // result, with the losing version in the trash.
+    const db = await openDb();
+    const setAside = vi.fn();
+    const events: NotesFeedEvent[] = [];
+    const stop = watchNotes(db, (batch) => events.push(...batch), { onSetAside: setAside });
+    const kept = makeAnnotation({ note: 'B reads it otherwise' });
+    const other = { ...kept, id: makeAnnotation().id, note: 'A reads it so' };
+    const trashed = { deletedAt: kept.updated, otherVersionOf: kept.id };
+    const docId = noteDocId(other.page.url, other.id);
+    await db.notes.bulkDocs(
+      [
+        {
+          _id: noteDocId(kept.page.url, kept.id),
+          _rev: `1-${'c'.repeat(32)}`,
+          type: 'note',
+          note: kept,
+        },
+        { _id: docId, _rev: `1-${'d'.repeat(32)}`, type: 'note', note: other, trashed },
+      ] as never,
+      { new_edits: false },
+    );
+    await vi.waitFor(() => expect(setAside).toHaveBeenCalledTimes(1));
+    expect(setAside).toHaveBeenCalledWith(other);
+    // Restored by the reader: a later revision of the same document says nothing more.
+    await undoDelete(db, other.id);
+    await vi.waitFor(() => expect(events.at(-1)).toMatchObject({ kind: 'upsert', note: other }));
+    stop();
+    expect(setAside).toHaveBeenCalledTimes(1);
   });
 
   it('tells of an import of many notes as one reload, and of the next note as usual', async () => {

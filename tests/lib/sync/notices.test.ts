@@ -4,7 +4,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Annotation } from '../../../lib/annotation';
-import { keepNotices, MAX_NOTICES, noticesOf, parseNotices } from '../../../lib/sync/notices';
+import {
+  asideNotice,
+  keepNotices,
+  MAX_NOTICES,
+  noticesOf,
+  parseNotices,
+} from '../../../lib/sync/notices';
 
 const note = (id: string, overrides: Partial<Annotation> = {}): Annotation => ({
   id,
@@ -48,6 +54,16 @@ describe('conflict notices', () => {
     );
     expect(notices.map((n) => n.restoreId)).toEqual(['b', 'c']);
     expect(notices[0]?.text).toMatch(/edited on two devices at once/);
+  });
+
+  it('tells of an other version arriving from the device that resolved it once, as its own', () => {
+    // The resolving device raises the notice from its resolution; every device, itself
+    // included, raises it again when the other version reaches its trash: kept once.
+    const resolved = noticesOf({ winner: { note: note('a') }, others: [{ note: note('b') }] }, 1);
+    const arrived = asideNotice(note('b'), 2);
+    expect(arrived).toMatchObject({ page: { title: 'Gas talks' }, restoreId: 'b' });
+    expect(arrived.text).toMatch(/edited on two devices at once/);
+    expect(keepNotices(resolved, [arrived])).toHaveLength(1);
   });
 
   it('keeps each decision once, newest first, and at most the newest few', () => {
