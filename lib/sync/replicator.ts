@@ -108,6 +108,11 @@ export function createReplicator(deps: ReplicatorDeps): Replicator {
   let destroyed = false;
   /** Notes the server refused since the settings were given (shown until they change). */
   let deniedTotal = 0;
+  /**
+   * Whether the running cycle's push to the reader's database has started. Until it has, a
+   * local write needs no cycle of its own: the push reads every change stored before it starts.
+   */
+  let pushing = false;
 
   const set = (event: SyncEvent) => {
     state = nextState(state, event);
@@ -139,16 +144,20 @@ export function createReplicator(deps: ReplicatorDeps): Replicator {
     // Notes synced as another user on this profile, which the reader chose to keep local
     // (lib/sync/switch.ts), go nowhere from here.
     const held = withheldFrom(await readWithheld(deps.local), cfg.user);
-    const push = await replicate(deps.local, personal, {
-      batch_size: BATCH_SIZE,
-      filter: (doc) => notDesign(doc) && !held.has(doc._id),
-    });
+    // Pull first, then push: what the pull stores comes back through the change feed as local
+    // changes (`written`), and a push that starts after them takes them in the same cycle, so
+    // a first replication is not followed by a second whole cycle (see `written`).
     const pull = await replicate(personal, deps.local, {
       batch_size: BATCH_SIZE,
       filter: notDesign,
     });
-    failOn(push);
     failOn(pull);
+    pushing = true;
+    const push = await replicate(deps.local, personal, {
+      batch_size: BATCH_SIZE,
+      filter: (doc) => notDesign(doc) && !held.has(doc._id),
+    });
+    failOn(push);
     denied += push.doc_write_failures;
     if (cfg.teams.length > 0) await stampOwnNotes(deps.local, cfg.user, held);
     for (const team of cfg.teams) {
@@ -205,6 +214,7 @@ export function createReplicator(deps: ReplicatorDeps): Replicator {
     running = (async () => {
       do {
         again = false;
+        pushing = false;
         set({ type: 'active' });
         try {
           const denied = await cycle(cfg);
@@ -249,6 +259,9 @@ export function createReplicator(deps: ReplicatorDeps): Replicator {
     },
     syncNow,
     written() {
+      // A write stored before the running cycle's push starts goes with that push. (Writes are
+      // told after they are stored: the change feed reports only stored changes.)
+      if (running && !pushing) return;
       if (!config || writeTimer) return;
       writeTimer = setTimeout(() => {
         writeTimer = null;
