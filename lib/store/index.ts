@@ -50,6 +50,7 @@ export {
   setLibraryPaused,
 } from './library';
 export { normaliseTag, normaliseTags } from './normalise';
+export { readAfterwards } from './quiet';
 export { purgeNote, type TrashEntry, trashEntries } from './trash';
 
 import type { NotesDatabase } from './pouch';
