@@ -33,10 +33,11 @@ export interface Database {
   }): Promise<{ results: { id: string; doc?: unknown }[]; last_seq: string | number }>;
   changes(options: { since: 'now'; live: true }): ChangesFeed;
   allDocs(options: { startkey: string; endkey: string }): Promise<{ rows: { id: string }[] }>;
-  info(): Promise<{ doc_count?: number }>;
   allDocs(options: { keys: string[]; include_docs: true }): Promise<{
     rows: { key: string; doc?: (NoteDocument & { _rev: string }) | null; error?: string }[];
   }>;
+  /** How many documents the database holds (PouchDB's and CouchDB's `info`). */
+  info(): Promise<{ doc_count?: number }>;
 }
 
 /** A live changes feed (PouchDB's `changes({ live: true })`). */
