@@ -33,6 +33,8 @@ export interface FollowOptions {
   onResolved?: (resolution: ConflictResolution) => void;
   /** A conflict's other version arrived in the trash (resolved here or on another device). */
   onSetAside?: (note: Annotation) => void;
+  /** A note came back to life or was removed for good: its notices are settled. */
+  onSettled?: (id: string) => void;
 }
 
 /**
@@ -61,6 +63,7 @@ export function followNotes(
           options.onResolved?.(resolution);
         },
         onSetAside: (note) => options.onSetAside?.(note),
+        onSettled: (id) => options.onSettled?.(id),
         onError: () => {
           stop?.();
           stop = undefined;

@@ -60,6 +60,7 @@ export function startBackground(): void {
     {
       onResolved: (resolution) => void sync.resolved(resolution).catch(() => undefined),
       onSetAside: (note) => void sync.setAside(note).catch(() => undefined),
+      onSettled: (id) => void sync.settled(id).catch(() => undefined),
     },
   );
   // The library shares the connection; open side panels hear of each change and reload.

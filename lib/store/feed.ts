@@ -33,6 +33,11 @@ export interface WatchOptions {
    * conflict itself, only its result, and the reader must still be told.
    */
   onSetAside?: (note: Annotation) => void;
+  /**
+   * Called with the note id of a document that came back to life or was removed for good
+   * (here or on another device): a notice offering to restore it has nothing left to do.
+   */
+  onSettled?: (id: string) => void;
   /** Called when the feed fails (the caller may watch again on a fresh connection). */
   onError?: (error: unknown) => void;
 }
@@ -87,15 +92,18 @@ export function watchNotes(
       );
     }
     // An other version is written once, at its first revision (conflicts.ts): later
-    // revisions are the reader restoring or purging it.
+    // revisions are the reader restoring or purging it. One the reader's own "Restore this
+    // version" replaced is their choice, not a conflict to tell of.
     if (
       !change.deleted &&
       isNoteDoc(doc) &&
       doc.trashed?.otherVersionOf &&
+      !doc.trashed.replaced &&
       doc._rev.startsWith('1-')
     ) {
       options.onSetAside?.(noteForViews(doc));
     }
+    if (change.deleted || (isNoteDoc(doc) && !doc.trashed)) options.onSettled?.(parsed.id);
     push(
       !change.deleted && isNoteDoc(doc) && !doc.trashed
         ? { kind: 'upsert', url: doc.note.page.url, note: noteForViews(doc) }

@@ -50,7 +50,7 @@ export {
   setLibraryPaused,
 } from './library';
 export { normaliseTag, normaliseTags } from './normalise';
-export { purgeNote, type TrashEntry, trashEntries } from './trash';
+export { purgeNote, restoreVersion, type TrashEntry, trashEntries } from './trash';
 
 import type { NotesDatabase } from './pouch';
 import type { DossierDB } from './schema';

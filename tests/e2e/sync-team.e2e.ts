@@ -224,19 +224,32 @@ describe('a conflict between two devices, as the reader sees it', () => {
       .poll(async () => (await notesOf(a)).find((n) => n.id === note.id)?.note, { timeout: 30_000 })
       .toBe('B reads it otherwise');
 
+    // Restoring makes the note that version: one note reading A's text, B's text in the trash
+    // (so the choice can be undone), and the notice gone.
     await notice.getByRole('button', { name: 'Restore this version' }).click();
-    await expect
-      .poll(
-        async () =>
-          (await notesOf(a))
-            .map((n) => n.note)
-            .filter((t) => t.includes('reads it'))
-            .sort(),
-        {
-          timeout: 30_000,
-        },
-      )
-      .toEqual(['A reads it so', 'B reads it otherwise']);
+    const arguedOver = async (device: Device) =>
+      (await notesOf(device)).filter((n) => n.quote.exact === 'argued over').map((n) => n.note);
+    const trashed = async (device: Device) => {
+      const reply = await device.send<{ entries: { annotation: Annotation }[] }>('notes/trash', {
+        limit: 50,
+      });
+      if (!reply.ok) throw new Error(reply.error);
+      return reply.value.entries
+        .map((e) => e.annotation.note)
+        .filter((t) => t.includes('reads it'));
+    };
+    await expect.poll(() => arguedOver(a), { timeout: 30_000 }).toEqual(['A reads it so']);
+    expect(await trashed(a)).toEqual(['B reads it otherwise']);
     await expect.poll(() => notice.count(), { timeout: 15_000 }).toBe(0);
-  }, 200_000);
+
+    // The other device receives the choice as plain edits: the same note, no new conflict and
+    // no notice left to act on.
+    for (const device of [a, b]) await device.send('sync/now', {});
+    await expect
+      .poll(() => arguedOver(b), { timeout: 60_000, interval: 1_000 })
+      .toEqual(['A reads it so']);
+    await expect.poll(() => trashed(b), { timeout: 30_000 }).toEqual(['B reads it otherwise']);
+    await expect.poll(() => noticeOn(b).count(), { timeout: 30_000, interval: 1_000 }).toBe(0);
+    expect(await arguedOver(a)).toEqual(['A reads it so']);
+  }, 240_000);
 });
