@@ -35,6 +35,8 @@ export interface FollowOptions {
   onSetAside?: (note: Annotation) => void;
   /** A note came back to life or was removed for good: its notices are settled. */
   onSettled?: (id: string) => void;
+  /** A library choice was stored or removed (most often arriving from another device). */
+  onChoice?: () => void;
 }
 
 /**
@@ -64,6 +66,7 @@ export function followNotes(
         },
         onSetAside: (note) => options.onSetAside?.(note),
         onSettled: (id) => options.onSettled?.(id),
+        onChoice: () => options.onChoice?.(),
         onError: () => {
           stop?.();
           stop = undefined;

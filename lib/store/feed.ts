@@ -8,6 +8,7 @@
  */
 import type { Annotation } from '../annotation';
 import { noteForViews } from './authors';
+import { isChoiceId } from './choices';
 import { type ConflictResolution, resolveConflicts } from './conflicts';
 import { isNoteDoc, parseNoteDocId } from './pouch';
 import { addFollower, updateSeq } from './quiet';
@@ -38,6 +39,11 @@ export interface WatchOptions {
    * (here or on another device): a notice offering to restore it has nothing left to do.
    */
   onSettled?: (id: string) => void;
+  /**
+   * Called when one of the reader's library choices is stored or removed (choices.ts), most
+   * often arriving from another device: the choices in force should be replayed.
+   */
+  onChoice?: () => void;
   /** Called when the feed fails (the caller may watch again on a fresh connection). */
   onError?: (error: unknown) => void;
 }
@@ -80,7 +86,10 @@ export function watchNotes(
   }) => {
     if (typeof change.seq === 'number') lastSeq = change.seq;
     const parsed = parseNoteDocId(change.id);
-    if (!parsed) return;
+    if (!parsed) {
+      if (isChoiceId(change.id)) options.onChoice?.();
+      return;
+    }
     db.index.apply(change.id, change.deleted === true);
     const doc = change.doc;
     if (isNoteDoc(doc) && doc._conflicts?.length) {

@@ -23,6 +23,13 @@ export {
 } from './annotations';
 export { isTeammates, setSignedInUser, signedInUser } from './authors';
 export {
+  addChoiceFacts,
+  choiceFactsCarriedOver,
+  isChoiceId,
+  listChoiceFacts,
+  removeChoiceFacts,
+} from './choices';
+export {
   type ConflictResolution,
   type NoteVersion,
   resolveConflict,

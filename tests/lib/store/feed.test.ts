@@ -4,6 +4,7 @@
  */
 import { describe, expect, it, vi } from 'vitest';
 import {
+  addChoiceFacts,
   deleteAnnotation,
   importAll,
   type NotesFeedEvent,
@@ -156,6 +157,19 @@ describe('the change feed', () => {
     expect(settled).not.toHaveBeenCalledWith(replaced.id);
     stop();
     expect(setAside).not.toHaveBeenCalled();
+  });
+
+  it('tells of a library choice stored (as replication brings one), not as a note', async () => {
+    const db = await openDb();
+    const onChoice = vi.fn();
+    const events: NotesFeedEvent[] = [];
+    const stop = watchNotes(db, (batch) => events.push(...batch), { onChoice });
+    await addChoiceFacts(db, [
+      { id: 'c1', at: '2026-01-01T00:00:00.000Z', kind: 'merge', a: ['x'], b: ['y'] },
+    ]);
+    await vi.waitFor(() => expect(onChoice).toHaveBeenCalledTimes(1));
+    stop();
+    expect(events).toEqual([]);
   });
 
   it('tells of an import of many notes as one reload, and of the next note as usual', async () => {
