@@ -5,7 +5,8 @@
  * nothing to say. `TrashList` lists deleted notes and the other versions kept by those rules,
  * newest first, a bounded page with the total, each with Restore and "Delete forever" (asked
  * again before anything is removed). Restoring an other version makes the note that version
- * (the background puts the replaced one in the trash in its place). Every user-supplied string is rendered as text.
+ * (the background puts the replaced one in the trash in its place). Every user-supplied string
+ * is rendered as text.
  */
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { ResponseOf, SyncNotice } from '../../lib/protocol';
