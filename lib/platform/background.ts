@@ -67,6 +67,8 @@ export function startBackground(): void {
     db,
     onChange: () => void sendToBackground('library/changed', {}),
   });
+  // Pages a stopped worker recorded but did not get to resolve into people.
+  library.settle().catch(() => undefined);
 
   // The badge says "off" (and the icon turns grey) where highlights are off: follow the switch.
   const badges = new Map<number, { officials: number; notes: number; host: string }>();
@@ -184,6 +186,7 @@ export function startBackground(): void {
         return null;
       },
       'library/summarise': async () => ({ built: await library.summarise() }),
+      'library/settle': async () => ({ settled: await library.settle() }),
       // Sync settings: Dossier's own pages only (lib/platform/access.ts refuses content scripts).
       'sync/status': () => sync.status(),
       'sync/configure': (request) => sync.configure(request),

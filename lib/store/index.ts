@@ -37,6 +37,7 @@ export {
   getLibraryPage,
   getLibraryPages,
   getSavedSearch,
+  hasUnsettledPages,
   isLibraryPaused,
   libraryPageStamps,
   listLibraryPages,
@@ -48,6 +49,8 @@ export {
   savePersonChoices,
   saveSearch,
   setLibraryPaused,
+  settleLibraryPages,
+  storeLibraryPage,
 } from './library';
 export { normaliseTag, normaliseTags } from './normalise';
 export { purgeNote, type TrashEntry, trashEntries } from './trash';
