@@ -104,7 +104,9 @@ function writePeople(
   people: readonly PersonRecord[],
 ): void {
   const writes = requestsOf(tx.objectStore('library-people'));
-  for (const key of new Set(oldKeys)) writes.delete(key);
+  // A person kept under the same id is simply overwritten: only those gone are deleted.
+  const kept = new Set(people.map((p) => p.id));
+  for (const key of new Set(oldKeys)) if (!kept.has(key)) writes.delete(key);
   for (const person of people) writes.put(person);
 }
 
