@@ -43,6 +43,17 @@ describe('quoted spans', () => {
       ['we will win'],
     ],
     ['low-high marks', 'She said „we will manage“ on Monday.', ['we will manage']],
+    ['low-high single marks', 'She said ‚we will manage‘ on Monday.', ['we will manage']],
+    ['single guillemets', 'She said ‹we will manage› on Monday.', ['we will manage']],
+    ['inward guillemets (German)', 'She said »we will manage« on Monday.', ['we will manage']],
+    ['right marks on both sides', 'She said ”we will manage” on Monday.', ['we will manage']],
+    ['a left mark typed to close', 'She said “we will manage“ on Monday.', ['we will manage']],
+    ["TeX-style ``…''", "She said ``we will manage'' on Monday.", ['we will manage']],
+    [
+      "doubled straight singles ''…''",
+      "She said ''we will manage'' on Monday.",
+      ['we will manage'],
+    ],
   ])('finds %s', (_, text, expected) => {
     expect(findQuoteSpans(text).map((s) => text.slice(s.start, s.end))).toEqual(expected);
   });
@@ -96,6 +107,27 @@ describe('quoted spans', () => {
       'Not this year, not next year.',
       'Perhaps later.',
     ]);
+  });
+
+  it('finds the second part of a quote whose next paragraph has only the closing mark', () => {
+    const p1 = 'Senator Ada Brill said: “We will win this fight.';
+    const p2 = 'We have the votes.”';
+    const p3 = 'The vote is Monday.';
+    const text = `${p1} ${p2} ${p3}`;
+    const breaks = [p1.length + 1, p1.length + p2.length + 2];
+    expect(said(text, breaks)).toEqual([
+      ['We will win this fight.', 'Ada Brill'],
+      ['We have the votes.', 'Ada Brill'],
+    ]);
+  });
+
+  it('takes no closing mark for a run-on once another paragraph has passed', () => {
+    const p1 = 'Senator Ada Brill said: “We will win this fight.';
+    const p2 = 'The vote is Monday.';
+    const p3 = 'It is 6” wide.';
+    const text = `${p1} ${p2} ${p3}`;
+    const breaks = [p1.length + 1, p1.length + p2.length + 2];
+    expect(quotes(text, breaks).map((q) => q.text)).toEqual(['We will win this fight.']);
   });
 
   it('splits a quote running across paragraphs even without known breaks', () => {
