@@ -20,9 +20,12 @@
  * the ministry"); "a spokesman for X" and "an aide to X" are unnamed speakers, not X; "her
  * spokeswoman, Jane Roe, said" is Jane Roe's; "the report said" and "the ministry said" are
  * the report or ministry named earlier with that noun, and "Vell’s ambassador said" the last
- * person holding that role.
+ * person holding that role. A short quote is a term unless a cue says whose words it is: a
+ * speech verb, a stance verb whose object it qualifies ("hailed the “historic” deal"), a quoted
+ * verb ("accuses them of “poaching” staff"); "“…,” according to X" is X's.
  */
 import {
+  COORDINATORS,
   COPULAS,
   DETERMINERS,
   DOCUMENT_NOUNS,
@@ -45,10 +48,12 @@ import {
   SPEAKING_BODIES,
   SPEAKING_NAMES,
   SPEECH_VERBS,
+  STANCE_VERBS,
   SUBORDINATORS,
   TERM_MARKERS,
   UNNAMED_SPEAKERS,
   UTTERANCE_NOUNS,
+  VERB_PARTICLES,
   WORK_NOUNS,
 } from './lexicon';
 import { isNameToken } from './names';
@@ -252,8 +257,12 @@ export function findQuotes(ctx: QuoteContext): Quote[] {
       /^\s*:/.test(text.slice(lead.end, lead.end + 3))
         ? lead
         : undefined;
+    // After a short term, a verb joined by "and" is the sentence going on, not an attribution
+    // ("the luxury of being “patient” and insisting on terms").
+    const attributesAfter = (i: number) =>
+      !(shortTerm && COORDINATORS.has(tokens[i - 1]?.low ?? '')) && isSpeechCue(tokens, i);
     const hasSpeechCue =
-      headed !== undefined || [...pre, ...post].some((i) => isSpeechCue(tokens, i));
+      headed !== undefined || pre.some((i) => isSpeechCue(tokens, i)) || post.some(attributesAfter);
 
     if (isNotSpeech(text, tokens, span, raw, words, pre, post, shortTerm, hasSpeechCue)) continue;
 
@@ -281,6 +290,11 @@ export function findQuotes(ctx: QuoteContext): Quote[] {
       if (m && m === subjectsOf.get(sIdx)?.[0]) speaker = speakerFromMention(m, personById);
     }
     if (!speaker && headed) speaker = speakerFromMention(headed, personById);
+    if (!speaker) {
+      // "Kessel cheered the “historic” move": the stance verb's subject.
+      const k = stanceVerb(tokens, pre, words);
+      if (k >= 0) speaker = subjectBefore(text, tokens, pre, k, false, mentionAt, personById);
+    }
     const explicit = speaker !== null;
     if (!speaker) {
       // No speech verb in the sentence: the quote continues the previous speaker's words
@@ -582,6 +596,8 @@ function isSpeechCue(tokens: readonly Token[], i: number): boolean {
 function nounFollows(text: string, span: QuoteSpan, after: Token | undefined): boolean {
   return (
     after !== undefined &&
+    // "“illegal,” according to X": a quote that ends in punctuation modifies nothing.
+    !/[,.;:!?]$/.test(text.slice(span.start, span.end)) &&
     text.slice(span.close, after.start) === ' ' &&
     !after.cap &&
     !FUNCTION_WORDS.has(after.low) &&
@@ -626,6 +642,11 @@ function isNotSpeech(
     (DETERMINERS.has(p1 ?? '') && p2 === 'as' && p3 === 'known')
   )
     return true;
+  // "Kessel hailed the “historic” deal": an evaluative word before the object of a stance verb
+  // is the subject's own (lower case, a few words).
+  if (stanceObject(tokens, pre, words) && beforeGapOk && !/^\p{Lu}/u.test(raw.trim())) {
+    return false;
+  }
   // "the “one country, two systems” formula": a phrase between a determiner and its noun names
   // a policy or a term; nobody is quoted.
   const firstAfter = tokens[post[0] ?? -1];
@@ -658,11 +679,54 @@ function isNotSpeech(
     if (!(punctuatedSpeech && (words.length === 1 || words.length >= 3))) return true;
   }
   if (!shortTerm) return false;
-  // A quoted modifier: "a “post-truth” society".
-  if (nounFollows(text, span, firstAfter) && words.length <= 2) {
+  // A quoted modifier: "a “post-truth” society"; but a quoted verb taking its object after a
+  // preposition or noun ("accuses them of “misappropriating” secrets", "talks “proved futile”
+  // due to") is someone's words when a speech cue says whose.
+  if (nounFollows(text, span, firstAfter) && words.length <= 2 && !quotedVerb(words, before)) {
     return true;
   }
   return !hasSpeechCue;
+}
+
+/**
+ * True for a one- or two-word quote that reads as a verb ("misappropriating", "proved
+ * futile"): it opens with an unhyphenated lowercase word in -ed or -ing after no determiner.
+ * Hyphenated compounds ("fact-checking") and words after a determiner ("the “alleged” plot")
+ * stay modifiers.
+ */
+function quotedVerb(words: readonly string[], before: Token | undefined): boolean {
+  const first = words[0] ?? '';
+  return (
+    /^\p{Ll}+(?:ed|ing)$/u.test(first) &&
+    (before === undefined || !MODIFIER_DETERMINERS.has(before.low))
+  );
+}
+
+/**
+ * True when a short quote sits between a determiner and the noun of a stance verb's object:
+ * "hailed the “historic” deal", "cheered on the “historic” move" (up to three words).
+ */
+function stanceObject(
+  tokens: readonly Token[],
+  pre: readonly number[],
+  words: readonly string[],
+): boolean {
+  return stanceVerb(tokens, pre, words) >= 0;
+}
+
+/** The index in `pre` of the stance verb whose object a short quote modifies, or -1. */
+function stanceVerb(
+  tokens: readonly Token[],
+  pre: readonly number[],
+  words: readonly string[],
+): number {
+  if (words.length > 3) return -1;
+  const det = tokens[pre[pre.length - 1] ?? -1];
+  if (!det || !MODIFIER_DETERMINERS.has(det.low)) return -1;
+  let k = pre.length - 2;
+  if (VERB_PARTICLES.has(tokens[pre[k] ?? -1]?.low ?? '')) k--;
+  const verb = tokens[pre[k] ?? -1];
+  return verb !== undefined && !verb.cap && STANCE_VERBS.has(verb.low) ? k : -1;
 }
 
 function speakerFromMention(m: PersonMention, personById: Map<number, Person>): Speaker | null {
@@ -1004,6 +1068,12 @@ function attributeAfter(
       }
     }
   }
+  // "“…,” according to Jane Roe.": the source right after the quotation.
+  const source = sourceAt(tokens, p0, mentionAt);
+  if (source >= 0) {
+    const limit = (tokens[post[post.length - 1] as number] as Token).end;
+    return sourceSpeaker(text, tokens, source, limit, mentionAt, personById);
+  }
   // "“…” was the message from Jane Roe": the words' source.
   if (COPULAS.has(t0.low)) {
     let k = 1;
@@ -1085,22 +1155,8 @@ function attributeBefore(
     if (agent) return agent;
     const source = sourceAt(tokens, vi, mentionAt);
     if (source >= 0) {
-      // "according to Jane Roe", "according to the notes of the Data Bill", "in the words of
-      // Jane Roe", "per Jane Roe".
       const limit = (tokens[pre[pre.length - 1] as number] as Token).end;
-      let fallback: Speaker | null = null;
-      for (let idx = source; idx < tokens.length && idx < source + 8; idx++) {
-        const t = tokens[idx] as Token;
-        if (t.start >= limit) break;
-        const m = mentionAt[idx];
-        if (m) return speakerFromMention(m, personById);
-        const sp = nounPhraseAt(text, tokens, idx, mentionAt, personById);
-        if (t.cap && sp) return finish(text, sp, tokens, idx, personById, mentionAt);
-        fallback ??= finish(text, sp, tokens, idx, personById, mentionAt);
-        const n = tokens[idx + 1];
-        if (n && /[,;:—–]/.test(text.slice(t.end, n.start))) break;
-      }
-      return fallback ?? NOBODY;
+      return sourceSpeaker(text, tokens, source, limit, mentionAt, personById);
     }
     if (!(isVerb(v) || v.low === 'speak' || v.low === 'spoke' || putIt(tokens, vi))) continue;
     const prevTok = tokens[vi - 1];
@@ -1201,6 +1257,34 @@ function isPlace(sp: Speaker): boolean {
  * clause ("the Commission, which regulates campaigns, issued a statement warning"), and an
  * object ("issued a statement warning": the statement is not the one speaking).
  */
+/**
+ * The source named from token `source` on, before offset `limit`: "according to Jane Roe",
+ * "according to the notes of the Data Bill", "in the words of Jane Roe", "per Jane Roe"; an
+ * unnamed source when it names nobody.
+ */
+function sourceSpeaker(
+  text: string,
+  tokens: readonly Token[],
+  source: number,
+  limit: number,
+  mentionAt: MentionIndex,
+  personById: Map<number, Person>,
+): Speaker | null {
+  let fallback: Speaker | null = null;
+  for (let idx = source; idx < tokens.length && idx < source + 8; idx++) {
+    const t = tokens[idx] as Token;
+    if (t.start >= limit) break;
+    const m = mentionAt[idx];
+    if (m) return speakerFromMention(m, personById);
+    const sp = nounPhraseAt(text, tokens, idx, mentionAt, personById);
+    if (t.cap && sp) return finish(text, sp, tokens, idx, personById, mentionAt);
+    fallback ??= finish(text, sp, tokens, idx, personById, mentionAt);
+    const n = tokens[idx + 1];
+    if (n && /[,;:—–]/.test(text.slice(t.end, n.start))) break;
+  }
+  return fallback ?? NOBODY;
+}
+
 function subjectBefore(
   text: string,
   tokens: readonly Token[],

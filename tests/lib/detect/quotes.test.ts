@@ -165,6 +165,21 @@ describe('reported speech or not', () => {
       'Ambassador Rolf Eck wrote on Twitter: “Talks today were useful and candid.”',
       'Talks today were useful and candid.',
     ],
+    [
+      'a quoted verb before its object',
+      'Vell Motors, which accuses Orrin Corp of “poaching” engineers, filed suit on Monday.',
+      'poaching',
+    ],
+    [
+      'a quoted verb before "due to"',
+      'In Kessel’s view, the earlier rounds of talks “proved futile” due to a lack of trust.',
+      'proved futile',
+    ],
+    [
+      'a short quote ending in a comma before "according to"',
+      'The strike was “illegal,” according to Minister Tomas Varga.',
+      'illegal,',
+    ],
   ])('keeps %s', (_, text, quote) => {
     expect(quotes(text).map((q) => q.text)).toContain(quote);
   });
@@ -176,6 +191,18 @@ describe('reported speech or not', () => {
     ['a so-called term', 'The bill targets so-called “metadata” held by carriers.'],
     ['a policy name', 'The government kept a policy of “patient pressure,” which failed.'],
     ['a quoted modifier', 'She runs a “fact-checking” website in Vell.'],
+    [
+      'a quoted modifier in a sentence with a speech verb',
+      'Senator Ada Brill said she runs a “fact-checking” website in Vell.',
+    ],
+    [
+      'a scare quote followed by "and" and a speech verb',
+      'Vell does not have the luxury of being “patient” and insisting on terms.',
+    ],
+    [
+      'a policy before its noun after a verb that takes no stand',
+      'Minister Tomas Varga supports the “one nation” formula.',
+    ],
     ['a legal term', 'A vote is needed for a sale of “substantially all” of the assets.'],
     ['a name after "known as the"', 'They were known as the “Three Wise Men.”'],
     [
@@ -600,6 +627,23 @@ describe('speakers named away from the quotation', () => {
     const text = 'Senator Ada Brill testified. Brill: the charges are “not credible”';
     expect(quotes(text, breaks).map((q) => [q.text, q.speaker])).toEqual([
       ['not credible', 'Ada Brill'],
+    ]);
+  });
+
+  it.each([
+    [
+      'hailed the “…” deal',
+      'Prime Minister Anna Kessel hailed the “historic” agreement on Tuesday.',
+    ],
+    ['cheered on the “…” move', 'Vell’s premier, Anna Kessel, cheered on the “historic” move.'],
+    ['rejected the “…” claims', 'Prime Minister Anna Kessel rejected the “baseless” claims.'],
+  ])('gives an evaluative word before a stance verb’s object to its subject: %s', (_, text) => {
+    expect(quotes(text).map((q) => q.speaker)).toEqual(['Anna Kessel']);
+  });
+
+  it('gives a quote followed by "according to X" to X', () => {
+    expect(said('“The strike was illegal,” according to Minister Tomas Varga.')).toEqual([
+      ['The strike was illegal,', 'Tomas Varga'],
     ]);
   });
 
