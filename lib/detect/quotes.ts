@@ -22,7 +22,9 @@
  * the report or ministry named earlier with that noun, and "Vell’s ambassador said" the last
  * person holding that role. A short quote is a term unless a cue says whose words it is: a
  * speech verb, a stance verb whose object it qualifies ("hailed the “historic” deal"), a quoted
- * verb ("accuses them of “poaching” staff"); "“…,” according to X" is X's.
+ * verb ("accuses them of “poaching” staff"), or its words repeating a quotation found elsewhere
+ * (a heading "“Not a chance”" over "“There is not a chance,” he said"), whose speaker it takes;
+ * "“…,” according to X" is X's.
  */
 import {
   COORDINATORS,
@@ -194,6 +196,7 @@ export function findQuotes(ctx: QuoteContext): Quote[] {
   const quotes: Quote[] = [];
   const quoteSpans: QuoteSpan[] = [];
   const attributed: boolean[] = []; // the sentence itself names the speaker (or an unnamed one)
+  const unsure: Unsure[] = [];
   let previous: { speaker: Speaker; sentence: number } | null = null;
   for (const span of spans) {
     const raw = text.slice(span.start, span.end);
@@ -264,7 +267,22 @@ export function findQuotes(ctx: QuoteContext): Quote[] {
     const hasSpeechCue =
       headed !== undefined || pre.some((i) => isSpeechCue(tokens, i)) || post.some(attributesAfter);
 
-    if (isNotSpeech(text, tokens, span, raw, words, pre, post, shortTerm, hasSpeechCue)) continue;
+    const verdict = speechVerdict(
+      text,
+      tokens,
+      span,
+      raw,
+      words,
+      pre,
+      post,
+      shortTerm,
+      hasSpeechCue,
+    );
+    if (verdict !== 'speech') {
+      if (verdict === 'unsure' && words.length >= 2 && words.length <= ECHO_WORDS)
+        unsure.push({ span, words: keyWords(raw) });
+      continue;
+    }
 
     // "X said that “…” as prices fell, a newspaper reported": a clause after the quote that
     // opens with a conjunction reports it second-hand; the verb before it names the speaker.
@@ -331,7 +349,69 @@ export function findQuotes(ctx: QuoteContext): Quote[] {
   }
   shareAcrossParagraphs(text, quotes, quoteSpans, attributed);
   shareRepeatedWords(quotes, attributed);
-  return quotes;
+  return echoQuotes(text, quotes, unsure);
+}
+
+/** Longest unsure phrase, in words, that an echo of a quotation may be. */
+const ECHO_WORDS = 6;
+
+/** A short quoted phrase with no cue of its own, and its words for lookup. */
+interface Unsure {
+  span: QuoteSpan;
+  words: string[];
+}
+
+/** Lowercase words of a quotation, without punctuation or soft hyphens. */
+function keyWords(s: string): string[] {
+  return s
+    .replace(/\u00AD/g, '')
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w !== '');
+}
+
+/**
+ * A short phrase quoted with no cue of its own ("6. “The Gordon problem”", a heading, or "on
+ * “the Gordon problem”") that repeats words of a quotation found elsewhere in the text is that
+ * quotation's words again: it is kept, with the same speaker. Terms marked as such ("so-called
+ * “x”", a nickname, a title) never are. Linear: each quotation's word runs of the lengths
+ * sought are looked up once.
+ */
+function echoQuotes(text: string, quotes: Quote[], unsure: readonly Unsure[]): Quote[] {
+  if (unsure.length === 0 || quotes.length === 0) return quotes;
+  // Each distinct phrase is looked up once, whoever repeats it.
+  const sourceOf = new Map<string, Quote | null>();
+  const lengths = new Set<number>();
+  for (const u of unsure) {
+    sourceOf.set(u.words.join(' '), null);
+    lengths.add(u.words.length);
+  }
+  for (const q of quotes) {
+    const w = keyWords(q.text);
+    for (let i = 0; i < w.length; i++) {
+      for (const n of lengths) {
+        if (i + n > w.length) continue;
+        const key = w.slice(i, i + n).join(' ');
+        if (!sourceOf.has(key)) continue;
+        const known = sourceOf.get(key);
+        if (!known || known.speaker === null) sourceOf.set(key, q);
+      }
+    }
+  }
+  const echoes: Quote[] = [];
+  for (const u of unsure) {
+    const q = sourceOf.get(u.words.join(' '));
+    if (!q) continue;
+    const echo: Quote = {
+      text: text.slice(u.span.start, u.span.end),
+      start: u.span.start,
+      end: u.span.end,
+      speaker: q.speaker,
+    };
+    if (q.speakerType) echo.speakerType = q.speakerType;
+    echoes.push(echo);
+  }
+  return echoes.length === 0 ? quotes : [...quotes, ...echoes].sort((a, b) => a.start - b.start);
 }
 
 /**
@@ -606,8 +686,15 @@ function nounFollows(text: string, span: QuoteSpan, after: Token | undefined): b
   );
 }
 
+/**
+ * What a quoted span is: reported `speech`; a `term` (scare quote marked as such, nickname,
+ * policy, title of a work); or `unsure`, a short phrase with no cue either way, kept only when
+ * it repeats words someone is quoted saying elsewhere (see `echoQuotes`).
+ */
+type Verdict = 'speech' | 'term' | 'unsure';
+
 /** Scare quotes, terms, nicknames and titles of works. */
-function isNotSpeech(
+function speechVerdict(
   text: string,
   tokens: readonly Token[],
   span: QuoteSpan,
@@ -617,12 +704,12 @@ function isNotSpeech(
   post: readonly number[],
   shortTerm: boolean,
   hasSpeechCue: boolean,
-): boolean {
+): Verdict {
   const lastPre = pre[pre.length - 1];
   const before = lastPre !== undefined ? (tokens[lastPre] as Token) : undefined;
   const beforeGapOk = before && /^\s*$/.test(text.slice(before.end, span.open));
   // "so-called “x”", "dubbed “x”", "the term “x”".
-  if (before && beforeGapOk && TERM_MARKERS.has(before.low) && words.length <= 5) return true;
+  if (before && beforeGapOk && TERM_MARKERS.has(before.low) && words.length <= 5) return 'term';
   // "a policy of “x”", "the notion of “x”".
   const ofNoun = pre[pre.length - 2];
   if (
@@ -631,7 +718,7 @@ function isNotSpeech(
     TERM_MARKERS.has((tokens[ofNoun] as Token).low) &&
     words.length <= 5
   ) {
-    return true;
+    return 'term';
   }
   // "known as “x”", "known as the “x”".
   const [p1, p2, p3] = [pre.length - 1, pre.length - 2, pre.length - 3].map(
@@ -641,11 +728,11 @@ function isNotSpeech(
     (p1 === 'as' && p2 === 'known') ||
     (DETERMINERS.has(p1 ?? '') && p2 === 'as' && p3 === 'known')
   )
-    return true;
+    return 'term';
   // "Kessel hailed the “historic” deal": an evaluative word before the object of a stance verb
   // is the subject's own (lower case, a few words).
   if (stanceObject(tokens, pre, words) && beforeGapOk && !/^\p{Lu}/u.test(raw.trim())) {
-    return false;
+    return 'speech';
   }
   // "the “one country, two systems” formula": a phrase between a determiner and its noun names
   // a policy or a term; nobody is quoted.
@@ -658,9 +745,9 @@ function isNotSpeech(
     words.length <= 5 &&
     !/[.!?,;:]["'”’]?\s*$/.test(raw.trim())
   ) {
-    return true;
+    return 'term';
   }
-  if (!shortTerm && words.length > 8) return false;
+  if (!shortTerm && words.length > 8) return 'speech';
   // Title case with no sentence punctuation: a name, nickname or title of a work.
   const letters = words.filter((w) => /^\p{L}/u.test(w));
   const significant = letters.filter(
@@ -675,17 +762,17 @@ function isNotSpeech(
   if (titleCase && words.length <= 6) {
     // A title of a work ("his book “The Long Road,”"), a name or a nickname; but a
     // one-word exclamation or a short sentence that someone said stays a quote.
-    if (workBefore) return true;
-    if (!(punctuatedSpeech && (words.length === 1 || words.length >= 3))) return true;
+    if (workBefore) return 'term';
+    if (!(punctuatedSpeech && (words.length === 1 || words.length >= 3))) return 'term';
   }
-  if (!shortTerm) return false;
+  if (!shortTerm) return 'speech';
   // A quoted modifier: "a “post-truth” society"; but a quoted verb taking its object after a
   // preposition or noun ("accuses them of “misappropriating” secrets", "talks “proved futile”
   // due to") is someone's words when a speech cue says whose.
   if (nounFollows(text, span, firstAfter) && words.length <= 2 && !quotedVerb(words, before)) {
-    return true;
+    return 'unsure';
   }
-  return !hasSpeechCue;
+  return hasSpeechCue ? 'speech' : 'unsure';
 }
 
 /**

@@ -654,6 +654,46 @@ describe('speakers named away from the quotation', () => {
   });
 });
 
+describe('a short phrase that repeats a quotation', () => {
+  const body =
+    'Minister Tomas Varga was asked about the deal. “There is not a chance we sign this,” he said.';
+
+  it('is a quotation of the same speaker when it heads the text', () => {
+    const head = '“Not a chance”';
+    expect(said(`${head} ${body}`, [head.length + 1])).toEqual([
+      ['Not a chance', 'Tomas Varga'],
+      ['There is not a chance we sign this,', 'Tomas Varga'],
+    ]);
+  });
+
+  it('is a quotation of the same speaker after the quotation too', () => {
+    const text = `${body} Varga’s aides on “not a chance” in the afternoon`;
+    expect(said(text)).toEqual([
+      ['There is not a chance we sign this,', 'Tomas Varga'],
+      ['not a chance', 'Tomas Varga'],
+    ]);
+  });
+
+  it('stays a term when the text marks it as one', () => {
+    const text = `${body} The so-called “not a chance” line spread fast.`;
+    expect(said(text)).toEqual([['There is not a chance we sign this,', 'Tomas Varga']]);
+  });
+
+  it('stays dropped when no quotation has its words', () => {
+    const head = '“Talks at dawn”';
+    expect(said(`${head} ${body}`, [head.length + 1])).toEqual([
+      ['There is not a chance we sign this,', 'Tomas Varga'],
+    ]);
+  });
+
+  it('gives each of thousands of phrases repeating one long quotation its speaker', () => {
+    const words = Array.from({ length: 20_000 }, (_, i) => `w${i % 50}`).join(' ');
+    const phrases = Array.from({ length: 20_000 }, (_, i) => `“w${i % 50} w${(i + 1) % 50}”`);
+    const text = `Minister Tomas Varga said: “${words}.” ${phrases.join(' ')}`;
+    expect(quotes(text).length).toBe(20_001);
+  });
+});
+
 describe('common journalistic patterns (invented text, one row each)', () => {
   it.each([
     [
