@@ -262,6 +262,19 @@ export const STANCE_VERBS = set(`
 /** Conjunctions that join a second verb to a sentence ("… and insisting on …"). */
 export const COORDINATORS = set('and or but nor');
 
+/**
+ * Naming verbs that report someone's own words when a person is their subject ("what she
+ * called “reckless” spending", "which Calder termed “a farce”"), but name a thing after a noun
+ * ("a program called “clean streets”").
+ */
+export const SAYING_NAMERS = set('called termed labelled labeled branded');
+
+/** Subjects before a naming verb that make it a person's words ("what she called"). */
+export const SAYING_SUBJECTS = set('he she they i we you');
+
+/** Auxiliaries and adverbs between such a subject and its verb ("what he has called"). */
+export const VERB_FILLERS = set('has had have once also repeatedly previously often');
+
 /** Particles between a stance verb and its object ("cheered on the “historic” move"). */
 export const VERB_PARTICLES = set('on up out off back');
 

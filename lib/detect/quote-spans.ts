@@ -4,7 +4,7 @@
  * single guillemets ‹…›, Scandinavian ”…”, a “ typed where ” was meant, TeX's ``…'', single
  * curly ‘…’ (and straight '…' where unambiguous), quotes that open with one mark and close with another (wire
  * copy's “…’’ too), quotes nested in quotes (the inner one is part of the outer, whichever kind
- * is outside: British ‘… “…” …’ as well as American “… ‘…’ …”), and a quote left unclosed: it
+ * is outside, and “…“…”…” with the same marks too: British ‘… “…” …’ as well as American “… ‘…’ …”), and a quote left unclosed: it
  * ends at its paragraph's end, or where the next quotation opens (the English convention for a
  * quote that runs on into the next paragraph, when paragraph breaks are not known); a single
  * quote runs on that way only when the next paragraph opens with a single mark. A paragraph
@@ -201,6 +201,9 @@ export function findQuoteSpans(text: string, breaks: readonly number[] = []): Qu
       outer = sgl;
       dbl = i;
       sgl = null;
+    } else if (ch === '“' && dbl !== null && text[dbl] === '“' && nestedPair(text, i, breaks[bi])) {
+      // “He told me “no” twice,” she said: the inner pair is part of the outer quotation.
+      skip = text.indexOf('”', i) + 1;
     } else if (ch === '“' || ch === '«' || ch === '„') {
       if (dbl !== null) closeUnclosed(i);
       const inSingle = sgl;
@@ -274,6 +277,22 @@ export function findQuoteSpans(text: string, breaks: readonly number[] = []): Qu
   }
   closeUnclosed(text.length);
   return spans;
+}
+
+/**
+ * True when the “ at `i`, inside an open “…, opens a quotation nested in it with the same marks:
+ * the next two marks are both ” (“A “B” C”) before the paragraph ends at `limit`. Each call
+ * reads only up to the second mark after `i`, which the caller then moves past.
+ */
+function nestedPair(text: string, i: number, limit = text.length): boolean {
+  if (!opensAt(text, i)) return false;
+  let seen = 0;
+  for (let j = i + 1; j < text.length && j < limit; j++) {
+    const c = text[j];
+    if (c === '“') return false;
+    if (c === '”' && ++seen === 2) return true;
+  }
+  return false;
 }
 
 /** "the daughters’ generation": an apostrophe after a plural, followed by a lowercase word. */

@@ -22,7 +22,8 @@
  * the report or ministry named earlier with that noun, and "Vell’s ambassador said" the last
  * person holding that role. A short quote is a term unless a cue says whose words it is: a
  * speech verb, a stance verb whose object it qualifies ("hailed the “historic” deal"), a quoted
- * verb ("accuses them of “poaching” staff"), or its words repeating a quotation found elsewhere
+ * verb ("accuses them of “poaching” staff"), a naming verb with a person as subject ("what she
+ * called “reckless” spending", unlike "a program called “x”"), or its words repeating a quotation found elsewhere
  * (a heading "“Not a chance”" over "“There is not a chance,” he said"), whose speaker it takes;
  * "“…,” according to X" is X's.
  */
@@ -45,6 +46,8 @@ import {
   PLACES,
   PRESS_ROLES,
   ROLE_MODIFIERS,
+  SAYING_NAMERS,
+  SAYING_SUBJECTS,
   SKIPPABLE,
   SOURCE_PREPOSITIONS,
   SPEAKING_BODIES,
@@ -55,6 +58,7 @@ import {
   TERM_MARKERS,
   UNNAMED_SPEAKERS,
   UTTERANCE_NOUNS,
+  VERB_FILLERS,
   VERB_PARTICLES,
   WORK_NOUNS,
 } from './lexicon';
@@ -687,9 +691,9 @@ function nounFollows(text: string, span: QuoteSpan, after: Token | undefined): b
 }
 
 /**
- * What a quoted span is: reported `speech`; a `term` (scare quote marked as such, nickname,
- * policy, title of a work); or `unsure`, a short phrase with no cue either way, kept only when
- * it repeats words someone is quoted saying elsewhere (see `echoQuotes`).
+ * What a quoted span is: reported `speech`; a `term` (scare quote marked as such, modifier,
+ * nickname, policy, title of a work); or `unsure`, a short phrase with no cue either way, kept
+ * only when it repeats words someone is quoted saying elsewhere (see `echoQuotes`).
  */
 type Verdict = 'speech' | 'term' | 'unsure';
 
@@ -708,8 +712,11 @@ function speechVerdict(
   const lastPre = pre[pre.length - 1];
   const before = lastPre !== undefined ? (tokens[lastPre] as Token) : undefined;
   const beforeGapOk = before && /^\s*$/.test(text.slice(before.end, span.open));
-  // "so-called “x”", "dubbed “x”", "the term “x”".
-  if (before && beforeGapOk && TERM_MARKERS.has(before.low) && words.length <= 5) return 'term';
+  // "so-called “x”", "dubbed “x”", "the term “x”"; but "what she called “x”" is her words.
+  const herWords =
+    before !== undefined && SAYING_NAMERS.has(before.low) && saidBySubject(tokens, pre);
+  if (before && beforeGapOk && TERM_MARKERS.has(before.low) && words.length <= 5 && !herWords)
+    return 'term';
   // "a policy of “x”", "the notion of “x”".
   const ofNoun = pre[pre.length - 2];
   if (
@@ -769,10 +776,31 @@ function speechVerdict(
   // A quoted modifier: "a “post-truth” society"; but a quoted verb taking its object after a
   // preposition or noun ("accuses them of “misappropriating” secrets", "talks “proved futile”
   // due to") is someone's words when a speech cue says whose.
-  if (nounFollows(text, span, firstAfter) && words.length <= 2 && !quotedVerb(words, before)) {
-    return 'unsure';
+  if (
+    nounFollows(text, span, firstAfter) &&
+    words.length <= 2 &&
+    !quotedVerb(words, before) &&
+    !herWords
+  ) {
+    return 'term';
   }
   return hasSpeechCue ? 'speech' : 'unsure';
+}
+
+/**
+ * True when the naming verb right before a quote has a person for its subject: a personal
+ * pronoun or a capitalised name, past an auxiliary ("what he has called", "which Calder termed").
+ */
+function saidBySubject(tokens: readonly Token[], pre: readonly number[]): boolean {
+  let k = pre.length - 2;
+  while (k >= 0 && VERB_FILLERS.has((tokens[pre[k] as number] as Token).low)) k--;
+  const subject = tokens[pre[k] ?? -1];
+  if (!subject || subject.sentence !== tokens[pre[pre.length - 1] as number]?.sentence)
+    return false;
+  if (SAYING_SUBJECTS.has(subject.low)) return true;
+  // A capitalised subject, not the sentence's first word ("Vell launched a program called").
+  const prev = tokens[pre[k - 1] ?? -1];
+  return subject.cap && prev !== undefined && prev.sentence === subject.sentence;
 }
 
 /**
@@ -790,8 +818,8 @@ function quotedVerb(words: readonly string[], before: Token | undefined): boolea
 }
 
 /**
- * True when a short quote sits between a determiner and the noun of a stance verb's object:
- * "hailed the “historic” deal", "cheered on the “historic” move" (up to three words).
+ * True when a one-word quote sits between a determiner and the noun of a stance verb's object:
+ * "hailed the “historic” deal", "cheered on the “historic” move".
  */
 function stanceObject(
   tokens: readonly Token[],
@@ -807,7 +835,9 @@ function stanceVerb(
   pre: readonly number[],
   words: readonly string[],
 ): number {
-  if (words.length > 3) return -1;
+  // One word: a longer phrase there is as often a policy's name ("rejected the “phase one”
+  // deal") as the subject's words.
+  if (words.length !== 1) return -1;
   const det = tokens[pre[pre.length - 1] ?? -1];
   if (!det || !MODIFIER_DETERMINERS.has(det.low)) return -1;
   let k = pre.length - 2;

@@ -54,6 +54,11 @@ describe('quoted spans', () => {
       "She said ''we will manage'' on Monday.",
       ['we will manage'],
     ],
+    [
+      'a quote nested in a quote with the same marks',
+      'She said “he told me “no” twice,” and left.',
+      ['he told me “no” twice,'],
+    ],
   ])('finds %s', (_, text, expected) => {
     expect(findQuoteSpans(text).map((s) => text.slice(s.start, s.end))).toEqual(expected);
   });
@@ -639,6 +644,44 @@ describe('speakers named away from the quotation', () => {
     ['rejected the “…” claims', 'Prime Minister Anna Kessel rejected the “baseless” claims.'],
   ])('gives an evaluative word before a stance verb’s object to its subject: %s', (_, text) => {
     expect(quotes(text).map((q) => q.speaker)).toEqual(['Anna Kessel']);
+  });
+
+  it.each([
+    [
+      'what she called “…” + noun',
+      'Governor Ruth Calder condemned what she called “reckless” spending.',
+      'reckless',
+    ],
+    [
+      'which she called “…”',
+      'Governor Ruth Calder attacked the budget, which she called “a betrayal of voters.”',
+      'a betrayal of voters.',
+    ],
+    [
+      'what she has called “…”',
+      'Governor Ruth Calder denounced what she has called “economic warfare” by Vell.',
+      'economic warfare',
+    ],
+    [
+      'which she termed “…”',
+      'Governor Ruth Calder said the move, which she termed “a farce,” was illegal.',
+      'a farce,',
+    ],
+  ])(
+    'gives a quote after a naming verb with a person as subject to that person: %s',
+    (_, text, quote) => {
+      expect(said(text)).toEqual([[quote, 'Ruth Calder']]);
+    },
+  );
+
+  it.each([
+    ['a program called “…”', 'Vell launched a program called “clean streets” in May.'],
+    [
+      'a stance verb before a two-word policy name',
+      'Governor Ruth Calder rejected the “phase one” deal.',
+    ],
+  ])('still drops %s', (_, text) => {
+    expect(quotes(text)).toEqual([]);
   });
 
   it('gives a quote followed by "according to X" to X', () => {
