@@ -4,7 +4,9 @@
  * and the note, with "Restore this version" and "Dismiss"; it shows nothing when there is
  * nothing to say. `TrashList` lists deleted notes and the other versions kept by those rules,
  * newest first, a bounded page with the total, each with Restore and "Delete forever" (asked
- * again before anything is removed). Every user-supplied string is rendered as text.
+ * again before anything is removed). Restoring an other version makes the note that version
+ * (the background puts the replaced one in the trash in its place). Every user-supplied string
+ * is rendered as text.
  */
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { ResponseOf, SyncNotice } from '../../lib/protocol';
@@ -120,12 +122,16 @@ export function TrashList({ api, refreshMs = 5_000 }: TrashViewProps) {
       </p>
       {entries.length > 0 && (
         <ul aria-label="Notes in the trash">
-          {entries.map(({ annotation, deletedAt, otherVersionOf }) => (
+          {entries.map(({ annotation, deletedAt, otherVersionOf, replaced }) => (
             <li key={annotation.id} class="trash-item" data-note-id={annotation.id}>
               <blockquote title={annotation.quote.exact}>{annotation.quote.exact}</blockquote>
               {annotation.note && <p class="notes-text">{annotation.note}</p>}
               <p class="hint">
-                {otherVersionOf ? 'Other version kept from a sync conflict' : 'Deleted'}{' '}
+                {replaced
+                  ? 'Replaced by the version you restored'
+                  : otherVersionOf
+                    ? 'Other version kept from a sync conflict'
+                    : 'Deleted'}{' '}
                 {when(deletedAt)} · <span title={annotation.page.url}>{annotation.page.title}</span>
                 {annotation.author !== undefined && ` · by ${annotation.author}`}
               </p>

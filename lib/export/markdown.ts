@@ -1,6 +1,7 @@
 /**
  * Markdown export, ready for Obsidian as it is: YAML front matter, then the reader's notes in
- * page order, each as a block quote of the passage with the note under it, its tags as `#tags`,
+ * page order, each as a block quote of the passage with the note under it (a teammate's note
+ * signed "— name"; the reader's own unsigned), its tags as `#tags`,
  * a Text Fragment link back to the exact passage and a block id (`^dossier-<8 hex>`). Block ids
  * come from annotation ids, and everything else from the records alone, so exporting again into
  * the same vault changes only the lines of notes that changed (and the `exported` time).
@@ -230,6 +231,8 @@ function renderNote(a: Annotation, blockId: string): string {
   const parts = [blockQuote(a.quote.exact), `^${blockId}`];
   const note = noteParagraphs(a.note);
   if (note) parts.push(note);
+  // A teammate's note says who wrote it; the reader's own stay unsigned.
+  if (a.author !== undefined) parts.push(`— ${escapeInline(a.author)}`);
   const tags = a.tags.map(obsidianTag).filter((t): t is string => t !== null);
   // A note on a PDF links to its page (`#page=N`, which Dossier's viewer and every PDF viewer
   // read), labelled with the page number a citation needs.

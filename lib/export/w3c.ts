@@ -9,7 +9,8 @@
  * `purpose: "tagging"`. The colour travels the standard way, as the target's `styleClass`
  * (`dossier-note-<colour>`) with a matching `CssStylesheet`. What the model has no word for
  * (page title, site, author, published date; where a note came from) goes in `dossier:page`
- * and `dossier:origin`. `@context` stays exactly `http://www.w3.org/ns/anno.jsonld`; a JSON-LD
+ * and `dossier:origin`. A teammate's note names its writer as the standard `creator`
+ * (`{ type: "Person", name }`); the reader's own notes carry no creator. `@context` stays exactly `http://www.w3.org/ns/anno.jsonld`; a JSON-LD
  * processor reads `dossier:…` as absolute IRIs, so the properties survive expansion, and plain
  * JSON readers ignore them.
  *
@@ -27,6 +28,11 @@
  *   (several are joined by blank lines); a body that is only a link keeps the link as text.
  * - `created` is required (there is no honest time to invent); `modified` defaults to it.
  * - Without `dossier:page`, the title is empty and the site is the page's host name.
+ * - `creator` is read only on annotations Dossier wrote (with `dossier:page`), where it names a
+ *   teammate: the record keeps it as `author`, and the store leaves such notes out of an import
+ *   (they come from the team's database, which alone can say who wrote them). Another tool's
+ *   `creator` is the reader themselves, so it is ignored there.
+ *   A teammate's name that is not a non-empty string is refused like any other bad field.
  * - Hypothesis's own API JSON is read too: an object without `type` but with a `target` is taken
  *   as a Hypothesis annotation (`text` is the note, `tags` the tags, `uri` the page when the
  *   target has no `source`), and a search response `{ total, rows: [...] }` as a list of them.
@@ -67,6 +73,8 @@ export interface W3CAnnotation {
   stylesheet: { type: 'CssStylesheet'; value: string };
   'dossier:page': Omit<PageRef, 'url'>;
   'dossier:origin'?: Annotation['origin'];
+  /** Only on a teammate's note: who wrote it. */
+  creator?: { type: 'Person'; name: string };
 }
 
 /** A note or a tag. */
@@ -132,6 +140,7 @@ export function toW3CAnnotation(a: Annotation, now: Date): W3CAnnotation {
     'dossier:page': page,
   };
   if (a.origin) out['dossier:origin'] = a.origin;
+  if (a.author !== undefined) out.creator = { type: 'Person', name: a.author };
   return out;
 }
 
@@ -213,6 +222,7 @@ function w3cFieldName(path: string): string {
     ['note', 'body (the note)'],
     ['tags', 'body (a tag)'],
     ['origin', 'dossier:origin'],
+    ['author', 'creator'],
   ];
   for (const [from, to] of renames) {
     if (path === from || (from.endsWith('.') && path.startsWith(from)))
@@ -399,6 +409,10 @@ function normalise(raw: unknown, index: number, errors: ErrorList): unknown {
     updated: raw.modified ?? raw.updated ?? raw.created,
   };
   if (raw['dossier:origin'] !== undefined) candidate.origin = raw['dossier:origin'];
+  if (rawPage !== undefined && raw.creator !== undefined) {
+    const creator = asList(raw.creator)[0];
+    candidate.author = isObject(creator) ? (creator.name ?? creator.nickname) : creator;
+  }
   return candidate;
 }
 

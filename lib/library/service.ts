@@ -2,8 +2,15 @@
  * The library in the background, the single writer: records pages read (unless paused),
  * forgets a page or everything, keeps the reader's merges and splits. Every change is
  * announced through `onChange`, so open side panels reload.
+ *
+ * Merges and splits replicate (issue 14): each is stored as a fact (lib/library/choices.ts,
+ * lib/store/choices.ts) that sync carries to the reader's other devices, and the choices in
+ * force are replayed from every fact, here and when facts arrive from elsewhere
+ * (`applyChoices`), so a merge done on the laptop shows in the home machine's side panel.
  */
 import {
+  addChoiceFacts,
+  choiceFactsCarriedOver,
   type DossierDB,
   forgetLibrary,
   forgetLibraryPage,
@@ -12,10 +19,11 @@ import {
   listPersonChoices,
   rebuildPeopleSummary,
   recordLibraryPage,
+  removeChoiceFacts,
   savePersonChoices,
   setLibraryPaused,
 } from '../store';
-import { addMerge, addSplit } from './identity';
+import { type ChoiceFact, factsOf, replayChoices, sameChoices } from './choices';
 import { libraryPageOf, type PageReading } from './record';
 
 /** What the library service needs. */
@@ -48,6 +56,11 @@ export interface LibraryService {
    * not (after the v5 upgrade, or when its layout changed). True when it had to be built.
    */
   summarise(): Promise<boolean>;
+  /**
+   * Brings the choices in force up to date with every stored fact (some may have arrived from
+   * another device). True when they changed (open side panels are told).
+   */
+  applyChoices(): Promise<boolean>;
 }
 
 /** Creates the service over a lazily opened store connection. */
@@ -65,12 +78,23 @@ export function createLibraryService(deps: LibraryServiceDeps): LibraryService {
     queue = next.catch(() => undefined);
     return next;
   };
-  const choose = (make: typeof addMerge, a: string[], b: string[]) =>
+  /** Every fact, after carrying over (once per store) the choices kept before they replicated. */
+  const facts = (db: DossierDB): Promise<ChoiceFact[]> =>
+    choiceFactsCarriedOver(db, async () => factsOf(await listPersonChoices(db)));
+  /** Stores the choices replayed from every fact when they differ from those in force. */
+  const apply = async (db: DossierDB, all: readonly ChoiceFact[]): Promise<boolean> => {
+    const next = replayChoices(all);
+    if (sameChoices(next, await listPersonChoices(db))) return false;
+    await savePersonChoices(db, next);
+    return true;
+  };
+  /** Records one new fact (first, so it replicates even if the rest fails) and applies it. */
+  const choose = (fact: ChoiceFact) =>
     serial(async () => {
       const db = await deps.db();
-      const choices = await listPersonChoices(db);
-      const at = now().toISOString();
-      await savePersonChoices(db, make(choices, a, b, { id: newId(), at }));
+      const known = await facts(db);
+      await addChoiceFacts(db, [fact]);
+      await apply(db, [...known, fact]);
       changed(undefined);
     });
   return {
@@ -81,9 +105,13 @@ export function createLibraryService(deps: LibraryServiceDeps): LibraryService {
     async forgetPage(url, notes) {
       return changed(await forgetLibraryPage(await deps.db(), url, { notes, now: now() }));
     },
-    async forgetAll(notes) {
-      return changed(await forgetLibrary(await deps.db(), { notes, now: now() }));
-    },
+    forgetAll: (notes) =>
+      serial(async () => {
+        const db = await deps.db();
+        // The choices' facts go first (on every device): else the next replay brings them back.
+        await removeChoiceFacts(db);
+        return changed(await forgetLibrary(db, { notes, now: now() }));
+      }),
     async setPaused(paused) {
       await setLibraryPaused(await deps.db(), paused);
       return changed(paused);
@@ -91,15 +119,14 @@ export function createLibraryService(deps: LibraryServiceDeps): LibraryService {
     async paused() {
       return isLibraryPaused(await deps.db());
     },
-    merge: (a, b) => choose(addMerge, a, b),
-    split: (a, b) => choose(addSplit, a, b),
+    merge: (a, b) => choose({ id: newId(), at: now().toISOString(), kind: 'merge', a, b }),
+    split: (a, b) => choose({ id: newId(), at: now().toISOString(), kind: 'split', a, b }),
     splitPages: (form, pages, sites) =>
+      choose({ id: newId(), at: now().toISOString(), kind: 'split-pages', form, pages, sites }),
+    applyChoices: () =>
       serial(async () => {
         const db = await deps.db();
-        const choices = await listPersonChoices(db);
-        const choice = { id: newId(), at: now().toISOString(), kind: 'split-pages' as const };
-        await savePersonChoices(db, [...choices, { ...choice, form, pages, sites }]);
-        changed(undefined);
+        return (await apply(db, await facts(db))) ? changed(true) : false;
       }),
     // Serial with the choices, so a rebuild never races a merge's own update of the summary.
     summarise: () =>

@@ -33,6 +33,10 @@ export interface FollowOptions {
   onResolved?: (resolution: ConflictResolution) => void;
   /** A conflict's other version arrived in the trash (resolved here or on another device). */
   onSetAside?: (note: Annotation) => void;
+  /** A note came back to life or was removed for good: its notices are settled. */
+  onSettled?: (id: string) => void;
+  /** A library choice was stored or removed (most often arriving from another device). */
+  onChoice?: () => void;
 }
 
 /**
@@ -61,6 +65,8 @@ export function followNotes(
           options.onResolved?.(resolution);
         },
         onSetAside: (note) => options.onSetAside?.(note),
+        onSettled: (id) => options.onSettled?.(id),
+        onChoice: () => options.onChoice?.(),
         onError: () => {
           stop?.();
           stop = undefined;

@@ -28,11 +28,11 @@ import {
   pageOfNote,
   purgeTrash,
   renameTag,
+  restoreVersion,
   StoreError,
   saveAnnotation,
   searchAnnotations,
   type TrashedAnnotation,
-  undoDelete,
   updateAnnotation,
 } from '../store';
 
@@ -69,6 +69,10 @@ export interface NotesService {
   create(input: NewAnnotation): Promise<Annotation>;
   update(id: string, patch: NotePatch): Promise<Annotation>;
   remove(id: string): Promise<{ id: string; url: string }>;
+  /**
+   * Brings a note back from the trash. An other version kept from a conflict between devices
+   * becomes the note it is a version of, the replaced one going to the trash in its place.
+   */
   undo(id: string): Promise<Annotation>;
   search(query: string, url?: string): Promise<Annotation[]>;
   tags(): Promise<TagCount[]>;
@@ -195,7 +199,8 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
       }),
     undo: (id) =>
       serial(async () => {
-        const restored = await undoDelete(await options.db(), id);
+        // A deleted note comes back as it was; a conflict's other version becomes its note.
+        const restored = await restoreVersion(await options.db(), id, { now: now() });
         if (!restored) throw new Error('There is nothing to undo for this note.');
         announce(restored.page.url, { kind: 'upsert', annotation: restored });
         return restored;

@@ -158,5 +158,11 @@ export async function importFile(deps: ImportDeps, text: string): Promise<Import
       `${thousands(n)} kept your version; the file's ${n === 1 ? 'version is' : 'versions are'} in the trash.`,
     );
   }
+  if (report.teammates) {
+    const n = report.teammates;
+    sentences.push(
+      `${countNotes(n)} by teammates ${n === 1 ? 'was' : 'were'} left out: teammates' notes come from your team's database when you sync, never from a file.`,
+    );
+  }
   return { ok: true, message: sentences.join(' ') };
 }

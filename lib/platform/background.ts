@@ -60,6 +60,9 @@ export function startBackground(): void {
     {
       onResolved: (resolution) => void sync.resolved(resolution).catch(() => undefined),
       onSetAside: (note) => void sync.setAside(note).catch(() => undefined),
+      onSettled: (id) => void sync.settled(id).catch(() => undefined),
+      // The reader's merges and splits made on another device arrive by sync (issue 14).
+      onChoice: () => applyChoices(),
     },
   );
   // The library shares the connection; open side panels hear of each change and reload.
@@ -67,6 +70,17 @@ export function startBackground(): void {
     db,
     onChange: () => void sendToBackground('library/changed', {}),
   });
+  // A replication brings its choices in one burst: they are replayed once, just after.
+  let choicesDue: ReturnType<typeof setTimeout> | undefined;
+  function applyChoices(): void {
+    if (choicesDue !== undefined) return;
+    choicesDue = setTimeout(() => {
+      choicesDue = undefined;
+      void library.applyChoices().catch(() => false);
+    }, 50);
+  }
+  // Choices that arrived while the worker was stopped before replaying them.
+  applyChoices();
 
   // The badge says "off" (and the icon turns grey) where highlights are off: follow the switch.
   const badges = new Map<number, { officials: number; notes: number; host: string }>();

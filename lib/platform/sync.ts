@@ -50,6 +50,11 @@ export interface SyncService {
   setAside(note: Annotation): Promise<void>;
   /** Dismisses a notice; returns those left. */
   dismiss(id: string): Promise<SyncNotice[]>;
+  /**
+   * A note came back to life or was removed for good (here or on another device): the notices
+   * offering to restore it go away, on every device the change reaches.
+   */
+  settled(noteId: string): Promise<void>;
 }
 
 /**
@@ -63,8 +68,21 @@ export function startSync(local: () => Promise<Database | null>): SyncService {
 
   let database: Database | null = null;
   let noticeWrites: Promise<void> = Promise.resolve();
-  const notices = async (): Promise<SyncNotice[]> =>
-    parseNotices((await browser.storage.local.get(NOTICES_KEY))[NOTICES_KEY]);
+  /** The notes the kept notices would restore, once read (so most changes read nothing). */
+  let restorable: Set<string> | null = null;
+  const notices = async (): Promise<SyncNotice[]> => {
+    const list = parseNotices((await browser.storage.local.get(NOTICES_KEY))[NOTICES_KEY]);
+    restorable = new Set(list.map((n) => n.restoreId));
+    return list;
+  };
+  /** Keeps the notices that pass `keep` (one change at a time); returns those left. */
+  const filterNotices = async (keep: (n: SyncNotice) => boolean): Promise<SyncNotice[]> => {
+    noticeWrites = noticeWrites.then(async () => {
+      await browser.storage.local.set({ [NOTICES_KEY]: (await notices()).filter(keep) });
+    });
+    await noticeWrites;
+    return notices();
+  };
 
   /** Adds notices (each decision once: both devices may tell of one conflict). */
   const keep = async (added: SyncNotice[]): Promise<void> => {
@@ -72,6 +90,7 @@ export function startSync(local: () => Promise<Database | null>): SyncService {
     // One change at a time, so two resolutions in a burst both keep their notices.
     noticeWrites = noticeWrites.then(async () => {
       await browser.storage.local.set({ [NOTICES_KEY]: keepNotices(await notices(), added) });
+      for (const notice of added) restorable?.add(notice.restoreId);
     });
     await noticeWrites;
   };
@@ -173,14 +192,11 @@ export function startSync(local: () => Promise<Database | null>): SyncService {
     notices,
     resolved: (resolution) => keep(noticesOf(resolution, Date.now())),
     setAside: (note) => keep([asideNotice(note, Date.now())]),
-    async dismiss(id) {
-      noticeWrites = noticeWrites.then(async () => {
-        await browser.storage.local.set({
-          [NOTICES_KEY]: (await notices()).filter((n) => n.id !== id),
-        });
-      });
-      await noticeWrites;
-      return notices();
+    dismiss: (id) => filterNotices((n) => n.id !== id),
+    async settled(noteId) {
+      if (restorable === null) await notices();
+      if (!restorable?.has(noteId)) return;
+      await filterNotices((n) => n.restoreId !== noteId);
     },
   };
 }

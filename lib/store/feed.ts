@@ -8,6 +8,7 @@
  */
 import type { Annotation } from '../annotation';
 import { noteForViews } from './authors';
+import { isChoiceId } from './choices';
 import { type ConflictResolution, resolveConflicts } from './conflicts';
 import { isNoteDoc, parseNoteDocId } from './pouch';
 import { addFollower, updateSeq } from './quiet';
@@ -33,6 +34,16 @@ export interface WatchOptions {
    * conflict itself, only its result, and the reader must still be told.
    */
   onSetAside?: (note: Annotation) => void;
+  /**
+   * Called with the note id of a document that came back to life or was removed for good
+   * (here or on another device): a notice offering to restore it has nothing left to do.
+   */
+  onSettled?: (id: string) => void;
+  /**
+   * Called when one of the reader's library choices is stored or removed (choices.ts), most
+   * often arriving from another device: the choices in force should be replayed.
+   */
+  onChoice?: () => void;
   /** Called when the feed fails (the caller may watch again on a fresh connection). */
   onError?: (error: unknown) => void;
 }
@@ -75,7 +86,10 @@ export function watchNotes(
   }) => {
     if (typeof change.seq === 'number') lastSeq = change.seq;
     const parsed = parseNoteDocId(change.id);
-    if (!parsed) return;
+    if (!parsed) {
+      if (isChoiceId(change.id)) options.onChoice?.();
+      return;
+    }
     db.index.apply(change.id, change.deleted === true);
     const doc = change.doc;
     if (isNoteDoc(doc) && doc._conflicts?.length) {
@@ -87,15 +101,18 @@ export function watchNotes(
       );
     }
     // An other version is written once, at its first revision (conflicts.ts): later
-    // revisions are the reader restoring or purging it.
+    // revisions are the reader restoring or purging it. One the reader's own "Restore this
+    // version" replaced is their choice, not a conflict to tell of.
     if (
       !change.deleted &&
       isNoteDoc(doc) &&
       doc.trashed?.otherVersionOf &&
+      !doc.trashed.replaced &&
       doc._rev.startsWith('1-')
     ) {
       options.onSetAside?.(noteForViews(doc));
     }
+    if (change.deleted || (isNoteDoc(doc) && !doc.trashed)) options.onSettled?.(parsed.id);
     push(
       !change.deleted && isNoteDoc(doc) && !doc.trashed
         ? { kind: 'upsert', url: doc.note.page.url, note: noteForViews(doc) }

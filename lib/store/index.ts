@@ -23,6 +23,13 @@ export {
 } from './annotations';
 export { isTeammates, setSignedInUser, signedInUser } from './authors';
 export {
+  addChoiceFacts,
+  choiceFactsCarriedOver,
+  isChoiceId,
+  listChoiceFacts,
+  removeChoiceFacts,
+} from './choices';
+export {
   type ConflictResolution,
   type NoteVersion,
   resolveConflict,
@@ -50,7 +57,7 @@ export {
   setLibraryPaused,
 } from './library';
 export { normaliseTag, normaliseTags } from './normalise';
-export { purgeNote, type TrashEntry, trashEntries } from './trash';
+export { purgeNote, restoreVersion, type TrashEntry, trashEntries } from './trash';
 
 import type { NotesDatabase } from './pouch';
 import type { DossierDB } from './schema';

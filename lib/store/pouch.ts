@@ -79,6 +79,11 @@ export interface NoteBody {
     deletedAt: string;
     /** The note id this is a losing version of (a conflict kept for the reader). */
     otherVersionOf?: string;
+    /**
+     * Set on an other version that the reader's "Restore this version" replaced (trash.ts
+     * `restoreVersion`): a choice, not a conflict, so no device raises a notice for it.
+     */
+    replaced?: boolean;
   };
 }
 

@@ -13,7 +13,7 @@ import type { Annotation } from '../annotation';
 import { compareTimes } from '../annotation/order';
 import { trashEntryOf } from './annotations';
 import { asideId } from './aside';
-import { ownAuthor } from './authors';
+import { noteForViews, ownAuthor } from './authors';
 import { StoreError } from './errors';
 import { normaliseAnnotation } from './normalise';
 import { ALL_NOTES, type NoteDoc, noteDocId, pageDocRange, readDocs } from './pouch';
@@ -36,7 +36,8 @@ export interface StoreSnapshot {
  */
 export async function exportAll(db: DossierDB): Promise<StoreSnapshot> {
   const docs = await readDocs(db.notes);
-  const annotations = docs.filter((doc) => !doc.trashed).map((doc) => doc.note);
+  // A teammate's note names its author (exports show who wrote it); the reader's own do not.
+  const annotations = docs.filter((doc) => !doc.trashed).map(noteForViews);
   const trash = docs
     .filter((doc) => doc.trashed)
     .map(trashEntryOf)
@@ -91,7 +92,7 @@ export async function exportPage(
       const doc = (row as { doc?: NoteDoc }).doc;
       if (doc?.type !== 'note') continue;
       if (at.kind === 'notes' && !doc.trashed) {
-        page.annotations.push(doc.note);
+        page.annotations.push(noteForViews(doc));
         used += sizeOf(doc.note);
       } else if (at.kind === 'trash' && doc.trashed) {
         page.trash.push(trashEntryOf(doc));
@@ -195,6 +196,12 @@ export interface ImportReport {
   stale: ImportStale[];
   /** Trash entries written (`replace` mode). */
   trashRestored: number;
+  /**
+   * Teammates' notes in the file (records naming an `author`), left out: only the team's
+   * database can say who wrote a note, so a file never adds one in a teammate's name, nor
+   * turns a teammate's words into the reader's own editable note. Sync brings them back.
+   */
+  teammates?: number;
 }
 
 /** How far ahead of the import's clock an `updated` may be and still count (clock skew). */
@@ -279,7 +286,10 @@ export async function importAll(
     }
     checkRecord(entry.annotation, i + 1, 'Trash entry');
   });
-  const incoming = records.map(normaliseAnnotation);
+  const teammates = records.filter((r) => r.author !== undefined).length;
+  const incoming = (teammates > 0 ? records.filter((r) => r.author === undefined) : records).map(
+    normaliseAnnotation,
+  );
   const asideAt = new Date(options.now ?? new Date()).toISOString();
 
   const report: ImportReport = {
@@ -290,6 +300,7 @@ export async function importAll(
     duplicates: [],
     stale: [],
     trashRestored: 0,
+    ...(teammates > 0 ? { teammates } : {}),
   };
 
   // The stored documents that could clash: all of them when the import is large compared
@@ -403,6 +414,7 @@ export async function importAll(
   });
 
   for (const entry of trash) {
+    if (entry.annotation.author !== undefined) continue;
     const annotation = normaliseAnnotation(entry.annotation);
     const docId = noteDocId(annotation.page.url, annotation.id);
     // The live note wins over its trashed copy; an entry already in the trash stays as is.

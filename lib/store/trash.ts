@@ -1,15 +1,17 @@
 /**
  * The trash as the reader browses it (issue 14): deleted notes and the "other versions" that
  * the conflict rules kept (conflicts.ts), newest first, a bounded page of them with the total,
- * and "Delete forever" for one entry. Restoring is `undoDelete` (annotations.ts).
+ * "Delete forever" for one entry, and Restore (`restoreVersion`): a deleted note comes back as
+ * it was (`undoDelete`, annotations.ts); an other version becomes the note it is a version of.
  */
 import type { Annotation } from '../annotation';
-import { findDoc } from './annotations';
+import { findDoc, getDoc, undoDelete } from './annotations';
+import { asideId } from './aside';
 import { assertOwn, noteForViews } from './authors';
 import { StoreError } from './errors';
-import { readDocs } from './pouch';
+import { bodyOf, type NoteBody, noteDocId, readDocs } from './pouch';
 import type { DossierDB } from './schema';
-import { writeAll } from './writes';
+import { type DocWrite, writeAll } from './writes';
 
 /** One entry of the trash list. */
 export interface TrashEntry {
@@ -18,6 +20,8 @@ export interface TrashEntry {
   deletedAt: string;
   /** Set on a version the conflict rules kept aside: the id of the note it is a version of. */
   otherVersionOf?: string;
+  /** Set when that version was replaced by the reader restoring another one. */
+  replaced?: boolean;
 }
 
 /** The newest `limit` entries of the trash and how many there are in all. */
@@ -36,6 +40,7 @@ export async function trashEntries(
       annotation: noteForViews(doc),
       deletedAt: doc.trashed?.deletedAt ?? '',
       ...(of !== undefined ? { otherVersionOf: of } : {}),
+      ...(doc.trashed?.replaced ? { replaced: true } : {}),
     };
   });
   return { entries, total: trashed.length };
@@ -54,4 +59,81 @@ export async function purgeNote(db: DossierDB, id: string): Promise<boolean> {
   assertOwn(found);
   await writeAll(db.notes, db.index, [{ _id: found._id, next: null, previous: found }]);
   return true;
+}
+
+/** Whether two notes say the same (the parts a version is about). */
+function sameContent(a: Annotation, b: Annotation): boolean {
+  return (
+    a.note === b.note &&
+    a.colour === b.colour &&
+    a.quote.exact === b.quote.exact &&
+    JSON.stringify(a.tags) === JSON.stringify(b.tags)
+  );
+}
+
+/** A time strictly after `previous` (when there is one) and not before `now`. */
+function after(now: Date, previous: string | undefined): string {
+  const prev = previous === undefined ? Number.NaN : Date.parse(previous);
+  const t = Number.isNaN(prev) ? now.getTime() : Math.max(now.getTime(), prev + 1);
+  return new Date(t).toISOString();
+}
+
+/**
+ * Restore from the trash, as a reader expects it. A deleted note comes back as it was
+ * (`undoDelete`). An other version kept from a conflict between devices *becomes the note* it
+ * is a version of: the note takes its text, colour and tags (an edit stamped now, so it wins
+ * against older edits elsewhere), the version it replaces goes to the trash as the other
+ * version (marked `replaced`, so the choice can be undone and raises no conflict notice), and
+ * the restored entry leaves the trash. All of it is one write of three documents, all or
+ * nothing, each a child of the revision this device holds, so it replicates to the other
+ * devices as plain edits, without a new conflict. When the note itself is gone for good, the
+ * version comes back under the note's id. Returns the note now live, or undefined when there
+ * was no such entry.
+ */
+export async function restoreVersion(
+  db: DossierDB,
+  id: string,
+  options: { now?: Date } = {},
+): Promise<Annotation | undefined> {
+  const found = await findDoc(db, id);
+  const of = found?.trashed?.otherVersionOf;
+  if (!found || of === undefined) return undoDelete(db, id);
+  assertOwn(found);
+  const now = options.now ?? new Date();
+  const target = await findDoc(db, of);
+  if (target) assertOwn(target);
+  const page = target?.note.page ?? found.note.page;
+  const docId = target?._id ?? noteDocId(page.url, of);
+  const restored: Annotation = {
+    ...found.note,
+    id: of,
+    page,
+    created: target?.note.created ?? found.note.created,
+    updated: after(now, target?.note.updated),
+  };
+  const { trashed: _, ...base } = target ? bodyOf(target) : bodyOf(found);
+  const writes: DocWrite[] = [
+    {
+      _id: docId,
+      next: { ...base, note: restored },
+      previous: target ?? (await getDoc(db, docId)),
+    },
+    { _id: found._id, next: null, previous: found },
+  ];
+  if (target && !sameContent(target.note, found.note)) {
+    const note = { ...target.note, id: asideId(target.note) };
+    const asideDocId = noteDocId(page.url, note.id);
+    const stored = await getDoc(db, asideDocId);
+    const trashed: NonNullable<NoteBody['trashed']> = {
+      deletedAt: now.toISOString(),
+      otherVersionOf: of,
+      replaced: true,
+    };
+    // The same version put aside before (restored back and forth) is the same document.
+    if (asideDocId !== found._id) {
+      writes.push({ _id: asideDocId, next: { ...base, note, trashed }, previous: stored });
+    }
+  }
+  await writeAll(db.notes, db.index, writes);
+  return noteForViews({ ...base, note: restored });
 }

@@ -69,6 +69,15 @@ async function noteIds(db: SwitchDatabase): Promise<string[]> {
   return all.rows.map((row) => row.id);
 }
 
+/** The prefix of the reader's library choices (lib/store/choices.ts), which go with them. */
+const CHOICE_PREFIX = 'choice:';
+
+/** Every note and library choice document id: what a previous user's account holds. */
+async function keptIds(db: SwitchDatabase): Promise<string[]> {
+  const choices = await db.allDocs({ startkey: CHOICE_PREFIX, endkey: `${CHOICE_PREFIX}\ufff0` });
+  return [...(await noteIds(db)), ...choices.rows.map((row) => row.id)];
+}
+
 /**
  * The notes a switch from `previous` to `next` would send to `next`: those in the database
  * not already withheld from `next` (the ones synced as a third user stay withheld anyway).
@@ -84,9 +93,9 @@ export async function notesAtSwitch(
 }
 
 /**
- * Keeps the notes now in the database local to `previous`: every note not already withheld
- * for another user is withheld for `previous` (so it goes again when `previous` signs back
- * in). Returns how many were added.
+ * Keeps the notes now in the database local to `previous`: every note (and library choice)
+ * not already withheld for another user is withheld for `previous` (so it goes again when
+ * `previous` signs back in). Returns how many were added.
  */
 export async function withholdFor(db: SwitchDatabase, previous: string): Promise<number> {
   let rev: string | undefined;
@@ -99,7 +108,8 @@ export async function withholdFor(db: SwitchDatabase, previous: string): Promise
   const others = withheldFrom(withheld, previous);
   const mine = new Set(withheld[previous] ?? []);
   let added = 0;
-  for (const id of await noteIds(db)) {
+  // The previous user's library choices stay theirs too (never counted: the question is of notes).
+  for (const id of await keptIds(db)) {
     if (others.has(id) || mine.has(id)) continue;
     mine.add(id);
     added += 1;

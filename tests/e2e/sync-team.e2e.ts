@@ -4,7 +4,9 @@
  * a teammate's note is painted apart (`dossier-note-team`) and listed with its author's name and
  * no Edit or Delete; a note that loses the team's tag leaves the teammate's page and list, and
  * comes back when it gains it; a different user signing in on a profile is asked before the
- * previous user's notes go to their account, and by default they do not.
+ * previous user's notes go to their account, and by default they do not; "Restore this
+ * version" makes the note that version on both devices; a merge of two people in one device's
+ * library shows in the other's side panel.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,7 +14,9 @@ import type { Annotation } from '../../lib/annotation';
 import { personalDatabase } from '../../lib/sync/config';
 import { applyCouchSetup, teamDatabase } from '../../scripts/couch/setup';
 import { freshName, startTestCouch, type TestCouch } from '../helpers/couch';
+import { libraryArticle } from './fixtures/library-pages';
 import { type PageServer, SAMPLE_HTML, SAMPLE_URL, startPageServer } from './harness';
+import { mergeWith, openPerson, people } from './library-panel';
 import { clickDossier, painted, selectPhrase } from './page-helpers';
 import {
   answerSwitch,
@@ -224,19 +228,68 @@ describe('a conflict between two devices, as the reader sees it', () => {
       .poll(async () => (await notesOf(a)).find((n) => n.id === note.id)?.note, { timeout: 30_000 })
       .toBe('B reads it otherwise');
 
+    // Restoring makes the note that version: one note reading A's text, B's text in the trash
+    // (so the choice can be undone), and the notice gone.
     await notice.getByRole('button', { name: 'Restore this version' }).click();
-    await expect
-      .poll(
-        async () =>
-          (await notesOf(a))
-            .map((n) => n.note)
-            .filter((t) => t.includes('reads it'))
-            .sort(),
-        {
-          timeout: 30_000,
-        },
-      )
-      .toEqual(['A reads it so', 'B reads it otherwise']);
+    const arguedOver = async (device: Device) =>
+      (await notesOf(device)).filter((n) => n.quote.exact === 'argued over').map((n) => n.note);
+    const trashed = async (device: Device) => {
+      const reply = await device.send<{ entries: { annotation: Annotation }[] }>('notes/trash', {
+        limit: 50,
+      });
+      if (!reply.ok) throw new Error(reply.error);
+      return reply.value.entries
+        .map((e) => e.annotation.note)
+        .filter((t) => t.includes('reads it'));
+    };
+    await expect.poll(() => arguedOver(a), { timeout: 30_000 }).toEqual(['A reads it so']);
+    expect(await trashed(a)).toEqual(['B reads it otherwise']);
     await expect.poll(() => notice.count(), { timeout: 15_000 }).toBe(0);
-  }, 200_000);
+
+    // The other device receives the choice as plain edits: the same note, no new conflict and
+    // no notice left to act on.
+    for (const device of [a, b]) await device.send('sync/now', {});
+    await expect
+      .poll(() => arguedOver(b), { timeout: 60_000, interval: 1_000 })
+      .toEqual(['A reads it so']);
+    await expect.poll(() => trashed(b), { timeout: 30_000 }).toEqual(['B reads it otherwise']);
+    await expect.poll(() => noticeOn(b).count(), { timeout: 30_000, interval: 1_000 }).toBe(0);
+    expect(await arguedOver(a)).toEqual(['A reads it so']);
+  }, 240_000);
+});
+
+describe("the reader's library choices, on two devices", () => {
+  it("shows a merge made in one device's side panel in the other's", async () => {
+    // Both devices are Alice's (the test above) and have read the same two articles, which
+    // name "Jake Sullivan" and "Jacob Sullivan": two people until the reader merges them.
+    const urls = [1, 2].map((i) => `http://www.caspianpolicy.org/research/library-${i}`);
+    for (const [i, url] of urls.entries()) pages.set(url.slice(7), libraryArticle(i + 1));
+    const panels: Page[] = [];
+    for (const device of [a, b]) {
+      for (const url of urls) await (await device.dossier.context.newPage()).goto(url);
+      const panel = await device.dossier.context.newPage();
+      await panel.goto(
+        `chrome-extension://${device.dossier.extensionId}/sidepanel.html?view=library`,
+      );
+      await expect
+        .poll(async () => (await people(panel)).filter((r) => /^Ja(ke|cob) Sullivan/.test(r)), {
+          timeout: 30_000,
+        })
+        .toHaveLength(2);
+      panels.push(panel);
+    }
+    const [panelA, panelB] = panels as [Page, Page];
+    await openPerson(panelA, 'Jake Sullivan');
+    await mergeWith(panelA, 'Jacob', /^Jacob Sullivan/);
+    await expect
+      .poll(() => panelA.locator('.person > p.muted').first().textContent())
+      .toMatch(/^2 pages/);
+
+    for (const device of [a, b]) await device.send('sync/now', {});
+    const sullivans = async () =>
+      (await people(panelB)).filter((r) => /^Ja(ke|cob) Sullivan/.test(r));
+    await expect
+      .poll(sullivans, { timeout: 60_000, interval: 1_000 })
+      .toEqual([expect.stringMatching(/^Ja(ke|cob) Sullivan.*2 pages/s)]);
+  }, 150_000);
 });

@@ -45,6 +45,7 @@ describe('the trash list', () => {
     const { api, state } = fakeTrash([
       entry('newest', '2026-01-03T00:00:00.000Z'),
       entry('kept from a conflict', '2026-01-02T00:00:00.000Z', { otherVersionOf: 'n1' }),
+      entry('replaced', '2026-01-01T00:00:00.000Z', { otherVersionOf: 'n2', replaced: true }),
     ]);
     render(<TrashList api={api} />);
     const list = await screen.findByRole('list', { name: 'Notes in the trash' });
@@ -52,13 +53,15 @@ describe('the trash list', () => {
     expect(rows.map((r) => r.querySelector('.notes-text')?.textContent)).toEqual([
       'newest',
       'kept from a conflict',
+      'replaced',
     ]);
     expect(rows[1]?.textContent).toContain('Other version kept from a sync conflict');
-    expect(screen.getByRole('status').textContent).toBe('2 notes in the trash.');
+    expect(rows[2]?.textContent).toContain('Replaced by the version you restored');
+    expect(screen.getByRole('status').textContent).toBe('3 notes in the trash.');
 
     fireEvent.click(within(rows[0]!).getByRole('button', { name: 'Restore' }));
     await vi.waitFor(() =>
-      expect(screen.getByRole('status').textContent).toBe('1 note in the trash.'),
+      expect(screen.getByRole('status').textContent).toBe('2 notes in the trash.'),
     );
     expect(state.live).toEqual([rows[0]?.getAttribute('data-note-id')]);
   });

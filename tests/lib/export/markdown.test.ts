@@ -374,3 +374,19 @@ describe('toMarkdown', () => {
     ).toEqual([]);
   });
 });
+
+describe("teammates' notes", () => {
+  it('signs a teammate’s note with its writer’s name and leaves the reader’s own unsigned', () => {
+    const own = at(1, { note: 'mine' });
+    const theirs = at(2, { note: 'theirs', author: 'bob *the* [analyst]' });
+    const md = pageToMarkdown(CASPIAN, [own, theirs], { now: NOW });
+    const [, ownPart, theirPart] = md.split(/^> /m);
+    expect(theirPart).toContain('theirs\n\n— bob \\*the\\* \\[analyst\\]\n\n');
+    expect(ownPart).toContain('mine');
+    expect(ownPart).not.toContain('—');
+    // A teammate's plain highlight (no note) is signed too.
+    expect(pageToMarkdown(CASPIAN, [at(3, { note: '', author: 'ana' })], { now: NOW })).toContain(
+      '\n\n— ana\n\n',
+    );
+  });
+});

@@ -233,3 +233,28 @@ describe('W3C import of other tools’ files', () => {
     });
   });
 });
+
+describe("teammates' notes", () => {
+  const theirs = makeAnnotation({ id: uuid(7), note: 'by bob', author: 'bob' });
+  const own = makeAnnotation({ id: uuid(8), note: 'mine' });
+
+  it('names a teammate as the creator, and the reader’s own notes have none', () => {
+    const [t, o] = toW3C([theirs, own], { now: NOW }).first.items;
+    expect(t?.creator).toEqual({ type: 'Person', name: 'bob' });
+    expect(o && 'creator' in o).toBe(false);
+  });
+
+  it('reads the creator of a Dossier annotation back as its author', () => {
+    const result = parseW3C(JSON.parse(exportW3C([theirs, own], { now: NOW })));
+    expect(result.ok && result.annotations.map((a) => a.author)).toEqual(['bob', undefined]);
+  });
+
+  it("ignores another tool's creator (there it is the reader), and refuses an empty name", () => {
+    const other = parseW3C(minimal({ creator: 'acct:me@hypothes.is' }));
+    expect(other.ok && other.annotations[0]?.author).toBeUndefined();
+    const exported = toW3C([theirs], { now: NOW }).first.items[0];
+    const bad = parseW3C({ ...exported, creator: { type: 'Person', name: '' } });
+    expect(bad.ok).toBe(false);
+    expect(!bad.ok && bad.errors[0]?.message).toMatch(/creator/);
+  });
+});

@@ -1,8 +1,18 @@
-/** The background's library service over a real (fake-indexeddb) store. */
+/**
+ * The background's library service over a real (fake-indexeddb) store, and the reader's
+ * choices replicating between two such stores as sync carries them (issue 14).
+ */
 import { describe, expect, it, vi } from 'vitest';
 import { buildLibrary } from '../../../lib/library/model';
 import { createLibraryService } from '../../../lib/library/service';
-import { listLibraryPages, listPersonChoices } from '../../../lib/store';
+import {
+  type DossierDB,
+  listLibraryPages,
+  listPersonChoices,
+  savePersonChoices,
+} from '../../../lib/store';
+import { goesToTeam } from '../../../lib/sync/documents';
+import { replicate } from '../../../lib/sync/remote';
 import { connections } from '../store/fixtures';
 
 const openDb = connections();
@@ -62,5 +72,116 @@ describe('createLibraryService', () => {
     expect(library.people.map((p) => p.forms.sort())).toEqual([
       ['jacob sullivan', 'jake sullivan'],
     ]);
+  });
+});
+
+describe('the reader’s choices on two devices', () => {
+  const sullivans = {
+    officials: [
+      { name: 'Jake Sullivan', titles: [], mentions: 1 },
+      { name: 'Jacob Sullivan', titles: [], mentions: 1 },
+    ],
+    quotes: [],
+  };
+
+  /** A device: its store and library service, its clock a second ahead per choice. */
+  async function device(name: string, start: number) {
+    const db = await openDb({ name });
+    let t = start;
+    let n = 0;
+    const service = createLibraryService({
+      db: async () => db,
+      newId: () => `${name}-${++n}`,
+      now: () => new Date(Date.UTC(2026, 0, 1, 0, 0, t++)),
+    });
+    await service.record({ page, analysis: sullivans });
+    return { db, service };
+  }
+
+  /** Replication both ways, as the reader's personal database carries it. */
+  async function sync(x: DossierDB, y: DossierDB) {
+    await replicate(x.notes as never, y.notes as never, { batch_size: 100 });
+    await replicate(y.notes as never, x.notes as never, { batch_size: 100 });
+  }
+
+  const people = async (db: DossierDB) =>
+    buildLibrary(await listLibraryPages(db), await listPersonChoices(db))
+      .people.map((p) => p.forms.sort().join(' + '))
+      .sort();
+
+  it('a merge made on the laptop shows on the home machine', async () => {
+    const laptop = await device('laptop', 0);
+    const home = await device('home', 100);
+    expect(await people(home.db)).toEqual(['jacob sullivan', 'jake sullivan']);
+    await laptop.service.merge(['jake sullivan'], ['jacob sullivan']);
+    await sync(laptop.db, home.db);
+    expect(await home.service.applyChoices()).toBe(true);
+    expect(await people(home.db)).toEqual(['jacob sullivan + jake sullivan']);
+    // Nothing new the second time.
+    expect(await home.service.applyChoices()).toBe(false);
+  });
+
+  it('choices made on both while apart converge to the same, without a conflict', async () => {
+    const laptop = await device('laptop2', 0);
+    const home = await device('home2', 100);
+    await laptop.service.merge(['jake sullivan'], ['jacob sullivan']);
+    // Later on the home machine's clock: the reader changed their mind there.
+    await home.service.split(['jacob sullivan'], ['jake sullivan']);
+    await sync(laptop.db, home.db);
+    await Promise.all([laptop.service.applyChoices(), home.service.applyChoices()]);
+    expect(await listPersonChoices(laptop.db)).toEqual(await listPersonChoices(home.db));
+    expect(await people(laptop.db)).toEqual(['jacob sullivan', 'jake sullivan']);
+    const docs = await laptop.db.notes.allDocs({
+      startkey: 'choice:',
+      endkey: 'choice:\ufff0',
+      conflicts: true,
+      include_docs: true,
+    });
+    expect(docs.rows).toHaveLength(2);
+    for (const row of docs.rows) {
+      expect((row.doc as { _conflicts?: unknown })._conflicts).toBeUndefined();
+      // A choice is the reader's alone: it never goes to a team database.
+      expect(goesToTeam(row.doc as never, null, 'alice')).toBe(false);
+    }
+  });
+
+  it('carries over choices kept before they replicated, and forgets them everywhere', async () => {
+    const laptop = await device('laptop3', 0);
+    const home = await device('home3', 100);
+    // A choice stored by an earlier Dossier: in force, but no fact of it yet.
+    await savePersonChoices(laptop.db, [
+      {
+        id: 'old',
+        at: '2025-12-01T00:00:00.000Z',
+        kind: 'merge',
+        a: 'jake sullivan',
+        b: 'jacob sullivan',
+      },
+    ]);
+    expect(await laptop.service.applyChoices()).toBe(false);
+    await sync(laptop.db, home.db);
+    await home.service.applyChoices();
+    expect(await people(home.db)).toEqual(['jacob sullivan + jake sullivan']);
+
+    await laptop.service.forgetAll(false);
+    await sync(laptop.db, home.db);
+    await home.service.applyChoices();
+    expect(await listPersonChoices(home.db)).toEqual([]);
+    expect(await people(home.db)).toEqual(['jacob sullivan', 'jake sullivan']);
+  });
+  it('keeps an upgraded device’s older choices when the other device’s arrive first', async () => {
+    const laptop = await device('laptop4', 0);
+    const home = await device('home4', 100);
+    await savePersonChoices(laptop.db, [
+      { id: 'old', at: '2025-12-01T00:00:00.000Z', kind: 'split', a: ['x'], b: ['y'] },
+    ]);
+    await home.service.merge(['jake sullivan'], ['jacob sullivan']);
+    await sync(laptop.db, home.db);
+    await laptop.service.applyChoices();
+    await sync(laptop.db, home.db);
+    await home.service.applyChoices();
+    for (const db of [laptop.db, home.db]) {
+      expect((await listPersonChoices(db)).map((c) => c.id)).toEqual(['old', 'home4-1']);
+    }
   });
 });

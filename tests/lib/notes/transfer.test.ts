@@ -178,3 +178,33 @@ describe('backing up and importing', () => {
     expect((await service.all()).annotations).toHaveLength(1);
   });
 });
+
+describe("a file with teammates' notes", () => {
+  it('imports the reader’s own notes and says the teammates’ were left out', async () => {
+    const w3c = {
+      '@context': 'http://www.w3.org/ns/anno.jsonld',
+      type: 'AnnotationPage',
+      items: [0, 1, 2].map((i) => ({
+        id: `urn:uuid:00000000-0000-4000-8000-00000000010${i}`,
+        type: 'Annotation',
+        created: '2026-01-01T00:00:00Z',
+        body: [{ type: 'TextualBody', purpose: 'commenting', value: `note ${i}` }],
+        target: {
+          source: PAGE.url,
+          selector: [{ type: 'TextQuoteSelector', exact: `passage ${i}`, prefix: '', suffix: '' }],
+        },
+        'dossier:page': { title: PAGE.title, site: PAGE.site },
+        ...(i > 0 ? { creator: { type: 'Person', name: 'bob' } } : {}),
+      })),
+    };
+    const result = await importFile(service, JSON.stringify(w3c));
+    expect(result).toEqual({
+      ok: true,
+      message:
+        "Imported 1 note. 2 notes by teammates were left out: teammates' notes come from your team's database when you sync, never from a file.",
+    });
+    expect((await service.list(PAGE.url)).map((a) => [a.note, a.author])).toEqual([
+      ['note 0', undefined],
+    ]);
+  });
+});

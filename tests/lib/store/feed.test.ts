@@ -4,6 +4,7 @@
  */
 import { describe, expect, it, vi } from 'vitest';
 import {
+  addChoiceFacts,
   deleteAnnotation,
   importAll,
   type NotesFeedEvent,
@@ -115,6 +116,60 @@ describe('the change feed', () => {
     await vi.waitFor(() => expect(events.at(-1)).toMatchObject({ kind: 'upsert', note: other }));
     stop();
     expect(setAside).toHaveBeenCalledTimes(1);
+  });
+
+  it("says nothing of the version a reader's restore replaced, and settles the restored one", async () => {
+    // Device A restored the other version: B receives the note with A's text, A's entry gone
+    // for good and the replaced text in the trash, marked as the reader's choice.
+    const db = await openDb();
+    const setAside = vi.fn();
+    const settled = vi.fn();
+    const stop = watchNotes(db, () => {}, { onSetAside: setAside, onSettled: settled });
+    const kept = makeAnnotation({ note: 'A reads it so' });
+    const replaced = { ...kept, id: makeAnnotation().id, note: 'B reads it otherwise' };
+    const trashed = { deletedAt: kept.updated, otherVersionOf: kept.id, replaced: true };
+    const restoredId = makeAnnotation().id;
+    await db.notes.bulkDocs(
+      [
+        {
+          _id: noteDocId(kept.page.url, kept.id),
+          _rev: `3-${'c'.repeat(32)}`,
+          type: 'note',
+          note: kept,
+        },
+        {
+          _id: noteDocId(replaced.page.url, replaced.id),
+          _rev: `1-${'d'.repeat(32)}`,
+          type: 'note',
+          note: replaced,
+          trashed,
+        },
+        {
+          _id: noteDocId(kept.page.url, restoredId),
+          _rev: `2-${'e'.repeat(32)}`,
+          _deleted: true,
+        },
+      ] as never,
+      { new_edits: false },
+    );
+    await vi.waitFor(() => expect(settled).toHaveBeenCalledWith(restoredId));
+    expect(settled).toHaveBeenCalledWith(kept.id);
+    expect(settled).not.toHaveBeenCalledWith(replaced.id);
+    stop();
+    expect(setAside).not.toHaveBeenCalled();
+  });
+
+  it('tells of a library choice stored (as replication brings one), not as a note', async () => {
+    const db = await openDb();
+    const onChoice = vi.fn();
+    const events: NotesFeedEvent[] = [];
+    const stop = watchNotes(db, (batch) => events.push(...batch), { onChoice });
+    await addChoiceFacts(db, [
+      { id: 'c1', at: '2026-01-01T00:00:00.000Z', kind: 'merge', a: ['x'], b: ['y'] },
+    ]);
+    await vi.waitFor(() => expect(onChoice).toHaveBeenCalledTimes(1));
+    stop();
+    expect(events).toEqual([]);
   });
 
   it('tells of an import of many notes as one reload, and of the next note as usual', async () => {

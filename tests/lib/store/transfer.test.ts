@@ -12,6 +12,7 @@ import {
   listAll,
   listByPage,
   listTrash,
+  noteDocId,
   saveAnnotation,
 } from '../../../lib/store';
 import {
@@ -274,5 +275,56 @@ describe('exporting a page at a time', () => {
     expect(seenNotes.map((n) => n.id).sort()).toEqual(whole.annotations.map((n) => n.id).sort());
     expect(seenTrash).toHaveLength(12);
     await expect(exportPage(db, 'not a cursor', 10)).rejects.toMatchObject({ code: 'invalid' });
+  });
+});
+
+describe("teammates' notes in exports and imports", () => {
+  /** Stores a teammate's note as replication from a team database leaves it. */
+  async function teammatesNote(db: Awaited<ReturnType<typeof openDb>>, note: Annotation) {
+    const _id = noteDocId(note.page.url, note.id);
+    await db.notes.bulkDocs(
+      [{ _id, _rev: `1-${'a'.repeat(32)}`, type: 'note', note, author: 'bob' }] as never,
+      { new_edits: false },
+    );
+    db.index.apply(_id, false);
+  }
+
+  it("names a teammate's note's author in a backup, and never the reader's own", async () => {
+    const db = await openDb();
+    const own = makeAnnotation({ note: 'mine' });
+    const theirs = makeAnnotation({ note: 'by bob' });
+    await saveAnnotation(db, own);
+    await teammatesNote(db, theirs);
+    const { annotations } = await exportAll(db);
+    expect(annotations.find((a) => a.id === theirs.id)?.author).toBe('bob');
+    expect(annotations.find((a) => a.id === own.id)?.author).toBeUndefined();
+    const page = await exportPage(db, null, 1_000_000);
+    expect(page.annotations.find((a) => a.id === theirs.id)?.author).toBe('bob');
+  });
+
+  it("leaves a file's teammates' notes out, says so, and imports the reader's own", async () => {
+    const db = await openDb();
+    const own = makeAnnotation({ note: 'mine' });
+    const theirs = makeAnnotation({ note: 'by bob', author: 'bob' });
+    const report = await importAll(db, [own, theirs], {
+      mode: 'replace',
+      trash: [{ annotation: makeAnnotation({ author: 'bob' }), deletedAt: own.updated }],
+    });
+    expect(report).toMatchObject({ added: 1, teammates: 1, trashRestored: 0 });
+    expect((await listAll(db)).map((a) => a.id)).toEqual([own.id]);
+    expect(await listTrash(db)).toEqual([]);
+  });
+
+  it("never turns a stored teammate's note into the reader's own by import", async () => {
+    const db = await openDb();
+    const theirs = makeAnnotation({ note: 'by bob', updated: '2026-01-01T00:00:00.000Z' });
+    await teammatesNote(db, theirs);
+    // The same id, unsigned and later: a forged "own" edit of bob's note.
+    const forged = { ...theirs, note: 'forged', updated: '2026-01-02T00:00:00.000Z' };
+    const report = await importAll(db, [forged]);
+    expect(report.updated).toBe(0);
+    expect(report.stale).toHaveLength(1);
+    const stored = await db.notes.get(noteDocId(theirs.page.url, theirs.id));
+    expect(stored).toMatchObject({ author: 'bob', note: { note: 'by bob' } });
   });
 });
