@@ -3,7 +3,7 @@
  * shows a blank page: every failure becomes a calm sentence.
  */
 import type { ComponentChildren } from 'preact';
-import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useState } from 'preact/hooks';
 import { FILE_MAX_CHARS, FILE_MAX_MB } from '../lib/annotation/limits';
 import { thousands } from '../lib/format';
 import type { EverythingFormat } from '../lib/notes/transfer';
@@ -60,7 +60,9 @@ export function Popup({ api }: { api: PopupApi }) {
     setView({ kind: 'off', tab, origin, status: status.ok ? status.value : null });
   }, [api]);
 
-  useEffect(() => {
+  // A layout effect: the answers are taken as soon as the popup is in the document (they may
+  // have arrived already), not after a first frame painted without them.
+  useLayoutEffect(() => {
     load().catch((e: unknown) => setError(`Dossier could not read this tab: ${String(e)}`));
   }, [load]);
 

@@ -237,6 +237,8 @@ export interface ProtocolMap {
   };
   /** side panel → background: build the people summary if it is missing or outdated. */
   'library/summarise': { request: Record<string, never>; response: { built: boolean } };
+  /** side panel → background: resolve the pages recorded but not yet resolved into people, now. */
+  'library/settle': { request: Record<string, never>; response: { settled: number } };
   /** side panel → background: where sync stands, and its settings (never the password). */
   'sync/status': { request: Record<string, never>; response: SyncStatus };
   /**
@@ -493,6 +495,7 @@ export const REQUEST_SCHEMAS = {
     sites: v.pipe(v.array(v.pipe(v.string(), v.maxLength(400))), v.maxLength(5_000)),
   }),
   'library/summarise': v.strictObject({}),
+  'library/settle': v.strictObject({}),
   'sync/status': v.strictObject({}),
   'sync/configure': v.strictObject({
     server: serverSchema,

@@ -244,6 +244,40 @@ export const SPEECH_VERBS = set(`
   tells tell say write threatens promises replies counters laments hails praises welcomes decries condemns accuses maintains observes agrees confirms denies concludes contends suggests predicts pledges vows cautions continues explains insists warns argues asserts declares announces adds
 `);
 
+/**
+ * Verbs of taking a stand on something: the evaluative word quoted before their object is the
+ * subject's own ("Kessel hailed the “historic” deal", "Brill rejected the “baseless” claims"),
+ * while the same word after a plain verb is a scare quote ("she runs a “fact-checking” site").
+ */
+export const STANCE_VERBS = set(`
+  hailed hails cheered cheers lauded lauds applauded applauds celebrated celebrates welcomed
+  welcomes praised praises touted touts championed champions endorsed endorses condemned
+  condemns denounced denounces decried decries deplored deplores criticized criticised
+  criticizes criticises slammed slams blasted blasts lambasted lambasts derided derides
+  ridiculed ridicules mocked mocks castigated rebuked rejected rejects dismissed dismisses
+  defended defends promised promises pledged pledges vowed vows opposed opposes protested
+  protests called calls described describes
+`);
+
+/** Conjunctions that join a second verb to a sentence ("… and insisting on …"). */
+export const COORDINATORS = set('and or but nor');
+
+/**
+ * Naming verbs that report someone's own words when a person is their subject ("what she
+ * called “reckless” spending", "which Calder termed “a farce”"), but name a thing after a noun
+ * ("a program called “clean streets”").
+ */
+export const SAYING_NAMERS = set('called termed labelled labeled branded');
+
+/** Subjects before a naming verb that make it a person's words ("what she called"). */
+export const SAYING_SUBJECTS = set('he she they i we you');
+
+/** Auxiliaries and adverbs between such a subject and its verb ("what he has called"). */
+export const VERB_FILLERS = set('has had have once also repeatedly previously often');
+
+/** Particles between a stance verb and its object ("cheered on the “historic” move"). */
+export const VERB_PARTICLES = set('on up out off back');
+
 /** Nouns that name a piece of speech or writing ("Blinken's comments: “…”"). */
 export const UTTERANCE_NOUNS = set(`
   comments comment remarks remark words statement statements message speech address tweet

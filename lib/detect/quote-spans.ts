@@ -1,12 +1,14 @@
 /**
  * Finds every span of text between quotation marks, in one pass over the marks. Handles curly
- * “…”, straight "…", guillemets «…» (spaced « … » too), low-high „…“, single curly ‘…’ (and
- * straight '…' where unambiguous), quotes that open with one mark and close with another (wire
+ * “…”, straight "…", guillemets «…» (spaced « … » too, and German »…«), low-high „…“ and ‚…‘,
+ * single guillemets ‹…›, Scandinavian ”…”, a “ typed where ” was meant, TeX's ``…'', single
+ * curly ‘…’ (and straight '…' where unambiguous), quotes that open with one mark and close with another (wire
  * copy's “…’’ too), quotes nested in quotes (the inner one is part of the outer, whichever kind
- * is outside: British ‘… “…” …’ as well as American “… ‘…’ …”), and a quote left unclosed: it
+ * is outside, and “…“…”…” with the same marks too: British ‘… “…” …’ as well as American “… ‘…’ …”), and a quote left unclosed: it
  * ends at its paragraph's end, or where the next quotation opens (the English convention for a
  * quote that runs on into the next paragraph, when paragraph breaks are not known); a single
- * quote runs on that way only when the next paragraph opens with a single mark. Whether a span
+ * quote runs on that way only when the next paragraph opens with a single mark. A paragraph
+ * after an unclosed quotation that has a closing mark but no opening one holds the rest of it. Whether a span
  * is reported speech is decided later, with the sentence around it.
  */
 
@@ -24,7 +26,7 @@ export interface QuoteSpan {
   single: boolean;
 }
 
-const MARK_RE = /[“”"«»„‘’']/g;
+const MARK_RE = /[“”"«»„‘’'‚‹›`]/g;
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 const LETTER = /\p{L}/u;
 /** Longest single-quoted span accepted: single marks double as apostrophes. */
@@ -52,6 +54,21 @@ function closesAt(text: string, i: number): boolean {
   const before = i > 0 ? (text[i - 1] ?? ' ') : ' ';
   const after = text[i + 1] ?? ' ';
   return !/\s/.test(before) && !LETTER_OR_DIGIT.test(after);
+}
+
+/**
+ * How many characters the opening mark at `open` takes: two for doubled single marks (TeX's
+ * ``…'' and ''…''), one otherwise.
+ */
+function markLength(text: string, open: number): number {
+  const ch = text[open];
+  return (ch === '`' || ch === "'") && text[open + 1] === ch ? 2 : 1;
+}
+
+/** Whether the mark at `i` is a doubled single mark (`` or '') standing for a double one. */
+function doubledAt(text: string, i: number): boolean {
+  const ch = text[i];
+  return (ch === '`' || ch === "'") && text[i + 1] === ch;
 }
 
 /** Trims trailing whitespace from a span's end. */
@@ -87,7 +104,7 @@ export function findQuoteSpans(text: string, breaks: readonly number[] = []): Qu
   let outer: number | null = null; // a single mark open around the open double mark
   const closeUnclosed = (at: number, paragraphEnd = false) => {
     if (dbl !== null) {
-      const start = trimStart(text, dbl + 1, at);
+      const start = trimStart(text, dbl + markLength(text, dbl), at);
       const end = trimEnd(text, start, at);
       if (end > start) {
         spans.push({ start, end, open: dbl, close: end, unclosed: true, single: false });
@@ -111,7 +128,7 @@ export function findQuoteSpans(text: string, breaks: readonly number[] = []): Qu
   };
   // A double quotation opened at `open` and closed by the mark at `at`.
   const closeDouble = (open: number, at: number) => {
-    const start = trimStart(text, open + 1, at);
+    const start = trimStart(text, open + markLength(text, open), at);
     spans.push({
       start,
       end: trimEnd(text, start, at),
@@ -125,19 +142,68 @@ export function findQuoteSpans(text: string, breaks: readonly number[] = []): Qu
     sgl = outer;
     outer = null;
   };
+  // Where the paragraph after a double quotation left unclosed starts, until a mark opens: a
+  // closing mark there with no opening one ends the same quotation ("“We will win. <break> We
+  // have the votes.”"), the labels' second part.
+  let runOn: number | null = null;
+  const passBreak = (b: number) => {
+    const wasOpen = dbl !== null && b > dbl;
+    if (wasOpen || (sgl !== null && b > sgl)) closeUnclosed(b, true);
+    runOn = wasOpen ? b : null;
+  };
+  const closeRunOn = (at: number) => {
+    const start = trimStart(text, runOn ?? at, at);
+    const end = trimEnd(text, start, at);
+    if (end > start)
+      spans.push({ start, end, open: start, close: at + 1, unclosed: false, single: false });
+    runOn = null;
+  };
   let skip = -1; // a mark already read as part of a pair
   for (const m of text.matchAll(MARK_RE)) {
     const i = m.index;
     const ch = m[0];
     if (i < skip) continue;
     while (bi < breaks.length && (breaks[bi] ?? 0) <= i) {
-      const b = breaks[bi] ?? 0;
-      if ((dbl !== null && b > dbl) || (sgl !== null && b > sgl)) closeUnclosed(b, true);
+      passBreak(breaks[bi] ?? 0);
       bi++;
     }
-    if (ch === '“' && dbl !== null && text[dbl] === '„') {
-      // German „…“: the high mark closes.
+    if (
+      doubledAt(text, i) &&
+      (dbl === null
+        ? opensAt(text, i) && LETTER_OR_DIGIT.test(text[i + 2] ?? '')
+        : closesAt(text, i + 1))
+    ) {
+      // TeX-style ``…'' (or ''…''): two single marks standing for one double mark.
+      if (dbl === null) {
+        outer = sgl;
+        dbl = i;
+        sgl = null;
+      } else closeDouble(dbl, i);
+      skip = i + 2;
+    } else if (ch === '`') {
+      // A lone backtick is not a quotation mark.
+    } else if (
+      (ch === '“' &&
+        dbl !== null &&
+        (text[dbl] === '„' || (closesAt(text, i) && !opensAt(text, i)))) ||
+      (ch === '«' && dbl !== null && text[dbl] === '»')
+    ) {
+      // German „…“ and »…«: the high (or inward) mark closes; so does a “ typed where ” was
+      // meant ("“we will win“ and left"), when it sits where a quotation ends.
       closeDouble(dbl, i);
+    } else if (
+      (ch === '»' || ch === '”') &&
+      dbl === null &&
+      opensAt(text, i) &&
+      LETTER_OR_DIGIT.test(text[i + 1] ?? '')
+    ) {
+      // German »…« and Scandinavian ”…”: these marks open too, where a quotation starts.
+      outer = sgl;
+      dbl = i;
+      sgl = null;
+    } else if (ch === '“' && dbl !== null && text[dbl] === '“' && nestedPair(text, i, breaks[bi])) {
+      // “He told me “no” twice,” she said: the inner pair is part of the outer quotation.
+      skip = text.indexOf('”', i) + 1;
     } else if (ch === '“' || ch === '«' || ch === '„') {
       if (dbl !== null) closeUnclosed(i);
       const inSingle = sgl;
@@ -147,6 +213,7 @@ export function findQuoteSpans(text: string, breaks: readonly number[] = []): Qu
       outer = inSingle;
     } else if (ch === '”' || ch === '»') {
       if (dbl !== null) closeDouble(dbl, i);
+      else if (runOn !== null) closeRunOn(i);
     } else if (ch === '"') {
       const canOpen = opensAt(text, i);
       const canClose = closesAt(text, i);
@@ -162,7 +229,7 @@ export function findQuoteSpans(text: string, breaks: readonly number[] = []): Qu
         outer = sgl;
         dbl = i;
         sgl = null;
-      }
+      } else if (runOn !== null) closeRunOn(i);
     } else if (
       ch === '’' &&
       dbl !== null &&
@@ -175,8 +242,11 @@ export function findQuoteSpans(text: string, breaks: readonly number[] = []): Qu
       skip = i + 2;
     } else if (dbl === null) {
       // Single marks, only outside double quotes (inside, they are nested quotes).
-      const isOpenMark = ch === '‘' || ch === "'";
-      const isCloseMark = ch === '’' || ch === "'";
+      // German ‚…‘ closes with a high left mark; ‹…› are single guillemets.
+      const opener = sgl === null ? '' : text[sgl];
+      const isOpenMark = ch === '‘' || ch === "'" || ch === '‚' || ch === '‹';
+      const isCloseMark =
+        opener === '‹' ? ch === '›' : ch === '’' || ch === "'" || (opener === '‚' && ch === '‘');
       if (sgl !== null && isCloseMark && closesAt(text, i) && !isPluralPossessive(text, i)) {
         if (i - sgl <= maxSingle(text, sgl)) {
           // Double quotations nested inside are part of this one.
@@ -199,14 +269,30 @@ export function findQuoteSpans(text: string, breaks: readonly number[] = []): Qu
         sgl = null;
       }
     }
+    if (dbl !== null) runOn = null;
   }
   while (bi < breaks.length) {
-    const b = breaks[bi] ?? 0;
-    if ((dbl !== null && b > dbl) || (sgl !== null && b > sgl)) closeUnclosed(b, true);
+    passBreak(breaks[bi] ?? 0);
     bi++;
   }
   closeUnclosed(text.length);
   return spans;
+}
+
+/**
+ * True when the “ at `i`, inside an open “…, opens a quotation nested in it with the same marks:
+ * the next two marks are both ” (“A “B” C”) before the paragraph ends at `limit`. Each call
+ * reads only up to the second mark after `i`, which the caller then moves past.
+ */
+function nestedPair(text: string, i: number, limit = text.length): boolean {
+  if (!opensAt(text, i)) return false;
+  let seen = 0;
+  for (let j = i + 1; j < text.length && j < limit; j++) {
+    const c = text[j];
+    if (c === '“') return false;
+    if (c === '”' && ++seen === 2) return true;
+  }
+  return false;
 }
 
 /** "the daughters’ generation": an apostrophe after a plural, followed by a lowercase word. */

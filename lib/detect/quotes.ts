@@ -20,9 +20,15 @@
  * the ministry"); "a spokesman for X" and "an aide to X" are unnamed speakers, not X; "her
  * spokeswoman, Jane Roe, said" is Jane Roe's; "the report said" and "the ministry said" are
  * the report or ministry named earlier with that noun, and "Vell’s ambassador said" the last
- * person holding that role.
+ * person holding that role. A short quote is a term unless a cue says whose words it is: a
+ * speech verb, a stance verb whose object it qualifies ("hailed the “historic” deal"), a quoted
+ * verb ("accuses them of “poaching” staff"), a naming verb with a person as subject ("what she
+ * called “reckless” spending", unlike "a program called “x”"), or its words repeating a quotation found elsewhere
+ * (a heading "“Not a chance”" over "“There is not a chance,” he said"), whose speaker it takes;
+ * "“…,” according to X" is X's.
  */
 import {
+  COORDINATORS,
   COPULAS,
   DETERMINERS,
   DOCUMENT_NOUNS,
@@ -40,15 +46,20 @@ import {
   PLACES,
   PRESS_ROLES,
   ROLE_MODIFIERS,
+  SAYING_NAMERS,
+  SAYING_SUBJECTS,
   SKIPPABLE,
   SOURCE_PREPOSITIONS,
   SPEAKING_BODIES,
   SPEAKING_NAMES,
   SPEECH_VERBS,
+  STANCE_VERBS,
   SUBORDINATORS,
   TERM_MARKERS,
   UNNAMED_SPEAKERS,
   UTTERANCE_NOUNS,
+  VERB_FILLERS,
+  VERB_PARTICLES,
   WORK_NOUNS,
 } from './lexicon';
 import { isNameToken } from './names';
@@ -189,6 +200,7 @@ export function findQuotes(ctx: QuoteContext): Quote[] {
   const quotes: Quote[] = [];
   const quoteSpans: QuoteSpan[] = [];
   const attributed: boolean[] = []; // the sentence itself names the speaker (or an unnamed one)
+  const unsure: Unsure[] = [];
   let previous: { speaker: Speaker; sentence: number } | null = null;
   for (const span of spans) {
     const raw = text.slice(span.start, span.end);
@@ -252,10 +264,29 @@ export function findQuotes(ctx: QuoteContext): Quote[] {
       /^\s*:/.test(text.slice(lead.end, lead.end + 3))
         ? lead
         : undefined;
+    // After a short term, a verb joined by "and" is the sentence going on, not an attribution
+    // ("the luxury of being “patient” and insisting on terms").
+    const attributesAfter = (i: number) =>
+      !(shortTerm && COORDINATORS.has(tokens[i - 1]?.low ?? '')) && isSpeechCue(tokens, i);
     const hasSpeechCue =
-      headed !== undefined || [...pre, ...post].some((i) => isSpeechCue(tokens, i));
+      headed !== undefined || pre.some((i) => isSpeechCue(tokens, i)) || post.some(attributesAfter);
 
-    if (isNotSpeech(text, tokens, span, raw, words, pre, post, shortTerm, hasSpeechCue)) continue;
+    const verdict = speechVerdict(
+      text,
+      tokens,
+      span,
+      raw,
+      words,
+      pre,
+      post,
+      shortTerm,
+      hasSpeechCue,
+    );
+    if (verdict !== 'speech') {
+      if (verdict === 'unsure' && words.length >= 2 && words.length <= ECHO_WORDS)
+        unsure.push({ span, words: keyWords(raw) });
+      continue;
+    }
 
     // "X said that “…” as prices fell, a newspaper reported": a clause after the quote that
     // opens with a conjunction reports it second-hand; the verb before it names the speaker.
@@ -281,6 +312,11 @@ export function findQuotes(ctx: QuoteContext): Quote[] {
       if (m && m === subjectsOf.get(sIdx)?.[0]) speaker = speakerFromMention(m, personById);
     }
     if (!speaker && headed) speaker = speakerFromMention(headed, personById);
+    if (!speaker) {
+      // "Kessel cheered the “historic” move": the stance verb's subject.
+      const k = stanceVerb(tokens, pre, words);
+      if (k >= 0) speaker = subjectBefore(text, tokens, pre, k, false, mentionAt, personById);
+    }
     const explicit = speaker !== null;
     if (!speaker) {
       // No speech verb in the sentence: the quote continues the previous speaker's words
@@ -317,7 +353,69 @@ export function findQuotes(ctx: QuoteContext): Quote[] {
   }
   shareAcrossParagraphs(text, quotes, quoteSpans, attributed);
   shareRepeatedWords(quotes, attributed);
-  return quotes;
+  return echoQuotes(text, quotes, unsure);
+}
+
+/** Longest unsure phrase, in words, that an echo of a quotation may be. */
+const ECHO_WORDS = 6;
+
+/** A short quoted phrase with no cue of its own, and its words for lookup. */
+interface Unsure {
+  span: QuoteSpan;
+  words: string[];
+}
+
+/** Lowercase words of a quotation, without punctuation or soft hyphens. */
+function keyWords(s: string): string[] {
+  return s
+    .replace(/\u00AD/g, '')
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w !== '');
+}
+
+/**
+ * A short phrase quoted with no cue of its own ("6. “The Gordon problem”", a heading, or "on
+ * “the Gordon problem”") that repeats words of a quotation found elsewhere in the text is that
+ * quotation's words again: it is kept, with the same speaker. Terms marked as such ("so-called
+ * “x”", a nickname, a title) never are. Linear: each quotation's word runs of the lengths
+ * sought are looked up once.
+ */
+function echoQuotes(text: string, quotes: Quote[], unsure: readonly Unsure[]): Quote[] {
+  if (unsure.length === 0 || quotes.length === 0) return quotes;
+  // Each distinct phrase is looked up once, whoever repeats it.
+  const sourceOf = new Map<string, Quote | null>();
+  const lengths = new Set<number>();
+  for (const u of unsure) {
+    sourceOf.set(u.words.join(' '), null);
+    lengths.add(u.words.length);
+  }
+  for (const q of quotes) {
+    const w = keyWords(q.text);
+    for (let i = 0; i < w.length; i++) {
+      for (const n of lengths) {
+        if (i + n > w.length) continue;
+        const key = w.slice(i, i + n).join(' ');
+        if (!sourceOf.has(key)) continue;
+        const known = sourceOf.get(key);
+        if (!known || known.speaker === null) sourceOf.set(key, q);
+      }
+    }
+  }
+  const echoes: Quote[] = [];
+  for (const u of unsure) {
+    const q = sourceOf.get(u.words.join(' '));
+    if (!q) continue;
+    const echo: Quote = {
+      text: text.slice(u.span.start, u.span.end),
+      start: u.span.start,
+      end: u.span.end,
+      speaker: q.speaker,
+    };
+    if (q.speakerType) echo.speakerType = q.speakerType;
+    echoes.push(echo);
+  }
+  return echoes.length === 0 ? quotes : [...quotes, ...echoes].sort((a, b) => a.start - b.start);
 }
 
 /**
@@ -582,6 +680,8 @@ function isSpeechCue(tokens: readonly Token[], i: number): boolean {
 function nounFollows(text: string, span: QuoteSpan, after: Token | undefined): boolean {
   return (
     after !== undefined &&
+    // "“illegal,” according to X": a quote that ends in punctuation modifies nothing.
+    !/[,.;:!?]$/.test(text.slice(span.start, span.end)) &&
     text.slice(span.close, after.start) === ' ' &&
     !after.cap &&
     !FUNCTION_WORDS.has(after.low) &&
@@ -590,8 +690,15 @@ function nounFollows(text: string, span: QuoteSpan, after: Token | undefined): b
   );
 }
 
+/**
+ * What a quoted span is: reported `speech`; a `term` (scare quote marked as such, modifier,
+ * nickname, policy, title of a work); or `unsure`, a short phrase with no cue either way, kept
+ * only when it repeats words someone is quoted saying elsewhere (see `echoQuotes`).
+ */
+type Verdict = 'speech' | 'term' | 'unsure';
+
 /** Scare quotes, terms, nicknames and titles of works. */
-function isNotSpeech(
+function speechVerdict(
   text: string,
   tokens: readonly Token[],
   span: QuoteSpan,
@@ -601,12 +708,15 @@ function isNotSpeech(
   post: readonly number[],
   shortTerm: boolean,
   hasSpeechCue: boolean,
-): boolean {
+): Verdict {
   const lastPre = pre[pre.length - 1];
   const before = lastPre !== undefined ? (tokens[lastPre] as Token) : undefined;
   const beforeGapOk = before && /^\s*$/.test(text.slice(before.end, span.open));
-  // "so-called “x”", "dubbed “x”", "the term “x”".
-  if (before && beforeGapOk && TERM_MARKERS.has(before.low) && words.length <= 5) return true;
+  // "so-called “x”", "dubbed “x”", "the term “x”"; but "what she called “x”" is her words.
+  const herWords =
+    before !== undefined && SAYING_NAMERS.has(before.low) && saidBySubject(tokens, pre);
+  if (before && beforeGapOk && TERM_MARKERS.has(before.low) && words.length <= 5 && !herWords)
+    return 'term';
   // "a policy of “x”", "the notion of “x”".
   const ofNoun = pre[pre.length - 2];
   if (
@@ -615,7 +725,7 @@ function isNotSpeech(
     TERM_MARKERS.has((tokens[ofNoun] as Token).low) &&
     words.length <= 5
   ) {
-    return true;
+    return 'term';
   }
   // "known as “x”", "known as the “x”".
   const [p1, p2, p3] = [pre.length - 1, pre.length - 2, pre.length - 3].map(
@@ -625,7 +735,12 @@ function isNotSpeech(
     (p1 === 'as' && p2 === 'known') ||
     (DETERMINERS.has(p1 ?? '') && p2 === 'as' && p3 === 'known')
   )
-    return true;
+    return 'term';
+  // "Kessel hailed the “historic” deal": an evaluative word before the object of a stance verb
+  // is the subject's own (lower case, a few words).
+  if (stanceObject(tokens, pre, words) && beforeGapOk && !/^\p{Lu}/u.test(raw.trim())) {
+    return 'speech';
+  }
   // "the “one country, two systems” formula": a phrase between a determiner and its noun names
   // a policy or a term; nobody is quoted.
   const firstAfter = tokens[post[0] ?? -1];
@@ -637,9 +752,9 @@ function isNotSpeech(
     words.length <= 5 &&
     !/[.!?,;:]["'”’]?\s*$/.test(raw.trim())
   ) {
-    return true;
+    return 'term';
   }
-  if (!shortTerm && words.length > 8) return false;
+  if (!shortTerm && words.length > 8) return 'speech';
   // Title case with no sentence punctuation: a name, nickname or title of a work.
   const letters = words.filter((w) => /^\p{L}/u.test(w));
   const significant = letters.filter(
@@ -654,15 +769,81 @@ function isNotSpeech(
   if (titleCase && words.length <= 6) {
     // A title of a work ("his book “The Long Road,”"), a name or a nickname; but a
     // one-word exclamation or a short sentence that someone said stays a quote.
-    if (workBefore) return true;
-    if (!(punctuatedSpeech && (words.length === 1 || words.length >= 3))) return true;
+    if (workBefore) return 'term';
+    if (!(punctuatedSpeech && (words.length === 1 || words.length >= 3))) return 'term';
   }
-  if (!shortTerm) return false;
-  // A quoted modifier: "a “post-truth” society".
-  if (nounFollows(text, span, firstAfter) && words.length <= 2) {
-    return true;
+  if (!shortTerm) return 'speech';
+  // A quoted modifier: "a “post-truth” society"; but a quoted verb taking its object after a
+  // preposition or noun ("accuses them of “misappropriating” secrets", "talks “proved futile”
+  // due to") is someone's words when a speech cue says whose.
+  if (
+    nounFollows(text, span, firstAfter) &&
+    words.length <= 2 &&
+    !quotedVerb(words, before) &&
+    !herWords
+  ) {
+    return 'term';
   }
-  return !hasSpeechCue;
+  return hasSpeechCue ? 'speech' : 'unsure';
+}
+
+/**
+ * True when the naming verb right before a quote has a person for its subject: a personal
+ * pronoun or a capitalised name, past an auxiliary ("what he has called", "which Calder termed").
+ */
+function saidBySubject(tokens: readonly Token[], pre: readonly number[]): boolean {
+  let k = pre.length - 2;
+  while (k >= 0 && VERB_FILLERS.has((tokens[pre[k] as number] as Token).low)) k--;
+  const subject = tokens[pre[k] ?? -1];
+  if (!subject || subject.sentence !== tokens[pre[pre.length - 1] as number]?.sentence)
+    return false;
+  if (SAYING_SUBJECTS.has(subject.low)) return true;
+  // A capitalised subject, not the sentence's first word ("Vell launched a program called").
+  const prev = tokens[pre[k - 1] ?? -1];
+  return subject.cap && prev !== undefined && prev.sentence === subject.sentence;
+}
+
+/**
+ * True for a one- or two-word quote that reads as a verb ("misappropriating", "proved
+ * futile"): it opens with an unhyphenated lowercase word in -ed or -ing after no determiner.
+ * Hyphenated compounds ("fact-checking") and words after a determiner ("the “alleged” plot")
+ * stay modifiers.
+ */
+function quotedVerb(words: readonly string[], before: Token | undefined): boolean {
+  const first = words[0] ?? '';
+  return (
+    /^\p{Ll}+(?:ed|ing)$/u.test(first) &&
+    (before === undefined || !MODIFIER_DETERMINERS.has(before.low))
+  );
+}
+
+/**
+ * True when a one-word quote sits between a determiner and the noun of a stance verb's object:
+ * "hailed the “historic” deal", "cheered on the “historic” move".
+ */
+function stanceObject(
+  tokens: readonly Token[],
+  pre: readonly number[],
+  words: readonly string[],
+): boolean {
+  return stanceVerb(tokens, pre, words) >= 0;
+}
+
+/** The index in `pre` of the stance verb whose object a short quote modifies, or -1. */
+function stanceVerb(
+  tokens: readonly Token[],
+  pre: readonly number[],
+  words: readonly string[],
+): number {
+  // One word: a longer phrase there is as often a policy's name ("rejected the “phase one”
+  // deal") as the subject's words.
+  if (words.length !== 1) return -1;
+  const det = tokens[pre[pre.length - 1] ?? -1];
+  if (!det || !MODIFIER_DETERMINERS.has(det.low)) return -1;
+  let k = pre.length - 2;
+  if (VERB_PARTICLES.has(tokens[pre[k] ?? -1]?.low ?? '')) k--;
+  const verb = tokens[pre[k] ?? -1];
+  return verb !== undefined && !verb.cap && STANCE_VERBS.has(verb.low) ? k : -1;
 }
 
 function speakerFromMention(m: PersonMention, personById: Map<number, Person>): Speaker | null {
@@ -1004,6 +1185,12 @@ function attributeAfter(
       }
     }
   }
+  // "“…,” according to Jane Roe.": the source right after the quotation.
+  const source = sourceAt(tokens, p0, mentionAt);
+  if (source >= 0) {
+    const limit = (tokens[post[post.length - 1] as number] as Token).end;
+    return sourceSpeaker(text, tokens, source, limit, mentionAt, personById);
+  }
   // "“…” was the message from Jane Roe": the words' source.
   if (COPULAS.has(t0.low)) {
     let k = 1;
@@ -1085,22 +1272,8 @@ function attributeBefore(
     if (agent) return agent;
     const source = sourceAt(tokens, vi, mentionAt);
     if (source >= 0) {
-      // "according to Jane Roe", "according to the notes of the Data Bill", "in the words of
-      // Jane Roe", "per Jane Roe".
       const limit = (tokens[pre[pre.length - 1] as number] as Token).end;
-      let fallback: Speaker | null = null;
-      for (let idx = source; idx < tokens.length && idx < source + 8; idx++) {
-        const t = tokens[idx] as Token;
-        if (t.start >= limit) break;
-        const m = mentionAt[idx];
-        if (m) return speakerFromMention(m, personById);
-        const sp = nounPhraseAt(text, tokens, idx, mentionAt, personById);
-        if (t.cap && sp) return finish(text, sp, tokens, idx, personById, mentionAt);
-        fallback ??= finish(text, sp, tokens, idx, personById, mentionAt);
-        const n = tokens[idx + 1];
-        if (n && /[,;:—–]/.test(text.slice(t.end, n.start))) break;
-      }
-      return fallback ?? NOBODY;
+      return sourceSpeaker(text, tokens, source, limit, mentionAt, personById);
     }
     if (!(isVerb(v) || v.low === 'speak' || v.low === 'spoke' || putIt(tokens, vi))) continue;
     const prevTok = tokens[vi - 1];
@@ -1201,6 +1374,34 @@ function isPlace(sp: Speaker): boolean {
  * clause ("the Commission, which regulates campaigns, issued a statement warning"), and an
  * object ("issued a statement warning": the statement is not the one speaking).
  */
+/**
+ * The source named from token `source` on, before offset `limit`: "according to Jane Roe",
+ * "according to the notes of the Data Bill", "in the words of Jane Roe", "per Jane Roe"; an
+ * unnamed source when it names nobody.
+ */
+function sourceSpeaker(
+  text: string,
+  tokens: readonly Token[],
+  source: number,
+  limit: number,
+  mentionAt: MentionIndex,
+  personById: Map<number, Person>,
+): Speaker | null {
+  let fallback: Speaker | null = null;
+  for (let idx = source; idx < tokens.length && idx < source + 8; idx++) {
+    const t = tokens[idx] as Token;
+    if (t.start >= limit) break;
+    const m = mentionAt[idx];
+    if (m) return speakerFromMention(m, personById);
+    const sp = nounPhraseAt(text, tokens, idx, mentionAt, personById);
+    if (t.cap && sp) return finish(text, sp, tokens, idx, personById, mentionAt);
+    fallback ??= finish(text, sp, tokens, idx, personById, mentionAt);
+    const n = tokens[idx + 1];
+    if (n && /[,;:—–]/.test(text.slice(t.end, n.start))) break;
+  }
+  return fallback ?? NOBODY;
+}
+
 function subjectBefore(
   text: string,
   tokens: readonly Token[],

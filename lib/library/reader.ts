@@ -10,6 +10,7 @@ import {
   type DossierDB,
   getLibraryPages,
   getSavedSearch,
+  hasUnsettledPages,
   isLibraryPaused,
   libraryPageStamps,
   listAll,
@@ -58,21 +59,30 @@ export interface LibraryReader {
 /** Pages indexed per step while bringing the index up to date, between which the panel breathes. */
 const STEP = 50;
 
-/** A reader over `db`; `summarise` asks the single writer to build the people summary. */
+/**
+ * A reader over `db`; `summarise` asks the single writer to build the people summary, and
+ * `settle` (when given) to resolve pages recorded but not yet resolved into people, which a
+ * stopped worker may have left: the panel then hears of the change and reads again.
+ */
 export function libraryReader(
   db: () => Promise<DossierDB>,
   summarise: () => Promise<unknown>,
-  options: { yieldToUi?: () => Promise<void> } = {},
+  options: { yieldToUi?: () => Promise<void>; settle?: () => Promise<unknown> } = {},
 ): LibraryReader {
   const breathe = options.yieldToUi ?? (() => new Promise<void>((r) => setTimeout(r, 0)));
+  const settle = options.settle;
   return {
     async summary(limit) {
       const d = await db();
-      let [found, choices, paused] = await Promise.all([
+      let [found, choices, paused, unsettled] = await Promise.all([
         listPeopleSummary(d, limit),
         listPersonChoices(d),
         isLibraryPaused(d),
+        settle ? hasUnsettledPages(d) : false,
       ]);
+      // Not waited for: the rows shown now are right but for those pages, and the background
+      // announces the change once they are resolved.
+      if (unsettled) settle?.().catch(() => undefined);
       if (found === null) {
         await summarise();
         found = (await listPeopleSummary(d, limit)) ?? { people: [], total: 0 };

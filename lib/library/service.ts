@@ -3,6 +3,12 @@
  * forgets a page or everything, keeps the reader's merges and splits. Every change is
  * announced through `onChange`, so open side panels reload.
  *
+ * Recording answers as soon as the page is stored; resolving it into people is settled a moment
+ * later, in a batch with whatever else was read meanwhile (`settleLibraryPages`): a page
+ * waiting for its reply should not wait for the library, and ten tabs loading at once are
+ * resolved together. Pages stored but not yet settled are marked in the store, so a worker
+ * stopped in between settles them at its next start (`settle`).
+ *
  * Merges and splits replicate (issue 14): each is stored as a fact (lib/library/choices.ts,
  * lib/store/choices.ts) that sync carries to the reader's other devices, and the choices in
  * force are replayed from every fact, here and when facts arrive from elsewhere
@@ -18,10 +24,11 @@ import {
   listPeopleSummary,
   listPersonChoices,
   rebuildPeopleSummary,
-  recordLibraryPage,
   removeChoiceFacts,
   savePersonChoices,
   setLibraryPaused,
+  settleLibraryPages,
+  storeLibraryPage,
 } from '../store';
 import { type ChoiceFact, factsOf, replayChoices, sameChoices } from './choices';
 import { libraryPageOf, type PageReading } from './record';
@@ -32,12 +39,35 @@ export interface LibraryServiceDeps {
   now?: () => Date;
   newId?: () => string;
   onChange?: () => void;
+  /**
+   * Runs `work` after `ms` milliseconds (`setTimeout` by default); how the settling of
+   * recorded pages is put off.
+   */
+  later?: (work: () => void, ms: number) => unknown;
+  /** Cancels what `later` returned (`clearTimeout` by default). */
+  cancel?: (handle: unknown) => void;
 }
+
+/**
+ * How long recording must be quiet before the pages recorded are resolved into people, and
+ * the longest a recorded page waits however busy recording stays, in milliseconds. Short
+ * enough that an open side panel shows a page's people about as soon as the page is read.
+ */
+export const SETTLE_QUIET_MS = 200;
+export const SETTLE_MAX_WAIT_MS = 1_000;
 
 /** The background's library operations. */
 export interface LibraryService {
-  /** Records a page read; false when the library is paused. */
+  /**
+   * Records a page read; false when the library is paused. Its people are resolved shortly
+   * after (`settle`, batched), then `onChange` is announced.
+   */
   record(reading: PageReading): Promise<boolean>;
+  /**
+   * Resolves every page recorded but not yet resolved into people, now; how many there were.
+   * For the start of the worker (pages a stopped worker left) and a panel that finds some.
+   */
+  settle(): Promise<number>;
   forgetPage(url: string, notes: boolean): Promise<number>;
   forgetAll(notes: boolean): Promise<number>;
   setPaused(paused: boolean): Promise<boolean>;
@@ -97,11 +127,37 @@ export function createLibraryService(deps: LibraryServiceDeps): LibraryService {
       await apply(db, [...known, fact]);
       changed(undefined);
     });
+  const settle = () =>
+    serial(async () => {
+      const settled = await settleLibraryPages(await deps.db());
+      return settled > 0 ? changed(settled) : settled;
+    });
+  // The settling put off by recording: one timer, reset by each page recorded until the
+  // recording is quiet, or until the first page waiting has waited long enough.
+  const later = deps.later ?? ((work: () => void, ms: number) => setTimeout(work, ms));
+  const cancel = deps.cancel ?? ((handle: unknown) => clearTimeout(handle as number));
+  let timer: { handle: unknown; since: number } | null = null;
+  const settleSoon = () => {
+    const at = Date.now();
+    const since = timer?.since ?? at;
+    if (timer) cancel(timer.handle);
+    const wait = Math.max(0, Math.min(SETTLE_QUIET_MS, since + SETTLE_MAX_WAIT_MS - at));
+    const handle = later(() => {
+      timer = null;
+      // A failure leaves the marks in the store: the next page recorded, the next start of the
+      // worker or the next panel opened settles them.
+      settle().catch(() => undefined);
+    }, wait);
+    timer = { handle, since };
+  };
   return {
     async record(reading) {
-      const record = await recordLibraryPage(await deps.db(), libraryPageOf(reading, now()));
-      return record ? changed(true) : false;
+      const record = await storeLibraryPage(await deps.db(), libraryPageOf(reading, now()));
+      if (!record) return false;
+      settleSoon();
+      return true;
     },
+    settle,
     async forgetPage(url, notes) {
       return changed(await forgetLibraryPage(await deps.db(), url, { notes, now: now() }));
     },

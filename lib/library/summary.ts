@@ -92,13 +92,43 @@ export function withSighting(
   return null;
 }
 
-/** What a page read again (or forgotten) changes: the sightings per form key, old and new. */
-export function pageChange(
-  before: LibraryPage | undefined,
+/**
+ * Where a page recorded but not yet resolved into people is marked: a `library-settings` record
+ * under this prefix and the page's url, whose value is the form keys the summary still holds
+ * for that page (`formKeysOf` the page as last resolved). Recording writes the page and its
+ * mark in one quick transaction; settling (`settleChange`) later applies every marked page to
+ * the summary at once and deletes the marks, so a mark left by a stopped worker is settled
+ * after the restart. Kept with the settings, not in a store of its own, so that no schema
+ * change is needed: like the summary, it is derived, and rebuilt with it.
+ */
+export const UNSETTLED_PREFIX = 'unsettled:';
+
+/** The `library-settings` key marking `url` as recorded but not yet resolved. */
+export function unsettledKey(url: string): string {
+  return `${UNSETTLED_PREFIX}${url}`;
+}
+
+/** The url an unsettled mark's key names. */
+export function unsettledUrl(key: string): string {
+  return key.slice(UNSETTLED_PREFIX.length);
+}
+
+/** The form keys a page's sightings are kept under in the summary (none for no page). */
+export function formKeysOf(page: LibraryPage | undefined): string[] {
+  return page ? [...sightingsOf(page).keys()] : [];
+}
+
+/**
+ * What resolving a page changes in the summary, which holds its sightings under the form keys
+ * `held`: those are dropped, and what the page says now (`after`; undefined when forgotten)
+ * takes their place.
+ */
+export function settleChange(
+  held: readonly string[],
   after: LibraryPage | undefined,
 ): Map<string, Sighting | undefined> {
   const change = new Map<string, Sighting | undefined>();
-  if (before) for (const key of sightingsOf(before).keys()) change.set(key, undefined);
+  for (const key of held) change.set(key, undefined);
   if (after) for (const [key, seen] of sightingsOf(after)) change.set(key, seen);
   return change;
 }

@@ -37,8 +37,18 @@ export function lineKey(text: string): string {
     .trim();
 }
 
-/** The lines of one page's band items: item indices grouped by baseline, with their key. */
-function bandLines(items: readonly PlacedItem[]): { key: string; items: number[] }[] {
+/** A line in the top or bottom band of a page: its key (`lineKey`, with the band) and items. */
+export interface BandLine {
+  key: string;
+  items: number[];
+}
+
+/**
+ * The lines of one page's band items: item indices grouped by baseline, with their key. Made
+ * page by page as a report is read (the viewer reads one page per task), so that finding the
+ * running lines at the end is only a count.
+ */
+export function bandLines(items: readonly PlacedItem[]): BandLine[] {
   const inBand = items
     .map((item, index) => ({ item, index }))
     .filter(({ item }) => item.str.trim() !== '' && (item.y <= BAND || item.y >= 1 - BAND))
@@ -64,12 +74,16 @@ function bandLines(items: readonly PlacedItem[]): { key: string; items: number[]
  * running too.
  */
 export function findRunningItems(pages: readonly (readonly PlacedItem[])[]): Set<number>[] {
-  const perPage = pages.map(bandLines);
+  return runningOf(pages.map(bandLines));
+}
+
+/** `findRunningItems` from each page's `bandLines`, already made. */
+export function runningOf(perPage: readonly (readonly BandLine[])[]): Set<number>[] {
   const seen = new Map<string, number>();
   for (const lines of perPage) {
     for (const key of new Set(lines.map((l) => l.key))) seen.set(key, (seen.get(key) ?? 0) + 1);
   }
-  const needed = Math.max(MIN_PAGES, Math.ceil(pages.length * MIN_SHARE));
+  const needed = Math.max(MIN_PAGES, Math.ceil(perPage.length * MIN_SHARE));
   return perPage.map((lines) => {
     const out = new Set<number>();
     for (const line of lines) {

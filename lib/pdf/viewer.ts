@@ -28,7 +28,7 @@ import { startNoteController } from '../content/note-controller';
 import { createUiHost } from '../content/ui-host';
 import type { Detection } from '../detect';
 import { caretAt, overDossierUi } from '../dom/pointer';
-import { createPainter, type HighlightName } from '../highlight/paint';
+import { createPainter, HIGHLIGHT_CSS, type HighlightName } from '../highlight/paint';
 import { answeringLocally, type NotesApi } from '../notes/api';
 import { sendToBackground } from '../platform/messaging';
 import { browserNotesApi } from '../platform/notes-api';
@@ -41,9 +41,16 @@ import { cleanUrl, siteOf } from '../url';
 import { analyseText } from './analyse';
 import { startPdfCards } from './cards';
 import { fetchPdf, hasTextLayer, MESSAGES, type PdfProblem, problemOfPdfError } from './load';
+import {
+  canMakePicturesOffThread,
+  catchFrames,
+  encodePicture,
+  FrameCatchingCanvasFactory,
+} from './pictures';
 import { browserViewerUrl, type ViewerTarget } from './redirect';
-import { findRunningItems, type PlacedItem } from './running';
+import { type BandLine, bandLines, type PlacedItem, runningOf } from './running';
 import { PdfText } from './text-model';
+import { fitRuns, scopeHighlightRules } from './text-runs';
 import { answerViews } from './view-answers';
 
 /** Resolves in a later task, so that input and rendering run in between. */
@@ -53,8 +60,13 @@ const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 const nextFrame = () =>
   new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 
-/** Text-layer runs added to the page per frame (each is a styled, absolutely placed span). */
-const RUNS_PER_FRAME = 300;
+/**
+ * Text-layer runs (spans and line breaks) made and added to the page per task and per frame:
+ * each is a styled, absolutely placed element, about 50 µs of style and layout on a slow
+ * machine, so a frame of them stays near 8 ms; a report page fills in a few frames, behind its
+ * picture, which is shown first.
+ */
+const RUNS_PER_FRAME = 150;
 
 /**
  * Milliseconds of the viewer's own work per task while a report is read and analysed: well
@@ -217,6 +229,8 @@ export async function startViewer(options: ViewerOptions): Promise<void> {
       stopAtErrors: false,
       // Fonts the file does not embed are drawn with the system's: nothing is fetched.
       useSystemFonts: true,
+      // Page frames from the renderer worker are caught, not drawn on the main thread.
+      CanvasFactory: FrameCatchingCanvasFactory,
     }).promise;
   } catch (error) {
     return fail(problemOfPdfError(error));
@@ -317,33 +331,68 @@ export async function startViewer(options: ViewerOptions): Promise<void> {
       const page = await pdf.getPage(slot.page);
       const viewport = page.getViewport({ scale });
       const ratio = doc.defaultView?.devicePixelRatio || 1;
-      // Drawn in PDF.js's renderer worker where the browser has one (the main thread only
-      // copies the finished bitmap), on a canvas that never enters the page.
-      const drawn = doc.createElement('canvas');
-      drawn.width = Math.floor(viewport.width * ratio);
-      drawn.height = Math.floor(viewport.height * ratio);
-      await page.render({
-        canvas: drawn,
-        viewport,
-        ...(ratio !== 1 ? { transform: [ratio, 0, 0, ratio, 0, 0] } : {}),
-      }).promise;
-      const picture = await pictureOf(drawn);
+      // Drawn in PDF.js's renderer worker where the browser has one, on a canvas that never
+      // enters the page; the finished frame is caught rather than drawn on it, and encoded in
+      // the picture worker (lib/pdf/pictures.ts). Otherwise, and if that fails, the canvas is
+      // drawn and encoded here.
+      const draw = async (catching: boolean): Promise<HTMLImageElement | null> => {
+        const drawn = doc.createElement('canvas');
+        drawn.width = Math.floor(viewport.width * ratio);
+        drawn.height = Math.floor(viewport.height * ratio);
+        const frames = catching ? catchFrames(drawn) : null;
+        try {
+          await page.render({
+            canvas: drawn,
+            viewport,
+            ...(ratio !== 1 ? { transform: [ratio, 0, 0, ratio, 0, 0] } : {}),
+          }).promise;
+        } catch (error) {
+          frames?.take()?.close();
+          throw error;
+        }
+        const frame = frames?.take();
+        if (frame) {
+          drawn.width = 0;
+          drawn.height = 0;
+          made = 'worker';
+          return decodedPicture(doc, await encodePicture(frame));
+        }
+        made = 'canvas';
+        return pictureOf(drawn);
+      };
+      // How the picture was made, for the tests: caught from the renderer, or from a canvas.
+      let made: 'worker' | 'canvas' = 'canvas';
+      const offThread = canMakePicturesOffThread();
+      const picture = (await draw(offThread)) ?? (offThread ? await draw(false) : null);
       if (generation !== slot.generation) return picture && URL.revokeObjectURL(picture.src);
       const layer = doc.createElement('div');
       layer.className = 'textLayer';
+      const content = await textOf(slot.page);
       const textLayer = new pdfjs.TextLayer({
-        textContentSource: slicedText(await textOf(slot.page)),
+        textContentSource: slicedText(content),
         container: layer,
         viewport,
       });
       await textLayer.render();
       if (generation !== slot.generation) return picture && URL.revokeObjectURL(picture.src);
+      // Runs fit their width without a transform each (lib/pdf/text-runs), unless the browser
+      // has a minimum font size, which PDF.js undoes with a transform on every run.
+      if (layer.style.getPropertyValue('--min-font-size').trim() === '1') {
+        const items = content.items.filter((i): i is TextItem => 'str' in i);
+        fitRuns(textLayer.textDivs, items, scale, (i) => {
+          const font = items[i]?.fontName;
+          return font ? content.styles[font]?.vertical === true : false;
+        });
+      } else {
+        layer.classList.add('min-font');
+      }
       slot.textDivs = textLayer.textDivs;
       slot.textDivs.forEach((div, item) => void spanInfo.set(div, { page: slot.page, item }));
       // The picture first, then the text runs a few hundred per frame: a report's page has
       // thousands, and styling them all in one frame was the longest task left.
       const runs = [...layer.childNodes];
       layer.replaceChildren();
+      if (picture) picture.dataset.made = made;
       slot.el.replaceChildren(...(picture ? [picture] : []), layer);
       slot.picture = picture?.src ?? null;
       for (let i = 0; i < runs.length; i += RUNS_PER_FRAME) {
@@ -420,6 +469,13 @@ export async function startViewer(options: ViewerOptions): Promise<void> {
 
   // --- Painting: officials, quotations and notes, on the rendered pages only ---------------
   const painter = createPainter(doc);
+  // The highlight rules matched on the text layers, for their runs to inherit (text-runs.ts).
+  painter.prepare();
+  for (const style of doc.head.querySelectorAll('style[data-dossier-ui]')) {
+    if (style.textContent === HIGHLIGHT_CSS) {
+      style.textContent = scopeHighlightRules(HIGHLIGHT_CSS, '.textLayer');
+    }
+  }
   const model = new PdfText();
   let entitySpans: Span[][] = []; // by page, 1-based
   let visible = true;
@@ -526,26 +582,25 @@ export async function startViewer(options: ViewerOptions): Promise<void> {
   };
 
   // --- Reading the text, one page per task; then the analysis in a worker -------------------
-  // Each page's text runs, and where they sit on the page (for the running headers).
+  // Each page's text runs, and the lines in its top and bottom bands (for the running headers).
   const pageItems: TextItem[][] = [];
-  const placements: PlacedItem[][] = [];
+  const bands: BandLine[][] = [];
   for (let n = 1; n <= pdf.numPages; n++) {
     try {
       const content = await textOf(n);
       const viewport = (await pdf.getPage(n)).getViewport({ scale: 1 });
       const items = content.items.filter((i): i is TextItem => 'str' in i);
       pageItems.push(items);
-      placements.push(
-        items.map((item) => ({
-          str: item.str,
-          y:
-            (viewport.convertToViewportPoint(item.transform[4] ?? 0, item.transform[5] ?? 0)[1] ??
-              0) / Math.max(1, viewport.height),
-        })),
-      );
+      const placed: PlacedItem[] = items.map((item) => ({
+        str: item.str,
+        y:
+          (viewport.convertToViewportPoint(item.transform[4] ?? 0, item.transform[5] ?? 0)[1] ??
+            0) / Math.max(1, viewport.height),
+      }));
+      bands.push(bandLines(placed));
     } catch {
       pageItems.push([]);
-      placements.push([]);
+      bands.push([]);
     }
     if (n % 10 === 0 || n === pdf.numPages) {
       status.textContent = `Reading page ${n} of ${pdf.numPages}…`;
@@ -555,7 +610,7 @@ export async function startViewer(options: ViewerOptions): Promise<void> {
   }
   // Running headers and footers stay on screen but out of the analysed text: as empty items,
   // so that item numbers still match the text layer's runs.
-  const running = findRunningItems(placements);
+  const running = runningOf(bands);
   await nextTask();
   const slice = taskSlices();
   for (const [p, items] of pageItems.entries()) {
@@ -942,8 +997,13 @@ async function pictureOf(canvas: HTMLCanvasElement): Promise<HTMLImageElement | 
   const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'));
   canvas.width = 0;
   canvas.height = 0;
+  return decodedPicture(canvas.ownerDocument, blob);
+}
+
+/** `blob` (a page's PNG) as an `<img>`, decoded before it is shown; null without one. */
+async function decodedPicture(doc: Document, blob: Blob | null): Promise<HTMLImageElement | null> {
   if (!blob) return null;
-  const picture = canvas.ownerDocument.createElement('img');
+  const picture = doc.createElement('img');
   picture.alt = '';
   picture.decoding = 'async';
   picture.src = URL.createObjectURL(blob);

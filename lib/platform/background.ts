@@ -70,6 +70,8 @@ export function startBackground(): void {
     db,
     onChange: () => void sendToBackground('library/changed', {}),
   });
+  // Pages a stopped worker recorded but did not get to resolve into people.
+  library.settle().catch(() => undefined);
   // A replication brings its choices in one burst: they are replayed once, just after.
   let choicesDue: ReturnType<typeof setTimeout> | undefined;
   function applyChoices(): void {
@@ -198,6 +200,7 @@ export function startBackground(): void {
         return null;
       },
       'library/summarise': async () => ({ built: await library.summarise() }),
+      'library/settle': async () => ({ settled: await library.settle() }),
       // Sync settings: Dossier's own pages only (lib/platform/access.ts refuses content scripts).
       'sync/status': () => sync.status(),
       'sync/configure': (request) => sync.configure(request),

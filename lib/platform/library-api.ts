@@ -30,10 +30,14 @@ export function browserLibraryApi(location: Location = globalThis.location): Lib
     return connection;
   };
   return {
-    ...libraryReader(db, async () => {
-      const reply = await sendToBackground('library/summarise', {});
-      if (!reply.ok) throw new Error(reply.error);
-    }),
+    ...libraryReader(
+      db,
+      async () => {
+        const reply = await sendToBackground('library/summarise', {});
+        if (!reply.ok) throw new Error(reply.error);
+      },
+      { settle: () => sendToBackground('library/settle', {}) },
+    ),
     watch(onChange) {
       const stop = handleMessages({
         'library/changed': () => {

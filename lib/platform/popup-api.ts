@@ -7,6 +7,7 @@ import type { PageMessage, PopupApi } from '../view-api';
 import { downloadFile } from './download';
 import { routedCall, sendToBackground } from './messaging';
 import { browserNotesApi, NO_TAB } from './notes-api';
+import { type FirstAnswers, findTargetTab, withFirstAnswers } from './popup-start';
 import { loadSettings, saveSettings } from './settings-store';
 import { openSidePanel } from './side-panel';
 import { originPattern, requestPolicySiteAccess } from './sites';
@@ -61,20 +62,23 @@ export async function importInParts(text: string): Promise<ImportOutcome> {
 
 /**
  * The real implementation. The popup describes the tab named by `?tab=ID` in its own URL when
- * given (a popped-out popup window, and the end-to-end tests), else the active tab.
+ * given (a popped-out popup window, and the end-to-end tests), else the active tab. `first`:
+ * the answers to the popup's first questions, asked early (lib/platform/popup-start.ts); each
+ * is used once, by the same question, and every other question is asked as it comes.
  */
-export function browserPopupApi(location: Location = globalThis.location): PopupApi {
+export function browserPopupApi(
+  location: Location = globalThis.location,
+  first?: FirstAnswers,
+): PopupApi {
   return {
-    async targetTab() {
-      const fromUrl = Number(new URLSearchParams(location.search).get('tab'));
-      const tab =
-        Number.isInteger(fromUrl) && fromUrl > 0
-          ? await browser.tabs.get(fromUrl).catch(() => undefined)
-          : (await browser.tabs.query({ active: true, currentWindow: true }))[0];
-      if (!tab?.id) return null;
-      return { id: tab.id, url: tab.url ?? null, title: tab.title ?? '' };
+    targetTab: () => first?.targetTab() ?? findTargetTab(location),
+    page: (tabId) => {
+      const call = routedCall<PageMessage>(tabId, NO_TAB);
+      if (!first) return call;
+      return ((type: PageMessage, payload: never) =>
+        (type === 'page/info' ? first.pageInfo(tabId) : undefined) ??
+        call(type, payload)) as typeof call;
     },
-    page: (tabId) => routedCall<PageMessage>(tabId, NO_TAB),
     async alwaysRunOn(origin, tabId) {
       let granted = false;
       try {
@@ -97,7 +101,8 @@ export function browserPopupApi(location: Location = globalThis.location): Popup
     },
     loadSettings,
     saveSettings,
-    notes: browserNotesApi,
+    notes: (tabId) =>
+      first ? withFirstAnswers(browserNotesApi(tabId), first) : browserNotesApi(tabId),
     async openDossier(tabId) {
       // Called at once, without awaiting anything first: the browser wants the click's gesture.
       const opened = await openSidePanel(tabId === null ? {} : { tabId });

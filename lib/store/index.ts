@@ -44,6 +44,7 @@ export {
   getLibraryPage,
   getLibraryPages,
   getSavedSearch,
+  hasUnsettledPages,
   isLibraryPaused,
   libraryPageStamps,
   listLibraryPages,
@@ -55,6 +56,8 @@ export {
   savePersonChoices,
   saveSearch,
   setLibraryPaused,
+  settleLibraryPages,
+  storeLibraryPage,
 } from './library';
 export { normaliseTag, normaliseTags } from './normalise';
 export { readAfterwards } from './quiet';

@@ -4,16 +4,26 @@
  * queries, so it resolves only once committed and fails only with a `StoreError`.
  */
 import { collectFormRecords } from '../library/identity';
-import type { FormRecord, LibraryPage, PersonChoice, PersonRecord } from '../library/records';
+import type {
+  FormRecord,
+  LibraryPage,
+  PersonChoice,
+  PersonRecord,
+  Sighting,
+} from '../library/records';
 import {
   bucketOf,
   choiceBuckets,
   closeOverMerges,
-  pageChange,
+  formKeysOf,
   peopleOf,
   SUMMARY_KEY,
   SUMMARY_VERSION,
+  settleChange,
   sortPeople,
+  UNSETTLED_PREFIX,
+  unsettledKey,
+  unsettledUrl,
   withSighting,
 } from '../library/summary';
 import { isTeammates } from './authors';
@@ -36,22 +46,24 @@ async function summaryIsCurrent(tx: DossierTx<SummaryStores, 'readwrite'>): Prom
   return setting?.value === SUMMARY_VERSION;
 }
 
+/** What resolving some pages changes: per page url, the sightings per form key. */
+type PageChanges = readonly (readonly [string, Map<string, Sighting | undefined>])[];
+
 /**
- * Applies a page's change to the form records and re-resolves the buckets it touches, with the
+ * Applies pages' changes to the form records and re-resolves the buckets they touch, with the
  * reader's `choices` already read. One round of reads (every form and person of the buckets
- * concerned), then writes: the form records the page changes come from the bucket reads, not
- * from reads of their own, so recording a page costs one wait on IndexedDB, not three.
+ * concerned), then writes: the form records the pages change come from the bucket reads, not
+ * from reads of their own, and the people of all the pages' buckets are resolved once.
  */
-async function applyPageChange(
+async function applyChanges(
   tx: DossierTx<SummaryStores, 'readwrite'>,
-  url: string,
-  before: LibraryPage | undefined,
-  after: LibraryPage | undefined,
+  changes: PageChanges,
   choices: readonly PersonChoice[],
 ): Promise<void> {
-  const change = pageChange(before, after);
-  if (change.size === 0) return;
-  const buckets = [...closeOverMerges(new Set([...change.keys()].map(bucketOf)), choices)];
+  const touched = new Set<string>();
+  for (const [, change] of changes) for (const key of change.keys()) touched.add(key);
+  if (touched.size === 0) return;
+  const buckets = [...closeOverMerges(new Set([...touched].map(bucketOf)), choices)];
   const byBucket = tx.objectStore('library-forms').index('by-bucket');
   const peopleIndex = tx.objectStore('library-people').index('by-bucket');
   const [formLists, oldKeys] = await Promise.all([
@@ -59,18 +71,30 @@ async function applyPageChange(
     Promise.all(buckets.map((b) => peopleIndex.getAllKeys(b))),
   ]);
   const forms = new Map(formLists.flat().map((r) => [r.key, r]));
-  const formWrites = requestsOf(tx.objectStore('library-forms'));
-  for (const [key, seen] of change) {
-    const next = withSighting(forms.get(key), key, url, seen);
-    if (next) {
-      forms.set(key, next);
-      formWrites.put(next);
-    } else {
-      forms.delete(key);
-      formWrites.delete(key);
+  for (const [url, change] of changes) {
+    for (const [key, seen] of change) {
+      const next = withSighting(forms.get(key), key, url, seen);
+      if (next) forms.set(key, next);
+      else forms.delete(key);
     }
   }
+  const formWrites = requestsOf(tx.objectStore('library-forms'));
+  for (const key of touched) {
+    const record = forms.get(key);
+    if (record) formWrites.put(record);
+    else formWrites.delete(key);
+  }
   writePeople(tx, oldKeys.flat(), peopleOf(forms.values(), choices));
+}
+
+/** Every unsettled mark's key in `library-settings` (see `UNSETTLED_PREFIX`). */
+function unsettledRange(): IDBKeyRange {
+  return IDBKeyRange.bound(UNSETTLED_PREFIX, `${UNSETTLED_PREFIX}\uffff`);
+}
+
+/** The form keys an unsettled mark says the summary holds (stored data: checked). */
+function heldOf(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((k): k is string => typeof k === 'string') : [];
 }
 
 /** Replaces the people stored under `oldKeys` with `people`. */
@@ -80,7 +104,9 @@ function writePeople(
   people: readonly PersonRecord[],
 ): void {
   const writes = requestsOf(tx.objectStore('library-people'));
-  for (const key of new Set(oldKeys)) writes.delete(key);
+  // A person kept under the same id is simply overwritten: only those gone are deleted.
+  const kept = new Set(people.map((p) => p.id));
+  for (const key of new Set(oldKeys)) if (!kept.has(key)) writes.delete(key);
   for (const person of people) writes.put(person);
 }
 
@@ -114,6 +140,8 @@ export function rebuildPeopleSummary(db: DossierDB): Promise<number> {
     ]);
     const records = collectFormRecords(pages);
     const people = peopleOf(records.values(), choices);
+    // Built from every page as it is now: no page is left to settle.
+    requestsOf(tx.objectStore('library-settings')).delete(unsettledRange());
     const formStore = tx.objectStore('library-forms');
     const peopleStore = tx.objectStore('library-people');
     await Promise.all([formStore.clear(), peopleStore.clear()]);
@@ -232,27 +260,32 @@ import { writeAll } from './writes';
  * (its analysis may have changed) while keeping when it was first read. Returns the record,
  * or null when the library is paused (checked in the same transaction, so one round trip).
  *
- * The page and the summary change together in one transaction, so they can never disagree.
+ * This is the part the background does while the page waits: the page's record, and a mark
+ * saying it is not yet resolved into people (`unsettledKey`), in one transaction over two
+ * stores. Resolving it (`settleLibraryPages`) comes later, batched with other pages: it read
+ * and rewrote the forms and people of every name on the page, which was most of what
+ * recording added to the background (`npm run bench -- library`). The mark is written in the
+ * same transaction as the page, so a page stored is a page that will be resolved, even after
+ * the worker stops; a mark already there is kept, as the summary still holds what it says.
+ *
  * Its durability is `relaxed`, unlike the reader's own acts (notes, merges, forgetting): the
  * record is made from the page, nobody waits on it, and a crash that loses it loses it whole
- * (Chromium writes transactions in order), to be recorded again at the next reading. Waiting
- * for the disk's flush was more than half of what recording added to the background
- * (`npm run bench -- library`).
+ * (Chromium writes transactions in order), to be recorded again at the next reading.
  */
-export function recordLibraryPage(db: DossierDB, page: LibraryPage): Promise<LibraryPage | null> {
+export function storeLibraryPage(db: DossierDB, page: LibraryPage): Promise<LibraryPage | null> {
   return inTransaction(
     db,
-    ['library-pages', ...SUMMARY_STORES],
+    ['library-pages', 'library-settings'],
     'readwrite',
     async (tx) => {
       const store = tx.objectStore('library-pages');
       const settings = tx.objectStore('library-settings');
       // Everything the recording may need, asked for at once.
-      const [paused, before, summary, choices] = await Promise.all([
+      const mark = unsettledKey(page.url);
+      const [paused, before, marked] = await Promise.all([
         settings.get('paused'),
         store.get(page.url),
-        settings.get(SUMMARY_KEY),
-        tx.objectStore('library-choices').getAll(),
+        settings.getKey(mark),
       ]);
       if (paused?.value === true) return null;
       const record = before
@@ -262,13 +295,70 @@ export function recordLibraryPage(db: DossierDB, page: LibraryPage): Promise<Lib
           }
         : page;
       requestsOf(store).put(record);
-      if (summary?.value === SUMMARY_VERSION) {
-        await applyPageChange(summaryTx(tx), page.url, before, record, choices);
+      if (marked === undefined) {
+        requestsOf(settings).put({ key: mark, value: formKeysOf(before) });
       }
       return record;
     },
     { durability: 'relaxed' },
   );
+}
+
+/**
+ * Resolves every page recorded since the last time into the people summary, in one
+ * transaction: each page's old sightings (as its mark says) make way for what it says now, and
+ * the people of every bucket concerned are resolved once for all the pages. Returns how many
+ * pages were settled. When the summary is missing or of another version, the marks are only
+ * dropped: the summary is then rebuilt from every page (`rebuildPeopleSummary`). Relaxed, as
+ * the summary is derived: a crash that loses this transaction keeps the marks with it.
+ */
+export function settleLibraryPages(db: DossierDB): Promise<number> {
+  return inTransaction(
+    db,
+    ['library-pages', ...SUMMARY_STORES],
+    'readwrite',
+    async (tx) => {
+      const settings = tx.objectStore('library-settings');
+      const [marks, summary, choices] = await Promise.all([
+        settings.getAll(unsettledRange()),
+        settings.get(SUMMARY_KEY),
+        tx.objectStore('library-choices').getAll(),
+      ]);
+      if (marks.length === 0) return 0;
+      requestsOf(settings).delete(unsettledRange());
+      if (summary?.value !== SUMMARY_VERSION) return marks.length;
+      const store = tx.objectStore('library-pages');
+      const pages = await Promise.all(marks.map((m) => store.get(unsettledUrl(m.key))));
+      const changes = marks.map(
+        (m, i) => [unsettledUrl(m.key), settleChange(heldOf(m.value), pages[i])] as const,
+      );
+      await applyChanges(summaryTx(tx), changes, choices);
+      return marks.length;
+    },
+    { durability: 'relaxed' },
+  );
+}
+
+/** Whether some page recorded is not yet resolved into people (see `storeLibraryPage`). */
+export function hasUnsettledPages(db: DossierDB): Promise<boolean> {
+  return inTransaction(db, ['library-settings'], 'readonly', async (tx) => {
+    const count = await tx.objectStore('library-settings').count(unsettledRange());
+    return count > 0;
+  });
+}
+
+/**
+ * Records a page read and resolves it into people at once: `storeLibraryPage`, then
+ * `settleLibraryPages` (which settles any other page waiting too). For callers that read the
+ * people right after; the background records, and settles later in batches.
+ */
+export async function recordLibraryPage(
+  db: DossierDB,
+  page: LibraryPage,
+): Promise<LibraryPage | null> {
+  const record = await storeLibraryPage(db, page);
+  if (record) await settleLibraryPages(db);
+  return record;
 }
 
 /** Every page read, most recently read first. */
@@ -301,13 +391,20 @@ export async function forgetLibraryPage(
     ? await trashNotes(db, pageDocRange(url), options.now ?? new Date())
     : 0;
   await inTransaction(db, ['library-pages', ...SUMMARY_STORES], 'readwrite', async (tx) => {
-    const [before, choices, current] = await Promise.all([
+    const settings = tx.objectStore('library-settings');
+    const [before, choices, current, mark] = await Promise.all([
       tx.objectStore('library-pages').get(url),
       tx.objectStore('library-choices').getAll(),
       summaryIsCurrent(summaryTx(tx)),
+      settings.get(unsettledKey(url)),
     ]);
     await tx.objectStore('library-pages').delete(url);
-    if (current) await applyPageChange(summaryTx(tx), url, before, undefined, choices);
+    // Settled here and now: the summary holds what the mark says, or else the page as it was.
+    if (mark) requestsOf(settings).delete(mark.key);
+    if (current) {
+      const held = mark ? heldOf(mark.value) : formKeysOf(before);
+      await applyChanges(summaryTx(tx), [[url, settleChange(held, undefined)]], choices);
+    }
   });
   return moved;
 }
@@ -323,10 +420,11 @@ export async function forgetLibrary(
   const moved = options.notes ? await trashNotes(db, undefined, options.now ?? new Date()) : 0;
   await inTransaction(
     db,
-    ['library-pages', 'library-choices', 'library-forms', 'library-people'],
+    ['library-pages', 'library-choices', 'library-forms', 'library-people', 'library-settings'],
     'readwrite',
     async (tx) => {
       await tx.objectStore('library-pages').clear();
+      await tx.objectStore('library-settings').delete(unsettledRange());
       await tx.objectStore('library-choices').clear();
       // An empty summary is a current one: nothing needs rebuilding.
       await tx.objectStore('library-forms').clear();

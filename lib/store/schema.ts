@@ -85,6 +85,10 @@ export interface DossierSchema extends DBSchema {
     };
   };
   'library-choices': { key: string; value: PersonChoice };
+  /**
+   * The pause switch (`paused`), the summary's version (`people-summary`), and a mark per page
+   * recorded but not yet resolved into people (`unsettled:` + url; lib/library/summary.ts).
+   */
   'library-settings': { key: string; value: LibrarySetting };
   'library-forms': {
     key: string;

@@ -5,7 +5,9 @@
  * panel still shows the same people and quotations, search still finds them, and a fourth page
  * read afterwards (by a worker started again) lands in the kept summary with the choices
  * holding. Then the browser is closed and opened again on the same profile: everything is
- * still there, the person's quotations and the search included.
+ * still there, the person's quotations and the search included. And a page recorded but not
+ * yet resolved into people when the worker stopped (recording answers first and resolves in
+ * batches, lib/library/service.ts) is resolved once a worker runs again.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -137,4 +139,59 @@ describe('the library across restarts', () => {
     }
     // Three browsers' worth of work (a stop, a restart) on a machine shared by many.
   }, 240_000);
+
+  it('resolves a page recorded just before the worker stopped, once a worker runs again', async () => {
+    const dossier = await launchDossier(env.server);
+    try {
+      let panel = await openPanel(dossier);
+      await panel.getByRole('tab', { name: 'Library' }).waitFor();
+      await (await dossier.context.newPage()).goto(URLS[0] as string);
+      await expect
+        .poll(async () => (await people(panel))[0] ?? '', { timeout: 20_000 })
+        .toMatch(/^Antony Blinken.*1 page/s);
+      await panel.close();
+      const browser = dossier.context.browser();
+      if (!browser) throw new Error('No browser behind the context');
+      expect(await stopWorker(await browser.newBrowserCDPSession(), dossier.extensionId)).toBe(1);
+      // What a worker stopped right after answering library/record leaves: the page stored,
+      // with its mark, not yet resolved into people (lib/store/library.ts storeLibraryPage).
+      // Written from an extension page, with no worker running.
+      const blank = await dossier.context.newPage();
+      await blank.goto(`chrome-extension://${dossier.extensionId}/popup.html`);
+      const copy = `${URLS[0]}-read-again-elsewhere`;
+      await blank.evaluate(
+        (url) =>
+          new Promise<void>((resolve, reject) => {
+            const open = indexedDB.open('dossier');
+            open.onerror = () => reject(open.error);
+            open.onsuccess = () => {
+              const db = open.result;
+              const tx = db.transaction(['library-pages', 'library-settings'], 'readwrite');
+              const pages = tx.objectStore('library-pages');
+              const first = pages.getAll();
+              first.onsuccess = () => {
+                pages.put({ ...first.result[0], url });
+                tx.objectStore('library-settings').put({ key: `unsettled:${url}`, value: [] });
+              };
+              tx.oncomplete = () => {
+                db.close();
+                resolve();
+              };
+              tx.onerror = () => reject(tx.error);
+            };
+          }),
+        copy,
+      );
+      await blank.close();
+      // A panel opened now finds the page unresolved, and a worker resolves it.
+      panel = await openPanel(dossier);
+      await expect
+        .poll(async () => (await people(panel))[0] ?? '', { timeout: 20_000 })
+        .toMatch(/^Antony Blinken.*2 pages/s);
+      await openPerson(panel, 'Antony Blinken');
+      await expect.poll(() => quotesShown(panel)).toHaveLength(2);
+    } finally {
+      await dossier.close();
+    }
+  }, 120_000);
 });

@@ -43,6 +43,22 @@ describe('quoted spans', () => {
       ['we will win'],
     ],
     ['low-high marks', 'She said „we will manage“ on Monday.', ['we will manage']],
+    ['low-high single marks', 'She said ‚we will manage‘ on Monday.', ['we will manage']],
+    ['single guillemets', 'She said ‹we will manage› on Monday.', ['we will manage']],
+    ['inward guillemets (German)', 'She said »we will manage« on Monday.', ['we will manage']],
+    ['right marks on both sides', 'She said ”we will manage” on Monday.', ['we will manage']],
+    ['a left mark typed to close', 'She said “we will manage“ on Monday.', ['we will manage']],
+    ["TeX-style ``…''", "She said ``we will manage'' on Monday.", ['we will manage']],
+    [
+      "doubled straight singles ''…''",
+      "She said ''we will manage'' on Monday.",
+      ['we will manage'],
+    ],
+    [
+      'a quote nested in a quote with the same marks',
+      'She said “he told me “no” twice,” and left.',
+      ['he told me “no” twice,'],
+    ],
   ])('finds %s', (_, text, expected) => {
     expect(findQuoteSpans(text).map((s) => text.slice(s.start, s.end))).toEqual(expected);
   });
@@ -98,6 +114,27 @@ describe('quoted spans', () => {
     ]);
   });
 
+  it('finds the second part of a quote whose next paragraph has only the closing mark', () => {
+    const p1 = 'Senator Ada Brill said: “We will win this fight.';
+    const p2 = 'We have the votes.”';
+    const p3 = 'The vote is Monday.';
+    const text = `${p1} ${p2} ${p3}`;
+    const breaks = [p1.length + 1, p1.length + p2.length + 2];
+    expect(said(text, breaks)).toEqual([
+      ['We will win this fight.', 'Ada Brill'],
+      ['We have the votes.', 'Ada Brill'],
+    ]);
+  });
+
+  it('takes no closing mark for a run-on once another paragraph has passed', () => {
+    const p1 = 'Senator Ada Brill said: “We will win this fight.';
+    const p2 = 'The vote is Monday.';
+    const p3 = 'It is 6” wide.';
+    const text = `${p1} ${p2} ${p3}`;
+    const breaks = [p1.length + 1, p1.length + p2.length + 2];
+    expect(quotes(text, breaks).map((q) => q.text)).toEqual(['We will win this fight.']);
+  });
+
   it('splits a quote running across paragraphs even without known breaks', () => {
     const text = '“Not this year, not next year,” Koval said. “It is over. “Perhaps later.”';
     expect(quotes(text).map((q) => q.text)).toEqual([
@@ -133,6 +170,21 @@ describe('reported speech or not', () => {
       'Ambassador Rolf Eck wrote on Twitter: “Talks today were useful and candid.”',
       'Talks today were useful and candid.',
     ],
+    [
+      'a quoted verb before its object',
+      'Vell Motors, which accuses Orrin Corp of “poaching” engineers, filed suit on Monday.',
+      'poaching',
+    ],
+    [
+      'a quoted verb before "due to"',
+      'In Kessel’s view, the earlier rounds of talks “proved futile” due to a lack of trust.',
+      'proved futile',
+    ],
+    [
+      'a short quote ending in a comma before "according to"',
+      'The strike was “illegal,” according to Minister Tomas Varga.',
+      'illegal,',
+    ],
   ])('keeps %s', (_, text, quote) => {
     expect(quotes(text).map((q) => q.text)).toContain(quote);
   });
@@ -144,6 +196,18 @@ describe('reported speech or not', () => {
     ['a so-called term', 'The bill targets so-called “metadata” held by carriers.'],
     ['a policy name', 'The government kept a policy of “patient pressure,” which failed.'],
     ['a quoted modifier', 'She runs a “fact-checking” website in Vell.'],
+    [
+      'a quoted modifier in a sentence with a speech verb',
+      'Senator Ada Brill said she runs a “fact-checking” website in Vell.',
+    ],
+    [
+      'a scare quote followed by "and" and a speech verb',
+      'Vell does not have the luxury of being “patient” and insisting on terms.',
+    ],
+    [
+      'a policy before its noun after a verb that takes no stand',
+      'Minister Tomas Varga supports the “one nation” formula.',
+    ],
     ['a legal term', 'A vote is needed for a sale of “substantially all” of the assets.'],
     ['a name after "known as the"', 'They were known as the “Three Wise Men.”'],
     [
@@ -571,10 +635,105 @@ describe('speakers named away from the quotation', () => {
     ]);
   });
 
+  it.each([
+    [
+      'hailed the “…” deal',
+      'Prime Minister Anna Kessel hailed the “historic” agreement on Tuesday.',
+    ],
+    ['cheered on the “…” move', 'Vell’s premier, Anna Kessel, cheered on the “historic” move.'],
+    ['rejected the “…” claims', 'Prime Minister Anna Kessel rejected the “baseless” claims.'],
+  ])('gives an evaluative word before a stance verb’s object to its subject: %s', (_, text) => {
+    expect(quotes(text).map((q) => q.speaker)).toEqual(['Anna Kessel']);
+  });
+
+  it.each([
+    [
+      'what she called “…” + noun',
+      'Governor Ruth Calder condemned what she called “reckless” spending.',
+      'reckless',
+    ],
+    [
+      'which she called “…”',
+      'Governor Ruth Calder attacked the budget, which she called “a betrayal of voters.”',
+      'a betrayal of voters.',
+    ],
+    [
+      'what she has called “…”',
+      'Governor Ruth Calder denounced what she has called “economic warfare” by Vell.',
+      'economic warfare',
+    ],
+    [
+      'which she termed “…”',
+      'Governor Ruth Calder said the move, which she termed “a farce,” was illegal.',
+      'a farce,',
+    ],
+  ])(
+    'gives a quote after a naming verb with a person as subject to that person: %s',
+    (_, text, quote) => {
+      expect(said(text)).toEqual([[quote, 'Ruth Calder']]);
+    },
+  );
+
+  it.each([
+    ['a program called “…”', 'Vell launched a program called “clean streets” in May.'],
+    [
+      'a stance verb before a two-word policy name',
+      'Governor Ruth Calder rejected the “phase one” deal.',
+    ],
+  ])('still drops %s', (_, text) => {
+    expect(quotes(text)).toEqual([]);
+  });
+
+  it('gives a quote followed by "according to X" to X', () => {
+    expect(said('“The strike was illegal,” according to Minister Tomas Varga.')).toEqual([
+      ['The strike was illegal,', 'Tomas Varga'],
+    ]);
+  });
+
   it('gives a heading quote the speaker of the quotation it repeats', () => {
     const text =
       '“The talks have failed” Day 2: the hearing. Ada Brill told the committee, “I warned them in May. The talks have failed.”';
     expect(quotes(text).map((q) => q.speaker)).toEqual(['Ada Brill', 'Ada Brill']);
+  });
+});
+
+describe('a short phrase that repeats a quotation', () => {
+  const body =
+    'Minister Tomas Varga was asked about the deal. “There is not a chance we sign this,” he said.';
+
+  it('is a quotation of the same speaker when it heads the text', () => {
+    const head = '“Not a chance”';
+    expect(said(`${head} ${body}`, [head.length + 1])).toEqual([
+      ['Not a chance', 'Tomas Varga'],
+      ['There is not a chance we sign this,', 'Tomas Varga'],
+    ]);
+  });
+
+  it('is a quotation of the same speaker after the quotation too', () => {
+    const text = `${body} Varga’s aides on “not a chance” in the afternoon`;
+    expect(said(text)).toEqual([
+      ['There is not a chance we sign this,', 'Tomas Varga'],
+      ['not a chance', 'Tomas Varga'],
+    ]);
+  });
+
+  it('stays a term when the text marks it as one', () => {
+    const text = `${body} The so-called “not a chance” line spread fast.`;
+    expect(said(text)).toEqual([['There is not a chance we sign this,', 'Tomas Varga']]);
+  });
+
+  it('stays dropped when no quotation has its words', () => {
+    const head = '“Talks at dawn”';
+    expect(said(`${head} ${body}`, [head.length + 1])).toEqual([
+      ['There is not a chance we sign this,', 'Tomas Varga'],
+    ]);
+  });
+
+  it('gives each of thousands of phrases repeating one long quotation its speaker', () => {
+    const words = Array.from({ length: 20_000 }, (_, i) => `w${i % 50}`).join(' ');
+    const phrases = Array.from({ length: 20_000 }, (_, i) => `“w${i % 50} w${(i + 1) % 50}”`);
+    const text = `Minister Tomas Varga said: “${words}.” ${phrases.join(' ')}`;
+    expect(quotes(text).length).toBe(20_001);
   });
 });
 

@@ -492,7 +492,7 @@ describe('hostile import files', () => {
     const after = await exportAll(db);
     keptEverything(before, after);
     expect(after.annotations).toHaveLength(100_002);
-  }, 120_000);
+  }, 300_000);
 
   it('keeps the trash when importing into a store whose notes are all deleted', async () => {
     for (const note of mine) await service.remove(note.id);

@@ -4,10 +4,15 @@
  */
 import { describe, expect, it, vi } from 'vitest';
 import { buildLibrary } from '../../../lib/library/model';
-import { createLibraryService } from '../../../lib/library/service';
+import {
+  createLibraryService,
+  SETTLE_MAX_WAIT_MS,
+  SETTLE_QUIET_MS,
+} from '../../../lib/library/service';
 import {
   type DossierDB,
   listLibraryPages,
+  listPeopleSummary,
   listPersonChoices,
   savePersonChoices,
 } from '../../../lib/store';
@@ -41,7 +46,100 @@ describe('createLibraryService', () => {
       false,
     );
     expect(await listLibraryPages(db)).toHaveLength(1);
-    expect(onChange).toHaveBeenCalledTimes(3);
+    // Recording announces nothing itself: its people are resolved (and announced) later.
+    expect(onChange).toHaveBeenCalledTimes(1);
+  });
+
+  it('answers before resolving people, then resolves the pages read meanwhile together', async () => {
+    const db = await openDb();
+    const onChange = vi.fn();
+    const timers: { work: () => void; ms: number; cancelled: boolean }[] = [];
+    const service = createLibraryService({
+      db: async () => db,
+      onChange,
+      later: (work, ms) => {
+        const timer = { work, ms, cancelled: false };
+        timers.push(timer);
+        return timer;
+      },
+      cancel: (timer) => {
+        (timer as (typeof timers)[number]).cancelled = true;
+      },
+    });
+    await service.summarise();
+    onChange.mockClear();
+    await service.record({ page, analysis });
+    await service.record({
+      page: { ...page, url: 'https://a.example/2' },
+      analysis: { officials: [{ name: 'Secretary Blinken', titles: [], mentions: 1 }], quotes: [] },
+    });
+    expect((await listPeopleSummary(db))?.people).toEqual([]);
+    expect(onChange).not.toHaveBeenCalled();
+    // One settling waits, put off by the second page until recording is quiet.
+    const waiting = timers.filter((t) => !t.cancelled);
+    expect(waiting).toHaveLength(1);
+    expect(waiting[0]?.ms).toBeLessThanOrEqual(SETTLE_QUIET_MS);
+    waiting[0]?.work();
+    await vi.waitFor(() => expect(onChange).toHaveBeenCalledTimes(1));
+    const people = (await listPeopleSummary(db))?.people ?? [];
+    expect(people.map((p) => [p.name, p.pages.length])).toEqual([['Antony Blinken', 2]]);
+  });
+
+  it('resolves a page the last worker stored but did not resolve, when the next one starts', async () => {
+    const db = await openDb();
+    const stopped = createLibraryService({ db: async () => db, later: () => undefined });
+    await stopped.summarise();
+    await stopped.record({ page, analysis });
+    expect((await listPeopleSummary(db))?.people).toEqual([]);
+    const onChange = vi.fn();
+    const next = createLibraryService({ db: async () => db, onChange });
+    expect(await next.settle()).toBe(1);
+    expect(onChange).toHaveBeenCalledTimes(1);
+    expect((await listPeopleSummary(db))?.people.map((p) => p.name)).toEqual(['Antony Blinken']);
+    expect(await next.settle()).toBe(0);
+    expect(onChange).toHaveBeenCalledTimes(1);
+  });
+
+  it('puts off resolving while pages keep coming, but never past the longest wait', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      const db = await openDb();
+      const timers: { due: number; work: () => void; cancelled: boolean }[] = [];
+      const service = createLibraryService({
+        db: async () => db,
+        later: (work, ms) => {
+          const timer = { due: Date.now() + ms, work, cancelled: false };
+          timers.push(timer);
+          return timer;
+        },
+        cancel: (timer) => {
+          (timer as (typeof timers)[number]).cancelled = true;
+        },
+      });
+      // A page every 100 ms for twice the longest wait: never quiet for SETTLE_QUIET_MS.
+      const start = Date.now();
+      const fired: number[] = [];
+      for (let t = 0; t < 2 * SETTLE_MAX_WAIT_MS; t += 100) {
+        vi.setSystemTime(start + t);
+        for (const timer of timers) {
+          if (!timer.cancelled && timer.due <= Date.now()) {
+            timer.cancelled = true;
+            fired.push(timer.due - start);
+            timer.work();
+          }
+        }
+        await service.record({ page: { ...page, url: `https://a.example/${t}` }, analysis });
+      }
+      // The first page waited the longest wait, not until recording stopped; so does the next.
+      expect(timers[0]?.due).toBe(start + SETTLE_QUIET_MS);
+      expect(fired).toEqual([SETTLE_MAX_WAIT_MS]);
+      expect(timers.filter((t) => !t.cancelled).map((t) => t.due - start)).toEqual([
+        2 * SETTLE_MAX_WAIT_MS,
+      ]);
+      await service.settle();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('keeps the reader’s merge and split choices, in order, across quick clicks', async () => {

@@ -16,6 +16,8 @@ import {
   openDossierDb,
   rebuildPeopleSummary,
   recordLibraryPage,
+  settleLibraryPages,
+  storeLibraryPage,
 } from '../../../lib/store';
 import { connections } from '../store/fixtures';
 import { libPage } from './fixtures';
@@ -115,6 +117,49 @@ describe('the people summary', () => {
       } finally {
         scratch.close();
       }
+    }
+  });
+
+  it('settled in one batch, says what resolving everything from scratch says', async () => {
+    const db = await openDb();
+    const service = serviceOver(db);
+    await service.summarise();
+    const a = libPage([
+      ['Antony Blinken', ['Secretary of State']],
+      ['John Smith', ['Senator']],
+    ]);
+    const b = libPage([['Secretary Blinken'], ['Jane Smith', ['Ambassador']], ['Smith']]);
+    const c = libPage([['Tony Blinken'], ['Jeyhun Bayramov']]);
+    await read(db, a);
+    // Everything below happens while pages wait to be resolved, as between two settlings.
+    await storeLibraryPage(db, b);
+    await storeLibraryPage(db, c);
+    await service.merge(['jeyhun bayramov'], ['jane smith']);
+    // Read twice more: the summary still holds the first reading's names until settled.
+    const only = (name: string) => ({ name, titles: [], mentions: 1 });
+    await storeLibraryPage(db, {
+      ...a,
+      analysis: { officials: [only('Wendy Sherman')], quotes: [] },
+    });
+    await storeLibraryPage(db, {
+      ...a,
+      analysis: { officials: [only('Antony Blinken')], quotes: [] },
+    });
+    await service.forgetPage(c.url, false);
+    await storeLibraryPage(db, c);
+    expect(await settleLibraryPages(db)).toBe(3);
+    const kept = await people(db);
+    const scratch = await openDossierDb({ name: 'scratch-batch' });
+    try {
+      for (const page of await listLibraryPages(db)) await storeLibraryPage(scratch, page);
+      for (const choice of await listPersonChoices(db)) {
+        await scratch.idb.put('library-choices', choice);
+      }
+      await rebuildPeopleSummary(scratch);
+      expect(kept).toEqual(await people(scratch));
+      expect(kept?.map((p) => p.name)).toContain('Antony Blinken');
+    } finally {
+      scratch.close();
     }
   });
 

@@ -12,6 +12,7 @@ import {
   forgetLibrary,
   forgetLibraryPage,
   getAnnotation,
+  hasUnsettledPages,
   isLibraryPaused,
   listLibraryPages,
   listPeopleSummary,
@@ -22,6 +23,8 @@ import {
   saveAnnotation,
   savePersonChoices,
   setLibraryPaused,
+  settleLibraryPages,
+  storeLibraryPage,
 } from '../../../lib/store';
 import { connections, createV3Fixture, makeAnnotation, OTHER_PAGE } from './fixtures';
 
@@ -255,6 +258,8 @@ describe('library queries', () => {
     await forgetLibraryPage(db, 'https://a.example/1');
     await setLibraryPaused(db, true);
     expect(asked.map(([names, durability]) => [names[0], durability])).toEqual([
+      // The page with its mark, then resolving it into people: both derived from the page.
+      ['library-pages', 'relaxed'],
       ['library-pages', 'relaxed'],
       ['library-settings', 'strict'],
       ['library-pages', 'strict'],
@@ -263,5 +268,75 @@ describe('library queries', () => {
     // The recorded page was there, with its person, until forgotten.
     expect(await listLibraryPages(db)).toEqual([]);
     expect((await listPeopleSummary(db))?.people).toEqual([]);
+  });
+});
+
+describe('pages recorded now, resolved into people later', () => {
+  const named = (url: string, ...names: string[]) =>
+    page(url, {
+      analysis: { officials: names.map((name) => ({ name, titles: [], mentions: 1 })), quotes: [] },
+    });
+  /** The people of the summary, as names with their pages. */
+  const people = async (db: Awaited<ReturnType<typeof openDb>>) =>
+    ((await listPeopleSummary(db))?.people ?? []).map((p) => [p.name, [...p.pages].sort()]);
+
+  it('keeps each page marked until settled, then resolves them all at once', async () => {
+    const db = await openDb();
+    await rebuildPeopleSummary(db);
+    await storeLibraryPage(db, named('https://a.example/1', 'Antony Blinken'));
+    await storeLibraryPage(db, named('https://a.example/2', 'Secretary Blinken'));
+    // Stored and listed at once; not yet among the people.
+    expect(await listLibraryPages(db)).toHaveLength(2);
+    expect(await hasUnsettledPages(db)).toBe(true);
+    expect(await people(db)).toEqual([]);
+    expect(await settleLibraryPages(db)).toBe(2);
+    expect(await hasUnsettledPages(db)).toBe(false);
+    expect(await people(db)).toEqual([
+      ['Antony Blinken', ['https://a.example/1', 'https://a.example/2']],
+    ]);
+    expect(await settleLibraryPages(db)).toBe(0);
+  });
+
+  it('drops what the summary held for a page read again twice before settling', async () => {
+    const db = await openDb();
+    await rebuildPeopleSummary(db);
+    await recordLibraryPage(db, named('https://a.example/1', 'Antony Blinken'));
+    await storeLibraryPage(db, named('https://a.example/1', 'Jake Sullivan'));
+    await storeLibraryPage(db, named('https://a.example/1', 'Wendy Sherman'));
+    expect(await people(db)).toEqual([['Antony Blinken', ['https://a.example/1']]]);
+    expect(await settleLibraryPages(db)).toBe(1);
+    expect(await people(db)).toEqual([['Wendy Sherman', ['https://a.example/1']]]);
+  });
+
+  it('forgets a page not yet settled, with what the summary held for it', async () => {
+    const db = await openDb();
+    await rebuildPeopleSummary(db);
+    await recordLibraryPage(db, named('https://a.example/1', 'Antony Blinken'));
+    await storeLibraryPage(db, named('https://a.example/1', 'Jake Sullivan'));
+    await forgetLibraryPage(db, 'https://a.example/1');
+    expect(await hasUnsettledPages(db)).toBe(false);
+    expect(await people(db)).toEqual([]);
+  });
+
+  it('leaves nothing to settle after a rebuild or "Forget everything"', async () => {
+    const db = await openDb();
+    await storeLibraryPage(db, named('https://a.example/1', 'Antony Blinken'));
+    // The summary was never built: the rebuild resolves every page, marked or not.
+    expect(await rebuildPeopleSummary(db)).toBe(1);
+    expect(await hasUnsettledPages(db)).toBe(false);
+    await storeLibraryPage(db, named('https://a.example/2', 'Jake Sullivan'));
+    await setLibraryPaused(db, true);
+    await forgetLibrary(db);
+    expect(await hasUnsettledPages(db)).toBe(false);
+    // The pause switch, kept with the marks, is not forgotten with them.
+    expect(await isLibraryPaused(db)).toBe(true);
+    expect(await people(db)).toEqual([]);
+  });
+
+  it('marks nothing while paused', async () => {
+    const db = await openDb();
+    await setLibraryPaused(db, true);
+    expect(await storeLibraryPage(db, named('https://a.example/1', 'Antony Blinken'))).toBeNull();
+    expect(await hasUnsettledPages(db)).toBe(false);
   });
 });
