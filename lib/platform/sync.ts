@@ -9,7 +9,7 @@
 import { browser } from 'wxt/browser';
 import type { Annotation } from '../annotation';
 import type { RequestOf, SyncNotice, SyncState, SyncStatus } from '../protocol';
-import { setSignedInUser } from '../store';
+import { type NotesDatabase, readAfterwards, setSignedInUser } from '../store';
 import { parseSyncConfig, personalDatabase, type SyncConfig } from '../sync/config';
 import {
   asideNotice,
@@ -108,6 +108,8 @@ export function startSync(local: () => Promise<Database | null>): SyncService {
       local: db,
       remote: openRemote,
       replicate,
+      // A large pull is read back by the change feed once, when it ends (lib/store/quiet.ts).
+      quietly: (work) => readAfterwards(db as unknown as NotesDatabase, work),
       initial: config ? saved : { kind: 'off' },
       onState: (state) => void browser.storage.local.set({ [STATE_KEY]: state }).catch(() => {}),
     });

@@ -77,6 +77,8 @@ export function watchNotes(
   let stopped = false;
   /** Quiet writes under way (they may overlap); the feed reads again when none is. */
   let paused = 0;
+  /** Whether a quiet write ended during the pause, to be told as one reload when it ends. */
+  let reloadDue = false;
 
   const onChange = (change: {
     id: string;
@@ -140,12 +142,14 @@ export function watchNotes(
       feed?.cancel();
       feed = undefined;
     },
-    resume(span) {
+    resume(span, announce = true) {
       paused -= 1;
       // Jump over the write only when everything before it was read (quiet.ts).
       if (span && lastSeq === span.from) lastSeq = span.to;
+      if (announce) reloadDue = true;
       if (paused > 0) return;
-      push({ kind: 'reload' });
+      if (reloadDue) push({ kind: 'reload' });
+      reloadDue = false;
       if (lastSeq !== undefined) start(lastSeq);
     },
   });

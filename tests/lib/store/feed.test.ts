@@ -13,7 +13,7 @@ import {
   undoDelete,
   watchNotes,
 } from '../../../lib/store';
-import { writeQuietly } from '../../../lib/store/quiet';
+import { readAfterwards, writeQuietly } from '../../../lib/store/quiet';
 import { connections, makeAnnotation, pageNumber } from './fixtures';
 
 const openDb = connections();
@@ -190,6 +190,58 @@ describe('the change feed', () => {
       { kind: 'reload' },
       { kind: 'upsert', url: after.page.url, note: after },
     ]);
+  });
+
+  it('tells of every note a large pull stored once the pull ends, and settles its conflicts', async () => {
+    const db = await openDb();
+    const events: NotesFeedEvent[] = [];
+    const resolved: string[] = [];
+    const stop = watchNotes(db, (batch) => events.push(...batch), {
+      onResolved: (docId) => resolved.push(docId),
+    });
+    const mine = makeAnnotation({ note: 'edited here' });
+    await saveAnnotation(db, mine);
+    await vi.waitFor(() => expect(events).toHaveLength(1));
+    events.length = 0;
+    const mineId = noteDocId(mine.page.url, mine.id);
+    const pulled = [
+      makeAnnotation({ note: 'from the laptop, one' }),
+      makeAnnotation({ note: 'from the laptop, two' }),
+    ];
+    let toldDuring = -1;
+    await readAfterwards(db.notes, async () => {
+      await db.notes.bulkDocs(
+        [
+          ...pulled.map((note, i) => ({
+            _id: noteDocId(note.page.url, note.id),
+            _rev: `1-${String(i).repeat(32)}`,
+            type: 'note' as const,
+            note,
+          })),
+          // The same note edited on the laptop: a conflict arrives with the pull.
+          {
+            _id: mineId,
+            _rev: `1-${'f'.repeat(32)}`,
+            type: 'note' as const,
+            note: { ...mine, note: 'edited on the laptop', updated: '2026-01-03T00:00:00.000Z' },
+          },
+        ],
+        { new_edits: false },
+      );
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      toldDuring = events.length;
+    });
+    await vi.waitFor(() => expect(resolved).toEqual([mineId]));
+    await vi.waitFor(() =>
+      expect(events).toContainEqual(expect.objectContaining({ kind: 'upsert', note: pulled[1] })),
+    );
+    stop();
+    expect(toldDuring).toBe(0);
+    for (const note of pulled) {
+      expect(events.filter((e) => e.kind === 'upsert' && e.note.id === note.id)).toHaveLength(1);
+    }
+    // Nothing to reload: each change is told as it is.
+    expect(events).not.toContainEqual({ kind: 'reload' });
   });
 
   it('still tells of a note replication wrote while the store was importing', async () => {

@@ -212,6 +212,48 @@ describe('the replication controller', () => {
     expect(new Set(onB).size).toBe(1_200);
   }, 120_000);
 
+  it('sends a note written while the first pull runs, without waiting for another write', async () => {
+    const owner = freshName('reader');
+    await applyCouchSetup(couch.url, couch.admin, {
+      readers: [{ name: owner, password: 'po' }],
+      teams: [],
+    });
+    const a = device(owner, 'po');
+    await (a.local as unknown as { bulkDocs(d: object[]): Promise<unknown> }).bulkDocs(
+      Array.from({ length: 600 }, (_, i) => note(`n${i}`, `note ${i}`)),
+    );
+    expect((await a.replicator.configure(a.config)).kind).toBe('up-to-date');
+
+    // B's reader saves a note while B's first pull is under way; the store tells sync.
+    const local = new Local(freshName('local'), { adapter: 'memory' }) as unknown as Database &
+      LocalDatabase;
+    const during = note(freshName('during'), 'written during the pull');
+    let pulls = 0;
+    const b: Replicator = createReplicator({
+      local,
+      remote: openRemote,
+      replicate: (source, target, options) => {
+        const run = replicate(source, target, options);
+        if (target === local && ++pulls === 1) {
+          void local.put(during).then(() => b.written());
+        }
+        return run;
+      },
+      retryMs: 200,
+    });
+    made.push(b);
+    expect((await b.configure({ ...a.config })).kind).toBe('up-to-date');
+    expect(await texts(local)).toHaveLength(601);
+    const server = openRemote(`${couch.url}/${personalDatabase(owner)}`, {
+      user: owner,
+      password: 'po',
+    });
+    await vi.waitFor(async () => expect((await server.get(during._id))._id).toBe(during._id), {
+      timeout: 15_000,
+      interval: 100,
+    });
+  }, 120_000);
+
   it("shares a tag with the team, shows whose notes are whose, and cannot change a teammate's", async () => {
     const teamChoice = { database: teamDatabase(team), tag: 'shared' };
     const a = device(alice, 'pa', { teams: [teamChoice] });
