@@ -106,3 +106,6 @@ for (const r of rows) {
 }
 writeFileSync(path.join(ROOT, 'bench-results.json'), `${JSON.stringify(rows, null, 2)}\n`);
 console.log('\nwrote bench-results.json');
+// Everything is written and closed; express-pouchdb (the sync rows' server) keeps database
+// handles open after its HTTP server closes, which would keep Node running forever.
+process.exit(0);
