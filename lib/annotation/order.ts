@@ -1,7 +1,7 @@
 /**
  * Page order and grouping by page: how every list of notes is arranged (the store's page list,
  * the popup, search results, exports), defined once so that a page's notes read in the same
- * order everywhere.
+ * order everywhere; and the times edits are stamped with, so that each is newer than the last.
  */
 import type { Annotation } from './index';
 
@@ -19,6 +19,20 @@ export function compareTimes(a: string, b: string): number {
   const tb = Date.parse(b);
   if (Number.isNaN(ta) || Number.isNaN(tb)) return compareStrings(a, b);
   return ta - tb;
+}
+
+/** The last instant ISO 8601 writes with a four-digit year (backups refuse `+010000-…`). */
+const LAST_TIME = Date.parse('9999-12-31T23:59:59.999Z');
+
+/**
+ * A time strictly after `previous`, so that every write is newer than the one it replaces,
+ * but never past the year 9999: a stored time at that edge (an old import) is kept equal,
+ * which the conflict rule accepts, instead of becoming a year no backup can hold.
+ */
+export function stampAfter(now: Date, previous?: string): string {
+  const prev = previous ? Date.parse(previous) : Number.NaN;
+  const t = Number.isNaN(prev) ? now.getTime() : Math.max(now.getTime(), prev + 1);
+  return new Date(Math.min(t, Math.max(LAST_TIME, now.getTime()))).toISOString();
 }
 
 /**

@@ -10,6 +10,7 @@
  * refused ("deleted in another tab") rather than bringing it back; Undo restores it.
  */
 import type { Annotation, NewAnnotation, NotePatch, TagCount } from '../annotation';
+import { stampAfter } from '../annotation/order';
 import type { NotesChange } from '../protocol';
 import {
   allTags,
@@ -98,20 +99,6 @@ export interface NotesService {
 
 const DELETED = 'This note was deleted, perhaps in another tab. Undo can bring it back.';
 
-/** The last instant ISO 8601 writes with a four-digit year (backups refuse `+010000-…`). */
-const LAST_TIME = Date.parse('9999-12-31T23:59:59.999Z');
-
-/**
- * A time strictly after `previous`, so that every write is newer than the one it replaces,
- * but never past the year 9999: a stored time at that edge (an old import) is kept equal,
- * which the conflict rule accepts, instead of becoming a year no backup can hold.
- */
-function stamp(now: Date, previous?: string): string {
-  const prev = previous ? Date.parse(previous) : Number.NaN;
-  const t = Number.isNaN(prev) ? now.getTime() : Math.max(now.getTime(), prev + 1);
-  return new Date(Math.min(t, Math.max(LAST_TIME, now.getTime()))).toISOString();
-}
-
 /** Creates the service over a lazily opened database. */
 export function createNotesService(options: NotesServiceOptions): NotesService {
   const now = options.now ?? (() => new Date());
@@ -144,7 +131,7 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
       ...(patch.note !== undefined ? { note: patch.note } : {}),
       ...(patch.tags !== undefined ? { tags: normaliseTags(patch.tags) } : {}),
       ...(patch.colour !== undefined ? { colour: patch.colour } : {}),
-      updated: stamp(now(), current.updated),
+      updated: stampAfter(now(), current.updated),
     };
     const result = await updateAnnotation(db, next);
     if (result.status !== 'updated') throw new Error(DELETED);

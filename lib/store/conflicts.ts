@@ -61,6 +61,11 @@ function differs(a: Annotation, b: Annotation): boolean {
   return a.note !== b.note || a.colour !== b.colour || a.quote.exact !== b.quote.exact;
 }
 
+/** The same, counting the tags too (a restored version replaces them: trash.ts). */
+export function differsWithTags(a: Annotation, b: Annotation): boolean {
+  return differs(a, b) || JSON.stringify(a.tags) !== JSON.stringify(b.tags);
+}
+
 /** Decides a conflict between versions of one note; see the rules at the top. */
 export function resolveConflict(versions: readonly NoteVersion[]): ConflictResolution {
   const sorted = [...versions].sort(byNewestEdit);

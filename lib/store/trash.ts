@@ -5,9 +5,11 @@
  * it was (`undoDelete`, annotations.ts); an other version becomes the note it is a version of.
  */
 import type { Annotation } from '../annotation';
+import { stampAfter } from '../annotation/order';
 import { findDoc, getDoc, undoDelete } from './annotations';
 import { asideId } from './aside';
 import { assertOwn, noteForViews } from './authors';
+import { differsWithTags } from './conflicts';
 import { StoreError } from './errors';
 import { bodyOf, type NoteBody, noteDocId, readDocs } from './pouch';
 import type { DossierDB } from './schema';
@@ -61,23 +63,6 @@ export async function purgeNote(db: DossierDB, id: string): Promise<boolean> {
   return true;
 }
 
-/** Whether two notes say the same (the parts a version is about). */
-function sameContent(a: Annotation, b: Annotation): boolean {
-  return (
-    a.note === b.note &&
-    a.colour === b.colour &&
-    a.quote.exact === b.quote.exact &&
-    JSON.stringify(a.tags) === JSON.stringify(b.tags)
-  );
-}
-
-/** A time strictly after `previous` (when there is one) and not before `now`. */
-function after(now: Date, previous: string | undefined): string {
-  const prev = previous === undefined ? Number.NaN : Date.parse(previous);
-  const t = Number.isNaN(prev) ? now.getTime() : Math.max(now.getTime(), prev + 1);
-  return new Date(t).toISOString();
-}
-
 /**
  * Restore from the trash, as a reader expects it. A deleted note comes back as it was
  * (`undoDelete`). An other version kept from a conflict between devices *becomes the note* it
@@ -109,7 +94,7 @@ export async function restoreVersion(
     id: of,
     page,
     created: target?.note.created ?? found.note.created,
-    updated: after(now, target?.note.updated),
+    updated: stampAfter(now, target?.note.updated),
   };
   const { trashed: _, ...base } = target ? bodyOf(target) : bodyOf(found);
   const writes: DocWrite[] = [
@@ -120,7 +105,7 @@ export async function restoreVersion(
     },
     { _id: found._id, next: null, previous: found },
   ];
-  if (target && !sameContent(target.note, found.note)) {
+  if (target && differsWithTags(target.note, found.note)) {
     const note = { ...target.note, id: asideId(target.note) };
     const asideDocId = noteDocId(page.url, note.id);
     const stored = await getDoc(db, asideDocId);

@@ -1,7 +1,13 @@
 /** Page order, time order and grouping: the one arrangement every list of notes uses. */
 import { describe, expect, it } from 'vitest';
 import type { Annotation } from '../../../lib/annotation';
-import { byNewest, byPageOrder, compareTimes, groupByPage } from '../../../lib/annotation/order';
+import {
+  byNewest,
+  byPageOrder,
+  compareTimes,
+  groupByPage,
+  stampAfter,
+} from '../../../lib/annotation/order';
 
 function note(
   id: string,
@@ -71,5 +77,20 @@ describe('grouping by page', () => {
       ['https://a.org/', ['2']],
       ['', ['z']],
     ]);
+  });
+});
+
+describe('the time an edit is stamped with', () => {
+  const now = new Date('2026-03-01T00:00:00.000Z');
+
+  it('is now, or a millisecond after the time it replaces when that is later', () => {
+    expect(stampAfter(now)).toBe('2026-03-01T00:00:00.000Z');
+    expect(stampAfter(now, '2026-01-01T00:00:00.000Z')).toBe('2026-03-01T00:00:00.000Z');
+    expect(stampAfter(now, '2026-05-01T00:00:00.000Z')).toBe('2026-05-01T00:00:00.001Z');
+    expect(stampAfter(now, 'not a time')).toBe('2026-03-01T00:00:00.000Z');
+  });
+
+  it('never passes the year 9999, which no backup could hold', () => {
+    expect(stampAfter(now, '9999-12-31T23:59:59.999Z')).toBe('9999-12-31T23:59:59.999Z');
   });
 });
