@@ -21,7 +21,7 @@ import type { FormRecord, LibraryPage, PersonChoice, PersonRecord, Sighting } fr
  * another version (or none, after the v5 upgrade) is rebuilt from the pages; bump it whenever
  * identity resolution changes what it would produce.
  */
-export const SUMMARY_VERSION = 2;
+export const SUMMARY_VERSION = 3;
 
 /** The setting's key. */
 export const SUMMARY_KEY = 'people-summary';
