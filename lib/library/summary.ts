@@ -161,7 +161,8 @@ function personRecord(
   for (const key of person.forms) {
     const form = resolution.forms.get(key);
     spellings[key] = form ? [...form.spellings.keys()] : [];
-    buckets.add(bucketOf(key));
+    // Already parsed by the resolution: parsing names again was a good part of a settling.
+    buckets.add(form ? form.parsed.bucket : bucketOf(key));
     const base = recordKeyOf(key);
     const record = records.get(base);
     if (!form || !record) continue;
@@ -195,12 +196,14 @@ export function formRecordsOf(people: Iterable<PersonRecord>): Map<string, FormR
     done.add(person.id);
     const evidence: unknown = person.evidence;
     if (!evidence || typeof evidence !== 'object') continue;
+    // Each form is in one of the person's buckets: with one bucket, no name need be parsed.
+    const only = person.buckets?.length === 1 ? person.buckets[0] : undefined;
     for (const [key, seen] of Object.entries(
       evidence as Record<string, Record<string, Sighting>>,
     )) {
       let record = records.get(key);
       if (!record) {
-        record = { key, bucket: bucketOf(key), seen: {} };
+        record = { key, bucket: only ?? bucketOf(key), seen: {} };
         records.set(key, record);
       }
       Object.assign(record.seen, seen);
