@@ -118,14 +118,6 @@ export interface PersonRecord extends Person {
   rank: [number, number];
   /** The spellings seen for each form, for "Not the same person". */
   spellings: Record<string, string[]>;
-  /**
-   * What each page says about this person's names (summary version 2): by form record key
-   * (`FormRecord.key`, without a page-split suffix), by page url, the sightings this person was
-   * resolved from. The people of a bucket thus carry the bucket's whole evidence, so resolving
-   * a bucket again is one index read and one write per person, not a read and a write of the
-   * form records as well (`npm run bench -- library`).
-   */
-  evidence: Record<string, Record<string, Sighting>>;
 }
 
 /** A library setting, by key (`paused`). */

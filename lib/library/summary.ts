@@ -21,7 +21,7 @@ import type { FormRecord, LibraryPage, PersonChoice, PersonRecord, Sighting } fr
  * another version (or none, after the v5 upgrade) is rebuilt from the pages; bump it whenever
  * identity resolution changes what it would produce.
  */
-export const SUMMARY_VERSION = 3;
+export const SUMMARY_VERSION = 2;
 
 /** The setting's key. */
 export const SUMMARY_KEY = 'people-summary';
@@ -138,78 +138,26 @@ export function peopleOf(
   records: Iterable<FormRecord>,
   choices: readonly PersonChoice[],
 ): PersonRecord[] {
-  const byKey = new Map<string, FormRecord>();
-  for (const record of records) byKey.set(record.key, record);
-  const resolution = resolveForms(formsOf(byKey.values(), choices), choices);
-  return resolution.people.map((p) => personRecord(p, resolution, byKey));
+  const resolution = resolveForms(formsOf(records, choices), choices);
+  return resolution.people.map((p) => personRecord(p, resolution));
 }
 
-/** The form key a (possibly page-split, `name #id`) name form's sightings are kept under. */
-function recordKeyOf(formKey: string): string {
-  return formKey.split(' #')[0] as string;
-}
-
-/** A resolved person as stored, with the sightings of their forms (`PersonRecord.evidence`). */
-function personRecord(
-  person: Resolution['people'][number],
-  resolution: Resolution,
-  records: ReadonlyMap<string, FormRecord>,
-): PersonRecord {
+/** A resolved person as stored. */
+function personRecord(person: Resolution['people'][number], resolution: Resolution): PersonRecord {
   const spellings: Record<string, string[]> = {};
-  const evidence: Record<string, Record<string, Sighting>> = {};
   const buckets = new Set<string>();
   for (const key of person.forms) {
     const form = resolution.forms.get(key);
     spellings[key] = form ? [...form.spellings.keys()] : [];
-    // Already parsed by the resolution: parsing names again was a good part of a settling.
+    // Already parsed by the resolution: parsing each name again was a part of every settling.
     buckets.add(form ? form.parsed.bucket : bucketOf(key));
-    const base = recordKeyOf(key);
-    const record = records.get(base);
-    if (!form || !record) continue;
-    // A page-split form holds some of its record's pages: only those are this person's.
-    const kept = evidence[base] ?? {};
-    for (const url of form.pages) {
-      const seen = record.seen[url];
-      if (seen) kept[url] = seen;
-    }
-    evidence[base] = kept;
   }
   return {
     ...person,
     buckets: [...buckets],
     rank: [person.pages.length, person.mentions],
     spellings,
-    evidence,
   };
-}
-
-/**
- * The form records the stored people of some closed set of buckets were resolved from: each
- * person's evidence, put back together by form key (a form split by pages is spread over
- * several people). A person read twice (through two of their buckets) counts once.
- */
-export function formRecordsOf(people: Iterable<PersonRecord>): Map<string, FormRecord> {
-  const records = new Map<string, FormRecord>();
-  const done = new Set<string>();
-  for (const person of people) {
-    if (done.has(person.id)) continue;
-    done.add(person.id);
-    const evidence: unknown = person.evidence;
-    if (!evidence || typeof evidence !== 'object') continue;
-    // Each form is in one of the person's buckets: with one bucket, no name need be parsed.
-    const only = person.buckets?.length === 1 ? person.buckets[0] : undefined;
-    for (const [key, seen] of Object.entries(
-      evidence as Record<string, Record<string, Sighting>>,
-    )) {
-      let record = records.get(key);
-      if (!record) {
-        record = { key, bucket: only ?? bucketOf(key), seen: {} };
-        records.set(key, record);
-      }
-      Object.assign(record.seen, seen);
-    }
-  }
-  return records;
 }
 
 /** People as the panel lists them: most frequent first (records come in no order). */

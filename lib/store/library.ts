@@ -16,7 +16,6 @@ import {
   choiceBuckets,
   closeOverMerges,
   formKeysOf,
-  formRecordsOf,
   peopleOf,
   SUMMARY_KEY,
   SUMMARY_VERSION,
@@ -32,13 +31,14 @@ import { bodyOf, pageDocRange, readDocs } from './pouch';
 import type { DossierDB, SavedSearch } from './schema';
 import { type DossierTx, inTransaction, requestsOf } from './transaction';
 
-/**
- * The stores a change to the people summary writes. Since summary version 2 the people carry
- * their forms' sightings (`PersonRecord.evidence`), so `library-forms` is no longer read or
- * written; it is only emptied, by a rebuild and by "Forget everything".
- */
-type SummaryStores = ['library-settings', 'library-people', 'library-choices'];
-const SUMMARY_STORES = ['library-settings', 'library-people', 'library-choices'] as const;
+/** The stores a change to the people summary writes. */
+type SummaryStores = ['library-settings', 'library-forms', 'library-people', 'library-choices'];
+const SUMMARY_STORES = [
+  'library-settings',
+  'library-forms',
+  'library-people',
+  'library-choices',
+] as const;
 
 /** Whether the stored summary is there and of the current version (else it is left alone). */
 async function summaryIsCurrent(tx: DossierTx<SummaryStores, 'readwrite'>): Promise<boolean> {
@@ -50,24 +50,10 @@ async function summaryIsCurrent(tx: DossierTx<SummaryStores, 'readwrite'>): Prom
 type PageChanges = readonly (readonly [string, Map<string, Sighting | undefined>])[];
 
 /**
- * The stored people of `buckets` (closed over merges), with the form records they were
- * resolved from: one index read per bucket, as the people carry their evidence.
- */
-async function readBuckets(
-  tx: DossierTx<SummaryStores, 'readwrite'>,
-  buckets: Iterable<string>,
-): Promise<{ oldKeys: string[]; forms: Map<string, FormRecord> }> {
-  const index = tx.objectStore('library-people').index('by-bucket');
-  const lists = await Promise.all([...buckets].map((b) => index.getAll(b)));
-  const people = lists.flat();
-  return { oldKeys: people.map((p) => p.id), forms: formRecordsOf(people) };
-}
-
-/**
  * Applies pages' changes to the form records and re-resolves the buckets they touch, with the
- * reader's `choices` already read. One round of reads (the people of every bucket concerned,
- * with their evidence), then one write per person: the people of all the pages' buckets are
- * resolved once.
+ * reader's `choices` already read. One round of reads (every form and person of the buckets
+ * concerned), then writes: the form records the pages change come from the bucket reads, not
+ * from reads of their own, and the people of all the pages' buckets are resolved once.
  */
 async function applyChanges(
   tx: DossierTx<SummaryStores, 'readwrite'>,
@@ -77,8 +63,14 @@ async function applyChanges(
   const touched = new Set<string>();
   for (const [, change] of changes) for (const key of change.keys()) touched.add(key);
   if (touched.size === 0) return;
-  const buckets = closeOverMerges(new Set([...touched].map(bucketOf)), choices);
-  const { oldKeys, forms } = await readBuckets(tx, buckets);
+  const buckets = [...closeOverMerges(new Set([...touched].map(bucketOf)), choices)];
+  const byBucket = tx.objectStore('library-forms').index('by-bucket');
+  const peopleIndex = tx.objectStore('library-people').index('by-bucket');
+  const [formLists, oldKeys] = await Promise.all([
+    Promise.all(buckets.map((b) => byBucket.getAll(b))),
+    Promise.all(buckets.map((b) => peopleIndex.getAllKeys(b))),
+  ]);
+  const forms = new Map(formLists.flat().map((r) => [r.key, r]));
   for (const [url, change] of changes) {
     for (const [key, seen] of change) {
       const next = withSighting(forms.get(key), key, url, seen);
@@ -86,7 +78,13 @@ async function applyChanges(
       else forms.delete(key);
     }
   }
-  writePeople(tx, oldKeys, peopleOf(forms.values(), choices));
+  const formWrites = requestsOf(tx.objectStore('library-forms'));
+  for (const key of touched) {
+    const record = forms.get(key);
+    if (record) formWrites.put(record);
+    else formWrites.delete(key);
+  }
+  writePeople(tx, oldKeys.flat(), peopleOf(forms.values(), choices));
 }
 
 /** Every unsettled mark's key in `library-settings` (see `UNSETTLED_PREFIX`). */
@@ -119,8 +117,14 @@ async function refreshBuckets(
 ): Promise<void> {
   if (buckets.size === 0) return;
   const choices = await tx.objectStore('library-choices').getAll();
-  const { oldKeys, forms } = await readBuckets(tx, closeOverMerges(buckets, choices));
-  writePeople(tx, oldKeys, peopleOf(forms.values(), choices));
+  const all = [...closeOverMerges(buckets, choices)];
+  const byBucket = tx.objectStore('library-forms').index('by-bucket');
+  const peopleIndex = tx.objectStore('library-people').index('by-bucket');
+  const [formLists, oldKeys] = await Promise.all([
+    Promise.all(all.map((b) => byBucket.getAll(b))),
+    Promise.all(all.map((b) => peopleIndex.getAllKeys(b))),
+  ]);
+  writePeople(tx, oldKeys.flat(), peopleOf(formLists.flat(), choices));
 }
 
 /**
@@ -129,8 +133,7 @@ async function refreshBuckets(
  * layout. Returns how many people it found.
  */
 export function rebuildPeopleSummary(db: DossierDB): Promise<number> {
-  const stores = ['library-pages', 'library-forms', ...SUMMARY_STORES] as const;
-  return inTransaction(db, [...stores], 'readwrite', async (tx) => {
+  return inTransaction(db, ['library-pages', ...SUMMARY_STORES], 'readwrite', async (tx) => {
     const [pages, choices] = await Promise.all([
       tx.objectStore('library-pages').getAll(),
       tx.objectStore('library-choices').getAll(),
@@ -139,9 +142,11 @@ export function rebuildPeopleSummary(db: DossierDB): Promise<number> {
     const people = peopleOf(records.values(), choices);
     // Built from every page as it is now: no page is left to settle.
     requestsOf(tx.objectStore('library-settings')).delete(unsettledRange());
-    // The form records of version 1 summaries are kept in the people now (their evidence).
+    const formStore = tx.objectStore('library-forms');
     const peopleStore = tx.objectStore('library-people');
-    await Promise.all([tx.objectStore('library-forms').clear(), peopleStore.clear()]);
+    await Promise.all([formStore.clear(), peopleStore.clear()]);
+    const formWrites = requestsOf(formStore);
+    for (const record of records.values()) formWrites.put(record);
     const peopleWrites = requestsOf(peopleStore);
     for (const person of people) peopleWrites.put(person);
     await tx.objectStore('library-settings').put({ key: SUMMARY_KEY, value: SUMMARY_VERSION });
@@ -182,17 +187,11 @@ export function listPeopleSummary(
   });
 }
 
-/**
- * The form records of some name forms (for tests and checks of the summary), put back together
- * from the evidence of the people of their buckets.
- */
+/** The form records of some name forms (for tests and checks of the summary). */
 export function getFormRecords(db: DossierDB, keys: readonly string[]): Promise<FormRecord[]> {
-  return inTransaction(db, ['library-people'], 'readonly', async (tx) => {
-    const index = tx.objectStore('library-people').index('by-bucket');
-    const buckets = new Set(keys.map(bucketOf));
-    const lists = await Promise.all([...buckets].map((b) => index.getAll(b)));
-    const records = formRecordsOf(lists.flat());
-    return keys.map((k) => records.get(k)).filter((r): r is FormRecord => r !== undefined);
+  return inTransaction(db, ['library-forms'], 'readonly', async (tx) => {
+    const found = await Promise.all(keys.map((k) => tx.objectStore('library-forms').get(k)));
+    return found.filter((r): r is FormRecord => r !== undefined);
   });
 }
 

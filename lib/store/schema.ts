@@ -26,9 +26,7 @@
  *   date per surname bucket; `library-search` (keyPath `key`) the side panel's saved search
  *   index. All three are derived from `library-pages` and `library-choices` and rebuilt when
  *   missing (lib/library/summary.ts). Why: resolving every person from 1,000 pages took the
- *   side panel seconds before it could show a row. Since the summary's version 2 each person
- *   carries their forms' sightings (`PersonRecord.evidence`) and `library-forms` stays empty:
- *   settling a bucket read and wrote both stores, and that was most of recording's cost.
+ *   side panel seconds before it could show a row.
  * - v6: notes and the trash moved to PouchDB (lib/store/pouch.ts, issue 14: one source of
  *   truth that CouchDB's replication can see, a document per note). Opening a database older
  *   than v6 first copies every note and trash entry into PouchDB and reads them back

@@ -36,8 +36,6 @@ async function people(db: DossierDB): Promise<Partial<PersonRecord>[] | null> {
       titles: [...p.titles].sort(),
       mentions: p.mentions,
       dates: p.dates,
-      // What the person was resolved from: the next change starts from it.
-      evidence: p.evidence,
     })) ?? null
   );
 }
