@@ -563,3 +563,12 @@ export const DOCUMENT_NOUNS = set(`
   report statement letter memo communique communiqué resolution study document filing indictment
   complaint ruling assessment review
 `);
+
+/**
+ * Forms of "be" and "get" that make the participle after them passive ("was accused of “…”",
+ * "got labelled “…”"): the sentence's subject is then the one talked about, not the speaker.
+ */
+export const PASSIVE_AUXILIARIES = set('was were been being is are be get gets got');
+
+/** Prepositions: after a name, they open a phrase about it, not a clause it is the subject of. */
+export const PREPOSITIONS = set('on about at in for of with from to by against over than like as');

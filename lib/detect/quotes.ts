@@ -41,9 +41,11 @@ import {
   OFFICIAL_ROLES,
   ORG_CONNECTORS,
   ORG_WORDS,
+  PASSIVE_AUXILIARIES,
   PASSIVE_SPEECH,
   PERSON_PRONOUNS,
   PLACES,
+  PREPOSITIONS,
   PRESS_ROLES,
   ROLE_MODIFIERS,
   SAYING_NAMERS,
@@ -271,17 +273,15 @@ export function findQuotes(ctx: QuoteContext): Quote[] {
     const hasSpeechCue =
       headed !== undefined || pre.some((i) => isSpeechCue(tokens, i)) || post.some(attributesAfter);
 
-    const verdict = speechVerdict(
-      text,
-      tokens,
-      span,
-      raw,
-      words,
-      pre,
-      post,
-      shortTerm,
-      hasSpeechCue,
-    );
+    let verdict = speechVerdict(text, tokens, span, raw, words, pre, post, shortTerm, hasSpeechCue);
+    // "Roe is “confident” the bill will pass", "She wants “a fair deal”": a short quote with
+    // no speech verb whose clause has a named person (or he/she) as its subject is that
+    // person's words.
+    const subject =
+      !hasSpeechCue && words.length <= 8
+        ? clauseSubject(text, tokens, pre, mentionAt, personById)
+        : null;
+    if (verdict === 'unsure' && subject) verdict = 'speech';
     if (verdict !== 'speech') {
       if (verdict === 'unsure' && words.length >= 2 && words.length <= ECHO_WORDS)
         unsure.push({ span, words: keyWords(raw) });
@@ -316,6 +316,12 @@ export function findQuotes(ctx: QuoteContext): Quote[] {
       // "Kessel cheered the “historic” move": the stance verb's subject.
       const k = stanceVerb(tokens, pre, words);
       if (k >= 0) speaker = subjectBefore(text, tokens, pre, k, false, mentionAt, personById);
+    }
+    if (!speaker && subject) {
+      speaker =
+        subject.type === 'pronoun'
+          ? resolvePronoun(sIdx, subject, previous, subjectsOf, personById, genderOf)
+          : subject;
     }
     const explicit = speaker !== null;
     if (!speaker) {
@@ -494,6 +500,56 @@ function shareRepeatedWords(quotes: Quote[], attributed: boolean[]): void {
       break;
     }
   }
+}
+
+/** How many words may sit between a clause's subject and a short quote it says. */
+const SUBJECT_REACH = 10;
+
+/**
+ * The named person or he/she whose clause runs, unbroken by punctuation, into a short quote
+ * ("Roe is “confident”", "She believes the bill is “dead on arrival”", "Roe wants “a fair
+ * deal”"): news writing quotes a few words of the sentence's subject. Not when the person is
+ * an object ("talks with Roe"), when a passive comes between ("Roe was accused of “…”": the
+ * words are someone else's), or when another name, a place or an organisation is nearer.
+ */
+function clauseSubject(
+  text: string,
+  tokens: readonly Token[],
+  pre: readonly number[],
+  mentionAt: MentionIndex,
+  personById: Map<number, Person>,
+): Speaker | null {
+  let verbSeen = false; // a word between the subject and the quote (its verb)
+  for (let k = pre.length - 1; k >= 0 && k >= pre.length - SUBJECT_REACH; k--) {
+    const i = pre[k] as number;
+    const t = tokens[i] as Token;
+    const next = pre[k + 1];
+    if (next !== undefined) {
+      // Another quotation or any punctuation between: a different clause.
+      if (next !== i + 1 || /[^\s]/.test(text.slice(t.end, (tokens[next] as Token).start)))
+        return null;
+    }
+    const m = mentionAt[i];
+    if (m) {
+      const first = firstTokenAtOrAfter(tokens, m.start);
+      if (!verbSeen || isObject(text, tokens, first)) return null;
+      // "Roe on “the Gordon problem”" (a heading): no verb, so no clause of Roe's.
+      if (PREPOSITIONS.has(tokens[firstTokenAtOrAfter(tokens, m.end)]?.low ?? '')) return null;
+      return speakerFromMention(m, personById);
+    }
+    if (PERSON_PRONOUNS.has(t.low)) {
+      return verbSeen
+        ? { type: 'pronoun', name: null, word: t.low, start: t.start, end: t.end }
+        : null;
+    }
+    // A capitalised word that names nobody (a place, a body): the clause is not a person's.
+    if (t.cap && (tokens[i - 1]?.sentence ?? -1) === t.sentence) return null;
+    // "was accused of", "is known as", "got labelled": passive, so not the subject's words.
+    if (PASSIVE_AUXILIARIES.has(t.low) && /(?:ed|en)$/.test(tokens[pre[k + 1] ?? -1]?.low ?? ''))
+      return null;
+    verbSeen = true;
+  }
+  return null;
 }
 
 /**

@@ -1367,3 +1367,57 @@ describe('common journalistic patterns (invented text, one row each)', () => {
     },
   );
 });
+
+describe('a short quote in a clause whose subject is a person', () => {
+  it.each([
+    [
+      'after "is"',
+      'Senator Ada Brill met the families. Brill is “confident” the bill will pass.',
+      'confident',
+      'Ada Brill',
+    ],
+    [
+      'after "she was"',
+      'Senator Ada Brill met the families. She was “deeply troubled” by the findings.',
+      'deeply troubled',
+      'Ada Brill',
+    ],
+    [
+      'after "remains"',
+      'Minister Tomas Varga remains “committed” to the deal.',
+      'committed',
+      'Tomas Varga',
+    ],
+    [
+      'after a verb of wanting',
+      'Minister Tomas Varga wants “a fair deal” for farmers.',
+      'a fair deal',
+      'Tomas Varga',
+    ],
+    [
+      'as the predicate of a clause the subject believes',
+      'Minister Tomas Varga believes the bill is “dead on arrival”.',
+      'dead on arrival',
+      'Tomas Varga',
+    ],
+    ['after "has"', 'Minister Tomas Varga has “no plans” to resign.', 'no plans', 'Tomas Varga'],
+    [
+      'after "defended … as"',
+      'Minister Tomas Varga defended the decision as “necessary and proportionate”.',
+      'necessary and proportionate',
+      'Tomas Varga',
+    ],
+  ])('keeps it %s, with the subject as speaker', (_, text, quote, speaker) => {
+    expect(said(text)).toContainEqual([quote, speaker]);
+  });
+
+  it.each([
+    ['when the person is passive', 'Minister Tomas Varga was sentenced to “time served”.'],
+    ['when the person is an object', 'Talks with Minister Tomas Varga stayed “on track”.'],
+    ['when a place is the subject', 'Minister Tomas Varga flew home. Vell has “no plans” yet.'],
+    ['in a heading "Name on …"', 'Tomas Varga on “the Vell question”'],
+    ['across a comma', 'Minister Tomas Varga, a “moderate” in the party, flew home.'],
+  ])('drops it %s', (_, text) => {
+    expect(quotes(text)).toEqual([]);
+  });
+});
