@@ -241,6 +241,8 @@ export const SPEECH_VERBS = set(`
   acknowledging adding insisted wrote added wondered wonders thundered exclaimed shouted
   pointed whispered boasted bragged tweeted posted messaged texted emailed
   echoed echoes reads claims
+  alleges allege alleging notes revealed reveals retorted recounted recounts assured assures
+  affirmed reaffirmed demanded demands disclosed objected
   tells tell say write threatens promises replies counters laments hails praises welcomes decries condemns accuses maintains observes agrees confirms denies concludes contends suggests predicts pledges vows cautions continues explains insists warns argues asserts declares announces adds
 `);
 
@@ -572,3 +574,6 @@ export const PASSIVE_AUXILIARIES = set('was were been being is are be get gets g
 
 /** Prepositions: after a name, they open a phrase about it, not a clause it is the subject of. */
 export const PREPOSITIONS = set('on about at in for of with from to by against over than like as');
+
+/** Prepositions between a speech or stance verb and its topic ("warned of “x” risks"). */
+export const STANCE_PREPOSITIONS = set('of against about');

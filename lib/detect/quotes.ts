@@ -55,6 +55,7 @@ import {
   SPEAKING_BODIES,
   SPEAKING_NAMES,
   SPEECH_VERBS,
+  STANCE_PREPOSITIONS,
   STANCE_VERBS,
   SUBORDINATORS,
   TERM_MARKERS,
@@ -273,7 +274,18 @@ export function findQuotes(ctx: QuoteContext): Quote[] {
     const hasSpeechCue =
       headed !== undefined || pre.some((i) => isSpeechCue(tokens, i)) || post.some(attributesAfter);
 
-    let verdict = speechVerdict(text, tokens, span, raw, words, pre, post, shortTerm, hasSpeechCue);
+    let verdict = speechVerdict({
+      text,
+      tokens,
+      span,
+      raw,
+      words,
+      pre,
+      post,
+      shortTerm,
+      hasSpeechCue,
+      headed: headed !== undefined,
+    });
     // "Roe is “confident” the bill will pass", "She wants “a fair deal”": a short quote with
     // no speech verb whose clause has a named person (or he/she) as its subject is that
     // person's words.
@@ -754,17 +766,28 @@ function nounFollows(text: string, span: QuoteSpan, after: Token | undefined): b
 type Verdict = 'speech' | 'term' | 'unsure';
 
 /** Scare quotes, terms, nicknames and titles of works. */
-function speechVerdict(
-  text: string,
-  tokens: readonly Token[],
-  span: QuoteSpan,
-  raw: string,
-  words: readonly string[],
-  pre: readonly number[],
-  post: readonly number[],
-  shortTerm: boolean,
-  hasSpeechCue: boolean,
-): Verdict {
+/** What `speechVerdict` reads about one quoted span. */
+interface VerdictInput {
+  text: string;
+  tokens: readonly Token[];
+  span: QuoteSpan;
+  /** The text between the marks. */
+  raw: string;
+  /** Its words (those holding a letter or digit). */
+  words: readonly string[];
+  /** Token indexes before and after the span in its sentence, outside quotes. */
+  pre: readonly number[];
+  post: readonly number[];
+  /** Three words or fewer, with no sentence punctuation at the end. */
+  shortTerm: boolean;
+  /** A speech verb, source or "Name:" lead in the sentence. */
+  hasSpeechCue: boolean;
+  /** The line opens with a person's name and a colon ("Roe: “…”"). */
+  headed: boolean;
+}
+
+function speechVerdict(v: VerdictInput): Verdict {
+  const { text, tokens, span, raw, words, pre, post, shortTerm, hasSpeechCue, headed } = v;
   const lastPre = pre[pre.length - 1];
   const before = lastPre !== undefined ? (tokens[lastPre] as Token) : undefined;
   const beforeGapOk = before && /^\s*$/.test(text.slice(before.end, span.open));
@@ -797,6 +820,10 @@ function speechVerdict(
   if (stanceObject(tokens, pre, words) && beforeGapOk && !/^\p{Lu}/u.test(raw.trim())) {
     return 'speech';
   }
+  // "The “unacceptable” delay, he said, …", "It was a “very productive” meeting, Roe said":
+  // a modifier whose noun phrase the attribution follows at once is the speaker's word.
+  if (words.length <= 2 && !/^\p{Lu}/u.test(raw.trim()) && attributedAfterNoun(text, tokens, post))
+    return 'speech';
   // "the “one country, two systems” formula": a phrase between a determiner and its noun names
   // a policy or a term; nobody is quoted.
   const firstAfter = tokens[post[0] ?? -1];
@@ -826,7 +853,10 @@ function speechVerdict(
     // A title of a work ("his book “The Long Road,”"), a name or a nickname; but a
     // one-word exclamation or a short sentence that someone said stays a quote.
     if (workBefore) return 'term';
-    if (!(punctuatedSpeech && (words.length === 1 || words.length >= 3))) return 'term';
+    // "Roe: “We Will Win”", a headline in title case: the named person's words.
+    const headline = headed && words.length >= 3;
+    if (!headline && !(punctuatedSpeech && (words.length === 1 || words.length >= 3)))
+      return 'term';
   }
   if (!shortTerm) return 'speech';
   // A quoted modifier: "a “post-truth” society"; but a quoted verb taking its object after a
@@ -867,10 +897,51 @@ function saidBySubject(tokens: readonly Token[], pre: readonly number[]): boolea
  */
 function quotedVerb(words: readonly string[], before: Token | undefined): boolean {
   const first = words[0] ?? '';
+  // "the company “knowingly misled” investors": an adverb and the verb it qualifies.
+  const adverbVerb =
+    words.length === 2 && /^\p{Ll}+ly$/u.test(first) && /^\p{Ll}/u.test(words[1] ?? '');
   return (
-    /^\p{Ll}+(?:ed|ing)$/u.test(first) &&
+    (/^\p{Ll}+(?:ed|ing)$/u.test(first) || adverbVerb) &&
     (before === undefined || !MODIFIER_DETERMINERS.has(before.low))
   );
+}
+
+/**
+ * True when the tokens after a quoted modifier are its noun (one to three lowercase words) and
+ * then, after a comma, an attribution: "… delay, he said", "… meeting, said Roe", "… move,
+ * Roe told reporters".
+ */
+function attributedAfterNoun(
+  text: string,
+  tokens: readonly Token[],
+  post: readonly number[],
+): boolean {
+  for (let j = 0; j < 3 && j < post.length; j++) {
+    const t = tokens[post[j] as number] as Token;
+    if (t.cap || FUNCTION_WORDS.has(t.low) || isVerb(t)) return false;
+    if (j > 0 && post[j] !== (post[j - 1] as number) + 1) return false;
+    const next = tokens[post[j + 1] ?? -1];
+    if (!next) return false;
+    const gap = text.slice(t.end, next.start);
+    if (gap === ' ') continue;
+    if (!/^,\s$/.test(gap)) return false;
+    // After the comma: "said X", or a short subject and its speech verb, then a break.
+    for (let k = j + 1; k < post.length && k <= j + 5; k++) {
+      const v = tokens[post[k] as number] as Token;
+      if (!isVerb(v)) continue;
+      if (k === j + 1) return post[k + 1] !== undefined;
+      const after = tokens[post[k + 1] ?? -1];
+      return (
+        !after ||
+        after.sentence !== v.sentence ||
+        /^[,.;]/.test(text.slice(v.end, after.start)) ||
+        OBJECT_MARKERS.has(after.low) ||
+        after.low === 'reporters'
+      );
+    }
+    return false;
+  }
+  return false;
 }
 
 /**
@@ -895,6 +966,19 @@ function stanceVerb(
   // deal") as the subject's words.
   if (words.length !== 1) return -1;
   const det = tokens[pre[pre.length - 1] ?? -1];
+  // "warned of “catastrophic” risks", "spoke against “reckless” cuts": a speech or stance
+  // verb, a preposition of its topic, and the quoted word.
+  if (det && STANCE_PREPOSITIONS.has(det.low)) {
+    const k = MODIFIER_DETERMINERS.has(tokens[pre[pre.length - 2] ?? -1]?.low ?? '')
+      ? -1
+      : pre.length - 2;
+    const verb = tokens[pre[k] ?? -1];
+    const speaks =
+      verb !== undefined &&
+      !verb.cap &&
+      (STANCE_VERBS.has(verb.low) || isVerb(verb) || verb.low === 'spoke' || verb.low === 'speaks');
+    return speaks ? k : -1;
+  }
   if (!det || !MODIFIER_DETERMINERS.has(det.low)) return -1;
   let k = pre.length - 2;
   if (VERB_PARTICLES.has(tokens[pre[k] ?? -1]?.low ?? '')) k--;

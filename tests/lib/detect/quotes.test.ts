@@ -1421,3 +1421,58 @@ describe('a short quote in a clause whose subject is a person', () => {
     expect(quotes(text)).toEqual([]);
   });
 });
+
+describe('a quoted modifier that is someone’s word', () => {
+  it.each([
+    [
+      'with the attribution right after its noun',
+      'Mayor Ada Brill met the council. The “unacceptable” delay, she said, would cost millions.',
+      'unacceptable',
+      'Ada Brill',
+    ],
+    [
+      'with the attribution ending the sentence',
+      'Mayor Ada Brill met the governor. It was a “very productive” meeting, Brill said.',
+      'very productive',
+      'Ada Brill',
+    ],
+    [
+      'after a speech verb and "of"',
+      'Mayor Ada Brill warned of “catastrophic” floods if nothing is done.',
+      'catastrophic',
+      'Ada Brill',
+    ],
+    [
+      'as an adverb and a verb, with a speech verb',
+      'Mayor Ada Brill alleges the company “knowingly misled” investors.',
+      'knowingly misled',
+      'Ada Brill',
+    ],
+    [
+      'as a quoted verb before "allege"',
+      'The guards “falsified” records, prosecutors allege.',
+      'falsified',
+      null,
+    ],
+  ])('keeps it %s', (_, text, quote, speaker) => {
+    expect(said(text)).toContainEqual([quote, speaker]);
+  });
+
+  it('drops a modifier whose noun runs on past the attribution', () => {
+    const text =
+      'Ministers think a “thin” trade deal that skips the hard issues is a bad one, a person briefed on the talks said.';
+    expect(quotes(text)).toEqual([]);
+  });
+});
+
+describe('a headline in title case', () => {
+  it('is the words of the person named before a colon', () => {
+    const head = 'Brill: “We Will Not Back Down”';
+    const text = `${head} Senator Ada Brill spoke in Vell on Monday.`;
+    expect(said(text, [head.length + 1])).toEqual([['We Will Not Back Down', 'Ada Brill']]);
+  });
+
+  it('stays a title without a name before it', () => {
+    expect(quotes('Review: “We Will Not Back Down”')).toEqual([]);
+  });
+});
