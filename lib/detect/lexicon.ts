@@ -302,6 +302,8 @@ export const UNNAMED_SPEAKERS = set(`
   supporters resident residents witness witnesses insider insiders person people someone
   statement report spokesmen officer officers lawmaker lawmakers members member staff
   government ministry administration police military army
+  prosecutors prosecutor investigators investigator authorities protesters activists lawyers
+  attorneys
 `);
 
 /**

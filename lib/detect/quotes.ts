@@ -305,9 +305,9 @@ export function findQuotes(ctx: QuoteContext): Quote[] {
     const subordinate = SUBORDINATORS.has(tokens[post[0] ?? -1]?.low ?? '');
     let speaker = subordinate
       ? (attributeBefore(text, tokens, pre, mentionAt, personById) ??
-        attributeAfter(text, tokens, post, mentionAt, personById) ??
+        attributeAfter(text, tokens, post, mentionAt, personById, span.close) ??
         attributeLater(text, tokens, post, mentionAt, personById))
-      : (attributeAfter(text, tokens, post, mentionAt, personById) ??
+      : (attributeAfter(text, tokens, post, mentionAt, personById, span.close) ??
         attributeBefore(text, tokens, pre, mentionAt, personById) ??
         attributeLater(text, tokens, post, mentionAt, personById));
     if (speaker?.type === 'pronoun') {
@@ -1037,6 +1037,15 @@ function phraseAt(
   if (m) return speakerFromMention(m, personById);
   if (t.low === 'they' || t.low === 'we')
     return { type: 'unnamed', name: null, start: t.start, end: t.end };
+  // "Officials said", "Prosecutors allege": people nobody names, capitalised only because the
+  // sentence starts with them (a body such as "Police" still speaks as itself).
+  if (
+    t.cap &&
+    UNNAMED_SPEAKERS.has(t.low) &&
+    !SPEAKING_BODIES.has(t.low) &&
+    tokens[i - 1]?.sentence !== t.sentence
+  )
+    return { type: 'unnamed', name: null, start: t.start, end: t.end };
   if (PERSON_PRONOUNS.has(t.low) || t.low === 'it')
     return { type: 'pronoun', name: null, start: t.start, end: t.end, word: t.low };
   // "Twitter pledged …": a platform or company whose name is never part of a person's.
@@ -1255,17 +1264,33 @@ function finish(
   return sp;
 }
 
-/** "…,” said X" / "…,” X said" / "…,” he added" right after the closing mark. */
+/**
+ * "…,” said X" / "…,” X said" / "…,” he added" / "“…” — X" right after the closing mark
+ * (offset `close`, when known).
+ */
 function attributeAfter(
   text: string,
   tokens: readonly Token[],
   post: readonly number[],
   mentionAt: MentionIndex,
   personById: Map<number, Person>,
+  close?: number,
 ): Speaker | null {
   const p0 = post[0];
   if (p0 === undefined) return null;
   const t0 = tokens[p0] as Token;
+  // "…’, adding that ministers …": the participle goes on with the sentence's subject; the
+  // words after it are not an inverted attribution.
+  if (isVerb(t0) && /ing$/.test(t0.low)) return null;
+  // "“…” — Jane Roe (@janeroe)": a tweet or epigraph signed with a dash.
+  const m0 = mentionAt[p0];
+  if (
+    m0 &&
+    m0.start === t0.start &&
+    close !== undefined &&
+    /^\s*[—–]\s*$/.test(text.slice(close, t0.start))
+  )
+    return speakerFromMention(m0, personById);
   if (isVerb(t0)) {
     // Inverted: "said Martin Indyk, …", "said the spokesman".
     let k = 1;
@@ -1310,7 +1335,6 @@ function attributeAfter(
   }
   // "…,’’ Jane Roe, chief executive of Fennix, told the BBC": an appositive between the
   // name right after the quote and its verb.
-  const m0 = mentionAt[p0];
   if (m0) {
     let k = 1;
     while (k < post.length && mentionAt[post[k] as number] === m0) k++;
@@ -1369,6 +1393,8 @@ function attributeAfter(
     if (!isVerb(v)) continue;
     let s = k - 1;
     while (s > 0 && SKIPPABLE.has((tokens[post[s] as number] as Token).low)) s--;
+    s = pastParenthesis(text, tokens, post, s);
+    if (s < 0) return null;
     const si = post[s] as number;
     const sp = nounPhraseAt(text, tokens, si, mentionAt, personById);
     if (sp) return finish(text, sp, tokens, si, personById, mentionAt);
@@ -1555,6 +1581,12 @@ function subjectBefore(
   let inAppositive = commaBefore;
   let relative = false; // passed ", which …": the phrase before the comma is the subject
   for (let j = k - 1; j >= 0; j--) {
+    // "Jane Roe (D-Ohio) said": the parenthesis is not the subject.
+    const outside = pastParenthesis(text, tokens, pre, j);
+    if (outside !== j) {
+      j = outside + 1;
+      continue;
+    }
     const si = pre[j] as number;
     const st = tokens[si] as Token;
     if (inAppositive) {
@@ -1614,6 +1646,28 @@ function subjectBefore(
   return null;
 }
 
+/**
+ * The index in `list` of the word before a parenthesis that ends right after `list[s]` ("Jane
+ * Roe (D-Ohio) said", "the ministry (MFA) said"), or `s` when none does; -1 when the
+ * parenthesis opens the list.
+ */
+function pastParenthesis(
+  text: string,
+  tokens: readonly Token[],
+  list: readonly number[],
+  s: number,
+): number {
+  const t = tokens[list[s] ?? -1];
+  const n = tokens[(list[s] ?? -2) + 1];
+  if (!t || !n || !/^[^\p{L}\p{N}]*\)/u.test(text.slice(t.end, n.start))) return s;
+  for (let j = s; j >= 0 && j > s - 8; j--) {
+    const a = tokens[list[j] as number] as Token;
+    const b = tokens[(list[j] as number) - 1];
+    if (text.slice(b ? b.end : 0, a.start).includes('(')) return j - 1;
+  }
+  return s;
+}
+
 /** The person mention that the tokens `idx` are exactly (a title before it allowed), if any. */
 function nameOnly(
   tokens: readonly Token[],
@@ -1662,6 +1716,8 @@ function attributeLater(
     if (!isVerb(v)) continue;
     let s = k - 1;
     while (s > 0 && SKIPPABLE.has((tokens[post[s] as number] as Token).low)) s--;
+    s = pastParenthesis(text, tokens, post, s);
+    if (s < 0) return null;
     const sp = nounPhraseAt(text, tokens, post[s] as number, mentionAt, personById);
     if (sp) return finish(text, sp, tokens, post[s] as number, personById, mentionAt);
     const after = post[k + 1];

@@ -1476,3 +1476,32 @@ describe('a headline in title case', () => {
     expect(quotes('Review: “We Will Not Back Down”')).toEqual([]);
   });
 });
+
+describe('speakers past a parenthesis, a participle or a plural role', () => {
+  it.each([
+    [
+      'a party and state in parentheses before the verb',
+      'Senator Ada Brill (D-Vell) said the decision was “a betrayal.”',
+      'Ada Brill',
+    ],
+    [
+      'a party and state in parentheses after the quote',
+      '“This is a betrayal,” Senator Ada Brill (D-Vell) said in a statement.',
+      'Ada Brill',
+    ],
+    [
+      'a participle after the quote',
+      'Senator Ada Brill said the cabinet had ‘lost the plot’, adding that ministers were asleep.',
+      'Ada Brill',
+    ],
+    ['a plural role opening the sentence', 'Officials said the plan was “under review.”', null],
+    ['prosecutors', 'Prosecutors said the guards “repeatedly failed” to act.', null],
+    [
+      'a tweet signed with a dash',
+      'Senator Ada Brill met Minister Tomas Varga. “Great talks today. #peace” — Tomas Varga (@tvarga) May 3, 2019',
+      'Tomas Varga',
+    ],
+  ])('attributes %s', (_, text, speaker) => {
+    expect(quotes(text).map((q) => q.speaker)).toEqual([speaker]);
+  });
+});
