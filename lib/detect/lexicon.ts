@@ -579,3 +579,6 @@ export const PREPOSITIONS = set('on about at in for of with from to by against o
 
 /** Prepositions between a speech or stance verb and its topic ("warned of “x” risks"). */
 export const STANCE_PREPOSITIONS = set('of against about');
+
+/** Modals (and "to") before a quoted phrase: what follows is a verb phrase, not a modifier. */
+export const MODALS = set('would will could should can may might must shall to');

@@ -34,6 +34,7 @@ import {
   DOCUMENT_NOUNS,
   FUNCTION_WORDS,
   GENDERED_NOUNS,
+  MODALS,
   MODIFIER_DETERMINERS,
   NATIONALITIES,
   NOT_NAME_WORDS,
@@ -900,6 +901,8 @@ function quotedVerb(words: readonly string[], before: Token | undefined): boolea
   // "the company “knowingly misled” investors": an adverb and the verb it qualifies.
   const adverbVerb =
     words.length === 2 && /^\p{Ll}+ly$/u.test(first) && /^\p{Ll}/u.test(words[1] ?? '');
+  // "it would “never allow” secession": after a modal or "to", a verb phrase.
+  if (before !== undefined && MODALS.has(before.low) && /^\p{Ll}/u.test(first)) return true;
   return (
     (/^\p{Ll}+(?:ed|ing)$/u.test(first) || adverbVerb) &&
     (before === undefined || !MODIFIER_DETERMINERS.has(before.low))

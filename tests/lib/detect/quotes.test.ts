@@ -1505,3 +1505,35 @@ describe('speakers past a parenthesis, a participle or a plural role', () => {
     expect(quotes(text).map((q) => q.speaker)).toEqual([speaker]);
   });
 });
+
+describe('single marks after a plural, nested straight marks, a quoted verb after a modal', () => {
+  it.each([
+    [
+      'a plural quoted before "and"',
+      'Chief Executive Cara Vell called the marchers ‘rioters’ and vowed to restore order.',
+      ['rioters'],
+    ],
+    [
+      'a plural quoted before "but", and a later quote',
+      'Mrs Vell said the city faced ‘dark days’ but promised that ‘order will be restored’.',
+      ['dark days', 'order will be restored'],
+    ],
+    [
+      'straight marks nested in straight marks',
+      'Senator Ada Brill said: "He told me "no" twice, and then he left."',
+      ['He told me "no" twice, and then he left.'],
+    ],
+    [
+      'a quoted verb phrase after a modal',
+      'Minister Tomas Varga said Vell would ‘never allow’ secession.',
+      ['never allow'],
+    ],
+  ])('finds %s', (_, text, expected) => {
+    expect(quotes(text).map((q) => q.text)).toEqual(expected);
+  });
+
+  it('still reads a plural possessive before a noun as an apostrophe', () => {
+    const text = 'Mrs Vell said the students’ demands were ‘unrealistic’ and would not be met.';
+    expect(quotes(text).map((q) => q.text)).toEqual(['unrealistic']);
+  });
+});
