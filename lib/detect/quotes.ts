@@ -856,7 +856,14 @@ function speechVerdict(v: VerdictInput): Verdict {
     if (workBefore) return 'term';
     // "Roe: “We Will Win”", a headline in title case: the named person's words.
     const headline = headed && words.length >= 3;
-    if (!headline && !(punctuatedSpeech && (words.length === 1 || words.length >= 3)))
+    // "said the ruling was “Kafkaesque”", "“OK”": one capitalised word as a predicate, said.
+    const predicate =
+      hasSpeechCue &&
+      words.length === 1 &&
+      before !== undefined &&
+      beforeGapOk &&
+      COPULAS.has(before.low);
+    if (!headline && !predicate && !(punctuatedSpeech && (words.length === 1 || words.length >= 3)))
       return 'term';
   }
   if (!shortTerm) return 'speech';

@@ -1537,3 +1537,20 @@ describe('single marks after a plural, nested straight marks, a quoted verb afte
     expect(quotes(text).map((q) => q.text)).toEqual(['unrealistic']);
   });
 });
+
+describe('one capitalised word said as a predicate', () => {
+  it.each([
+    [
+      'an adjective from a name',
+      'Senator Ada Brill said the ruling was “Kafkaesque”.',
+      'Kafkaesque',
+    ],
+    ['an acronym', 'Senator Ada Brill said the agreement was “OK” and left.', 'OK'],
+  ])('keeps %s', (_, text, quote) => {
+    expect(said(text)).toEqual([[quote, 'Ada Brill']]);
+  });
+
+  it('drops a name after "was" with nobody speaking', () => {
+    expect(quotes('The ship in the harbour was “Endeavour” and it sailed at dawn.')).toEqual([]);
+  });
+});
