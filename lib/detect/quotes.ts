@@ -1633,6 +1633,15 @@ function subjectBefore(
     const wasRelative = relative;
     relative = false;
     if (!sp) continue;
+    // "Jane Roe, who moved the agency to Denver, has said": a name that ends a relative
+    // clause is not the verb's subject; the clause's antecedent is.
+    if (!mentionAt[si] && /,/.test(text.slice(st.end, (tokens[pre[j + 1] ?? vi] as Token).start))) {
+      const w = relativeStart(text, tokens, pre, j);
+      if (w >= 0) {
+        j = w + 1;
+        continue;
+      }
+    }
     // "called Roe a “liar” and said": a person right after a verb is its object.
     if (sp.type === 'person' && mentionAt[si] && isObjectOfVerb(text, tokens, mentionAt[si]))
       continue;
@@ -1676,6 +1685,25 @@ function pastParenthesis(
     if (text.slice(b ? b.end : 0, a.start).includes('(')) return j - 1;
   }
   return s;
+}
+
+/**
+ * The index in `pre` of the "who" or "which" opening, after a comma, the relative clause that
+ * ends at `pre[j]` ("Jane Roe, who has led the agency since 2015, said"), or -1.
+ */
+function relativeStart(
+  text: string,
+  tokens: readonly Token[],
+  pre: readonly number[],
+  j: number,
+): number {
+  for (let w = j - 1; w >= 1 && w >= j - 25; w--) {
+    const t = tokens[pre[w] as number] as Token;
+    const p = tokens[pre[w - 1] as number] as Token;
+    if (t.low !== 'who' && t.low !== 'which') continue;
+    return text.slice(p.end, t.start).includes(',') ? w : -1;
+  }
+  return -1;
 }
 
 /** The person mention that the tokens `idx` are exactly (a title before it allowed), if any. */

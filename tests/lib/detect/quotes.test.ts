@@ -1554,3 +1554,11 @@ describe('one capitalised word said as a predicate', () => {
     expect(quotes('The ship in the harbour was “Endeavour” and it sailed at dawn.')).toEqual([]);
   });
 });
+
+describe('a relative clause between the speaker and the verb', () => {
+  it('gives the quote to the antecedent, not to a place ending the clause', () => {
+    const text =
+      'Senator Ada Brill, who has led the agency since 2015 and moved it to Denver, has repeatedly said that the rules are “outdated and unfair.”';
+    expect(said(text)).toEqual([['outdated and unfair.', 'Ada Brill']]);
+  });
+});
