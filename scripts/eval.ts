@@ -8,7 +8,8 @@
  *
  * Options: `--pages` prints score.py's per-page table for the tuned-on pages; `--holdout-pages`
  * does the same for the held-out pages (read their failures last); `--keep` keeps PRED_DIR;
- * `--json` prints the figures as JSON.
+ * `--json` prints the figures as JSON; `--tuned-only` scores only the tuned-on pages, so that
+ * tuning never shows the held-out figures by accident.
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -116,23 +117,27 @@ function main(): number {
   if (args.includes('--pages')) score(predDir, tuned, []);
   if (args.includes('--holdout-pages')) score(predDir, heldList, []);
   const a = score(predDir, tuned, ['--json']);
-  const b = score(predDir, heldList, ['--json']);
+  const tunedOnly = args.includes('--tuned-only');
+  const b = tunedOnly ? a : score(predDir, heldList, ['--json']);
   if (args.includes('--keep')) console.log(`\npredictions kept in ${predDir}`);
   else rmSync(predDir, { recursive: true, force: true });
   if (!a || !b) return 1;
   const fa = figures(a);
-  const fb = figures(b);
+  const fb = tunedOnly ? null : figures(b);
   if (args.includes('--json')) {
-    console.log(JSON.stringify({ tunedOn: fa, heldOut: fb, heldOutPages: heldList }, null, 1));
+    console.log(
+      JSON.stringify({ tunedOn: fa, ...(fb && { heldOut: fb, heldOutPages: heldList }) }, null, 1),
+    );
   } else {
-    const head = [`tuned-on (${tuned.length} pages)`, `held-out (${heldList.length} pages)`];
-    console.log(`\n| figure | ${head.join(' | ')} |\n| --- | --- | --- |`);
+    const head = [`tuned-on (${tuned.length} pages)`];
+    if (fb) head.push(`held-out (${heldList.length} pages)`);
+    console.log(`\n| figure | ${head.join(' | ')} |\n|${' --- |'.repeat(head.length + 1)}`);
     for (const k of Object.keys(fa)) {
       const fmt = (v: number | undefined) =>
         k === 'nonQuote FPs' ? String(v) : (v ?? 0).toFixed(3);
-      console.log(`| ${k} | ${fmt(fa[k])} | ${fmt(fb[k])} |`);
+      console.log(`| ${[k, fmt(fa[k]), ...(fb ? [fmt(fb[k])] : [])].join(' | ')} |`);
     }
-    console.log(`\nheld out: ${heldList.join(', ')}`);
+    if (fb) console.log(`\nheld out: ${heldList.join(', ')}`);
   }
   return failed > 0 ? 1 : 0;
 }

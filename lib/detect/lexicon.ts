@@ -241,6 +241,8 @@ export const SPEECH_VERBS = set(`
   acknowledging adding insisted wrote added wondered wonders thundered exclaimed shouted
   pointed whispered boasted bragged tweeted posted messaged texted emailed
   echoed echoes reads claims
+  alleges allege alleging notes revealed reveals retorted recounted recounts assured assures
+  affirmed reaffirmed demanded demands disclosed objected
   tells tell say write threatens promises replies counters laments hails praises welcomes decries condemns accuses maintains observes agrees confirms denies concludes contends suggests predicts pledges vows cautions continues explains insists warns argues asserts declares announces adds
 `);
 
@@ -300,6 +302,8 @@ export const UNNAMED_SPEAKERS = set(`
   supporters resident residents witness witnesses insider insiders person people someone
   statement report spokesmen officer officers lawmaker lawmakers members member staff
   government ministry administration police military army
+  prosecutors prosecutor investigators investigator authorities protesters activists lawyers
+  attorneys
 `);
 
 /**
@@ -563,3 +567,18 @@ export const DOCUMENT_NOUNS = set(`
   report statement letter memo communique communiqué resolution study document filing indictment
   complaint ruling assessment review
 `);
+
+/**
+ * Forms of "be" and "get" that make the participle after them passive ("was accused of “…”",
+ * "got labelled “…”"): the sentence's subject is then the one talked about, not the speaker.
+ */
+export const PASSIVE_AUXILIARIES = set('was were been being is are be get gets got');
+
+/** Prepositions: after a name, they open a phrase about it, not a clause it is the subject of. */
+export const PREPOSITIONS = set('on about at in for of with from to by against over than like as');
+
+/** Prepositions between a speech or stance verb and its topic ("warned of “x” risks"). */
+export const STANCE_PREPOSITIONS = set('of against about');
+
+/** Modals (and "to") before a quoted phrase: what follows is a verb phrase, not a modifier. */
+export const MODALS = set('would will could should can may might must shall to');

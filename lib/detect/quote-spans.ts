@@ -12,6 +12,8 @@
  * is reported speech is decided later, with the sentence around it.
  */
 
+import { FUNCTION_WORDS } from './lexicon';
+
 /** A span between quotation marks; `start`/`end` exclude the marks. */
 export interface QuoteSpan {
   start: number;
@@ -217,7 +219,14 @@ export function findQuoteSpans(text: string, breaks: readonly number[] = []): Qu
     } else if (ch === '"') {
       const canOpen = opensAt(text, i);
       const canClose = closesAt(text, i);
-      if (dbl !== null) {
+      const inner =
+        dbl !== null && text[dbl] === '"' && canOpen && !canClose
+          ? nestedStraight(text, i, breaks[bi])
+          : -1;
+      if (inner >= 0) {
+        // "He told me "no" twice," she said: straight marks nested in straight marks.
+        skip = inner + 1;
+      } else if (dbl !== null) {
         if (canOpen && !canClose) {
           closeUnclosed(i);
           dbl = i;
@@ -295,7 +304,30 @@ function nestedPair(text: string, i: number, limit = text.length): boolean {
   return false;
 }
 
-/** "the daughters’ generation": an apostrophe after a plural, followed by a lowercase word. */
+/**
+ * Where the straight mark closing a quotation nested at `i` in an open straight quotation is
+ * ("“He told me "no" twice,” she said" typed with straight marks only), or -1: the next two
+ * straight marks before the paragraph ends at `limit` both sit where a quotation closes.
+ */
+function nestedStraight(text: string, i: number, limit = text.length): number {
+  let first = -1;
+  for (let j = i + 1; j < text.length && j < limit; j++) {
+    if (text[j] !== '"') continue;
+    if (!closesAt(text, j) || opensAt(text, j)) return -1;
+    if (first >= 0) return first;
+    first = j;
+  }
+  return -1;
+}
+
+/**
+ * "the daughters’ generation": an apostrophe after a plural, followed by a lowercase word; but
+ * not before a word that never follows a possessive ("called them ‘rioters’ and left", "‘red
+ * lines’ were clear"), where the mark closes a quotation.
+ */
 function isPluralPossessive(text: string, i: number): boolean {
-  return text[i - 1] === 's' && text[i + 1] === ' ' && /[a-z]/.test(text[i + 2] ?? '');
+  if (!(text[i - 1] === 's' && text[i + 1] === ' ' && /[a-z]/.test(text[i + 2] ?? '')))
+    return false;
+  const next = /^[a-z]+/.exec(text.slice(i + 2, i + 16))?.[0] ?? '';
+  return !FUNCTION_WORDS.has(next);
 }

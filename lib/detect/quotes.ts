@@ -34,6 +34,7 @@ import {
   DOCUMENT_NOUNS,
   FUNCTION_WORDS,
   GENDERED_NOUNS,
+  MODALS,
   MODIFIER_DETERMINERS,
   NATIONALITIES,
   NOT_NAME_WORDS,
@@ -41,9 +42,11 @@ import {
   OFFICIAL_ROLES,
   ORG_CONNECTORS,
   ORG_WORDS,
+  PASSIVE_AUXILIARIES,
   PASSIVE_SPEECH,
   PERSON_PRONOUNS,
   PLACES,
+  PREPOSITIONS,
   PRESS_ROLES,
   ROLE_MODIFIERS,
   SAYING_NAMERS,
@@ -53,6 +56,7 @@ import {
   SPEAKING_BODIES,
   SPEAKING_NAMES,
   SPEECH_VERBS,
+  STANCE_PREPOSITIONS,
   STANCE_VERBS,
   SUBORDINATORS,
   TERM_MARKERS,
@@ -271,7 +275,7 @@ export function findQuotes(ctx: QuoteContext): Quote[] {
     const hasSpeechCue =
       headed !== undefined || pre.some((i) => isSpeechCue(tokens, i)) || post.some(attributesAfter);
 
-    const verdict = speechVerdict(
+    let verdict = speechVerdict({
       text,
       tokens,
       span,
@@ -281,7 +285,16 @@ export function findQuotes(ctx: QuoteContext): Quote[] {
       post,
       shortTerm,
       hasSpeechCue,
-    );
+      headed: headed !== undefined,
+    });
+    // "Roe is “confident” the bill will pass", "She wants “a fair deal”": a short quote with
+    // no speech verb whose clause has a named person (or he/she) as its subject is that
+    // person's words.
+    const subject =
+      !hasSpeechCue && words.length <= 8
+        ? clauseSubject(text, tokens, pre, mentionAt, personById)
+        : null;
+    if (verdict === 'unsure' && subject) verdict = 'speech';
     if (verdict !== 'speech') {
       if (verdict === 'unsure' && words.length >= 2 && words.length <= ECHO_WORDS)
         unsure.push({ span, words: keyWords(raw) });
@@ -293,9 +306,9 @@ export function findQuotes(ctx: QuoteContext): Quote[] {
     const subordinate = SUBORDINATORS.has(tokens[post[0] ?? -1]?.low ?? '');
     let speaker = subordinate
       ? (attributeBefore(text, tokens, pre, mentionAt, personById) ??
-        attributeAfter(text, tokens, post, mentionAt, personById) ??
+        attributeAfter(text, tokens, post, mentionAt, personById, span.close) ??
         attributeLater(text, tokens, post, mentionAt, personById))
-      : (attributeAfter(text, tokens, post, mentionAt, personById) ??
+      : (attributeAfter(text, tokens, post, mentionAt, personById, span.close) ??
         attributeBefore(text, tokens, pre, mentionAt, personById) ??
         attributeLater(text, tokens, post, mentionAt, personById));
     if (speaker?.type === 'pronoun') {
@@ -316,6 +329,12 @@ export function findQuotes(ctx: QuoteContext): Quote[] {
       // "Kessel cheered the “historic” move": the stance verb's subject.
       const k = stanceVerb(tokens, pre, words);
       if (k >= 0) speaker = subjectBefore(text, tokens, pre, k, false, mentionAt, personById);
+    }
+    if (!speaker && subject) {
+      speaker =
+        subject.type === 'pronoun'
+          ? resolvePronoun(sIdx, subject, previous, subjectsOf, personById, genderOf)
+          : subject;
     }
     const explicit = speaker !== null;
     if (!speaker) {
@@ -494,6 +513,56 @@ function shareRepeatedWords(quotes: Quote[], attributed: boolean[]): void {
       break;
     }
   }
+}
+
+/** How many words may sit between a clause's subject and a short quote it says. */
+const SUBJECT_REACH = 10;
+
+/**
+ * The named person or he/she whose clause runs, unbroken by punctuation, into a short quote
+ * ("Roe is “confident”", "She believes the bill is “dead on arrival”", "Roe wants “a fair
+ * deal”"): news writing quotes a few words of the sentence's subject. Not when the person is
+ * an object ("talks with Roe"), when a passive comes between ("Roe was accused of “…”": the
+ * words are someone else's), or when another name, a place or an organisation is nearer.
+ */
+function clauseSubject(
+  text: string,
+  tokens: readonly Token[],
+  pre: readonly number[],
+  mentionAt: MentionIndex,
+  personById: Map<number, Person>,
+): Speaker | null {
+  let verbSeen = false; // a word between the subject and the quote (its verb)
+  for (let k = pre.length - 1; k >= 0 && k >= pre.length - SUBJECT_REACH; k--) {
+    const i = pre[k] as number;
+    const t = tokens[i] as Token;
+    const next = pre[k + 1];
+    if (next !== undefined) {
+      // Another quotation or any punctuation between: a different clause.
+      if (next !== i + 1 || /[^\s]/.test(text.slice(t.end, (tokens[next] as Token).start)))
+        return null;
+    }
+    const m = mentionAt[i];
+    if (m) {
+      const first = firstTokenAtOrAfter(tokens, m.start);
+      if (!verbSeen || isObject(text, tokens, first)) return null;
+      // "Roe on “the Gordon problem”" (a heading): no verb, so no clause of Roe's.
+      if (PREPOSITIONS.has(tokens[firstTokenAtOrAfter(tokens, m.end)]?.low ?? '')) return null;
+      return speakerFromMention(m, personById);
+    }
+    if (PERSON_PRONOUNS.has(t.low)) {
+      return verbSeen
+        ? { type: 'pronoun', name: null, word: t.low, start: t.start, end: t.end }
+        : null;
+    }
+    // A capitalised word that names nobody (a place, a body): the clause is not a person's.
+    if (t.cap && (tokens[i - 1]?.sentence ?? -1) === t.sentence) return null;
+    // "was accused of", "is known as", "got labelled": passive, so not the subject's words.
+    if (PASSIVE_AUXILIARIES.has(t.low) && /(?:ed|en)$/.test(tokens[pre[k + 1] ?? -1]?.low ?? ''))
+      return null;
+    verbSeen = true;
+  }
+  return null;
 }
 
 /**
@@ -698,17 +767,28 @@ function nounFollows(text: string, span: QuoteSpan, after: Token | undefined): b
 type Verdict = 'speech' | 'term' | 'unsure';
 
 /** Scare quotes, terms, nicknames and titles of works. */
-function speechVerdict(
-  text: string,
-  tokens: readonly Token[],
-  span: QuoteSpan,
-  raw: string,
-  words: readonly string[],
-  pre: readonly number[],
-  post: readonly number[],
-  shortTerm: boolean,
-  hasSpeechCue: boolean,
-): Verdict {
+/** What `speechVerdict` reads about one quoted span. */
+interface VerdictInput {
+  text: string;
+  tokens: readonly Token[];
+  span: QuoteSpan;
+  /** The text between the marks. */
+  raw: string;
+  /** Its words (those holding a letter or digit). */
+  words: readonly string[];
+  /** Token indexes before and after the span in its sentence, outside quotes. */
+  pre: readonly number[];
+  post: readonly number[];
+  /** Three words or fewer, with no sentence punctuation at the end. */
+  shortTerm: boolean;
+  /** A speech verb, source or "Name:" lead in the sentence. */
+  hasSpeechCue: boolean;
+  /** The line opens with a person's name and a colon ("Roe: “…”"). */
+  headed: boolean;
+}
+
+function speechVerdict(v: VerdictInput): Verdict {
+  const { text, tokens, span, raw, words, pre, post, shortTerm, hasSpeechCue, headed } = v;
   const lastPre = pre[pre.length - 1];
   const before = lastPre !== undefined ? (tokens[lastPre] as Token) : undefined;
   const beforeGapOk = before && /^\s*$/.test(text.slice(before.end, span.open));
@@ -741,6 +821,10 @@ function speechVerdict(
   if (stanceObject(tokens, pre, words) && beforeGapOk && !/^\p{Lu}/u.test(raw.trim())) {
     return 'speech';
   }
+  // "The “unacceptable” delay, he said, …", "It was a “very productive” meeting, Roe said":
+  // a modifier whose noun phrase the attribution follows at once is the speaker's word.
+  if (words.length <= 2 && !/^\p{Lu}/u.test(raw.trim()) && attributedAfterNoun(text, tokens, post))
+    return 'speech';
   // "the “one country, two systems” formula": a phrase between a determiner and its noun names
   // a policy or a term; nobody is quoted.
   const firstAfter = tokens[post[0] ?? -1];
@@ -770,7 +854,17 @@ function speechVerdict(
     // A title of a work ("his book “The Long Road,”"), a name or a nickname; but a
     // one-word exclamation or a short sentence that someone said stays a quote.
     if (workBefore) return 'term';
-    if (!(punctuatedSpeech && (words.length === 1 || words.length >= 3))) return 'term';
+    // "Roe: “We Will Win”", a headline in title case: the named person's words.
+    const headline = headed && words.length >= 3;
+    // "said the ruling was “Kafkaesque”", "“OK”": one capitalised word as a predicate, said.
+    const predicate =
+      hasSpeechCue &&
+      words.length === 1 &&
+      before !== undefined &&
+      beforeGapOk &&
+      COPULAS.has(before.low);
+    if (!headline && !predicate && !(punctuatedSpeech && (words.length === 1 || words.length >= 3)))
+      return 'term';
   }
   if (!shortTerm) return 'speech';
   // A quoted modifier: "a “post-truth” society"; but a quoted verb taking its object after a
@@ -811,10 +905,53 @@ function saidBySubject(tokens: readonly Token[], pre: readonly number[]): boolea
  */
 function quotedVerb(words: readonly string[], before: Token | undefined): boolean {
   const first = words[0] ?? '';
+  // "the company “knowingly misled” investors": an adverb and the verb it qualifies.
+  const adverbVerb =
+    words.length === 2 && /^\p{Ll}+ly$/u.test(first) && /^\p{Ll}/u.test(words[1] ?? '');
+  // "it would “never allow” secession": after a modal or "to", a verb phrase.
+  if (before !== undefined && MODALS.has(before.low) && /^\p{Ll}/u.test(first)) return true;
   return (
-    /^\p{Ll}+(?:ed|ing)$/u.test(first) &&
+    (/^\p{Ll}+(?:ed|ing)$/u.test(first) || adverbVerb) &&
     (before === undefined || !MODIFIER_DETERMINERS.has(before.low))
   );
+}
+
+/**
+ * True when the tokens after a quoted modifier are its noun (one to three lowercase words) and
+ * then, after a comma, an attribution: "… delay, he said", "… meeting, said Roe", "… move,
+ * Roe told reporters".
+ */
+function attributedAfterNoun(
+  text: string,
+  tokens: readonly Token[],
+  post: readonly number[],
+): boolean {
+  for (let j = 0; j < 3 && j < post.length; j++) {
+    const t = tokens[post[j] as number] as Token;
+    if (t.cap || FUNCTION_WORDS.has(t.low) || isVerb(t)) return false;
+    if (j > 0 && post[j] !== (post[j - 1] as number) + 1) return false;
+    const next = tokens[post[j + 1] ?? -1];
+    if (!next) return false;
+    const gap = text.slice(t.end, next.start);
+    if (gap === ' ') continue;
+    if (!/^,\s$/.test(gap)) return false;
+    // After the comma: "said X", or a short subject and its speech verb, then a break.
+    for (let k = j + 1; k < post.length && k <= j + 5; k++) {
+      const v = tokens[post[k] as number] as Token;
+      if (!isVerb(v)) continue;
+      if (k === j + 1) return post[k + 1] !== undefined;
+      const after = tokens[post[k + 1] ?? -1];
+      return (
+        !after ||
+        after.sentence !== v.sentence ||
+        /^[,.;]/.test(text.slice(v.end, after.start)) ||
+        OBJECT_MARKERS.has(after.low) ||
+        after.low === 'reporters'
+      );
+    }
+    return false;
+  }
+  return false;
 }
 
 /**
@@ -839,6 +976,19 @@ function stanceVerb(
   // deal") as the subject's words.
   if (words.length !== 1) return -1;
   const det = tokens[pre[pre.length - 1] ?? -1];
+  // "warned of “catastrophic” risks", "spoke against “reckless” cuts": a speech or stance
+  // verb, a preposition of its topic, and the quoted word.
+  if (det && STANCE_PREPOSITIONS.has(det.low)) {
+    const k = MODIFIER_DETERMINERS.has(tokens[pre[pre.length - 2] ?? -1]?.low ?? '')
+      ? -1
+      : pre.length - 2;
+    const verb = tokens[pre[k] ?? -1];
+    const speaks =
+      verb !== undefined &&
+      !verb.cap &&
+      (STANCE_VERBS.has(verb.low) || isVerb(verb) || verb.low === 'spoke' || verb.low === 'speaks');
+    return speaks ? k : -1;
+  }
   if (!det || !MODIFIER_DETERMINERS.has(det.low)) return -1;
   let k = pre.length - 2;
   if (VERB_PARTICLES.has(tokens[pre[k] ?? -1]?.low ?? '')) k--;
@@ -896,6 +1046,15 @@ function phraseAt(
   const m = mentionAt[i];
   if (m) return speakerFromMention(m, personById);
   if (t.low === 'they' || t.low === 'we')
+    return { type: 'unnamed', name: null, start: t.start, end: t.end };
+  // "Officials said", "Prosecutors allege": people nobody names, capitalised only because the
+  // sentence starts with them (a body such as "Police" still speaks as itself).
+  if (
+    t.cap &&
+    UNNAMED_SPEAKERS.has(t.low) &&
+    !SPEAKING_BODIES.has(t.low) &&
+    tokens[i - 1]?.sentence !== t.sentence
+  )
     return { type: 'unnamed', name: null, start: t.start, end: t.end };
   if (PERSON_PRONOUNS.has(t.low) || t.low === 'it')
     return { type: 'pronoun', name: null, start: t.start, end: t.end, word: t.low };
@@ -1115,17 +1274,33 @@ function finish(
   return sp;
 }
 
-/** "…,” said X" / "…,” X said" / "…,” he added" right after the closing mark. */
+/**
+ * "…,” said X" / "…,” X said" / "…,” he added" / "“…” — X" right after the closing mark
+ * (offset `close`, when known).
+ */
 function attributeAfter(
   text: string,
   tokens: readonly Token[],
   post: readonly number[],
   mentionAt: MentionIndex,
   personById: Map<number, Person>,
+  close?: number,
 ): Speaker | null {
   const p0 = post[0];
   if (p0 === undefined) return null;
   const t0 = tokens[p0] as Token;
+  // "…’, adding that ministers …": the participle goes on with the sentence's subject; the
+  // words after it are not an inverted attribution.
+  if (isVerb(t0) && /ing$/.test(t0.low)) return null;
+  // "“…” — Jane Roe (@janeroe)": a tweet or epigraph signed with a dash.
+  const m0 = mentionAt[p0];
+  if (
+    m0 &&
+    m0.start === t0.start &&
+    close !== undefined &&
+    /^\s*[—–]\s*$/.test(text.slice(close, t0.start))
+  )
+    return speakerFromMention(m0, personById);
   if (isVerb(t0)) {
     // Inverted: "said Martin Indyk, …", "said the spokesman".
     let k = 1;
@@ -1170,7 +1345,6 @@ function attributeAfter(
   }
   // "…,’’ Jane Roe, chief executive of Fennix, told the BBC": an appositive between the
   // name right after the quote and its verb.
-  const m0 = mentionAt[p0];
   if (m0) {
     let k = 1;
     while (k < post.length && mentionAt[post[k] as number] === m0) k++;
@@ -1229,6 +1403,8 @@ function attributeAfter(
     if (!isVerb(v)) continue;
     let s = k - 1;
     while (s > 0 && SKIPPABLE.has((tokens[post[s] as number] as Token).low)) s--;
+    s = pastParenthesis(text, tokens, post, s);
+    if (s < 0) return null;
     const si = post[s] as number;
     const sp = nounPhraseAt(text, tokens, si, mentionAt, personById);
     if (sp) return finish(text, sp, tokens, si, personById, mentionAt);
@@ -1415,6 +1591,12 @@ function subjectBefore(
   let inAppositive = commaBefore;
   let relative = false; // passed ", which …": the phrase before the comma is the subject
   for (let j = k - 1; j >= 0; j--) {
+    // "Jane Roe (D-Ohio) said": the parenthesis is not the subject.
+    const outside = pastParenthesis(text, tokens, pre, j);
+    if (outside !== j) {
+      j = outside + 1;
+      continue;
+    }
     const si = pre[j] as number;
     const st = tokens[si] as Token;
     if (inAppositive) {
@@ -1451,6 +1633,15 @@ function subjectBefore(
     const wasRelative = relative;
     relative = false;
     if (!sp) continue;
+    // "Jane Roe, who moved the agency to Denver, has said": a name that ends a relative
+    // clause is not the verb's subject; the clause's antecedent is.
+    if (!mentionAt[si] && /,/.test(text.slice(st.end, (tokens[pre[j + 1] ?? vi] as Token).start))) {
+      const w = relativeStart(text, tokens, pre, j);
+      if (w >= 0) {
+        j = w + 1;
+        continue;
+      }
+    }
     // "called Roe a “liar” and said": a person right after a verb is its object.
     if (sp.type === 'person' && mentionAt[si] && isObjectOfVerb(text, tokens, mentionAt[si]))
       continue;
@@ -1472,6 +1663,47 @@ function subjectBefore(
     if (j >= k - 3 || wasRelative) return finish(text, sp, tokens, si, personById, mentionAt);
   }
   return null;
+}
+
+/**
+ * The index in `list` of the word before a parenthesis that ends right after `list[s]` ("Jane
+ * Roe (D-Ohio) said", "the ministry (MFA) said"), or `s` when none does; -1 when the
+ * parenthesis opens the list.
+ */
+function pastParenthesis(
+  text: string,
+  tokens: readonly Token[],
+  list: readonly number[],
+  s: number,
+): number {
+  const t = tokens[list[s] ?? -1];
+  const n = tokens[(list[s] ?? -2) + 1];
+  if (!t || !n || !/^[^\p{L}\p{N}]*\)/u.test(text.slice(t.end, n.start))) return s;
+  for (let j = s; j >= 0 && j > s - 8; j--) {
+    const a = tokens[list[j] as number] as Token;
+    const b = tokens[(list[j] as number) - 1];
+    if (text.slice(b ? b.end : 0, a.start).includes('(')) return j - 1;
+  }
+  return s;
+}
+
+/**
+ * The index in `pre` of the "who" or "which" opening, after a comma, the relative clause that
+ * ends at `pre[j]` ("Jane Roe, who has led the agency since 2015, said"), or -1.
+ */
+function relativeStart(
+  text: string,
+  tokens: readonly Token[],
+  pre: readonly number[],
+  j: number,
+): number {
+  for (let w = j - 1; w >= 1 && w >= j - 25; w--) {
+    const t = tokens[pre[w] as number] as Token;
+    const p = tokens[pre[w - 1] as number] as Token;
+    if (t.low !== 'who' && t.low !== 'which') continue;
+    return text.slice(p.end, t.start).includes(',') ? w : -1;
+  }
+  return -1;
 }
 
 /** The person mention that the tokens `idx` are exactly (a title before it allowed), if any. */
@@ -1522,6 +1754,8 @@ function attributeLater(
     if (!isVerb(v)) continue;
     let s = k - 1;
     while (s > 0 && SKIPPABLE.has((tokens[post[s] as number] as Token).low)) s--;
+    s = pastParenthesis(text, tokens, post, s);
+    if (s < 0) return null;
     const sp = nounPhraseAt(text, tokens, post[s] as number, mentionAt, personById);
     if (sp) return finish(text, sp, tokens, post[s] as number, personById, mentionAt);
     const after = post[k + 1];

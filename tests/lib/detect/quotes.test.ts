@@ -1367,3 +1367,198 @@ describe('common journalistic patterns (invented text, one row each)', () => {
     },
   );
 });
+
+describe('a short quote in a clause whose subject is a person', () => {
+  it.each([
+    [
+      'after "is"',
+      'Senator Ada Brill met the families. Brill is “confident” the bill will pass.',
+      'confident',
+      'Ada Brill',
+    ],
+    [
+      'after "she was"',
+      'Senator Ada Brill met the families. She was “deeply troubled” by the findings.',
+      'deeply troubled',
+      'Ada Brill',
+    ],
+    [
+      'after "remains"',
+      'Minister Tomas Varga remains “committed” to the deal.',
+      'committed',
+      'Tomas Varga',
+    ],
+    [
+      'after a verb of wanting',
+      'Minister Tomas Varga wants “a fair deal” for farmers.',
+      'a fair deal',
+      'Tomas Varga',
+    ],
+    [
+      'as the predicate of a clause the subject believes',
+      'Minister Tomas Varga believes the bill is “dead on arrival”.',
+      'dead on arrival',
+      'Tomas Varga',
+    ],
+    ['after "has"', 'Minister Tomas Varga has “no plans” to resign.', 'no plans', 'Tomas Varga'],
+    [
+      'after "defended … as"',
+      'Minister Tomas Varga defended the decision as “necessary and proportionate”.',
+      'necessary and proportionate',
+      'Tomas Varga',
+    ],
+  ])('keeps it %s, with the subject as speaker', (_, text, quote, speaker) => {
+    expect(said(text)).toContainEqual([quote, speaker]);
+  });
+
+  it.each([
+    ['when the person is passive', 'Minister Tomas Varga was sentenced to “time served”.'],
+    ['when the person is an object', 'Talks with Minister Tomas Varga stayed “on track”.'],
+    ['when a place is the subject', 'Minister Tomas Varga flew home. Vell has “no plans” yet.'],
+    ['in a heading "Name on …"', 'Tomas Varga on “the Vell question”'],
+    ['across a comma', 'Minister Tomas Varga, a “moderate” in the party, flew home.'],
+  ])('drops it %s', (_, text) => {
+    expect(quotes(text)).toEqual([]);
+  });
+});
+
+describe('a quoted modifier that is someone’s word', () => {
+  it.each([
+    [
+      'with the attribution right after its noun',
+      'Mayor Ada Brill met the council. The “unacceptable” delay, she said, would cost millions.',
+      'unacceptable',
+      'Ada Brill',
+    ],
+    [
+      'with the attribution ending the sentence',
+      'Mayor Ada Brill met the governor. It was a “very productive” meeting, Brill said.',
+      'very productive',
+      'Ada Brill',
+    ],
+    [
+      'after a speech verb and "of"',
+      'Mayor Ada Brill warned of “catastrophic” floods if nothing is done.',
+      'catastrophic',
+      'Ada Brill',
+    ],
+    [
+      'as an adverb and a verb, with a speech verb',
+      'Mayor Ada Brill alleges the company “knowingly misled” investors.',
+      'knowingly misled',
+      'Ada Brill',
+    ],
+    [
+      'as a quoted verb before "allege"',
+      'The guards “falsified” records, prosecutors allege.',
+      'falsified',
+      null,
+    ],
+  ])('keeps it %s', (_, text, quote, speaker) => {
+    expect(said(text)).toContainEqual([quote, speaker]);
+  });
+
+  it('drops a modifier whose noun runs on past the attribution', () => {
+    const text =
+      'Ministers think a “thin” trade deal that skips the hard issues is a bad one, a person briefed on the talks said.';
+    expect(quotes(text)).toEqual([]);
+  });
+});
+
+describe('a headline in title case', () => {
+  it('is the words of the person named before a colon', () => {
+    const head = 'Brill: “We Will Not Back Down”';
+    const text = `${head} Senator Ada Brill spoke in Vell on Monday.`;
+    expect(said(text, [head.length + 1])).toEqual([['We Will Not Back Down', 'Ada Brill']]);
+  });
+
+  it('stays a title without a name before it', () => {
+    expect(quotes('Review: “We Will Not Back Down”')).toEqual([]);
+  });
+});
+
+describe('speakers past a parenthesis, a participle or a plural role', () => {
+  it.each([
+    [
+      'a party and state in parentheses before the verb',
+      'Senator Ada Brill (D-Vell) said the decision was “a betrayal.”',
+      'Ada Brill',
+    ],
+    [
+      'a party and state in parentheses after the quote',
+      '“This is a betrayal,” Senator Ada Brill (D-Vell) said in a statement.',
+      'Ada Brill',
+    ],
+    [
+      'a participle after the quote',
+      'Senator Ada Brill said the cabinet had ‘lost the plot’, adding that ministers were asleep.',
+      'Ada Brill',
+    ],
+    ['a plural role opening the sentence', 'Officials said the plan was “under review.”', null],
+    ['prosecutors', 'Prosecutors said the guards “repeatedly failed” to act.', null],
+    [
+      'a tweet signed with a dash',
+      'Senator Ada Brill met Minister Tomas Varga. “Great talks today. #peace” — Tomas Varga (@tvarga) May 3, 2019',
+      'Tomas Varga',
+    ],
+  ])('attributes %s', (_, text, speaker) => {
+    expect(quotes(text).map((q) => q.speaker)).toEqual([speaker]);
+  });
+});
+
+describe('single marks after a plural, nested straight marks, a quoted verb after a modal', () => {
+  it.each([
+    [
+      'a plural quoted before "and"',
+      'Chief Executive Cara Vell called the marchers ‘rioters’ and vowed to restore order.',
+      ['rioters'],
+    ],
+    [
+      'a plural quoted before "but", and a later quote',
+      'Mrs Vell said the city faced ‘dark days’ but promised that ‘order will be restored’.',
+      ['dark days', 'order will be restored'],
+    ],
+    [
+      'straight marks nested in straight marks',
+      'Senator Ada Brill said: "He told me "no" twice, and then he left."',
+      ['He told me "no" twice, and then he left.'],
+    ],
+    [
+      'a quoted verb phrase after a modal',
+      'Minister Tomas Varga said Vell would ‘never allow’ secession.',
+      ['never allow'],
+    ],
+  ])('finds %s', (_, text, expected) => {
+    expect(quotes(text).map((q) => q.text)).toEqual(expected);
+  });
+
+  it('still reads a plural possessive before a noun as an apostrophe', () => {
+    const text = 'Mrs Vell said the students’ demands were ‘unrealistic’ and would not be met.';
+    expect(quotes(text).map((q) => q.text)).toEqual(['unrealistic']);
+  });
+});
+
+describe('one capitalised word said as a predicate', () => {
+  it.each([
+    [
+      'an adjective from a name',
+      'Senator Ada Brill said the ruling was “Kafkaesque”.',
+      'Kafkaesque',
+    ],
+    ['an acronym', 'Senator Ada Brill said the agreement was “OK” and left.', 'OK'],
+  ])('keeps %s', (_, text, quote) => {
+    expect(said(text)).toEqual([[quote, 'Ada Brill']]);
+  });
+
+  it('drops a name after "was" with nobody speaking', () => {
+    expect(quotes('The ship in the harbour was “Endeavour” and it sailed at dawn.')).toEqual([]);
+  });
+});
+
+describe('a relative clause between the speaker and the verb', () => {
+  it('gives the quote to the antecedent, not to a place ending the clause', () => {
+    const text =
+      'Senator Ada Brill, who has led the agency since 2015 and moved it to Denver, has repeatedly said that the rules are “outdated and unfair.”';
+    expect(said(text)).toEqual([['outdated and unfair.', 'Ada Brill']]);
+  });
+});
