@@ -37,8 +37,11 @@ export interface Database {
   allDocs(options: { keys: string[]; include_docs: true }): Promise<{
     rows: { key: string; doc?: (NoteDocument & { _rev: string }) | null; error?: string }[];
   }>;
-  /** How many documents the database holds (PouchDB's and CouchDB's `info`). */
-  info(): Promise<{ doc_count?: number }>;
+  /**
+   * How many documents the database holds, and its update sequence (PouchDB's and CouchDB's
+   * `info`; a number in PouchDB's local adapters, an opaque string on a server).
+   */
+  info(): Promise<{ doc_count?: number; update_seq?: unknown }>;
 }
 
 /** A live changes feed (PouchDB's `changes({ live: true })`). */
@@ -56,10 +59,26 @@ export type Replicate = (
     filter?: (doc: NoteDocument) => boolean;
     /** Which side keeps the replication's checkpoints (PouchDB's `checkpoint` option). */
     checkpoint?: 'source' | 'target';
+    /**
+     * Start after this source sequence: PouchDB first writes it as the checkpoint, then reads
+     * the changes after it (PouchDB's `since` option).
+     */
+    since?: number;
   },
-) => PromiseLike<{ docs_written: number; doc_write_failures: number; errors: unknown[] }> & {
+) => PromiseLike<ReplicationResult> & {
   cancel(): void;
 };
+
+/** What a one-shot replication resolves with (the part of PouchDB's result the controller reads). */
+export interface ReplicationResult {
+  docs_written: number;
+  doc_write_failures: number;
+  errors: unknown[];
+  /** The source sequence the replication read through (and checkpointed). */
+  last_seq?: unknown;
+  /** 'complete', or 'cancelled' when it was stopped. */
+  status?: string;
+}
 
 /** What the controller needs. */
 export interface ReplicatorDeps {
@@ -143,6 +162,13 @@ export function createReplicator(deps: ReplicatorDeps): Replicator {
    * local write needs no cycle of its own: the push reads every change stored before it starts.
    */
   let pushing = false;
+  /**
+   * The local sequence through which the last completed push to the reader's database read
+   * (PouchDB's `last_seq`, also its checkpoint on the server); undefined when unknown (a new
+   * worker, new settings, a push that failed). Kept in memory only: unknown costs one push
+   * that reads from the server's checkpoint, as before.
+   */
+  let pushedThrough: number | undefined;
 
   const set = (event: SyncEvent) => {
     state = nextState(state, event);
@@ -166,7 +192,19 @@ export function createReplicator(deps: ReplicatorDeps): Replicator {
     return run;
   };
 
-  /** Pushes and pulls once; throws the first failure. Returns the changes the server refused. */
+  /**
+   * Pushes, pulls and pushes again once; throws the first failure. Returns the changes the
+   * server refused.
+   *
+   * Why two pushes: a push reads the local changes since its checkpoint, and what a pull
+   * stores here is local changes too. Pushed as they are, the notes just pulled went back to
+   * the server to be asked about (`revs_diff`) one batch at a time: after a first replication
+   * of 10,000 notes that read-back took most of the cycle. So the cycle first pushes what this
+   * device wrote since its last push, then pulls, and when the local sequence moved by exactly
+   * the revisions the pull wrote (nothing else was written meanwhile), the last push starts
+   * after them (`since`). Otherwise it reads them like any other change: a note written while
+   * the pull ran is never jumped over.
+   */
   const cycle = async (cfg: SyncConfig): Promise<number> => {
     const base = serverBase(cfg.server);
     const personal = deps.remote(`${base}/${cfg.database}`, cfg);
@@ -174,20 +212,39 @@ export function createReplicator(deps: ReplicatorDeps): Replicator {
     // Notes synced as another user on this profile, which the reader chose to keep local
     // (lib/sync/switch.ts), go nowhere from here.
     const held = withheldFrom(await readWithheld(deps.local), cfg.user);
-    // Pull first, then push: what the pull stores comes back through the change feed as local
-    // changes (`written`), and a push that starts after them takes them in the same cycle, so
-    // a first replication is not followed by a second whole cycle (see `written`).
+    const pushPersonal = async (since?: number) => {
+      // Unknown until this push completes (a failure leaves it unknown).
+      pushedThrough = undefined;
+      const push = await replicate(deps.local, personal, {
+        ...PUSH,
+        filter: (doc) => notDesign(doc) && !held.has(doc._id),
+        ...(since === undefined ? {} : { since }),
+      });
+      failOn(push);
+      denied += push.doc_write_failures;
+      pushedThrough = push.status === 'complete' ? sequence(push.last_seq) : undefined;
+    };
+    // What this device wrote since the last push goes first; nothing to do when the local
+    // sequence has not moved since (a cycle woken by the server's change feed).
+    if (pushedThrough === undefined || pushedThrough !== (await localSeq())) await pushPersonal();
+    const before = await localSeq();
     const pulling = async () => replicate(personal, deps.local, { ...PULL, filter: notDesign });
     const pull =
       deps.quietly && (await largePull(personal)) ? await deps.quietly(pulling) : await pulling();
     failOn(pull);
+    // From here a local write is told after the sequence below is read, or is counted in it.
     pushing = true;
-    const push = await replicate(deps.local, personal, {
-      ...PUSH,
-      filter: (doc) => notDesign(doc) && !held.has(doc._id),
-    });
-    failOn(push);
-    denied += push.doc_write_failures;
+    const after = await localSeq();
+    // The pull's own revisions only, right after what the first push sent: start after them.
+    const pulledOnly =
+      before !== undefined &&
+      after !== undefined &&
+      before === pushedThrough &&
+      pull.docs_written > 0 &&
+      after - before === pull.docs_written;
+    if (after === undefined || after !== pushedThrough) {
+      await pushPersonal(pulledOnly ? after : undefined);
+    }
     if (cfg.teams.length > 0) await stampOwnNotes(deps.local, cfg.user, held);
     for (const team of cfg.teams) {
       const db = deps.remote(`${base}/${team.database}`, cfg);
@@ -205,6 +262,10 @@ export function createReplicator(deps: ReplicatorDeps): Replicator {
     }
     return denied;
   };
+
+  /** The local database's update sequence, when it is a number (PouchDB's local adapters). */
+  const localSeq = async (): Promise<number | undefined> =>
+    sequence((await deps.local.info()).update_seq);
 
   /**
    * Whether the server holds many more notes than this device (a first replication, mostly):
@@ -290,6 +351,7 @@ export function createReplicator(deps: ReplicatorDeps): Replicator {
       if (running) await running.catch(() => undefined);
       config = next;
       deniedTotal = 0;
+      pushedThrough = undefined;
       retryDelay = deps.retryMs ?? 1_000;
       if (!next) {
         set({ type: 'stop' });
@@ -317,6 +379,11 @@ export function createReplicator(deps: ReplicatorDeps): Replicator {
       for (const run of inFlight) run.cancel();
     },
   };
+}
+
+/** A sequence when it is a number (PouchDB's local adapters), else undefined. */
+function sequence(value: unknown): number | undefined {
+  return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
 }
 
 /** Everything but design documents (a server's own, which only its admins may write). */
