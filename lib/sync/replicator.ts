@@ -1,13 +1,13 @@
 /**
  * The replication controller of the background (issue 14): replicates the notes database with
  * the reader's database on a CouchDB-protocol server, and pushes the chosen notes to team
- * databases and pulls the teammates' notes back. Each cycle is a one-shot PouchDB replication,
- * which writes a checkpoint on the server after every batch (PULL and PUSH below): a cycle cut
- * short (the server went away, the service worker was stopped) starts again from the last
- * checkpoint, and since documents travel with their revisions nothing is duplicated. Cycles run
- * at start, after each local write, whenever the server announces a change (a long-poll on its
- * changes feed while the worker lives), on a retry timer after a failure, and on the
- * background's `chrome.alarms` alarm.
+ * databases and pulls the teammates' notes back. A cycle is a few one-shot PouchDB replications
+ * (push, pull, push: see `cycle`), each writing a checkpoint on the server after every batch
+ * (PULL and PUSH below): a cycle cut short (the server went away, the service worker was
+ * stopped) starts again from the last checkpoint, and since documents travel with their
+ * revisions nothing is duplicated. Cycles run at start, after each local write, whenever the
+ * server announces a change (a long-poll on its changes feed while the worker lives), on a retry
+ * timer after a failure, and on the background's `chrome.alarms` alarm.
  *
  * The controller takes the local database and the way to open remote ones as parameters, so the
  * tests run it in Node against the test server (scripts/couch/server.ts).
