@@ -91,6 +91,12 @@ export interface ReplicatorDeps {
   onState?(state: SyncState): void;
   /** Milliseconds before the first retry after a failure (doubles up to a minute). */
   retryMs?: number;
+  /**
+   * Milliseconds a cycle may go without progress (a batch replicated, a step finished) before
+   * it is given up as a server that stopped answering: its replications are cancelled, the
+   * state says so, and it is retried like a server that is down. Default a minute.
+   */
+  stallMs?: number;
   /** The state saved by a previous worker (its last sync time survives restarts). */
   initial?: SyncState;
   /**
@@ -134,6 +140,8 @@ const PUSH = { batch_size: BATCH_SIZE, checkpoint: 'target' } as const;
 const LARGE_PULL = 1000;
 /** How long a local write waits for more before the cycle (several saves, one cycle). */
 const WRITE_DELAY_MS = 150;
+/** How long a cycle may go without progress before it is given up (`stallMs`). */
+const STALL_MS = 60_000;
 /** The longest wait between retries while the worker lives. */
 const MAX_RETRY_MS = 60_000;
 /** Where the progress of author stamping is kept (a local document: it never replicates). */
@@ -169,6 +177,13 @@ export function createReplicator(deps: ReplicatorDeps): Replicator {
    * that reads from the server's checkpoint, as before.
    */
   let pushedThrough: number | undefined;
+  /**
+   * The running cycle's number. A cycle given up as stalled may still wake later (its server
+   * answering at last); it then changes nothing the next cycle relies on.
+   */
+  let cycleNumber = 0;
+  /** Tells the watchdog of the running cycle that it made progress (`guarded`). */
+  let progressed = () => {};
 
   const set = (event: SyncEvent) => {
     state = nextState(state, event);
@@ -189,7 +204,51 @@ export function createReplicator(deps: ReplicatorDeps): Replicator {
   const replicate: Replicate = (source, target, options) => {
     const run = deps.replicate(source, target, options);
     inFlight.push(run);
+    // Each batch replicated is progress (PouchDB's replication is an event emitter).
+    (run as { on?: (event: string, listener: () => void) => unknown }).on?.('change', () =>
+      progressed(),
+    );
     return run;
+  };
+
+  /**
+   * Runs a cycle, giving it up when it goes `stallMs` without progress: a server that accepts
+   * the connection and never answers would otherwise leave the state "syncing" for ever and no
+   * cycle could run again. Each finished step and each batch counts as progress.
+   */
+  const guarded = (cfg: SyncConfig): Promise<number> => {
+    const stallMs = deps.stallMs ?? STALL_MS;
+    return new Promise<number>((resolve, reject) => {
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      let settled = false;
+      const settle = () => {
+        settled = true;
+        if (timer !== undefined) clearTimeout(timer);
+      };
+      const arm = () => {
+        if (settled) return;
+        if (timer !== undefined) clearTimeout(timer);
+        timer = setTimeout(() => {
+          settle();
+          // The stalled cycle's later steps find they are no longer the running one.
+          cycleNumber += 1;
+          for (const run of inFlight) run.cancel();
+          reject(stalled(stallMs));
+        }, stallMs);
+      };
+      progressed = arm;
+      arm();
+      cycle(cfg).then(
+        (denied) => {
+          settle();
+          resolve(denied);
+        },
+        (error: unknown) => {
+          settle();
+          reject(error);
+        },
+      );
+    });
   };
 
   /**
@@ -206,6 +265,8 @@ export function createReplicator(deps: ReplicatorDeps): Replicator {
    * the pull ran is never jumped over.
    */
   const cycle = async (cfg: SyncConfig): Promise<number> => {
+    const mine = ++cycleNumber;
+    const current = () => mine === cycleNumber;
     const base = serverBase(cfg.server);
     const personal = deps.remote(`${base}/${cfg.database}`, cfg);
     let denied = 0;
@@ -214,7 +275,7 @@ export function createReplicator(deps: ReplicatorDeps): Replicator {
     const held = withheldFrom(await readWithheld(deps.local), cfg.user);
     const pushPersonal = async (since?: number) => {
       // Unknown until this push completes (a failure leaves it unknown).
-      pushedThrough = undefined;
+      if (current()) pushedThrough = undefined;
       const push = await replicate(deps.local, personal, {
         ...PUSH,
         filter: (doc) => notDesign(doc) && !held.has(doc._id),
@@ -222,7 +283,9 @@ export function createReplicator(deps: ReplicatorDeps): Replicator {
       });
       failOn(push);
       denied += push.doc_write_failures;
+      if (!current()) throw stalled(0);
       pushedThrough = push.status === 'complete' ? sequence(push.last_seq) : undefined;
+      progressed();
     };
     // What this device wrote since the last push goes first; nothing to do when the local
     // sequence has not moved since (a cycle woken by the server's change feed).
@@ -232,6 +295,8 @@ export function createReplicator(deps: ReplicatorDeps): Replicator {
     const pull =
       deps.quietly && (await largePull(personal)) ? await deps.quietly(pulling) : await pulling();
     failOn(pull);
+    if (!current()) throw stalled(0);
+    progressed();
     // From here a local write is told after the sequence below is read, or is counted in it.
     pushing = true;
     const after = await localSeq();
@@ -247,6 +312,7 @@ export function createReplicator(deps: ReplicatorDeps): Replicator {
     }
     if (cfg.teams.length > 0) await stampOwnNotes(deps.local, cfg.user, held);
     for (const team of cfg.teams) {
+      if (!current()) throw stalled(0);
       const db = deps.remote(`${base}/${team.database}`, cfg);
       const out = await replicate(deps.local, db, {
         ...PUSH,
@@ -259,6 +325,7 @@ export function createReplicator(deps: ReplicatorDeps): Replicator {
       const back = await replicate(db, deps.local, { ...PULL, filter: isNote });
       failOn(back);
       denied += out.doc_write_failures;
+      progressed();
     }
     return denied;
   };
@@ -318,7 +385,7 @@ export function createReplicator(deps: ReplicatorDeps): Replicator {
         pushing = false;
         set({ type: 'active' });
         try {
-          const denied = await cycle(cfg);
+          const denied = await guarded(cfg);
           if (mine !== generation) break;
           deniedTotal += denied;
           set({ type: 'complete', at: now(), denied: deniedTotal });
@@ -379,6 +446,16 @@ export function createReplicator(deps: ReplicatorDeps): Replicator {
       for (const run of inFlight) run.cancel();
     },
   };
+}
+
+/**
+ * The error of a cycle given up after `ms` without progress (lib/sync/state.ts says it in
+ * words). Also thrown, to end it quietly, by a cycle that wakes after it was given up.
+ */
+function stalled(ms: number): Error {
+  return Object.assign(new Error(`The server stopped answering for ${Math.round(ms / 1000)} s.`), {
+    name: 'timeout',
+  });
 }
 
 /** A sequence when it is a number (PouchDB's local adapters), else undefined. */
