@@ -586,6 +586,27 @@ export function byFrequency(a: Person, b: Person): number {
   );
 }
 
+/**
+ * The more frequent first; of two as frequent, the longer (the fuller spelling), then the
+ * first in code-point order: a total order, so that the answer never depends on the order in
+ * which the pages were read (or the choices arrived, on another device).
+ */
+function byCountThenText(a: readonly [string, number], b: readonly [string, number]): number {
+  return b[1] - a[1] || b[0].length - a[0].length || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);
+}
+
+/**
+ * The name a person is shown by: of the spellings of their main form, the most used, then the
+ * longest, then the first in code-point order. A function of the evidence alone (how often
+ * each spelling was seen), so two devices holding the same pages name a person, merged or not,
+ * the same whatever order they read the pages in.
+ */
+export function displayName(spellings: ReadonlyMap<string, number>): string {
+  let best: [string, number] | undefined;
+  for (const entry of spellings) if (!best || byCountThenText(entry, best) < 0) best = entry;
+  return best?.[0] ?? '';
+}
+
 function makePerson(members: string[], forms: Map<string, NameForm>): Person {
   const list = members.map((k) => ({ k, f: forms.get(k) as NameForm }));
   // The main form: a full name if there is one, the most used, then the longest.
@@ -599,15 +620,7 @@ function makePerson(members: string[], forms: Map<string, NameForm>): Person {
       (x.k < y.k ? -1 : 1),
   );
   const main = (list[0] as { k: string; f: NameForm }).f;
-  let name = '';
-  let best = -1;
-  for (const [spelling, count] of main.spellings) {
-    const score = count * 1000 + spelling.length;
-    if (score > best) {
-      best = score;
-      name = spelling;
-    }
-  }
+  const name = displayName(main.spellings);
   const titleCounts = new Map<string, number>();
   const sites = new Set<string>();
   const pages = new Set<string>();
@@ -624,7 +637,7 @@ function makePerson(members: string[], forms: Map<string, NameForm>): Person {
     id: list[0]?.k as string,
     name,
     forms: list.map((x) => x.k),
-    titles: [...titleCounts.entries()].sort((a, b) => b[1] - a[1]).map(([t]) => t),
+    titles: [...titleCounts.entries()].sort(byCountThenText).map(([t]) => t),
     sites: [...sites],
     pages: [...pages],
     dates: [...dates].sort(),

@@ -21,7 +21,7 @@ import type { FormRecord, LibraryPage, PersonChoice, PersonRecord, Sighting } fr
  * another version (or none, after the v5 upgrade) is rebuilt from the pages; bump it whenever
  * identity resolution changes what it would produce.
  */
-export const SUMMARY_VERSION = 1;
+export const SUMMARY_VERSION = 2;
 
 /** The setting's key. */
 export const SUMMARY_KEY = 'people-summary';
@@ -149,7 +149,8 @@ function personRecord(person: Resolution['people'][number], resolution: Resoluti
   for (const key of person.forms) {
     const form = resolution.forms.get(key);
     spellings[key] = form ? [...form.spellings.keys()] : [];
-    buckets.add(bucketOf(key));
+    // Already parsed by the resolution: parsing each name again was a part of every settling.
+    buckets.add(form ? form.parsed.bucket : bucketOf(key));
   }
   return {
     ...person,

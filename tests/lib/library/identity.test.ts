@@ -221,3 +221,89 @@ describe('names and titles', () => {
     expect(titlesAgree(a, b)).toBe(agree);
   });
 });
+
+describe("a person's name", () => {
+  /** Every order of `xs` (small lists only). */
+  function orders<T>(xs: readonly T[]): T[][] {
+    if (xs.length <= 1) return [[...xs]];
+    return xs.flatMap((x, i) =>
+      orders([...xs.slice(0, i), ...xs.slice(i + 1)]).map((rest) => [x, ...rest]),
+    );
+  }
+
+  /** The name and titles of the one person `pages` name, resolved with `choices`. */
+  function shown(pages: LibraryPage[], choices: PersonChoice[] = []) {
+    return resolvePeople(pages, choices).people.map((p) => ({ name: p.name, titles: p.titles }));
+  }
+
+  it('is the most used spelling, whatever order the pages were read in', () => {
+    const pages = [
+      libPage([['Antony Blinken', [], 1]]),
+      libPage([['ANTONY BLINKEN', [], 2]]),
+      libPage([['Antony Blinken', [], 2]]),
+    ];
+    for (const order of orders(pages)) {
+      expect(shown(order).map((p) => p.name)).toEqual(['Antony Blinken']);
+    }
+  });
+
+  it('breaks a tie by length, then code-point order, not by which page came first', () => {
+    // Equally often, equally long: the accent makes "Blínken" come after "Blinken".
+    const pages = [
+      libPage([['Antony Blínken', ['Secretary of State']]]),
+      libPage([['Antony Blinken', ['Secretary']]]),
+      libPage([['Mr. Antony Blinken', []]]),
+    ];
+    for (const order of orders(pages)) {
+      expect(shown(order)).toEqual([
+        // "Mr. Antony Blinken" is of the same form, so it counts as a spelling: the longest of
+        // three equally used ones. Titles as often seen: the longer first.
+        { name: 'Mr. Antony Blinken', titles: ['Secretary of State', 'Secretary'] },
+      ]);
+    }
+    for (const order of orders(pages.slice(0, 2))) {
+      expect(shown(order).map((p) => p.name)).toEqual(['Antony Blinken']);
+    }
+  });
+
+  it('of a merged person, is the same whatever order the pages and the choices came in', () => {
+    const pages = [
+      libPage([['Jake Sullivan', ['National Security Advisor']]]),
+      libPage([['Jacob Sullivan', ['Adviser']]]),
+      libPage([['Jacob J. Sullivan']]),
+    ];
+    const merges: PersonChoice[] = [
+      {
+        id: 'm1',
+        at: '2026-01-01T00:00:00.000Z',
+        kind: 'merge',
+        a: 'jake sullivan',
+        b: 'jacob sullivan',
+      },
+      {
+        id: 'm2',
+        at: '2026-01-02T00:00:00.000Z',
+        kind: 'merge',
+        a: 'jacob j sullivan',
+        b: 'jake sullivan',
+      },
+    ];
+    const seen = new Set<string>();
+    for (const order of orders(pages)) {
+      for (const choices of orders(merges)) seen.add(JSON.stringify(shown(order, choices)));
+    }
+    expect([...seen]).toHaveLength(1);
+    expect(JSON.parse([...seen][0] as string)).toEqual([
+      { name: 'Jacob J. Sullivan', titles: ['National Security Advisor', 'Adviser'] },
+    ]);
+  });
+
+  it('is never won by a huge spelling seen once over one seen more often', () => {
+    // The same form (punctuation is not part of a name), written with 5,000 characters more.
+    const huge = `Antony Blinken${'.'.repeat(5_000)}`;
+    const pages = [libPage([[huge, [], 1]]), libPage([['Antony Blinken', [], 3]])];
+    for (const order of orders(pages)) {
+      expect(shown(order).map((p) => p.name)).toEqual(['Antony Blinken']);
+    }
+  });
+});
