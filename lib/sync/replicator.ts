@@ -1,13 +1,13 @@
 /**
  * The replication controller of the background (issue 14): replicates the notes database with
  * the reader's database on a CouchDB-protocol server, and pushes the chosen notes to team
- * databases and pulls the teammates' notes back. Each cycle is a one-shot PouchDB replication,
- * which writes a checkpoint on the server after every batch (PULL and PUSH below): a cycle cut
- * short (the server went away, the service worker was stopped) starts again from the last
- * checkpoint, and since documents travel with their revisions nothing is duplicated. Cycles run
- * at start, after each local write, whenever the server announces a change (a long-poll on its
- * changes feed while the worker lives), on a retry timer after a failure, and on the
- * background's `chrome.alarms` alarm.
+ * databases and pulls the teammates' notes back. A cycle is a few one-shot PouchDB replications
+ * (push, pull, push: see `cycle`), each writing a checkpoint on the server after every batch
+ * (PULL and PUSH below): a cycle cut short (the server went away, the service worker was
+ * stopped) starts again from the last checkpoint, and since documents travel with their
+ * revisions nothing is duplicated. Cycles run at start, after each local write, whenever the
+ * server announces a change (a long-poll on its changes feed while the worker lives), on a retry
+ * timer after a failure, and on the background's `chrome.alarms` alarm.
  *
  * The controller takes the local database and the way to open remote ones as parameters, so the
  * tests run it in Node against the test server (scripts/couch/server.ts).
@@ -37,8 +37,11 @@ export interface Database {
   allDocs(options: { keys: string[]; include_docs: true }): Promise<{
     rows: { key: string; doc?: (NoteDocument & { _rev: string }) | null; error?: string }[];
   }>;
-  /** How many documents the database holds (PouchDB's and CouchDB's `info`). */
-  info(): Promise<{ doc_count?: number }>;
+  /**
+   * How many documents the database holds, and its update sequence (PouchDB's and CouchDB's
+   * `info`; a number in PouchDB's local adapters, an opaque string on a server).
+   */
+  info(): Promise<{ doc_count?: number; update_seq?: unknown }>;
 }
 
 /** A live changes feed (PouchDB's `changes({ live: true })`). */
@@ -56,10 +59,26 @@ export type Replicate = (
     filter?: (doc: NoteDocument) => boolean;
     /** Which side keeps the replication's checkpoints (PouchDB's `checkpoint` option). */
     checkpoint?: 'source' | 'target';
+    /**
+     * Start after this source sequence: PouchDB first writes it as the checkpoint, then reads
+     * the changes after it (PouchDB's `since` option).
+     */
+    since?: number;
   },
-) => PromiseLike<{ docs_written: number; doc_write_failures: number; errors: unknown[] }> & {
+) => PromiseLike<ReplicationResult> & {
   cancel(): void;
 };
+
+/** What a one-shot replication resolves with (the part of PouchDB's result the controller reads). */
+export interface ReplicationResult {
+  docs_written: number;
+  doc_write_failures: number;
+  errors: unknown[];
+  /** The source sequence the replication read through (and checkpointed). */
+  last_seq?: unknown;
+  /** 'complete', or 'cancelled' when it was stopped. */
+  status?: string;
+}
 
 /** What the controller needs. */
 export interface ReplicatorDeps {
@@ -72,6 +91,12 @@ export interface ReplicatorDeps {
   onState?(state: SyncState): void;
   /** Milliseconds before the first retry after a failure (doubles up to a minute). */
   retryMs?: number;
+  /**
+   * Milliseconds a cycle may go without progress (a batch replicated, a step finished) before
+   * it is given up as a server that stopped answering: its replications are cancelled, the
+   * state says so, and it is retried like a server that is down. Default a minute.
+   */
+  stallMs?: number;
   /** The state saved by a previous worker (its last sync time survives restarts). */
   initial?: SyncState;
   /**
@@ -115,6 +140,8 @@ const PUSH = { batch_size: BATCH_SIZE, checkpoint: 'target' } as const;
 const LARGE_PULL = 1000;
 /** How long a local write waits for more before the cycle (several saves, one cycle). */
 const WRITE_DELAY_MS = 150;
+/** How long a cycle may go without progress before it is given up (`stallMs`). */
+const STALL_MS = 60_000;
 /** The longest wait between retries while the worker lives. */
 const MAX_RETRY_MS = 60_000;
 /** Where the progress of author stamping is kept (a local document: it never replicates). */
@@ -143,6 +170,20 @@ export function createReplicator(deps: ReplicatorDeps): Replicator {
    * local write needs no cycle of its own: the push reads every change stored before it starts.
    */
   let pushing = false;
+  /**
+   * The local sequence through which the last completed push to the reader's database read
+   * (PouchDB's `last_seq`, also its checkpoint on the server); undefined when unknown (a new
+   * worker, new settings, a push that failed). Kept in memory only: unknown costs one push
+   * that reads from the server's checkpoint, as before.
+   */
+  let pushedThrough: number | undefined;
+  /**
+   * The running cycle's number. A cycle given up as stalled may still wake later (its server
+   * answering at last); it then changes nothing the next cycle relies on.
+   */
+  let cycleNumber = 0;
+  /** Tells the watchdog of the running cycle that it made progress (`guarded`). */
+  let progressed = () => {};
 
   const set = (event: SyncEvent) => {
     state = nextState(state, event);
@@ -163,33 +204,115 @@ export function createReplicator(deps: ReplicatorDeps): Replicator {
   const replicate: Replicate = (source, target, options) => {
     const run = deps.replicate(source, target, options);
     inFlight.push(run);
+    // Each batch replicated is progress (PouchDB's replication is an event emitter).
+    (run as { on?: (event: string, listener: () => void) => unknown }).on?.('change', () =>
+      progressed(),
+    );
     return run;
   };
 
-  /** Pushes and pulls once; throws the first failure. Returns the changes the server refused. */
+  /**
+   * Runs a cycle, giving it up when it goes `stallMs` without progress: a server that accepts
+   * the connection and never answers would otherwise leave the state "syncing" for ever and no
+   * cycle could run again. Each finished step and each batch counts as progress.
+   */
+  const guarded = (cfg: SyncConfig): Promise<number> => {
+    const stallMs = deps.stallMs ?? STALL_MS;
+    return new Promise<number>((resolve, reject) => {
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      let settled = false;
+      const settle = () => {
+        settled = true;
+        if (timer !== undefined) clearTimeout(timer);
+      };
+      const arm = () => {
+        if (settled) return;
+        if (timer !== undefined) clearTimeout(timer);
+        timer = setTimeout(() => {
+          settle();
+          // The stalled cycle's later steps find they are no longer the running one.
+          cycleNumber += 1;
+          for (const run of inFlight) run.cancel();
+          reject(stalled(stallMs));
+        }, stallMs);
+      };
+      progressed = arm;
+      arm();
+      cycle(cfg).then(
+        (denied) => {
+          settle();
+          resolve(denied);
+        },
+        (error: unknown) => {
+          settle();
+          reject(error);
+        },
+      );
+    });
+  };
+
+  /**
+   * Pushes, pulls and pushes again once; throws the first failure. Returns the changes the
+   * server refused.
+   *
+   * Why two pushes: a push reads the local changes since its checkpoint, and what a pull
+   * stores here is local changes too. Pushed as they are, the notes just pulled went back to
+   * the server to be asked about (`revs_diff`) one batch at a time: after a first replication
+   * of 10,000 notes that read-back took most of the cycle. So the cycle first pushes what this
+   * device wrote since its last push, then pulls, and when the local sequence moved by exactly
+   * the revisions the pull wrote (nothing else was written meanwhile), the last push starts
+   * after them (`since`). Otherwise it reads them like any other change: a note written while
+   * the pull ran is never jumped over.
+   */
   const cycle = async (cfg: SyncConfig): Promise<number> => {
+    const mine = ++cycleNumber;
+    const current = () => mine === cycleNumber;
     const base = serverBase(cfg.server);
     const personal = deps.remote(`${base}/${cfg.database}`, cfg);
     let denied = 0;
     // Notes synced as another user on this profile, which the reader chose to keep local
     // (lib/sync/switch.ts), go nowhere from here.
     const held = withheldFrom(await readWithheld(deps.local), cfg.user);
-    // Pull first, then push: what the pull stores comes back through the change feed as local
-    // changes (`written`), and a push that starts after them takes them in the same cycle, so
-    // a first replication is not followed by a second whole cycle (see `written`).
+    const pushPersonal = async (since?: number) => {
+      // Unknown until this push completes (a failure leaves it unknown).
+      if (current()) pushedThrough = undefined;
+      const push = await replicate(deps.local, personal, {
+        ...PUSH,
+        filter: (doc) => notDesign(doc) && !held.has(doc._id),
+        ...(since === undefined ? {} : { since }),
+      });
+      failOn(push);
+      denied += push.doc_write_failures;
+      if (!current()) throw stalled(0);
+      pushedThrough = push.status === 'complete' ? sequence(push.last_seq) : undefined;
+      progressed();
+    };
+    // What this device wrote since the last push goes first; nothing to do when the local
+    // sequence has not moved since (a cycle woken by the server's change feed).
+    if (pushedThrough === undefined || pushedThrough !== (await localSeq())) await pushPersonal();
+    const before = await localSeq();
     const pulling = async () => replicate(personal, deps.local, { ...PULL, filter: notDesign });
     const pull =
       deps.quietly && (await largePull(personal)) ? await deps.quietly(pulling) : await pulling();
     failOn(pull);
+    if (!current()) throw stalled(0);
+    progressed();
+    // From here a local write is told after the sequence below is read, or is counted in it.
     pushing = true;
-    const push = await replicate(deps.local, personal, {
-      ...PUSH,
-      filter: (doc) => notDesign(doc) && !held.has(doc._id),
-    });
-    failOn(push);
-    denied += push.doc_write_failures;
+    const after = await localSeq();
+    // The pull's own revisions only, right after what the first push sent: start after them.
+    const pulledOnly =
+      before !== undefined &&
+      after !== undefined &&
+      before === pushedThrough &&
+      pull.docs_written > 0 &&
+      after - before === pull.docs_written;
+    if (after === undefined || after !== pushedThrough) {
+      await pushPersonal(pulledOnly ? after : undefined);
+    }
     if (cfg.teams.length > 0) await stampOwnNotes(deps.local, cfg.user, held);
     for (const team of cfg.teams) {
+      if (!current()) throw stalled(0);
       const db = deps.remote(`${base}/${team.database}`, cfg);
       const out = await replicate(deps.local, db, {
         ...PUSH,
@@ -202,9 +325,14 @@ export function createReplicator(deps: ReplicatorDeps): Replicator {
       const back = await replicate(db, deps.local, { ...PULL, filter: isNote });
       failOn(back);
       denied += out.doc_write_failures;
+      progressed();
     }
     return denied;
   };
+
+  /** The local database's update sequence, when it is a number (PouchDB's local adapters). */
+  const localSeq = async (): Promise<number | undefined> =>
+    sequence((await deps.local.info()).update_seq);
 
   /**
    * Whether the server holds many more notes than this device (a first replication, mostly):
@@ -257,7 +385,7 @@ export function createReplicator(deps: ReplicatorDeps): Replicator {
         pushing = false;
         set({ type: 'active' });
         try {
-          const denied = await cycle(cfg);
+          const denied = await guarded(cfg);
           if (mine !== generation) break;
           deniedTotal += denied;
           set({ type: 'complete', at: now(), denied: deniedTotal });
@@ -290,6 +418,7 @@ export function createReplicator(deps: ReplicatorDeps): Replicator {
       if (running) await running.catch(() => undefined);
       config = next;
       deniedTotal = 0;
+      pushedThrough = undefined;
       retryDelay = deps.retryMs ?? 1_000;
       if (!next) {
         set({ type: 'stop' });
@@ -317,6 +446,21 @@ export function createReplicator(deps: ReplicatorDeps): Replicator {
       for (const run of inFlight) run.cancel();
     },
   };
+}
+
+/**
+ * The error of a cycle given up after `ms` without progress (lib/sync/state.ts says it in
+ * words). Also thrown, to end it quietly, by a cycle that wakes after it was given up.
+ */
+function stalled(ms: number): Error {
+  return Object.assign(new Error(`The server stopped answering for ${Math.round(ms / 1000)} s.`), {
+    name: 'timeout',
+  });
+}
+
+/** A sequence when it is a number (PouchDB's local adapters), else undefined. */
+function sequence(value: unknown): number | undefined {
+  return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
 }
 
 /** Everything but design documents (a server's own, which only its admins may write). */

@@ -28,10 +28,34 @@ export function classifyError(error: unknown): {
     name?: unknown;
     reason?: unknown;
     message?: unknown;
+    type?: unknown;
   };
   const status = typeof e.status === 'number' && e.status > 0 ? e.status : null;
   const reason =
     typeof e.reason === 'string' ? e.reason : typeof e.message === 'string' ? e.message : '';
+  // A cycle given up because the server stopped answering (lib/sync/replicator.ts `stalled`).
+  if (status === null && e.name === 'timeout') {
+    return {
+      kind: 'offline',
+      status: null,
+      message: reason || 'The server stopped answering.',
+    };
+  }
+  // An answer that is not JSON: something other than a CouchDB server (a login page, a proxy's
+  // error page) answers at that address. Browsers' `response.json()` throws a SyntaxError;
+  // node-fetch (PouchDB in Node) a FetchError of type 'invalid-json'; replication may wrap
+  // either, keeping the message.
+  if (
+    status === null &&
+    (e.name === 'SyntaxError' || e.type === 'invalid-json' || /\bJSON\b/i.test(reason))
+  ) {
+    return {
+      kind: 'server-error',
+      status: null,
+      message:
+        "The server's answer could not be read (it is not a CouchDB answer): check the server address.",
+    };
+  }
   if (status === 401 || status === 403) {
     return {
       kind: 'refused',

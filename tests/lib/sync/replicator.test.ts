@@ -68,13 +68,14 @@ function device(
   password: string,
   extra: Partial<SyncConfig> = {},
   local?: LocalDatabase,
+  counting: ReturnType<typeof countingRemote> = { remote: openRemote, asked: [] },
 ) {
   const db =
     local ?? (new Local(freshName('local'), { adapter: 'memory' }) as unknown as LocalDatabase);
   const states: SyncState[] = [];
   const replicator = createReplicator({
     local: db as unknown as Database,
-    remote: openRemote,
+    remote: counting.remote,
     replicate,
     retryMs: 200,
     onState: (s) => states.push(s),
@@ -88,11 +89,49 @@ function device(
     teams: [],
     ...extra,
   };
-  return { local: db, replicator, states, config };
+  return { local: db, replicator, states, config, counting };
 }
 
 function note(id: string, text: string, tags: string[] = []) {
   return { _id: `note:example.org%2Fpaper:${id}`, type: 'note', note: { id, note: text, tags } };
+}
+
+/** Stores `count` notes at once on a device. */
+async function bulk(local: LocalDatabase, count: number): Promise<void> {
+  await (local as unknown as { bulkDocs(d: object[]): Promise<unknown> }).bulkDocs(
+    Array.from({ length: count }, (_, i) => note(`n${i}`, `note ${i}`)),
+  );
+}
+
+/**
+ * Opens remote databases as the controller does, and records the ids each push asked the
+ * reader's database about (`revsDiff`: "which of these revisions do you lack?"), which is how a
+ * push sends a note back to the server.
+ */
+function countingRemote() {
+  const asked: string[] = [];
+  const remote = (url: string, config: SyncConfig): Database => {
+    const db = openRemote(url, config) as unknown as Database & {
+      revsDiff(diff: Record<string, string[]>): Promise<unknown>;
+    };
+    if (url.endsWith(`/${config.database}`)) {
+      const revsDiff = db.revsDiff.bind(db);
+      db.revsDiff = (diff) => {
+        asked.push(...Object.keys(diff));
+        return revsDiff(diff);
+      };
+    }
+    return db;
+  };
+  return { remote, asked };
+}
+
+/** A device made with a counting remote, with `asked()` giving and clearing what it asked. */
+function counted<T extends object>(made: T & { counting: ReturnType<typeof countingRemote> }) {
+  return {
+    ...made,
+    asked: () => made.counting.asked.splice(0).filter((id) => id.startsWith('note:')),
+  };
 }
 
 /** The note texts a device holds, sorted. */
@@ -252,6 +291,133 @@ describe('the replication controller', () => {
       timeout: 15_000,
       interval: 100,
     });
+  }, 120_000);
+
+  it('does not push back the notes it just pulled, and resumes from the server after a restart', async () => {
+    const owner = freshName('reader');
+    await applyCouchSetup(couch.url, couch.admin, {
+      readers: [{ name: owner, password: 'po' }],
+      teams: [],
+    });
+    const a = device(owner, 'po');
+    await bulk(a.local, 1_500);
+    expect((await a.replicator.configure(a.config)).kind).toBe('up-to-date');
+
+    // B starts empty: its first cycle pulls 1,500 notes in two batches.
+    const b = counted(device(owner, 'po', {}, undefined, countingRemote()));
+    expect((await b.replicator.configure(b.config)).kind).toBe('up-to-date');
+    expect(await texts(b.local)).toHaveLength(1_500);
+    // The server was asked about none of them again: B wrote nothing of its own.
+    expect(b.asked()).toEqual([]);
+
+    // Both keep working: B's next note reaches A, and nothing B pulled went back.
+    const later = freshName('later');
+    await b.local.put(note(later, `written on B ${later}`));
+    expect((await b.replicator.syncNow()).kind).toBe('up-to-date');
+    expect(b.asked()).toEqual([note(later, '')._id]);
+    await a.replicator.syncNow();
+    expect(await texts(a.local)).toContain(`written on B ${later}`);
+
+    // A new worker (nothing in memory) resumes from the checkpoint kept on the server.
+    b.replicator.destroy();
+    const restarted = counted(device(owner, 'po', {}, b.local, countingRemote()));
+    expect((await restarted.replicator.configure(restarted.config)).kind).toBe('up-to-date');
+    expect(restarted.asked()).toEqual([]);
+    expect(await texts(restarted.local)).toHaveLength(1_501);
+  }, 120_000);
+
+  it('pushes a note written in the middle of a large pull, and every note stays single', async () => {
+    const owner = freshName('reader');
+    await applyCouchSetup(couch.url, couch.admin, {
+      readers: [{ name: owner, password: 'po' }],
+      teams: [],
+    });
+    const a = device(owner, 'po');
+    await bulk(a.local, 2_500);
+    expect((await a.replicator.configure(a.config)).kind).toBe('up-to-date');
+
+    // B's reader saves a note after the first of the pull's three batches is stored.
+    const local = new Local(freshName('local'), { adapter: 'memory' }) as unknown as Database &
+      LocalDatabase;
+    const during = note(freshName('during'), 'written during the large pull');
+    let wroteAt = -1;
+    const b: Replicator = createReplicator({
+      local,
+      remote: openRemote,
+      replicate: (source, target, options) => {
+        const run = replicate(source, target, options);
+        if (target === local && wroteAt < 0) {
+          (run as unknown as { on(e: 'change', f: () => void): void }).on('change', () => {
+            if (wroteAt >= 0) return;
+            wroteAt = 0;
+            void texts(local).then((held) => {
+              wroteAt = held.length;
+              return local.put(during).then(() => b.written());
+            });
+          });
+        }
+        return run;
+      },
+      retryMs: 200,
+    });
+    made.push(b);
+    expect((await b.configure({ ...a.config })).kind).toBe('up-to-date');
+    // Written while the pull was under way, not before it or after it.
+    expect(wroteAt).toBeGreaterThan(0);
+    expect(wroteAt).toBeLessThan(2_500);
+    expect(await texts(local)).toHaveLength(2_501);
+    const server = openRemote(`${couch.url}/${personalDatabase(owner)}`, {
+      user: owner,
+      password: 'po',
+    });
+    await vi.waitFor(async () => expect((await server.get(during._id))._id).toBe(during._id), {
+      timeout: 15_000,
+      interval: 100,
+    });
+    await a.replicator.syncNow();
+    const onA = await texts(a.local);
+    expect(onA).toHaveLength(2_501);
+    expect(new Set(onA).size).toBe(2_501);
+    expect(onA).toContain('written during the large pull');
+  }, 180_000);
+
+  it("sends pulled notes to a team by this device's rule, and a teammate's to the reader's own database", async () => {
+    const owner = freshName('reader');
+    const mate = freshName('mate');
+    const crew = freshName('crew');
+    const tag = freshName('tag');
+    await applyCouchSetup(couch.url, couch.admin, {
+      readers: [
+        { name: owner, password: 'po' },
+        { name: mate, password: 'pm' },
+      ],
+      teams: [{ name: crew, members: [owner, mate] }],
+    });
+    // The reader's first device shares nothing; it holds a tagged note and a private one.
+    const first = device(owner, 'po');
+    const tagged = freshName('tagged');
+    await first.local.put(note(tagged, 'tagged on the first device', [tag]));
+    await first.local.put(note(freshName('private'), 'private on the first device', ['mine']));
+    expect((await first.replicator.configure(first.config)).kind).toBe('up-to-date');
+    // The teammate shares everything.
+    const m = device(mate, 'pm', { teams: [{ database: teamDatabase(crew), tag: null }] });
+    await m.local.put(note(freshName('mates'), 'the teammate wrote this', []));
+    expect((await m.replicator.configure(m.config)).kind).toBe('up-to-date');
+
+    // The second device shares the tag: what it pulls goes to the team by that rule only.
+    const second = device(owner, 'po', { teams: [{ database: teamDatabase(crew), tag }] });
+    expect((await second.replicator.configure(second.config)).kind).toBe('up-to-date');
+    expect(await texts(second.local)).toEqual([
+      'private on the first device',
+      'tagged on the first device',
+      'the teammate wrote this',
+    ]);
+    expect((await m.replicator.syncNow()).kind).toBe('up-to-date');
+    expect(await texts(m.local)).toEqual(['tagged on the first device', 'the teammate wrote this']);
+    // The teammate's note, pulled from the team, reaches the reader's own database too.
+    expect((await second.replicator.syncNow()).kind).toBe('up-to-date');
+    expect((await first.replicator.syncNow()).kind).toBe('up-to-date');
+    expect(await texts(first.local)).toContain('the teammate wrote this');
   }, 120_000);
 
   it("shares a tag with the team, shows whose notes are whose, and cannot change a teammate's", async () => {

@@ -56,6 +56,33 @@ describe('sync state', () => {
     expect(classifyError(new TypeError('Failed to fetch')).kind).toBe('offline');
   });
 
+  it('calls an answer that is not JSON a server error to check the address, and retries', () => {
+    // A browser's fetch, a node-fetch answer, and one wrapped by replication.
+    for (const error of [
+      new SyntaxError('Unexpected token \'<\', "<html>" is not valid JSON'),
+      { name: 'FetchError', type: 'invalid-json', message: 'invalid json response body' },
+      { name: 'Error', message: 'reason: Unexpected token, "<html>…" is not valid JSON' },
+    ]) {
+      const state = nextState({ kind: 'syncing', lastSync: 4 }, { type: 'failed', error });
+      expect(state).toMatchObject({ kind: 'server-error', status: null, lastSync: 4 });
+      expect(retries(state)).toBe(true);
+      expect(describeState(state, time)).toMatch(/could not be read.*check the server address/);
+    }
+  });
+
+  it('calls a cycle given up on a server that stopped answering offline, and retries', () => {
+    const error = Object.assign(new Error('The server stopped answering for 60 s.'), {
+      name: 'timeout',
+    });
+    const state = nextState({ kind: 'syncing', lastSync: null }, { type: 'failed', error });
+    expect(state).toEqual({
+      kind: 'offline',
+      lastSync: null,
+      message: 'The server stopped answering for 60 s.',
+    });
+    expect(retries(state)).toBe(true);
+  });
+
   it('calls other answers server errors with their status', () => {
     expect(classifyError({ status: 500, reason: 'boom' })).toEqual({
       kind: 'server-error',
