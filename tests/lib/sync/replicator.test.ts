@@ -134,6 +134,28 @@ function counted<T extends object>(made: T & { counting: ReturnType<typeof count
   };
 }
 
+/** A reader signed up on the server (password "po"), with no notes yet. */
+async function newReader(): Promise<string> {
+  const owner = freshName('reader');
+  await applyCouchSetup(couch.url, couch.admin, {
+    readers: [{ name: owner, password: 'po' }],
+    teams: [],
+  });
+  return owner;
+}
+
+/** Waits until the reader's database on the server holds the document `id`. */
+async function reachesServer(owner: string, id: string): Promise<void> {
+  const server = openRemote(`${couch.url}/${personalDatabase(owner)}`, {
+    user: owner,
+    password: 'po',
+  });
+  await vi.waitFor(async () => expect((await server.get(id))._id).toBe(id), {
+    timeout: 15_000,
+    interval: 100,
+  });
+}
+
 /** The note texts a device holds, sorted. */
 async function texts(local: LocalDatabase): Promise<string[]> {
   const all = await local.allDocs({ include_docs: true, startkey: 'note:', endkey: 'note:\uffff' });
@@ -221,14 +243,9 @@ describe('the replication controller', () => {
   }, 60_000);
 
   it('catches up after a replication cut short, with no note lost or doubled', async () => {
-    const owner = freshName('reader');
-    await applyCouchSetup(couch.url, couch.admin, {
-      readers: [{ name: owner, password: 'po' }],
-      teams: [],
-    });
+    const owner = await newReader();
     const a = device(owner, 'po');
-    const docs = Array.from({ length: 1_200 }, (_, i) => note(`n${i}`, `note ${i}`));
-    await (a.local as unknown as { bulkDocs(d: object[]): Promise<unknown> }).bulkDocs(docs);
+    await bulk(a.local, 1_200);
     const cut = a.replicator.configure(a.config);
     // Stop it as a worker is stopped: after some notes reached the server, before the rest.
     await vi.waitFor(
@@ -252,15 +269,9 @@ describe('the replication controller', () => {
   }, 120_000);
 
   it('sends a note written while the first pull runs, without waiting for another write', async () => {
-    const owner = freshName('reader');
-    await applyCouchSetup(couch.url, couch.admin, {
-      readers: [{ name: owner, password: 'po' }],
-      teams: [],
-    });
+    const owner = await newReader();
     const a = device(owner, 'po');
-    await (a.local as unknown as { bulkDocs(d: object[]): Promise<unknown> }).bulkDocs(
-      Array.from({ length: 600 }, (_, i) => note(`n${i}`, `note ${i}`)),
-    );
+    await bulk(a.local, 600);
     expect((await a.replicator.configure(a.config)).kind).toBe('up-to-date');
 
     // B's reader saves a note while B's first pull is under way; the store tells sync.
@@ -283,22 +294,11 @@ describe('the replication controller', () => {
     made.push(b);
     expect((await b.configure({ ...a.config })).kind).toBe('up-to-date');
     expect(await texts(local)).toHaveLength(601);
-    const server = openRemote(`${couch.url}/${personalDatabase(owner)}`, {
-      user: owner,
-      password: 'po',
-    });
-    await vi.waitFor(async () => expect((await server.get(during._id))._id).toBe(during._id), {
-      timeout: 15_000,
-      interval: 100,
-    });
+    await reachesServer(owner, during._id);
   }, 120_000);
 
   it('does not push back the notes it just pulled, and resumes from the server after a restart', async () => {
-    const owner = freshName('reader');
-    await applyCouchSetup(couch.url, couch.admin, {
-      readers: [{ name: owner, password: 'po' }],
-      teams: [],
-    });
+    const owner = await newReader();
     const a = device(owner, 'po');
     await bulk(a.local, 1_500);
     expect((await a.replicator.configure(a.config)).kind).toBe('up-to-date');
@@ -327,11 +327,7 @@ describe('the replication controller', () => {
   }, 120_000);
 
   it('pushes a note written in the middle of a large pull, and every note stays single', async () => {
-    const owner = freshName('reader');
-    await applyCouchSetup(couch.url, couch.admin, {
-      readers: [{ name: owner, password: 'po' }],
-      teams: [],
-    });
+    const owner = await newReader();
     const a = device(owner, 'po');
     await bulk(a.local, 2_500);
     expect((await a.replicator.configure(a.config)).kind).toBe('up-to-date');
@@ -366,14 +362,7 @@ describe('the replication controller', () => {
     expect(wroteAt).toBeGreaterThan(0);
     expect(wroteAt).toBeLessThan(2_500);
     expect(await texts(local)).toHaveLength(2_501);
-    const server = openRemote(`${couch.url}/${personalDatabase(owner)}`, {
-      user: owner,
-      password: 'po',
-    });
-    await vi.waitFor(async () => expect((await server.get(during._id))._id).toBe(during._id), {
-      timeout: 15_000,
-      interval: 100,
-    });
+    await reachesServer(owner, during._id);
     await a.replicator.syncNow();
     const onA = await texts(a.local);
     expect(onA).toHaveLength(2_501);
