@@ -88,6 +88,11 @@ export interface FirstAnswers {
   pageInfo(tabId: number): Promise<Reply<PageInfo>> | undefined;
   /** `notes/list` of page `url`, if it was asked early. */
   notesList(url: string): Promise<Reply<Annotation[]>> | undefined;
+  /**
+   * Settles once the early `notes/list` of page `url` has its answer (at once when none was
+   * asked, or it was taken already); takes nothing, so the panel still gets that answer.
+   */
+  notesListed(url: string): Promise<void>;
   /** The change feed of page `url` opened early, now delivering to `onChange`. */
   subscribe(url: string, onChange: (change: NotesChange) => void): (() => void) | undefined;
 }
@@ -139,6 +144,9 @@ export function askFirst(location: Location): FirstAnswers {
     },
     pageInfo: (tabId) => takeOnce(info, tabId),
     notesList: (url) => takeOnce(lists, url),
+    notesListed: async (url) => {
+      await lists.get(url);
+    },
     subscribe(url, onChange) {
       settled = true;
       const feed = takeOnce(feeds, url);
