@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import type { Annotation } from '../../../lib/annotation';
 import { browserPopupApi } from '../../../lib/platform/popup-api';
-import { askFirst } from '../../../lib/platform/popup-start';
+import { askFirst, NOTES_WAIT_MS } from '../../../lib/platform/popup-start';
 import type { NotesChange, PageInfo } from '../../../lib/protocol';
 
 afterEach(() => vi.restoreAllMocks());
@@ -239,6 +239,30 @@ describe("the popup's first questions", () => {
     // Once taken, and for a page never asked, there is nothing to wait for.
     await expect(first.notesListed(PAGE)).resolves.toBeUndefined();
     await expect(first.notesListed('https://www.csis.org/analysis/other')).resolves.toBeUndefined();
+  });
+
+  it('stops holding the page back for notes the background is slow to give', async () => {
+    vi.useFakeTimers();
+    try {
+      const { asked } = fakeBrowser({ tabUrl: PAGE, pageInfo: info(PAGE) });
+      vi.mocked(browser.runtime.sendMessage).mockImplementation((async (message: {
+        type: string;
+      }) => {
+        asked.push(`background ${message.type}`);
+        return new Promise(() => {});
+      }) as never);
+      const first = askFirst(at('?tab=7'));
+      await first.targetTab();
+      let listed = false;
+      void first.notesListed(PAGE).then(() => (listed = true));
+      await vi.advanceTimersByTimeAsync(NOTES_WAIT_MS - 1);
+      expect(listed).toBe(false);
+      await vi.advanceTimersByTimeAsync(1);
+      expect(listed).toBe(true);
+      expect(asked).toContain('background notes/list');
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('asks for no notes on a page that is not an article', async () => {
