@@ -32,6 +32,12 @@ export type PageMessage =
 export interface PopupApi {
   /** The tab the popup describes, or null when there is none it can read. */
   targetTab(): Promise<TargetTab | null>;
+  /**
+   * Settles once what the popup asked early about page `url` for its first screen has arrived
+   * (its notes), so that the page is drawn once, with them; at once when nothing was asked.
+   * Absent: nothing is waited for.
+   */
+  pageReady?(url: string): Promise<void>;
   /** Sends the page messages about tab `tabId`, each to whoever answers it. */
   page(tabId: number): Call<PageMessage>;
   /** Asks the user for the origin (must run inside a click), then enables it. */

@@ -95,6 +95,7 @@ export function browserPopupApi(
 ): PopupApi {
   return {
     targetTab: () => first?.targetTab() ?? findTargetTab(location),
+    pageReady: async (url) => first?.notesListed(url),
     page: (tabId) => {
       const call = routedCall<PageMessage>(tabId, NO_TAB);
       if (!first) return call;

@@ -30,6 +30,12 @@ import { subscribeToChanges } from './sync-client';
 const BUFFER_MAX = 200;
 
 /**
+ * How long the popup holds its page back for the notes asked as it opened, so that both are
+ * drawn in one frame (a few tens of milliseconds when the background is awake and idle).
+ */
+export const NOTES_WAIT_MS = 300;
+
+/**
  * The tab the popup describes: the one named by `?tab=ID` in its own address when given (a
  * popped-out popup window, and the end-to-end tests), else the active tab.
  */
@@ -88,6 +94,12 @@ export interface FirstAnswers {
   pageInfo(tabId: number): Promise<Reply<PageInfo>> | undefined;
   /** `notes/list` of page `url`, if it was asked early. */
   notesList(url: string): Promise<Reply<Annotation[]>> | undefined;
+  /**
+   * Settles once the early `notes/list` of page `url` has its answer (at once when none was
+   * asked, or it was taken already), or after `NOTES_WAIT_MS` at most; takes nothing, so the
+   * panel still gets that answer.
+   */
+  notesListed(url: string): Promise<void>;
   /** The change feed of page `url` opened early, now delivering to `onChange`. */
   subscribe(url: string, onChange: (change: NotesChange) => void): (() => void) | undefined;
 }
@@ -139,6 +151,18 @@ export function askFirst(location: Location): FirstAnswers {
     },
     pageInfo: (tabId) => takeOnce(info, tabId),
     notesList: (url) => takeOnce(lists, url),
+    notesListed: async (url) => {
+      const list = lists.get(url);
+      if (!list) return;
+      // A background busy for long (a large import, a worker starting) must not keep the
+      // page's title and tools from the reader: past this, the page is drawn without its notes.
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      await Promise.race([
+        list,
+        new Promise((resolve) => (timer = setTimeout(resolve, NOTES_WAIT_MS))),
+      ]);
+      clearTimeout(timer);
+    },
     subscribe(url, onChange) {
       settled = true;
       const feed = takeOnce(feeds, url);

@@ -140,6 +140,30 @@ describe('the popup', () => {
     expect(screen.getByTestId('word-count').textContent).toBe('1,234 words');
   });
 
+  it('draws the article once the notes asked as it opened are in, not before them', async () => {
+    let arrived = () => {};
+    const pageReady = vi.fn(() => new Promise<void>((resolve) => (arrived = resolve)));
+    render(<Popup api={api({ pageReady }, { 'page/info': articleInfo })} />);
+    await waitFor(() => expect(pageReady).toHaveBeenCalledWith(ARTICLE.url));
+    // The page has answered; its notes have not: the popup still says it is reading.
+    expect(screen.getByText('Reading this page…')).toBeTruthy();
+    expect(screen.queryByRole('region', { name: 'This article' })).toBeNull();
+    arrived();
+    const region = await screen.findByRole('region', { name: 'This article' });
+    expect(region.textContent).toContain('Gas Talks Resume');
+    expect(screen.queryByText('Reading this page…')).toBeNull();
+  });
+
+  it('waits for no notes on a page that is not an article', async () => {
+    const pageReady = vi.fn(() => new Promise<void>(() => {}));
+    const info = { ...ARTICLE, isArticle: false, message: 'Not an article.' };
+    render(
+      <Popup api={api({ pageReady }, { 'page/info': async () => ({ ok: true, value: info }) })} />,
+    );
+    await screen.findByText('Not an article.');
+    expect(pageReady).not.toHaveBeenCalled();
+  });
+
   it('says calmly when the page is not an article', async () => {
     const info = {
       ...ARTICLE,

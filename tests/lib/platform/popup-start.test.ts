@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import type { Annotation } from '../../../lib/annotation';
 import { browserPopupApi } from '../../../lib/platform/popup-api';
-import { askFirst } from '../../../lib/platform/popup-start';
+import { askFirst, NOTES_WAIT_MS } from '../../../lib/platform/popup-start';
 import type { NotesChange, PageInfo } from '../../../lib/protocol';
 
 afterEach(() => vi.restoreAllMocks());
@@ -207,6 +207,62 @@ describe("the popup's first questions", () => {
     ]);
     await api.notes(7).call('notes/list', { url: canonical });
     expect(asked.filter((q) => q.includes('notes/list'))).toHaveLength(2);
+  });
+
+  it('says when the early notes are in without taking them from the panel', async () => {
+    const stored = [note('n1', 'first')];
+    const { asked } = fakeBrowser({ tabUrl: PAGE, pageInfo: info(PAGE), stored });
+    let answer = (_: unknown) => {};
+    vi.mocked(browser.runtime.sendMessage).mockImplementation((async (message: {
+      type: string;
+      payload: { url: string };
+    }) => {
+      asked.push(`background ${message.type} ${message.payload.url}`);
+      return new Promise((resolve) => (answer = resolve));
+    }) as never);
+    const first = askFirst(at('?tab=7'));
+    const api = browserPopupApi(at('?tab=7'), first);
+    await api.targetTab();
+    let listed = false;
+    void api.pageReady?.(PAGE).then(() => (listed = true));
+    await settle();
+    expect(listed).toBe(false);
+    answer({ ok: true, value: stored });
+    await settle();
+    expect(listed).toBe(true);
+    // The panel still takes the same answer, without asking the background again.
+    await expect(api.notes(7).call('notes/list', { url: PAGE })).resolves.toEqual({
+      ok: true,
+      value: stored,
+    });
+    expect(asked.filter((q) => q.includes('notes/list'))).toHaveLength(1);
+    // Once taken, and for a page never asked, there is nothing to wait for.
+    await expect(first.notesListed(PAGE)).resolves.toBeUndefined();
+    await expect(first.notesListed('https://www.csis.org/analysis/other')).resolves.toBeUndefined();
+  });
+
+  it('stops holding the page back for notes the background is slow to give', async () => {
+    vi.useFakeTimers();
+    try {
+      const { asked } = fakeBrowser({ tabUrl: PAGE, pageInfo: info(PAGE) });
+      vi.mocked(browser.runtime.sendMessage).mockImplementation((async (message: {
+        type: string;
+      }) => {
+        asked.push(`background ${message.type}`);
+        return new Promise(() => {});
+      }) as never);
+      const first = askFirst(at('?tab=7'));
+      await first.targetTab();
+      let listed = false;
+      void first.notesListed(PAGE).then(() => (listed = true));
+      await vi.advanceTimersByTimeAsync(NOTES_WAIT_MS - 1);
+      expect(listed).toBe(false);
+      await vi.advanceTimersByTimeAsync(1);
+      expect(listed).toBe(true);
+      expect(asked).toContain('background notes/list');
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('asks for no notes on a page that is not an article', async () => {
