@@ -107,6 +107,26 @@ const NOBODY = { type: 'unnamed', name: null } as const satisfies Speaker;
 /** How many words before and after a quotation are read for its attribution. */
 const CONTEXT = 80;
 
+/**
+ * What every stage of attribution reads about one document, built once per document by
+ * `findQuotes`: the text and its tokens, who each token names, and which tokens are inside a
+ * quotation. One object instead of the same five arguments threaded through every function.
+ */
+interface AttributionContext {
+  readonly text: string;
+  readonly tokens: readonly Token[];
+  readonly sentenceStarts: readonly number[];
+  /** The person mention covering each token. */
+  readonly mentionAt: MentionIndex;
+  readonly personById: ReadonlyMap<number, Person>;
+  /** 1 for each token inside a quotation (such tokens never name the speaker). */
+  readonly quoted: Uint8Array;
+  /** People each sentence is about, in order: those a pronoun may stand for. */
+  readonly subjectsOf: ReadonlyMap<number, readonly PersonMention[]>;
+  /** Each person's grammatical gender where the text gives it, read on first use. */
+  readonly genderOf: () => ReadonlyMap<number, 'm' | 'f'>;
+}
+
 /** Options for quote detection. */
 export interface QuoteContext {
   text: string;
@@ -139,8 +159,8 @@ function firstTokenAtOrAfter(tokens: readonly Token[], pos: number): number {
 }
 
 /** Finds the quotations of reported speech and attributes each to its speaker. */
-export function findQuotes(ctx: QuoteContext): Quote[] {
-  const { text, tokens, sentenceStarts, spans, people } = ctx;
+export function findQuotes(input: QuoteContext): Quote[] {
+  const { text, tokens, sentenceStarts, spans, people } = input;
   const personById = new Map<number, Person>();
   const mentionAt: MentionIndex = new Array(tokens.length); // token index → mention covering it
   const allMentions: PersonMention[] = [];
@@ -171,17 +191,32 @@ export function findQuotes(ctx: QuoteContext): Quote[] {
       quoted[i] = 1;
     }
   }
+  const subjectsOf = new Map<number, PersonMention[]>();
+  // Genders are read only when a pronoun needs resolving.
+  let genders: Map<number, 'm' | 'f'> | undefined;
+  const ctx: AttributionContext = {
+    text,
+    tokens,
+    sentenceStarts,
+    mentionAt,
+    personById,
+    quoted,
+    subjectsOf,
+    genderOf: () => {
+      genders ??= personGenders(ctx);
+      return genders;
+    },
+  };
   // People each sentence is about (outside quotes), in order: those a pronoun may stand for.
   // Press people and names after a preposition ("in an interview with Jane Roe, …") are not
   // the sentence's subject.
-  const subjectsOf = new Map<number, PersonMention[]>();
   const credit = (m: PersonMention) =>
     personById.get(m.person)?.titles.some((t) => t === 'photo credit' || t === 'credit') ?? false;
   for (let i = 0; i < tokens.length; i++) {
     const m = mentionAt[i];
     if (!m || quoted[i] || credit(m) || m.start !== (tokens[i] as Token).start) continue;
     if (personById.get(m.person)?.press) continue;
-    if (isObject(text, tokens, i)) continue;
+    if (isObject(ctx, i)) continue;
     const s = (tokens[i] as Token).sentence;
     const list = subjectsOf.get(s);
     if (!list) subjectsOf.set(s, [m]);
@@ -194,12 +229,6 @@ export function findQuotes(ctx: QuoteContext): Quote[] {
   for (let i = 0; i < tokens.length; i++) {
     if (!quoted[i] && isSpeechCue(tokens, i)) speechSentences.add((tokens[i] as Token).sentence);
   }
-  // Genders are read only when a pronoun needs resolving.
-  let genders: Map<number, 'm' | 'f'> | undefined;
-  const genderOf = (): Map<number, 'm' | 'f'> => {
-    genders ??= personGenders(text, tokens, quoted, mentionAt, personById);
-    return genders;
-  };
 
   const quotes: Quote[] = [];
   const quoteSpans: QuoteSpan[] = [];
@@ -275,9 +304,7 @@ export function findQuotes(ctx: QuoteContext): Quote[] {
     const hasSpeechCue =
       headed !== undefined || pre.some((i) => isSpeechCue(tokens, i)) || post.some(attributesAfter);
 
-    let verdict = speechVerdict({
-      text,
-      tokens,
+    let verdict = speechVerdict(ctx, {
       span,
       raw,
       words,
@@ -290,10 +317,7 @@ export function findQuotes(ctx: QuoteContext): Quote[] {
     // "Roe is “confident” the bill will pass", "She wants “a fair deal”": a short quote with
     // no speech verb whose clause has a named person (or he/she) as its subject is that
     // person's words.
-    const subject =
-      !hasSpeechCue && words.length <= 8
-        ? clauseSubject(text, tokens, pre, mentionAt, personById)
-        : null;
+    const subject = !hasSpeechCue && words.length <= 8 ? clauseSubject(ctx, pre) : null;
     if (verdict === 'unsure' && subject) verdict = 'speech';
     if (verdict !== 'speech') {
       if (verdict === 'unsure' && words.length >= 2 && words.length <= ECHO_WORDS)
@@ -305,36 +329,31 @@ export function findQuotes(ctx: QuoteContext): Quote[] {
     // opens with a conjunction reports it second-hand; the verb before it names the speaker.
     const subordinate = SUBORDINATORS.has(tokens[post[0] ?? -1]?.low ?? '');
     let speaker = subordinate
-      ? (attributeBefore(text, tokens, pre, mentionAt, personById) ??
-        attributeAfter(text, tokens, post, mentionAt, personById, span.close) ??
-        attributeLater(text, tokens, post, mentionAt, personById))
-      : (attributeAfter(text, tokens, post, mentionAt, personById, span.close) ??
-        attributeBefore(text, tokens, pre, mentionAt, personById) ??
-        attributeLater(text, tokens, post, mentionAt, personById));
+      ? (attributeBefore(ctx, pre) ??
+        attributeAfter(ctx, post, span.close) ??
+        attributeLater(ctx, post))
+      : (attributeAfter(ctx, post, span.close) ??
+        attributeBefore(ctx, pre) ??
+        attributeLater(ctx, post));
     if (speaker?.type === 'pronoun') {
       speaker =
         speaker.word === 'it'
-          ? resolveIt(sIdx, previous, () =>
-              bodySubjectOf(text, tokens, sentenceStarts, sIdx - 1, mentionAt, personById),
-            )
-          : resolvePronoun(sIdx, speaker, previous, subjectsOf, personById, genderOf);
+          ? resolveIt(ctx, sIdx, previous)
+          : resolvePronoun(ctx, sIdx, speaker, previous);
     }
-    if (!speaker && pre.length > 0 && introducedByColon(text, tokens, pre, span)) {
+    if (!speaker && pre.length > 0 && introducedByColon(ctx, pre, span)) {
       // "Jane Roe summed up the trip: “…”": a colon hands the sentence's subject the words.
       const m = subjectsOf.get(sIdx)?.find((x) => x.end <= span.open);
-      if (m && m === subjectsOf.get(sIdx)?.[0]) speaker = speakerFromMention(m, personById);
+      if (m && m === subjectsOf.get(sIdx)?.[0]) speaker = speakerFromMention(ctx, m);
     }
-    if (!speaker && headed) speaker = speakerFromMention(headed, personById);
+    if (!speaker && headed) speaker = speakerFromMention(ctx, headed);
     if (!speaker) {
       // "Kessel cheered the “historic” move": the stance verb's subject.
-      const k = stanceVerb(tokens, pre, words);
-      if (k >= 0) speaker = subjectBefore(text, tokens, pre, k, false, mentionAt, personById);
+      const k = stanceVerb(ctx, pre, words);
+      if (k >= 0) speaker = subjectBefore(ctx, pre, k, false);
     }
     if (!speaker && subject) {
-      speaker =
-        subject.type === 'pronoun'
-          ? resolvePronoun(sIdx, subject, previous, subjectsOf, personById, genderOf)
-          : subject;
+      speaker = subject.type === 'pronoun' ? resolvePronoun(ctx, sIdx, subject, previous) : subject;
     }
     const explicit = speaker !== null;
     if (!speaker) {
@@ -346,11 +365,11 @@ export function findQuotes(ctx: QuoteContext): Quote[] {
       const said = subjectOf.get(sIdx - 1);
       const prevIsQuote = previous !== null && previous.sentence >= sIdx - 1;
       if (said && !prevIsQuote && !hasSpeechCue && speechSentences.has(sIdx - 1))
-        speaker = speakerFromMention(said, personById);
+        speaker = speakerFromMention(ctx, said);
       else if (previous && sIdx - previous.sentence <= 3) speaker = previous.speaker;
       else if (pre.length === 0) {
         const m = subjectOf.get(sIdx - 1);
-        if (m) speaker = speakerFromMention(m, personById);
+        if (m) speaker = speakerFromMention(ctx, m);
       }
     }
     if (!speaker || speaker.type === 'pronoun' || speaker.type === 'role') speaker = NOBODY;
@@ -525,13 +544,8 @@ const SUBJECT_REACH = 10;
  * an object ("talks with Roe"), when a passive comes between ("Roe was accused of “…”": the
  * words are someone else's), or when another name, a place or an organisation is nearer.
  */
-function clauseSubject(
-  text: string,
-  tokens: readonly Token[],
-  pre: readonly number[],
-  mentionAt: MentionIndex,
-  personById: Map<number, Person>,
-): Speaker | null {
+function clauseSubject(ctx: AttributionContext, pre: readonly number[]): Speaker | null {
+  const { text, tokens, mentionAt } = ctx;
   let verbSeen = false; // a word between the subject and the quote (its verb)
   for (let k = pre.length - 1; k >= 0 && k >= pre.length - SUBJECT_REACH; k--) {
     const i = pre[k] as number;
@@ -545,10 +559,10 @@ function clauseSubject(
     const m = mentionAt[i];
     if (m) {
       const first = firstTokenAtOrAfter(tokens, m.start);
-      if (!verbSeen || isObject(text, tokens, first)) return null;
+      if (!verbSeen || isObject(ctx, first)) return null;
       // "Roe on “the Gordon problem”" (a heading): no verb, so no clause of Roe's.
       if (PREPOSITIONS.has(tokens[firstTokenAtOrAfter(tokens, m.end)]?.low ?? '')) return null;
-      return speakerFromMention(m, personById);
+      return speakerFromMention(ctx, m);
     }
     if (PERSON_PRONOUNS.has(t.low)) {
       return verbSeen
@@ -570,11 +584,11 @@ function clauseSubject(
  * sentence that opens outside it.
  */
 function introducedByColon(
-  text: string,
-  tokens: readonly Token[],
+  ctx: AttributionContext,
   pre: readonly number[],
   span: QuoteSpan,
 ): boolean {
+  const { text, tokens } = ctx;
   const last = tokens[pre[pre.length - 1] as number] as Token;
   return /^\s*[:—–]\s*$/.test(text.slice(last.end, span.open));
 }
@@ -584,7 +598,8 @@ function introducedByColon(
  * reporter Jane Roe"): a preposition or an object-taking verb before it, past any title,
  * role words and determiner, within the sentence.
  */
-function isObject(text: string, tokens: readonly Token[], i: number): boolean {
+function isObject(ctx: AttributionContext, i: number): boolean {
+  const { text, tokens } = ctx;
   const first = tokens[i] as Token;
   for (let k = i - 1; k >= 0 && k >= i - 8; k--) {
     const t = tokens[k] as Token;
@@ -603,12 +618,8 @@ function isObject(text: string, tokens: readonly Token[], i: number): boolean {
  * The person named just before token `i` when only ", the/a [first …]" or "and" comes between
  * ("Jane Roe, the first woman", "Jane Roe and her deputy").
  */
-function nearMention(
-  text: string,
-  tokens: readonly Token[],
-  i: number,
-  mentionAt: MentionIndex,
-): PersonMention | undefined {
+function nearMention(ctx: AttributionContext, i: number): PersonMention | undefined {
+  const { text, tokens, mentionAt } = ctx;
   const t = tokens[i] as Token;
   for (let k = i - 1; k >= 0 && k >= i - 4; k--) {
     const p = tokens[k] as Token;
@@ -639,13 +650,8 @@ const FEMININE_TITLE =
  * honorific or title ("Mrs", "spokeswoman", "King"), or the he/his or she/her in a sentence
  * (or the one after it) that names only that person. Unknown people are left out.
  */
-function personGenders(
-  text: string,
-  tokens: readonly Token[],
-  quoted: Uint8Array,
-  mentionAt: MentionIndex,
-  personById: Map<number, Person>,
-): Map<number, 'm' | 'f'> {
+function personGenders(ctx: AttributionContext): Map<number, 'm' | 'f'> {
+  const { text, tokens, mentionAt, personById, quoted } = ctx;
   const votes = new Map<number, number>(); // > 0 masculine, < 0 feminine
   const vote = (person: number, v: number) => votes.set(person, (votes.get(person) ?? 0) + v);
   for (const p of personById.values()) {
@@ -684,7 +690,7 @@ function personGenders(
     if (only >= 0 && COPULAS.has(t.low)) copula = true;
     // "Jane Roe, the first woman to …", "Jane Roe and her deputy": the noun or pronoun right
     // after a name describes that person, whoever else the sentence names.
-    const near = nearMention(text, tokens, i, mentionAt);
+    const near = nearMention(ctx, i);
     if (near) {
       const g =
         GENDERED_NOUNS.get(t.low) ?? (t.lex & W_MASCULINE ? 1 : t.lex & W_FEMININE ? -1 : 0);
@@ -769,8 +775,6 @@ type Verdict = 'speech' | 'term' | 'unsure';
 /** Scare quotes, terms, nicknames and titles of works. */
 /** What `speechVerdict` reads about one quoted span. */
 interface VerdictInput {
-  text: string;
-  tokens: readonly Token[];
   span: QuoteSpan;
   /** The text between the marks. */
   raw: string;
@@ -787,14 +791,14 @@ interface VerdictInput {
   headed: boolean;
 }
 
-function speechVerdict(v: VerdictInput): Verdict {
-  const { text, tokens, span, raw, words, pre, post, shortTerm, hasSpeechCue, headed } = v;
+function speechVerdict(ctx: AttributionContext, v: VerdictInput): Verdict {
+  const { text, tokens } = ctx;
+  const { span, raw, words, pre, post, shortTerm, hasSpeechCue, headed } = v;
   const lastPre = pre[pre.length - 1];
   const before = lastPre !== undefined ? (tokens[lastPre] as Token) : undefined;
   const beforeGapOk = before && /^\s*$/.test(text.slice(before.end, span.open));
   // "so-called “x”", "dubbed “x”", "the term “x”"; but "what she called “x”" is her words.
-  const herWords =
-    before !== undefined && SAYING_NAMERS.has(before.low) && saidBySubject(tokens, pre);
+  const herWords = before !== undefined && SAYING_NAMERS.has(before.low) && saidBySubject(ctx, pre);
   if (before && beforeGapOk && TERM_MARKERS.has(before.low) && words.length <= 5 && !herWords)
     return 'term';
   // "a policy of “x”", "the notion of “x”".
@@ -818,12 +822,12 @@ function speechVerdict(v: VerdictInput): Verdict {
     return 'term';
   // "Kessel hailed the “historic” deal": an evaluative word before the object of a stance verb
   // is the subject's own (lower case, a few words).
-  if (stanceObject(tokens, pre, words) && beforeGapOk && !/^\p{Lu}/u.test(raw.trim())) {
+  if (stanceObject(ctx, pre, words) && beforeGapOk && !/^\p{Lu}/u.test(raw.trim())) {
     return 'speech';
   }
   // "The “unacceptable” delay, he said, …", "It was a “very productive” meeting, Roe said":
   // a modifier whose noun phrase the attribution follows at once is the speaker's word.
-  if (words.length <= 2 && !/^\p{Lu}/u.test(raw.trim()) && attributedAfterNoun(text, tokens, post))
+  if (words.length <= 2 && !/^\p{Lu}/u.test(raw.trim()) && attributedAfterNoun(ctx, post))
     return 'speech';
   // "the “one country, two systems” formula": a phrase between a determiner and its noun names
   // a policy or a term; nobody is quoted.
@@ -885,7 +889,8 @@ function speechVerdict(v: VerdictInput): Verdict {
  * True when the naming verb right before a quote has a person for its subject: a personal
  * pronoun or a capitalised name, past an auxiliary ("what he has called", "which Calder termed").
  */
-function saidBySubject(tokens: readonly Token[], pre: readonly number[]): boolean {
+function saidBySubject(ctx: AttributionContext, pre: readonly number[]): boolean {
+  const { tokens } = ctx;
   let k = pre.length - 2;
   while (k >= 0 && VERB_FILLERS.has((tokens[pre[k] as number] as Token).low)) k--;
   const subject = tokens[pre[k] ?? -1];
@@ -921,11 +926,8 @@ function quotedVerb(words: readonly string[], before: Token | undefined): boolea
  * then, after a comma, an attribution: "… delay, he said", "… meeting, said Roe", "… move,
  * Roe told reporters".
  */
-function attributedAfterNoun(
-  text: string,
-  tokens: readonly Token[],
-  post: readonly number[],
-): boolean {
+function attributedAfterNoun(ctx: AttributionContext, post: readonly number[]): boolean {
+  const { text, tokens } = ctx;
   for (let j = 0; j < 3 && j < post.length; j++) {
     const t = tokens[post[j] as number] as Token;
     if (t.cap || FUNCTION_WORDS.has(t.low) || isVerb(t)) return false;
@@ -959,19 +961,20 @@ function attributedAfterNoun(
  * "hailed the “historic” deal", "cheered on the “historic” move".
  */
 function stanceObject(
-  tokens: readonly Token[],
+  ctx: AttributionContext,
   pre: readonly number[],
   words: readonly string[],
 ): boolean {
-  return stanceVerb(tokens, pre, words) >= 0;
+  return stanceVerb(ctx, pre, words) >= 0;
 }
 
 /** The index in `pre` of the stance verb whose object a short quote modifies, or -1. */
 function stanceVerb(
-  tokens: readonly Token[],
+  ctx: AttributionContext,
   pre: readonly number[],
   words: readonly string[],
 ): number {
+  const { tokens } = ctx;
   // One word: a longer phrase there is as often a policy's name ("rejected the “phase one”
   // deal") as the subject's words.
   if (words.length !== 1) return -1;
@@ -996,7 +999,8 @@ function stanceVerb(
   return verb !== undefined && !verb.cap && STANCE_VERBS.has(verb.low) ? k : -1;
 }
 
-function speakerFromMention(m: PersonMention, personById: Map<number, Person>): Speaker | null {
+function speakerFromMention(ctx: AttributionContext, m: PersonMention): Speaker | null {
+  const { personById } = ctx;
   const p = personById.get(m.person);
   if (!p) return null;
   return { name: p.name, type: 'person', person: p.id, start: m.start, end: m.end };
@@ -1007,14 +1011,9 @@ function speakerFromMention(m: PersonMention, personById: Map<number, Person>): 
  * X"): a person mention, a pronoun, a role ("the president"), an unnamed source or an
  * organisation name.
  */
-function nounPhraseAt(
-  text: string,
-  tokens: readonly Token[],
-  i: number,
-  mentionAt: MentionIndex,
-  personById: Map<number, Person>,
-): Speaker | null {
-  const sp = phraseAt(text, tokens, i, mentionAt, personById);
+function nounPhraseAt(ctx: AttributionContext, i: number): Speaker | null {
+  const { tokens } = ctx;
+  const sp = phraseAt(ctx, i);
   if (sp && sp.type !== 'unnamed' && sp.start !== undefined) {
     // "a spokesman for the British Foreign Office said", "an aide to Mayor Jane Roe said": the
     // unnamed spokesman or aide speaks, not the body or person they work for.
@@ -1034,17 +1033,12 @@ function nounPhraseAt(
   return sp;
 }
 
-function phraseAt(
-  text: string,
-  tokens: readonly Token[],
-  i: number,
-  mentionAt: MentionIndex,
-  personById: Map<number, Person>,
-): Speaker | null {
+function phraseAt(ctx: AttributionContext, i: number): Speaker | null {
+  const { text, tokens, mentionAt } = ctx;
   const t = tokens[i];
   if (!t) return null;
   const m = mentionAt[i];
-  if (m) return speakerFromMention(m, personById);
+  if (m) return speakerFromMention(ctx, m);
   if (t.low === 'they' || t.low === 'we')
     return { type: 'unnamed', name: null, start: t.start, end: t.end };
   // "Officials said", "Prosecutors allege": people nobody names, capitalised only because the
@@ -1063,12 +1057,12 @@ function phraseAt(
     return { type: 'organisation', name: t.word, start: t.start, end: t.end };
   // "the Israeli courts", "Israeli": a nationality alone names no speaker.
   if (t.cap && NATIONALITIES.has(t.low) && !mentionAt[i]) return null;
-  const body = bodyPhraseAt(text, tokens, i);
+  const body = bodyPhraseAt(ctx, i);
   if (body?.type === 'document') {
     // "Jane Roe’s statement said": the person's words.
     for (let k = firstTokenAtOrAfter(tokens, body.start ?? t.start); k < i; k++) {
       const m = mentionAt[k];
-      if (m && (tokens[k] as Token).poss) return speakerFromMention(m, personById);
+      if (m && (tokens[k] as Token).poss) return speakerFromMention(ctx, m);
     }
   }
   if (body) return body;
@@ -1106,13 +1100,13 @@ function phraseAt(
     }
     for (let x = a; x <= b; x++) {
       const m = mentionAt[x];
-      if (m) return speakerFromMention(m, personById);
+      if (m) return speakerFromMention(ctx, m);
     }
     // "Jane Roe of Ruritania said": the person before "of".
     const before = tokens[a - 1];
     if (before && (before.low === 'of' || before.low === 'from')) {
       const m = mentionAt[a - 2];
-      if (m) return speakerFromMention(m, personById);
+      if (m) return speakerFromMention(ctx, m);
       // A name the text gives no other evidence for: two or three name words before "of".
       let n = a - 2;
       while (n > a - 5 && n >= 0 && isNameToken(tokens[n] as Token) && joins(n, n + 1)) n--;
@@ -1178,7 +1172,8 @@ function phraseAt(
  * said": a lowercase body or document noun that a proper name or nationality qualifies is an
  * organisation or a document speaking. Without one ("the ministry said") it is left unnamed.
  */
-function bodyPhraseAt(text: string, tokens: readonly Token[], i: number): Speaker | null {
+function bodyPhraseAt(ctx: AttributionContext, i: number): Speaker | null {
+  const { text, tokens } = ctx;
   const t = tokens[i] as Token;
   const kind = SPEAKING_BODIES.has(t.low)
     ? 'organisation'
@@ -1210,13 +1205,8 @@ const DOCUMENT_LOOKBACK = 400;
  * hold that role, and "the report said" to the last document or body named with that noun
  * ("the IAEA report"); an unnamed one otherwise.
  */
-function resolveRole(
-  text: string,
-  tokens: readonly Token[],
-  i: number,
-  personById: Map<number, Person>,
-  mentionAt: MentionIndex,
-): Speaker {
+function resolveRole(ctx: AttributionContext, i: number): Speaker {
+  const { tokens, mentionAt, personById } = ctx;
   const role = (tokens[i] as Token).low;
   // "the former governor", "the deputy foreign minister": past the role's modifiers.
   let d = i - 1;
@@ -1233,9 +1223,7 @@ function resolveRole(
     for (let k = i - 1; k >= 0 && k > i - DOCUMENT_LOOKBACK; k--) {
       const t = tokens[k] as Token;
       if (t.low !== role) continue;
-      const named = t.cap
-        ? phraseAt(text, tokens, k, mentionAt, personById)
-        : bodyPhraseAt(text, tokens, k);
+      const named = t.cap ? phraseAt(ctx, k) : bodyPhraseAt(ctx, k);
       if (named && (named.type === 'organisation' || named.type === 'document'))
         return { ...named, start: (tokens[i] as Token).start, end: (tokens[i] as Token).end };
     }
@@ -1256,21 +1244,14 @@ function resolveRole(
         break;
       }
     }
-    if (best) return speakerFromMention(best, personById) ?? NOBODY;
+    if (best) return speakerFromMention(ctx, best) ?? NOBODY;
   }
   return NOBODY;
 }
 
-function finish(
-  text: string,
-  sp: Speaker | null,
-  tokens: readonly Token[],
-  i: number,
-  personById: Map<number, Person>,
-  mentionAt: MentionIndex,
-): Speaker | null {
+function finish(ctx: AttributionContext, sp: Speaker | null, i: number): Speaker | null {
   if (!sp) return null;
-  if (sp.type === 'role') return resolveRole(text, tokens, i, personById, mentionAt);
+  if (sp.type === 'role') return resolveRole(ctx, i);
   return sp;
 }
 
@@ -1279,13 +1260,11 @@ function finish(
  * (offset `close`, when known).
  */
 function attributeAfter(
-  text: string,
-  tokens: readonly Token[],
+  ctx: AttributionContext,
   post: readonly number[],
-  mentionAt: MentionIndex,
-  personById: Map<number, Person>,
   close?: number,
 ): Speaker | null {
+  const { text, tokens, mentionAt } = ctx;
   const p0 = post[0];
   if (p0 === undefined) return null;
   const t0 = tokens[p0] as Token;
@@ -1300,7 +1279,7 @@ function attributeAfter(
     close !== undefined &&
     /^\s*[—–]\s*$/.test(text.slice(close, t0.start))
   )
-    return speakerFromMention(m0, personById);
+    return speakerFromMention(ctx, m0);
   if (isVerb(t0)) {
     // Inverted: "said Martin Indyk, …", "said the spokesman".
     let k = 1;
@@ -1318,13 +1297,13 @@ function attributeAfter(
     for (let f = k; f < post.length && f < k + 5; f++) {
       const at = post[f] as number;
       const m = mentionAt[at];
-      if (m) return nounPhraseAt(text, tokens, at, mentionAt, personById);
+      if (m) return nounPhraseAt(ctx, at);
       const n = tokens[at + 1];
       if (!n || /[,;:.]/.test(text.slice((tokens[at] as Token).end, n.start))) break;
     }
     // For "said the ministry's spokesman" take the head; for names take the first mention.
     const m = mentionAt[idx];
-    if (m) return speakerFromMention(m, personById);
+    if (m) return speakerFromMention(ctx, m);
     let h = idx;
     while (
       h + 1 < tokens.length &&
@@ -1334,14 +1313,7 @@ function attributeAfter(
       h < idx + 3
     )
       h++;
-    return finish(
-      text,
-      nounPhraseAt(text, tokens, h, mentionAt, personById),
-      tokens,
-      h,
-      personById,
-      mentionAt,
-    );
+    return finish(ctx, nounPhraseAt(ctx, h), h);
   }
   // "…,’’ Jane Roe, chief executive of Fennix, told the BBC": an appositive between the
   // name right after the quote and its verb.
@@ -1355,7 +1327,7 @@ function attributeAfter(
         const v = tokens[post[f] as number] as Token;
         const before = tokens[(post[f] as number) - 1] as Token;
         if (isVerb(v) && /,\s*$/.test(text.slice(before.end, v.start)))
-          return speakerFromMention(m0, personById);
+          return speakerFromMention(ctx, m0);
       }
     }
   }
@@ -1363,7 +1335,7 @@ function attributeAfter(
   const source = sourceAt(tokens, p0, mentionAt);
   if (source >= 0) {
     const limit = (tokens[post[post.length - 1] as number] as Token).end;
-    return sourceSpeaker(text, tokens, source, limit, mentionAt, personById);
+    return sourceSpeaker(ctx, source, limit);
   }
   // "“…” was the message from Jane Roe": the words' source.
   if (COPULAS.has(t0.low)) {
@@ -1372,7 +1344,7 @@ function attributeAfter(
     const noun = tokens[post[k] ?? -1];
     const prep = tokens[post[k + 1] ?? -1];
     if (noun && prep && UTTERANCE_NOUNS.has(noun.low) && SOURCE_PREPOSITIONS.has(prep.low)) {
-      const sp = phraseFrom(text, tokens, (post[k + 1] as number) + 1, mentionAt, personById);
+      const sp = phraseFrom(ctx, (post[k + 1] as number) + 1);
       if (sp) return sp;
     }
   }
@@ -1380,7 +1352,7 @@ function attributeAfter(
   // when only auxiliaries and the words' own noun come between (not "… interests” mutually
   // shared by Vell, he said").
   for (let k = 0; k < post.length && k < 9; k++) {
-    const agent = passiveAgent(text, tokens, post[k] as number, mentionAt, personById);
+    const agent = passiveAgent(ctx, post[k] as number);
     if (agent) return agent;
     const w = (tokens[post[k] as number] as Token).low;
     const lead =
@@ -1403,24 +1375,19 @@ function attributeAfter(
     if (!isVerb(v)) continue;
     let s = k - 1;
     while (s > 0 && SKIPPABLE.has((tokens[post[s] as number] as Token).low)) s--;
-    s = pastParenthesis(text, tokens, post, s);
+    s = pastParenthesis(ctx, post, s);
     if (s < 0) return null;
     const si = post[s] as number;
-    const sp = nounPhraseAt(text, tokens, si, mentionAt, personById);
-    if (sp) return finish(text, sp, tokens, si, personById, mentionAt);
+    const sp = nounPhraseAt(ctx, si);
+    if (sp) return finish(ctx, sp, si);
     return null;
   }
   return null;
 }
 
 /** "X said that “…”", "X noted: “…”", "according to X, “…”", "X’s remarks: “…”". */
-function attributeBefore(
-  text: string,
-  tokens: readonly Token[],
-  pre: readonly number[],
-  mentionAt: MentionIndex,
-  personById: Map<number, Person>,
-): Speaker | null {
+function attributeBefore(ctx: AttributionContext, pre: readonly number[]): Speaker | null {
+  const { text, tokens, mentionAt } = ctx;
   // Someone's words relayed: "highlighted Secretary Blinken’s comments: “…”". A body's or a
   // country's position voiced by someone ("a spokesperson reiterated the UK’s position that
   // “…”") is that someone's words: the verb's subject below decides.
@@ -1431,11 +1398,11 @@ function attributeBefore(
     for (let j = k - 1; j >= 0 && j >= k - 3; j--) {
       const o = tokens[pre[j] as number] as Token;
       const m = mentionAt[pre[j] as number];
-      if (o.poss && m) return speakerFromMention(m, personById);
+      if (o.poss && m) return speakerFromMention(ctx, m);
       if (o.poss && o.cap) {
         for (let v = j - 1; v >= 0; v--)
           if (isVerb(tokens[pre[v] as number] as Token)) break utterance;
-        return nounPhraseAt(text, tokens, pre[j] as number, mentionAt, personById);
+        return nounPhraseAt(ctx, pre[j] as number);
       }
     }
   }
@@ -1444,12 +1411,12 @@ function attributeBefore(
     const vi = pre[k] as number;
     const v = tokens[vi] as Token;
     // "In a statement issued by the ministry, “…”": the passive's agent.
-    const agent = passiveAgent(text, tokens, vi, mentionAt, personById);
+    const agent = passiveAgent(ctx, vi);
     if (agent) return agent;
     const source = sourceAt(tokens, vi, mentionAt);
     if (source >= 0) {
       const limit = (tokens[pre[pre.length - 1] as number] as Token).end;
-      return sourceSpeaker(text, tokens, source, limit, mentionAt, personById);
+      return sourceSpeaker(ctx, source, limit);
     }
     if (!(isVerb(v) || v.low === 'speak' || v.low === 'spoke' || putIt(tokens, vi))) continue;
     const prevTok = tokens[vi - 1];
@@ -1459,16 +1426,16 @@ function attributeBefore(
     if (commaBefore && /ing$/.test(v.low)) {
       for (const si of pre) {
         const m = mentionAt[si];
-        if (m) return speakerFromMention(m, personById);
+        if (m) return speakerFromMention(ctx, m);
       }
       for (let j = 0; j < k; j++) {
         const si = pre[j] as number;
         if (!(tokens[si] as Token).cap) continue;
-        const sp = nounPhraseAt(text, tokens, si, mentionAt, personById);
+        const sp = nounPhraseAt(ctx, si);
         if (sp?.type === 'organisation' || sp?.type === 'document') return sp;
       }
     }
-    const sp = subjectBefore(text, tokens, pre, k, commaBefore, mentionAt, personById);
+    const sp = subjectBefore(ctx, pre, k, commaBefore);
     if (sp) {
       // "Roe said that … Washington had concluded “…”": a place speaks only through a
       // person, so a person speaking earlier in the sentence is the speaker.
@@ -1483,7 +1450,7 @@ function attributeBefore(
     const after = pre[k + 1];
     if (after !== undefined) {
       const m = mentionAt[after];
-      if (m && /^\s*[,:]/.test(text.slice(m.end))) return speakerFromMention(m, personById);
+      if (m && /^\s*[,:]/.test(text.slice(m.end))) return speakerFromMention(ctx, m);
     }
     // No subject for this verb ("Pyongyang responded by saying …"): an earlier one may name it.
   }
@@ -1495,48 +1462,38 @@ function attributeBefore(
  * by the Foreign Ministry"): a person named within a few words after "by", else the
  * organisation or role the phrase names.
  */
-function passiveAgent(
-  text: string,
-  tokens: readonly Token[],
-  i: number,
-  mentionAt: MentionIndex,
-  personById: Map<number, Person>,
-): Speaker | null {
+function passiveAgent(ctx: AttributionContext, i: number): Speaker | null {
+  const { text, tokens } = ctx;
   const v = tokens[i] as Token;
   const by = tokens[i + 1];
   if (by?.low !== 'by' || v.cap || !PASSIVE_SPEECH.has(v.low)) return null;
   if (text.slice(v.end, by.start) !== ' ') return null;
-  return phraseFrom(text, tokens, i + 2, mentionAt, personById);
+  return phraseFrom(ctx, i + 2);
 }
 
 /**
  * The speaker a phrase starting at token `from` names ("central bank governor Mara Quill",
  * "the Foreign Ministry"): a person named within a few words, else the organisation or role.
  */
-function phraseFrom(
-  text: string,
-  tokens: readonly Token[],
-  from: number,
-  mentionAt: MentionIndex,
-  personById: Map<number, Person>,
-): Speaker | null {
+function phraseFrom(ctx: AttributionContext, from: number): Speaker | null {
+  const { text, tokens, mentionAt } = ctx;
   const sentence = tokens[from]?.sentence;
   let fallback: Speaker | null = null;
   for (let a = from; a < tokens.length && a < from + 6; a++) {
     const t = tokens[a] as Token;
     if (t.sentence !== sentence) break;
     const m = mentionAt[a];
-    if (m) return speakerFromMention(m, personById);
+    if (m) return speakerFromMention(ctx, m);
     const n = tokens[a + 1];
     const last = !n || n.sentence !== t.sentence || /[,;:.!?()—–]/.test(text.slice(t.end, n.start));
     if (t.cap || OFFICIAL_ROLES.has(t.low) || UNNAMED_SPEAKERS.has(t.low) || last) {
-      const sp = nounPhraseAt(text, tokens, a, mentionAt, personById);
-      if (sp && (t.cap || last)) return finish(text, sp, tokens, a, personById, mentionAt);
+      const sp = nounPhraseAt(ctx, a);
+      if (sp && (t.cap || last)) return finish(ctx, sp, a);
       fallback ??= sp;
     }
     if (last) break;
   }
-  return fallback ? finish(text, fallback, tokens, from, personById, mentionAt) : null;
+  return fallback ? finish(ctx, fallback, from) : null;
 }
 
 /** A place named as a speaker ("Washington concluded"): a country or city speaking as a whole. */
@@ -1555,23 +1512,17 @@ function isPlace(sp: Speaker): boolean {
  * "according to the notes of the Data Bill", "in the words of Jane Roe", "per Jane Roe"; an
  * unnamed source when it names nobody.
  */
-function sourceSpeaker(
-  text: string,
-  tokens: readonly Token[],
-  source: number,
-  limit: number,
-  mentionAt: MentionIndex,
-  personById: Map<number, Person>,
-): Speaker | null {
+function sourceSpeaker(ctx: AttributionContext, source: number, limit: number): Speaker | null {
+  const { text, tokens, mentionAt } = ctx;
   let fallback: Speaker | null = null;
   for (let idx = source; idx < tokens.length && idx < source + 8; idx++) {
     const t = tokens[idx] as Token;
     if (t.start >= limit) break;
     const m = mentionAt[idx];
-    if (m) return speakerFromMention(m, personById);
-    const sp = nounPhraseAt(text, tokens, idx, mentionAt, personById);
-    if (t.cap && sp) return finish(text, sp, tokens, idx, personById, mentionAt);
-    fallback ??= finish(text, sp, tokens, idx, personById, mentionAt);
+    if (m) return speakerFromMention(ctx, m);
+    const sp = nounPhraseAt(ctx, idx);
+    if (t.cap && sp) return finish(ctx, sp, idx);
+    fallback ??= finish(ctx, sp, idx);
     const n = tokens[idx + 1];
     if (n && /[,;:—–]/.test(text.slice(t.end, n.start))) break;
   }
@@ -1579,20 +1530,18 @@ function sourceSpeaker(
 }
 
 function subjectBefore(
-  text: string,
-  tokens: readonly Token[],
+  ctx: AttributionContext,
   pre: readonly number[],
   k: number,
   commaBefore: boolean,
-  mentionAt: MentionIndex,
-  personById: Map<number, Person>,
 ): Speaker | null {
+  const { text, tokens, mentionAt } = ctx;
   const vi = pre[k] as number;
   let inAppositive = commaBefore;
   let relative = false; // passed ", which …": the phrase before the comma is the subject
   for (let j = k - 1; j >= 0; j--) {
     // "Jane Roe (D-Ohio) said": the parenthesis is not the subject.
-    const outside = pastParenthesis(text, tokens, pre, j);
+    const outside = pastParenthesis(ctx, pre, j);
     if (outside !== j) {
       j = outside + 1;
       continue;
@@ -1607,8 +1556,8 @@ function subjectBefore(
         inAppositive = false;
         // "Her spokeswoman, Ana Ruiz, said": an appositive that is just a name names the
         // subject before it.
-        const named = nameOnly(tokens, pre.slice(j + 1, k), mentionAt);
-        if (named) return speakerFromMention(named, personById);
+        const named = nameOnly(ctx, pre.slice(j + 1, k));
+        if (named) return speakerFromMention(ctx, named);
       } else continue;
     }
     const antecedent = pre[j - 1];
@@ -1619,32 +1568,29 @@ function subjectBefore(
         // when X names no speaker: "the new position, which called for …").
         const direct = pre.slice(j + 1, k).every((x) => SKIPPABLE.has((tokens[x] as Token).low));
         if (direct) {
-          const sp = nounPhraseAt(text, tokens, antecedent, mentionAt, personById);
-          return sp && sp.type !== 'pronoun'
-            ? finish(text, sp, tokens, antecedent, personById, mentionAt)
-            : null;
+          const sp = nounPhraseAt(ctx, antecedent);
+          return sp && sp.type !== 'pronoun' ? finish(ctx, sp, antecedent) : null;
         }
         relative = true;
       }
       continue;
     }
     if (SKIPPABLE.has(st.low)) continue;
-    const sp = nounPhraseAt(text, tokens, si, mentionAt, personById);
+    const sp = nounPhraseAt(ctx, si);
     const wasRelative = relative;
     relative = false;
     if (!sp) continue;
     // "Jane Roe, who moved the agency to Denver, has said": a name that ends a relative
     // clause is not the verb's subject; the clause's antecedent is.
     if (!mentionAt[si] && /,/.test(text.slice(st.end, (tokens[pre[j + 1] ?? vi] as Token).start))) {
-      const w = relativeStart(text, tokens, pre, j);
+      const w = relativeStart(ctx, pre, j);
       if (w >= 0) {
         j = w + 1;
         continue;
       }
     }
     // "called Roe a “liar” and said": a person right after a verb is its object.
-    if (sp.type === 'person' && mentionAt[si] && isObjectOfVerb(text, tokens, mentionAt[si]))
-      continue;
+    if (sp.type === 'person' && mentionAt[si] && isObjectOfVerb(ctx, mentionAt[si])) continue;
     // "posted to Twitter", "accused Britain": a body after a preposition or verb is no subject
     // (but "the tweet from Vell magazine reads" is the magazine's).
     if ((sp.type === 'organisation' || sp.type === 'document') && sp.start !== undefined) {
@@ -1659,8 +1605,8 @@ function subjectBefore(
       if (sp.word !== 'it' || j >= k - 3) return sp;
       continue;
     }
-    if (sp.type === 'role' && isObjectNoun(text, tokens, si)) continue;
-    if (j >= k - 3 || wasRelative) return finish(text, sp, tokens, si, personById, mentionAt);
+    if (sp.type === 'role' && isObjectNoun(ctx, si)) continue;
+    if (j >= k - 3 || wasRelative) return finish(ctx, sp, si);
   }
   return null;
 }
@@ -1670,12 +1616,8 @@ function subjectBefore(
  * Roe (D-Ohio) said", "the ministry (MFA) said"), or `s` when none does; -1 when the
  * parenthesis opens the list.
  */
-function pastParenthesis(
-  text: string,
-  tokens: readonly Token[],
-  list: readonly number[],
-  s: number,
-): number {
+function pastParenthesis(ctx: AttributionContext, list: readonly number[], s: number): number {
+  const { text, tokens } = ctx;
   const t = tokens[list[s] ?? -1];
   const n = tokens[(list[s] ?? -2) + 1];
   if (!t || !n || !/^[^\p{L}\p{N}]*\)/u.test(text.slice(t.end, n.start))) return s;
@@ -1691,12 +1633,8 @@ function pastParenthesis(
  * The index in `pre` of the "who" or "which" opening, after a comma, the relative clause that
  * ends at `pre[j]` ("Jane Roe, who has led the agency since 2015, said"), or -1.
  */
-function relativeStart(
-  text: string,
-  tokens: readonly Token[],
-  pre: readonly number[],
-  j: number,
-): number {
+function relativeStart(ctx: AttributionContext, pre: readonly number[], j: number): number {
+  const { text, tokens } = ctx;
   for (let w = j - 1; w >= 1 && w >= j - 25; w--) {
     const t = tokens[pre[w] as number] as Token;
     const p = tokens[pre[w - 1] as number] as Token;
@@ -1707,11 +1645,8 @@ function relativeStart(
 }
 
 /** The person mention that the tokens `idx` are exactly (a title before it allowed), if any. */
-function nameOnly(
-  tokens: readonly Token[],
-  idx: readonly number[],
-  mentionAt: MentionIndex,
-): PersonMention | undefined {
+function nameOnly(ctx: AttributionContext, idx: readonly number[]): PersonMention | undefined {
+  const { tokens, mentionAt } = ctx;
   const last = idx[idx.length - 1];
   const m = last === undefined ? undefined : mentionAt[last];
   if (!m) return undefined;
@@ -1724,7 +1659,8 @@ function nameOnly(
 }
 
 /** Whether a person mention directly follows a verb in its sentence ("called Jane Roe"). */
-function isObjectOfVerb(text: string, tokens: readonly Token[], m: PersonMention): boolean {
+function isObjectOfVerb(ctx: AttributionContext, m: PersonMention): boolean {
+  const { text, tokens } = ctx;
   const first = firstTokenAtOrAfter(tokens, m.start);
   const b = tokens[first - 1];
   if (!b || b.cap || b.sentence !== (tokens[first] as Token).sentence) return false;
@@ -1733,7 +1669,8 @@ function isObjectOfVerb(text: string, tokens: readonly Token[], m: PersonMention
 }
 
 /** Whether the lowercase noun at `i` is a verb's object ("issued a statement"), not a subject. */
-function isObjectNoun(text: string, tokens: readonly Token[], i: number): boolean {
+function isObjectNoun(ctx: AttributionContext, i: number): boolean {
+  const { text, tokens } = ctx;
   const det = tokens[i - 1];
   const verb = tokens[i - 2];
   if (!det || !verb || !DETERMINERS.has(det.low)) return false;
@@ -1742,26 +1679,21 @@ function isObjectNoun(text: string, tokens: readonly Token[], i: number): boolea
 }
 
 /** A speech verb later in the sentence: "“…” to hold up on their plans, Indyk said." */
-function attributeLater(
-  text: string,
-  tokens: readonly Token[],
-  post: readonly number[],
-  mentionAt: MentionIndex,
-  personById: Map<number, Person>,
-): Speaker | null {
+function attributeLater(ctx: AttributionContext, post: readonly number[]): Speaker | null {
+  const { tokens, mentionAt } = ctx;
   for (let k = 1; k < post.length; k++) {
     const v = tokens[post[k] as number] as Token;
     if (!isVerb(v)) continue;
     let s = k - 1;
     while (s > 0 && SKIPPABLE.has((tokens[post[s] as number] as Token).low)) s--;
-    s = pastParenthesis(text, tokens, post, s);
+    s = pastParenthesis(ctx, post, s);
     if (s < 0) return null;
-    const sp = nounPhraseAt(text, tokens, post[s] as number, mentionAt, personById);
-    if (sp) return finish(text, sp, tokens, post[s] as number, personById, mentionAt);
+    const sp = nounPhraseAt(ctx, post[s] as number);
+    if (sp) return finish(ctx, sp, post[s] as number);
     const after = post[k + 1];
     if (after !== undefined) {
       const m = mentionAt[after];
-      if (m) return speakerFromMention(m, personById);
+      if (m) return speakerFromMention(ctx, m);
     }
   }
   return null;
@@ -1775,13 +1707,12 @@ function attributeLater(
  * gender the text gives as the other one ("she said" skips a man named in between).
  */
 function resolvePronoun(
+  ctx: AttributionContext,
   sIdx: number,
   pronoun: Extract<Speaker, { type: 'pronoun' }>,
   previous: { speaker: Speaker; sentence: number } | null,
-  subjectsOf: Map<number, PersonMention[]>,
-  personById: Map<number, Person>,
-  genderOf: () => Map<number, 'm' | 'f'>,
 ): Speaker | null {
+  const { subjectsOf, personById, genderOf } = ctx;
   const word = pronoun.word;
   const want = word === 'she' ? 'f' : word === 'he' ? 'm' : undefined;
   const fits = (person: number | undefined): boolean => {
@@ -1799,10 +1730,10 @@ function resolvePronoun(
     return list?.find((m) => known(m.person)) ?? list?.[0];
   };
   const here = subject(sIdx, pronoun.start ?? 0);
-  if (here) return speakerFromMention(here, personById);
+  if (here) return speakerFromMention(ctx, here);
   const prevSubject = subject(sIdx - 1);
   const prevIsQuote = previous && previous.sentence >= sIdx - 1;
-  if (prevSubject && !prevIsQuote) return speakerFromMention(prevSubject, personById);
+  if (prevSubject && !prevIsQuote) return speakerFromMention(ctx, prevSubject);
   if (
     previous &&
     previous.speaker.type === 'person' &&
@@ -1817,7 +1748,7 @@ function resolvePronoun(
     if (!subjectsOf.has(s)) continue;
     named++;
     const m = subject(s);
-    if (m) return speakerFromMention(m, personById);
+    if (m) return speakerFromMention(ctx, m);
   }
   return null;
 }
@@ -1827,9 +1758,9 @@ function resolvePronoun(
  * the text goes on quoting; otherwise a thing nobody named.
  */
 function resolveIt(
+  ctx: AttributionContext,
   sIdx: number,
   previous: { speaker: Speaker; sentence: number } | null,
-  bodyBefore: () => Speaker | null,
 ): Speaker {
   const p = previous?.speaker;
   if (
@@ -1840,7 +1771,7 @@ function resolveIt(
     return p;
   // "The Vell Chamber issued a statement. “…,” it said.": the body the sentence before opens
   // with, when nobody was quoted in it.
-  if (!previous || previous.sentence < sIdx - 1) return bodyBefore() ?? NOBODY;
+  if (!previous || previous.sentence < sIdx - 1) return bodySubjectOf(ctx, sIdx - 1) ?? NOBODY;
   return NOBODY;
 }
 
@@ -1848,14 +1779,8 @@ function resolveIt(
  * The organisation or document a sentence opens with as its subject ("The Vell Chamber of
  * Commerce issued …"), if any.
  */
-function bodySubjectOf(
-  text: string,
-  tokens: readonly Token[],
-  sentenceStarts: readonly number[],
-  s: number,
-  mentionAt: MentionIndex,
-  personById: Map<number, Person>,
-): Speaker | null {
+function bodySubjectOf(ctx: AttributionContext, s: number): Speaker | null {
+  const { tokens, sentenceStarts } = ctx;
   if (s < 0) return null;
   let i = firstTokenAtOrAfter(tokens, sentenceStarts[s] ?? 0);
   if (DETERMINERS.has(tokens[i]?.low ?? '')) i++;
@@ -1867,6 +1792,6 @@ function bodySubjectOf(
     (tokens[e + 1]?.cap || ORG_CONNECTORS.has(tokens[e + 1]?.low ?? ''))
   )
     e++;
-  const sp = phraseAt(text, tokens, e, mentionAt, personById);
+  const sp = phraseAt(ctx, e);
   return sp?.type === 'organisation' || sp?.type === 'document' ? sp : null;
 }
