@@ -27,6 +27,15 @@
  * (a heading "“Not a chance”" over "“There is not a chance,” he said"), whose speaker it takes;
  * "“…,” according to X" is X's.
  */
+
+import {
+  type AttributionContext,
+  firstTokenAtOrAfter,
+  type MentionIndex,
+  NOBODY,
+  type Speaker,
+  speakerFromMention,
+} from './attribution-context';
 import {
   COORDINATORS,
   COPULAS,
@@ -86,46 +95,8 @@ export interface Quote {
   speakerEnd?: number;
 }
 
-/** The person mention covering each token, by token index (undefined: none). */
-type MentionIndex = (PersonMention | undefined)[];
-
-/**
- * Who the words around a quotation name as its speaker. `pronoun` ("he said") and `role` ("the
- * president said") are resolved to a person or to nobody before the quotation is reported;
- * only the first four kinds reach `Quote.speakerType`.
- */
-type Speaker =
-  | { type: 'person'; name: string; person?: number; start?: number; end?: number }
-  | { type: 'organisation' | 'document'; name: string; start?: number; end?: number }
-  | { type: 'unnamed'; name: null; start?: number; end?: number }
-  | { type: 'pronoun'; name: null; word: string; start: number; end: number }
-  | { type: 'role'; name: null; start: number; end: number };
-
-/** The speaker of a quotation nobody in the text is named for. */
-const NOBODY = { type: 'unnamed', name: null } as const satisfies Speaker;
-
 /** How many words before and after a quotation are read for its attribution. */
 const CONTEXT = 80;
-
-/**
- * What every stage of attribution reads about one document, built once per document by
- * `findQuotes`: the text and its tokens, who each token names, and which tokens are inside a
- * quotation. One object instead of the same five arguments threaded through every function.
- */
-interface AttributionContext {
-  readonly text: string;
-  readonly tokens: readonly Token[];
-  readonly sentenceStarts: readonly number[];
-  /** The person mention covering each token. */
-  readonly mentionAt: MentionIndex;
-  readonly personById: ReadonlyMap<number, Person>;
-  /** 1 for each token inside a quotation (such tokens never name the speaker). */
-  readonly quoted: Uint8Array;
-  /** People each sentence is about, in order: those a pronoun may stand for. */
-  readonly subjectsOf: ReadonlyMap<number, readonly PersonMention[]>;
-  /** Each person's grammatical gender where the text gives it, read on first use. */
-  readonly genderOf: () => ReadonlyMap<number, 'm' | 'f'>;
-}
 
 /** Options for quote detection. */
 export interface QuoteContext {
@@ -143,17 +114,6 @@ function sentenceAt(starts: readonly number[], pos: number): number {
     const mid = (lo + hi + 1) >> 1;
     if ((starts[mid] ?? 0) <= pos) lo = mid;
     else hi = mid - 1;
-  }
-  return lo;
-}
-
-function firstTokenAtOrAfter(tokens: readonly Token[], pos: number): number {
-  let lo = 0;
-  let hi = tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((tokens[mid] as Token).start < pos) lo = mid + 1;
-    else hi = mid;
   }
   return lo;
 }
@@ -997,13 +957,6 @@ function stanceVerb(
   if (VERB_PARTICLES.has(tokens[pre[k] ?? -1]?.low ?? '')) k--;
   const verb = tokens[pre[k] ?? -1];
   return verb !== undefined && !verb.cap && STANCE_VERBS.has(verb.low) ? k : -1;
-}
-
-function speakerFromMention(ctx: AttributionContext, m: PersonMention): Speaker | null {
-  const { personById } = ctx;
-  const p = personById.get(m.person);
-  if (!p) return null;
-  return { name: p.name, type: 'person', person: p.id, start: m.start, end: m.end };
 }
 
 /**
