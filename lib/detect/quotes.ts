@@ -78,6 +78,7 @@ import {
 import { isNameToken } from './names';
 import type { Person, PersonMention } from './people';
 import type { QuoteSpan } from './quote-spans';
+import { isSpeechCue, isVerb, putIt, sourceAt } from './speech-cues';
 import { norm, type Token } from './tokens';
 import { W_FEMININE, W_HONORIFIC, W_MASCULINE, W_TITLEISH } from './word-class';
 
@@ -670,42 +671,6 @@ function personGenders(ctx: AttributionContext): Map<number, 'm' | 'f'> {
   const genders = new Map<number, 'm' | 'f'>();
   for (const [person, v] of votes) if (v !== 0) genders.set(person, v > 0 ? 'm' : 'f');
   return genders;
-}
-
-/** A speech verb, in lowercase: "States" in "the United States" is not "states". */
-function isVerb(t: Token): boolean {
-  return SPEECH_VERBS.has(t.low) && (!t.cap || t.low === 'said' || t.low === 'says');
-}
-
-/**
- * Where the source named by an introduction at token `i` starts ("according to X", "in the
- * words of X", "per X"), or -1.
- */
-function sourceAt(tokens: readonly Token[], i: number, mentionAt?: MentionIndex): number {
-  // Called for every word: plain comparisons, no closures.
-  const low = (tokens[i] as Token).low;
-  if (low === 'according') return tokens[i + 1]?.low === 'to' ? i + 2 : -1;
-  if (low === 'in') {
-    const words =
-      tokens[i + 1]?.low === 'the' && tokens[i + 2]?.low === 'words' && tokens[i + 3]?.low === 'of';
-    return words ? i + 4 : -1;
-  }
-  // "per" is also a given name ("Per Holm said"): only when it names no one itself.
-  if (low === 'per' && tokens[i + 1]?.cap && !mentionAt?.[i]) return i + 1;
-  return -1;
-}
-
-/** "as Jane Roe put it": "put it" reports words. */
-function putIt(tokens: readonly Token[], i: number): boolean {
-  return tokens[i]?.low === 'put' && tokens[i + 1]?.low === 'it';
-}
-
-function isSpeechCue(tokens: readonly Token[], i: number): boolean {
-  const t = tokens[i] as Token;
-  if (isVerb(t) || t.low === 'speak' || t.low === 'spoke' || t.low === 'speaking') return true;
-  if (sourceAt(tokens, i) >= 0 || putIt(tokens, i)) return true;
-  if (UTTERANCE_NOUNS.has(t.low)) return true;
-  return t.low === 'quoted' || t.low === 'quoting';
 }
 
 /**
