@@ -582,3 +582,11 @@ export const STANCE_PREPOSITIONS = set('of against about');
 
 /** Modals (and "to") before a quoted phrase: what follows is a verb phrase, not a modifier. */
 export const MODALS = set('would will could should can may might must shall to');
+
+/** Titles and honorifics that say a person is a man ("Mr", "King", "spokesman"). */
+export const MASCULINE_TITLE =
+  /\b(?:mr|mister|sir|lord|king|prince|emir|sultan|sheikh|monsieur|herr|señor|\w+man|\w+men)\b\.?/i;
+
+/** Titles and honorifics that say a person is a woman ("Mrs", "Queen", "spokeswoman"). */
+export const FEMININE_TITLE =
+  /\b(?:mrs|ms|miss|madam|madame|dame|lady|queen|princess|empress|frau|señora|\w*woman|\w*women)\b\.?/i;
