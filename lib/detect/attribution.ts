@@ -8,7 +8,6 @@
  * into a short quote. Pronouns are left as such for pronouns.ts to resolve. Every function
  * reads the document through one AttributionContext.
  */
-
 import {
   type AttributionContext,
   firstTokenAtOrAfter,

@@ -1,33 +1,19 @@
 /**
- * Quotations and their speakers. Every quoted span (see quote-spans.ts) is read with the
- * sentence around it: spans that report speech are kept, scare quotes, terms, nicknames and
- * titles of works are dropped, and the speaker is found the way a reader finds it:
- * "…,” said X / X said / X wrote on Twitter / according to X / X noted: “…” / X’s remarks: “…”,
- * a pronoun ("he added") resolved to the person the text is about, a bare role ("the president
- * said") resolved to the last person holding it, an organisation ("the ministry said"), an
- * unnamed source (null), and a quote standing alone continuing the previous speaker's words.
- * When a name sits right before a partial quote with no speech verb ("President Abbas “has put
- * aside…”"), the name is the quote's subject, not its speaker, so the speaker is whoever was
- * being quoted just before: the original speaker, not the person relayed. A pronoun stands for
- * a person the text has as a sentence's subject (not a name after "with"/"told", not a
- * journalist) whose gender, when the text gives it, agrees. A quotation that runs on into the
- * next paragraph is one quotation: both parts take the speaker named at either. The speech
- * verb's subject is read past appositives, relative clauses ("the Board, which …, issued a
- * statement warning") and objects ("posted to Twitter"); "it said" is the body quoted just
- * before; a place speaks only when no person in the sentence does; a quote with no speech verb
- * after a sentence where someone speaks is theirs; and a heading quote takes the speaker of the
- * quotation it repeats. A passive names its agent ("it was said by X", "a statement issued by
- * the ministry"); "a spokesman for X" and "an aide to X" are unnamed speakers, not X; "her
- * spokeswoman, Jane Roe, said" is Jane Roe's; "the report said" and "the ministry said" are
- * the report or ministry named earlier with that noun, and "Vell’s ambassador said" the last
- * person holding that role. A short quote is a term unless a cue says whose words it is: a
- * speech verb, a stance verb whose object it qualifies ("hailed the “historic” deal"), a quoted
- * verb ("accuses them of “poaching” staff"), a naming verb with a person as subject ("what she
- * called “reckless” spending", unlike "a program called “x”"), or its words repeating a quotation found elsewhere
- * (a heading "“Not a chance”" over "“There is not a chance,” he said"), whose speaker it takes;
- * "“…,” according to X" is X's.
+ * Quotations and their speakers: the orchestration. Every quoted span (see quote-spans.ts) is
+ * read with the sentence around it, in stages that each live in their own module:
+ * quote-filter.ts decides whether the span is reported speech, a term or unsure;
+ * attribution.ts finds who the sentence names as its speaker ("…,” said X / X said /
+ * according to X / X noted: “…”, a role, a body, a passive's agent); pronouns.ts resolves "he
+ * said" and "it said". All of them read one AttributionContext, built here once per document.
+ * This module keeps what needs the whole document: when a sentence names nobody, the quote
+ * continues the previous speaker's words (a name right before a partial quote with no speech
+ * verb is its subject, not its speaker) or belongs to the person the sentence before is about
+ * when that person speaks there; a quotation that runs on into the next paragraph is one
+ * quotation, both parts taking the speaker named at either; a heading or pull quote repeating
+ * an attributed quotation's words takes its speaker; and a short unsure phrase that echoes a
+ * quotation found elsewhere ("“Not a chance”" over "“There is not a chance,” he said") is kept
+ * with that quotation's speaker.
  */
-
 import {
   attributeAfter,
   attributeBefore,
@@ -90,8 +76,11 @@ function sentenceAt(starts: readonly number[], pos: number): number {
   return lo;
 }
 
-/** Finds the quotations of reported speech and attributes each to its speaker. */
-export function findQuotes(input: QuoteContext): Quote[] {
+/**
+ * The context every attribution stage reads, built once per document: who each token names,
+ * which tokens are quoted, and the people each sentence is about.
+ */
+function buildAttributionContext(input: QuoteContext): AttributionContext {
   const { text, tokens, sentenceStarts, spans, people } = input;
   const personById = new Map<number, Person>();
   const mentionAt: MentionIndex = new Array(tokens.length); // token index → mention covering it
@@ -154,6 +143,14 @@ export function findQuotes(input: QuoteContext): Quote[] {
     if (!list) subjectsOf.set(s, [m]);
     else if (list.every((x) => x.person !== m.person)) list.push(m);
   }
+  return ctx;
+}
+
+/** Finds the quotations of reported speech and attributes each to its speaker. */
+export function findQuotes(input: QuoteContext): Quote[] {
+  const { text, tokens, sentenceStarts, spans } = input;
+  const ctx = buildAttributionContext(input);
+  const { mentionAt, quoted, subjectsOf } = ctx;
   const subjectOf = new Map<number, PersonMention>();
   for (const [s, list] of subjectsOf) subjectOf.set(s, list[0] as PersonMention);
   // Sentences with a speech verb outside quotes: their subject is someone speaking.
