@@ -8,6 +8,7 @@
  * into a short quote. Pronouns are left as such for pronouns.ts to resolve. Every function
  * reads the document through one AttributionContext.
  */
+
 import {
   type AttributionContext,
   firstTokenAtOrAfter,
@@ -37,6 +38,7 @@ import {
   SOURCE_PREPOSITIONS,
   SPEAKING_BODIES,
   SPEAKING_NAMES,
+  STANCE_VERBS,
   UNNAMED_SPEAKERS,
   UTTERANCE_NOUNS,
 } from './lexicon';
@@ -845,4 +847,32 @@ export function bodySubjectOf(ctx: AttributionContext, s: number): Speaker | nul
     e++;
   const sp = phraseAt(ctx, e);
   return sp?.type === 'organisation' || sp?.type === 'document' ? sp : null;
+}
+
+/**
+ * The person or body a sentence with no quotation shows speaking or taking a stand ("This comes
+ * as China has denounced a court ruling."), read at its first speech or stance verb: the next
+ * sentence's quoted words with no speaker of their own are most likely theirs. Null when the
+ * sentence quotes someone, has no such verb, or its subject is a pronoun, a role or unnamed.
+ */
+export function stanceSubjectOf(ctx: AttributionContext, s: number): Speaker | null {
+  const { tokens, sentenceStarts, quoted } = ctx;
+  if (s < 0) return null;
+  const list: number[] = [];
+  for (
+    let i = firstTokenAtOrAfter(tokens, sentenceStarts[s] ?? 0);
+    i < tokens.length && (tokens[i] as Token).sentence === s;
+    i++
+  ) {
+    if (quoted[i]) return null;
+    const t = tokens[i] as Token;
+    list.push(i);
+    if (list.length > 1 && !t.cap && (STANCE_VERBS.has(t.low) || isVerb(t))) {
+      const sp = subjectBefore(ctx, list, list.length - 1, false);
+      return sp?.type === 'person' || sp?.type === 'organisation' || sp?.type === 'document'
+        ? sp
+        : null;
+    }
+  }
+  return null;
 }

@@ -271,8 +271,11 @@ export const COORDINATORS = set('and or but nor');
  */
 export const SAYING_NAMERS = set('called termed labelled labeled branded');
 
-/** Subjects before a naming verb that make it a person's words ("what she called"). */
-export const SAYING_SUBJECTS = set('he she they i we you');
+/**
+ * Subjects before a naming verb that make it a speaker's words ("what she called", "what it
+ * termed": a body's).
+ */
+export const SAYING_SUBJECTS = set('he she it they i we you');
 
 /** Auxiliaries and adverbs between such a subject and its verb ("what he has called"). */
 export const VERB_FILLERS = set('has had have once also repeatedly previously often');

@@ -5,8 +5,10 @@
  * unsure (kept only when it repeats words someone is quoted saying elsewhere). Kept apart
  * from attribution so a new rule about what counts as speech is one place and one test row.
  */
+
 import type { AttributionContext } from './attribution-context';
 import {
+  COORDINATORS,
   COPULAS,
   DETERMINERS,
   FUNCTION_WORDS,
@@ -160,6 +162,17 @@ export function speechVerdict(ctx: AttributionContext, v: VerdictInput): Verdict
   ) {
     return 'term';
   }
+  // "seen as “seriously weakening” the power": an adverb and a verb in -ing, quoted with no
+  // noun after them, are a verb phrase someone used, not a term.
+  if (
+    words.length === 2 &&
+    /^\p{Ll}+ly$/u.test(words[0] ?? '') &&
+    /^\p{Ll}+ing$/u.test(words[1] ?? '') &&
+    !nounFollows(text, span, firstAfter)
+  )
+    return 'speech';
+  // "what it termed “foreign interference”": named by the sentence's subject, so its words.
+  if (herWords) return 'speech';
   return hasSpeechCue ? 'speech' : 'unsure';
 }
 
@@ -246,6 +259,20 @@ function stanceObject(
   return stanceVerb(ctx, pre, words) >= 0;
 }
 
+/**
+ * Two lowercase words joined by a coordinator ("reckless and dangerous", "thorough and
+ * transparent"): how a speaker pairs evaluative words; names of policies and titles are not
+ * built that way in lower case.
+ */
+function evaluativePair(words: readonly string[]): boolean {
+  return (
+    words.length === 3 &&
+    COORDINATORS.has(words[1] ?? '') &&
+    /^\p{Ll}+$/u.test(words[0] ?? '') &&
+    /^\p{Ll}+$/u.test(words[2] ?? '')
+  );
+}
+
 /** The index in `pre` of the stance verb whose object a short quote modifies, or -1. */
 export function stanceVerb(
   ctx: AttributionContext,
@@ -253,9 +280,10 @@ export function stanceVerb(
   words: readonly string[],
 ): number {
   const { tokens } = ctx;
-  // One word: a longer phrase there is as often a policy's name ("rejected the “phase one”
-  // deal") as the subject's words.
-  if (words.length !== 1) return -1;
+  // One word, or two joined by "and" ("the “reckless and dangerous” decision"): a longer
+  // phrase there is as often a policy's name ("rejected the “phase one” deal") as the
+  // subject's words.
+  if (words.length !== 1 && !evaluativePair(words)) return -1;
   const det = tokens[pre[pre.length - 1] ?? -1];
   // "warned of “catastrophic” risks", "spoke against “reckless” cuts": a speech or stance
   // verb, a preposition of its topic, and the quoted word.

@@ -14,6 +14,7 @@
  * quotation found elsewhere ("“Not a chance”" over "“There is not a chance,” he said") is kept
  * with that quotation's speaker.
  */
+
 import {
   attributeAfter,
   attributeBefore,
@@ -21,6 +22,7 @@ import {
   clauseSubject,
   introducedByColon,
   isObject,
+  stanceSubjectOf,
   subjectBefore,
 } from './attribution';
 import {
@@ -292,9 +294,14 @@ export function findQuotes(input: QuoteContext): Quote[] {
       // A sentence with no speech verb of its own ("“…”" alone, or "China is “…”") right
       // after one where a person speaks, with no quotation between: that person's words.
       const said = subjectOf.get(sIdx - 1);
-      const prevIsQuote = previous !== null && previous.sentence >= sIdx - 1;
+      const prevIsQuote: boolean = previous !== null && previous.sentence >= sIdx - 1;
+      // "China has denounced the ruling. It was seen as “seriously weakening” …": a sentence
+      // before, where someone takes a stand, says whose words these are.
+      const stance: Speaker | null =
+        !prevIsQuote && !hasSpeechCue ? stanceSubjectOf(ctx, sIdx - 1) : null;
       if (said && !prevIsQuote && !hasSpeechCue && speechSentences.has(sIdx - 1))
         speaker = speakerFromMention(ctx, said);
+      else if (stance) speaker = stance;
       else if (previous && sIdx - previous.sentence <= 3) speaker = previous.speaker;
       else if (pre.length === 0) {
         const m = subjectOf.get(sIdx - 1);
