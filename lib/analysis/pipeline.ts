@@ -29,6 +29,6 @@ export function detectInArticle(article: ArticleResult): Detection {
 /** `detectInArticle` in stages (lib/steps.ts), for the content script. */
 export function* detectInArticleInSteps(article: ArticleResult): Steps<Detection> {
   if (!article.ok) return { officials: [], quotes: [] };
-  const { text, breaks, byline } = article.article;
-  return yield* detectInSteps(text, { breaks, byline });
+  const { text, breaks, byline, lineBreaks } = article.article;
+  return yield* detectInSteps(text, { breaks, byline, ...(lineBreaks && { lineBreaks }) });
 }

@@ -35,6 +35,11 @@ export interface Article {
    */
   breaks: number[];
   /**
+   * The breaks that are a single `<br>` inside a block, nothing else: a line break, not a new
+   * paragraph. The page's `textContent` runs on across them, and so may a quotation.
+   */
+  lineBreaks?: number[];
+  /**
    * Where the article's text lives on the page it was extracted from, when extraction was asked
    * to keep it (`extractArticle(doc, { live: true })`): lets offsets become live Ranges without
    * aligning the article text to the page text.
@@ -114,9 +119,16 @@ export function* extractArticleInSteps(
   // in one walk, without serialising and parsing the article again.
   const parsed = new Readability<Node>(clone, { serializer: (node) => node }).parse();
   yield;
-  const { text, breaks, raw, nodes, starts } = parsed?.content
+  const { text, breaks, lineBreaks, raw, nodes, starts } = parsed?.content
     ? readArticle(parsed.content)
-    : { text: '', breaks: [] as number[], raw: '', nodes: [] as Text[], starts: [] as number[] };
+    : {
+        text: '',
+        breaks: [] as number[],
+        lineBreaks: [] as number[],
+        raw: '',
+        nodes: [] as Text[],
+        starts: [] as number[],
+      };
   if (!parsed || text.length === 0) {
     return { ok: false, reason: 'not-article', message: 'No article text was found on this page.' };
   }
@@ -131,6 +143,7 @@ export function* extractArticleInSteps(
       text,
       wordCount: countWords(text),
       breaks,
+      lineBreaks,
       ...(liveOf
         ? {
             source: {
@@ -224,6 +237,7 @@ export function textAndBreaks(root: Node): { text: string; breaks: number[] } {
 function readArticle(root: Node): {
   text: string;
   breaks: number[];
+  lineBreaks: number[];
   raw: string;
   nodes: Text[];
   starts: number[];
@@ -233,14 +247,17 @@ function readArticle(root: Node): {
   const starts: number[] = [];
   let rawLength = 0;
   const rawBreaks: number[] = [];
+  const rawBr: boolean[] = []; // whether each raw break is a <br> (the others are blocks)
   // A block boundary passed since the last text; `lastSpace` whether raw ends in whitespace.
   let atBoundary = false;
   let lastSpace = true;
   // One walk (lib/dom/text-walk.ts) with hidden elements left out; a block's start and end
   // each mark a boundary.
   const boundary = (element: Element) => {
-    if (BLOCK_TAGS.has(element.tagName.toUpperCase())) {
+    const tag = element.tagName.toUpperCase();
+    if (BLOCK_TAGS.has(tag)) {
       rawBreaks.push(rawLength);
+      rawBr.push(tag === 'BR');
       atBoundary = true;
     }
   };
@@ -273,7 +290,11 @@ function readArticle(root: Node): {
   let run = runs.exec(raw);
   if (run && run.index === 0) run = runs.exec(raw);
   const breaks = new Set<number>();
-  for (const r of rawBreaks) {
+  // Per break: how many <br> boundaries and whether a block boundary falls there.
+  const brCount = new Map<number, number>();
+  const blockAt = new Set<number>();
+  for (let k = 0; k < rawBreaks.length; k++) {
+    const r = rawBreaks[k] as number;
     while (run && run.index + run[0].length <= r) {
       removed += run[0].length - 1;
       run = runs.exec(raw);
@@ -282,7 +303,21 @@ function readArticle(root: Node): {
     const inRun = run !== null && run.index < r;
     let b = inRun && run ? run.index - removed + 1 : r - removed;
     while (b < text.length && text[b] === ' ') b++;
-    if (b > 0 && b < text.length) breaks.add(b);
+    if (b > 0 && b < text.length) {
+      breaks.add(b);
+      if (rawBr[k]) brCount.set(b, (brCount.get(b) ?? 0) + 1);
+      else blockAt.add(b);
+    }
   }
-  return { text, breaks: [...breaks].sort((a, b) => a - b), raw, nodes, starts };
+  // A <br> is entered and left: two boundaries. Two <br> in a row ("<br><br>") part paragraphs.
+  const lineBreaks: number[] = [];
+  for (const [b, n] of brCount) if (n <= 2 && !blockAt.has(b)) lineBreaks.push(b);
+  return {
+    text,
+    breaks: [...breaks].sort((a, b) => a - b),
+    lineBreaks: lineBreaks.sort((a, b) => a - b),
+    raw,
+    nodes,
+    starts,
+  };
 }

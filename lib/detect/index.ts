@@ -38,6 +38,11 @@ export interface Detection {
 export interface DetectOptions {
   /** Offsets where paragraphs (blocks) start: quotes never run across them. */
   breaks?: readonly number[];
+  /**
+   * The breaks that are only a line break (`<br>`) inside a paragraph: a quotation runs on
+   * across them, as the page's text does.
+   */
+  lineBreaks?: readonly number[];
   /** The byline: its names are authors, never officials. */
   byline?: string | null;
 }
@@ -60,7 +65,8 @@ export function* detectInSteps(text: string, options: DetectOptions = {}): Steps
   yield;
   const people = findPeople(text, tokens, { byline: options.byline ?? null });
   yield;
-  const spans = findQuoteSpans(text, breaks);
+  const lines = new Set(options.lineBreaks ?? []);
+  const spans = findQuoteSpans(text, lines.size > 0 ? breaks.filter((b) => !lines.has(b)) : breaks);
   const quotes = findQuotes({ text, tokens, sentenceStarts, spans, people });
   const officials: Official[] = people
     .filter((p) => p.official)

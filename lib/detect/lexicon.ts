@@ -271,8 +271,11 @@ export const COORDINATORS = set('and or but nor');
  */
 export const SAYING_NAMERS = set('called termed labelled labeled branded');
 
-/** Subjects before a naming verb that make it a person's words ("what she called"). */
-export const SAYING_SUBJECTS = set('he she they i we you');
+/**
+ * Subjects before a naming verb that make it a speaker's words ("what she called", "what it
+ * termed": a body's).
+ */
+export const SAYING_SUBJECTS = set('he she it they i we you');
 
 /** Auxiliaries and adverbs between such a subject and its verb ("what he has called"). */
 export const VERB_FILLERS = set('has had have once also repeatedly previously often');
@@ -582,3 +585,11 @@ export const STANCE_PREPOSITIONS = set('of against about');
 
 /** Modals (and "to") before a quoted phrase: what follows is a verb phrase, not a modifier. */
 export const MODALS = set('would will could should can may might must shall to');
+
+/** Titles and honorifics that say a person is a man ("Mr", "King", "spokesman"). */
+export const MASCULINE_TITLE =
+  /\b(?:mr|mister|sir|lord|king|prince|emir|sultan|sheikh|monsieur|herr|señor|\w+man|\w+men)\b\.?/i;
+
+/** Titles and honorifics that say a person is a woman ("Mrs", "Queen", "spokeswoman"). */
+export const FEMININE_TITLE =
+  /\b(?:mrs|ms|miss|madam|madame|dame|lady|queen|princess|empress|frau|señora|\w*woman|\w*women)\b\.?/i;

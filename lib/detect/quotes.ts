@@ -1,76 +1,45 @@
 /**
- * Quotations and their speakers. Every quoted span (see quote-spans.ts) is read with the
- * sentence around it: spans that report speech are kept, scare quotes, terms, nicknames and
- * titles of works are dropped, and the speaker is found the way a reader finds it:
- * "…,” said X / X said / X wrote on Twitter / according to X / X noted: “…” / X’s remarks: “…”,
- * a pronoun ("he added") resolved to the person the text is about, a bare role ("the president
- * said") resolved to the last person holding it, an organisation ("the ministry said"), an
- * unnamed source (null), and a quote standing alone continuing the previous speaker's words.
- * When a name sits right before a partial quote with no speech verb ("President Abbas “has put
- * aside…”"), the name is the quote's subject, not its speaker, so the speaker is whoever was
- * being quoted just before: the original speaker, not the person relayed. A pronoun stands for
- * a person the text has as a sentence's subject (not a name after "with"/"told", not a
- * journalist) whose gender, when the text gives it, agrees. A quotation that runs on into the
- * next paragraph is one quotation: both parts take the speaker named at either. The speech
- * verb's subject is read past appositives, relative clauses ("the Board, which …, issued a
- * statement warning") and objects ("posted to Twitter"); "it said" is the body quoted just
- * before; a place speaks only when no person in the sentence does; a quote with no speech verb
- * after a sentence where someone speaks is theirs; and a heading quote takes the speaker of the
- * quotation it repeats. A passive names its agent ("it was said by X", "a statement issued by
- * the ministry"); "a spokesman for X" and "an aide to X" are unnamed speakers, not X; "her
- * spokeswoman, Jane Roe, said" is Jane Roe's; "the report said" and "the ministry said" are
- * the report or ministry named earlier with that noun, and "Vell’s ambassador said" the last
- * person holding that role. A short quote is a term unless a cue says whose words it is: a
- * speech verb, a stance verb whose object it qualifies ("hailed the “historic” deal"), a quoted
- * verb ("accuses them of “poaching” staff"), a naming verb with a person as subject ("what she
- * called “reckless” spending", unlike "a program called “x”"), or its words repeating a quotation found elsewhere
- * (a heading "“Not a chance”" over "“There is not a chance,” he said"), whose speaker it takes;
- * "“…,” according to X" is X's.
+ * Quotations and their speakers: the orchestration. Every quoted span (see quote-spans.ts) is
+ * read with the sentence around it, in stages that each live in their own module:
+ * quote-filter.ts decides whether the span is reported speech, a term or unsure;
+ * attribution.ts finds who the sentence names as its speaker ("…,” said X / X said /
+ * according to X / X noted: “…”, a role, a body, a passive's agent); pronouns.ts resolves "he
+ * said" and "it said". All of them read one AttributionContext, built here once per document.
+ * This module keeps what needs the whole document: when a sentence names nobody, the quote
+ * continues the previous speaker's words (a name right before a partial quote with no speech
+ * verb is its subject, not its speaker) or belongs to the person the sentence before is about
+ * when that person speaks there; a quotation that runs on into the next paragraph is one
+ * quotation, both parts taking the speaker named at either; a heading or pull quote repeating
+ * an attributed quotation's words takes its speaker; and a short unsure phrase that echoes a
+ * quotation found elsewhere ("“Not a chance”" over "“There is not a chance,” he said") is kept
+ * with that quotation's speaker.
  */
+
 import {
-  COORDINATORS,
-  COPULAS,
-  DETERMINERS,
-  DOCUMENT_NOUNS,
-  FUNCTION_WORDS,
-  GENDERED_NOUNS,
-  MODALS,
-  MODIFIER_DETERMINERS,
-  NATIONALITIES,
-  NOT_NAME_WORDS,
-  OBJECT_MARKERS,
-  OFFICIAL_ROLES,
-  ORG_CONNECTORS,
-  ORG_WORDS,
-  PASSIVE_AUXILIARIES,
-  PASSIVE_SPEECH,
-  PERSON_PRONOUNS,
-  PLACES,
-  PREPOSITIONS,
-  PRESS_ROLES,
-  ROLE_MODIFIERS,
-  SAYING_NAMERS,
-  SAYING_SUBJECTS,
-  SKIPPABLE,
-  SOURCE_PREPOSITIONS,
-  SPEAKING_BODIES,
-  SPEAKING_NAMES,
-  SPEECH_VERBS,
-  STANCE_PREPOSITIONS,
-  STANCE_VERBS,
-  SUBORDINATORS,
-  TERM_MARKERS,
-  UNNAMED_SPEAKERS,
-  UTTERANCE_NOUNS,
-  VERB_FILLERS,
-  VERB_PARTICLES,
-  WORK_NOUNS,
-} from './lexicon';
-import { isNameToken } from './names';
+  attributeAfter,
+  attributeBefore,
+  attributeLater,
+  clauseSubject,
+  introducedByColon,
+  isObject,
+  stanceSubjectOf,
+  subjectBefore,
+} from './attribution';
+import {
+  type AttributionContext,
+  firstTokenAtOrAfter,
+  type MentionIndex,
+  NOBODY,
+  type Speaker,
+  speakerFromMention,
+} from './attribution-context';
+import { COORDINATORS, SUBORDINATORS } from './lexicon';
 import type { Person, PersonMention } from './people';
+import { personGenders, resolveIt, resolvePronoun } from './pronouns';
+import { speechVerdict, stanceVerb } from './quote-filter';
 import type { QuoteSpan } from './quote-spans';
-import { norm, type Token } from './tokens';
-import { W_FEMININE, W_HONORIFIC, W_MASCULINE, W_TITLEISH } from './word-class';
+import { isSpeechCue, isVerb } from './speech-cues';
+import type { Token } from './tokens';
 
 /** A quotation with its speaker. */
 export interface Quote {
@@ -85,24 +54,6 @@ export interface Quote {
   speakerStart?: number;
   speakerEnd?: number;
 }
-
-/** The person mention covering each token, by token index (undefined: none). */
-type MentionIndex = (PersonMention | undefined)[];
-
-/**
- * Who the words around a quotation name as its speaker. `pronoun` ("he said") and `role` ("the
- * president said") are resolved to a person or to nobody before the quotation is reported;
- * only the first four kinds reach `Quote.speakerType`.
- */
-type Speaker =
-  | { type: 'person'; name: string; person?: number; start?: number; end?: number }
-  | { type: 'organisation' | 'document'; name: string; start?: number; end?: number }
-  | { type: 'unnamed'; name: null; start?: number; end?: number }
-  | { type: 'pronoun'; name: null; word: string; start: number; end: number }
-  | { type: 'role'; name: null; start: number; end: number };
-
-/** The speaker of a quotation nobody in the text is named for. */
-const NOBODY = { type: 'unnamed', name: null } as const satisfies Speaker;
 
 /** How many words before and after a quotation are read for its attribution. */
 const CONTEXT = 80;
@@ -127,20 +78,12 @@ function sentenceAt(starts: readonly number[], pos: number): number {
   return lo;
 }
 
-function firstTokenAtOrAfter(tokens: readonly Token[], pos: number): number {
-  let lo = 0;
-  let hi = tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((tokens[mid] as Token).start < pos) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/** Finds the quotations of reported speech and attributes each to its speaker. */
-export function findQuotes(ctx: QuoteContext): Quote[] {
-  const { text, tokens, sentenceStarts, spans, people } = ctx;
+/**
+ * The context every attribution stage reads, built once per document: who each token names,
+ * which tokens are quoted, and the people each sentence is about.
+ */
+function buildAttributionContext(input: QuoteContext): AttributionContext {
+  const { text, tokens, sentenceStarts, spans, people } = input;
   const personById = new Map<number, Person>();
   const mentionAt: MentionIndex = new Array(tokens.length); // token index → mention covering it
   const allMentions: PersonMention[] = [];
@@ -171,22 +114,45 @@ export function findQuotes(ctx: QuoteContext): Quote[] {
       quoted[i] = 1;
     }
   }
+  const subjectsOf = new Map<number, PersonMention[]>();
+  // Genders are read only when a pronoun needs resolving.
+  let genders: Map<number, 'm' | 'f'> | undefined;
+  const ctx: AttributionContext = {
+    text,
+    tokens,
+    sentenceStarts,
+    mentionAt,
+    personById,
+    quoted,
+    subjectsOf,
+    genderOf: () => {
+      genders ??= personGenders(ctx);
+      return genders;
+    },
+  };
   // People each sentence is about (outside quotes), in order: those a pronoun may stand for.
   // Press people and names after a preposition ("in an interview with Jane Roe, …") are not
   // the sentence's subject.
-  const subjectsOf = new Map<number, PersonMention[]>();
   const credit = (m: PersonMention) =>
     personById.get(m.person)?.titles.some((t) => t === 'photo credit' || t === 'credit') ?? false;
   for (let i = 0; i < tokens.length; i++) {
     const m = mentionAt[i];
     if (!m || quoted[i] || credit(m) || m.start !== (tokens[i] as Token).start) continue;
     if (personById.get(m.person)?.press) continue;
-    if (isObject(text, tokens, i)) continue;
+    if (isObject(ctx, i)) continue;
     const s = (tokens[i] as Token).sentence;
     const list = subjectsOf.get(s);
     if (!list) subjectsOf.set(s, [m]);
     else if (list.every((x) => x.person !== m.person)) list.push(m);
   }
+  return ctx;
+}
+
+/** Finds the quotations of reported speech and attributes each to its speaker. */
+export function findQuotes(input: QuoteContext): Quote[] {
+  const { text, tokens, sentenceStarts, spans } = input;
+  const ctx = buildAttributionContext(input);
+  const { mentionAt, quoted, subjectsOf } = ctx;
   const subjectOf = new Map<number, PersonMention>();
   for (const [s, list] of subjectsOf) subjectOf.set(s, list[0] as PersonMention);
   // Sentences with a speech verb outside quotes: their subject is someone speaking.
@@ -194,12 +160,6 @@ export function findQuotes(ctx: QuoteContext): Quote[] {
   for (let i = 0; i < tokens.length; i++) {
     if (!quoted[i] && isSpeechCue(tokens, i)) speechSentences.add((tokens[i] as Token).sentence);
   }
-  // Genders are read only when a pronoun needs resolving.
-  let genders: Map<number, 'm' | 'f'> | undefined;
-  const genderOf = (): Map<number, 'm' | 'f'> => {
-    genders ??= personGenders(text, tokens, quoted, mentionAt, personById);
-    return genders;
-  };
 
   const quotes: Quote[] = [];
   const quoteSpans: QuoteSpan[] = [];
@@ -275,9 +235,7 @@ export function findQuotes(ctx: QuoteContext): Quote[] {
     const hasSpeechCue =
       headed !== undefined || pre.some((i) => isSpeechCue(tokens, i)) || post.some(attributesAfter);
 
-    let verdict = speechVerdict({
-      text,
-      tokens,
+    let verdict = speechVerdict(ctx, {
       span,
       raw,
       words,
@@ -290,10 +248,7 @@ export function findQuotes(ctx: QuoteContext): Quote[] {
     // "Roe is “confident” the bill will pass", "She wants “a fair deal”": a short quote with
     // no speech verb whose clause has a named person (or he/she) as its subject is that
     // person's words.
-    const subject =
-      !hasSpeechCue && words.length <= 8
-        ? clauseSubject(text, tokens, pre, mentionAt, personById)
-        : null;
+    const subject = !hasSpeechCue && words.length <= 8 ? clauseSubject(ctx, pre) : null;
     if (verdict === 'unsure' && subject) verdict = 'speech';
     if (verdict !== 'speech') {
       if (verdict === 'unsure' && words.length >= 2 && words.length <= ECHO_WORDS)
@@ -305,36 +260,31 @@ export function findQuotes(ctx: QuoteContext): Quote[] {
     // opens with a conjunction reports it second-hand; the verb before it names the speaker.
     const subordinate = SUBORDINATORS.has(tokens[post[0] ?? -1]?.low ?? '');
     let speaker = subordinate
-      ? (attributeBefore(text, tokens, pre, mentionAt, personById) ??
-        attributeAfter(text, tokens, post, mentionAt, personById, span.close) ??
-        attributeLater(text, tokens, post, mentionAt, personById))
-      : (attributeAfter(text, tokens, post, mentionAt, personById, span.close) ??
-        attributeBefore(text, tokens, pre, mentionAt, personById) ??
-        attributeLater(text, tokens, post, mentionAt, personById));
+      ? (attributeBefore(ctx, pre) ??
+        attributeAfter(ctx, post, span.close) ??
+        attributeLater(ctx, post))
+      : (attributeAfter(ctx, post, span.close) ??
+        attributeBefore(ctx, pre) ??
+        attributeLater(ctx, post));
     if (speaker?.type === 'pronoun') {
       speaker =
         speaker.word === 'it'
-          ? resolveIt(sIdx, previous, () =>
-              bodySubjectOf(text, tokens, sentenceStarts, sIdx - 1, mentionAt, personById),
-            )
-          : resolvePronoun(sIdx, speaker, previous, subjectsOf, personById, genderOf);
+          ? resolveIt(ctx, sIdx, previous)
+          : resolvePronoun(ctx, sIdx, speaker, previous);
     }
-    if (!speaker && pre.length > 0 && introducedByColon(text, tokens, pre, span)) {
+    if (!speaker && pre.length > 0 && introducedByColon(ctx, pre, span)) {
       // "Jane Roe summed up the trip: “…”": a colon hands the sentence's subject the words.
       const m = subjectsOf.get(sIdx)?.find((x) => x.end <= span.open);
-      if (m && m === subjectsOf.get(sIdx)?.[0]) speaker = speakerFromMention(m, personById);
+      if (m && m === subjectsOf.get(sIdx)?.[0]) speaker = speakerFromMention(ctx, m);
     }
-    if (!speaker && headed) speaker = speakerFromMention(headed, personById);
+    if (!speaker && headed) speaker = speakerFromMention(ctx, headed);
     if (!speaker) {
       // "Kessel cheered the “historic” move": the stance verb's subject.
-      const k = stanceVerb(tokens, pre, words);
-      if (k >= 0) speaker = subjectBefore(text, tokens, pre, k, false, mentionAt, personById);
+      const k = stanceVerb(ctx, pre, words);
+      if (k >= 0) speaker = subjectBefore(ctx, pre, k, false);
     }
     if (!speaker && subject) {
-      speaker =
-        subject.type === 'pronoun'
-          ? resolvePronoun(sIdx, subject, previous, subjectsOf, personById, genderOf)
-          : subject;
+      speaker = subject.type === 'pronoun' ? resolvePronoun(ctx, sIdx, subject, previous) : subject;
     }
     const explicit = speaker !== null;
     if (!speaker) {
@@ -344,13 +294,18 @@ export function findQuotes(ctx: QuoteContext): Quote[] {
       // A sentence with no speech verb of its own ("“…”" alone, or "China is “…”") right
       // after one where a person speaks, with no quotation between: that person's words.
       const said = subjectOf.get(sIdx - 1);
-      const prevIsQuote = previous !== null && previous.sentence >= sIdx - 1;
+      const prevIsQuote: boolean = previous !== null && previous.sentence >= sIdx - 1;
+      // "China has denounced the ruling. It was seen as “seriously weakening” …": a sentence
+      // before, where someone takes a stand, says whose words these are.
+      const stance: Speaker | null =
+        !prevIsQuote && !hasSpeechCue ? stanceSubjectOf(ctx, sIdx - 1) : null;
       if (said && !prevIsQuote && !hasSpeechCue && speechSentences.has(sIdx - 1))
-        speaker = speakerFromMention(said, personById);
+        speaker = speakerFromMention(ctx, said);
+      else if (stance) speaker = stance;
       else if (previous && sIdx - previous.sentence <= 3) speaker = previous.speaker;
       else if (pre.length === 0) {
         const m = subjectOf.get(sIdx - 1);
-        if (m) speaker = speakerFromMention(m, personById);
+        if (m) speaker = speakerFromMention(ctx, m);
       }
     }
     if (!speaker || speaker.type === 'pronoun' || speaker.type === 'role') speaker = NOBODY;
@@ -513,1360 +468,4 @@ function shareRepeatedWords(quotes: Quote[], attributed: boolean[]): void {
       break;
     }
   }
-}
-
-/** How many words may sit between a clause's subject and a short quote it says. */
-const SUBJECT_REACH = 10;
-
-/**
- * The named person or he/she whose clause runs, unbroken by punctuation, into a short quote
- * ("Roe is “confident”", "She believes the bill is “dead on arrival”", "Roe wants “a fair
- * deal”"): news writing quotes a few words of the sentence's subject. Not when the person is
- * an object ("talks with Roe"), when a passive comes between ("Roe was accused of “…”": the
- * words are someone else's), or when another name, a place or an organisation is nearer.
- */
-function clauseSubject(
-  text: string,
-  tokens: readonly Token[],
-  pre: readonly number[],
-  mentionAt: MentionIndex,
-  personById: Map<number, Person>,
-): Speaker | null {
-  let verbSeen = false; // a word between the subject and the quote (its verb)
-  for (let k = pre.length - 1; k >= 0 && k >= pre.length - SUBJECT_REACH; k--) {
-    const i = pre[k] as number;
-    const t = tokens[i] as Token;
-    const next = pre[k + 1];
-    if (next !== undefined) {
-      // Another quotation or any punctuation between: a different clause.
-      if (next !== i + 1 || /[^\s]/.test(text.slice(t.end, (tokens[next] as Token).start)))
-        return null;
-    }
-    const m = mentionAt[i];
-    if (m) {
-      const first = firstTokenAtOrAfter(tokens, m.start);
-      if (!verbSeen || isObject(text, tokens, first)) return null;
-      // "Roe on “the Gordon problem”" (a heading): no verb, so no clause of Roe's.
-      if (PREPOSITIONS.has(tokens[firstTokenAtOrAfter(tokens, m.end)]?.low ?? '')) return null;
-      return speakerFromMention(m, personById);
-    }
-    if (PERSON_PRONOUNS.has(t.low)) {
-      return verbSeen
-        ? { type: 'pronoun', name: null, word: t.low, start: t.start, end: t.end }
-        : null;
-    }
-    // A capitalised word that names nobody (a place, a body): the clause is not a person's.
-    if (t.cap && (tokens[i - 1]?.sentence ?? -1) === t.sentence) return null;
-    // "was accused of", "is known as", "got labelled": passive, so not the subject's words.
-    if (PASSIVE_AUXILIARIES.has(t.low) && /(?:ed|en)$/.test(tokens[pre[k + 1] ?? -1]?.low ?? ''))
-      return null;
-    verbSeen = true;
-  }
-  return null;
-}
-
-/**
- * A quotation right after a colon or a dash ("… the trip: “…”", "Roe was blunt — “…”"), in a
- * sentence that opens outside it.
- */
-function introducedByColon(
-  text: string,
-  tokens: readonly Token[],
-  pre: readonly number[],
-  span: QuoteSpan,
-): boolean {
-  const last = tokens[pre[pre.length - 1] as number] as Token;
-  return /^\s*[:—–]\s*$/.test(text.slice(last.end, span.open));
-}
-
-/**
- * Whether the name at token `i` is an object ("talks with Senator Jane Roe", "told the
- * reporter Jane Roe"): a preposition or an object-taking verb before it, past any title,
- * role words and determiner, within the sentence.
- */
-function isObject(text: string, tokens: readonly Token[], i: number): boolean {
-  const first = tokens[i] as Token;
-  for (let k = i - 1; k >= 0 && k >= i - 8; k--) {
-    const t = tokens[k] as Token;
-    if (t.sentence !== first.sentence) return false;
-    if (/[,;:.!?()—–]/.test(text.slice(t.end, (tokens[k + 1] as Token).start))) return false;
-    if (OBJECT_MARKERS.has(t.low)) return true;
-    const titleWord = t.cap && (t.lex & (W_TITLEISH | W_HONORIFIC)) !== 0;
-    const roleWord = !t.cap && (OFFICIAL_ROLES.has(t.low) || PRESS_ROLES.has(t.low));
-    if (!(titleWord || roleWord || t.low === 'the' || t.low === 'a' || t.low === 'an'))
-      return false;
-  }
-  return false;
-}
-
-/**
- * The person named just before token `i` when only ", the/a [first …]" or "and" comes between
- * ("Jane Roe, the first woman", "Jane Roe and her deputy").
- */
-function nearMention(
-  text: string,
-  tokens: readonly Token[],
-  i: number,
-  mentionAt: MentionIndex,
-): PersonMention | undefined {
-  const t = tokens[i] as Token;
-  for (let k = i - 1; k >= 0 && k >= i - 4; k--) {
-    const p = tokens[k] as Token;
-    if (p.sentence !== t.sentence) return undefined;
-    const m = mentionAt[k];
-    if (m) {
-      const gap = text.slice(m.end, (tokens[k + 1] as Token).start);
-      if (k === i - 1) return undefined;
-      if (/^,\s$/.test(gap) && DETERMINERS.has((tokens[k + 1] as Token).low)) return m;
-      if (gap === ' ' && (tokens[k + 1] as Token).low === 'and' && k + 2 === i) return m;
-      return undefined;
-    }
-    if (k < i - 1 && /[,;:.]/.test(text.slice(p.end, (tokens[k + 1] as Token).start))) {
-      // only the comma right after the name is allowed
-      if (!mentionAt[k]) return undefined;
-    }
-  }
-  return undefined;
-}
-
-const MASCULINE_TITLE =
-  /\b(?:mr|mister|sir|lord|king|prince|emir|sultan|sheikh|monsieur|herr|señor|\w+man|\w+men)\b\.?/i;
-const FEMININE_TITLE =
-  /\b(?:mrs|ms|miss|madam|madame|dame|lady|queen|princess|empress|frau|señora|\w*woman|\w*women)\b\.?/i;
-
-/**
- * Each person's grammatical gender, where the text makes it cheap to tell: a gendered
- * honorific or title ("Mrs", "spokeswoman", "King"), or the he/his or she/her in a sentence
- * (or the one after it) that names only that person. Unknown people are left out.
- */
-function personGenders(
-  text: string,
-  tokens: readonly Token[],
-  quoted: Uint8Array,
-  mentionAt: MentionIndex,
-  personById: Map<number, Person>,
-): Map<number, 'm' | 'f'> {
-  const votes = new Map<number, number>(); // > 0 masculine, < 0 feminine
-  const vote = (person: number, v: number) => votes.set(person, (votes.get(person) ?? 0) + v);
-  for (const p of personById.values()) {
-    for (const t of p.titles) {
-      if (FEMININE_TITLE.test(t)) vote(p.id, -2);
-      else if (MASCULINE_TITLE.test(t)) vote(p.id, 2);
-    }
-  }
-  // The person a sentence names, when it names exactly one (-1: none, -2: several).
-  let sentence = -1;
-  let only = -1;
-  let previousOnly = -1;
-  let copula = false; // the sentence's one person was followed by "is", "was" …
-  for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i] as Token;
-    if (t.sentence !== sentence) {
-      previousOnly = only;
-      only = -1;
-      copula = false;
-      sentence = t.sentence;
-    }
-    const m = mentionAt[i];
-    if (m && !quoted[i]) {
-      if (m.start === t.start) {
-        const h = tokens[i - 1];
-        if (h && text.slice(h.end, t.start) === ' ' && h.cap) {
-          if (FEMININE_TITLE.test(h.word) && FEMININE_TITLE.exec(h.word)?.[0] === h.word)
-            vote(m.person, -2);
-          else if (/^(?:mr|mister|sir|lord)$/.test(h.low)) vote(m.person, 2);
-        }
-      }
-      only = only === -1 || only === m.person ? m.person : -2;
-      continue;
-    }
-    if (quoted[i]) continue;
-    if (only >= 0 && COPULAS.has(t.low)) copula = true;
-    // "Jane Roe, the first woman to …", "Jane Roe and her deputy": the noun or pronoun right
-    // after a name describes that person, whoever else the sentence names.
-    const near = nearMention(text, tokens, i, mentionAt);
-    if (near) {
-      const g =
-        GENDERED_NOUNS.get(t.low) ?? (t.lex & W_MASCULINE ? 1 : t.lex & W_FEMININE ? -1 : 0);
-      if (g !== 0) {
-        vote(near.person, 2 * g);
-        continue;
-      }
-    }
-    // "Roe is one of the first women elected": a gendered noun after "is" describes the subject.
-    const noun = GENDERED_NOUNS.get(t.low);
-    if (noun && copula && only >= 0) vote(only, 2 * noun);
-    const g = t.lex & W_MASCULINE ? 1 : t.lex & W_FEMININE ? -1 : 0;
-    if (g === 0) continue;
-    const who = only >= 0 ? only : only === -1 && previousOnly >= 0 ? previousOnly : -1;
-    if (who >= 0) vote(who, g);
-  }
-  const genders = new Map<number, 'm' | 'f'>();
-  for (const [person, v] of votes) if (v !== 0) genders.set(person, v > 0 ? 'm' : 'f');
-  return genders;
-}
-
-/** A speech verb, in lowercase: "States" in "the United States" is not "states". */
-function isVerb(t: Token): boolean {
-  return SPEECH_VERBS.has(t.low) && (!t.cap || t.low === 'said' || t.low === 'says');
-}
-
-/**
- * Where the source named by an introduction at token `i` starts ("according to X", "in the
- * words of X", "per X"), or -1.
- */
-function sourceAt(tokens: readonly Token[], i: number, mentionAt?: MentionIndex): number {
-  // Called for every word: plain comparisons, no closures.
-  const low = (tokens[i] as Token).low;
-  if (low === 'according') return tokens[i + 1]?.low === 'to' ? i + 2 : -1;
-  if (low === 'in') {
-    const words =
-      tokens[i + 1]?.low === 'the' && tokens[i + 2]?.low === 'words' && tokens[i + 3]?.low === 'of';
-    return words ? i + 4 : -1;
-  }
-  // "per" is also a given name ("Per Holm said"): only when it names no one itself.
-  if (low === 'per' && tokens[i + 1]?.cap && !mentionAt?.[i]) return i + 1;
-  return -1;
-}
-
-/** "as Jane Roe put it": "put it" reports words. */
-function putIt(tokens: readonly Token[], i: number): boolean {
-  return tokens[i]?.low === 'put' && tokens[i + 1]?.low === 'it';
-}
-
-function isSpeechCue(tokens: readonly Token[], i: number): boolean {
-  const t = tokens[i] as Token;
-  if (isVerb(t) || t.low === 'speak' || t.low === 'spoke' || t.low === 'speaking') return true;
-  if (sourceAt(tokens, i) >= 0 || putIt(tokens, i)) return true;
-  if (UTTERANCE_NOUNS.has(t.low)) return true;
-  return t.low === 'quoted' || t.low === 'quoting';
-}
-
-/**
- * True when the word right after a quotation, one space on, could be the noun it modifies ("a
- * “post-truth” society"): lower case, not a function word, a speech verb or an adverb in -ly.
- */
-function nounFollows(text: string, span: QuoteSpan, after: Token | undefined): boolean {
-  return (
-    after !== undefined &&
-    // "“illegal,” according to X": a quote that ends in punctuation modifies nothing.
-    !/[,.;:!?]$/.test(text.slice(span.start, span.end)) &&
-    text.slice(span.close, after.start) === ' ' &&
-    !after.cap &&
-    !FUNCTION_WORDS.has(after.low) &&
-    !SPEECH_VERBS.has(after.low) &&
-    !/ly$/.test(after.low)
-  );
-}
-
-/**
- * What a quoted span is: reported `speech`; a `term` (scare quote marked as such, modifier,
- * nickname, policy, title of a work); or `unsure`, a short phrase with no cue either way, kept
- * only when it repeats words someone is quoted saying elsewhere (see `echoQuotes`).
- */
-type Verdict = 'speech' | 'term' | 'unsure';
-
-/** Scare quotes, terms, nicknames and titles of works. */
-/** What `speechVerdict` reads about one quoted span. */
-interface VerdictInput {
-  text: string;
-  tokens: readonly Token[];
-  span: QuoteSpan;
-  /** The text between the marks. */
-  raw: string;
-  /** Its words (those holding a letter or digit). */
-  words: readonly string[];
-  /** Token indexes before and after the span in its sentence, outside quotes. */
-  pre: readonly number[];
-  post: readonly number[];
-  /** Three words or fewer, with no sentence punctuation at the end. */
-  shortTerm: boolean;
-  /** A speech verb, source or "Name:" lead in the sentence. */
-  hasSpeechCue: boolean;
-  /** The line opens with a person's name and a colon ("Roe: “…”"). */
-  headed: boolean;
-}
-
-function speechVerdict(v: VerdictInput): Verdict {
-  const { text, tokens, span, raw, words, pre, post, shortTerm, hasSpeechCue, headed } = v;
-  const lastPre = pre[pre.length - 1];
-  const before = lastPre !== undefined ? (tokens[lastPre] as Token) : undefined;
-  const beforeGapOk = before && /^\s*$/.test(text.slice(before.end, span.open));
-  // "so-called “x”", "dubbed “x”", "the term “x”"; but "what she called “x”" is her words.
-  const herWords =
-    before !== undefined && SAYING_NAMERS.has(before.low) && saidBySubject(tokens, pre);
-  if (before && beforeGapOk && TERM_MARKERS.has(before.low) && words.length <= 5 && !herWords)
-    return 'term';
-  // "a policy of “x”", "the notion of “x”".
-  const ofNoun = pre[pre.length - 2];
-  if (
-    before?.low === 'of' &&
-    ofNoun !== undefined &&
-    TERM_MARKERS.has((tokens[ofNoun] as Token).low) &&
-    words.length <= 5
-  ) {
-    return 'term';
-  }
-  // "known as “x”", "known as the “x”".
-  const [p1, p2, p3] = [pre.length - 1, pre.length - 2, pre.length - 3].map(
-    (k) => tokens[pre[k] ?? -1]?.low,
-  );
-  if (
-    (p1 === 'as' && p2 === 'known') ||
-    (DETERMINERS.has(p1 ?? '') && p2 === 'as' && p3 === 'known')
-  )
-    return 'term';
-  // "Kessel hailed the “historic” deal": an evaluative word before the object of a stance verb
-  // is the subject's own (lower case, a few words).
-  if (stanceObject(tokens, pre, words) && beforeGapOk && !/^\p{Lu}/u.test(raw.trim())) {
-    return 'speech';
-  }
-  // "The “unacceptable” delay, he said, …", "It was a “very productive” meeting, Roe said":
-  // a modifier whose noun phrase the attribution follows at once is the speaker's word.
-  if (words.length <= 2 && !/^\p{Lu}/u.test(raw.trim()) && attributedAfterNoun(text, tokens, post))
-    return 'speech';
-  // "the “one country, two systems” formula": a phrase between a determiner and its noun names
-  // a policy or a term; nobody is quoted.
-  const firstAfter = tokens[post[0] ?? -1];
-  if (
-    before &&
-    beforeGapOk &&
-    MODIFIER_DETERMINERS.has(before.low) &&
-    nounFollows(text, span, firstAfter) &&
-    words.length <= 5 &&
-    !/[.!?,;:]["'”’]?\s*$/.test(raw.trim())
-  ) {
-    return 'term';
-  }
-  if (!shortTerm && words.length > 8) return 'speech';
-  // Title case with no sentence punctuation: a name, nickname or title of a work.
-  const letters = words.filter((w) => /^\p{L}/u.test(w));
-  const significant = letters.filter(
-    (w) => !/^(of|the|a|an|and|in|on|for|to|at|by|with|or)$/.test(w),
-  );
-  const titleCase =
-    significant.length > 0 &&
-    significant.every((w) => /^[\p{Lu}#@\d]/u.test(w) || /^\p{L}+[\p{Lu}]/u.test(w)) &&
-    !/[.!?]["'”’]?\s*$/.test(raw.trim());
-  const workBefore = before !== undefined && beforeGapOk && WORK_NOUNS.has(before.low);
-  const punctuatedSpeech = hasSpeechCue && /[,.!?]$/.test(raw.trim());
-  if (titleCase && words.length <= 6) {
-    // A title of a work ("his book “The Long Road,”"), a name or a nickname; but a
-    // one-word exclamation or a short sentence that someone said stays a quote.
-    if (workBefore) return 'term';
-    // "Roe: “We Will Win”", a headline in title case: the named person's words.
-    const headline = headed && words.length >= 3;
-    // "said the ruling was “Kafkaesque”", "“OK”": one capitalised word as a predicate, said.
-    const predicate =
-      hasSpeechCue &&
-      words.length === 1 &&
-      before !== undefined &&
-      beforeGapOk &&
-      COPULAS.has(before.low);
-    if (!headline && !predicate && !(punctuatedSpeech && (words.length === 1 || words.length >= 3)))
-      return 'term';
-  }
-  if (!shortTerm) return 'speech';
-  // A quoted modifier: "a “post-truth” society"; but a quoted verb taking its object after a
-  // preposition or noun ("accuses them of “misappropriating” secrets", "talks “proved futile”
-  // due to") is someone's words when a speech cue says whose.
-  if (
-    nounFollows(text, span, firstAfter) &&
-    words.length <= 2 &&
-    !quotedVerb(words, before) &&
-    !herWords
-  ) {
-    return 'term';
-  }
-  return hasSpeechCue ? 'speech' : 'unsure';
-}
-
-/**
- * True when the naming verb right before a quote has a person for its subject: a personal
- * pronoun or a capitalised name, past an auxiliary ("what he has called", "which Calder termed").
- */
-function saidBySubject(tokens: readonly Token[], pre: readonly number[]): boolean {
-  let k = pre.length - 2;
-  while (k >= 0 && VERB_FILLERS.has((tokens[pre[k] as number] as Token).low)) k--;
-  const subject = tokens[pre[k] ?? -1];
-  if (!subject || subject.sentence !== tokens[pre[pre.length - 1] as number]?.sentence)
-    return false;
-  if (SAYING_SUBJECTS.has(subject.low)) return true;
-  // A capitalised subject, not the sentence's first word ("Vell launched a program called").
-  const prev = tokens[pre[k - 1] ?? -1];
-  return subject.cap && prev !== undefined && prev.sentence === subject.sentence;
-}
-
-/**
- * True for a one- or two-word quote that reads as a verb ("misappropriating", "proved
- * futile"): it opens with an unhyphenated lowercase word in -ed or -ing after no determiner.
- * Hyphenated compounds ("fact-checking") and words after a determiner ("the “alleged” plot")
- * stay modifiers.
- */
-function quotedVerb(words: readonly string[], before: Token | undefined): boolean {
-  const first = words[0] ?? '';
-  // "the company “knowingly misled” investors": an adverb and the verb it qualifies.
-  const adverbVerb =
-    words.length === 2 && /^\p{Ll}+ly$/u.test(first) && /^\p{Ll}/u.test(words[1] ?? '');
-  // "it would “never allow” secession": after a modal or "to", a verb phrase.
-  if (before !== undefined && MODALS.has(before.low) && /^\p{Ll}/u.test(first)) return true;
-  return (
-    (/^\p{Ll}+(?:ed|ing)$/u.test(first) || adverbVerb) &&
-    (before === undefined || !MODIFIER_DETERMINERS.has(before.low))
-  );
-}
-
-/**
- * True when the tokens after a quoted modifier are its noun (one to three lowercase words) and
- * then, after a comma, an attribution: "… delay, he said", "… meeting, said Roe", "… move,
- * Roe told reporters".
- */
-function attributedAfterNoun(
-  text: string,
-  tokens: readonly Token[],
-  post: readonly number[],
-): boolean {
-  for (let j = 0; j < 3 && j < post.length; j++) {
-    const t = tokens[post[j] as number] as Token;
-    if (t.cap || FUNCTION_WORDS.has(t.low) || isVerb(t)) return false;
-    if (j > 0 && post[j] !== (post[j - 1] as number) + 1) return false;
-    const next = tokens[post[j + 1] ?? -1];
-    if (!next) return false;
-    const gap = text.slice(t.end, next.start);
-    if (gap === ' ') continue;
-    if (!/^,\s$/.test(gap)) return false;
-    // After the comma: "said X", or a short subject and its speech verb, then a break.
-    for (let k = j + 1; k < post.length && k <= j + 5; k++) {
-      const v = tokens[post[k] as number] as Token;
-      if (!isVerb(v)) continue;
-      if (k === j + 1) return post[k + 1] !== undefined;
-      const after = tokens[post[k + 1] ?? -1];
-      return (
-        !after ||
-        after.sentence !== v.sentence ||
-        /^[,.;]/.test(text.slice(v.end, after.start)) ||
-        OBJECT_MARKERS.has(after.low) ||
-        after.low === 'reporters'
-      );
-    }
-    return false;
-  }
-  return false;
-}
-
-/**
- * True when a one-word quote sits between a determiner and the noun of a stance verb's object:
- * "hailed the “historic” deal", "cheered on the “historic” move".
- */
-function stanceObject(
-  tokens: readonly Token[],
-  pre: readonly number[],
-  words: readonly string[],
-): boolean {
-  return stanceVerb(tokens, pre, words) >= 0;
-}
-
-/** The index in `pre` of the stance verb whose object a short quote modifies, or -1. */
-function stanceVerb(
-  tokens: readonly Token[],
-  pre: readonly number[],
-  words: readonly string[],
-): number {
-  // One word: a longer phrase there is as often a policy's name ("rejected the “phase one”
-  // deal") as the subject's words.
-  if (words.length !== 1) return -1;
-  const det = tokens[pre[pre.length - 1] ?? -1];
-  // "warned of “catastrophic” risks", "spoke against “reckless” cuts": a speech or stance
-  // verb, a preposition of its topic, and the quoted word.
-  if (det && STANCE_PREPOSITIONS.has(det.low)) {
-    const k = MODIFIER_DETERMINERS.has(tokens[pre[pre.length - 2] ?? -1]?.low ?? '')
-      ? -1
-      : pre.length - 2;
-    const verb = tokens[pre[k] ?? -1];
-    const speaks =
-      verb !== undefined &&
-      !verb.cap &&
-      (STANCE_VERBS.has(verb.low) || isVerb(verb) || verb.low === 'spoke' || verb.low === 'speaks');
-    return speaks ? k : -1;
-  }
-  if (!det || !MODIFIER_DETERMINERS.has(det.low)) return -1;
-  let k = pre.length - 2;
-  if (VERB_PARTICLES.has(tokens[pre[k] ?? -1]?.low ?? '')) k--;
-  const verb = tokens[pre[k] ?? -1];
-  return verb !== undefined && !verb.cap && STANCE_VERBS.has(verb.low) ? k : -1;
-}
-
-function speakerFromMention(m: PersonMention, personById: Map<number, Person>): Speaker | null {
-  const p = personById.get(m.person);
-  if (!p) return null;
-  return { name: p.name, type: 'person', person: p.id, start: m.start, end: m.end };
-}
-
-/**
- * The noun phrase whose last word is token `i` (a subject or the object of an inverted "said
- * X"): a person mention, a pronoun, a role ("the president"), an unnamed source or an
- * organisation name.
- */
-function nounPhraseAt(
-  text: string,
-  tokens: readonly Token[],
-  i: number,
-  mentionAt: MentionIndex,
-  personById: Map<number, Person>,
-): Speaker | null {
-  const sp = phraseAt(text, tokens, i, mentionAt, personById);
-  if (sp && sp.type !== 'unnamed' && sp.start !== undefined) {
-    // "a spokesman for the British Foreign Office said", "an aide to Mayor Jane Roe said": the
-    // unnamed spokesman or aide speaks, not the body or person they work for.
-    let a = firstTokenAtOrAfter(tokens, sp.start) - 1;
-    if (sp.type === 'person') {
-      while (a > 0 && (tokens[a] as Token).cap && (tokens[a] as Token).lex & W_TITLEISH) a--;
-    }
-    if (tokens[a]?.low === 'the') a--;
-    const prep = tokens[a]?.low;
-    const head = tokens[a - 1];
-    const preps = sp.type === 'person' ? ['for', 'to'] : ['for', 'of', 'at'];
-    if (prep && preps.includes(prep) && head && !head.cap) {
-      if (UNNAMED_SPEAKERS.has(head.low) || PRESS_ROLES.has(head.low))
-        return { type: 'unnamed', name: null, start: head.start, end: head.end };
-    }
-  }
-  return sp;
-}
-
-function phraseAt(
-  text: string,
-  tokens: readonly Token[],
-  i: number,
-  mentionAt: MentionIndex,
-  personById: Map<number, Person>,
-): Speaker | null {
-  const t = tokens[i];
-  if (!t) return null;
-  const m = mentionAt[i];
-  if (m) return speakerFromMention(m, personById);
-  if (t.low === 'they' || t.low === 'we')
-    return { type: 'unnamed', name: null, start: t.start, end: t.end };
-  // "Officials said", "Prosecutors allege": people nobody names, capitalised only because the
-  // sentence starts with them (a body such as "Police" still speaks as itself).
-  if (
-    t.cap &&
-    UNNAMED_SPEAKERS.has(t.low) &&
-    !SPEAKING_BODIES.has(t.low) &&
-    tokens[i - 1]?.sentence !== t.sentence
-  )
-    return { type: 'unnamed', name: null, start: t.start, end: t.end };
-  if (PERSON_PRONOUNS.has(t.low) || t.low === 'it')
-    return { type: 'pronoun', name: null, start: t.start, end: t.end, word: t.low };
-  // "Twitter pledged …": a platform or company whose name is never part of a person's.
-  if (t.cap && SPEAKING_NAMES.has(t.low))
-    return { type: 'organisation', name: t.word, start: t.start, end: t.end };
-  // "the Israeli courts", "Israeli": a nationality alone names no speaker.
-  if (t.cap && NATIONALITIES.has(t.low) && !mentionAt[i]) return null;
-  const body = bodyPhraseAt(text, tokens, i);
-  if (body?.type === 'document') {
-    // "Jane Roe’s statement said": the person's words.
-    for (let k = firstTokenAtOrAfter(tokens, body.start ?? t.start); k < i; k++) {
-      const m = mentionAt[k];
-      if (m && (tokens[k] as Token).poss) return speakerFromMention(m, personById);
-    }
-  }
-  if (body) return body;
-  if (t.cap && !NOT_NAME_WORDS.has(t.low)) {
-    // A capitalised run: an organisation ("the Foreign Ministry of Ruritania", "Reuters"),
-    // or a surname the text never introduced ("Roe said").
-    const joins = (x: number, y: number) =>
-      text.slice((tokens[x] as Token).end, (tokens[y] as Token).start) === ' ';
-    const capOk = (x: Token) => x.cap && !NOT_NAME_WORDS.has(x.low);
-    let a = i;
-    let b = i;
-    while (a > 0 && joins(a - 1, a)) {
-      const p = tokens[a - 1] as Token;
-      if (capOk(p) && !(p.poss && a - 1 < i - 3)) a--;
-      else if (
-        ORG_CONNECTORS.has(p.low) &&
-        a > 1 &&
-        capOk(tokens[a - 2] as Token) &&
-        joins(a - 2, a - 1)
-      )
-        a -= 2;
-      else break;
-    }
-    while (b + 1 < tokens.length && joins(b, b + 1) && !(tokens[b] as Token).poss) {
-      const n = tokens[b + 1] as Token;
-      if (capOk(n)) b++;
-      else if (
-        ORG_CONNECTORS.has(n.low) &&
-        b + 2 < tokens.length &&
-        capOk(tokens[b + 2] as Token) &&
-        joins(b + 1, b + 2)
-      )
-        b += 2;
-      else break;
-    }
-    for (let x = a; x <= b; x++) {
-      const m = mentionAt[x];
-      if (m) return speakerFromMention(m, personById);
-    }
-    // "Jane Roe of Ruritania said": the person before "of".
-    const before = tokens[a - 1];
-    if (before && (before.low === 'of' || before.low === 'from')) {
-      const m = mentionAt[a - 2];
-      if (m) return speakerFromMention(m, personById);
-      // A name the text gives no other evidence for: two or three name words before "of".
-      let n = a - 2;
-      while (n > a - 5 && n >= 0 && isNameToken(tokens[n] as Token) && joins(n, n + 1)) n--;
-      if (a - 2 - n >= 2) {
-        const first = tokens[n + 1] as Token;
-        const lastName = tokens[a - 2] as Token;
-        return {
-          type: 'person',
-          name: text.slice(first.start, lastName.end).replace(/\u00AD/g, ''),
-          start: first.start,
-          end: lastName.end,
-        };
-      }
-    }
-    // "Jane Roe of Vell Shipping said": two or three name words before "of" are a person
-    // (not after a determiner: "the Vell Chamber of Commerce").
-    const det = tokens[a - 1];
-    const afterDet = det !== undefined && DETERMINERS.has(det.low) && joins(a - 1, a);
-    for (let x = a + 2; x <= b && x <= a + 3 && !afterDet; x++) {
-      const c = tokens[x] as Token;
-      if (c.low !== 'of' && c.low !== 'from') continue;
-      let names = true;
-      for (let y = a; y < x; y++) if (!isNameToken(tokens[y] as Token)) names = false;
-      if (!names) break;
-      const lastName = tokens[x - 1] as Token;
-      const first = tokens[a] as Token;
-      return {
-        type: 'person',
-        name: text.slice(first.start, lastName.end).replace(/\u00AD/g, ''),
-        start: first.start,
-        end: lastName.end,
-      };
-    }
-    const start = (tokens[a] as Token).start;
-    const end = (tokens[b] as Token).end;
-    const name = text
-      .slice(start, end)
-      .replace(/['’]s$/, '')
-      .replace(/\u00AD/g, '');
-    const span = tokens.slice(a, b + 1);
-    // "Critically, the …": a sentence adverb, not a name.
-    if (span.length === 1 && /ly$/.test(t.low) && /^,/.test(text.slice(end, end + 1))) return null;
-    if (
-      span.length === 1 &&
-      !ORG_WORDS.has(t.low) &&
-      !t.upper &&
-      !PLACES.has(t.low) &&
-      !t.initial
-    ) {
-      return { name, type: 'person', start, end };
-    }
-    return { name, type: 'organisation', start, end };
-  }
-  // Lowercase noun: a role ("the president") or an unnamed source ("a spokesman").
-  if (OFFICIAL_ROLES.has(t.low) || UNNAMED_SPEAKERS.has(t.low) || PRESS_ROLES.has(t.low)) {
-    return { type: 'role', name: null, start: t.start, end: t.end };
-  }
-  return null;
-}
-
-/**
- * "The French foreign ministry said", "Russia’s foreign ministry said", "the IAEA report
- * said": a lowercase body or document noun that a proper name or nationality qualifies is an
- * organisation or a document speaking. Without one ("the ministry said") it is left unnamed.
- */
-function bodyPhraseAt(text: string, tokens: readonly Token[], i: number): Speaker | null {
-  const t = tokens[i] as Token;
-  const kind = SPEAKING_BODIES.has(t.low)
-    ? 'organisation'
-    : DOCUMENT_NOUNS.has(t.low)
-      ? 'document'
-      : null;
-  if (!kind || t.cap) return null;
-  let a = i;
-  let proper = false;
-  for (let k = i - 1; k >= 0 && k >= i - 4; k--) {
-    const p = tokens[k] as Token;
-    if (text.slice(p.end, (tokens[k + 1] as Token).start) !== ' ') break;
-    if (p.cap && !(NOT_NAME_WORDS.has(p.low) && !NATIONALITIES.has(p.low))) proper = true;
-    else if (!ROLE_MODIFIERS.has(p.low)) break;
-    a = k;
-    if (p.poss) break;
-  }
-  if (!proper) return null;
-  const start = (tokens[a] as Token).start;
-  const name = text.slice(start, t.end).replace(/\u00AD/g, '');
-  return { type: kind, name, start, end: t.end };
-}
-
-/** How many tokens back "the report said" looks for the report it names. */
-const DOCUMENT_LOOKBACK = 400;
-
-/**
- * Resolves "the president said" (or "Vell’s ambassador said") to the last person whose titles
- * hold that role, and "the report said" to the last document or body named with that noun
- * ("the IAEA report"); an unnamed one otherwise.
- */
-function resolveRole(
-  text: string,
-  tokens: readonly Token[],
-  i: number,
-  personById: Map<number, Person>,
-  mentionAt: MentionIndex,
-): Speaker {
-  const role = (tokens[i] as Token).low;
-  // "the former governor", "the deputy foreign minister": past the role's modifiers.
-  let d = i - 1;
-  while (
-    d > i - 4 &&
-    tokens[d] &&
-    !(tokens[d] as Token).cap &&
-    ROLE_MODIFIERS.has((tokens[d] as Token).low)
-  )
-    d--;
-  const before = tokens[d];
-  const det = before?.low;
-  if (det === 'the' && (DOCUMENT_NOUNS.has(role) || SPEAKING_BODIES.has(role))) {
-    for (let k = i - 1; k >= 0 && k > i - DOCUMENT_LOOKBACK; k--) {
-      const t = tokens[k] as Token;
-      if (t.low !== role) continue;
-      const named = t.cap
-        ? phraseAt(text, tokens, k, mentionAt, personById)
-        : bodyPhraseAt(text, tokens, k);
-      if (named && (named.type === 'organisation' || named.type === 'document'))
-        return { ...named, start: (tokens[i] as Token).start, end: (tokens[i] as Token).end };
-    }
-    return NOBODY;
-  }
-  // "the ambassador", or a country's: "Vell’s ambassador".
-  const owned = before?.poss && before.cap && mentionAt[d] === undefined;
-  if ((det === 'the' || owned) && OFFICIAL_ROLES.has(role) && !UNNAMED_SPEAKERS.has(role)) {
-    let best: PersonMention | null = null;
-    for (let k = i - 1; k >= 0 && k > i - 600; k--) {
-      const m = mentionAt[k];
-      if (!m) continue;
-      const p = personById.get(m.person);
-      if (
-        p?.titles.some((tt) => ` ${norm(tt)} `.includes(` ${role} `) || norm(tt).includes(role))
-      ) {
-        best = m;
-        break;
-      }
-    }
-    if (best) return speakerFromMention(best, personById) ?? NOBODY;
-  }
-  return NOBODY;
-}
-
-function finish(
-  text: string,
-  sp: Speaker | null,
-  tokens: readonly Token[],
-  i: number,
-  personById: Map<number, Person>,
-  mentionAt: MentionIndex,
-): Speaker | null {
-  if (!sp) return null;
-  if (sp.type === 'role') return resolveRole(text, tokens, i, personById, mentionAt);
-  return sp;
-}
-
-/**
- * "…,” said X" / "…,” X said" / "…,” he added" / "“…” — X" right after the closing mark
- * (offset `close`, when known).
- */
-function attributeAfter(
-  text: string,
-  tokens: readonly Token[],
-  post: readonly number[],
-  mentionAt: MentionIndex,
-  personById: Map<number, Person>,
-  close?: number,
-): Speaker | null {
-  const p0 = post[0];
-  if (p0 === undefined) return null;
-  const t0 = tokens[p0] as Token;
-  // "…’, adding that ministers …": the participle goes on with the sentence's subject; the
-  // words after it are not an inverted attribution.
-  if (isVerb(t0) && /ing$/.test(t0.low)) return null;
-  // "“…” — Jane Roe (@janeroe)": a tweet or epigraph signed with a dash.
-  const m0 = mentionAt[p0];
-  if (
-    m0 &&
-    m0.start === t0.start &&
-    close !== undefined &&
-    /^\s*[—–]\s*$/.test(text.slice(close, t0.start))
-  )
-    return speakerFromMention(m0, personById);
-  if (isVerb(t0)) {
-    // Inverted: "said Martin Indyk, …", "said the spokesman".
-    let k = 1;
-    while (
-      k < post.length &&
-      k < 4 &&
-      ['the', 'a', 'an', 'his', 'her', 'its', 'their'].includes(
-        (tokens[post[k] as number] as Token).low,
-      )
-    )
-      k++;
-    const idx = post[k];
-    if (idx === undefined) return null;
-    // "said Senator Jane Roe": the mention may start after a title.
-    for (let f = k; f < post.length && f < k + 5; f++) {
-      const at = post[f] as number;
-      const m = mentionAt[at];
-      if (m) return nounPhraseAt(text, tokens, at, mentionAt, personById);
-      const n = tokens[at + 1];
-      if (!n || /[,;:.]/.test(text.slice((tokens[at] as Token).end, n.start))) break;
-    }
-    // For "said the ministry's spokesman" take the head; for names take the first mention.
-    const m = mentionAt[idx];
-    if (m) return speakerFromMention(m, personById);
-    let h = idx;
-    while (
-      h + 1 < tokens.length &&
-      !(tokens[h] as Token).cap &&
-      !OFFICIAL_ROLES.has((tokens[h] as Token).low) &&
-      !UNNAMED_SPEAKERS.has((tokens[h] as Token).low) &&
-      h < idx + 3
-    )
-      h++;
-    return finish(
-      text,
-      nounPhraseAt(text, tokens, h, mentionAt, personById),
-      tokens,
-      h,
-      personById,
-      mentionAt,
-    );
-  }
-  // "…,’’ Jane Roe, chief executive of Fennix, told the BBC": an appositive between the
-  // name right after the quote and its verb.
-  if (m0) {
-    let k = 1;
-    while (k < post.length && mentionAt[post[k] as number] === m0) k++;
-    const end = tokens[post[k - 1] as number] as Token;
-    const nextTok = tokens[post[k] as number];
-    if (nextTok && text.slice(end.end, nextTok.start).trim().startsWith(',')) {
-      for (let f = k; f < post.length && f < k + 25; f++) {
-        const v = tokens[post[f] as number] as Token;
-        const before = tokens[(post[f] as number) - 1] as Token;
-        if (isVerb(v) && /,\s*$/.test(text.slice(before.end, v.start)))
-          return speakerFromMention(m0, personById);
-      }
-    }
-  }
-  // "“…,” according to Jane Roe.": the source right after the quotation.
-  const source = sourceAt(tokens, p0, mentionAt);
-  if (source >= 0) {
-    const limit = (tokens[post[post.length - 1] as number] as Token).end;
-    return sourceSpeaker(text, tokens, source, limit, mentionAt, personById);
-  }
-  // "“…” was the message from Jane Roe": the words' source.
-  if (COPULAS.has(t0.low)) {
-    let k = 1;
-    if (DETERMINERS.has(tokens[post[k] ?? -1]?.low ?? '')) k++;
-    const noun = tokens[post[k] ?? -1];
-    const prep = tokens[post[k + 1] ?? -1];
-    if (noun && prep && UTTERANCE_NOUNS.has(noun.low) && SOURCE_PREPOSITIONS.has(prep.low)) {
-      const sp = phraseFrom(text, tokens, (post[k + 1] as number) + 1, mentionAt, personById);
-      if (sp) return sp;
-    }
-  }
-  // "…,” it was said by the governor.", "…,” read a post shared by X": the passive's agent,
-  // when only auxiliaries and the words' own noun come between (not "… interests” mutually
-  // shared by Vell, he said").
-  for (let k = 0; k < post.length && k < 9; k++) {
-    const agent = passiveAgent(text, tokens, post[k] as number, mentionAt, personById);
-    if (agent) return agent;
-    const w = (tokens[post[k] as number] as Token).low;
-    const lead =
-      w === 'it' ||
-      w === 'were' ||
-      w === 'are' ||
-      w === 'been' ||
-      w === 'read' ||
-      w === 'reads' ||
-      SKIPPABLE.has(w) ||
-      DETERMINERS.has(w) ||
-      UTTERANCE_NOUNS.has(w) ||
-      DOCUMENT_NOUNS.has(w);
-    if (!lead) break;
-  }
-  // Subject then verb, within the first few words: "X said", "X also told reporters".
-  for (let k = 1; k < post.length && k < 9; k++) {
-    const vi = post[k] as number;
-    const v = tokens[vi] as Token;
-    if (!isVerb(v)) continue;
-    let s = k - 1;
-    while (s > 0 && SKIPPABLE.has((tokens[post[s] as number] as Token).low)) s--;
-    s = pastParenthesis(text, tokens, post, s);
-    if (s < 0) return null;
-    const si = post[s] as number;
-    const sp = nounPhraseAt(text, tokens, si, mentionAt, personById);
-    if (sp) return finish(text, sp, tokens, si, personById, mentionAt);
-    return null;
-  }
-  return null;
-}
-
-/** "X said that “…”", "X noted: “…”", "according to X, “…”", "X’s remarks: “…”". */
-function attributeBefore(
-  text: string,
-  tokens: readonly Token[],
-  pre: readonly number[],
-  mentionAt: MentionIndex,
-  personById: Map<number, Person>,
-): Speaker | null {
-  // Someone's words relayed: "highlighted Secretary Blinken’s comments: “…”". A body's or a
-  // country's position voiced by someone ("a spokesperson reiterated the UK’s position that
-  // “…”") is that someone's words: the verb's subject below decides.
-  utterance: for (let k = pre.length - 1; k >= 1 && k >= pre.length - 25; k--) {
-    const t = tokens[pre[k] as number] as Token;
-    if (isVerb(t)) break;
-    if (!UTTERANCE_NOUNS.has(t.low)) continue;
-    for (let j = k - 1; j >= 0 && j >= k - 3; j--) {
-      const o = tokens[pre[j] as number] as Token;
-      const m = mentionAt[pre[j] as number];
-      if (o.poss && m) return speakerFromMention(m, personById);
-      if (o.poss && o.cap) {
-        for (let v = j - 1; v >= 0; v--)
-          if (isVerb(tokens[pre[v] as number] as Token)) break utterance;
-        return nounPhraseAt(text, tokens, pre[j] as number, mentionAt, personById);
-      }
-    }
-  }
-  let place: Speaker | null = null;
-  for (let k = pre.length - 1; k >= 0; k--) {
-    const vi = pre[k] as number;
-    const v = tokens[vi] as Token;
-    // "In a statement issued by the ministry, “…”": the passive's agent.
-    const agent = passiveAgent(text, tokens, vi, mentionAt, personById);
-    if (agent) return agent;
-    const source = sourceAt(tokens, vi, mentionAt);
-    if (source >= 0) {
-      const limit = (tokens[pre[pre.length - 1] as number] as Token).end;
-      return sourceSpeaker(text, tokens, source, limit, mentionAt, personById);
-    }
-    if (!(isVerb(v) || v.low === 'speak' || v.low === 'spoke' || putIt(tokens, vi))) continue;
-    const prevTok = tokens[vi - 1];
-    const commaBefore = prevTok !== undefined && text.slice(prevTok.end, v.start).includes(',');
-    // ", saying …": the participle's subject is the sentence's subject, a person or else the
-    // body the sentence opens with ("the Foreign Ministry released a statement, urging …").
-    if (commaBefore && /ing$/.test(v.low)) {
-      for (const si of pre) {
-        const m = mentionAt[si];
-        if (m) return speakerFromMention(m, personById);
-      }
-      for (let j = 0; j < k; j++) {
-        const si = pre[j] as number;
-        if (!(tokens[si] as Token).cap) continue;
-        const sp = nounPhraseAt(text, tokens, si, mentionAt, personById);
-        if (sp?.type === 'organisation' || sp?.type === 'document') return sp;
-      }
-    }
-    const sp = subjectBefore(text, tokens, pre, k, commaBefore, mentionAt, personById);
-    if (sp) {
-      // "Roe said that … Washington had concluded “…”": a place speaks only through a
-      // person, so a person speaking earlier in the sentence is the speaker.
-      if (isPlace(sp)) {
-        place ??= sp;
-        continue;
-      }
-      if (place && sp.type !== 'person') return place;
-      return sp;
-    }
-    // Inverted before the quote: "Said Jane Roe: “…”".
-    const after = pre[k + 1];
-    if (after !== undefined) {
-      const m = mentionAt[after];
-      if (m && /^\s*[,:]/.test(text.slice(m.end))) return speakerFromMention(m, personById);
-    }
-    // No subject for this verb ("Pyongyang responded by saying …"): an earlier one may name it.
-  }
-  return place;
-}
-
-/**
- * The agent of a passive speech participle at `i` ("said by the governor Mara Quill", "issued
- * by the Foreign Ministry"): a person named within a few words after "by", else the
- * organisation or role the phrase names.
- */
-function passiveAgent(
-  text: string,
-  tokens: readonly Token[],
-  i: number,
-  mentionAt: MentionIndex,
-  personById: Map<number, Person>,
-): Speaker | null {
-  const v = tokens[i] as Token;
-  const by = tokens[i + 1];
-  if (by?.low !== 'by' || v.cap || !PASSIVE_SPEECH.has(v.low)) return null;
-  if (text.slice(v.end, by.start) !== ' ') return null;
-  return phraseFrom(text, tokens, i + 2, mentionAt, personById);
-}
-
-/**
- * The speaker a phrase starting at token `from` names ("central bank governor Mara Quill",
- * "the Foreign Ministry"): a person named within a few words, else the organisation or role.
- */
-function phraseFrom(
-  text: string,
-  tokens: readonly Token[],
-  from: number,
-  mentionAt: MentionIndex,
-  personById: Map<number, Person>,
-): Speaker | null {
-  const sentence = tokens[from]?.sentence;
-  let fallback: Speaker | null = null;
-  for (let a = from; a < tokens.length && a < from + 6; a++) {
-    const t = tokens[a] as Token;
-    if (t.sentence !== sentence) break;
-    const m = mentionAt[a];
-    if (m) return speakerFromMention(m, personById);
-    const n = tokens[a + 1];
-    const last = !n || n.sentence !== t.sentence || /[,;:.!?()—–]/.test(text.slice(t.end, n.start));
-    if (t.cap || OFFICIAL_ROLES.has(t.low) || UNNAMED_SPEAKERS.has(t.low) || last) {
-      const sp = nounPhraseAt(text, tokens, a, mentionAt, personById);
-      if (sp && (t.cap || last)) return finish(text, sp, tokens, a, personById, mentionAt);
-      fallback ??= sp;
-    }
-    if (last) break;
-  }
-  return fallback ? finish(text, fallback, tokens, from, personById, mentionAt) : null;
-}
-
-/** A place named as a speaker ("Washington concluded"): a country or city speaking as a whole. */
-function isPlace(sp: Speaker): boolean {
-  return sp.type === 'organisation' && PLACES.has(norm(sp.name));
-}
-
-/**
- * The subject of the speech verb at `pre[k]`: the nearest speaker-like phrase before it within
- * the sentence, skipping an appositive ("Jane Roe, a fellow at the Center, said") or a relative
- * clause ("the Commission, which regulates campaigns, issued a statement warning"), and an
- * object ("issued a statement warning": the statement is not the one speaking).
- */
-/**
- * The source named from token `source` on, before offset `limit`: "according to Jane Roe",
- * "according to the notes of the Data Bill", "in the words of Jane Roe", "per Jane Roe"; an
- * unnamed source when it names nobody.
- */
-function sourceSpeaker(
-  text: string,
-  tokens: readonly Token[],
-  source: number,
-  limit: number,
-  mentionAt: MentionIndex,
-  personById: Map<number, Person>,
-): Speaker | null {
-  let fallback: Speaker | null = null;
-  for (let idx = source; idx < tokens.length && idx < source + 8; idx++) {
-    const t = tokens[idx] as Token;
-    if (t.start >= limit) break;
-    const m = mentionAt[idx];
-    if (m) return speakerFromMention(m, personById);
-    const sp = nounPhraseAt(text, tokens, idx, mentionAt, personById);
-    if (t.cap && sp) return finish(text, sp, tokens, idx, personById, mentionAt);
-    fallback ??= finish(text, sp, tokens, idx, personById, mentionAt);
-    const n = tokens[idx + 1];
-    if (n && /[,;:—–]/.test(text.slice(t.end, n.start))) break;
-  }
-  return fallback ?? NOBODY;
-}
-
-function subjectBefore(
-  text: string,
-  tokens: readonly Token[],
-  pre: readonly number[],
-  k: number,
-  commaBefore: boolean,
-  mentionAt: MentionIndex,
-  personById: Map<number, Person>,
-): Speaker | null {
-  const vi = pre[k] as number;
-  let inAppositive = commaBefore;
-  let relative = false; // passed ", which …": the phrase before the comma is the subject
-  for (let j = k - 1; j >= 0; j--) {
-    // "Jane Roe (D-Ohio) said": the parenthesis is not the subject.
-    const outside = pastParenthesis(text, tokens, pre, j);
-    if (outside !== j) {
-      j = outside + 1;
-      continue;
-    }
-    const si = pre[j] as number;
-    const st = tokens[si] as Token;
-    if (inAppositive) {
-      // "he asked …, called …, and said": a pronoun is a clause's subject, not an appositive.
-      const nextTok = tokens[pre[j + 1] ?? vi] as Token;
-      if (PERSON_PRONOUNS.has(st.low)) inAppositive = false;
-      else if (j < k - 1 && text.slice(st.end, nextTok.start).includes(',')) {
-        inAppositive = false;
-        // "Her spokeswoman, Ana Ruiz, said": an appositive that is just a name names the
-        // subject before it.
-        const named = nameOnly(tokens, pre.slice(j + 1, k), mentionAt);
-        if (named) return speakerFromMention(named, personById);
-      } else continue;
-    }
-    const antecedent = pre[j - 1];
-    if ((st.low === 'which' || st.low === 'who') && antecedent === si - 1) {
-      const p = tokens[antecedent] as Token;
-      if (text.slice(p.end, st.start).includes(',')) {
-        // "X, which said …": the verb is the relative clause's, and X its subject (nobody,
-        // when X names no speaker: "the new position, which called for …").
-        const direct = pre.slice(j + 1, k).every((x) => SKIPPABLE.has((tokens[x] as Token).low));
-        if (direct) {
-          const sp = nounPhraseAt(text, tokens, antecedent, mentionAt, personById);
-          return sp && sp.type !== 'pronoun'
-            ? finish(text, sp, tokens, antecedent, personById, mentionAt)
-            : null;
-        }
-        relative = true;
-      }
-      continue;
-    }
-    if (SKIPPABLE.has(st.low)) continue;
-    const sp = nounPhraseAt(text, tokens, si, mentionAt, personById);
-    const wasRelative = relative;
-    relative = false;
-    if (!sp) continue;
-    // "Jane Roe, who moved the agency to Denver, has said": a name that ends a relative
-    // clause is not the verb's subject; the clause's antecedent is.
-    if (!mentionAt[si] && /,/.test(text.slice(st.end, (tokens[pre[j + 1] ?? vi] as Token).start))) {
-      const w = relativeStart(text, tokens, pre, j);
-      if (w >= 0) {
-        j = w + 1;
-        continue;
-      }
-    }
-    // "called Roe a “liar” and said": a person right after a verb is its object.
-    if (sp.type === 'person' && mentionAt[si] && isObjectOfVerb(text, tokens, mentionAt[si]))
-      continue;
-    // "posted to Twitter", "accused Britain": a body after a preposition or verb is no subject
-    // (but "the tweet from Vell magazine reads" is the magazine's).
-    if ((sp.type === 'organisation' || sp.type === 'document') && sp.start !== undefined) {
-      const bi = firstTokenAtOrAfter(tokens, sp.start) - 1;
-      const b = tokens[bi]?.sentence === st.sentence ? tokens[bi] : undefined;
-      const source = b?.low === 'from' && UTTERANCE_NOUNS.has(tokens[bi - 1]?.low ?? '');
-      if (b && !b.cap && !source && (OBJECT_MARKERS.has(b.low) || isVerb(b) || /ed$/.test(b.low)))
-        continue;
-    }
-    if (sp.type === 'person') return sp;
-    if (sp.type === 'pronoun') {
-      if (sp.word !== 'it' || j >= k - 3) return sp;
-      continue;
-    }
-    if (sp.type === 'role' && isObjectNoun(text, tokens, si)) continue;
-    if (j >= k - 3 || wasRelative) return finish(text, sp, tokens, si, personById, mentionAt);
-  }
-  return null;
-}
-
-/**
- * The index in `list` of the word before a parenthesis that ends right after `list[s]` ("Jane
- * Roe (D-Ohio) said", "the ministry (MFA) said"), or `s` when none does; -1 when the
- * parenthesis opens the list.
- */
-function pastParenthesis(
-  text: string,
-  tokens: readonly Token[],
-  list: readonly number[],
-  s: number,
-): number {
-  const t = tokens[list[s] ?? -1];
-  const n = tokens[(list[s] ?? -2) + 1];
-  if (!t || !n || !/^[^\p{L}\p{N}]*\)/u.test(text.slice(t.end, n.start))) return s;
-  for (let j = s; j >= 0 && j > s - 8; j--) {
-    const a = tokens[list[j] as number] as Token;
-    const b = tokens[(list[j] as number) - 1];
-    if (text.slice(b ? b.end : 0, a.start).includes('(')) return j - 1;
-  }
-  return s;
-}
-
-/**
- * The index in `pre` of the "who" or "which" opening, after a comma, the relative clause that
- * ends at `pre[j]` ("Jane Roe, who has led the agency since 2015, said"), or -1.
- */
-function relativeStart(
-  text: string,
-  tokens: readonly Token[],
-  pre: readonly number[],
-  j: number,
-): number {
-  for (let w = j - 1; w >= 1 && w >= j - 25; w--) {
-    const t = tokens[pre[w] as number] as Token;
-    const p = tokens[pre[w - 1] as number] as Token;
-    if (t.low !== 'who' && t.low !== 'which') continue;
-    return text.slice(p.end, t.start).includes(',') ? w : -1;
-  }
-  return -1;
-}
-
-/** The person mention that the tokens `idx` are exactly (a title before it allowed), if any. */
-function nameOnly(
-  tokens: readonly Token[],
-  idx: readonly number[],
-  mentionAt: MentionIndex,
-): PersonMention | undefined {
-  const last = idx[idx.length - 1];
-  const m = last === undefined ? undefined : mentionAt[last];
-  if (!m) return undefined;
-  for (const i of idx) {
-    const t = tokens[i] as Token;
-    if (mentionAt[i] !== m && !(t.cap && (t.lex & (W_TITLEISH | W_HONORIFIC)) !== 0))
-      return undefined;
-  }
-  return m;
-}
-
-/** Whether a person mention directly follows a verb in its sentence ("called Jane Roe"). */
-function isObjectOfVerb(text: string, tokens: readonly Token[], m: PersonMention): boolean {
-  const first = firstTokenAtOrAfter(tokens, m.start);
-  const b = tokens[first - 1];
-  if (!b || b.cap || b.sentence !== (tokens[first] as Token).sentence) return false;
-  if (text.slice(b.end, m.start) !== ' ') return false;
-  return isVerb(b) || (/ed$/.test(b.low) && !FUNCTION_WORDS.has(b.low));
-}
-
-/** Whether the lowercase noun at `i` is a verb's object ("issued a statement"), not a subject. */
-function isObjectNoun(text: string, tokens: readonly Token[], i: number): boolean {
-  const det = tokens[i - 1];
-  const verb = tokens[i - 2];
-  if (!det || !verb || !DETERMINERS.has(det.low)) return false;
-  if (text.slice(verb.end, det.start) !== ' ') return false;
-  return !verb.cap && /ed$/.test(verb.low) && !FUNCTION_WORDS.has(verb.low);
-}
-
-/** A speech verb later in the sentence: "“…” to hold up on their plans, Indyk said." */
-function attributeLater(
-  text: string,
-  tokens: readonly Token[],
-  post: readonly number[],
-  mentionAt: MentionIndex,
-  personById: Map<number, Person>,
-): Speaker | null {
-  for (let k = 1; k < post.length; k++) {
-    const v = tokens[post[k] as number] as Token;
-    if (!isVerb(v)) continue;
-    let s = k - 1;
-    while (s > 0 && SKIPPABLE.has((tokens[post[s] as number] as Token).low)) s--;
-    s = pastParenthesis(text, tokens, post, s);
-    if (s < 0) return null;
-    const sp = nounPhraseAt(text, tokens, post[s] as number, mentionAt, personById);
-    if (sp) return finish(text, sp, tokens, post[s] as number, personById, mentionAt);
-    const after = post[k + 1];
-    if (after !== undefined) {
-      const m = mentionAt[after];
-      if (m) return speakerFromMention(m, personById);
-    }
-  }
-  return null;
-}
-
-/**
- * "he said": the first person named in the same sentence before the pronoun; else, when the
- * previous sentence names someone and is not itself a quotation, that sentence's subject;
- * else the previous quotation's speaker; else the subject of the nearest earlier sentence.
- * Only people who may be the pronoun's referent count: not the press, and not someone whose
- * gender the text gives as the other one ("she said" skips a man named in between).
- */
-function resolvePronoun(
-  sIdx: number,
-  pronoun: Extract<Speaker, { type: 'pronoun' }>,
-  previous: { speaker: Speaker; sentence: number } | null,
-  subjectsOf: Map<number, PersonMention[]>,
-  personById: Map<number, Person>,
-  genderOf: () => Map<number, 'm' | 'f'>,
-): Speaker | null {
-  const word = pronoun.word;
-  const want = word === 'she' ? 'f' : word === 'he' ? 'm' : undefined;
-  const fits = (person: number | undefined): boolean => {
-    if (person === undefined || person < 0) return false;
-    const p = personById.get(person);
-    if (!p || p.press) return false;
-    if (!want) return true;
-    const g = genderOf().get(person);
-    return !g || g === want;
-  };
-  // A person the text gives the pronoun's gender comes before one of unknown gender.
-  const known = (person: number) => want !== undefined && genderOf().get(person) === want;
-  const subject = (s: number, before = Number.POSITIVE_INFINITY): PersonMention | undefined => {
-    const list = subjectsOf.get(s)?.filter((m) => m.start < before && fits(m.person));
-    return list?.find((m) => known(m.person)) ?? list?.[0];
-  };
-  const here = subject(sIdx, pronoun.start ?? 0);
-  if (here) return speakerFromMention(here, personById);
-  const prevSubject = subject(sIdx - 1);
-  const prevIsQuote = previous && previous.sentence >= sIdx - 1;
-  if (prevSubject && !prevIsQuote) return speakerFromMention(prevSubject, personById);
-  if (
-    previous &&
-    previous.speaker.type === 'person' &&
-    sIdx - previous.sentence <= 4 &&
-    (previous.speaker.person === undefined || fits(previous.speaker.person))
-  )
-    return previous.speaker;
-  // The six nearest earlier sentences that name someone (boilerplate between them, such as a
-  // caption credit or a newsletter line, does not count), within thirty sentences.
-  let named = 0;
-  for (let s = sIdx - 1; s >= 0 && s >= sIdx - 30 && named < 6; s--) {
-    if (!subjectsOf.has(s)) continue;
-    named++;
-    const m = subject(s);
-    if (m) return speakerFromMention(m, personById);
-  }
-  return null;
-}
-
-/**
- * "it said": the organisation or document quoted just before (within three sentences), which
- * the text goes on quoting; otherwise a thing nobody named.
- */
-function resolveIt(
-  sIdx: number,
-  previous: { speaker: Speaker; sentence: number } | null,
-  bodyBefore: () => Speaker | null,
-): Speaker {
-  const p = previous?.speaker;
-  if (
-    previous &&
-    sIdx - previous.sentence <= 3 &&
-    (p?.type === 'organisation' || p?.type === 'document')
-  )
-    return p;
-  // "The Vell Chamber issued a statement. “…,” it said.": the body the sentence before opens
-  // with, when nobody was quoted in it.
-  if (!previous || previous.sentence < sIdx - 1) return bodyBefore() ?? NOBODY;
-  return NOBODY;
-}
-
-/**
- * The organisation or document a sentence opens with as its subject ("The Vell Chamber of
- * Commerce issued …"), if any.
- */
-function bodySubjectOf(
-  text: string,
-  tokens: readonly Token[],
-  sentenceStarts: readonly number[],
-  s: number,
-  mentionAt: MentionIndex,
-  personById: Map<number, Person>,
-): Speaker | null {
-  if (s < 0) return null;
-  let i = firstTokenAtOrAfter(tokens, sentenceStarts[s] ?? 0);
-  if (DETERMINERS.has(tokens[i]?.low ?? '')) i++;
-  const t = tokens[i];
-  if (!t || t.sentence !== s || !t.cap) return null;
-  let e = i;
-  while (
-    tokens[e + 1]?.sentence === s &&
-    (tokens[e + 1]?.cap || ORG_CONNECTORS.has(tokens[e + 1]?.low ?? ''))
-  )
-    e++;
-  const sp = phraseAt(text, tokens, e, mentionAt, personById);
-  return sp?.type === 'organisation' || sp?.type === 'document' ? sp : null;
 }

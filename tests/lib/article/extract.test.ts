@@ -193,3 +193,50 @@ describe('a page nested deeper than Dossier reads', () => {
     expect(doc.body.textContent).toContain('Deep down');
   });
 });
+
+describe('a line break inside a paragraph', () => {
+  /** The article page with one more paragraph, given as HTML. */
+  function withParagraph(html: string): Document {
+    return page(
+      `<article><h1>Border talks resume</h1>${PARAGRAPHS.map((p) => `<p>${p}</p>`).join('\n')}<p>${html}</p></article>`,
+    );
+  }
+
+  it('lists a single <br> as a line break, not a paragraph (textContent runs on across it)', () => {
+    const result = extractArticle(
+      withParagraph('Koval said: “Anyone who breaks it<br>will be prosecuted.”'),
+    );
+    if (!result.ok) throw new Error(result.message);
+    const { text, breaks, lineBreaks } = result.article;
+    const at = text.indexOf('will be prosecuted');
+    expect(breaks).toContain(at);
+    expect(lineBreaks).toEqual([at]);
+  });
+
+  it('does not list two <br> in a row or a paragraph start as line breaks', () => {
+    const result = extractArticle(
+      withParagraph('Koval said: “The first line.<br><br>The second line.”'),
+    );
+    if (!result.ok) throw new Error(result.message);
+    const { text, breaks, lineBreaks } = result.article;
+    expect(breaks).toContain(text.indexOf('The second line'));
+    expect(lineBreaks).toEqual([]);
+  });
+
+  it('keeps a quotation across a <br> whole, and one across paragraphs split', () => {
+    const one = extractArticle(
+      withParagraph('Koval said: “Anyone who breaks it<br>will be prosecuted.”'),
+    );
+    expect(detectInArticle(one).quotes.map((q) => q.text)).toContain(
+      'Anyone who breaks it will be prosecuted.',
+    );
+    const two = extractArticle(
+      page(
+        `<article><h1>Border talks resume</h1>${PARAGRAPHS.map((p) => `<p>${p}</p>`).join('\n')}<p>Koval said: “Anyone who breaks it</p><p>will be prosecuted.”</p></article>`,
+      ),
+    );
+    const texts = detectInArticle(two).quotes.map((q) => q.text);
+    expect(texts).toContain('Anyone who breaks it');
+    expect(texts).not.toContain('Anyone who breaks it will be prosecuted.');
+  });
+});

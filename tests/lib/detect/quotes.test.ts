@@ -1562,3 +1562,55 @@ describe('a relative clause between the speaker and the verb', () => {
     expect(said(text)).toEqual([['outdated and unfair.', 'Ada Brill']]);
   });
 });
+
+describe('a quoted pair of evaluative words, a quoted adverb and verb, a body naming a thing', () => {
+  it.each([
+    [
+      'denounced the “… and …” decision',
+      'Governor Ruth Calder denounced the “reckless and dangerous” decision on Monday.',
+      'reckless and dangerous',
+    ],
+    [
+      'promised a “… and …” inquiry',
+      'Governor Ruth Calder promised a “thorough and transparent” inquiry.',
+      'thorough and transparent',
+    ],
+  ])(
+    'gives two evaluative words before a stance verb’s object to its subject: %s',
+    (_, text, quote) => {
+      expect(said(text)).toEqual([[quote, 'Ruth Calder']]);
+    },
+  );
+
+  it.each([
+    ['a policy name of two words', 'Governor Ruth Calder rejected the “phase one” deal.'],
+    ['a capitalised pair', 'Governor Ruth Calder rejected the “Law and Order” bill.'],
+    ['a pair after a plain verb', 'Vell runs a “quick and dirty” review of every bill.'],
+  ])('still drops %s', (_, text) => {
+    expect(quotes(text)).toEqual([]);
+  });
+
+  it('keeps an adverb and a participle quoted with no speech verb', () => {
+    const text =
+      'The Vell ministry attacked the court. The ruling has been seen as “seriously weakening” the power of the governor.';
+    expect(quotes(text).map((q) => q.text)).toEqual(['seriously weakening']);
+  });
+
+  it('gives such a quote to the body taking a stand in the sentence before, not to an earlier speaker', () => {
+    const text =
+      '“We will appeal,” said Governor Ruth Calder. This comes as Vell has denounced the ruling. It was seen as “seriously weakening” the governor.';
+    expect(said(text)).toEqual([
+      ['We will appeal,', 'Ruth Calder'],
+      ['seriously weakening', 'Vell'],
+    ]);
+  });
+
+  it('still drops one quoted participle with no cue', () => {
+    expect(quotes('The team kept “winning” all season and the fans loved it.')).toEqual([]);
+  });
+
+  it('gives a term a body names with "what it termed" to that body', () => {
+    const text = 'The Vell Foreign Ministry condemned what it termed “foreign interference”.';
+    expect(quotes(text).map((q) => q.text)).toEqual(['foreign interference']);
+  });
+});
