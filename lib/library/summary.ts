@@ -1,7 +1,8 @@
 /**
- * The stored people summary (schema v5), pure part. Resolving every person from every page
- * took the side panel seconds with 1,000 pages, so the background keeps the answer: one record
- * per name form (what each page says about it) and one per person. Names in different surname
+ * The stored people summary (schema v5, buckets since v7), pure part. Resolving every person
+ * from every page took the side panel seconds with 1,000 pages, so the background keeps the
+ * answer: one record per surname bucket (what each page says about each of its name forms) and
+ * one per person. Names in different surname
  * buckets never meet except through the reader's merges, so recording or forgetting a page, or
  * a merge or split, re-resolves only the buckets it touches (closed over the merges that join
  * buckets); the panel's first rows are then one read of the people records.
@@ -14,14 +15,22 @@ import {
   resolveForms,
   sightingsOf,
 } from './identity';
-import type { FormRecord, LibraryPage, PersonChoice, PersonRecord, Sighting } from './records';
+import type {
+  BucketRecord,
+  FormRecord,
+  LibraryPage,
+  PersonChoice,
+  PersonRecord,
+  Sighting,
+} from './records';
 
 /**
  * The summary's layout version, kept in `library-settings` under `SUMMARY_KEY`. A summary of
  * another version (or none, after the v5 upgrade) is rebuilt from the pages; bump it whenever
- * identity resolution changes what it would produce.
+ * identity resolution changes what it would produce. Version 2: the name rules of
+ * `displayName`; 3: the forms kept by bucket (`library-buckets`, schema v7).
  */
-export const SUMMARY_VERSION = 2;
+export const SUMMARY_VERSION = 3;
 
 /** The setting's key. */
 export const SUMMARY_KEY = 'people-summary';
@@ -131,6 +140,41 @@ export function settleChange(
   for (const key of held) change.set(key, undefined);
   if (after) for (const [key, seen] of sightingsOf(after)) change.set(key, seen);
   return change;
+}
+
+/** The form records a stored bucket holds. */
+export function formRecordsOf(record: BucketRecord): FormRecord[] {
+  const out: FormRecord[] = [];
+  for (const key in record.forms) {
+    out.push({ key, bucket: record.bucket, seen: record.forms[key] as Record<string, Sighting> });
+  }
+  return out;
+}
+
+/**
+ * The bucket records to store for `buckets` once their forms are `forms` and their people
+ * `people` (all resolved together): a bucket left without forms is in `gone`, to be deleted.
+ */
+export function bucketRecordsOf(
+  buckets: Iterable<string>,
+  forms: Iterable<FormRecord>,
+  people: readonly PersonRecord[],
+): { records: BucketRecord[]; gone: string[] } {
+  const byBucket = new Map<string, BucketRecord>();
+  for (const form of forms) {
+    let record = byBucket.get(form.bucket);
+    if (!record) {
+      record = { bucket: form.bucket, forms: {}, people: [] };
+      byBucket.set(form.bucket, record);
+    }
+    record.forms[form.key] = form.seen;
+  }
+  for (const person of people) {
+    for (const bucket of person.buckets) byBucket.get(bucket)?.people.push(person.id);
+  }
+  const gone: string[] = [];
+  for (const bucket of buckets) if (!byBucket.has(bucket)) gone.push(bucket);
+  return { records: [...byBucket.values()], gone };
 }
 
 /** The people resolved from `records` (all the forms of some closed set of buckets). */

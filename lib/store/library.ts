@@ -5,6 +5,7 @@
  */
 import { collectFormRecords } from '../library/identity';
 import type {
+  BucketRecord,
   FormRecord,
   LibraryPage,
   PersonChoice,
@@ -13,9 +14,11 @@ import type {
 } from '../library/records';
 import {
   bucketOf,
+  bucketRecordsOf,
   choiceBuckets,
   closeOverMerges,
   formKeysOf,
+  formRecordsOf,
   peopleOf,
   SUMMARY_KEY,
   SUMMARY_VERSION,
@@ -32,10 +35,10 @@ import type { DossierDB, SavedSearch } from './schema';
 import { type DossierTx, inTransaction, requestsOf } from './transaction';
 
 /** The stores a change to the people summary writes. */
-type SummaryStores = ['library-settings', 'library-forms', 'library-people', 'library-choices'];
+type SummaryStores = ['library-settings', 'library-buckets', 'library-people', 'library-choices'];
 const SUMMARY_STORES = [
   'library-settings',
-  'library-forms',
+  'library-buckets',
   'library-people',
   'library-choices',
 ] as const;
@@ -50,10 +53,8 @@ async function summaryIsCurrent(tx: DossierTx<SummaryStores, 'readwrite'>): Prom
 type PageChanges = readonly (readonly [string, Map<string, Sighting | undefined>])[];
 
 /**
- * Applies pages' changes to the form records and re-resolves the buckets they touch, with the
- * reader's `choices` already read. One round of reads (every form and person of the buckets
- * concerned), then writes: the form records the pages change come from the bucket reads, not
- * from reads of their own, and the people of all the pages' buckets are resolved once.
+ * Applies pages' changes to the stored buckets and re-resolves the people of the buckets they
+ * touch, with the reader's `choices` already read: `resolveBuckets` over the touched buckets.
  */
 async function applyChanges(
   tx: DossierTx<SummaryStores, 'readwrite'>,
@@ -63,28 +64,43 @@ async function applyChanges(
   const touched = new Set<string>();
   for (const [, change] of changes) for (const key of change.keys()) touched.add(key);
   if (touched.size === 0) return;
-  const buckets = [...closeOverMerges(new Set([...touched].map(bucketOf)), choices)];
-  const byBucket = tx.objectStore('library-forms').index('by-bucket');
-  const peopleIndex = tx.objectStore('library-people').index('by-bucket');
-  const [formLists, oldKeys] = await Promise.all([
-    Promise.all(buckets.map((b) => byBucket.getAll(b))),
-    Promise.all(buckets.map((b) => peopleIndex.getAllKeys(b))),
-  ]);
-  const forms = new Map(formLists.flat().map((r) => [r.key, r]));
-  for (const [url, change] of changes) {
-    for (const [key, seen] of change) {
-      const next = withSighting(forms.get(key), key, url, seen);
-      if (next) forms.set(key, next);
-      else forms.delete(key);
+  await resolveBuckets(tx, new Set([...touched].map(bucketOf)), choices, (forms) => {
+    for (const [url, change] of changes) {
+      for (const [key, seen] of change) {
+        const next = withSighting(forms.get(key), key, url, seen);
+        if (next) forms.set(key, next);
+        else forms.delete(key);
+      }
     }
+  });
+}
+
+/**
+ * Re-resolves the people of `buckets` (closed over the reader's merges) after `change`, if
+ * any, has edited their forms (form key → record). One round of reads, one request per bucket
+ * (its forms and the ids of its people are in its record), then the writes: each bucket's
+ * record, the people gone deleted and the people resolved put.
+ */
+async function resolveBuckets(
+  tx: DossierTx<SummaryStores, 'readwrite'>,
+  buckets: Set<string>,
+  choices: readonly PersonChoice[],
+  change?: (forms: Map<string, FormRecord>) => void,
+): Promise<void> {
+  if (buckets.size === 0) return;
+  const all = [...closeOverMerges(buckets, choices)];
+  const store = tx.objectStore('library-buckets');
+  const found = await Promise.all(all.map((b) => store.get(b)));
+  const forms = new Map<string, FormRecord>();
+  const oldIds: string[] = [];
+  for (const record of found) {
+    if (!record) continue;
+    for (const form of formRecordsOf(record)) forms.set(form.key, form);
+    oldIds.push(...record.people);
   }
-  const formWrites = requestsOf(tx.objectStore('library-forms'));
-  for (const key of touched) {
-    const record = forms.get(key);
-    if (record) formWrites.put(record);
-    else formWrites.delete(key);
-  }
-  writePeople(tx, oldKeys.flat(), peopleOf(forms.values(), choices));
+  change?.(forms);
+  const people = peopleOf(forms.values(), choices);
+  writeSummary(tx, all, forms.values(), people, oldIds);
 }
 
 /** Every unsettled mark's key in `library-settings` (see `UNSETTLED_PREFIX`). */
@@ -97,34 +113,26 @@ function heldOf(value: unknown): string[] {
   return Array.isArray(value) ? value.filter((k): k is string => typeof k === 'string') : [];
 }
 
-/** Replaces the people stored under `oldKeys` with `people`. */
-function writePeople(
+/**
+ * Stores what resolving `buckets` gave: their records (`bucketRecordsOf`; a bucket left
+ * without forms is deleted), and `people` in place of the people stored as `oldIds`.
+ */
+function writeSummary(
   tx: DossierTx<SummaryStores, 'readwrite'>,
-  oldKeys: readonly string[],
+  buckets: Iterable<string>,
+  forms: Iterable<FormRecord>,
   people: readonly PersonRecord[],
+  oldIds: readonly string[],
 ): void {
+  const { records, gone } = bucketRecordsOf(buckets, forms, people);
+  const bucketWrites = requestsOf(tx.objectStore('library-buckets'));
+  for (const bucket of gone) bucketWrites.delete(bucket);
+  for (const record of records) bucketWrites.put(record);
   const writes = requestsOf(tx.objectStore('library-people'));
   // A person kept under the same id is simply overwritten: only those gone are deleted.
   const kept = new Set(people.map((p) => p.id));
-  for (const key of new Set(oldKeys)) if (!kept.has(key)) writes.delete(key);
+  for (const key of new Set(oldIds)) if (!kept.has(key)) writes.delete(key);
   for (const person of people) writes.put(person);
-}
-
-/** Re-resolves the people of `buckets` (closed over merges) from their form records. */
-async function refreshBuckets(
-  tx: DossierTx<SummaryStores, 'readwrite'>,
-  buckets: Set<string>,
-): Promise<void> {
-  if (buckets.size === 0) return;
-  const choices = await tx.objectStore('library-choices').getAll();
-  const all = [...closeOverMerges(buckets, choices)];
-  const byBucket = tx.objectStore('library-forms').index('by-bucket');
-  const peopleIndex = tx.objectStore('library-people').index('by-bucket');
-  const [formLists, oldKeys] = await Promise.all([
-    Promise.all(all.map((b) => byBucket.getAll(b))),
-    Promise.all(all.map((b) => peopleIndex.getAllKeys(b))),
-  ]);
-  writePeople(tx, oldKeys.flat(), peopleOf(formLists.flat(), choices));
 }
 
 /**
@@ -142,13 +150,11 @@ export function rebuildPeopleSummary(db: DossierDB): Promise<number> {
     const people = peopleOf(records.values(), choices);
     // Built from every page as it is now: no page is left to settle.
     requestsOf(tx.objectStore('library-settings')).delete(unsettledRange());
-    const formStore = tx.objectStore('library-forms');
-    const peopleStore = tx.objectStore('library-people');
-    await Promise.all([formStore.clear(), peopleStore.clear()]);
-    const formWrites = requestsOf(formStore);
-    for (const record of records.values()) formWrites.put(record);
-    const peopleWrites = requestsOf(peopleStore);
-    for (const person of people) peopleWrites.put(person);
+    await Promise.all([
+      tx.objectStore('library-buckets').clear(),
+      tx.objectStore('library-people').clear(),
+    ]);
+    writeSummary(summaryTx(tx), [], records.values(), people, []);
     await tx.objectStore('library-settings').put({ key: SUMMARY_KEY, value: SUMMARY_VERSION });
     return people.length;
   });
@@ -189,9 +195,13 @@ export function listPeopleSummary(
 
 /** The form records of some name forms (for tests and checks of the summary). */
 export function getFormRecords(db: DossierDB, keys: readonly string[]): Promise<FormRecord[]> {
-  return inTransaction(db, ['library-forms'], 'readonly', async (tx) => {
-    const found = await Promise.all(keys.map((k) => tx.objectStore('library-forms').get(k)));
-    return found.filter((r): r is FormRecord => r !== undefined);
+  return inTransaction(db, ['library-buckets'], 'readonly', async (tx) => {
+    const store = tx.objectStore('library-buckets');
+    const found = await Promise.all(keys.map((k) => store.get(bucketOf(k))));
+    return keys.flatMap((key, i) => {
+      const seen = (found[i] as BucketRecord | undefined)?.forms[key];
+      return seen ? [{ key, bucket: bucketOf(key), seen }] : [];
+    });
   });
 }
 
@@ -420,14 +430,14 @@ export async function forgetLibrary(
   const moved = options.notes ? await trashNotes(db, undefined, options.now ?? new Date()) : 0;
   await inTransaction(
     db,
-    ['library-pages', 'library-choices', 'library-forms', 'library-people', 'library-settings'],
+    ['library-pages', 'library-choices', 'library-buckets', 'library-people', 'library-settings'],
     'readwrite',
     async (tx) => {
       await tx.objectStore('library-pages').clear();
       await tx.objectStore('library-settings').delete(unsettledRange());
       await tx.objectStore('library-choices').clear();
       // An empty summary is a current one: nothing needs rebuilding.
-      await tx.objectStore('library-forms').clear();
+      await tx.objectStore('library-buckets').clear();
       await tx.objectStore('library-people').clear();
     },
   );
@@ -481,7 +491,7 @@ export function savePersonChoices(db: DossierDB, choices: readonly PersonChoice[
     ];
     // The old choices' merges count too: buckets they joined must be resolved together again.
     const buckets = closeOverMerges(choiceBuckets(changed), before);
-    if (await summaryIsCurrent(tx)) await refreshBuckets(tx, buckets);
+    if (await summaryIsCurrent(tx)) await resolveBuckets(tx, buckets, choices);
   });
 }
 
