@@ -103,8 +103,8 @@ export function withSighting(
 
 /**
  * Where a page recorded but not yet resolved into people is marked: a `library-settings` record
- * under this prefix and the page's url, whose value is the form keys the summary still holds
- * for that page (`formKeysOf` the page as last resolved). Recording writes the page and its
+ * under this prefix and the page's url, whose value is an `UnsettledMark`: the form keys the
+ * summary still holds for that page, and what it says now. Recording writes the page and its
  * mark in one quick transaction; settling (`settleChange`) later applies every marked page to
  * the summary at once and deletes the marks, so a mark left by a stopped worker is settled
  * after the restart. Kept with the settings, not in a store of its own, so that no schema
@@ -128,17 +128,50 @@ export function formKeysOf(page: LibraryPage | undefined): string[] {
 }
 
 /**
+ * An unsettled mark's value: the form keys the summary holds for the page (`held`: those of
+ * the page as last resolved), and what the page says now (`seen`: its sightings by form key),
+ * taken when it is recorded, so that settling applies it without reading the page's record
+ * (its quotations make it the largest record of the library, and settling 40 pages read 40).
+ * A mark of the earlier kind (the held keys alone) has no `seen`: settling reads the page.
+ */
+export interface UnsettledMark {
+  held: string[];
+  seen?: [string, Sighting][];
+}
+
+/** The mark of a page recorded as `page` while the summary holds its sightings under `held`. */
+export function markOf(held: readonly string[], page: LibraryPage): UnsettledMark {
+  return { held: [...held], seen: [...sightingsOf(page)] };
+}
+
+/** A stored mark's value, checked (stored data): what cannot be read is left out. */
+export function readMark(value: unknown): UnsettledMark {
+  const strings = (xs: unknown[]) => xs.filter((k): k is string => typeof k === 'string');
+  if (Array.isArray(value)) return { held: strings(value) };
+  if (!value || typeof value !== 'object') return { held: [] };
+  const { held, seen } = value as { held?: unknown; seen?: unknown };
+  const mark: UnsettledMark = { held: Array.isArray(held) ? strings(held) : [] };
+  const readable =
+    Array.isArray(seen) &&
+    seen.every(
+      (e) => Array.isArray(e) && typeof e[0] === 'string' && !!e[1] && typeof e[1] === 'object',
+    );
+  if (readable) mark.seen = seen as [string, Sighting][];
+  return mark;
+}
+
+/**
  * What resolving a page changes in the summary, which holds its sightings under the form keys
- * `held`: those are dropped, and what the page says now (`after`; undefined when forgotten)
- * takes their place.
+ * `held`: those are dropped, and what the page says now (`after`, its sightings by form key;
+ * undefined when forgotten) takes their place.
  */
 export function settleChange(
   held: readonly string[],
-  after: LibraryPage | undefined,
+  after: Iterable<readonly [string, Sighting]> | undefined,
 ): Map<string, Sighting | undefined> {
   const change = new Map<string, Sighting | undefined>();
   for (const key of held) change.set(key, undefined);
-  if (after) for (const [key, seen] of sightingsOf(after)) change.set(key, seen);
+  if (after) for (const [key, seen] of after) change.set(key, seen);
   return change;
 }
 

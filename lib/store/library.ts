@@ -3,7 +3,7 @@
  * pause switch (schema v4). Each runs one transaction through `inTransaction`, like the notes'
  * queries, so it resolves only once committed and fails only with a `StoreError`.
  */
-import { collectFormRecords } from '../library/identity';
+import { collectFormRecords, sightingsOf } from '../library/identity';
 import type {
   BucketRecord,
   FormRecord,
@@ -19,7 +19,9 @@ import {
   closeOverMerges,
   formKeysOf,
   formRecordsOf,
+  markOf,
   peopleOf,
+  readMark,
   SUMMARY_KEY,
   SUMMARY_VERSION,
   settleChange,
@@ -106,11 +108,6 @@ async function resolveBuckets(
 /** Every unsettled mark's key in `library-settings` (see `UNSETTLED_PREFIX`). */
 function unsettledRange(): IDBKeyRange {
   return IDBKeyRange.bound(UNSETTLED_PREFIX, `${UNSETTLED_PREFIX}\uffff`);
-}
-
-/** The form keys an unsettled mark says the summary holds (stored data: checked). */
-function heldOf(value: unknown): string[] {
-  return Array.isArray(value) ? value.filter((k): k is string => typeof k === 'string') : [];
 }
 
 /**
@@ -295,7 +292,7 @@ export function storeLibraryPage(db: DossierDB, page: LibraryPage): Promise<Libr
       const [paused, before, marked] = await Promise.all([
         settings.get('paused'),
         store.get(page.url),
-        settings.getKey(mark),
+        settings.get(mark),
       ]);
       if (paused?.value === true) return null;
       const record = before
@@ -305,9 +302,9 @@ export function storeLibraryPage(db: DossierDB, page: LibraryPage): Promise<Libr
           }
         : page;
       requestsOf(store).put(record);
-      if (marked === undefined) {
-        requestsOf(settings).put({ key: mark, value: formKeysOf(before) });
-      }
+      // What the summary holds for the page stays what an earlier mark said, if any.
+      const held = marked ? readMark(marked.value).held : formKeysOf(before);
+      requestsOf(settings).put({ key: mark, value: markOf(held, record) });
       return record;
     },
     { durability: 'relaxed' },
@@ -338,10 +335,16 @@ export function settleLibraryPages(db: DossierDB): Promise<number> {
       requestsOf(settings).delete(unsettledRange());
       if (summary?.value !== SUMMARY_VERSION) return marks.length;
       const store = tx.objectStore('library-pages');
-      const pages = await Promise.all(marks.map((m) => store.get(unsettledUrl(m.key))));
-      const changes = marks.map(
-        (m, i) => [unsettledUrl(m.key), settleChange(heldOf(m.value), pages[i])] as const,
+      const read = marks.map((m) => [unsettledUrl(m.key), readMark(m.value)] as const);
+      // Only a mark of the earlier kind (without what the page says) needs its page read.
+      const pages = await Promise.all(
+        read.map(([url, m]) => (m.seen ? undefined : store.get(url))),
       );
+      const changes = read.map(([url, m], i) => {
+        const page = pages[i];
+        const after = m.seen ?? (page ? sightingsOf(page) : undefined);
+        return [url, settleChange(m.held, after)] as const;
+      });
       await applyChanges(summaryTx(tx), changes, choices);
       return marks.length;
     },
@@ -412,7 +415,7 @@ export async function forgetLibraryPage(
     // Settled here and now: the summary holds what the mark says, or else the page as it was.
     if (mark) requestsOf(settings).delete(mark.key);
     if (current) {
-      const held = mark ? heldOf(mark.value) : formKeysOf(before);
+      const held = mark ? readMark(mark.value).held : formKeysOf(before);
       await applyChanges(summaryTx(tx), [[url, settleChange(held, undefined)]], choices);
     }
   });

@@ -436,6 +436,19 @@ describe('pages recorded now, resolved into people later', () => {
     expect(await people(db)).toEqual([]);
   });
 
+  it('settles a mark left by an earlier version (the held keys alone) from the page itself', async () => {
+    const db = await openDb();
+    await rebuildPeopleSummary(db);
+    await recordLibraryPage(db, named('https://a.example/1', 'Antony Blinken'));
+    await storeLibraryPage(db, named('https://a.example/1', 'Wendy Sherman'));
+    // As v6 marked a page: the form keys the summary holds for it, nothing of what it says.
+    const tx = db.idb.transaction('library-settings', 'readwrite');
+    await tx.store.put({ key: 'unsettled:https://a.example/1', value: ['antony blinken'] });
+    await tx.done;
+    expect(await settleLibraryPages(db)).toBe(1);
+    expect(await people(db)).toEqual([['Wendy Sherman', ['https://a.example/1']]]);
+  });
+
   it('marks nothing while paused', async () => {
     const db = await openDb();
     await setLibraryPaused(db, true);
