@@ -67,42 +67,64 @@ async function applyChanges(
   for (const [, change] of changes) for (const key of change.keys()) touched.add(key);
   if (touched.size === 0) return;
   await resolveBuckets(tx, new Set([...touched].map(bucketOf)), choices, (forms) => {
+    // A page read again that says what it said is no change: its buckets are not rewritten.
+    const changed = new Set<string>();
     for (const [url, change] of changes) {
       for (const [key, seen] of change) {
-        const next = withSighting(forms.get(key), key, url, seen);
+        const before = forms.get(key);
+        if (sameSighting(before?.seen[url], seen)) continue;
+        changed.add(before?.bucket ?? bucketOf(key));
+        const next = withSighting(before, key, url, seen);
         if (next) forms.set(key, next);
         else forms.delete(key);
       }
     }
+    return changed;
   });
 }
 
 /**
  * Re-resolves the people of `buckets` (closed over the reader's merges) after `change`, if
- * any, has edited their forms (form key → record). One round of reads, one request per bucket
- * (its forms and the ids of its people are in its record), then the writes: each bucket's
- * record, the people gone deleted and the people resolved put.
+ * any, has edited their forms (form key → record) and said which buckets it really changed.
+ * One round of reads, one request per bucket (its forms and the ids of its people are in its
+ * record), then the writes, for the buckets changed (closed over the merges) only: each
+ * bucket's record, the people gone deleted and the people resolved put.
  */
 async function resolveBuckets(
   tx: DossierTx<SummaryStores, 'readwrite'>,
   buckets: Set<string>,
   choices: readonly PersonChoice[],
-  change?: (forms: Map<string, FormRecord>) => void,
+  change?: (forms: Map<string, FormRecord>) => Set<string>,
 ): Promise<void> {
   if (buckets.size === 0) return;
   const all = [...closeOverMerges(buckets, choices)];
   const store = tx.objectStore('library-buckets');
   const found = await Promise.all(all.map((b) => store.get(b)));
   const forms = new Map<string, FormRecord>();
-  const oldIds: string[] = [];
   for (const record of found) {
-    if (!record) continue;
-    for (const form of formRecordsOf(record)) forms.set(form.key, form);
-    oldIds.push(...record.people);
+    if (record) for (const form of formRecordsOf(record)) forms.set(form.key, form);
   }
-  change?.(forms);
-  const people = peopleOf(forms.values(), choices);
-  writeSummary(tx, all, forms.values(), people, oldIds);
+  const changed = change?.(forms);
+  if (changed?.size === 0) return;
+  // Unchanged buckets resolve as before (the same forms, the same choices): left as stored.
+  const scope = changed ? closeOverMerges(changed, choices) : new Set(all);
+  const oldIds = found.flatMap((r) => (r && scope.has(r.bucket) ? r.people : []));
+  const kept = [...forms.values()].filter((f) => scope.has(f.bucket));
+  writeSummary(tx, scope, kept, peopleOf(kept, choices), oldIds);
+}
+
+/** Whether two sightings of a form on one page say the same (either may be absent). */
+function sameSighting(a: Sighting | undefined, b: Sighting | undefined): boolean {
+  if (!a || !b) return a === b;
+  const same = <T>(x: readonly T[], y: readonly T[], eq: (p: T, q: T) => boolean) =>
+    x.length === y.length && x.every((v, i) => eq(v, y[i] as T));
+  return (
+    a.site === b.site &&
+    a.date === b.date &&
+    a.mentions === b.mentions &&
+    same(a.titles, b.titles, (p, q) => p === q) &&
+    same(a.spellings, b.spellings, (p, q) => p[0] === q[0] && p[1] === q[1])
+  );
 }
 
 /** Every unsettled mark's key in `library-settings` (see `UNSETTLED_PREFIX`). */

@@ -3,7 +3,7 @@
  * library's queries record, replace, forget and pause as the side panel expects.
  */
 import { openDB } from 'idb';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { LibraryPage } from '../../../lib/library/records';
 import {
   countAnnotations,
@@ -447,6 +447,32 @@ describe('pages recorded now, resolved into people later', () => {
     await tx.done;
     expect(await settleLibraryPages(db)).toBe(1);
     expect(await people(db)).toEqual([['Wendy Sherman', ['https://a.example/1']]]);
+  });
+
+  it('rewrites nothing of the summary for a page read again that says the same', async () => {
+    const db = await openDb();
+    await rebuildPeopleSummary(db);
+    await recordLibraryPage(db, named('https://a.example/1', 'Antony Blinken', 'Jake Sullivan'));
+    const put = vi.spyOn(IDBObjectStore.prototype, 'put');
+    const written = () => put.mock.contexts.map((store) => (store as IDBObjectStore).name);
+    try {
+      await storeLibraryPage(db, named('https://a.example/1', 'Antony Blinken', 'Jake Sullivan'));
+      put.mockClear();
+      expect(await settleLibraryPages(db)).toBe(1);
+      expect(written()).toEqual([]);
+      // What the page says changed: only the bucket it changes and its person are written
+      // (Sullivan's, not Blinken's).
+      await storeLibraryPage(db, named('https://a.example/1', 'Antony Blinken', 'Sullivan'));
+      put.mockClear();
+      expect(await settleLibraryPages(db)).toBe(1);
+      expect(written().sort()).toEqual(['library-buckets', 'library-people']);
+    } finally {
+      put.mockRestore();
+    }
+    expect(await people(db)).toEqual([
+      ['Antony Blinken', ['https://a.example/1']],
+      ['Sullivan', ['https://a.example/1']],
+    ]);
   });
 
   it('marks nothing while paused', async () => {
