@@ -127,7 +127,10 @@ export function startSync(local: () => Promise<Database | null>): SyncService {
   });
 
   browser.alarms.onAlarm.addListener((alarm) => {
-    if (alarm.name === SYNC_ALARM) void ready.then(() => replicator?.syncNow());
+    // The timer's cycle also checks the server's copy: a database wiped or restored there gets
+    // its notes back even when nothing was written here.
+    if (alarm.name === SYNC_ALARM)
+      void ready.then(() => replicator?.syncNow({ checkServer: true }));
   });
   void browser.alarms.get(SYNC_ALARM).then((existing) => {
     if (!existing) {
@@ -185,7 +188,7 @@ export function startSync(local: () => Promise<Database | null>): SyncService {
     },
     async now() {
       await ready;
-      if (config && replicator) await replicator.syncNow();
+      if (config && replicator) await replicator.syncNow({ checkServer: true });
       return status();
     },
     written() {

@@ -110,8 +110,13 @@ export interface ReplicatorDeps {
 export interface Replicator {
   /** Takes new settings (null: sync off) and starts a cycle when on. */
   configure(config: SyncConfig | null): Promise<SyncState>;
-  /** Runs a cycle now (or right after the running one) and resolves with the state after it. */
-  syncNow(): Promise<SyncState>;
+  /**
+   * Runs a cycle now (or right after the running one) and resolves with the state after it.
+   * `checkServer`: push even when nothing was written here since the last push, so that the
+   * push compares with the server's own checkpoint (the reader's "Sync now" and the alarm's
+   * cycle: a server database wiped or restored from an old copy gets every note back).
+   */
+  syncNow(options?: { checkServer?: boolean }): Promise<SyncState>;
   /** A local write happened: sync soon. */
   written(): void;
   state(): SyncState;
@@ -177,6 +182,12 @@ export function createReplicator(deps: ReplicatorDeps): Replicator {
    * that reads from the server's checkpoint, as before.
    */
   let pushedThrough: number | undefined;
+  /**
+   * The next cycle starts with a push whatever `pushedThrough` says (`syncNow`'s
+   * `checkServer`). Taken by the cycle that starts next, so a request made while a cycle runs
+   * is honoured by the one after it.
+   */
+  let checkServer = false;
   /**
    * The running cycle's number. A cycle given up as stalled may still wake later (its server
    * answering at last); it then changes nothing the next cycle relies on.
@@ -273,6 +284,10 @@ export function createReplicator(deps: ReplicatorDeps): Replicator {
     // Notes synced as another user on this profile, which the reader chose to keep local
     // (lib/sync/switch.ts), go nowhere from here.
     const held = withheldFrom(await readWithheld(deps.local), cfg.user);
+    if (checkServer) {
+      checkServer = false;
+      pushedThrough = undefined;
+    }
     const pushPersonal = async (since?: number) => {
       // Unknown until this push completes (a failure leaves it unknown).
       if (current()) pushedThrough = undefined;
@@ -371,7 +386,8 @@ export function createReplicator(deps: ReplicatorDeps): Replicator {
     }
   };
 
-  const syncNow = (): Promise<SyncState> => {
+  const syncNow = (options: { checkServer?: boolean } = {}): Promise<SyncState> => {
+    if (options.checkServer) checkServer = true;
     if (running) {
       again = true;
       return running;

@@ -326,6 +326,42 @@ describe('the replication controller', () => {
     expect(await texts(restarted.local)).toHaveLength(1_501);
   }, 120_000);
 
+  it("gives a wiped server database its notes back on the reader's Sync now and the timer's cycle", async () => {
+    const owner = await newReader();
+    const a = device(owner, 'po');
+    await bulk(a.local, 30);
+    expect((await a.replicator.configure(a.config)).kind).toBe('up-to-date');
+    await reachesServer(owner, note('n29', '')._id);
+
+    // The server's administrator deletes the reader's database and makes it again, empty.
+    const auth = `Basic ${Buffer.from(`${couch.admin.name}:${couch.admin.password}`).toString('base64')}`;
+    const deleted = await fetch(`${couch.url}/${personalDatabase(owner)}`, {
+      method: 'DELETE',
+      headers: { authorization: auth },
+    });
+    expect(deleted.ok).toBe(true);
+    // Made again once the server has let go of the old one (its change feeds included).
+    await vi.waitFor(
+      async () => {
+        const gone = await fetch(`${couch.url}/${personalDatabase(owner)}`, {
+          headers: { authorization: auth },
+        });
+        expect(gone.status).toBe(404);
+      },
+      { timeout: 10_000, interval: 100 },
+    );
+    await applyCouchSetup(couch.url, couch.admin, {
+      readers: [{ name: owner, password: 'po' }],
+      teams: [],
+    });
+
+    // Nothing was written on this device since its last push; the check still sends every note.
+    expect((await a.replicator.syncNow({ checkServer: true })).kind).toBe('up-to-date');
+    const b = device(owner, 'po');
+    expect((await b.replicator.configure(b.config)).kind).toBe('up-to-date');
+    expect(await texts(b.local)).toHaveLength(30);
+  }, 60_000);
+
   it('pushes a note written in the middle of a large pull, and every note stays single', async () => {
     const owner = await newReader();
     const a = device(owner, 'po');
