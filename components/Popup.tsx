@@ -229,7 +229,7 @@ function PageTools({ api, tab, info }: { api: PopupApi; tab: TargetTab; info: Pa
               message: `Nothing was imported: the file is larger than ${FILE_MAX_MB} MB.`,
             };
           }
-          return deps.importText(await file.text());
+          return deps.importFile ? deps.importFile(file) : deps.importText(await file.text());
         }),
       backUp: () => run(async () => (await transfer()).backUp(deps)),
     };

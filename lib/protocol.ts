@@ -204,12 +204,13 @@ export interface ProtocolMap {
     response: { received: number };
   };
   /**
-   * popup → background: import a backup or W3C file's text (or the parts sent as `upload`),
-   * all or nothing. A file that is wrong is an answer, not a failure: `ok: false` and which
-   * entry is wrong and why.
+   * popup → background: import a backup or W3C file's text (or the parts sent as `upload`, or
+   * the file left in the hand-off database under `handOff`, lib/store/hand-off.ts), all or
+   * nothing. A file that is wrong is an answer, not a failure: `ok: false` and which entry is
+   * wrong and why.
    */
   'notes/import-file': {
-    request: { text: string } | { upload: string; parts: number };
+    request: { text: string } | { upload: string; parts: number } | { handOff: string };
     response: ImportOutcome;
   };
   /** background → content script: act on the selection (keyboard shortcut, context menu). */
@@ -474,6 +475,7 @@ export const REQUEST_SCHEMAS = {
       upload: v.pipe(v.string(), v.uuid()),
       parts: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(10_000)),
     }),
+    v.strictObject({ handOff: v.pipe(v.string(), v.uuid()) }),
   ]),
   'page/analysis': v.strictObject({}),
   'notes/by-fingerprint': v.strictObject({ fingerprint: pdfPlaceSchema.entries.fingerprint }),

@@ -26,6 +26,11 @@ export interface TransferDeps {
    * checks it with `importFile` below and is the store's only writer).
    */
   importText(text: string): Promise<ImportOutcome>;
+  /**
+   * Imports a chosen file without reading it here, where the page can hand the file itself to
+   * the background (the popup: lib/platform/popup-api.ts); without it, `importText` is used.
+   */
+  importFile?(file: Blob): Promise<ImportOutcome>;
   download(name: string, data: string | Uint8Array, type: string): void;
 }
 

@@ -3,9 +3,13 @@
  * imported file in parts of at most `MESSAGE_MAX_CHARS` (Chrome refuses a message over 64 MiB,
  * and a backup of 100,000 notes is larger), each numbered, and then asks for the import of the
  * whole. Parts wait in memory for a few minutes at most; a file over the import limit is
- * refused as its parts arrive, not after they have all been kept.
+ * refused as its parts arrive, not after they have all been kept. The popup now leaves the
+ * file itself in the hand-off database instead (lib/store/hand-off.ts, no copy through
+ * messages); the parts remain for the PDF viewer and any page where that database fails.
  */
 import { FILE_MAX_CHARS, FILE_MAX_MB } from '../annotation/limits';
+import type { RequestOf } from '../protocol';
+import { takeFile } from '../store/hand-off';
 
 /** How long the parts of an unfinished upload are kept. */
 const KEEP_MS = 5 * 60 * 1000;
@@ -58,4 +62,29 @@ export class Uploads {
     if (current) clearTimeout(current.timer);
     this.uploads.delete(upload);
   }
+}
+
+/** Said when a file named in a request is not there (taken already, or the worker restarted). */
+const MISSING_FILE = 'The file did not reach Dossier (perhaps it restarted); import it again.';
+
+/**
+ * The text of a file to import, however `notes/import-file` names it: its text, the parts of
+ * an upload, or the file left in the hand-off database (read straight from IndexedDB and
+ * removed, whatever happens). Throws a plain sentence when the file is missing or too large.
+ */
+export async function importedText(
+  request: RequestOf<'notes/import-file'>,
+  uploads: Uploads,
+): Promise<string> {
+  if ('text' in request) return request.text;
+  if ('upload' in request) return uploads.take(request.upload, request.parts);
+  const tooLarge = `Nothing was imported: the file is larger than ${FILE_MAX_MB} MB.`;
+  const text = await takeFile(request.handOff, async (blob) => {
+    // The popup's own rule on the file's size, checked again before reading it.
+    if (blob.size > FILE_MAX_CHARS) throw new Error(tooLarge);
+    return blob.text();
+  });
+  if (text === undefined) throw new Error(MISSING_FILE);
+  if (text.length > FILE_MAX_CHARS) throw new Error(tooLarge);
+  return text;
 }

@@ -11,11 +11,12 @@ import { lazyConnection } from '../notes/connection';
 import { followNotes } from '../notes/feed';
 import { createNotesService } from '../notes/service';
 import { importFile } from '../notes/transfer';
-import { Uploads } from '../notes/uploads';
+import { importedText, Uploads } from '../notes/uploads';
 import { PDF_URL_PATTERNS, VIEWER_PATH, viewerUrlFor } from '../pdf/redirect';
 import { SYNC_PORT } from '../protocol';
 import { highlightsOn, withHighlights } from '../settings';
 import { notesDatabase, purgeNote, requestPersistence, trashEntries } from '../store';
+import { dropStaleFiles } from '../store/hand-off';
 import { createSyncHub } from '../sync/hub';
 import type { Database as SyncDatabase } from '../sync/replicator';
 import { callerOf, mayTouch, OTHER_SITE, refusal } from './access';
@@ -164,11 +165,8 @@ export function startBackground(): void {
       'notes/import-part': ({ upload, index, text }) => ({
         received: uploads.add(upload, index, text),
       }),
-      'notes/import-file': (request) =>
-        importFile(
-          notes,
-          'text' in request ? request.text : uploads.take(request.upload, request.parts),
-        ),
+      'notes/import-file': async (request) =>
+        importFile(notes, await importedText(request, uploads)),
       'article/analyze': async ({ html }) => {
         await ensureOffscreenDocument();
         // From the background, a runtime message reaches the extension's pages: the offscreen one.
@@ -222,6 +220,8 @@ export function startBackground(): void {
   );
 
   scheduleTrashPurge({ purge: (olderThan) => notes.purgeTrash(olderThan), loadSettings });
+  // A file an import left in the hand-off database and never took (the worker stopped).
+  void dropStaleFiles().catch(() => undefined);
 
   browser.runtime.onConnect.addListener((port) => {
     if (port.name === SYNC_PORT) hub.accept(port);

@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import type { Annotation, TrashedAnnotation } from '../annotation';
 import { MESSAGE_MAX_CHARS } from '../annotation/limits';
 import type { ImportOutcome, Reply, ResponseOf } from '../protocol';
+import { dropFile, leaveFile } from '../store/hand-off';
 import type { PageMessage, PopupApi } from '../view-api';
 import { downloadFile } from './download';
 import { routedCall, sendToBackground } from './messaging';
@@ -61,6 +62,28 @@ export async function importInParts(text: string): Promise<ImportOutcome> {
 }
 
 /**
+ * Imports a chosen file by handing it to the background through IndexedDB (lib/store/hand-off.ts):
+ * the file is stored once and named in one message, instead of read here and copied through
+ * messages in parts. Where the hand-off database cannot be written, the file goes in parts as
+ * before. The background removes the file once read; if the message never reaches it, so does
+ * this side.
+ */
+export async function importHandedOff(file: Blob): Promise<ImportOutcome> {
+  let key: string;
+  try {
+    key = await leaveFile(file);
+  } catch {
+    return importInParts(await file.text());
+  }
+  try {
+    return await value(sendToBackground('notes/import-file', { handOff: key }));
+  } catch (error) {
+    await dropFile(key).catch(() => undefined);
+    throw error;
+  }
+}
+
+/**
  * The real implementation. The popup describes the tab named by `?tab=ID` in its own URL when
  * given (a popped-out popup window, and the end-to-end tests), else the active tab. `first`:
  * the answers to the popup's first questions, asked early (lib/platform/popup-start.ts); each
@@ -114,6 +137,7 @@ export function browserPopupApi(
       listPage: (url) => value(sendToBackground('notes/list', { url })),
       listAll: () => listEverything(),
       importText: (text) => importInParts(text),
+      importFile: (file) => importHandedOff(file),
       download: (name, data, type) => downloadFile(name, data, type),
     }),
   };
