@@ -87,6 +87,22 @@ export interface FormRecord {
   seen: Record<string, Sighting>;
 }
 
+/**
+ * A surname bucket as the resolver keeps it (schema v7): every form of the bucket with what
+ * each page says about it, and the ids of the people stored with a form in it. Only the
+ * resolver reads it (never the side panel), and it reads a bucket whole: one request per
+ * bucket a change touches, where one record per form cost an index read per bucket and a
+ * write per form, and finding the bucket's people cost another index read.
+ */
+export interface BucketRecord {
+  /** The surname bucket (identity.ts `ParsedName.bucket`). */
+  bucket: string;
+  /** Form key → page url → what that page says about the form. */
+  forms: Record<string, Record<string, Sighting>>;
+  /** The ids of the `library-people` records with a form in this bucket. */
+  people: string[];
+}
+
 /** A person: one or more name forms the library treats as one. */
 export interface Person {
   /** Stable while the person's main name form stays: that form's key. */

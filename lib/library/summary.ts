@@ -1,7 +1,8 @@
 /**
- * The stored people summary (schema v5), pure part. Resolving every person from every page
- * took the side panel seconds with 1,000 pages, so the background keeps the answer: one record
- * per name form (what each page says about it) and one per person. Names in different surname
+ * The stored people summary (schema v5, buckets since v7), pure part. Resolving every person
+ * from every page took the side panel seconds with 1,000 pages, so the background keeps the
+ * answer: one record per surname bucket (what each page says about each of its name forms) and
+ * one per person. Names in different surname
  * buckets never meet except through the reader's merges, so recording or forgetting a page, or
  * a merge or split, re-resolves only the buckets it touches (closed over the merges that join
  * buckets); the panel's first rows are then one read of the people records.
@@ -14,14 +15,22 @@ import {
   resolveForms,
   sightingsOf,
 } from './identity';
-import type { FormRecord, LibraryPage, PersonChoice, PersonRecord, Sighting } from './records';
+import type {
+  BucketRecord,
+  FormRecord,
+  LibraryPage,
+  PersonChoice,
+  PersonRecord,
+  Sighting,
+} from './records';
 
 /**
  * The summary's layout version, kept in `library-settings` under `SUMMARY_KEY`. A summary of
  * another version (or none, after the v5 upgrade) is rebuilt from the pages; bump it whenever
- * identity resolution changes what it would produce.
+ * identity resolution changes what it would produce. Version 2: the name rules of
+ * `displayName`; 3: the forms kept by bucket (`library-buckets`, schema v7).
  */
-export const SUMMARY_VERSION = 2;
+export const SUMMARY_VERSION = 3;
 
 /** The setting's key. */
 export const SUMMARY_KEY = 'people-summary';
@@ -94,8 +103,8 @@ export function withSighting(
 
 /**
  * Where a page recorded but not yet resolved into people is marked: a `library-settings` record
- * under this prefix and the page's url, whose value is the form keys the summary still holds
- * for that page (`formKeysOf` the page as last resolved). Recording writes the page and its
+ * under this prefix and the page's url, whose value is an `UnsettledMark`: the form keys the
+ * summary still holds for that page, and what it says now. Recording writes the page and its
  * mark in one quick transaction; settling (`settleChange`) later applies every marked page to
  * the summary at once and deletes the marks, so a mark left by a stopped worker is settled
  * after the restart. Kept with the settings, not in a store of its own, so that no schema
@@ -119,18 +128,86 @@ export function formKeysOf(page: LibraryPage | undefined): string[] {
 }
 
 /**
+ * An unsettled mark's value: the form keys the summary holds for the page (`held`: those of
+ * the page as last resolved), and what the page says now (`seen`: its sightings by form key),
+ * taken when it is recorded, so that settling applies it without reading the page's record
+ * (its quotations make it the largest record of the library, and settling 40 pages read 40).
+ * A mark of the earlier kind (the held keys alone) has no `seen`: settling reads the page.
+ */
+export interface UnsettledMark {
+  held: string[];
+  seen?: [string, Sighting][];
+}
+
+/** The mark of a page recorded as `page` while the summary holds its sightings under `held`. */
+export function markOf(held: readonly string[], page: LibraryPage): UnsettledMark {
+  return { held: [...held], seen: [...sightingsOf(page)] };
+}
+
+/** A stored mark's value, checked (stored data): what cannot be read is left out. */
+export function readMark(value: unknown): UnsettledMark {
+  const strings = (xs: unknown[]) => xs.filter((k): k is string => typeof k === 'string');
+  if (Array.isArray(value)) return { held: strings(value) };
+  if (!value || typeof value !== 'object') return { held: [] };
+  const { held, seen } = value as { held?: unknown; seen?: unknown };
+  const mark: UnsettledMark = { held: Array.isArray(held) ? strings(held) : [] };
+  const readable =
+    Array.isArray(seen) &&
+    seen.every(
+      (e) => Array.isArray(e) && typeof e[0] === 'string' && !!e[1] && typeof e[1] === 'object',
+    );
+  if (readable) mark.seen = seen as [string, Sighting][];
+  return mark;
+}
+
+/**
  * What resolving a page changes in the summary, which holds its sightings under the form keys
- * `held`: those are dropped, and what the page says now (`after`; undefined when forgotten)
- * takes their place.
+ * `held`: those are dropped, and what the page says now (`after`, its sightings by form key;
+ * undefined when forgotten) takes their place.
  */
 export function settleChange(
   held: readonly string[],
-  after: LibraryPage | undefined,
+  after: Iterable<readonly [string, Sighting]> | undefined,
 ): Map<string, Sighting | undefined> {
   const change = new Map<string, Sighting | undefined>();
   for (const key of held) change.set(key, undefined);
-  if (after) for (const [key, seen] of sightingsOf(after)) change.set(key, seen);
+  if (after) for (const [key, seen] of after) change.set(key, seen);
   return change;
+}
+
+/** The form records a stored bucket holds. */
+export function formRecordsOf(record: BucketRecord): FormRecord[] {
+  const out: FormRecord[] = [];
+  for (const key in record.forms) {
+    out.push({ key, bucket: record.bucket, seen: record.forms[key] as Record<string, Sighting> });
+  }
+  return out;
+}
+
+/**
+ * The bucket records to store for `buckets` once their forms are `forms` and their people
+ * `people` (all resolved together): a bucket left without forms is in `gone`, to be deleted.
+ */
+export function bucketRecordsOf(
+  buckets: Iterable<string>,
+  forms: Iterable<FormRecord>,
+  people: readonly PersonRecord[],
+): { records: BucketRecord[]; gone: string[] } {
+  const byBucket = new Map<string, BucketRecord>();
+  for (const form of forms) {
+    let record = byBucket.get(form.bucket);
+    if (!record) {
+      record = { bucket: form.bucket, forms: {}, people: [] };
+      byBucket.set(form.bucket, record);
+    }
+    record.forms[form.key] = form.seen;
+  }
+  for (const person of people) {
+    for (const bucket of person.buckets) byBucket.get(bucket)?.people.push(person.id);
+  }
+  const gone: string[] = [];
+  for (const bucket of buckets) if (!byBucket.has(bucket)) gone.push(bucket);
+  return { records: [...byBucket.values()], gone };
 }
 
 /** The people resolved from `records` (all the forms of some closed set of buckets). */

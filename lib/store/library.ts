@@ -3,8 +3,9 @@
  * pause switch (schema v4). Each runs one transaction through `inTransaction`, like the notes'
  * queries, so it resolves only once committed and fails only with a `StoreError`.
  */
-import { collectFormRecords } from '../library/identity';
+import { collectFormRecords, sightingsOf } from '../library/identity';
 import type {
+  BucketRecord,
   FormRecord,
   LibraryPage,
   PersonChoice,
@@ -13,10 +14,14 @@ import type {
 } from '../library/records';
 import {
   bucketOf,
+  bucketRecordsOf,
   choiceBuckets,
   closeOverMerges,
   formKeysOf,
+  formRecordsOf,
+  markOf,
   peopleOf,
+  readMark,
   SUMMARY_KEY,
   SUMMARY_VERSION,
   settleChange,
@@ -32,10 +37,10 @@ import type { DossierDB, SavedSearch } from './schema';
 import { type DossierTx, inTransaction, requestsOf } from './transaction';
 
 /** The stores a change to the people summary writes. */
-type SummaryStores = ['library-settings', 'library-forms', 'library-people', 'library-choices'];
+type SummaryStores = ['library-settings', 'library-buckets', 'library-people', 'library-choices'];
 const SUMMARY_STORES = [
   'library-settings',
-  'library-forms',
+  'library-buckets',
   'library-people',
   'library-choices',
 ] as const;
@@ -50,10 +55,8 @@ async function summaryIsCurrent(tx: DossierTx<SummaryStores, 'readwrite'>): Prom
 type PageChanges = readonly (readonly [string, Map<string, Sighting | undefined>])[];
 
 /**
- * Applies pages' changes to the form records and re-resolves the buckets they touch, with the
- * reader's `choices` already read. One round of reads (every form and person of the buckets
- * concerned), then writes: the form records the pages change come from the bucket reads, not
- * from reads of their own, and the people of all the pages' buckets are resolved once.
+ * Applies pages' changes to the stored buckets and re-resolves the people of the buckets they
+ * touch, with the reader's `choices` already read: `resolveBuckets` over the touched buckets.
  */
 async function applyChanges(
   tx: DossierTx<SummaryStores, 'readwrite'>,
@@ -63,28 +66,65 @@ async function applyChanges(
   const touched = new Set<string>();
   for (const [, change] of changes) for (const key of change.keys()) touched.add(key);
   if (touched.size === 0) return;
-  const buckets = [...closeOverMerges(new Set([...touched].map(bucketOf)), choices)];
-  const byBucket = tx.objectStore('library-forms').index('by-bucket');
-  const peopleIndex = tx.objectStore('library-people').index('by-bucket');
-  const [formLists, oldKeys] = await Promise.all([
-    Promise.all(buckets.map((b) => byBucket.getAll(b))),
-    Promise.all(buckets.map((b) => peopleIndex.getAllKeys(b))),
-  ]);
-  const forms = new Map(formLists.flat().map((r) => [r.key, r]));
-  for (const [url, change] of changes) {
-    for (const [key, seen] of change) {
-      const next = withSighting(forms.get(key), key, url, seen);
-      if (next) forms.set(key, next);
-      else forms.delete(key);
+  await resolveBuckets(tx, new Set([...touched].map(bucketOf)), choices, (forms) => {
+    // A page read again that says what it said is no change: its buckets are not rewritten.
+    const changed = new Set<string>();
+    for (const [url, change] of changes) {
+      for (const [key, seen] of change) {
+        const before = forms.get(key);
+        if (sameSighting(before?.seen[url], seen)) continue;
+        changed.add(before?.bucket ?? bucketOf(key));
+        const next = withSighting(before, key, url, seen);
+        if (next) forms.set(key, next);
+        else forms.delete(key);
+      }
     }
+    return changed;
+  });
+}
+
+/**
+ * Re-resolves the people of `buckets` (closed over the reader's merges) after `change`, if
+ * any, has edited their forms (form key → record) and said which buckets it really changed.
+ * One round of reads, one request per bucket (its forms and the ids of its people are in its
+ * record), then the writes, for the buckets changed (closed over the merges) only: each
+ * bucket's record, the people gone deleted and the people resolved put.
+ */
+async function resolveBuckets(
+  tx: DossierTx<SummaryStores, 'readwrite'>,
+  buckets: Set<string>,
+  choices: readonly PersonChoice[],
+  change?: (forms: Map<string, FormRecord>) => Set<string>,
+): Promise<void> {
+  if (buckets.size === 0) return;
+  const all = [...closeOverMerges(buckets, choices)];
+  const store = tx.objectStore('library-buckets');
+  const found = await Promise.all(all.map((b) => store.get(b)));
+  const forms = new Map<string, FormRecord>();
+  for (const record of found) {
+    if (record) for (const form of formRecordsOf(record)) forms.set(form.key, form);
   }
-  const formWrites = requestsOf(tx.objectStore('library-forms'));
-  for (const key of touched) {
-    const record = forms.get(key);
-    if (record) formWrites.put(record);
-    else formWrites.delete(key);
-  }
-  writePeople(tx, oldKeys.flat(), peopleOf(forms.values(), choices));
+  const changed = change?.(forms);
+  if (changed?.size === 0) return;
+  // Unchanged buckets resolve as before (the same forms, the same choices): left as stored.
+  const scope = changed ? closeOverMerges(changed, choices) : new Set(all);
+  const oldIds = found.flatMap((r) => (r && scope.has(r.bucket) ? r.people : []));
+  const kept = [...forms.values()].filter((f) => scope.has(f.bucket));
+  writeSummary(tx, scope, kept, peopleOf(kept, choices), oldIds);
+}
+
+/** Whether two sightings of a form on one page say the same (either may be absent). */
+function sameSighting(a: Sighting | undefined, b: Sighting | undefined): boolean {
+  if (!a || !b) return a === b;
+  const same = <T>(x: readonly T[], y: readonly T[], eq: (p: T, q: T) => boolean) =>
+    x.length === y.length && x.every((v, i) => eq(v, y[i] as T));
+  return (
+    a.site === b.site &&
+    a.date === b.date &&
+    a.mentions === b.mentions &&
+    same(a.titles, b.titles, (p, q) => p === q) &&
+    same(a.spellings, b.spellings, (p, q) => p[0] === q[0] && p[1] === q[1])
+  );
 }
 
 /** Every unsettled mark's key in `library-settings` (see `UNSETTLED_PREFIX`). */
@@ -92,39 +132,26 @@ function unsettledRange(): IDBKeyRange {
   return IDBKeyRange.bound(UNSETTLED_PREFIX, `${UNSETTLED_PREFIX}\uffff`);
 }
 
-/** The form keys an unsettled mark says the summary holds (stored data: checked). */
-function heldOf(value: unknown): string[] {
-  return Array.isArray(value) ? value.filter((k): k is string => typeof k === 'string') : [];
-}
-
-/** Replaces the people stored under `oldKeys` with `people`. */
-function writePeople(
+/**
+ * Stores what resolving `buckets` gave: their records (`bucketRecordsOf`; a bucket left
+ * without forms is deleted), and `people` in place of the people stored as `oldIds`.
+ */
+function writeSummary(
   tx: DossierTx<SummaryStores, 'readwrite'>,
-  oldKeys: readonly string[],
+  buckets: Iterable<string>,
+  forms: Iterable<FormRecord>,
   people: readonly PersonRecord[],
+  oldIds: readonly string[],
 ): void {
+  const { records, gone } = bucketRecordsOf(buckets, forms, people);
+  const bucketWrites = requestsOf(tx.objectStore('library-buckets'));
+  for (const bucket of gone) bucketWrites.delete(bucket);
+  for (const record of records) bucketWrites.put(record);
   const writes = requestsOf(tx.objectStore('library-people'));
   // A person kept under the same id is simply overwritten: only those gone are deleted.
   const kept = new Set(people.map((p) => p.id));
-  for (const key of new Set(oldKeys)) if (!kept.has(key)) writes.delete(key);
+  for (const key of new Set(oldIds)) if (!kept.has(key)) writes.delete(key);
   for (const person of people) writes.put(person);
-}
-
-/** Re-resolves the people of `buckets` (closed over merges) from their form records. */
-async function refreshBuckets(
-  tx: DossierTx<SummaryStores, 'readwrite'>,
-  buckets: Set<string>,
-): Promise<void> {
-  if (buckets.size === 0) return;
-  const choices = await tx.objectStore('library-choices').getAll();
-  const all = [...closeOverMerges(buckets, choices)];
-  const byBucket = tx.objectStore('library-forms').index('by-bucket');
-  const peopleIndex = tx.objectStore('library-people').index('by-bucket');
-  const [formLists, oldKeys] = await Promise.all([
-    Promise.all(all.map((b) => byBucket.getAll(b))),
-    Promise.all(all.map((b) => peopleIndex.getAllKeys(b))),
-  ]);
-  writePeople(tx, oldKeys.flat(), peopleOf(formLists.flat(), choices));
 }
 
 /**
@@ -142,13 +169,11 @@ export function rebuildPeopleSummary(db: DossierDB): Promise<number> {
     const people = peopleOf(records.values(), choices);
     // Built from every page as it is now: no page is left to settle.
     requestsOf(tx.objectStore('library-settings')).delete(unsettledRange());
-    const formStore = tx.objectStore('library-forms');
-    const peopleStore = tx.objectStore('library-people');
-    await Promise.all([formStore.clear(), peopleStore.clear()]);
-    const formWrites = requestsOf(formStore);
-    for (const record of records.values()) formWrites.put(record);
-    const peopleWrites = requestsOf(peopleStore);
-    for (const person of people) peopleWrites.put(person);
+    await Promise.all([
+      tx.objectStore('library-buckets').clear(),
+      tx.objectStore('library-people').clear(),
+    ]);
+    writeSummary(summaryTx(tx), [], records.values(), people, []);
     await tx.objectStore('library-settings').put({ key: SUMMARY_KEY, value: SUMMARY_VERSION });
     return people.length;
   });
@@ -189,9 +214,13 @@ export function listPeopleSummary(
 
 /** The form records of some name forms (for tests and checks of the summary). */
 export function getFormRecords(db: DossierDB, keys: readonly string[]): Promise<FormRecord[]> {
-  return inTransaction(db, ['library-forms'], 'readonly', async (tx) => {
-    const found = await Promise.all(keys.map((k) => tx.objectStore('library-forms').get(k)));
-    return found.filter((r): r is FormRecord => r !== undefined);
+  return inTransaction(db, ['library-buckets'], 'readonly', async (tx) => {
+    const store = tx.objectStore('library-buckets');
+    const found = await Promise.all(keys.map((k) => store.get(bucketOf(k))));
+    return keys.flatMap((key, i) => {
+      const seen = (found[i] as BucketRecord | undefined)?.forms[key];
+      return seen ? [{ key, bucket: bucketOf(key), seen }] : [];
+    });
   });
 }
 
@@ -285,7 +314,7 @@ export function storeLibraryPage(db: DossierDB, page: LibraryPage): Promise<Libr
       const [paused, before, marked] = await Promise.all([
         settings.get('paused'),
         store.get(page.url),
-        settings.getKey(mark),
+        settings.get(mark),
       ]);
       if (paused?.value === true) return null;
       const record = before
@@ -295,9 +324,9 @@ export function storeLibraryPage(db: DossierDB, page: LibraryPage): Promise<Libr
           }
         : page;
       requestsOf(store).put(record);
-      if (marked === undefined) {
-        requestsOf(settings).put({ key: mark, value: formKeysOf(before) });
-      }
+      // What the summary holds for the page stays what an earlier mark said, if any.
+      const held = marked ? readMark(marked.value).held : formKeysOf(before);
+      requestsOf(settings).put({ key: mark, value: markOf(held, record) });
       return record;
     },
     { durability: 'relaxed' },
@@ -328,10 +357,16 @@ export function settleLibraryPages(db: DossierDB): Promise<number> {
       requestsOf(settings).delete(unsettledRange());
       if (summary?.value !== SUMMARY_VERSION) return marks.length;
       const store = tx.objectStore('library-pages');
-      const pages = await Promise.all(marks.map((m) => store.get(unsettledUrl(m.key))));
-      const changes = marks.map(
-        (m, i) => [unsettledUrl(m.key), settleChange(heldOf(m.value), pages[i])] as const,
+      const read = marks.map((m) => [unsettledUrl(m.key), readMark(m.value)] as const);
+      // Only a mark of the earlier kind (without what the page says) needs its page read.
+      const pages = await Promise.all(
+        read.map(([url, m]) => (m.seen ? undefined : store.get(url))),
       );
+      const changes = read.map(([url, m], i) => {
+        const page = pages[i];
+        const after = m.seen ?? (page ? sightingsOf(page) : undefined);
+        return [url, settleChange(m.held, after)] as const;
+      });
       await applyChanges(summaryTx(tx), changes, choices);
       return marks.length;
     },
@@ -402,7 +437,7 @@ export async function forgetLibraryPage(
     // Settled here and now: the summary holds what the mark says, or else the page as it was.
     if (mark) requestsOf(settings).delete(mark.key);
     if (current) {
-      const held = mark ? heldOf(mark.value) : formKeysOf(before);
+      const held = mark ? readMark(mark.value).held : formKeysOf(before);
       await applyChanges(summaryTx(tx), [[url, settleChange(held, undefined)]], choices);
     }
   });
@@ -420,14 +455,14 @@ export async function forgetLibrary(
   const moved = options.notes ? await trashNotes(db, undefined, options.now ?? new Date()) : 0;
   await inTransaction(
     db,
-    ['library-pages', 'library-choices', 'library-forms', 'library-people', 'library-settings'],
+    ['library-pages', 'library-choices', 'library-buckets', 'library-people', 'library-settings'],
     'readwrite',
     async (tx) => {
       await tx.objectStore('library-pages').clear();
       await tx.objectStore('library-settings').delete(unsettledRange());
       await tx.objectStore('library-choices').clear();
       // An empty summary is a current one: nothing needs rebuilding.
-      await tx.objectStore('library-forms').clear();
+      await tx.objectStore('library-buckets').clear();
       await tx.objectStore('library-people').clear();
     },
   );
@@ -481,7 +516,7 @@ export function savePersonChoices(db: DossierDB, choices: readonly PersonChoice[
     ];
     // The old choices' merges count too: buckets they joined must be resolved together again.
     const buckets = closeOverMerges(choiceBuckets(changed), before);
-    if (await summaryIsCurrent(tx)) await refreshBuckets(tx, buckets);
+    if (await summaryIsCurrent(tx)) await resolveBuckets(tx, buckets, choices);
   });
 }
 

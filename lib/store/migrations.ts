@@ -103,6 +103,15 @@ export async function upgradeDossierDb(
       if (legacyDb.objectStoreNames.contains(name)) legacyDb.deleteObjectStore(name);
     }
   }
+  if (oldVersion < 7 && newVersion >= 7) {
+    // The resolver's forms by surname bucket. Only derived data is dropped: the forms, and the
+    // summary's version setting, so the current code rebuilds the people from the pages
+    // (lib/library/summary.ts) rather than take people without their forms as current.
+    legacyDb.deleteObjectStore('library-forms');
+    legacyDb.createObjectStore('library-buckets', { keyPath: 'bucket' });
+    legacyTx.objectStore('library-people').deleteIndex('by-bucket');
+    await legacyTx.objectStore('library-settings').delete('people-summary');
+  }
 }
 
 /**

@@ -31,11 +31,18 @@
  *   truth that CouchDB's replication can see, a document per note). Opening a database older
  *   than v6 first copies every note and trash entry into PouchDB and reads them back
  *   (open.ts); only then does the v6 step drop `pages` and `trash`.
+ * - v7: the resolver's forms kept by surname bucket: `library-buckets` (keyPath `bucket`)
+ *   replaces `library-forms`, one record per bucket with its forms' sightings and the ids of
+ *   its people, and `library-people` loses its `by-bucket` index. Why: settling 40 pages read
+ *   every touched bucket through two index reads (its forms, its people) and wrote one record
+ *   per form and one index entry per person and bucket; the requests, not the resolving, were
+ *   most of what recording a page cost (`npm run bench -- library`). The step drops the
+ *   derived data; the summary is rebuilt from the pages (lib/library/summary.ts).
  */
 import type { DBSchema, IDBPDatabase } from 'idb';
 import type { Annotation, TrashedAnnotation } from '../annotation';
 import type {
-  FormRecord,
+  BucketRecord,
   LibraryPage,
   LibrarySetting,
   PersonChoice,
@@ -51,7 +58,7 @@ export type { TrashedAnnotation };
 export const DB_NAME = 'dossier';
 
 /** The current schema version; bump it only together with a new step in `migrations.ts`. */
-export const DB_VERSION = 6;
+export const DB_VERSION = 7;
 
 /** The last version that kept notes in IndexedDB (`pages`, `trash`): the migration's source. */
 export const LAST_IDB_NOTES_VERSION = 5;
@@ -90,20 +97,12 @@ export interface DossierSchema extends DBSchema {
    * recorded but not yet resolved into people (`unsettled:` + url; lib/library/summary.ts).
    */
   'library-settings': { key: string; value: LibrarySetting };
-  'library-forms': {
-    key: string;
-    value: FormRecord;
-    indexes: {
-      /** `bucket`: every form of a surname bucket, resolved together. */
-      'by-bucket': string;
-    };
-  };
+  /** Every form of a surname bucket, resolved together, and the bucket's people (v7). */
+  'library-buckets': { key: string; value: BucketRecord };
   'library-people': {
     key: string;
     value: PersonRecord;
     indexes: {
-      /** `buckets`, multi-entry: the people a change to a bucket replaces. */
-      'by-bucket': string;
       /** `rank` (`[pages, mentions]`): the most frequent people first, walked backwards. */
       'by-rank': [number, number];
     };

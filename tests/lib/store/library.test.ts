@@ -3,7 +3,7 @@
  * library's queries record, replace, forget and pause as the side panel expects.
  */
 import { openDB } from 'idb';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { LibraryPage } from '../../../lib/library/records';
 import {
   countAnnotations,
@@ -149,6 +149,109 @@ describe('migration v4 → v5', () => {
     expect(people.map((p) => [p.name, [...p.forms].sort()])).toEqual([
       ['Antony Blinken', ['antony blinken', 'blinken']],
       ['Tony Blinken', ['tony blinken']],
+    ]);
+  });
+});
+
+/**
+ * What version 6 left: the library's stores with the summary's forms one record per form
+ * (`library-forms`), people indexed by bucket, a current summary and a page marked unsettled.
+ */
+async function createV6Fixture(pages: LibraryPage[], choices: unknown[]): Promise<void> {
+  const v6 = await openDB(DB_NAME, 6, {
+    upgrade(db) {
+      db.createObjectStore('library-pages', { keyPath: 'url' }).createIndex(
+        'by-last-read',
+        'lastRead',
+      );
+      db.createObjectStore('library-choices', { keyPath: 'id' });
+      db.createObjectStore('library-settings', { keyPath: 'key' });
+      db.createObjectStore('library-forms', { keyPath: 'key' }).createIndex('by-bucket', 'bucket');
+      const people = db.createObjectStore('library-people', { keyPath: 'id' });
+      people.createIndex('by-bucket', 'buckets', { multiEntry: true });
+      people.createIndex('by-rank', 'rank');
+      db.createObjectStore('library-search', { keyPath: 'key' });
+    },
+  });
+  const names = ['library-pages', 'library-choices', 'library-settings', 'library-forms'];
+  const tx = v6.transaction([...names, 'library-people'], 'readwrite');
+  for (const page of pages) await tx.objectStore('library-pages').put(page);
+  for (const choice of choices) await tx.objectStore('library-choices').put(choice);
+  await tx.objectStore('library-settings').put({ key: 'paused', value: false });
+  await tx.objectStore('library-settings').put({ key: 'people-summary', value: 2 });
+  await tx.objectStore('library-settings').put({ key: 'unsettled:https://a.example/2', value: [] });
+  await tx.objectStore('library-forms').put({ key: 'blinken', bucket: 'blinken', seen: {} });
+  await tx.objectStore('library-people').put({
+    id: 'blinken',
+    name: 'Blinken',
+    forms: ['blinken'],
+    titles: [],
+    sites: [],
+    pages: [],
+    dates: [],
+    mentions: 0,
+    buckets: ['blinken'],
+    rank: [0, 0],
+    spellings: {},
+  });
+  await tx.done;
+  v6.close();
+}
+
+describe('migration v6 → v7', () => {
+  it('keeps the pages and choices, drops the derived forms, and the summary rebuilds by bucket', async () => {
+    const pages = [
+      page('https://a.example/1', {
+        analysis: {
+          officials: [
+            { name: 'Antony Blinken', titles: ['Secretary of State'], mentions: 2 },
+            { name: 'Jake Sullivan', titles: [], mentions: 1 },
+          ],
+          quotes: [],
+        },
+      }),
+      page('https://a.example/2', {
+        analysis: {
+          officials: [{ name: 'Secretary Blinken', titles: ['Secretary of State'], mentions: 1 }],
+          quotes: [],
+        },
+      }),
+    ];
+    const merge = {
+      id: 'c1',
+      at: '2026-01-01T00:00:00.000Z',
+      kind: 'merge',
+      a: 'antony blinken',
+      b: 'jake sullivan',
+    };
+    await createV6Fixture(pages, [merge]);
+    const db = await openDb();
+    expect(db.idb.version).toBe(DB_VERSION);
+    const stores = [...db.idb.objectStoreNames] as string[];
+    expect(stores).not.toContain('library-forms');
+    expect(stores).toContain('library-buckets');
+    const people = db.idb.transaction('library-people').store;
+    expect([...people.indexNames]).toEqual(['by-rank']);
+    expect((await listLibraryPages(db)).map((p) => p.url).sort()).toEqual(pages.map((p) => p.url));
+    expect(await listPersonChoices(db)).toEqual([merge]);
+    expect(await isLibraryPaused(db)).toBe(false);
+    // The v6 summary is not taken as current: it is rebuilt from the pages, by bucket.
+    expect(await listPeopleSummary(db)).toBeNull();
+    expect(await rebuildPeopleSummary(db)).toBe(1);
+    expect(await hasUnsettledPages(db)).toBe(false);
+    const summary = (await listPeopleSummary(db))?.people ?? [];
+    expect(summary.map((p) => [p.name, [...p.forms].sort(), [...p.pages].sort()])).toEqual([
+      [
+        'Antony Blinken',
+        ['antony blinken', 'blinken', 'jake sullivan'],
+        ['https://a.example/1', 'https://a.example/2'],
+      ],
+    ]);
+    // And it is kept up to date by bucket: a page forgotten leaves the merged person's other.
+    await forgetLibraryPage(db, 'https://a.example/2');
+    const after = (await listPeopleSummary(db))?.people ?? [];
+    expect(after.map((p) => [[...p.forms].sort(), p.pages])).toEqual([
+      [['antony blinken', 'jake sullivan'], ['https://a.example/1']],
     ]);
   });
 });
@@ -331,6 +434,45 @@ describe('pages recorded now, resolved into people later', () => {
     // The pause switch, kept with the marks, is not forgotten with them.
     expect(await isLibraryPaused(db)).toBe(true);
     expect(await people(db)).toEqual([]);
+  });
+
+  it('settles a mark left by an earlier version (the held keys alone) from the page itself', async () => {
+    const db = await openDb();
+    await rebuildPeopleSummary(db);
+    await recordLibraryPage(db, named('https://a.example/1', 'Antony Blinken'));
+    await storeLibraryPage(db, named('https://a.example/1', 'Wendy Sherman'));
+    // As v6 marked a page: the form keys the summary holds for it, nothing of what it says.
+    const tx = db.idb.transaction('library-settings', 'readwrite');
+    await tx.store.put({ key: 'unsettled:https://a.example/1', value: ['antony blinken'] });
+    await tx.done;
+    expect(await settleLibraryPages(db)).toBe(1);
+    expect(await people(db)).toEqual([['Wendy Sherman', ['https://a.example/1']]]);
+  });
+
+  it('rewrites nothing of the summary for a page read again that says the same', async () => {
+    const db = await openDb();
+    await rebuildPeopleSummary(db);
+    await recordLibraryPage(db, named('https://a.example/1', 'Antony Blinken', 'Jake Sullivan'));
+    const put = vi.spyOn(IDBObjectStore.prototype, 'put');
+    const written = () => put.mock.contexts.map((store) => (store as IDBObjectStore).name);
+    try {
+      await storeLibraryPage(db, named('https://a.example/1', 'Antony Blinken', 'Jake Sullivan'));
+      put.mockClear();
+      expect(await settleLibraryPages(db)).toBe(1);
+      expect(written()).toEqual([]);
+      // What the page says changed: only the bucket it changes and its person are written
+      // (Sullivan's, not Blinken's).
+      await storeLibraryPage(db, named('https://a.example/1', 'Antony Blinken', 'Sullivan'));
+      put.mockClear();
+      expect(await settleLibraryPages(db)).toBe(1);
+      expect(written().sort()).toEqual(['library-buckets', 'library-people']);
+    } finally {
+      put.mockRestore();
+    }
+    expect(await people(db)).toEqual([
+      ['Antony Blinken', ['https://a.example/1']],
+      ['Sullivan', ['https://a.example/1']],
+    ]);
   });
 
   it('marks nothing while paused', async () => {

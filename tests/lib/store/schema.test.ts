@@ -28,10 +28,10 @@ import {
 } from '../../../lib/store';
 import { makeAnnotation, OTHER_PAGE, pageNumber } from './fixtures';
 
-/** The library's stores (v4, and the people summary's of v5), sorted. */
+/** The library's stores (v4, the people summary's of v5, its buckets of v7), sorted. */
 const LIBRARY_STORES = [
+  'library-buckets',
   'library-choices',
-  'library-forms',
   'library-pages',
   'library-people',
   'library-search',
@@ -88,10 +88,10 @@ async function createV2Fixture(records: unknown[], trash: unknown[] = []): Promi
 }
 
 describe('schema', () => {
-  it('is at version 6: the library in IndexedDB, notes in PouchDB', async () => {
+  it('is at version 7: the library in IndexedDB, notes in PouchDB', async () => {
     const db = await openDb();
-    expect(DB_VERSION).toBe(6);
-    expect(db.idb.version).toBe(6);
+    expect(DB_VERSION).toBe(7);
+    expect(db.idb.version).toBe(7);
     expect([...db.idb.objectStoreNames].sort()).toEqual(LIBRARY_STORES);
   });
 
