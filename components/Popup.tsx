@@ -4,7 +4,7 @@
  */
 import type { ComponentChildren } from 'preact';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useState } from 'preact/hooks';
-import { FILE_MAX_CHARS, FILE_MAX_MB } from '../lib/annotation/limits';
+import { FILE_MAX_CHARS, FILE_TOO_LARGE } from '../lib/annotation/limits';
 import { thousands } from '../lib/format';
 import type { EverythingFormat } from '../lib/notes/transfer';
 import type { AnalysisSummary, PageInfo, SiteStatus } from '../lib/protocol';
@@ -232,7 +232,7 @@ function PageTools({ api, tab, info }: { api: PopupApi; tab: TargetTab; info: Pa
           if (file.size > FILE_MAX_CHARS) {
             return {
               ok: false,
-              message: `Nothing was imported: the file is larger than ${FILE_MAX_MB} MB.`,
+              message: FILE_TOO_LARGE,
             };
           }
           return deps.importFile ? deps.importFile(file) : deps.importText(await file.text());

@@ -35,3 +35,26 @@ export function placePhrase([phrase, select]: [string, boolean]): PhraseBox | nu
   }
   return null;
 }
+
+/**
+ * How many files wait in the import's hand-off database (lib/store/hand-off.ts), read from an
+ * extension page; rejects when its store is missing (no import ever went through it).
+ */
+export function handOffFilesLeft(): Promise<number> {
+  return new Promise<number>((resolve, reject) => {
+    const open = indexedDB.open('dossier-hand-off');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const db = open.result;
+      try {
+        const count = db.transaction('files').objectStore('files').count();
+        count.onsuccess = () => resolve(count.result);
+        count.onerror = () => reject(count.error);
+      } catch (error) {
+        reject(error);
+      } finally {
+        db.close();
+      }
+    };
+  });
+}

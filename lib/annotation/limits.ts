@@ -40,6 +40,9 @@ export const FILE_MAX_CHARS = 200 * 1024 * 1024;
 /** The same, in the MB a reader sees in messages. */
 export const FILE_MAX_MB = FILE_MAX_CHARS / (1024 * 1024);
 
+/** What the reader is told of a file over `FILE_MAX_CHARS`, wherever it is refused. */
+export const FILE_TOO_LARGE = `Nothing was imported: the file is larger than ${FILE_MAX_MB} MB.`;
+
 /**
  * The most text one message carries for whole-library actions (a page of "all notes", a part
  * of an imported file): far below Chrome's 64 MiB per message, whatever the characters.

@@ -7,7 +7,7 @@
  * file itself in the hand-off database instead (lib/store/hand-off.ts, no copy through
  * messages); the parts remain for the PDF viewer and any page where that database fails.
  */
-import { FILE_MAX_CHARS, FILE_MAX_MB } from '../annotation/limits';
+import { FILE_MAX_CHARS, FILE_TOO_LARGE } from '../annotation/limits';
 import type { RequestOf } from '../protocol';
 import { takeFile } from '../store/hand-off';
 
@@ -39,7 +39,7 @@ export class Uploads {
     current.chars += text.length;
     if (current.chars > FILE_MAX_CHARS) {
       this.drop(upload);
-      throw new Error(`Nothing was imported: the file is larger than ${FILE_MAX_MB} MB.`);
+      throw new Error(FILE_TOO_LARGE);
     }
     current.parts.push(text);
     return current.parts.length;
@@ -78,13 +78,12 @@ export async function importedText(
 ): Promise<string> {
   if ('text' in request) return request.text;
   if ('upload' in request) return uploads.take(request.upload, request.parts);
-  const tooLarge = `Nothing was imported: the file is larger than ${FILE_MAX_MB} MB.`;
   const text = await takeFile(request.handOff, async (blob) => {
-    // The popup's own rule on the file's size, checked again before reading it.
-    if (blob.size > FILE_MAX_CHARS) throw new Error(tooLarge);
+    // The popup's own rule on the file's size, checked again before reading it. Bytes bound the
+    // text: decoding never gives more characters than the file has bytes.
+    if (blob.size > FILE_MAX_CHARS) throw new Error(FILE_TOO_LARGE);
     return blob.text();
   });
   if (text === undefined) throw new Error(MISSING_FILE);
-  if (text.length > FILE_MAX_CHARS) throw new Error(tooLarge);
   return text;
 }

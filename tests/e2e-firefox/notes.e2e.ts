@@ -5,6 +5,7 @@
  * second tab receiving it live, the note painted again after a reload, the popup listing it, a
  * Markdown export downloaded from the popup, and a W3C import (with a bad file changing nothing).
  */
+
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ElementHandle, Page } from 'puppeteer-core';
@@ -12,6 +13,7 @@ import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import type { Annotation } from '../../lib/annotation';
 import { exportW3C } from '../../lib/export/w3c';
+import { handOffFilesLeft } from '../../scripts/in-page';
 import { downloaded, SAMPLE_HTML, useFirefoxDossier } from './harness';
 import {
   clickText,
@@ -170,25 +172,7 @@ describe('Firefox: notes', () => {
     // In Firefox too the popup opened the hand-off database (lib/store/hand-off.ts: an
     // extension page and the background share it), and neither file is left there: a missing
     // store fails the count.
-    const leftBehind = await popup.evaluate(
-      () =>
-        new Promise<number>((resolve, reject) => {
-          const open = indexedDB.open('dossier-hand-off');
-          open.onerror = () => reject(open.error);
-          open.onsuccess = () => {
-            const db = open.result;
-            try {
-              const count = db.transaction('files').objectStore('files').count();
-              count.onsuccess = () => resolve(count.result);
-              count.onerror = () => reject(count.error);
-            } catch (error) {
-              reject(error);
-            } finally {
-              db.close();
-            }
-          };
-        }),
-    );
+    const leftBehind = await popup.evaluate(handOffFilesLeft);
     expect(leftBehind).toBe(0);
     await popup.close();
     await tab.close();

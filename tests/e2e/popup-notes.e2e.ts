@@ -3,12 +3,14 @@
  * edited page that keeps what it can and lists the rest as orphans, a Markdown export
  * downloaded from the popup, and twenty tabs writing at once.
  */
+
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import type { Annotation } from '../../lib/annotation';
 import { exportW3C } from '../../lib/export/w3c';
+import { handOffFilesLeft } from '../../scripts/in-page';
 import { SAMPLE_HTML, useDossier } from './harness';
 import { clickDossier, dossierControl, painted, selectPhrase } from './page-helpers';
 
@@ -183,27 +185,9 @@ describe('importing from the popup', () => {
     await alert.waitFor({ timeout: 10_000 });
     await expect(alert.textContent()).resolves.toMatch(/^Nothing was imported\. .*Entry 2/);
     expect(await painted(tab, 'dossier-note')).toEqual(['press conference']);
-    // Both files went through the hand-off database (lib/store/hand-off.ts), and neither the
-    // imported one nor the refused one is left there: a missing store fails the count.
-    const leftBehind = await popup.evaluate(
-      () =>
-        new Promise<number>((resolve, reject) => {
-          const open = indexedDB.open('dossier-hand-off');
-          open.onerror = () => reject(open.error);
-          open.onsuccess = () => {
-            const db = open.result;
-            try {
-              const count = db.transaction('files').objectStore('files').count();
-              count.onsuccess = () => resolve(count.result);
-              count.onerror = () => reject(count.error);
-            } catch (error) {
-              reject(error);
-            } finally {
-              db.close();
-            }
-          };
-        }),
-    );
+    // The popup used the hand-off database (lib/store/hand-off.ts), and neither the imported
+    // file nor the refused one is left there: a missing store fails the count.
+    const leftBehind = await popup.evaluate(handOffFilesLeft);
     expect(leftBehind).toBe(0);
     await popup.close();
     await tab.close();
