@@ -63,6 +63,69 @@ describe('quoted spans', () => {
     expect(findQuoteSpans(text).map((s) => text.slice(s.start, s.end))).toEqual(expected);
   });
 
+  it.each([
+    [
+      'two left single marks opening, two right ones closing (wire copy)',
+      '‘‘We will manage,’’ she said.',
+      ['We will manage,'],
+    ],
+    ['double prime marks', 'She said ″we will manage″ on Monday.', ['we will manage']],
+    ['full-width marks', 'She said ＂we will manage＂ on Monday.', ['we will manage']],
+    ['a reversed high mark opening', 'She said ‟we will manage” on Monday.', ['we will manage']],
+    [
+      'straight marks nested in curly ones',
+      '“He told me "no" twice,” she said.',
+      ['He told me "no" twice,'],
+    ],
+    [
+      'curly marks nested in straight ones',
+      '"He told me “no” twice," she said.',
+      ['He told me “no” twice,'],
+    ],
+    [
+      'a double quotation closed by a single mark after its punctuation',
+      '“We will manage,’ she said. “Fine.”',
+      ['We will manage,', 'Fine.'],
+    ],
+    [
+      'a single quotation closed by a double mark',
+      '‘We will manage,” she said. Then she left.',
+      ['We will manage,'],
+    ],
+  ])('finds a quotation typed with %s', (_, text, expected) => {
+    expect(findQuoteSpans(text).map((s) => text.slice(s.start, s.end))).toEqual(expected);
+  });
+
+  it.each([
+    [
+      'a plural possessive',
+      '“The ministers’ plan is sound,” she said.',
+      ['The ministers’ plan is sound,'],
+    ],
+    [
+      'a possessive after an abbreviation',
+      '“The U.S.’ view is clear,” she said.',
+      ['The U.S.’ view is clear,'],
+    ],
+    [
+      'a nested single quotation closing after a comma',
+      '“He said ‘no,’ and left,” she said.',
+      ['He said ‘no,’ and left,'],
+    ],
+    [
+      'inch marks after numbers',
+      'The 12″ pipe and the 55" screen cost “too much,” she said.',
+      ['too much,'],
+    ],
+    [
+      'a straight quotation after a curly one left open',
+      'She said: “We will manage. "Fine," he said.',
+      ['We will manage.', 'Fine,'],
+    ],
+  ])('keeps the boundaries of a quotation beside %s', (_, text, expected) => {
+    expect(findQuoteSpans(text).map((s) => text.slice(s.start, s.end))).toEqual(expected);
+  });
+
   it('does not take apostrophes for single quotes', () => {
     const text = 'The ministers’ plan, the party’s view and the ’90s are not quotes.';
     expect(findQuoteSpans(text)).toEqual([]);
