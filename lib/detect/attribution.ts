@@ -17,6 +17,7 @@ import {
   speakerFromMention,
 } from './attribution-context';
 import {
+  BACK_VERBS,
   COPULAS,
   DETERMINERS,
   DOCUMENT_NOUNS,
@@ -400,15 +401,17 @@ export function attributeAfter(
   // "…’, adding that ministers …": the participle goes on with the sentence's subject; the
   // words after it are not an inverted attribution.
   if (isVerb(t0) && /ing$/.test(t0.low)) return null;
-  // "“…” — Jane Roe (@janeroe)": a tweet or epigraph signed with a dash.
+  // "“…” — Jane Roe (@janeroe)": a tweet or epigraph signed with a dash, or in parentheses
+  // ("“…” (Jane Roe)"), the name past a title ("— Foreign Minister Jane Roe").
   const m0 = mentionAt[p0];
-  if (
-    m0 &&
-    m0.start === t0.start &&
-    close !== undefined &&
-    /^\s*[—–]\s*$/.test(text.slice(close, t0.start))
-  )
-    return speakerFromMention(ctx, m0);
+  if (close !== undefined && /^\s*[—–(]\s*$/.test(text.slice(close, t0.start))) {
+    for (let f = 0; f < post.length && f < 4; f++) {
+      const at = post[f] as number;
+      const m = mentionAt[at];
+      if (m) return m.start >= (tokens[at] as Token).start ? speakerFromMention(ctx, m) : null;
+      if (!(tokens[at] as Token).cap || at !== p0 + f) break;
+    }
+  }
   if (isVerb(t0)) {
     // Inverted: "said Martin Indyk, …", "said the spokesman".
     let k = 1;
@@ -510,6 +513,70 @@ export function attributeAfter(
     const sp = nounPhraseAt(ctx, si);
     if (sp) return finish(ctx, sp, si);
     return null;
+  }
+  return null;
+}
+
+/**
+ * The speaker of a speech tag with any verb: a quotation that opens its sentence and ends in
+ * its own comma (or ? ! or a dash), then a name or he/she and one verb in the past tense, and
+ * the sentence ends ("“No deal,” Roe laughed.", "“No deal,” sighed Roe.", "“No,” she shot
+ * back."). The shape is the tag, whatever the verb: no list holds every verb of saying. A
+ * quote inside a sentence ("After the “reforms,” Roe resigned.") is not tagged that way.
+ */
+export function speechTag(
+  ctx: AttributionContext,
+  span: QuoteSpan,
+  pre: readonly number[],
+  post: readonly number[],
+): Speaker | null {
+  const { text, tokens, mentionAt } = ctx;
+  const p0 = post[0];
+  if (pre.length > 0 || p0 === undefined || span.unclosed) return null;
+  if (!/[,?!—–]$/.test(text.slice(span.start, span.end).trimEnd())) return null;
+  if (!/^\s*$/.test(text.slice(span.close, (tokens[p0] as Token).start))) return null;
+  // The words of the tag, in a row, up to the end of the sentence or a comma.
+  const row: number[] = [];
+  let ended = false;
+  for (let k = 0; k < post.length && k < 7 && !ended; k++) {
+    const i = post[k] as number;
+    if (i !== p0 + k) return null;
+    row.push(i);
+    const t = tokens[i] as Token;
+    const next = tokens[i + 1];
+    const gap = next ? text.slice(t.end, next.start) : '';
+    if (!next || next.sentence !== t.sentence || /^[,.;:!?]/.test(gap)) ended = true;
+    else if (!/^\s+$/.test(gap)) return null;
+  }
+  if (!ended) return null;
+  const pastVerb = (t: Token | undefined) =>
+    t !== undefined &&
+    !t.cap &&
+    !FUNCTION_WORDS.has(t.low) &&
+    (isVerb(t) || BACK_VERBS.has(t.low) || /^\p{Ll}{2,}ed$/u.test(t.low));
+  // The verb, and "back" after it, end the tag.
+  const verbAt = (k: number) =>
+    pastVerb(tokens[row[k] ?? -1]) &&
+    (k === row.length - 1 ||
+      (k === row.length - 2 && tokens[row[k + 1] as number]?.low === 'back'));
+  // "“…,” Roe laughed.", "“…,” Senator Roe laughed.": the name (past a title), then the verb.
+  let n = 0;
+  while (n < row.length && n < 3 && !mentionAt[row[n] as number] && tokens[row[n] as number]?.cap)
+    n++;
+  const m = mentionAt[row[n] ?? -1];
+  if (m) {
+    let k = n + 1;
+    while (k < row.length && mentionAt[row[k] as number] === m) k++;
+    return verbAt(k) ? speakerFromMention(ctx, m) : null;
+  }
+  const t0 = tokens[p0] as Token;
+  if (PERSON_PRONOUNS.has(t0.low) && verbAt(1))
+    return { type: 'pronoun', name: null, word: t0.low, start: t0.start, end: t0.end };
+  // "“…,” sighed Roe.": the verb, then the name and nothing else.
+  const m1 = mentionAt[row[1] ?? -1];
+  if (pastVerb(t0) && !BACK_VERBS.has(t0.low) && m1) {
+    const end = tokens[row[row.length - 1] as number] as Token;
+    return end.end <= m1.end ? speakerFromMention(ctx, m1) : null;
   }
   return null;
 }

@@ -244,7 +244,16 @@ export const SPEECH_VERBS = set(`
   alleges allege alleging notes revealed reveals retorted recounted recounts assured assures
   affirmed reaffirmed demanded demands disclosed objected
   tells tell say write threatens promises replies counters laments hails praises welcomes decries condemns accuses maintains observes agrees confirms denies concludes contends suggests predicts pledges vows cautions continues explains insists warns argues asserts declares announces adds
+  scoffed scoffs muttered mutters murmured interjected reasoned reminded
+  grumbled groused griped chided scolded sneered rejoined confided confessed clarified
+  elaborated opined posited surmised speculated hinted averred crowed gushed enthused
 `);
+
+/**
+ * Verbs that report words only with "back" after them ("“No,” Roe shot back", "fired back",
+ * "hit back"): alone they are about guns and blows.
+ */
+export const BACK_VERBS = set('shot shoots fired fires hit hits');
 
 /**
  * Verbs of taking a stand on something: the evaluative word quoted before their object is the

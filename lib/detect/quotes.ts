@@ -22,6 +22,7 @@ import {
   clauseSubject,
   introducedByColon,
   isObject,
+  speechTag,
   stanceSubjectOf,
   subjectBefore,
 } from './attribution';
@@ -207,10 +208,16 @@ export function findQuotes(input: QuoteContext): Quote[] {
         if (quoted[i] || (tokens[i] as Token).sentence !== closeSentence) break;
         post.push(i);
       }
-      // After a full stop, only a sentence that is nothing but the attribution counts.
+      // After a full stop, only a sentence that is nothing but the attribution counts, or a
+      // signature after a dash ("“…” — Jane Roe, minister").
       const nextTok = tokens[(post[post.length - 1] ?? -1) + 1];
       const whole = !nextTok || nextTok.sentence !== closeSentence;
-      if (/\.$/.test(raw.trim()) && !(whole && post.some((i) => isVerb(tokens[i] as Token))))
+      const signed = /^\s*[—–]\s*$/.test(text.slice(span.close, tokens[post[0] ?? -1]?.start));
+      if (
+        /\.$/.test(raw.trim()) &&
+        !signed &&
+        !(whole && post.some((i) => isVerb(tokens[i] as Token)))
+      )
         post.length = 0;
     }
 
@@ -232,8 +239,13 @@ export function findQuotes(input: QuoteContext): Quote[] {
     // ("the luxury of being “patient” and insisting on terms").
     const attributesAfter = (i: number) =>
       !(shortTerm && COORDINATORS.has(tokens[i - 1]?.low ?? '')) && isSpeechCue(tokens, i);
+    // "“No deal,” Roe laughed.": a speech tag, whatever its verb.
+    const tag = speechTag(ctx, span, pre, post);
     const hasSpeechCue =
-      headed !== undefined || pre.some((i) => isSpeechCue(tokens, i)) || post.some(attributesAfter);
+      headed !== undefined ||
+      tag !== null ||
+      pre.some((i) => isSpeechCue(tokens, i)) ||
+      post.some(attributesAfter);
 
     let verdict = speechVerdict(ctx, {
       span,
@@ -264,6 +276,7 @@ export function findQuotes(input: QuoteContext): Quote[] {
         attributeAfter(ctx, post, span.close) ??
         attributeLater(ctx, post))
       : (attributeAfter(ctx, post, span.close) ??
+        tag ??
         attributeBefore(ctx, pre) ??
         attributeLater(ctx, post));
     if (speaker?.type === 'pronoun') {

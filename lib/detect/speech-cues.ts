@@ -4,7 +4,7 @@
  * filter, attribution and `findQuotes` all ask them.
  */
 import type { MentionIndex } from './attribution-context';
-import { SPEECH_VERBS, UTTERANCE_NOUNS } from './lexicon';
+import { BACK_VERBS, SPEECH_VERBS, UTTERANCE_NOUNS } from './lexicon';
 import type { Token } from './tokens';
 
 /** A speech verb, in lowercase: "States" in "the United States" is not "states". */
@@ -44,5 +44,7 @@ export function isSpeechCue(tokens: readonly Token[], i: number): boolean {
   if (isVerb(t) || t.low === 'speak' || t.low === 'spoke' || t.low === 'speaking') return true;
   if (sourceAt(tokens, i) >= 0 || putIt(tokens, i)) return true;
   if (UTTERANCE_NOUNS.has(t.low)) return true;
+  // "Roe shot back", "fired back": the verb reports words only with "back".
+  if (t.low === 'back' && BACK_VERBS.has(tokens[i - 1]?.low ?? '')) return true;
   return t.low === 'quoted' || t.low === 'quoting';
 }

@@ -1677,3 +1677,40 @@ describe('a quoted pair of evaluative words, a quoted adverb and verb, a body na
     expect(quotes(text).map((q) => q.text)).toEqual(['foreign interference']);
   });
 });
+
+describe('a speech tag with any verb, and a signature after a dash or in parentheses', () => {
+  const intro = 'Foreign Minister Ana Ruiz of Vell spoke on Monday. ';
+  it.each([
+    ['scoffed', '“No deal,” Ruiz scoffed.'],
+    ['muttered', '“No deal,” Ruiz muttered.'],
+    ['interjected', '“No deal,” Ruiz interjected.'],
+    ['reasoned', '“No deal,” Ruiz reasoned.'],
+    ['reminded reporters', '“No deal,” Ruiz reminded reporters.'],
+    ['shot back', '“No deal,” Ruiz shot back.'],
+    ['a verb no list holds, after the name', '“No deal,” Ruiz laughed.'],
+    ['a verb no list holds, before the name', '“No deal,” sighed Ruiz.'],
+    ['a verb no list holds, after a pronoun', '“No deal,” she laughed.'],
+  ])('gives a quotation tagged with %s to its speaker', (_, text) => {
+    expect(said(intro + text)).toEqual([[text.match(/“(.*?)[”]/)?.[1], 'Ana Ruiz']]);
+  });
+
+  it.each([
+    ['a dash and a title before the name', '“Never again.” — Foreign Minister Ana Ruiz'],
+    [
+      'a dash after a full stop, and an appositive',
+      '“We will never give up our claim to the islands.” — Ruiz, foreign minister of Vell',
+    ],
+    ['a parenthesis', '“We will never give up our claim to the islands” (Ana Ruiz).'],
+  ])('gives a quotation signed with %s to the signer, not to the last speaker', (_, text) => {
+    const before =
+      'Foreign Minister Ana Ruiz of Vell flew home. Senator Lena Ostrova said the talks failed. ';
+    expect(said(before + text)).toEqual([[text.match(/“(.*?)[”]/)?.[1], 'Ana Ruiz']]);
+  });
+
+  it.each([
+    ['a scare quote inside a sentence', 'After the “reforms,” Ruiz resigned.'],
+    ['a scare quote opening a sentence with no tag', '“Reforms,” then, was the word Ruiz avoided.'],
+  ])('still drops %s', (_, text) => {
+    expect(said(intro + text)).toEqual([]);
+  });
+});
