@@ -18,6 +18,7 @@ import {
 } from './attribution-context';
 import {
   BACK_VERBS,
+  CALENDAR_WORDS,
   COPULAS,
   DETERMINERS,
   DOCUMENT_NOUNS,
@@ -76,8 +77,14 @@ export function clauseSubject(ctx: AttributionContext, pre: readonly number[]): 
     if (m) {
       const first = firstTokenAtOrAfter(tokens, m.start);
       if (!verbSeen || isObject(ctx, first)) return null;
-      // "Roe on “the Gordon problem”" (a heading): no verb, so no clause of Roe's.
-      if (PREPOSITIONS.has(tokens[firstTokenAtOrAfter(tokens, m.end)]?.low ?? '')) return null;
+      // "Roe on “the Gordon problem”" (a heading): no verb, so no clause of Roe's; but "Roe on
+      // Monday sought to “…”" has one.
+      const after = firstTokenAtOrAfter(tokens, m.end);
+      if (
+        PREPOSITIONS.has(tokens[after]?.low ?? '') &&
+        !CALENDAR_WORDS.has(tokens[after + 1]?.low ?? '')
+      )
+        return null;
       return speakerFromMention(ctx, m);
     }
     if (PERSON_PRONOUNS.has(t.low)) {
@@ -85,8 +92,10 @@ export function clauseSubject(ctx: AttributionContext, pre: readonly number[]): 
         ? { type: 'pronoun', name: null, word: t.low, start: t.start, end: t.end }
         : null;
     }
-    // A capitalised word that names nobody (a place, a body): the clause is not a person's.
-    if (t.cap && (tokens[i - 1]?.sentence ?? -1) === t.sentence) return null;
+    // A capitalised word that names nobody (a place, a body): the clause is not a person's;
+    // a day or a month ("Roe on Monday sought to …") is only when.
+    if (t.cap && (tokens[i - 1]?.sentence ?? -1) === t.sentence && !CALENDAR_WORDS.has(t.low))
+      return null;
     // "was accused of", "is known as", "got labelled": passive, so not the subject's words.
     if (PASSIVE_AUXILIARIES.has(t.low) && /(?:ed|en)$/.test(tokens[pre[k + 1] ?? -1]?.low ?? ''))
       return null;

@@ -197,11 +197,19 @@ export const ORG_WORDS = set(`
   brotherhood hezbollah hamas taliban isis daesh al-qaeda
 `);
 
-/** Capitalised words that are never part of a person's name. */
-export const NOT_NAME_WORDS = set(`
+/**
+ * Months and days: capitalised, yet naming no one and no body ("Roe on Monday sought to
+ * “reassure” allies").
+ */
+export const CALENDAR_WORDS = set(`
   january february march april may june july august september october november december jan
   feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday
-  saturday sunday today tomorrow yesterday
+  saturday sunday
+`);
+
+/** Capitalised words that are never part of a person's name. */
+export const NOT_NAME_WORDS = set(`
+  ${[...CALENDAR_WORDS].join(' ')} today tomorrow yesterday
   the a an this that these those there here it its he she they we i you his her their our my
   your him them us who what when where why how which while if but and or so yet for nor as
   at by in of on to up with from into after before since until during about against between

@@ -106,8 +106,15 @@ export function speechVerdict(ctx: AttributionContext, v: VerdictInput): Verdict
     return 'speech';
   }
   // "The “unacceptable” delay, he said, …", "It was a “very productive” meeting, Roe said":
-  // a modifier whose noun phrase the attribution follows at once is the speaker's word.
-  if (words.length <= 2 && !/^\p{Lu}/u.test(raw.trim()) && attributedAfterNoun(ctx, post))
+  // a modifier whose noun phrase the attribution follows at once is the speaker's word; so is
+  // a phrase opening the sentence ("“Serious concerns” remain, Roe said"), its capital the
+  // sentence's.
+  const opensSentence = pre.length === 0 && /^\p{Lu}\P{Lu}*$/u.test(raw.trim());
+  if (
+    words.length <= 2 &&
+    (!/^\p{Lu}/u.test(raw.trim()) || opensSentence) &&
+    attributedAfterNoun(ctx, post)
+  )
     return 'speech';
   // "the “one country, two systems” formula": a phrase between a determiner and its noun names
   // a policy or a term; nobody is quoted.
@@ -118,6 +125,7 @@ export function speechVerdict(ctx: AttributionContext, v: VerdictInput): Verdict
     MODIFIER_DETERMINERS.has(before.low) &&
     nounFollows(text, span, firstAfter) &&
     words.length <= 5 &&
+    !opensReportedClause(ctx, pre, span) &&
     !/[.!?,;:]["'”’]?\s*$/.test(raw.trim())
   ) {
     return 'term';
@@ -158,7 +166,8 @@ export function speechVerdict(ctx: AttributionContext, v: VerdictInput): Verdict
     nounFollows(text, span, firstAfter) &&
     words.length <= 2 &&
     !quotedVerb(words, before) &&
-    !herWords
+    !herWords &&
+    !opensReportedClause(ctx, pre, span)
   ) {
     return 'term';
   }
@@ -174,6 +183,23 @@ export function speechVerdict(ctx: AttributionContext, v: VerdictInput): Verdict
   // "what it termed “foreign interference”": named by the sentence's subject, so its words.
   if (herWords) return 'speech';
   return hasSpeechCue ? 'speech' : 'unsure';
+}
+
+/**
+ * True when a quote opens the clause a speech verb reports ("Roe said “serious concerns”
+ * remained", "… said that “…” remained"): the word after it is that clause's verb, not a
+ * noun the quote modifies.
+ */
+function opensReportedClause(
+  ctx: AttributionContext,
+  pre: readonly number[],
+  span: QuoteSpan,
+): boolean {
+  const { text, tokens } = ctx;
+  const last = tokens[pre[pre.length - 1] ?? -1];
+  if (!last || !/^\s*$/.test(text.slice(last.end, span.open))) return false;
+  const verb = last.low === 'that' ? tokens[pre[pre.length - 2] ?? -1] : last;
+  return verb !== undefined && isVerb(verb) && !/ing$/.test(verb.low);
 }
 
 /**

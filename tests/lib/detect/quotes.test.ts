@@ -1714,3 +1714,30 @@ describe('a speech tag with any verb, and a signature after a dash or in parenth
     expect(said(intro + text)).toEqual([]);
   });
 });
+
+describe('a short quote opening a reported clause', () => {
+  it.each([
+    ['after the speech verb', 'Senator Ana Ruiz said “serious concerns” remained.'],
+    ['after "said that"', 'Senator Ana Ruiz said that “serious concerns” remained about the deal.'],
+    ['opening the sentence, the tag after', '“Serious concerns” remain, Senator Ana Ruiz said.'],
+  ])('is the speaker’s words %s, though a word follows it', (_, text) => {
+    expect(said(text)).toEqual([[text.match(/“(.*?)”/)?.[1], 'Ana Ruiz']]);
+  });
+
+  it.each([
+    [
+      'a modifier after a determiner',
+      'Senator Ana Ruiz said the “maximum pressure” campaign failed.',
+    ],
+    ['a modifier with no speech verb', 'Senator Ana Ruiz runs a “fact-checking” site.'],
+    ['a term opening a sentence with no tag', '“Maximum pressure” failed in the end.'],
+  ])('still drops %s', (_, text) => {
+    expect(said(text)).toEqual([]);
+  });
+
+  it('reads past a day named between the subject and the verb', () => {
+    expect(said('Senator Ana Ruiz on Monday sought to “reassure” allies.')).toEqual([
+      ['reassure', 'Ana Ruiz'],
+    ]);
+  });
+});
