@@ -33,6 +33,7 @@ import {
   PASSIVE_SPEECH,
   PERSON_PRONOUNS,
   PLACES,
+  POINTING_BACK,
   PREPOSITIONS,
   PRESS_ROLES,
   ROLE_MODIFIERS,
@@ -881,6 +882,38 @@ function isObjectNoun(ctx: AttributionContext, i: number): boolean {
   if (!det || !verb || !DETERMINERS.has(det.low)) return false;
   if (text.slice(verb.end, det.start) !== ' ') return false;
   return !verb.cap && /ed$/.test(verb.low) && !FUNCTION_WORDS.has(verb.low);
+}
+
+/** How many words of the next sentence are read for a quotation's speaker. */
+const NEXT_REACH = 30;
+
+/**
+ * The speaker the sentence after a quotation standing alone names, from its first token
+ * `first`: "So said Jane Roe", "Those were the words of Jane Roe" (`strong`, said outright);
+ * else, when `strong` is false, the person or body that sentence's speech verb has for its
+ * subject ("“…” Jane Roe said the rebels had lost."). Never when that sentence holds a
+ * quotation of its own: its speaker is that quotation's.
+ */
+export function attributeNext(
+  ctx: AttributionContext,
+  first: number,
+  strong: boolean,
+): Speaker | null {
+  const { tokens, quoted } = ctx;
+  const s = tokens[first]?.sentence;
+  const next: number[] = [];
+  for (let i = first; i < tokens.length && (tokens[i] as Token).sentence === s; i++) {
+    if (quoted[i]) return null;
+    if (next.length < NEXT_REACH) next.push(i);
+  }
+  const [w0, w1] = next.map((i) => tokens[i] as Token);
+  if (!w0 || !w1) return null;
+  // "So said Jane Roe", "Those were the words of Jane Roe": the words' source.
+  if ((w0.low === 'so' && isVerb(w1)) || (POINTING_BACK.has(w0.low) && COPULAS.has(w1.low)))
+    return attributeAfter(ctx, next.slice(1));
+  if (strong) return null;
+  const sp = attributeBefore(ctx, next);
+  return sp?.type === 'person' || sp?.type === 'organisation' ? sp : null;
 }
 
 /** A speech verb later in the sentence: "“…” to hold up on their plans, Indyk said." */

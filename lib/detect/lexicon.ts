@@ -338,6 +338,12 @@ export const SPEAKING_NAMES = set(`
 /** Forms of "be" and "become" that link a subject to what it is ("Roe is a mother of two"). */
 export const COPULAS = set('is was are were became becomes remains remained');
 
+/**
+ * Words pointing back at a quotation just given ("Those were the words of Roe", "That was
+ * Roe's message").
+ */
+export const POINTING_BACK = set('this that these those such');
+
 /** Nouns that give a person's gender when they describe them: +1 masculine, -1 feminine. */
 export const GENDERED_NOUNS: ReadonlyMap<string, number> = new Map([
   ...'woman women girl mother wife daughter sister widow grandmother congresswoman'

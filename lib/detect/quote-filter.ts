@@ -49,9 +49,11 @@ function nounFollows(text: string, span: QuoteSpan, after: Token | undefined): b
 /**
  * What a quoted span is: reported `speech`; a `term` (scare quote marked as such, modifier,
  * nickname, policy, title of a work); or `unsure`, a short phrase with no cue either way, kept
- * only when it repeats words someone is quoted saying elsewhere (see `echoQuotes`).
+ * only when it repeats words someone is quoted saying elsewhere (see `echoQuotes`); or a
+ * `title`, three words or more in title case with no cue: a term, unless it repeats a
+ * quotation's words (a heading or pull quote: "“We Will Not Back Down”").
  */
-export type Verdict = 'speech' | 'term' | 'unsure';
+export type Verdict = 'speech' | 'term' | 'unsure' | 'title';
 
 /** What `speechVerdict` reads about one quoted span. */
 export interface VerdictInput {
@@ -156,7 +158,7 @@ export function speechVerdict(ctx: AttributionContext, v: VerdictInput): Verdict
       beforeGapOk &&
       COPULAS.has(before.low);
     if (!headline && !predicate && !(punctuatedSpeech && (words.length === 1 || words.length >= 3)))
-      return 'term';
+      return words.length >= 3 && !hasSpeechCue ? 'title' : 'term';
   }
   if (!shortTerm) return 'speech';
   // A quoted modifier: "a “post-truth” society"; but a quoted verb taking its object after a

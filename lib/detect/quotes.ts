@@ -19,6 +19,7 @@ import {
   attributeAfter,
   attributeBefore,
   attributeLater,
+  attributeNext,
   clauseSubject,
   introducedByColon,
   isObject,
@@ -263,7 +264,11 @@ export function findQuotes(input: QuoteContext): Quote[] {
     const subject = !hasSpeechCue && words.length <= 8 ? clauseSubject(ctx, pre) : null;
     if (verdict === 'unsure' && subject) verdict = 'speech';
     if (verdict !== 'speech') {
-      if (verdict === 'unsure' && words.length >= 2 && words.length <= ECHO_WORDS)
+      if (
+        (verdict === 'unsure' || verdict === 'title') &&
+        words.length >= 2 &&
+        words.length <= ECHO_WORDS
+      )
         unsure.push({ span, words: keyWords(raw) });
       continue;
     }
@@ -308,17 +313,22 @@ export function findQuotes(input: QuoteContext): Quote[] {
       // after one where a person speaks, with no quotation between: that person's words.
       const said = subjectOf.get(sIdx - 1);
       const prevIsQuote: boolean = previous !== null && previous.sentence >= sIdx - 1;
+      // A quotation standing alone as its sentence: the next sentence may name its speaker.
+      const alone = pre.length === 0 && post.length === 0 && closeSentence !== sIdx;
+      const nextSaid = alone ? attributeNext(ctx, closeAt, true) : null;
       // "China has denounced the ruling. It was seen as “seriously weakening” …": a sentence
       // before, where someone takes a stand, says whose words these are.
       const stance: Speaker | null =
         !prevIsQuote && !hasSpeechCue ? stanceSubjectOf(ctx, sIdx - 1) : null;
-      if (said && !prevIsQuote && !hasSpeechCue && speechSentences.has(sIdx - 1))
+      if (nextSaid) speaker = nextSaid;
+      else if (said && !prevIsQuote && !hasSpeechCue && speechSentences.has(sIdx - 1))
         speaker = speakerFromMention(ctx, said);
       else if (stance) speaker = stance;
       else if (previous && sIdx - previous.sentence <= 3) speaker = previous.speaker;
       else if (pre.length === 0) {
         const m = subjectOf.get(sIdx - 1);
         if (m) speaker = speakerFromMention(ctx, m);
+        else if (alone) speaker = attributeNext(ctx, closeAt, false);
       }
     }
     if (!speaker || speaker.type === 'pronoun' || speaker.type === 'role') speaker = NOBODY;

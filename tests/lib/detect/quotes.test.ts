@@ -1741,3 +1741,58 @@ describe('a short quote opening a reported clause', () => {
     ]);
   });
 });
+
+describe('a speaker named only in the next sentence', () => {
+  it.each([
+    [
+      '"So said X"',
+      '“We will not back down under any circumstances.” So said Foreign Minister Ana Ruiz on Monday.',
+    ],
+    [
+      '"Those were the words of X", past a person speaking before',
+      'Senator Lena Ostrova spoke first. “We will not back down under any circumstances.” Those were the words of Foreign Minister Ana Ruiz.',
+    ],
+    [
+      'the subject of a speech verb, when nobody spoke before',
+      'The rebels left the capital on Monday. “We will not back down under any circumstances.” Foreign Minister Ana Ruiz said the rebels had lost.',
+    ],
+  ])('gives a quotation standing alone to %s', (_, text) => {
+    expect(said(text)).toEqual([['We will not back down under any circumstances.', 'Ana Ruiz']]);
+  });
+
+  it('keeps the person who spoke just before', () => {
+    const text =
+      'Foreign Minister Ana Ruiz of Vell spoke on Monday. “We will not back down.” Senator Lena Ostrova said she disagreed.';
+    expect(said(text)).toEqual([['We will not back down.', 'Ana Ruiz']]);
+  });
+
+  it('does not reach past a next sentence holding its own quotation', () => {
+    const text =
+      'The rebels left the capital on Monday. “We will not back down under any circumstances.” Senator Lena Ostrova said it was “a farce.”';
+    expect(said(text)).toEqual([
+      ['We will not back down under any circumstances.', null],
+      ['a farce.', 'Lena Ostrova'],
+    ]);
+  });
+});
+
+describe('a heading in title case repeating a quotation', () => {
+  it('is the quotation’s words, with its speaker', () => {
+    const [p1, p2, p3] = [
+      '“We Will Not Back Down”',
+      'Foreign Minister Ana Ruiz of Vell spoke on Monday.',
+      'Ruiz said: “We will not back down. Not now, not ever.”',
+    ];
+    const text = `${p1} ${p2} ${p3}`;
+    const breaks = [p1.length + 1, p1.length + p2.length + 2];
+    expect(said(text, breaks)).toEqual([
+      ['We Will Not Back Down', 'Ana Ruiz'],
+      ['We will not back down. Not now, not ever.', 'Ana Ruiz'],
+    ]);
+  });
+
+  it('stays a title when no quotation has its words', () => {
+    const text = 'Foreign Minister Ana Ruiz starred in “The Long Road Home” last year.';
+    expect(said(text)).toEqual([]);
+  });
+});
