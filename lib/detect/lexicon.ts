@@ -286,7 +286,7 @@ export const COORDINATORS = set('and or but nor');
  * called “reckless” spending", "which Calder termed “a farce”"), but name a thing after a noun
  * ("a program called “clean streets”").
  */
-export const SAYING_NAMERS = set('called termed labelled labeled branded');
+export const SAYING_NAMERS = set('called termed labelled labeled branded dubbed');
 
 /**
  * Subjects before a naming verb that make it a speaker's words ("what she called", "what it

@@ -730,6 +730,7 @@ describe('speakers named away from the quotation', () => {
       'Governor Ruth Calder said the move, which she termed “a farce,” was illegal.',
       'a farce,',
     ],
+    ['what she dubbed “…”', 'Governor Ruth Calder condemned what she dubbed “a farce”.', 'a farce'],
   ])(
     'gives a quote after a naming verb with a person as subject to that person: %s',
     (_, text, quote) => {
