@@ -42,6 +42,8 @@ import {
   SPEAKING_BODIES,
   SPEAKING_NAMES,
   STANCE_VERBS,
+  TAG_PARTICLES,
+  TAG_VERBS,
   UNNAMED_SPEAKERS,
   UTTERANCE_NOUNS,
 } from './lexicon';
@@ -563,12 +565,12 @@ export function speechTag(
     t !== undefined &&
     !t.cap &&
     !FUNCTION_WORDS.has(t.low) &&
-    (isVerb(t) || BACK_VERBS.has(t.low) || /^\p{Ll}{2,}ed$/u.test(t.low));
-  // The verb, and "back" after it, end the tag.
+    (isVerb(t) || BACK_VERBS.has(t.low) || TAG_VERBS.has(t.low) || /^\p{Ll}{2,}ed$/u.test(t.low));
+  // The verb, and a particle after it ("shot back", "went on", "broke in"), end the tag.
   const verbAt = (k: number) =>
     pastVerb(tokens[row[k] ?? -1]) &&
     (k === row.length - 1 ||
-      (k === row.length - 2 && tokens[row[k + 1] as number]?.low === 'back'));
+      (k === row.length - 2 && TAG_PARTICLES.has(tokens[row[k + 1] as number]?.low ?? '')));
   // "“…,” Roe laughed.", "“…,” Senator Roe laughed.": the name (past a title), then the verb.
   let n = 0;
   while (n < row.length && n < 3 && !mentionAt[row[n] as number] && tokens[row[n] as number]?.cap)

@@ -264,6 +264,15 @@ export const SPEECH_VERBS = set(`
 export const BACK_VERBS = set('shot shoots fired fires hit hits');
 
 /**
+ * Past tenses not in -ed that tag a quotation only in a speech tag's shape ("“Friends,” Roe
+ * began, “…”", "“No,” Roe broke in."): elsewhere they say nothing of speech ("talks began").
+ */
+export const TAG_VERBS = set('began went broke cut swore');
+
+/** Particles closing a speech tag's verb ("shot back", "went on", "broke in", "cut in"). */
+export const TAG_PARTICLES = set('back on in');
+
+/**
  * Verbs of taking a stand on something: the evaluative word quoted before their object is the
  * subject's own ("Kessel hailed the “historic” deal", "Brill rejected the “baseless” claims"),
  * while the same word after a plain verb is a scare quote ("she runs a “fact-checking” site").

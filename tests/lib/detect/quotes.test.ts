@@ -1708,8 +1708,16 @@ describe('a speech tag with any verb, and a signature after a dash or in parenth
     expect(said(before + text)).toEqual([[text.match(/“(.*?)[”]/)?.[1], 'Ana Ruiz']]);
   });
 
+  it('gives both parts of a quotation split by "X began," to X', () => {
+    expect(said(`${intro}“Friends,” Ruiz began, “this is a hard day for all of us.”`)).toEqual([
+      ['Friends,', 'Ana Ruiz'],
+      ['this is a hard day for all of us.', 'Ana Ruiz'],
+    ]);
+  });
+
   it.each([
     ['a scare quote inside a sentence', 'After the “reforms,” Ruiz resigned.'],
+    ['a verb that only starts something', 'The “reforms” began in May.'],
     ['a scare quote opening a sentence with no tag', '“Reforms,” then, was the word Ruiz avoided.'],
   ])('still drops %s', (_, text) => {
     expect(said(intro + text)).toEqual([]);
