@@ -326,6 +326,17 @@ export function stanceVerb(
       (STANCE_VERBS.has(verb.low) || isVerb(verb) || verb.low === 'spoke' || verb.low === 'speaks');
     return speaks ? k : -1;
   }
+  // "dismissed the report as “nonsense”": the stance verb before its object and "as".
+  if (det?.low === 'as') {
+    for (let k = pre.length - 2; k >= 0 && k >= pre.length - 6; k--) {
+      const t = tokens[pre[k] as number] as Token;
+      const next = tokens[(pre[k] as number) + 1] as Token;
+      if (pre[k + 1] !== (pre[k] as number) + 1 || /[^\s]/.test(ctx.text.slice(t.end, next.start)))
+        return -1;
+      if (!t.cap && STANCE_VERBS.has(t.low)) return k;
+    }
+    return -1;
+  }
   if (!det || !MODIFIER_DETERMINERS.has(det.low)) return -1;
   let k = pre.length - 2;
   if (VERB_PARTICLES.has(tokens[pre[k] ?? -1]?.low ?? '')) k--;

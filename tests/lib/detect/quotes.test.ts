@@ -1673,6 +1673,13 @@ describe('a quoted pair of evaluative words, a quoted adverb and verb, a body na
     expect(quotes('The team kept “winning” all season and the fans loved it.')).toEqual([]);
   });
 
+  it.each([
+    ['a report', 'Senator Ana Ruiz dismissed the report as “nonsense”.'],
+    ['a statement', 'Senator Ana Ruiz dismissed the statement as “nonsense” on Monday.'],
+  ])('gives "X dismissed %s as “…”" to X, not to the thing dismissed', (_, text) => {
+    expect(said(text)).toEqual([['nonsense', 'Ana Ruiz']]);
+  });
+
   it('gives a term a body names with "what it termed" to that body', () => {
     const text = 'The Vell Foreign Ministry condemned what it termed “foreign interference”.';
     expect(quotes(text).map((q) => q.text)).toEqual(['foreign interference']);
