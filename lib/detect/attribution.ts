@@ -54,6 +54,9 @@ import { isVerb, putIt, sourceAt } from './speech-cues';
 import { norm, type Token } from './tokens';
 import { W_HONORIFIC, W_TITLEISH } from './word-class';
 
+/** An age set off by commas between a name and its verb ("Jane Roe, 54, said"). */
+const AGE_GAP = /^,\s*\d{1,3},\s*$/;
+
 /** How many words may sit between a clause's subject and a short quote it says. */
 const SUBJECT_REACH = 10;
 
@@ -628,7 +631,9 @@ export function attributeBefore(ctx: AttributionContext, pre: readonly number[])
     }
     if (!(isVerb(v) || v.low === 'speak' || v.low === 'spoke' || putIt(tokens, vi))) continue;
     const prevTok = tokens[vi - 1];
-    const commaBefore = prevTok !== undefined && text.slice(prevTok.end, v.start).includes(',');
+    // "Jane Roe, 54, said": an age between commas is no appositive to look past.
+    const gapBefore = prevTok !== undefined ? text.slice(prevTok.end, v.start) : '';
+    const commaBefore = gapBefore.includes(',') && !AGE_GAP.test(gapBefore);
     // ", saying …": the participle's subject is the sentence's subject, a person or else the
     // body the sentence opens with ("the Foreign Ministry released a statement, urging …").
     if (commaBefore && /ing$/.test(v.low)) {

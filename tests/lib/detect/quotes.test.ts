@@ -1812,3 +1812,18 @@ describe('a heading in title case repeating a quotation', () => {
     expect(said(text)).toEqual([]);
   });
 });
+
+describe('an age between the speaker and the verb', () => {
+  it.each([
+    ['an age', 'Ana Ruiz, 54, said the plan was “dead”.'],
+    ['an age after a title', 'Senator Ana Ruiz, 54, said the plan was “dead”.'],
+  ])('gives the quote to the speaker past %s', (_, text) => {
+    expect(said(text)).toEqual([['dead', 'Ana Ruiz']]);
+  });
+
+  it('gives a quote to the speaker past an age after the quote', () => {
+    expect(said('“The plan is dead,” Ana Ruiz, 54, said.')).toEqual([
+      ['The plan is dead,', 'Ana Ruiz'],
+    ]);
+  });
+});
