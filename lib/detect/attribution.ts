@@ -606,6 +606,19 @@ export function attributeBefore(ctx: AttributionContext, pre: readonly number[])
     const t = tokens[pre[k] as number] as Token;
     if (isVerb(t)) break;
     if (!UTTERANCE_NOUNS.has(t.low)) continue;
+    // "the claim by Jane Roe that …", "the assurance from Roe that …": the noun's source.
+    const by = pre[k + 1];
+    if (
+      by === (pre[k] as number) + 1 &&
+      SOURCE_PREPOSITIONS.has((tokens[by] as Token).low) &&
+      text.slice(t.end, (tokens[by] as Token).start) === ' '
+    ) {
+      for (let j = k + 2; j < pre.length && j <= k + 5; j++) {
+        const m = mentionAt[pre[j] as number];
+        if (m) return speakerFromMention(ctx, m);
+        if (!(tokens[pre[j] as number] as Token).cap) break;
+      }
+    }
     for (let j = k - 1; j >= 0 && j >= k - 3; j--) {
       const o = tokens[pre[j] as number] as Token;
       const m = mentionAt[pre[j] as number];

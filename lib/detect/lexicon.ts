@@ -315,6 +315,9 @@ export const UTTERANCE_NOUNS = set(`
   tweets post letter memo note interview testimony op-ed essay article book report column
   announcement declaration warning words, response reply answer assessment view views
   position argument
+  claim insistence assurance assurances accusation accusations allegation allegations plea
+  pleas pledge vow admission complaint complaints criticism boast quip retort rebuke denial
+  denials description characterization characterisation prediction explanation promise
 `);
 
 /** Phrases before a short quoted term that mark it as a name or term, not speech. */

@@ -31,7 +31,8 @@ import type { Token } from './tokens';
 
 /**
  * True when the word right after a quotation, one space on, could be the noun it modifies ("a
- * “post-truth” society"): lower case, not a function word, a speech verb or an adverb in -ly.
+ * “post-truth” society"): lower case, not a function word, a speech verb, an adverb in -ly or a
+ * verb in -ed.
  */
 function nounFollows(text: string, span: QuoteSpan, after: Token | undefined): boolean {
   return (
@@ -42,7 +43,9 @@ function nounFollows(text: string, span: QuoteSpan, after: Token | undefined): b
     !after.cap &&
     !FUNCTION_WORDS.has(after.low) &&
     !SPEECH_VERBS.has(after.low) &&
-    !/ly$/.test(after.low)
+    !/ly$/.test(after.low) &&
+    // "insistence on “full autonomy” angered Vell": a verb in the past, not a noun.
+    !/^\p{Ll}{3,}ed$/u.test(after.low)
   );
 }
 

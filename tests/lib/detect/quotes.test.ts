@@ -1827,3 +1827,35 @@ describe('an age between the speaker and the verb', () => {
     ]);
   });
 });
+
+describe('a noun of saying as the cue', () => {
+  it.each([
+    [
+      'the claim by X that',
+      'The claim by Senator Ana Ruiz that the vote was “rigged” was false.',
+      'rigged',
+    ],
+    [
+      'X’s insistence on',
+      'Senator Ana Ruiz’s insistence on “full autonomy” angered Vell.',
+      'full autonomy',
+    ],
+    [
+      'the assurance from X that',
+      'Despite the assurance from Senator Ana Ruiz that talks were “on track”, Vell walked out.',
+      'on track',
+    ],
+    [
+      'the accusation by X of',
+      'The accusation by Senator Ana Ruiz of “treason” shocked Vell.',
+      'treason',
+    ],
+    ['X’s plea for', 'Senator Ana Ruiz’s plea for “calm” was ignored.', 'calm'],
+  ])('keeps a short quote after %s, with X as its speaker', (_, text, quote) => {
+    expect(said(text)).toEqual([[quote, 'Ana Ruiz']]);
+  });
+
+  it('still drops a term after a noun that is not one of saying', () => {
+    expect(said('Senator Ana Ruiz’s support for “green” energy is well known.')).toEqual([]);
+  });
+});
