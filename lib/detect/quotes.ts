@@ -314,7 +314,7 @@ export function findQuotes(input: QuoteContext): Quote[] {
       const said = subjectOf.get(sIdx - 1);
       const prevIsQuote: boolean = previous !== null && previous.sentence >= sIdx - 1;
       // A quotation standing alone as its sentence: the next sentence may name its speaker.
-      const alone = pre.length === 0 && post.length === 0 && closeSentence !== sIdx;
+      const alone = pre.length === 0 && closeSentence !== sIdx;
       const nextSaid = alone ? attributeNext(ctx, closeAt, true) : null;
       // "China has denounced the ruling. It was seen as “seriously weakening” …": a sentence
       // before, where someone takes a stand, says whose words these are.

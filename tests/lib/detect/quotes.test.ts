@@ -1765,6 +1765,10 @@ describe('a speaker named only in the next sentence', () => {
       '“We will not back down under any circumstances.” So said Foreign Minister Ana Ruiz on Monday.',
     ],
     [
+      '"So said X." (the whole sentence)',
+      '“We will not back down under any circumstances.” So said Foreign Minister Ana Ruiz.',
+    ],
+    [
       '"Those were the words of X", past a person speaking before',
       'Senator Lena Ostrova spoke first. “We will not back down under any circumstances.” Those were the words of Foreign Minister Ana Ruiz.',
     ],
