@@ -389,8 +389,44 @@ function resolveRole(ctx: AttributionContext, i: number): Speaker {
       }
     }
     if (best) return speakerFromMention(ctx, best) ?? NOBODY;
+    // "Vell’s ambassador warned …" in a lede, "Vell’s ambassador, Ivo Dragan, said" later: the
+    // first person named later with the same role, after the same owner.
+    if (owned) return laterHolder(ctx, i, role, ownerOf(before)) ?? NOBODY;
   }
   return NOBODY;
+}
+
+/** The owner word of a possessive ("Vell’s" → "vell"). */
+function ownerOf(t: Token): string {
+  return t.low.replace(/['’]s$/, '');
+}
+
+/** How many words after a role its holder may be named. */
+const ROLE_LOOKAHEAD = 600;
+
+/**
+ * The first person named after token `i` whose titles hold `role` and whose name follows the
+ * same owner's possessive within a few words ("Vell’s ambassador to Britain, Ivo Dragan").
+ */
+function laterHolder(
+  ctx: AttributionContext,
+  i: number,
+  role: string,
+  owner: string,
+): Speaker | null {
+  const { tokens, mentionAt, personById } = ctx;
+  for (let k = i + 1; k < tokens.length && k < i + ROLE_LOOKAHEAD; k++) {
+    const m = mentionAt[k];
+    if (!m || m.start !== (tokens[k] as Token).start) continue;
+    const p = personById.get(m.person);
+    if (!p?.titles.some((tt) => norm(tt).includes(role))) continue;
+    for (let j = k - 1; j >= 0 && j >= k - 8; j--) {
+      const t = tokens[j] as Token;
+      if (t.sentence !== (tokens[k] as Token).sentence) break;
+      if (t.poss && ownerOf(t) === owner) return speakerFromMention(ctx, m);
+    }
+  }
+  return null;
 }
 
 /** A speaker as reported: a bare role ("the president said") resolved to the person holding it. */

@@ -1863,3 +1863,17 @@ describe('a noun of saying as the cue', () => {
     expect(said('Senator Ana Ruiz’s support for “green” energy is well known.')).toEqual([]);
   });
 });
+
+describe('a role named before the person who holds it', () => {
+  it('gives "Vell’s ambassador warned …" to the ambassador named later', () => {
+    const text =
+      'Vell’s ambassador to Britain warned that his government “will not sit on its hands”. Vell’s ambassador to Britain, Ivo Dragan, said talks were over.';
+    expect(said(text)).toEqual([['will not sit on its hands', 'Ivo Dragan']]);
+  });
+
+  it('does not give it to a later holder of another country’s post', () => {
+    const text =
+      'Vell’s ambassador to Britain warned that his government “will not sit on its hands”. Elbonia’s ambassador to Britain, Ivo Dragan, said talks were over.';
+    expect(said(text)).toEqual([['will not sit on its hands', null]]);
+  });
+});
