@@ -437,6 +437,29 @@ function finish(ctx: AttributionContext, sp: Speaker | null, i: number): Speaker
 }
 
 /**
+ * The person signing a quotation: "“…” — Jane Roe (@janeroe)", a tweet or epigraph signed with
+ * a dash, or in parentheses ("“…” (Jane Roe)"), the name past a title ("— Foreign Minister
+ * Jane Roe"), right after the closing mark at `close`.
+ */
+export function signature(
+  ctx: AttributionContext,
+  post: readonly number[],
+  close: number,
+): Speaker | null {
+  const { text, tokens, mentionAt } = ctx;
+  const p0 = post[0];
+  if (p0 === undefined || !/^\s*[—–(]\s*$/.test(text.slice(close, (tokens[p0] as Token).start)))
+    return null;
+  for (let f = 0; f < post.length && f < 4; f++) {
+    const at = post[f] as number;
+    const m = mentionAt[at];
+    if (m) return m.start >= (tokens[at] as Token).start ? speakerFromMention(ctx, m) : null;
+    if (!(tokens[at] as Token).cap || at !== p0 + f) break;
+  }
+  return null;
+}
+
+/**
  * "…,” said X" / "…,” X said" / "…,” he added" / "“…” — X" right after the closing mark
  * (offset `close`, when known).
  */
@@ -452,16 +475,10 @@ export function attributeAfter(
   // "…’, adding that ministers …": the participle goes on with the sentence's subject; the
   // words after it are not an inverted attribution.
   if (isVerb(t0) && /ing$/.test(t0.low)) return null;
-  // "“…” — Jane Roe (@janeroe)": a tweet or epigraph signed with a dash, or in parentheses
-  // ("“…” (Jane Roe)"), the name past a title ("— Foreign Minister Jane Roe").
   const m0 = mentionAt[p0];
-  if (close !== undefined && /^\s*[—–(]\s*$/.test(text.slice(close, t0.start))) {
-    for (let f = 0; f < post.length && f < 4; f++) {
-      const at = post[f] as number;
-      const m = mentionAt[at];
-      if (m) return m.start >= (tokens[at] as Token).start ? speakerFromMention(ctx, m) : null;
-      if (!(tokens[at] as Token).cap || at !== p0 + f) break;
-    }
+  if (close !== undefined) {
+    const signer = signature(ctx, post, close);
+    if (signer) return signer;
   }
   if (isVerb(t0)) {
     // Inverted: "said Martin Indyk, …", "said the spokesman".

@@ -23,6 +23,7 @@ import {
   clauseSubject,
   introducedByColon,
   isObject,
+  signature,
   speechTag,
   stanceSubjectOf,
   subjectBefore,
@@ -240,11 +241,13 @@ export function findQuotes(input: QuoteContext): Quote[] {
     // ("the luxury of being “patient” and insisting on terms").
     const attributesAfter = (i: number) =>
       !(shortTerm && COORDINATORS.has(tokens[i - 1]?.low ?? '')) && isSpeechCue(tokens, i);
-    // "“No deal,” Roe laughed.": a speech tag, whatever its verb.
+    // "“No deal,” Roe laughed.": a speech tag, whatever its verb; "“No deal” — Jane Roe": a
+    // signature.
     const tag = speechTag(ctx, span, pre, post);
     const hasSpeechCue =
       headed !== undefined ||
       tag !== null ||
+      signature(ctx, post, span.close) !== null ||
       pre.some((i) => isSpeechCue(tokens, i)) ||
       post.some(attributesAfter);
 

@@ -1709,6 +1709,7 @@ describe('a speech tag with any verb, and a signature after a dash or in parenth
       '“We will never give up our claim to the islands.” — Ruiz, foreign minister of Vell',
     ],
     ['a parenthesis', '“We will never give up our claim to the islands” (Ana Ruiz).'],
+    ['a dash, the quotation two words long', '“No deal” — Foreign Minister Ana Ruiz'],
   ])('gives a quotation signed with %s to the signer, not to the last speaker', (_, text) => {
     const before =
       'Foreign Minister Ana Ruiz of Vell flew home. Senator Lena Ostrova said the talks failed. ';
