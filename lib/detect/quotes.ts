@@ -58,6 +58,12 @@ export interface Quote {
   speakerEnd?: number;
 }
 
+/**
+ * A role between a line's opening name and the colon before its quotation (", the mayor of
+ * Vell: "): short, with no sentence punctuation and no quotation mark.
+ */
+const HEADED_ROLE = /^,[^.;:!?“”"«»]{1,80}:\s*$/;
+
 /** How many words before and after a quotation are read for its attribution. */
 const CONTEXT = 80;
 
@@ -228,13 +234,14 @@ export function findQuotes(input: QuoteContext): Quote[] {
       .split(/\s+/)
       .filter((w) => /[\p{L}\p{N}]/u.test(w));
     const shortTerm = words.length <= 3 && !/[.!?]["'”’]?\s*$/.test(raw.trim());
-    // "Roe: Allegations are “not credible”": a heading or line that opens with a name and a
-    // colon gives that person's words.
+    // "Roe: Allegations are “not credible”": a heading or line that opens with a name (and its
+    // role: "Jane Roe, the mayor: “…”") and a colon gives that person's words.
     const lead = mentionAt[pre[0] ?? -1];
     const headed =
       lead !== undefined &&
       lead.start === (tokens[pre[0] as number] as Token).start &&
-      /^\s*:/.test(text.slice(lead.end, lead.end + 3))
+      (/^\s*:/.test(text.slice(lead.end, lead.end + 3)) ||
+        HEADED_ROLE.test(text.slice(lead.end, span.open)))
         ? lead
         : undefined;
     // After a short term, a verb joined by "and" is the sentence going on, not an attribution

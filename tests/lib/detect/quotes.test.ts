@@ -698,6 +698,14 @@ describe('speakers named away from the quotation', () => {
     ]);
   });
 
+  it('gives a line that opens with a name, its role and a colon to that person', () => {
+    const p1 = 'Reactions to the vote:';
+    const p2 = 'Ivo Dragan, the mayor of Vell: “A sad day”';
+    expect(quotes(`${p1} ${p2}`, [p1.length + 1]).map((q) => [q.text, q.speaker])).toEqual([
+      ['A sad day', 'Ivo Dragan'],
+    ]);
+  });
+
   it.each([
     [
       'hailed the “…” deal',
