@@ -621,7 +621,12 @@ export function speechTag(
     t !== undefined &&
     !t.cap &&
     !FUNCTION_WORDS.has(t.low) &&
-    (isVerb(t) || BACK_VERBS.has(t.low) || TAG_VERBS.has(t.low) || /^\p{Ll}{2,}ed$/u.test(t.low));
+    (isVerb(t) ||
+      BACK_VERBS.has(t.low) ||
+      TAG_VERBS.has(t.low) ||
+      /^\p{Ll}{2,}ed$/u.test(t.low) ||
+      // "“No,” Roe laughs.": the present of features and profiles.
+      /^\p{Ll}{3,}[^s']s$/u.test(t.low));
   // The verb, and a particle after it ("shot back", "went on", "broke in"), end the tag.
   const verbAt = (k: number) =>
     pastVerb(tokens[row[k] ?? -1]) &&

@@ -1706,6 +1706,7 @@ describe('a speech tag with any verb, and a signature after a dash or in parenth
     ['a verb no list holds, after the name', '“No deal,” Ruiz laughed.'],
     ['a verb no list holds, before the name', '“No deal,” sighed Ruiz.'],
     ['a verb no list holds, after a pronoun', '“No deal,” she laughed.'],
+    ['a verb no list holds, in the present', '“No deal,” Ruiz laughs.'],
   ])('gives a quotation tagged with %s to its speaker', (_, text) => {
     expect(said(intro + text)).toEqual([[text.match(/“(.*?)[”]/)?.[1], 'Ana Ruiz']]);
   });
