@@ -306,8 +306,20 @@ export const SAYING_SUBJECTS = set('he she it they i we you');
 /** Auxiliaries and adverbs between such a subject and its verb ("what he has called"). */
 export const VERB_FILLERS = set('has had have once also repeatedly previously often');
 
-/** Particles between a stance verb and its object ("cheered on the “historic” move"). */
-export const VERB_PARTICLES = set('on up out off back');
+/**
+ * Particles between a stance verb and its object ("cheered on the “historic” move", "called
+ * for a “full and transparent” inquiry").
+ */
+export const VERB_PARTICLES = set('on up out off back for');
+
+/**
+ * Adverbs that intensify an evaluation ("a “very productive” meeting"): how a speaker grades
+ * a thing; names of policies are not built that way.
+ */
+export const INTENSIFIERS = set(`
+  very so too extremely really quite highly deeply most incredibly utterly totally completely
+  absolutely particularly especially
+`);
 
 /** Nouns that name a piece of speech or writing ("Blinken's comments: “…”"). */
 export const UTTERANCE_NOUNS = set(`

@@ -12,6 +12,7 @@ import {
   COPULAS,
   DETERMINERS,
   FUNCTION_WORDS,
+  INTENSIFIERS,
   MODALS,
   MODIFIER_DETERMINERS,
   OBJECT_MARKERS,
@@ -304,6 +305,17 @@ function evaluativePair(words: readonly string[]): boolean {
   );
 }
 
+/**
+ * An intensifier and a lowercase word ("very productive", "deeply troubling"): a speaker's
+ * graded evaluation.
+ */
+function intensifiedPair(words: readonly string[]): boolean {
+  const [a = '', b = ''] = words;
+  return (
+    words.length === 2 && (INTENSIFIERS.has(a) || /^\p{Ll}+ly$/u.test(a)) && /^\p{Ll}+$/u.test(b)
+  );
+}
+
 /** The index in `pre` of the stance verb whose object a short quote modifies, or -1. */
 export function stanceVerb(
   ctx: AttributionContext,
@@ -314,7 +326,8 @@ export function stanceVerb(
   // One word, or two joined by "and" ("the “reckless and dangerous” decision"): a longer
   // phrase there is as often a policy's name ("rejected the “phase one” deal") as the
   // subject's words.
-  if (words.length !== 1 && !evaluativePair(words)) return -1;
+  const graded = evaluativePair(words) || intensifiedPair(words);
+  if (words.length !== 1 && !graded) return -1;
   const det = tokens[pre[pre.length - 1] ?? -1];
   // "warned of “catastrophic” risks", "spoke against “reckless” cuts": a speech or stance
   // verb, a preposition of its topic, and the quoted word.
@@ -344,5 +357,8 @@ export function stanceVerb(
   let k = pre.length - 2;
   if (VERB_PARTICLES.has(tokens[pre[k] ?? -1]?.low ?? '')) k--;
   const verb = tokens[pre[k] ?? -1];
-  return verb !== undefined && !verb.cap && STANCE_VERBS.has(verb.low) ? k : -1;
+  // "said a “very productive” meeting": a graded pair after a verb of saying too.
+  return verb !== undefined && !verb.cap && (STANCE_VERBS.has(verb.low) || (graded && isVerb(verb)))
+    ? k
+    : -1;
 }

@@ -1887,3 +1887,43 @@ describe('a role named before the person who holds it', () => {
     expect(said(text)).toEqual([['will not sit on its hands', null]]);
   });
 });
+
+describe('an intensified or paired evaluation before a noun', () => {
+  it.each([
+    [
+      'after a speech verb',
+      'Senator Ana Ruiz said a “very productive” meeting had taken place.',
+      'very productive',
+    ],
+    [
+      'after a stance verb',
+      'Senator Ana Ruiz praised the “very productive” talks.',
+      'very productive',
+    ],
+    [
+      'an adverb in -ly',
+      'Senator Ana Ruiz condemned the “deeply troubling” remarks.',
+      'deeply troubling',
+    ],
+    [
+      'after "called for"',
+      'Senator Ana Ruiz called for a “full and transparent” inquiry.',
+      'full and transparent',
+    ],
+  ])('is the speaker’s words %s', (_, text, quote) => {
+    expect(said(text)).toEqual([[quote, 'Ana Ruiz']]);
+  });
+
+  it.each([
+    [
+      'a policy’s name after a speech verb',
+      'Senator Ana Ruiz said the “maximum pressure” campaign failed.',
+    ],
+    [
+      'an intensified phrase with no verb of saying',
+      'Senator Ana Ruiz runs a “very exclusive” club.',
+    ],
+  ])('still drops %s', (_, text) => {
+    expect(said(text)).toEqual([]);
+  });
+});
