@@ -356,9 +356,11 @@ export function stanceVerb(
   if (!det || !MODIFIER_DETERMINERS.has(det.low)) return -1;
   let k = pre.length - 2;
   if (VERB_PARTICLES.has(tokens[pre[k] ?? -1]?.low ?? '')) k--;
+  // "warned of a “catastrophic” flood": a preposition of the topic before the determiner.
+  const topic = STANCE_PREPOSITIONS.has(tokens[pre[k] ?? -1]?.low ?? '');
+  if (topic) k--;
   const verb = tokens[pre[k] ?? -1];
   // "said a “very productive” meeting": a graded pair after a verb of saying too.
-  return verb !== undefined && !verb.cap && (STANCE_VERBS.has(verb.low) || (graded && isVerb(verb)))
-    ? k
-    : -1;
+  const says = STANCE_VERBS.has(verb?.low ?? '') || ((graded || topic) && !!verb && isVerb(verb));
+  return verb !== undefined && !verb.cap && says ? k : -1;
 }

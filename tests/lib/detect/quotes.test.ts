@@ -1910,6 +1910,16 @@ describe('an intensified or paired evaluation before a noun', () => {
       'Senator Ana Ruiz called for a “full and transparent” inquiry.',
       'full and transparent',
     ],
+    [
+      'after "warned of a"',
+      'Senator Ana Ruiz warned of a “very dangerous” escalation.',
+      'very dangerous',
+    ],
+    [
+      'one word after "warned of a"',
+      'Senator Ana Ruiz warned of a “catastrophic” flood.',
+      'catastrophic',
+    ],
   ])('is the speaker’s words %s', (_, text, quote) => {
     expect(said(text)).toEqual([[quote, 'Ana Ruiz']]);
   });
