@@ -255,7 +255,7 @@ export function findQuotes(input: QuoteContext): Quote[] {
       headed !== undefined ||
       tag !== null ||
       signature(ctx, post, span.close) !== null ||
-      pre.some((i) => isSpeechCue(tokens, i)) ||
+      pre.some((i) => isSpeechCue(tokens, i, mentionAt)) ||
       post.some(attributesAfter);
 
     let verdict = speechVerdict(ctx, {

@@ -1937,3 +1937,16 @@ describe('an intensified or paired evaluation before a noun', () => {
     expect(said(text)).toEqual([]);
   });
 });
+
+describe('a viewpoint named before the clause', () => {
+  it.each([
+    ['"To quote X,"', 'To quote Senator Ana Ruiz, the plan is “dead”.'],
+    ['"For X,"', 'For Senator Ana Ruiz, the plan is “dead”.'],
+  ])('gives the quote in a clause after %s to X', (_, text) => {
+    expect(said(text)).toEqual([['dead', 'Ana Ruiz']]);
+  });
+
+  it('does not read "for X" inside a sentence as a viewpoint', () => {
+    expect(said('The minister voted for Senator Ana Ruiz, whose plan is “dead”.')).toEqual([]);
+  });
+});
