@@ -42,6 +42,7 @@ import {
   SPEAKING_BODIES,
   SPEAKING_NAMES,
   STANCE_VERBS,
+  STATES_OF_MIND,
   TAG_PARTICLES,
   TAG_VERBS,
   UNNAMED_SPEAKERS,
@@ -102,8 +103,14 @@ export function clauseSubject(ctx: AttributionContext, pre: readonly number[]): 
     // a day or a month ("Roe on Monday sought to …") is only when.
     if (t.cap && (tokens[i - 1]?.sentence ?? -1) === t.sentence && !CALENDAR_WORDS.has(t.low))
       return null;
-    // "was accused of", "is known as", "got labelled": passive, so not the subject's words.
-    if (PASSIVE_AUXILIARIES.has(t.low) && /(?:ed|en)$/.test(tokens[pre[k + 1] ?? -1]?.low ?? ''))
+    // "was accused of", "is known as", "got labelled": passive, so not the subject's words;
+    // but "is convinced", "was worried" say the subject's own mind.
+    const participle = tokens[pre[k + 1] ?? -1]?.low ?? '';
+    if (
+      PASSIVE_AUXILIARIES.has(t.low) &&
+      /(?:ed|en)$/.test(participle) &&
+      !STATES_OF_MIND.has(participle)
+    )
       return null;
     verbSeen = true;
   }

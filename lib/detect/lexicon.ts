@@ -619,6 +619,16 @@ export const DOCUMENT_NOUNS = set(`
 `);
 
 /**
+ * Participles after "be" that say the subject's own mind, not something done to them ("Roe is
+ * convinced the plan is “dead”"): the quote is the subject's words.
+ */
+export const STATES_OF_MIND = set(`
+  convinced concerned worried pleased disappointed satisfied determined alarmed shocked
+  surprised frustrated encouraged delighted troubled dismayed outraged appalled relieved
+  puzzled baffled amazed astonished angered saddened heartened
+`);
+
+/**
  * Forms of "be" and "get" that make the participle after them passive ("was accused of “…”",
  * "got labelled “…”"): the sentence's subject is then the one talked about, not the speaker.
  */

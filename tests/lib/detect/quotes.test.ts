@@ -1950,3 +1950,16 @@ describe('a viewpoint named before the clause', () => {
     expect(said('The minister voted for Senator Ana Ruiz, whose plan is “dead”.')).toEqual([]);
   });
 });
+
+describe('a state of mind in the passive form', () => {
+  it.each([
+    ['convinced', 'Senator Ana Ruiz is convinced the plan is “dead”.'],
+    ['worried', 'Senator Ana Ruiz was worried the plan was “dead”.'],
+  ])('gives the quote to the person who is %s', (_, text) => {
+    expect(said(text)).toEqual([['dead', 'Ana Ruiz']]);
+  });
+
+  it('still drops a phrase after another passive', () => {
+    expect(said('Senator Ana Ruiz was moved to “the front”.')).toEqual([]);
+  });
+});
