@@ -575,11 +575,12 @@ export function attributeAfter(
       DOCUMENT_NOUNS.has(w);
     if (!lead) break;
   }
-  // Subject then verb, within the first few words: "X said", "X also told reporters".
+  // Subject then verb, within the first few words: "X said", "X also told reporters", "is
+  // how X put it".
   for (let k = 1; k < post.length && k < 9; k++) {
     const vi = post[k] as number;
     const v = tokens[vi] as Token;
-    if (!isVerb(v)) continue;
+    if (!isVerb(v) && !putIt(tokens, vi)) continue;
     let s = k - 1;
     while (s > 0 && SKIPPABLE.has((tokens[post[s] as number] as Token).low)) s--;
     s = pastParenthesis(ctx, post, s);

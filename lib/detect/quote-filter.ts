@@ -155,12 +155,13 @@ export function speechVerdict(ctx: AttributionContext, v: VerdictInput): Verdict
     // "Roe: “We Will Win”", a headline in title case: the named person's words.
     const headline = headed && words.length >= 3;
     // "said the ruling was “Kafkaesque”", "“OK”": one capitalised word as a predicate, said.
+    // "Roe’s answer: “No”": one word after a colon where someone speaks.
     const predicate =
       hasSpeechCue &&
       words.length === 1 &&
       before !== undefined &&
-      beforeGapOk &&
-      COPULAS.has(before.low);
+      ((beforeGapOk && COPULAS.has(before.low)) ||
+        /^\s*:\s*$/.test(text.slice(before.end, span.open)));
     if (!headline && !predicate && !(punctuatedSpeech && (words.length === 1 || words.length >= 3)))
       return words.length >= 3 && !hasSpeechCue ? 'title' : 'term';
   }

@@ -1963,3 +1963,19 @@ describe('a state of mind in the passive form', () => {
     expect(said('Senator Ana Ruiz was moved to “the front”.')).toEqual([]);
   });
 });
+
+describe('words introduced by how someone put them, or by a colon', () => {
+  it('gives "“…,” is how X put it" to X', () => {
+    expect(said('“A disaster,” is how Senator Ana Ruiz put it.')).toEqual([
+      ['A disaster,', 'Ana Ruiz'],
+    ]);
+  });
+
+  it('keeps one capitalised word after a noun of saying and a colon', () => {
+    expect(said('Senator Ana Ruiz’s answer: “No”.')).toEqual([['No', 'Ana Ruiz']]);
+  });
+
+  it('still drops a name after a colon with no cue', () => {
+    expect(said('Senator Ana Ruiz’s home town: “Vell”.')).toEqual([]);
+  });
+});
