@@ -523,18 +523,30 @@ export function attributeAfter(
     return finish(ctx, nounPhraseAt(ctx, h), h);
   }
   // "…,’’ Jane Roe, chief executive of Fennix, told the BBC": an appositive between the
-  // name right after the quote and its verb.
-  if (m0) {
+  // name right after the quote and its verb; a name nobody introduced too ("…,” Roe, a
+  // Democrat from Vell, told reporters": Roe, not Vell).
+  if (m0 || t0.cap) {
     let k = 1;
-    while (k < post.length && mentionAt[post[k] as number] === m0) k++;
+    const joined = (a: number, b: number) =>
+      b === a + 1 &&
+      (tokens[b] as Token).cap &&
+      text.slice((tokens[a] as Token).end, (tokens[b] as Token).start) === ' ';
+    while (
+      k < post.length &&
+      (m0 ? mentionAt[post[k] as number] === m0 : joined(post[k - 1] as number, post[k] as number))
+    )
+      k++;
     const end = tokens[post[k - 1] as number] as Token;
     const nextTok = tokens[post[k] as number];
     if (nextTok && text.slice(end.end, nextTok.start).trim().startsWith(',')) {
       for (let f = k; f < post.length && f < k + 25; f++) {
         const v = tokens[post[f] as number] as Token;
         const before = tokens[(post[f] as number) - 1] as Token;
-        if (isVerb(v) && /,\s*$/.test(text.slice(before.end, v.start)))
-          return speakerFromMention(ctx, m0);
+        if (!isVerb(v) || !/,\s*$/.test(text.slice(before.end, v.start))) continue;
+        if (m0) return speakerFromMention(ctx, m0);
+        const sp = nounPhraseAt(ctx, post[k - 1] as number);
+        if (sp?.type === 'person' || sp?.type === 'organisation') return sp;
+        break;
       }
     }
   }

@@ -1979,3 +1979,16 @@ describe('words introduced by how someone put them, or by a colon', () => {
     expect(said('Senator Ana Ruiz’s home town: “Vell”.')).toEqual([]);
   });
 });
+
+describe('a name nobody introduced, an appositive, then the verb', () => {
+  it.each([
+    ['one word', '“The plan is dead,” Ruiz, a Democrat from Vell, told reporters.', 'Ruiz'],
+    [
+      'two words',
+      '“The plan is dead,” Ana Ruiz, a Democrat from Vell, told reporters.',
+      'Ana Ruiz',
+    ],
+  ])('gives the quote to the name (%s), not to a place in the appositive', (_, text, who) => {
+    expect(said(text)).toEqual([['The plan is dead,', who]]);
+  });
+});
