@@ -164,6 +164,9 @@ export function startEntitiesLayer(options: EntitiesLayerOptions): EntitiesLayer
   // over every range was one long task per pointer move on a page with 10,000 names.
   let officialHits: Hit[] = [];
   let quoteHits: Hit[] = [];
+  // Quotations retold inside a quotation (lib/detect/retold-quotes.ts) overlap it: they are
+  // searched apart, first, so each list stays free of overlaps, as the binary search needs.
+  let retoldHits: Hit[] = [];
   const buildHitLists = () => {
     const officials: { at: number; hit: Hit }[] = [];
     officialRanges.forEach((list, index) => {
@@ -174,22 +177,28 @@ export function startEntitiesLayer(options: EntitiesLayerOptions): EntitiesLayer
     });
     officials.sort((a, b) => a.at - b.at);
     officialHits = officials.map((o) => o.hit);
-    const quotes: { at: number; hit: Hit }[] = [];
+    const quotes: { at: number; end: number; hit: Hit }[] = [];
     quoteRanges.forEach((range, index) => {
-      if (range) {
-        const at = detection.quotes[index]?.start ?? 0;
-        quotes.push({ at, hit: { kind: 'quote', index, mention: 0, range } });
+      const quote = detection.quotes[index];
+      if (range && quote) {
+        quotes.push({
+          at: quote.start,
+          end: quote.end,
+          hit: { kind: 'quote', index, mention: 0, range },
+        });
       }
     });
     quotes.sort((a, b) => a.at - b.at);
-    quoteHits = quotes.map((q) => q.hit);
+    const apart = nestedApart(quotes);
+    quoteHits = apart.outer;
+    retoldHits = apart.inner;
   };
 
   /** The highlight under a point, officials first (they sit inside quotations). */
   const hitAt = (x: number, y: number): Hit | null => {
     const caret = caretAt(doc, x, y);
     if (!caret) return null;
-    return findHit(officialHits, caret) ?? findHit(quoteHits, caret);
+    return findHit(officialHits, caret) ?? findHit(retoldHits, caret) ?? findHit(quoteHits, caret);
   };
   let pending = false;
   scope.listen(doc, 'mousemove', (event: MouseEvent) => {
@@ -262,6 +271,28 @@ export function startEntitiesLayer(options: EntitiesLayerOptions): EntitiesLayer
     ready,
     destroy,
   };
+}
+
+/**
+ * Splits items sorted by `at` into those that lie inside an earlier one (a quotation retold
+ * inside a quotation) and the rest, each list in order and free of overlaps, so `findHit`'s
+ * binary search holds on both.
+ */
+export function nestedApart<T>(sorted: readonly { at: number; end: number; hit: T }[]): {
+  outer: T[];
+  inner: T[];
+} {
+  const outer: T[] = [];
+  const inner: T[] = [];
+  let end = -1;
+  for (const item of sorted) {
+    if (item.end <= end) inner.push(item.hit);
+    else {
+      outer.push(item.hit);
+      end = item.end;
+    }
+  }
+  return { outer, inner };
 }
 
 /**

@@ -650,3 +650,15 @@ export const MASCULINE_TITLE =
 /** Titles and honorifics that say a person is a woman ("Mrs", "Queen", "spokeswoman"). */
 export const FEMININE_TITLE =
   /\b(?:mrs|ms|miss|madam|madame|dame|lady|queen|princess|empress|frau|señora|\w*woman|\w*women)\b\.?/i;
+
+/**
+ * Who speaks in a quotation's own words: the quoted speaker themself ("“… I said, ‘…’”"), so a
+ * quotation they retell inside theirs is their words again.
+ */
+export const FIRST_PERSON_SUBJECTS = set('i we');
+
+/**
+ * Objects between a speech verb and the quotation it introduces ("they told me, ‘…’", "I said
+ * to him, ‘…’").
+ */
+export const SPEECH_OBJECTS = set('me us him her them you');

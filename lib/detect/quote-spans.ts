@@ -52,14 +52,14 @@ function maxSingle(text: string, open: number): number {
 }
 
 /** Whether a mark at `i` sits where a quotation opens (after a space or an opening bracket). */
-function opensAt(text: string, i: number): boolean {
+export function opensAt(text: string, i: number): boolean {
   const before = i > 0 ? (text[i - 1] ?? ' ') : ' ';
   const after = text[i + 1] ?? ' ';
   return /[\s([{—–\-/:;,]/.test(before) && !/\s/.test(after);
 }
 
 /** Whether a mark at `i` sits where a quotation closes (before a space or punctuation). */
-function closesAt(text: string, i: number): boolean {
+export function closesAt(text: string, i: number): boolean {
   const before = i > 0 ? (text[i - 1] ?? ' ') : ' ';
   const after = text[i + 1] ?? ' ';
   return !/\s/.test(before) && !LETTER_OR_DIGIT.test(after);
@@ -409,7 +409,7 @@ function nestedStraight(text: string, i: number, limit = text.length): number {
  * not before a word that never follows a possessive ("called them ‘rioters’ and left", "‘red
  * lines’ were clear"), where the mark closes a quotation.
  */
-function isPluralPossessive(text: string, i: number): boolean {
+export function isPluralPossessive(text: string, i: number): boolean {
   if (!(text[i - 1] === 's' && text[i + 1] === ' ' && /[a-z]/.test(text[i + 2] ?? '')))
     return false;
   const next = /^[a-z]+/.exec(text.slice(i + 2, i + 16))?.[0] ?? '';

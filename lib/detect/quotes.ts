@@ -41,6 +41,7 @@ import type { Person, PersonMention } from './people';
 import { personGenders, resolveIt, resolvePronoun } from './pronouns';
 import { speechVerdict, stanceVerb } from './quote-filter';
 import type { QuoteSpan } from './quote-spans';
+import { retoldQuotes } from './retold-quotes';
 import { isSpeechCue, isVerb } from './speech-cues';
 import type { Token } from './tokens';
 
@@ -360,7 +361,56 @@ export function findQuotes(input: QuoteContext): Quote[] {
   }
   shareAcrossParagraphs(text, quotes, quoteSpans, attributed);
   shareRepeatedWords(quotes, attributed);
-  return echoQuotes(text, quotes, unsure);
+  return echoQuotes(text, withRetold(ctx, quotes, quoteSpans), unsure);
+}
+
+/** Marks that may open a quotation nested in another. */
+const NESTED_MARK = /[‘'“"]/;
+
+/**
+ * The quotations with those retold inside them (“… I said, ‘…’”, see retold-quotes.ts) added
+ * after their outer quotation: the inner words are the outer speaker's when they say "I" or
+ * "we", the named person's, or nobody's.
+ */
+function withRetold(
+  ctx: AttributionContext,
+  quotes: readonly Quote[],
+  spans: readonly QuoteSpan[],
+): Quote[] {
+  const out: Quote[] = [];
+  quotes.forEach((q, k) => {
+    out.push(q);
+    if (!NESTED_MARK.test(q.text)) return;
+    for (const inner of retoldQuotes(ctx, spans[k] as QuoteSpan)) {
+      const r: Quote = {
+        text: ctx.text.slice(inner.start, inner.end),
+        start: inner.start,
+        end: inner.end,
+        speaker: null,
+      };
+      if (inner.speaker === 'self') {
+        r.speaker = q.speaker;
+        if (q.speakerType) r.speakerType = q.speakerType;
+        if (q.speakerStart !== undefined && q.speakerEnd !== undefined) {
+          r.speakerStart = q.speakerStart;
+          r.speakerEnd = q.speakerEnd;
+        }
+      } else {
+        const who: Speaker =
+          inner.speaker.type === 'pronoun' || inner.speaker.type === 'role'
+            ? NOBODY
+            : inner.speaker;
+        r.speaker = who.name;
+        r.speakerType = who.type;
+        if (who.type !== 'unnamed' && who.start !== undefined && who.end !== undefined) {
+          r.speakerStart = who.start;
+          r.speakerEnd = who.end;
+        }
+      }
+      out.push(r);
+    }
+  });
+  return out;
 }
 
 /** Longest unsure phrase, in words, that an echo of a quotation may be. */

@@ -1992,3 +1992,66 @@ describe('a name nobody introduced, an appositive, then the verb', () => {
     expect(said(text)).toEqual([['The plan is dead,', who]]);
   });
 });
+
+describe('a quotation retold inside a quotation', () => {
+  it('keeps the outer quotation and gives each line a speech verb introduces its own', () => {
+    expect(
+      said(
+        '“My team had a deal,” Ana Ruiz recounted. “And I said, ‘I want more.’ They said, ‘The workers can’t take it.’ I said, ‘Tell them to work harder.’”',
+      ),
+    ).toEqual([
+      ['My team had a deal,', 'Ana Ruiz'],
+      [
+        'And I said, ‘I want more.’ They said, ‘The workers can’t take it.’ I said, ‘Tell them to work harder.’',
+        'Ana Ruiz',
+      ],
+      ['I want more.', 'Ana Ruiz'],
+      ['The workers can’t take it.', null],
+      ['Tell them to work harder.', 'Ana Ruiz'],
+    ]);
+  });
+
+  it.each([
+    [
+      'a person named inside, with an object and a colon',
+      '“Then Ivo Dragan told me: ‘We are done,’ and left,” Senator Ana Ruiz said.',
+      ['We are done,', 'Ivo Dragan'],
+    ],
+    [
+      'an unnamed third person',
+      '“He asked me, ‘Why now?’ and I had no answer,” Senator Ana Ruiz said.',
+      ['Why now?', null],
+    ],
+    [
+      'the verb after the line',
+      '“Then ‘We are done,’ I told them, and we left,” Senator Ana Ruiz said.',
+      ['We are done,', 'Ana Ruiz'],
+    ],
+    [
+      'straight single marks in straight double ones',
+      '"We said, \'Not this year.\' Then we left," Senator Ana Ruiz said.',
+      ['Not this year.', 'Ana Ruiz'],
+    ],
+    [
+      'double marks in a British single quotation',
+      '‘I said to them, “We are done,” and left,’ Senator Ana Ruiz said.',
+      ['We are done,', 'Ana Ruiz'],
+    ],
+  ])('finds the retold line: %s', (_, text, inner) => {
+    const found = said(text);
+    expect(found).toHaveLength(2);
+    expect(found[1]).toEqual(inner);
+  });
+
+  it.each([
+    ['a scare quote', '“We call it the ‘red line’ policy,” Senator Ana Ruiz said.'],
+    ['a title', '“I read ‘The Long Night’ twice,” Senator Ana Ruiz said.'],
+    [
+      'a title after a verb of writing',
+      '“I wrote ‘The Long Night’ in a year,” Senator Ana Ruiz said.',
+    ],
+    ['a plural possessive', '“The workers’ union said no,” Senator Ana Ruiz said.'],
+  ])('keeps only the outer quotation around %s', (_, text) => {
+    expect(said(text)).toHaveLength(1);
+  });
+});
