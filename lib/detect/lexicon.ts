@@ -276,6 +276,9 @@ export const TAG_PARTICLES = set('back on in');
  * Verbs of taking a stand on something: the evaluative word quoted before their object is the
  * subject's own ("Kessel hailed the “historic” deal", "Brill rejected the “baseless” claims"),
  * while the same word after a plain verb is a scare quote ("she runs a “fact-checking” site").
+ * Verbs of affirming and stressing too ("reaffirmed the “ironclad” nature of the alliance",
+ * "insisted on the “urgent” need"), in each tense; not the bare forms that are also nouns
+ * ("stress", "underline", "highlight", "praise", "hail").
  */
 export const STANCE_VERBS = set(`
   hailed hails cheered cheers lauded lauds applauded applauds celebrated celebrates welcomed
@@ -285,6 +288,11 @@ export const STANCE_VERBS = set(`
   ridiculed ridicules mocked mocks castigated rebuked rejected rejects dismissed dismisses
   defended defends promised promises pledged pledges vowed vows opposed opposes protested
   protests called calls described describes
+  reaffirm reaffirms reaffirmed reaffirming affirm affirms affirmed affirming reiterate
+  reiterates reiterated reiterating stresses stressed stressing emphasise emphasises emphasised
+  emphasising emphasize emphasizes emphasized emphasizing underscore underscores underscored
+  underscoring underlines underlined underlining highlighted highlighting tout touting
+  praising hailing insist insists insisted insisting
 `);
 
 /** Conjunctions that join a second verb to a sentence ("… and insisting on …"). */

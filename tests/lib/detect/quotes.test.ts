@@ -2055,3 +2055,49 @@ describe('a quotation retold inside a quotation', () => {
     expect(said(text)).toHaveLength(1);
   });
 });
+
+describe('a verb of affirming or stressing before a quoted evaluative word', () => {
+  it.each([
+    ['reaffirmed', 'Foreign Minister Ivo Dragan reaffirmed the “ironclad” nature of the alliance.'],
+    ['affirms', 'Foreign Minister Ivo Dragan affirms the “ironclad” nature of the alliance.'],
+    ['reiterated', 'Foreign Minister Ivo Dragan reiterated the “vital” role of the alliance.'],
+    ['stressed', 'Foreign Minister Ivo Dragan stressed the “vital” role of the alliance.'],
+    ['emphasised', 'Foreign Minister Ivo Dragan emphasised the “vital” role of the alliance.'],
+    [
+      'emphasizing',
+      'Foreign Minister Ivo Dragan left, emphasizing the “vital” role of the alliance.',
+    ],
+    ['underscored', 'Foreign Minister Ivo Dragan underscored the “urgent” need for talks.'],
+    ['underlines', 'Foreign Minister Ivo Dragan underlines the “urgent” need for talks.'],
+    ['highlighted', 'Foreign Minister Ivo Dragan highlighted the “urgent” need for talks.'],
+    ['insisted on', 'Foreign Minister Ivo Dragan insisted on the “urgent” need for talks.'],
+    ['will reaffirm', 'Foreign Minister Ivo Dragan will reaffirm the “ironclad” bond.'],
+  ])('gives the word after "%s the" to the subject', (_, text) => {
+    const found = said(text);
+    expect(found).toHaveLength(1);
+    expect(found[0]?.[1]).toBe('Ivo Dragan');
+  });
+
+  it('keeps the word when the subject is unnamed', () => {
+    expect(
+      said('Officials have repeatedly reaffirmed the “ironclad” nature of the alliance.'),
+    ).toEqual([['ironclad', null]]);
+  });
+
+  it.each([
+    ['a name of a treaty', 'Foreign Minister Ivo Dragan reaffirmed the “Vell Accord” on Monday.'],
+    [
+      'a term marked as such',
+      'Foreign Minister Ivo Dragan stressed the so-called “ironclad” rule.',
+    ],
+    ['a noun "stress", not a verb', 'The stress of the “ironclad” rule was felt.'],
+  ])('still drops %s', (_, text) => {
+    expect(said(text)).toEqual([]);
+  });
+});
+
+describe('a noun that is also a verb of praising', () => {
+  it('still drops a quoted word after "praise for the"', () => {
+    expect(said('The plan won praise for the “bold” design of its bridges.')).toEqual([]);
+  });
+});
