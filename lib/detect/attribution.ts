@@ -51,7 +51,7 @@ import {
 import { isNameToken } from './names';
 import type { PersonMention } from './people';
 import type { QuoteSpan } from './quote-spans';
-import { isVerb, putIt, sourceAt } from './speech-cues';
+import { isVerb, putIt, reportsClause, sourceAt } from './speech-cues';
 import { norm, type Token } from './tokens';
 import { W_HONORIFIC, W_TITLEISH } from './word-class';
 
@@ -720,7 +720,16 @@ export function attributeBefore(ctx: AttributionContext, pre: readonly number[])
       const limit = (tokens[pre[pre.length - 1] as number] as Token).end;
       return sourceSpeaker(ctx, source, limit);
     }
-    if (!(isVerb(v) || v.low === 'speak' || v.low === 'spoke' || putIt(tokens, vi))) continue;
+    if (
+      !(
+        isVerb(v) ||
+        reportsClause(tokens, vi) ||
+        v.low === 'speak' ||
+        v.low === 'spoke' ||
+        putIt(tokens, vi)
+      )
+    )
+      continue;
     const prevTok = tokens[vi - 1];
     // "Jane Roe, 54, said": an age between commas is no appositive to look past.
     const gapBefore = prevTok !== undefined ? text.slice(prevTok.end, v.start) : '';

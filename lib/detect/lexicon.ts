@@ -670,3 +670,13 @@ export const FIRST_PERSON_SUBJECTS = set('i we');
  * to him, ‘…’").
  */
 export const SPEECH_OBJECTS = set('me us him her them you');
+
+/**
+ * Verbs that report words only when a clause follows them ("prosecutors alleged that …"):
+ * elsewhere they are adjectives ("the alleged plot"). Not "charged": "charged the “ringleader”
+ * with theft" reports no words.
+ */
+export const CLAUSE_SPEECH_VERBS = set('alleged');
+
+/** Words that open the clause such a verb reports. */
+export const CLAUSE_OPENERS = set('that the a an his her their its he she they it two three');

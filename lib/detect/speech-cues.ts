@@ -4,7 +4,13 @@
  * filter, attribution and `findQuotes` all ask them.
  */
 import type { MentionIndex } from './attribution-context';
-import { BACK_VERBS, SPEECH_VERBS, UTTERANCE_NOUNS } from './lexicon';
+import {
+  BACK_VERBS,
+  CLAUSE_OPENERS,
+  CLAUSE_SPEECH_VERBS,
+  SPEECH_VERBS,
+  UTTERANCE_NOUNS,
+} from './lexicon';
 import type { Token } from './tokens';
 
 /** A speech verb, in lowercase: "States" in "the United States" is not "states". */
@@ -47,6 +53,22 @@ function viewpointAt(tokens: readonly Token[], i: number, mentionAt: MentionInde
   return false;
 }
 
+/**
+ * "Prosecutors alleged that …", "alleged the two guards …": a verb that reports words only
+ * before the clause it opens (CLAUSE_SPEECH_VERBS), not as an adjective ("the alleged plot").
+ */
+export function reportsClause(tokens: readonly Token[], i: number): boolean {
+  const t = tokens[i] as Token;
+  const next = tokens[i + 1];
+  return (
+    CLAUSE_SPEECH_VERBS.has(t.low) &&
+    !t.cap &&
+    next !== undefined &&
+    next.sentence === t.sentence &&
+    CLAUSE_OPENERS.has(next.low)
+  );
+}
+
 /** "as Jane Roe put it": "put it" reports words. */
 export function putIt(tokens: readonly Token[], i: number): boolean {
   return tokens[i]?.low === 'put' && tokens[i + 1]?.low === 'it';
@@ -65,6 +87,7 @@ export function isSpeechCue(
   if (isVerb(t) || t.low === 'speak' || t.low === 'spoke' || t.low === 'speaking') return true;
   if (sourceAt(tokens, i, mentionAt) >= 0 || putIt(tokens, i)) return true;
   if (UTTERANCE_NOUNS.has(t.low)) return true;
+  if (reportsClause(tokens, i)) return true;
   // "Roe shot back", "fired back": the verb reports words only with "back".
   if (t.low === 'back' && BACK_VERBS.has(tokens[i - 1]?.low ?? '')) return true;
   return t.low === 'quoted' || t.low === 'quoting';

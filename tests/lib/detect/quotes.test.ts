@@ -2101,3 +2101,48 @@ describe('a noun that is also a verb of praising', () => {
     expect(said('The plan won praise for the “bold” design of its bridges.')).toEqual([]);
   });
 });
+
+describe('a quoted fragment anywhere in a clause a speech verb reports', () => {
+  it.each([
+    [
+      'after a long subject, with "alleged that"',
+      'Prosecutors alleged that Ana Ruiz and Ivo Dragan, who worked the night shift, “browsed the web,” lingered in the hall and slept.',
+      [['browsed the web,', null]],
+    ],
+    [
+      'a named subject of "alleged that"',
+      'Senator Ana Ruiz alleged that the two guards, who worked the night shift, “browsed the web” for hours.',
+      [['browsed the web', 'Ana Ruiz']],
+    ],
+    [
+      'after a second verb of the clause',
+      'Senator Ana Ruiz said the guards, who worked nights, skipped their rounds and “browsed the web” for hours.',
+      [['browsed the web', 'Ana Ruiz']],
+    ],
+    [
+      'an object late in the clause',
+      'Senator Ana Ruiz told reporters that the guards, who worked nights, had taken “a nap on the job” twice.',
+      [['a nap on the job', 'Ana Ruiz']],
+    ],
+  ])('finds it %s', (_, text, expected) => {
+    expect(said(text)).toEqual(expected);
+  });
+
+  it.each([
+    [
+      'a term after "so-called"',
+      'Senator Ana Ruiz said that the so-called “night shift” guards slept.',
+    ],
+    ['a title after "the book"', 'Senator Ana Ruiz said the book “The Long Night” was dull.'],
+    ['a title read', 'Senator Ana Ruiz said the guards read “The Long Night” during their shift.'],
+    ['a modifier', 'Senator Ana Ruiz said the guards ran a “fact-checking” site at night.'],
+    [
+      'a sentence with no speech verb',
+      'The two guards, who worked the night shift, “browsed the web” and slept.',
+    ],
+    ['"alleged" as an adjective', 'The alleged “ringleader” of the guards was arrested.'],
+    ['"charged" with a crime', 'Police charged the “ringleader” with theft.'],
+  ])('still drops %s', (_, text) => {
+    expect(said(text)).toEqual([]);
+  });
+});
