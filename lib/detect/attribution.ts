@@ -51,7 +51,7 @@ import {
 import { isNameToken } from './names';
 import type { PersonMention } from './people';
 import type { QuoteSpan } from './quote-spans';
-import { isVerb, putIt, reportsClause, sourceAt } from './speech-cues';
+import { closingSource, isVerb, putIt, reportsClause, sourceAt } from './speech-cues';
 import { norm, type Token } from './tokens';
 import { W_HONORIFIC, W_TITLEISH } from './word-class';
 
@@ -812,6 +812,20 @@ function phraseFrom(ctx: AttributionContext, from: number): Speaker | null {
 /** A place named as a speaker ("Washington concluded"): a country or city speaking as a whole. */
 function isPlace(sp: Speaker): boolean {
   return sp.type === 'organisation' && PLACES.has(norm(sp.name));
+}
+
+/**
+ * "The guards signed “false certifications” attesting …, according to court records.": the
+ * source a sentence closes with, after a comma, speaks for a quotation anywhere before it.
+ */
+export function attributeClosingSource(
+  ctx: AttributionContext,
+  post: readonly number[],
+): Speaker | null {
+  const source = closingSource(ctx.text, ctx.tokens, post);
+  if (source < 0) return null;
+  const limit = (ctx.tokens[post[post.length - 1] as number] as Token).end;
+  return sourceSpeaker(ctx, source, limit);
 }
 
 /**

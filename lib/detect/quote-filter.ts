@@ -27,7 +27,7 @@ import {
   WORK_NOUNS,
 } from './lexicon';
 import type { QuoteSpan } from './quote-spans';
-import { isVerb } from './speech-cues';
+import { closingSource, isVerb } from './speech-cues';
 import type { Token } from './tokens';
 
 /**
@@ -169,12 +169,15 @@ export function speechVerdict(ctx: AttributionContext, v: VerdictInput): Verdict
   // A quoted modifier: "a “post-truth” society"; but a quoted verb taking its object after a
   // preposition or noun ("accuses them of “misappropriating” secrets", "talks “proved futile”
   // due to") is someone's words when a speech cue says whose.
+  // A phrase of two words in a sentence a source closes ("signed “false certifications”
+  // attesting …, according to court records") is that source's words, whatever follows it.
   if (
     nounFollows(text, span, firstAfter) &&
     words.length <= 2 &&
     !quotedVerb(words, before) &&
     !herWords &&
-    !opensReportedClause(ctx, pre, span)
+    !opensReportedClause(ctx, pre, span) &&
+    !(words.length === 2 && closingSource(text, tokens, post) >= 0)
   ) {
     return 'term';
   }

@@ -18,6 +18,7 @@
 import {
   attributeAfter,
   attributeBefore,
+  attributeClosingSource,
   attributeLater,
   attributeNext,
   clauseSubject,
@@ -294,6 +295,7 @@ export function findQuotes(input: QuoteContext): Quote[] {
       : (attributeAfter(ctx, post, span.close) ??
         tag ??
         attributeBefore(ctx, pre) ??
+        attributeClosingSource(ctx, post) ??
         attributeLater(ctx, post));
     if (speaker?.type === 'pronoun') {
       speaker =

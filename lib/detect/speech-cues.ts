@@ -69,6 +69,28 @@ export function reportsClause(tokens: readonly Token[], i: number): boolean {
   );
 }
 
+/**
+ * The token where the source of a clause closing the sentence after a quotation starts ("“…”
+ * attesting they had done their rounds, according to court records."), or -1: "according to"
+ * or "in the words of" after a comma among the tokens `post`, so the source vouches for the
+ * whole sentence, not only for words right before it.
+ */
+export function closingSource(
+  text: string,
+  tokens: readonly Token[],
+  post: readonly number[],
+): number {
+  for (let k = 1; k < post.length; k++) {
+    const i = post[k] as number;
+    const t = tokens[i] as Token;
+    if (t.low !== 'according' && t.low !== 'in') continue;
+    const source = sourceAt(tokens, i);
+    const prev = tokens[i - 1];
+    if (source >= 0 && prev && /,\s*$/.test(text.slice(prev.end, t.start))) return source;
+  }
+  return -1;
+}
+
 /** "as Jane Roe put it": "put it" reports words. */
 export function putIt(tokens: readonly Token[], i: number): boolean {
   return tokens[i]?.low === 'put' && tokens[i + 1]?.low === 'it';

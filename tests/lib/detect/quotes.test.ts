@@ -2146,3 +2146,55 @@ describe('a quoted fragment anywhere in a clause a speech verb reports', () => {
     expect(said(text)).toEqual([]);
   });
 });
+
+describe('a sentence that closes with "according to" its source', () => {
+  it.each([
+    [
+      'a phrase before a participle',
+      'The two guards signed “false certifications” attesting they had done their rounds, according to court records.',
+      [['false certifications', null]],
+    ],
+    [
+      'a phrase before a clause, from a body',
+      'The guards had “no idea” where the keys were, according to a statement from the Vell Prison Service.',
+      [['no idea', 'Vell Prison Service']],
+    ],
+    [
+      'a predicate, from a person',
+      'The warden was “furious” about the guards, according to Senator Ana Ruiz.',
+      [['furious', 'Ana Ruiz']],
+    ],
+    [
+      'an object, from a person',
+      'The guards ignored “repeated warnings” from their managers, according to Senator Ana Ruiz.',
+      [['repeated warnings', 'Ana Ruiz']],
+    ],
+  ])('finds %s and gives it to the source', (_, text, expected) => {
+    expect(said(text)).toEqual(expected);
+  });
+
+  it.each([
+    [
+      'a term after "so-called"',
+      'The so-called “night shift” rule was dropped, according to court records.',
+    ],
+    [
+      'a title after "the book"',
+      'The book “The Long Night” sold well, according to the publisher.',
+    ],
+    [
+      'a modifier after a determiner',
+      'The guards ran a “fact-checking” site at night, according to court records.',
+    ],
+    [
+      'a one-word modifier',
+      'The guards ran “fact-checking” sites at night, according to court records.',
+    ],
+    [
+      'a title in title case',
+      'The guards watched “The Long Night” on Monday, according to court records.',
+    ],
+  ])('still drops %s', (_, text) => {
+    expect(said(text)).toEqual([]);
+  });
+});
