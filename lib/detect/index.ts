@@ -67,7 +67,7 @@ export function* detectInSteps(text: string, options: DetectOptions = {}): Steps
   yield;
   const lines = new Set(options.lineBreaks ?? []);
   const spans = findQuoteSpans(text, lines.size > 0 ? breaks.filter((b) => !lines.has(b)) : breaks);
-  const quotes = findQuotes({ text, tokens, sentenceStarts, spans, people });
+  const quotes = findQuotes({ text, tokens, sentenceStarts, spans, people, breaks });
   const officials: Official[] = people
     .filter((p) => p.official)
     .map((p) => ({

@@ -76,6 +76,8 @@ export interface QuoteContext {
   sentenceStarts: readonly number[];
   spans: readonly QuoteSpan[];
   people: readonly Person[];
+  /** Sorted offsets where blocks start: a block made only of a quotation is a pull quote. */
+  breaks?: readonly number[];
 }
 
 function sentenceAt(starts: readonly number[], pos: number): number {
@@ -176,6 +178,7 @@ export function findQuotes(input: QuoteContext): Quote[] {
   const quoteSpans: QuoteSpan[] = [];
   const attributed: boolean[] = []; // the sentence itself names the speaker (or an unnamed one)
   const unsure: Unsure[] = [];
+  const blocks: number[] = []; // quotations that are a whole block on their own
   let previous: { speaker: Speaker; sentence: number } | null = null;
   for (const span of spans) {
     const raw = text.slice(span.start, span.end);
@@ -275,6 +278,22 @@ export function findQuotes(input: QuoteContext): Quote[] {
     // person's words.
     const subject = !hasSpeechCue && words.length <= 8 ? clauseSubject(ctx, pre) : null;
     if (verdict === 'unsure' && subject) verdict = 'speech';
+    // "“Foreign-backed rebel units”" as a heading or pull quote between paragraphs: a block
+    // that is only a quotation of two words or more is one, whoever said it (see
+    // shareWithBlocks); one word, or a list of such blocks (titles of works), is not.
+    if (verdict === 'unsure' && words.length >= 2 && aloneInBlock(text, span, input.breaks)) {
+      quotes.push({
+        text: raw,
+        start: span.start,
+        end: span.end,
+        speaker: null,
+        speakerType: 'unnamed',
+      });
+      quoteSpans.push(span);
+      attributed.push(false);
+      blocks.push(quotes.length - 1);
+      continue;
+    }
     if (verdict !== 'speech') {
       if (
         (verdict === 'unsure' || verdict === 'title') &&
@@ -363,6 +382,7 @@ export function findQuotes(input: QuoteContext): Quote[] {
   }
   shareAcrossParagraphs(text, quotes, quoteSpans, attributed);
   shareRepeatedWords(quotes, attributed);
+  shareWithBlocks(quotes, attributed, blocks);
   return echoQuotes(text, withRetold(ctx, quotes, quoteSpans), unsure);
 }
 
@@ -517,6 +537,81 @@ function shareAcrossParagraphs(
   for (let k = 0; k + 1 < quotes.length; k++) {
     if (!continues(k) || attributed[k + 1]) continue;
     if (attributed[k] || (quotes[k + 1] as Quote).speaker === null) copy(k, k + 1);
+  }
+}
+
+/** The block (between `breaks`) holding offset `at`: its start and end. */
+function blockAround(text: string, breaks: readonly number[], at: number): [number, number] {
+  let lo = 0;
+  let hi = breaks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((breaks[mid] as number) <= at) lo = mid + 1;
+    else hi = mid;
+  }
+  return [breaks[lo - 1] ?? 0, breaks[lo] ?? text.length];
+}
+
+/** Nothing but spaces and punctuation: what may surround a quotation alone in its block. */
+const BARE = /^[\s\p{P}]*$/u;
+
+/**
+ * Whether the quotation `span` is all its block holds (a heading, a pull quote), and neither
+ * block beside it is also only a quotation (a list of titles, as in a list of publications).
+ */
+function aloneInBlock(
+  text: string,
+  span: QuoteSpan,
+  breaks: readonly number[] | undefined,
+): boolean {
+  if (!breaks || breaks.length === 0) return false;
+  const only = (s: number, e: number, open: number, close: number) =>
+    BARE.test(text.slice(s, open)) && BARE.test(text.slice(close, e));
+  const [s, e] = blockAround(text, breaks, span.open);
+  if (span.close > e || !only(s, e, span.open, span.close)) return false;
+  const quoteOnly = ([bs, be]: [number, number]) => {
+    const block = text.slice(bs, be).trim();
+    return block.length > 0 && /^[“"‘'«„]/.test(block) && /[”"’'»“]\p{P}*$/u.test(block);
+  };
+  return (
+    !(s > 0 && quoteOnly(blockAround(text, breaks, s - 1))) &&
+    !(e < text.length && quoteOnly(blockAround(text, breaks, e)))
+  );
+}
+
+/**
+ * A heading or pull quote (a block that is only a quotation) takes the speaker of a nearby
+ * attributed quotation whose words it holds: the body may quote only part of it ("“rebel
+ * units”", given to a body, under the heading "“Foreign-backed rebel units”"). Otherwise
+ * nobody the text names said it. shareRepeatedWords covers the other way round.
+ */
+function shareWithBlocks(
+  quotes: Quote[],
+  attributed: readonly boolean[],
+  blocks: readonly number[],
+): void {
+  const key = (q: Quote) =>
+    ` ${q.text
+      .replace(/\u00AD/g, '')
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}]+/gu, ' ')
+      .trim()} `;
+  for (const i of blocks) {
+    const t = quotes[i] as Quote;
+    if (t.speaker !== null) continue;
+    const k = key(t);
+    const from = Math.max(0, i - REPEAT_WINDOW);
+    const to = Math.min(quotes.length, i + REPEAT_WINDOW);
+    for (let j = from; j < to; j++) {
+      const f = quotes[j] as Quote;
+      const kj = key(f);
+      if (j === i || !attributed[j] || f.speaker === null || kj.trim().split(' ').length < 2)
+        continue;
+      if (!k.includes(kj)) continue;
+      t.speaker = f.speaker;
+      if (f.speakerType) t.speakerType = f.speakerType;
+      break;
+    }
   }
 }
 

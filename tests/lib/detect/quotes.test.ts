@@ -794,9 +794,10 @@ describe('a short phrase that repeats a quotation', () => {
     expect(said(text)).toEqual([['There is not a chance we sign this,', 'Tomas Varga']]);
   });
 
+  // A block that is only a quotation is one even when no quotation shares its words (see
+  // "a block made only of a quotation"); inside a paragraph, such a phrase is not.
   it('stays dropped when no quotation has its words', () => {
-    const head = '“Talks at dawn”';
-    expect(said(`${head} ${body}`, [head.length + 1])).toEqual([
+    expect(said(`${body} Aides planned “talks at dawn” for Friday.`)).toEqual([
       ['There is not a chance we sign this,', 'Tomas Varga'],
     ]);
   });
@@ -2196,5 +2197,58 @@ describe('a sentence that closes with "according to" its source', () => {
     ],
   ])('still drops %s', (_, text) => {
     expect(said(text)).toEqual([]);
+  });
+});
+
+describe('a block made only of a quotation', () => {
+  /** Blocks joined by spaces, with a break where each starts. */
+  function blocks(...parts: string[]): [string, number[]] {
+    const breaks: number[] = [];
+    let at = 0;
+    for (const p of parts.slice(0, -1)) {
+      at += p.length + 1;
+      breaks.push(at);
+    }
+    return [parts.join(' '), breaks];
+  }
+
+  it('is a quotation, with the speaker of the body’s quotation of part of it', () => {
+    const [text, breaks] = blocks(
+      'Senator Ana Ruiz spoke on Monday.',
+      '“Foreign-backed rebel units”',
+      'The Vell Defence League said that “rebel units” had crossed the border.',
+    );
+    expect(said(text, breaks)).toEqual([
+      ['Foreign-backed rebel units', 'Vell Defence League'],
+      ['rebel units', 'Vell Defence League'],
+    ]);
+  });
+
+  it('is a quotation of nobody named when no quotation shares its words', () => {
+    const [text, breaks] = blocks(
+      'Senator Ana Ruiz spoke on Monday.',
+      '“Rebel units”',
+      'The minister left for Vell.',
+    );
+    expect(said(text, breaks)).toEqual([['Rebel units', null]]);
+  });
+
+  it.each([
+    ['one word', ['The talks ended.', '“Enough”', 'The minister left.']],
+    [
+      'titles in a list of publications',
+      ['Selected reports', '“Borders and keepers”', '“Water at risk”', 'All reports are free.'],
+    ],
+    [
+      'titles of works in title case',
+      ['Publications', '“The Long Night of Policy”', '“Borders and Their Keepers”'],
+    ],
+  ])('still drops %s', (_, parts) => {
+    const [text, breaks] = blocks(...parts);
+    expect(said(text, breaks)).toEqual([]);
+  });
+
+  it('still drops the same phrase inside a paragraph with no cue', () => {
+    expect(said('Senator Ana Ruiz spoke on Monday about “rebel units” near Vell.')).toEqual([]);
   });
 });
