@@ -5,16 +5,15 @@
  */
 import { collectFormRecords, sightingsOf } from '../library/identity';
 import type {
-  BucketRecord,
   FormRecord,
   LibraryPage,
   PersonChoice,
   PersonRecord,
   Sighting,
+  StoredPerson,
 } from '../library/records';
 import {
   bucketOf,
-  bucketRecordsOf,
   choiceBuckets,
   closeOverMerges,
   formKeysOf,
@@ -37,13 +36,8 @@ import type { DossierDB, SavedSearch } from './schema';
 import { type DossierTx, inTransaction, requestsOf } from './transaction';
 
 /** The stores a change to the people summary writes. */
-type SummaryStores = ['library-settings', 'library-buckets', 'library-people', 'library-choices'];
-const SUMMARY_STORES = [
-  'library-settings',
-  'library-buckets',
-  'library-people',
-  'library-choices',
-] as const;
+type SummaryStores = ['library-settings', 'library-people', 'library-choices'];
+const SUMMARY_STORES = ['library-settings', 'library-people', 'library-choices'] as const;
 
 /** Whether the stored summary is there and of the current version (else it is left alone). */
 async function summaryIsCurrent(tx: DossierTx<SummaryStores, 'readwrite'>): Promise<boolean> {
@@ -86,9 +80,10 @@ async function applyChanges(
 /**
  * Re-resolves the people of `buckets` (closed over the reader's merges) after `change`, if
  * any, has edited their forms (form key → record) and said which buckets it really changed.
- * One round of reads, one request per bucket (its forms and the ids of its people are in its
- * record), then the writes, for the buckets changed (closed over the merges) only: each
- * bucket's record, the people gone deleted and the people resolved put.
+ * One round of reads, one request per bucket (the people at home in it, whose records hold its
+ * forms; the people of a bucket at home in another are found through the merge that joins
+ * them), then the writes, for the buckets changed (closed over the merges) only:
+ * the people gone deleted and the people resolved put.
  */
 async function resolveBuckets(
   tx: DossierTx<SummaryStores, 'readwrite'>,
@@ -98,19 +93,22 @@ async function resolveBuckets(
 ): Promise<void> {
   if (buckets.size === 0) return;
   const all = [...closeOverMerges(buckets, choices)];
-  const store = tx.objectStore('library-buckets');
-  const found = await Promise.all(all.map((b) => store.get(b)));
-  const forms = new Map<string, FormRecord>();
-  for (const record of found) {
-    if (record) for (const form of formRecordsOf(record)) forms.set(form.key, form);
+  const store = tx.objectStore('library-people');
+  const found = new Map<string, StoredPerson>();
+  for (const list of await Promise.all(all.map((b) => store.getAll(homeRange(b))))) {
+    for (const person of list) found.set(person.id, person);
   }
+  const forms = formRecordsOf([...found.values()]);
   const changed = change?.(forms);
   if (changed?.size === 0) return;
   // Unchanged buckets resolve as before (the same forms, the same choices): left as stored.
   const scope = changed ? closeOverMerges(changed, choices) : new Set(all);
-  const oldIds = found.flatMap((r) => (r && scope.has(r.bucket) ? r.people : []));
+  const oldKeys: [string, string][] = [];
+  for (const person of found.values()) {
+    if (person.buckets.some((b) => scope.has(b))) oldKeys.push([person.home, person.id]);
+  }
   const kept = [...forms.values()].filter((f) => scope.has(f.bucket));
-  writeSummary(tx, scope, kept, peopleOf(kept, choices), oldIds);
+  writePeople(tx, peopleOf(kept, choices), oldKeys);
 }
 
 /** Whether two sightings of a form on one page say the same (either may be absent). */
@@ -132,26 +130,22 @@ function unsettledRange(): IDBKeyRange {
   return IDBKeyRange.bound(UNSETTLED_PREFIX, `${UNSETTLED_PREFIX}\uffff`);
 }
 
-/**
- * Stores what resolving `buckets` gave: their records (`bucketRecordsOf`; a bucket left
- * without forms is deleted), and `people` in place of the people stored as `oldIds`.
- */
-function writeSummary(
+/** Stores `people` in place of the people stored under `oldKeys` (`[home, id]`). */
+function writePeople(
   tx: DossierTx<SummaryStores, 'readwrite'>,
-  buckets: Iterable<string>,
-  forms: Iterable<FormRecord>,
-  people: readonly PersonRecord[],
-  oldIds: readonly string[],
+  people: readonly StoredPerson[],
+  oldKeys: readonly [string, string][],
 ): void {
-  const { records, gone } = bucketRecordsOf(buckets, forms, people);
-  const bucketWrites = requestsOf(tx.objectStore('library-buckets'));
-  for (const bucket of gone) bucketWrites.delete(bucket);
-  for (const record of records) bucketWrites.put(record);
   const writes = requestsOf(tx.objectStore('library-people'));
-  // A person kept under the same id is simply overwritten: only those gone are deleted.
-  const kept = new Set(people.map((p) => p.id));
-  for (const key of new Set(oldIds)) if (!kept.has(key)) writes.delete(key);
+  // A person kept under the same key is simply overwritten: only those gone are deleted.
+  const kept = new Set(people.map((p) => `${p.home}\n${p.id}`));
+  for (const key of oldKeys) if (!kept.has(`${key[0]}\n${key[1]}`)) writes.delete(key);
   for (const person of people) writes.put(person);
+}
+
+/** The key range of the people at home in `bucket` (see `StoredPerson`): arrays sort after every string. */
+function homeRange(bucket: string): IDBKeyRange {
+  return IDBKeyRange.bound([bucket, ''], [bucket, []]);
 }
 
 /**
@@ -169,11 +163,8 @@ export function rebuildPeopleSummary(db: DossierDB): Promise<number> {
     const people = peopleOf(records.values(), choices);
     // Built from every page as it is now: no page is left to settle.
     requestsOf(tx.objectStore('library-settings')).delete(unsettledRange());
-    await Promise.all([
-      tx.objectStore('library-buckets').clear(),
-      tx.objectStore('library-people').clear(),
-    ]);
-    writeSummary(summaryTx(tx), [], records.values(), people, []);
+    await tx.objectStore('library-people').clear();
+    writePeople(summaryTx(tx), people, []);
     await tx.objectStore('library-settings').put({ key: SUMMARY_KEY, value: SUMMARY_VERSION });
     return people.length;
   });
@@ -214,12 +205,12 @@ export function listPeopleSummary(
 
 /** The form records of some name forms (for tests and checks of the summary). */
 export function getFormRecords(db: DossierDB, keys: readonly string[]): Promise<FormRecord[]> {
-  return inTransaction(db, ['library-buckets'], 'readonly', async (tx) => {
-    const store = tx.objectStore('library-buckets');
-    const found = await Promise.all(keys.map((k) => store.get(bucketOf(k))));
+  return inTransaction(db, ['library-people'], 'readonly', async (tx) => {
+    const store = tx.objectStore('library-people');
+    const found = await Promise.all(keys.map((k) => store.getAll(homeRange(bucketOf(k)))));
     return keys.flatMap((key, i) => {
-      const seen = (found[i] as BucketRecord | undefined)?.forms[key];
-      return seen ? [{ key, bucket: bucketOf(key), seen }] : [];
+      const record = formRecordsOf(found[i] as StoredPerson[]).get(key);
+      return record ? [record] : [];
     });
   });
 }
@@ -455,14 +446,13 @@ export async function forgetLibrary(
   const moved = options.notes ? await trashNotes(db, undefined, options.now ?? new Date()) : 0;
   await inTransaction(
     db,
-    ['library-pages', 'library-choices', 'library-buckets', 'library-people', 'library-settings'],
+    ['library-pages', 'library-choices', 'library-people', 'library-settings'],
     'readwrite',
     async (tx) => {
       await tx.objectStore('library-pages').clear();
       await tx.objectStore('library-settings').delete(unsettledRange());
       await tx.objectStore('library-choices').clear();
       // An empty summary is a current one: nothing needs rebuilding.
-      await tx.objectStore('library-buckets').clear();
       await tx.objectStore('library-people').clear();
     },
   );
