@@ -135,20 +135,25 @@ export type HeldSighting = [
 ];
 
 /**
- * A person as the `library-people` store keeps them (schema v8), under `[home, id]`: the
- * person, with what every page says about each of their name forms (`seen`). Only the resolver
- * reads `seen`: the forms of a surname bucket are those of its people, and a bucket's people
- * are one key range (`home`, their main form's bucket; a person merged across surnames is
- * found through the merge, which joins the buckets). So settling a page reads one range and
- * writes one record per person it touches, where a record per bucket beside the person's own
- * cost a second write (v7). `seen` is JSON text (form key, as resolved, so a name split by
- * pages keeps its own → `HeldSighting[]`): one string is cloned in one copy, where the same
- * sightings as arrays cost the worker an object each to write and the panel one each to read.
+ * A person as the `library-people` store keeps them (schema v8): the person, with what every
+ * page says about each of their name forms (`seen`). Only the resolver reads `seen`: the forms
+ * of a surname bucket are those of its people, so settling a page reads and writes one record
+ * per person it touches, where a record per bucket beside the person's own cost a second write
+ * (v7). A person is at home in their main form's bucket (one merged across surnames is found
+ * through the merge, which joins the buckets), and stored under `key`: the bucket itself for
+ * the first of its people by id, so that finding a bucket's people is one `get` (a key range
+ * read cost twice as much), and the bucket, `HOME_SEPARATOR` and the id for any other, read
+ * only when the first says there are `more`. `seen` is JSON text (form key, as resolved, so a
+ * name split by pages keeps its own → `HeldSighting[]`): one string is cloned in one copy,
+ * where the same sightings as arrays cost the worker an object each to write and the panel
+ * one each to read.
  */
 export interface StoredPerson extends PersonRecord {
-  home: string;
+  key: string;
+  more: boolean;
   seen: string;
 }
+
 /** A library setting, by key (`paused`). */
 export interface LibrarySetting {
   key: string;

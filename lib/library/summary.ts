@@ -231,13 +231,35 @@ export function peopleOf(
   const list = [...records];
   const resolution = resolveForms(formsOf(list, choices), choices);
   const sightings = sightingsByForm(list, choices);
-  return resolution.people.map((p) => {
+  const people = resolution.people.map((p) => {
     const seen: Record<string, HeldSighting[]> = {};
     for (const key of p.forms) seen[key] = (sightings.get(key) ?? []).map(heldOf);
     const person = personRecord(p, resolution);
-    return { ...person, home: person.buckets[0] ?? '', seen: JSON.stringify(seen) };
+    return { ...person, key: '', more: false, seen: JSON.stringify(seen) };
   });
+  // Keyed by home bucket (see `StoredPerson`): the first by id under the bucket's name.
+  const homes = new Map<string, StoredPerson[]>();
+  for (const person of people) {
+    const home = person.buckets[0] ?? '';
+    const list = homes.get(home);
+    if (list) list.push(person);
+    else homes.set(home, [person]);
+  }
+  for (const [home, list] of homes) {
+    list.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    list.forEach((person, i) => {
+      person.key = i === 0 ? home : `${home}${HOME_SEPARATOR}${person.id}`;
+      person.more = i === 0 && list.length > 1;
+    });
+  }
+  return people;
 }
+
+/**
+ * Between a bucket and a person's id in the key of any but the first person at home in it: a
+ * character no bucket or form key holds (`parseName` keeps letters, digits, spaces, hyphens).
+ */
+export const HOME_SEPARATOR = '\u0001';
 
 /** A resolved person as the panel reads them. */
 function personRecord(person: Resolution['people'][number], resolution: Resolution): PersonRecord {

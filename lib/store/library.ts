@@ -18,6 +18,7 @@ import {
   closeOverMerges,
   formKeysOf,
   formRecordsOf,
+  HOME_SEPARATOR,
   markOf,
   peopleOf,
   readMark,
@@ -81,8 +82,8 @@ async function applyChanges(
  * Re-resolves the people of `buckets` (closed over the reader's merges) after `change`, if
  * any, has edited their forms (form key → record) and said which buckets it really changed.
  * One round of reads, one request per bucket (the people at home in it, whose records hold its
- * forms; the people of a bucket at home in another are found through the merge that joins
- * them), then the writes, for the buckets changed (closed over the merges) only:
+ * forms: `peopleAtHome`; the people of a bucket at home in another are found through the merge
+ * that joins them), then the writes, for the buckets changed (closed over the merges) only:
  * the people gone deleted and the people resolved put.
  */
 async function resolveBuckets(
@@ -93,19 +94,15 @@ async function resolveBuckets(
 ): Promise<void> {
   if (buckets.size === 0) return;
   const all = [...closeOverMerges(buckets, choices)];
-  const store = tx.objectStore('library-people');
-  const found = new Map<string, StoredPerson>();
-  for (const list of await Promise.all(all.map((b) => store.getAll(homeRange(b))))) {
-    for (const person of list) found.set(person.id, person);
-  }
-  const forms = formRecordsOf([...found.values()]);
+  const found = await peopleAtHome(tx, all);
+  const forms = formRecordsOf(found);
   const changed = change?.(forms);
   if (changed?.size === 0) return;
   // Unchanged buckets resolve as before (the same forms, the same choices): left as stored.
   const scope = changed ? closeOverMerges(changed, choices) : new Set(all);
-  const oldKeys: [string, string][] = [];
-  for (const person of found.values()) {
-    if (person.buckets.some((b) => scope.has(b))) oldKeys.push([person.home, person.id]);
+  const oldKeys: string[] = [];
+  for (const person of found) {
+    if (person.buckets.some((b) => scope.has(b))) oldKeys.push(person.key);
   }
   const kept = [...forms.values()].filter((f) => scope.has(f.bucket));
   writePeople(tx, peopleOf(kept, choices), oldKeys);
@@ -130,22 +127,38 @@ function unsettledRange(): IDBKeyRange {
   return IDBKeyRange.bound(UNSETTLED_PREFIX, `${UNSETTLED_PREFIX}\uffff`);
 }
 
-/** Stores `people` in place of the people stored under `oldKeys` (`[home, id]`). */
+/** Stores `people` in place of the people stored under `oldKeys`. */
 function writePeople(
   tx: DossierTx<SummaryStores, 'readwrite'>,
   people: readonly StoredPerson[],
-  oldKeys: readonly [string, string][],
+  oldKeys: readonly string[],
 ): void {
   const writes = requestsOf(tx.objectStore('library-people'));
   // A person kept under the same key is simply overwritten: only those gone are deleted.
-  const kept = new Set(people.map((p) => `${p.home}\n${p.id}`));
-  for (const key of oldKeys) if (!kept.has(`${key[0]}\n${key[1]}`)) writes.delete(key);
+  const kept = new Set(people.map((p) => p.key));
+  for (const key of oldKeys) if (!kept.has(key)) writes.delete(key);
   for (const person of people) writes.put(person);
 }
 
-/** The key range of the people at home in `bucket` (see `StoredPerson`): arrays sort after every string. */
-function homeRange(bucket: string): IDBKeyRange {
-  return IDBKeyRange.bound([bucket, ''], [bucket, []]);
+/**
+ * The people at home in `buckets` (see `StoredPerson`): one `get` per bucket for the first,
+ * then, only for a bucket whose first says there are more, one key range read for the others.
+ */
+async function peopleAtHome(
+  tx:
+    | DossierTx<SummaryStores, 'readwrite' | 'readonly'>
+    | DossierTx<['library-people'], 'readonly'>,
+  buckets: readonly string[],
+): Promise<StoredPerson[]> {
+  const store = (tx as DossierTx<['library-people'], 'readonly'>).objectStore('library-people');
+  const firsts = await Promise.all(buckets.map((b) => store.get(b)));
+  const more = buckets.filter((_, i) => firsts[i]?.more === true);
+  const others = await Promise.all(
+    more.map((b) =>
+      store.getAll(IDBKeyRange.bound(`${b}${HOME_SEPARATOR}`, `${b}\u0002`, false, true)),
+    ),
+  );
+  return [...firsts.filter((p): p is StoredPerson => p !== undefined), ...others.flat()];
 }
 
 /**
@@ -206,10 +219,9 @@ export function listPeopleSummary(
 /** The form records of some name forms (for tests and checks of the summary). */
 export function getFormRecords(db: DossierDB, keys: readonly string[]): Promise<FormRecord[]> {
   return inTransaction(db, ['library-people'], 'readonly', async (tx) => {
-    const store = tx.objectStore('library-people');
-    const found = await Promise.all(keys.map((k) => store.getAll(homeRange(bucketOf(k)))));
-    return keys.flatMap((key, i) => {
-      const record = formRecordsOf(found[i] as StoredPerson[]).get(key);
+    const forms = formRecordsOf(await peopleAtHome(tx, [...new Set(keys.map(bucketOf))]));
+    return keys.flatMap((key) => {
+      const record = forms.get(key);
       return record ? [record] : [];
     });
   });

@@ -39,9 +39,10 @@
  *   most of what recording a page cost (`npm run bench -- library`). The step drops the
  *   derived data; the summary is rebuilt from the pages (lib/library/summary.ts).
  * - v8: a bucket's forms kept in its people's records: `library-buckets` is dropped, and
- *   `library-people` is made again with the key path `[home, id]` (`home`: the bucket of the
- *   person's main form, so a bucket's people are one key range) and its `by-rank` index, each
- *   record holding what every page says about the person's forms (`seen`). Why: in v7 settling
+ *   `library-people` is made again with the key path `key` (the bucket of the person's main
+ *   form for the first of its people, so a bucket's people are found with one `get`; see
+ *   `StoredPerson`) and its `by-rank` index, each record holding what every page says about
+ *   the person's forms (`seen`). Why: in v7 settling
  *   a page wrote, for every surname it names, the bucket's record and its person's: two writes
  *   where one carries both, and Chromium's cost is per request more than per byte. The step
  *   drops the derived data; the summary is rebuilt from the pages.
@@ -104,8 +105,8 @@ export interface DossierSchema extends DBSchema {
    */
   'library-settings': { key: string; value: LibrarySetting };
   'library-people': {
-    /** `[home, id]` (v8): a bucket's people are one key range. */
-    key: [string, string];
+    /** `key` (v8): a bucket's first person under its name (see `StoredPerson`). */
+    key: string;
     value: StoredPerson;
     indexes: {
       /** `rank` (`[pages, mentions]`): the most frequent people first, walked backwards. */

@@ -232,7 +232,7 @@ describe('migration v6 → v7 (and on)', () => {
     expect(stores).not.toContain('library-buckets');
     const people = db.idb.transaction('library-people').store;
     expect([...people.indexNames]).toEqual(['by-rank']);
-    expect(people.keyPath).toEqual(['home', 'id']);
+    expect(people.keyPath).toBe('key');
     expect((await listLibraryPages(db)).map((p) => p.url).sort()).toEqual(pages.map((p) => p.url));
     expect(await listPersonChoices(db)).toEqual([merge]);
     expect(await isLibraryPaused(db)).toBe(false);
@@ -338,7 +338,7 @@ describe('migration v7 → v8', () => {
     expect(db.idb.version).toBe(DB_VERSION);
     expect([...db.idb.objectStoreNames]).not.toContain('library-buckets');
     const store = db.idb.transaction('library-people').store;
-    expect(store.keyPath).toEqual(['home', 'id']);
+    expect(store.keyPath).toBe('key');
     expect([...store.indexNames]).toEqual(['by-rank']);
     // The v7 people (no sightings) are gone, not taken as current.
     expect(await store.count()).toBe(0);
