@@ -193,13 +193,16 @@ export function formRecordsOf(people: readonly StoredPerson[]): Map<string, Form
   const forms = new Map<string, FormRecord>();
   for (const person of people) {
     const seen = parseSeen(person.seen);
+    // A person of one bucket (all but those the reader merged across surnames): no name to parse.
+    const only =
+      Array.isArray(person.buckets) && person.buckets.length === 1 ? person.buckets[0] : undefined;
     for (const key in seen) {
       const list = seen[key];
       if (!Array.isArray(list)) continue;
       const base = key.split(' #')[0] as string;
       let record = forms.get(base);
       if (!record) {
-        record = { key: base, bucket: bucketOf(base), seen: {} };
+        record = { key: base, bucket: typeof only === 'string' ? only : bucketOf(base), seen: {} };
         forms.set(base, record);
       }
       for (const held of list as unknown[]) {
@@ -234,8 +237,7 @@ export function peopleOf(
   const people = resolution.people.map((p) => {
     const seen: Record<string, HeldSighting[]> = {};
     for (const key of p.forms) seen[key] = (sightings.get(key) ?? []).map(heldOf);
-    const person = personRecord(p, resolution);
-    return { ...person, key: '', more: false, seen: JSON.stringify(seen) };
+    return storedPerson(p, resolution, JSON.stringify(seen));
   });
   // Keyed by home bucket (see `StoredPerson`): the first by id under the bucket's name.
   const homes = new Map<string, StoredPerson[]>();
@@ -261,21 +263,39 @@ export function peopleOf(
  */
 export const HOME_SEPARATOR = '\u0001';
 
-/** A resolved person as the panel reads them. */
-function personRecord(person: Resolution['people'][number], resolution: Resolution): PersonRecord {
+/**
+ * A resolved person as stored (its `key` and `more` set by `peopleOf`), built as one object
+ * literal: settling builds one per person it touches.
+ */
+function storedPerson(
+  person: Resolution['people'][number],
+  resolution: Resolution,
+  seen: string,
+): StoredPerson {
   const spellings: Record<string, string[]> = {};
-  const buckets = new Set<string>();
+  const buckets: string[] = [];
   for (const key of person.forms) {
     const form = resolution.forms.get(key);
     spellings[key] = form ? [...form.spellings.keys()] : [];
     // Already parsed by the resolution: parsing each name again was a part of every settling.
-    buckets.add(form ? form.parsed.bucket : bucketOf(key));
+    const bucket = form ? form.parsed.bucket : bucketOf(key);
+    if (!buckets.includes(bucket)) buckets.push(bucket);
   }
   return {
-    ...person,
-    buckets: [...buckets],
+    id: person.id,
+    name: person.name,
+    forms: person.forms,
+    titles: person.titles,
+    sites: person.sites,
+    pages: person.pages,
+    dates: person.dates,
+    mentions: person.mentions,
+    buckets,
     rank: [person.pages.length, person.mentions],
     spellings,
+    key: '',
+    more: false,
+    seen,
   };
 }
 
