@@ -86,6 +86,38 @@ export function closeOverMerges(
 }
 
 /**
+ * `buckets` (closed over the reader's merges: `closeOverMerges`) in the groups that the merges
+ * join: without a merge, each bucket alone. Each group is resolved on its own.
+ */
+export function mergeGroups(
+  buckets: ReadonlySet<string>,
+  choices: readonly PersonChoice[],
+): Set<string>[] {
+  const parent = new Map<string, string>();
+  for (const b of buckets) parent.set(b, b);
+  const root = (b: string): string => {
+    let r = b;
+    while (parent.get(r) !== r) r = parent.get(r) as string;
+    parent.set(b, r);
+    return r;
+  };
+  for (const c of choices) {
+    if (c.kind !== 'merge') continue;
+    const a = bucketOf(c.a);
+    const b = bucketOf(c.b);
+    if (parent.has(a) && parent.has(b)) parent.set(root(a), root(b));
+  }
+  const groups = new Map<string, Set<string>>();
+  for (const b of buckets) {
+    const r = root(b);
+    const group = groups.get(r);
+    if (group) group.add(b);
+    else groups.set(r, new Set([b]));
+  }
+  return [...groups.values()];
+}
+
+/**
  * A form record with one page's sighting replaced (or removed when `seen` is undefined);
  * null when no page names the form any more.
  */

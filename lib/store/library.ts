@@ -20,6 +20,7 @@ import {
   formRecordsOf,
   HOME_SEPARATOR,
   markOf,
+  mergeGroups,
   peopleOf,
   readMark,
   SUMMARY_KEY,
@@ -58,17 +59,25 @@ async function applyChanges(
   changes: PageChanges,
   choices: readonly PersonChoice[],
 ): Promise<void> {
-  const touched = new Set<string>();
-  for (const [, change] of changes) for (const key of change.keys()) touched.add(key);
-  if (touched.size === 0) return;
-  await resolveBuckets(tx, new Set([...touched].map(bucketOf)), choices, (forms) => {
+  // Each page's change of a form, by the form's bucket: a group of buckets applies its own.
+  const byBucket = new Map<string, [url: string, key: string, seen: Sighting | undefined][]>();
+  for (const [url, change] of changes) {
+    for (const [key, seen] of change) {
+      const bucket = bucketOf(key);
+      const list = byBucket.get(bucket);
+      if (list) list.push([url, key, seen]);
+      else byBucket.set(bucket, [[url, key, seen]]);
+    }
+  }
+  if (byBucket.size === 0) return;
+  await resolveBuckets(tx, new Set(byBucket.keys()), choices, (forms, group) => {
     // A page read again that says what it said is no change: its buckets are not rewritten.
     const changed = new Set<string>();
-    for (const [url, change] of changes) {
-      for (const [key, seen] of change) {
+    for (const bucket of group) {
+      for (const [url, key, seen] of byBucket.get(bucket) ?? []) {
         const before = forms.get(key);
         if (sameSighting(before?.seen[url], seen)) continue;
-        changed.add(before?.bucket ?? bucketOf(key));
+        changed.add(bucket);
         const next = withSighting(before, key, url, seen);
         if (next) forms.set(key, next);
         else forms.delete(key);
@@ -80,32 +89,41 @@ async function applyChanges(
 
 /**
  * Re-resolves the people of `buckets` (closed over the reader's merges) after `change`, if
- * any, has edited their forms (form key → record) and said which buckets it really changed.
- * One round of reads, one request per bucket (the people at home in it, whose records hold its
- * forms: `peopleAtHome`; the people of a bucket at home in another are found through the merge
- * that joins them), then the writes, for the buckets changed (closed over the merges) only:
- * the people gone deleted and the people resolved put.
+ * any, has edited the forms (form key → record) of a group of buckets and said which of them
+ * it really changed. The buckets fall into groups that only the reader's merges join
+ * (`mergeGroups`; without merges, one bucket each), and each group is read, resolved and
+ * written on its own, as soon as its own read is back: one request per bucket (the people at
+ * home in it, whose records hold its forms: `peopleAtHome`), then, if anything changed, the
+ * people gone deleted and the people resolved put. So the worker resolves one group while
+ * the store still answers the reads of the next, where reading everything first left one
+ * idle while the other worked.
  */
 async function resolveBuckets(
   tx: DossierTx<SummaryStores, 'readwrite'>,
   buckets: Set<string>,
   choices: readonly PersonChoice[],
-  change?: (forms: Map<string, FormRecord>) => Set<string>,
+  change?: (forms: Map<string, FormRecord>, group: ReadonlySet<string>) => Set<string>,
+  joinedBy: readonly PersonChoice[] = choices,
 ): Promise<void> {
   if (buckets.size === 0) return;
-  const all = [...closeOverMerges(buckets, choices)];
-  const found = await peopleAtHome(tx, all);
-  const forms = formRecordsOf(found);
-  const changed = change?.(forms);
-  if (changed?.size === 0) return;
-  // Unchanged buckets resolve as before (the same forms, the same choices): left as stored.
-  const scope = changed ? closeOverMerges(changed, choices) : new Set(all);
-  const oldKeys: string[] = [];
-  for (const person of found) {
-    if (person.buckets.some((b) => scope.has(b))) oldKeys.push(person.key);
-  }
-  const kept = [...forms.values()].filter((f) => scope.has(f.bucket));
-  writePeople(tx, peopleOf(kept, choices), oldKeys);
+  // A stored person spans only buckets a merge of `joinedBy` joins: the choices in force, or,
+  // while they change, the old and the new (`savePersonChoices`), so that a person merged
+  // across surnames until now is read and resolved with all of their names at once.
+  const groups = mergeGroups(closeOverMerges(buckets, joinedBy), joinedBy);
+  await Promise.all(
+    groups.map(async (group) => {
+      const found = await peopleAtHome(tx, [...group]);
+      const forms = formRecordsOf(found);
+      // An unchanged group resolves as before (the same forms, the same choices): left as
+      // stored. A changed one is resolved whole: its buckets are joined by merges.
+      if (change?.(forms, group).size === 0) return;
+      writePeople(
+        tx,
+        peopleOf(forms.values(), choices),
+        found.map((p) => p.key),
+      );
+    }),
+  );
 }
 
 /** Whether two sightings of a form on one page say the same (either may be absent). */
@@ -518,7 +536,9 @@ export function savePersonChoices(db: DossierDB, choices: readonly PersonChoice[
     ];
     // The old choices' merges count too: buckets they joined must be resolved together again.
     const buckets = closeOverMerges(choiceBuckets(changed), before);
-    if (await summaryIsCurrent(tx)) await resolveBuckets(tx, buckets, choices);
+    if (await summaryIsCurrent(tx)) {
+      await resolveBuckets(tx, buckets, choices, undefined, [...before, ...choices]);
+    }
   });
 }
 
