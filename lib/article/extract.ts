@@ -176,9 +176,13 @@ export function isHiddenElement(el: Element): boolean {
 
 const HIDDEN_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\b/i;
 
-/** Class names of text that is not shown: screen-reader-only text, hover cards, tooltips. */
+/**
+ * Class names of text that is not shown: screen-reader-only text, hover cards, tooltips. Not
+ * a class that only clips overflow ("overflow-hidden") or hides on one kind of screen or in
+ * print ("mobile-hidden", "sm-hide", "print-hidden"): the reader sees that text.
+ */
 const HIDDEN_CLASS =
-  /(?:^|[\s_-])(?:sr-only|sr-text|screen-?reader(?:-text|-only)?|visually-?hidden|visuallyhidden|a11y-hidden|assistive-text|offscreen|hidden|is-hidden|u-hidden|hide|invisible|hover-?card|tooltip|popover)(?:$|[\s_])/i;
+  /(?:^|[\s_-])(?<!(?:overflow|mobile|phone|tablet|desktop|print|xs|sm|md|lg|xl)[-_])(?:sr-only|sr-text|screen-?reader(?:-text|-only)?|visually-?hidden|visuallyhidden|a11y-hidden|assistive-text|offscreen|hidden|is-hidden|u-hidden|hide|invisible|hover-?card|tooltip|popover)(?:$|[\s_])/i;
 
 /** Longest text dropped on a hiding class name alone (see `isHiddenElement`). */
 const HIDDEN_CLASS_MAX_CHARS = 600;

@@ -17,6 +17,8 @@ import {
   speakerFromMention,
 } from './attribution-context';
 import {
+  BACK_VERBS,
+  CALENDAR_WORDS,
   COPULAS,
   DETERMINERS,
   DOCUMENT_NOUNS,
@@ -31,6 +33,7 @@ import {
   PASSIVE_SPEECH,
   PERSON_PRONOUNS,
   PLACES,
+  POINTING_BACK,
   PREPOSITIONS,
   PRESS_ROLES,
   ROLE_MODIFIERS,
@@ -39,6 +42,9 @@ import {
   SPEAKING_BODIES,
   SPEAKING_NAMES,
   STANCE_VERBS,
+  STATES_OF_MIND,
+  TAG_PARTICLES,
+  TAG_VERBS,
   UNNAMED_SPEAKERS,
   UTTERANCE_NOUNS,
 } from './lexicon';
@@ -48,6 +54,9 @@ import type { QuoteSpan } from './quote-spans';
 import { isVerb, putIt, sourceAt } from './speech-cues';
 import { norm, type Token } from './tokens';
 import { W_HONORIFIC, W_TITLEISH } from './word-class';
+
+/** An age set off by commas between a name and its verb ("Jane Roe, 54, said"). */
+const AGE_GAP = /^,\s*\d{1,3},\s*$/;
 
 /** How many words may sit between a clause's subject and a short quote it says. */
 const SUBJECT_REACH = 10;
@@ -75,8 +84,14 @@ export function clauseSubject(ctx: AttributionContext, pre: readonly number[]): 
     if (m) {
       const first = firstTokenAtOrAfter(tokens, m.start);
       if (!verbSeen || isObject(ctx, first)) return null;
-      // "Roe on “the Gordon problem”" (a heading): no verb, so no clause of Roe's.
-      if (PREPOSITIONS.has(tokens[firstTokenAtOrAfter(tokens, m.end)]?.low ?? '')) return null;
+      // "Roe on “the Gordon problem”" (a heading): no verb, so no clause of Roe's; but "Roe on
+      // Monday sought to “…”" has one.
+      const after = firstTokenAtOrAfter(tokens, m.end);
+      if (
+        PREPOSITIONS.has(tokens[after]?.low ?? '') &&
+        !CALENDAR_WORDS.has(tokens[after + 1]?.low ?? '')
+      )
+        return null;
       return speakerFromMention(ctx, m);
     }
     if (PERSON_PRONOUNS.has(t.low)) {
@@ -84,10 +99,18 @@ export function clauseSubject(ctx: AttributionContext, pre: readonly number[]): 
         ? { type: 'pronoun', name: null, word: t.low, start: t.start, end: t.end }
         : null;
     }
-    // A capitalised word that names nobody (a place, a body): the clause is not a person's.
-    if (t.cap && (tokens[i - 1]?.sentence ?? -1) === t.sentence) return null;
-    // "was accused of", "is known as", "got labelled": passive, so not the subject's words.
-    if (PASSIVE_AUXILIARIES.has(t.low) && /(?:ed|en)$/.test(tokens[pre[k + 1] ?? -1]?.low ?? ''))
+    // A capitalised word that names nobody (a place, a body): the clause is not a person's;
+    // a day or a month ("Roe on Monday sought to …") is only when.
+    if (t.cap && (tokens[i - 1]?.sentence ?? -1) === t.sentence && !CALENDAR_WORDS.has(t.low))
+      return null;
+    // "was accused of", "is known as", "got labelled": passive, so not the subject's words;
+    // but "is convinced", "was worried" say the subject's own mind.
+    const participle = tokens[pre[k + 1] ?? -1]?.low ?? '';
+    if (
+      PASSIVE_AUXILIARIES.has(t.low) &&
+      /(?:ed|en)$/.test(participle) &&
+      !STATES_OF_MIND.has(participle)
+    )
       return null;
     verbSeen = true;
   }
@@ -373,8 +396,44 @@ function resolveRole(ctx: AttributionContext, i: number): Speaker {
       }
     }
     if (best) return speakerFromMention(ctx, best) ?? NOBODY;
+    // "Vell’s ambassador warned …" in a lede, "Vell’s ambassador, Ivo Dragan, said" later: the
+    // first person named later with the same role, after the same owner.
+    if (owned) return laterHolder(ctx, i, role, ownerOf(before)) ?? NOBODY;
   }
   return NOBODY;
+}
+
+/** The owner word of a possessive ("Vell’s" → "vell"). */
+function ownerOf(t: Token): string {
+  return t.low.replace(/['’]s$/, '');
+}
+
+/** How many words after a role its holder may be named. */
+const ROLE_LOOKAHEAD = 600;
+
+/**
+ * The first person named after token `i` whose titles hold `role` and whose name follows the
+ * same owner's possessive within a few words ("Vell’s ambassador to Britain, Ivo Dragan").
+ */
+function laterHolder(
+  ctx: AttributionContext,
+  i: number,
+  role: string,
+  owner: string,
+): Speaker | null {
+  const { tokens, mentionAt, personById } = ctx;
+  for (let k = i + 1; k < tokens.length && k < i + ROLE_LOOKAHEAD; k++) {
+    const m = mentionAt[k];
+    if (!m || m.start !== (tokens[k] as Token).start) continue;
+    const p = personById.get(m.person);
+    if (!p?.titles.some((tt) => norm(tt).includes(role))) continue;
+    for (let j = k - 1; j >= 0 && j >= k - 8; j--) {
+      const t = tokens[j] as Token;
+      if (t.sentence !== (tokens[k] as Token).sentence) break;
+      if (t.poss && ownerOf(t) === owner) return speakerFromMention(ctx, m);
+    }
+  }
+  return null;
 }
 
 /** A speaker as reported: a bare role ("the president said") resolved to the person holding it. */
@@ -382,6 +441,29 @@ function finish(ctx: AttributionContext, sp: Speaker | null, i: number): Speaker
   if (!sp) return null;
   if (sp.type === 'role') return resolveRole(ctx, i);
   return sp;
+}
+
+/**
+ * The person signing a quotation: "“…” — Jane Roe (@janeroe)", a tweet or epigraph signed with
+ * a dash, or in parentheses ("“…” (Jane Roe)"), the name past a title ("— Foreign Minister
+ * Jane Roe"), right after the closing mark at `close`.
+ */
+export function signature(
+  ctx: AttributionContext,
+  post: readonly number[],
+  close: number,
+): Speaker | null {
+  const { text, tokens, mentionAt } = ctx;
+  const p0 = post[0];
+  if (p0 === undefined || !/^\s*[—–(]\s*$/.test(text.slice(close, (tokens[p0] as Token).start)))
+    return null;
+  for (let f = 0; f < post.length && f < 4; f++) {
+    const at = post[f] as number;
+    const m = mentionAt[at];
+    if (m) return m.start >= (tokens[at] as Token).start ? speakerFromMention(ctx, m) : null;
+    if (!(tokens[at] as Token).cap || at !== p0 + f) break;
+  }
+  return null;
 }
 
 /**
@@ -400,15 +482,11 @@ export function attributeAfter(
   // "…’, adding that ministers …": the participle goes on with the sentence's subject; the
   // words after it are not an inverted attribution.
   if (isVerb(t0) && /ing$/.test(t0.low)) return null;
-  // "“…” — Jane Roe (@janeroe)": a tweet or epigraph signed with a dash.
   const m0 = mentionAt[p0];
-  if (
-    m0 &&
-    m0.start === t0.start &&
-    close !== undefined &&
-    /^\s*[—–]\s*$/.test(text.slice(close, t0.start))
-  )
-    return speakerFromMention(ctx, m0);
+  if (close !== undefined) {
+    const signer = signature(ctx, post, close);
+    if (signer) return signer;
+  }
   if (isVerb(t0)) {
     // Inverted: "said Martin Indyk, …", "said the spokesman".
     let k = 1;
@@ -445,18 +523,30 @@ export function attributeAfter(
     return finish(ctx, nounPhraseAt(ctx, h), h);
   }
   // "…,’’ Jane Roe, chief executive of Fennix, told the BBC": an appositive between the
-  // name right after the quote and its verb.
-  if (m0) {
+  // name right after the quote and its verb; a name nobody introduced too ("…,” Roe, a
+  // Democrat from Vell, told reporters": Roe, not Vell).
+  if (m0 || t0.cap) {
     let k = 1;
-    while (k < post.length && mentionAt[post[k] as number] === m0) k++;
+    const joined = (a: number, b: number) =>
+      b === a + 1 &&
+      (tokens[b] as Token).cap &&
+      text.slice((tokens[a] as Token).end, (tokens[b] as Token).start) === ' ';
+    while (
+      k < post.length &&
+      (m0 ? mentionAt[post[k] as number] === m0 : joined(post[k - 1] as number, post[k] as number))
+    )
+      k++;
     const end = tokens[post[k - 1] as number] as Token;
     const nextTok = tokens[post[k] as number];
     if (nextTok && text.slice(end.end, nextTok.start).trim().startsWith(',')) {
       for (let f = k; f < post.length && f < k + 25; f++) {
         const v = tokens[post[f] as number] as Token;
         const before = tokens[(post[f] as number) - 1] as Token;
-        if (isVerb(v) && /,\s*$/.test(text.slice(before.end, v.start)))
-          return speakerFromMention(ctx, m0);
+        if (!isVerb(v) || !/,\s*$/.test(text.slice(before.end, v.start))) continue;
+        if (m0) return speakerFromMention(ctx, m0);
+        const sp = nounPhraseAt(ctx, post[k - 1] as number);
+        if (sp?.type === 'person' || sp?.type === 'organisation') return sp;
+        break;
       }
     }
   }
@@ -497,11 +587,12 @@ export function attributeAfter(
       DOCUMENT_NOUNS.has(w);
     if (!lead) break;
   }
-  // Subject then verb, within the first few words: "X said", "X also told reporters".
+  // Subject then verb, within the first few words: "X said", "X also told reporters", "is
+  // how X put it".
   for (let k = 1; k < post.length && k < 9; k++) {
     const vi = post[k] as number;
     const v = tokens[vi] as Token;
-    if (!isVerb(v)) continue;
+    if (!isVerb(v) && !putIt(tokens, vi)) continue;
     let s = k - 1;
     while (s > 0 && SKIPPABLE.has((tokens[post[s] as number] as Token).low)) s--;
     s = pastParenthesis(ctx, post, s);
@@ -510,6 +601,75 @@ export function attributeAfter(
     const sp = nounPhraseAt(ctx, si);
     if (sp) return finish(ctx, sp, si);
     return null;
+  }
+  return null;
+}
+
+/**
+ * The speaker of a speech tag with any verb: a quotation that opens its sentence and ends in
+ * its own comma (or ? ! or a dash), then a name or he/she and one verb in the past tense, and
+ * the sentence ends ("“No deal,” Roe laughed.", "“No deal,” sighed Roe.", "“No,” she shot
+ * back."). The shape is the tag, whatever the verb: no list holds every verb of saying. A
+ * quote inside a sentence ("After the “reforms,” Roe resigned.") is not tagged that way.
+ */
+export function speechTag(
+  ctx: AttributionContext,
+  span: QuoteSpan,
+  pre: readonly number[],
+  post: readonly number[],
+): Speaker | null {
+  const { text, tokens, mentionAt } = ctx;
+  const p0 = post[0];
+  if (pre.length > 0 || p0 === undefined || span.unclosed) return null;
+  if (!/[,?!—–]$/.test(text.slice(span.start, span.end).trimEnd())) return null;
+  if (!/^\s*$/.test(text.slice(span.close, (tokens[p0] as Token).start))) return null;
+  // The words of the tag, in a row, up to the end of the sentence or a comma.
+  const row: number[] = [];
+  let ended = false;
+  for (let k = 0; k < post.length && k < 7 && !ended; k++) {
+    const i = post[k] as number;
+    if (i !== p0 + k) return null;
+    row.push(i);
+    const t = tokens[i] as Token;
+    const next = tokens[i + 1];
+    const gap = next ? text.slice(t.end, next.start) : '';
+    if (!next || next.sentence !== t.sentence || /^[,.;:!?]/.test(gap)) ended = true;
+    else if (!/^\s+$/.test(gap)) return null;
+  }
+  if (!ended) return null;
+  const pastVerb = (t: Token | undefined) =>
+    t !== undefined &&
+    !t.cap &&
+    !FUNCTION_WORDS.has(t.low) &&
+    (isVerb(t) ||
+      BACK_VERBS.has(t.low) ||
+      TAG_VERBS.has(t.low) ||
+      /^\p{Ll}{2,}ed$/u.test(t.low) ||
+      // "“No,” Roe laughs.": the present of features and profiles.
+      /^\p{Ll}{3,}[^s']s$/u.test(t.low));
+  // The verb, and a particle after it ("shot back", "went on", "broke in"), end the tag.
+  const verbAt = (k: number) =>
+    pastVerb(tokens[row[k] ?? -1]) &&
+    (k === row.length - 1 ||
+      (k === row.length - 2 && TAG_PARTICLES.has(tokens[row[k + 1] as number]?.low ?? '')));
+  // "“…,” Roe laughed.", "“…,” Senator Roe laughed.": the name (past a title), then the verb.
+  let n = 0;
+  while (n < row.length && n < 3 && !mentionAt[row[n] as number] && tokens[row[n] as number]?.cap)
+    n++;
+  const m = mentionAt[row[n] ?? -1];
+  if (m) {
+    let k = n + 1;
+    while (k < row.length && mentionAt[row[k] as number] === m) k++;
+    return verbAt(k) ? speakerFromMention(ctx, m) : null;
+  }
+  const t0 = tokens[p0] as Token;
+  if (PERSON_PRONOUNS.has(t0.low) && verbAt(1))
+    return { type: 'pronoun', name: null, word: t0.low, start: t0.start, end: t0.end };
+  // "“…,” sighed Roe.": the verb, then the name and nothing else.
+  const m1 = mentionAt[row[1] ?? -1];
+  if (pastVerb(t0) && !BACK_VERBS.has(t0.low) && m1) {
+    const end = tokens[row[row.length - 1] as number] as Token;
+    return end.end <= m1.end ? speakerFromMention(ctx, m1) : null;
   }
   return null;
 }
@@ -524,6 +684,19 @@ export function attributeBefore(ctx: AttributionContext, pre: readonly number[])
     const t = tokens[pre[k] as number] as Token;
     if (isVerb(t)) break;
     if (!UTTERANCE_NOUNS.has(t.low)) continue;
+    // "the claim by Jane Roe that …", "the assurance from Roe that …": the noun's source.
+    const by = pre[k + 1];
+    if (
+      by === (pre[k] as number) + 1 &&
+      SOURCE_PREPOSITIONS.has((tokens[by] as Token).low) &&
+      text.slice(t.end, (tokens[by] as Token).start) === ' '
+    ) {
+      for (let j = k + 2; j < pre.length && j <= k + 5; j++) {
+        const m = mentionAt[pre[j] as number];
+        if (m) return speakerFromMention(ctx, m);
+        if (!(tokens[pre[j] as number] as Token).cap) break;
+      }
+    }
     for (let j = k - 1; j >= 0 && j >= k - 3; j--) {
       const o = tokens[pre[j] as number] as Token;
       const m = mentionAt[pre[j] as number];
@@ -549,7 +722,9 @@ export function attributeBefore(ctx: AttributionContext, pre: readonly number[])
     }
     if (!(isVerb(v) || v.low === 'speak' || v.low === 'spoke' || putIt(tokens, vi))) continue;
     const prevTok = tokens[vi - 1];
-    const commaBefore = prevTok !== undefined && text.slice(prevTok.end, v.start).includes(',');
+    // "Jane Roe, 54, said": an age between commas is no appositive to look past.
+    const gapBefore = prevTok !== undefined ? text.slice(prevTok.end, v.start) : '';
+    const commaBefore = gapBefore.includes(',') && !AGE_GAP.test(gapBefore);
     // ", saying …": the participle's subject is the sentence's subject, a person or else the
     // body the sentence opens with ("the Foreign Ministry released a statement, urging …").
     if (commaBefore && /ing$/.test(v.low)) {
@@ -805,6 +980,38 @@ function isObjectNoun(ctx: AttributionContext, i: number): boolean {
   if (!det || !verb || !DETERMINERS.has(det.low)) return false;
   if (text.slice(verb.end, det.start) !== ' ') return false;
   return !verb.cap && /ed$/.test(verb.low) && !FUNCTION_WORDS.has(verb.low);
+}
+
+/** How many words of the next sentence are read for a quotation's speaker. */
+const NEXT_REACH = 30;
+
+/**
+ * The speaker the sentence after a quotation standing alone names, from its first token
+ * `first`: "So said Jane Roe", "Those were the words of Jane Roe" (`strong`, said outright);
+ * else, when `strong` is false, the person or body that sentence's speech verb has for its
+ * subject ("“…” Jane Roe said the rebels had lost."). Never when that sentence holds a
+ * quotation of its own: its speaker is that quotation's.
+ */
+export function attributeNext(
+  ctx: AttributionContext,
+  first: number,
+  strong: boolean,
+): Speaker | null {
+  const { tokens, quoted } = ctx;
+  const s = tokens[first]?.sentence;
+  const next: number[] = [];
+  for (let i = first; i < tokens.length && (tokens[i] as Token).sentence === s; i++) {
+    if (quoted[i]) return null;
+    if (next.length < NEXT_REACH) next.push(i);
+  }
+  const [w0, w1] = next.map((i) => tokens[i] as Token);
+  if (!w0 || !w1) return null;
+  // "So said Jane Roe", "Those were the words of Jane Roe": the words' source.
+  if ((w0.low === 'so' && isVerb(w1)) || (POINTING_BACK.has(w0.low) && COPULAS.has(w1.low)))
+    return attributeAfter(ctx, next.slice(1));
+  if (strong) return null;
+  const sp = attributeBefore(ctx, next);
+  return sp?.type === 'person' || sp?.type === 'organisation' ? sp : null;
 }
 
 /** A speech verb later in the sentence: "“…” to hold up on their plans, Indyk said." */

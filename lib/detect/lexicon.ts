@@ -197,11 +197,19 @@ export const ORG_WORDS = set(`
   brotherhood hezbollah hamas taliban isis daesh al-qaeda
 `);
 
-/** Capitalised words that are never part of a person's name. */
-export const NOT_NAME_WORDS = set(`
+/**
+ * Months and days: capitalised, yet naming no one and no body ("Roe on Monday sought to
+ * “reassure” allies").
+ */
+export const CALENDAR_WORDS = set(`
   january february march april may june july august september october november december jan
   feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday
-  saturday sunday today tomorrow yesterday
+  saturday sunday
+`);
+
+/** Capitalised words that are never part of a person's name. */
+export const NOT_NAME_WORDS = set(`
+  ${[...CALENDAR_WORDS].join(' ')} today tomorrow yesterday
   the a an this that these those there here it its he she they we i you his her their our my
   your him them us who what when where why how which while if but and or so yet for nor as
   at by in of on to up with from into after before since until during about against between
@@ -244,7 +252,25 @@ export const SPEECH_VERBS = set(`
   alleges allege alleging notes revealed reveals retorted recounted recounts assured assures
   affirmed reaffirmed demanded demands disclosed objected
   tells tell say write threatens promises replies counters laments hails praises welcomes decries condemns accuses maintains observes agrees confirms denies concludes contends suggests predicts pledges vows cautions continues explains insists warns argues asserts declares announces adds
+  scoffed scoffs muttered mutters murmured interjected reasoned reminded
+  grumbled groused griped chided scolded sneered rejoined confided confessed clarified
+  elaborated opined posited surmised speculated hinted averred crowed gushed enthused
 `);
+
+/**
+ * Verbs that report words only with "back" after them ("“No,” Roe shot back", "fired back",
+ * "hit back"): alone they are about guns and blows.
+ */
+export const BACK_VERBS = set('shot shoots fired fires hit hits');
+
+/**
+ * Past tenses not in -ed that tag a quotation only in a speech tag's shape ("“Friends,” Roe
+ * began, “…”", "“No,” Roe broke in."): elsewhere they say nothing of speech ("talks began").
+ */
+export const TAG_VERBS = set('began went broke cut swore');
+
+/** Particles closing a speech tag's verb ("shot back", "went on", "broke in", "cut in"). */
+export const TAG_PARTICLES = set('back on in');
 
 /**
  * Verbs of taking a stand on something: the evaluative word quoted before their object is the
@@ -269,7 +295,7 @@ export const COORDINATORS = set('and or but nor');
  * called “reckless” spending", "which Calder termed “a farce”"), but name a thing after a noun
  * ("a program called “clean streets”").
  */
-export const SAYING_NAMERS = set('called termed labelled labeled branded');
+export const SAYING_NAMERS = set('called termed labelled labeled branded dubbed');
 
 /**
  * Subjects before a naming verb that make it a speaker's words ("what she called", "what it
@@ -280,8 +306,20 @@ export const SAYING_SUBJECTS = set('he she it they i we you');
 /** Auxiliaries and adverbs between such a subject and its verb ("what he has called"). */
 export const VERB_FILLERS = set('has had have once also repeatedly previously often');
 
-/** Particles between a stance verb and its object ("cheered on the “historic” move"). */
-export const VERB_PARTICLES = set('on up out off back');
+/**
+ * Particles between a stance verb and its object ("cheered on the “historic” move", "called
+ * for a “full and transparent” inquiry").
+ */
+export const VERB_PARTICLES = set('on up out off back for');
+
+/**
+ * Adverbs that intensify an evaluation ("a “very productive” meeting"): how a speaker grades
+ * a thing; names of policies are not built that way.
+ */
+export const INTENSIFIERS = set(`
+  very so too extremely really quite highly deeply most incredibly utterly totally completely
+  absolutely particularly especially
+`);
 
 /** Nouns that name a piece of speech or writing ("Blinken's comments: “…”"). */
 export const UTTERANCE_NOUNS = set(`
@@ -289,6 +327,9 @@ export const UTTERANCE_NOUNS = set(`
   tweets post letter memo note interview testimony op-ed essay article book report column
   announcement declaration warning words, response reply answer assessment view views
   position argument
+  claim insistence assurance assurances accusation accusations allegation allegations plea
+  pleas pledge vow admission complaint complaints criticism boast quip retort rebuke denial
+  denials description characterization characterisation prediction explanation promise
 `);
 
 /** Phrases before a short quoted term that mark it as a name or term, not speech. */
@@ -320,6 +361,12 @@ export const SPEAKING_NAMES = set(`
 
 /** Forms of "be" and "become" that link a subject to what it is ("Roe is a mother of two"). */
 export const COPULAS = set('is was are were became becomes remains remained');
+
+/**
+ * Words pointing back at a quotation just given ("Those were the words of Roe", "That was
+ * Roe's message").
+ */
+export const POINTING_BACK = set('this that these those such');
 
 /** Nouns that give a person's gender when they describe them: +1 masculine, -1 feminine. */
 export const GENDERED_NOUNS: ReadonlyMap<string, number> = new Map([
@@ -569,6 +616,16 @@ export const SPEAKING_BODIES = set(`
 export const DOCUMENT_NOUNS = set(`
   report statement letter memo communique communiqué resolution study document filing indictment
   complaint ruling assessment review
+`);
+
+/**
+ * Participles after "be" that say the subject's own mind, not something done to them ("Roe is
+ * convinced the plan is “dead”"): the quote is the subject's words.
+ */
+export const STATES_OF_MIND = set(`
+  convinced concerned worried pleased disappointed satisfied determined alarmed shocked
+  surprised frustrated encouraged delighted troubled dismayed outraged appalled relieved
+  puzzled baffled amazed astonished angered saddened heartened
 `);
 
 /**

@@ -12,6 +12,7 @@ import {
   COPULAS,
   DETERMINERS,
   FUNCTION_WORDS,
+  INTENSIFIERS,
   MODALS,
   MODIFIER_DETERMINERS,
   OBJECT_MARKERS,
@@ -31,7 +32,8 @@ import type { Token } from './tokens';
 
 /**
  * True when the word right after a quotation, one space on, could be the noun it modifies ("a
- * “post-truth” society"): lower case, not a function word, a speech verb or an adverb in -ly.
+ * “post-truth” society"): lower case, not a function word, a speech verb, an adverb in -ly or a
+ * verb in -ed.
  */
 function nounFollows(text: string, span: QuoteSpan, after: Token | undefined): boolean {
   return (
@@ -42,16 +44,20 @@ function nounFollows(text: string, span: QuoteSpan, after: Token | undefined): b
     !after.cap &&
     !FUNCTION_WORDS.has(after.low) &&
     !SPEECH_VERBS.has(after.low) &&
-    !/ly$/.test(after.low)
+    !/ly$/.test(after.low) &&
+    // "insistence on “full autonomy” angered Vell": a verb in the past, not a noun.
+    !/^\p{Ll}{3,}ed$/u.test(after.low)
   );
 }
 
 /**
  * What a quoted span is: reported `speech`; a `term` (scare quote marked as such, modifier,
  * nickname, policy, title of a work); or `unsure`, a short phrase with no cue either way, kept
- * only when it repeats words someone is quoted saying elsewhere (see `echoQuotes`).
+ * only when it repeats words someone is quoted saying elsewhere (see `echoQuotes`); or a
+ * `title`, three words or more in title case with no cue: a term, unless it repeats a
+ * quotation's words (a heading or pull quote: "“We Will Not Back Down”").
  */
-export type Verdict = 'speech' | 'term' | 'unsure';
+export type Verdict = 'speech' | 'term' | 'unsure' | 'title';
 
 /** What `speechVerdict` reads about one quoted span. */
 export interface VerdictInput {
@@ -106,8 +112,15 @@ export function speechVerdict(ctx: AttributionContext, v: VerdictInput): Verdict
     return 'speech';
   }
   // "The “unacceptable” delay, he said, …", "It was a “very productive” meeting, Roe said":
-  // a modifier whose noun phrase the attribution follows at once is the speaker's word.
-  if (words.length <= 2 && !/^\p{Lu}/u.test(raw.trim()) && attributedAfterNoun(ctx, post))
+  // a modifier whose noun phrase the attribution follows at once is the speaker's word; so is
+  // a phrase opening the sentence ("“Serious concerns” remain, Roe said"), its capital the
+  // sentence's.
+  const opensSentence = pre.length === 0 && /^\p{Lu}\P{Lu}*$/u.test(raw.trim());
+  if (
+    words.length <= 2 &&
+    (!/^\p{Lu}/u.test(raw.trim()) || opensSentence) &&
+    attributedAfterNoun(ctx, post)
+  )
     return 'speech';
   // "the “one country, two systems” formula": a phrase between a determiner and its noun names
   // a policy or a term; nobody is quoted.
@@ -118,6 +131,7 @@ export function speechVerdict(ctx: AttributionContext, v: VerdictInput): Verdict
     MODIFIER_DETERMINERS.has(before.low) &&
     nounFollows(text, span, firstAfter) &&
     words.length <= 5 &&
+    !opensReportedClause(ctx, pre, span) &&
     !/[.!?,;:]["'”’]?\s*$/.test(raw.trim())
   ) {
     return 'term';
@@ -141,14 +155,15 @@ export function speechVerdict(ctx: AttributionContext, v: VerdictInput): Verdict
     // "Roe: “We Will Win”", a headline in title case: the named person's words.
     const headline = headed && words.length >= 3;
     // "said the ruling was “Kafkaesque”", "“OK”": one capitalised word as a predicate, said.
+    // "Roe’s answer: “No”": one word after a colon where someone speaks.
     const predicate =
       hasSpeechCue &&
       words.length === 1 &&
       before !== undefined &&
-      beforeGapOk &&
-      COPULAS.has(before.low);
+      ((beforeGapOk && COPULAS.has(before.low)) ||
+        /^\s*:\s*$/.test(text.slice(before.end, span.open)));
     if (!headline && !predicate && !(punctuatedSpeech && (words.length === 1 || words.length >= 3)))
-      return 'term';
+      return words.length >= 3 && !hasSpeechCue ? 'title' : 'term';
   }
   if (!shortTerm) return 'speech';
   // A quoted modifier: "a “post-truth” society"; but a quoted verb taking its object after a
@@ -158,7 +173,8 @@ export function speechVerdict(ctx: AttributionContext, v: VerdictInput): Verdict
     nounFollows(text, span, firstAfter) &&
     words.length <= 2 &&
     !quotedVerb(words, before) &&
-    !herWords
+    !herWords &&
+    !opensReportedClause(ctx, pre, span)
   ) {
     return 'term';
   }
@@ -174,6 +190,23 @@ export function speechVerdict(ctx: AttributionContext, v: VerdictInput): Verdict
   // "what it termed “foreign interference”": named by the sentence's subject, so its words.
   if (herWords) return 'speech';
   return hasSpeechCue ? 'speech' : 'unsure';
+}
+
+/**
+ * True when a quote opens the clause a speech verb reports ("Roe said “serious concerns”
+ * remained", "… said that “…” remained"): the word after it is that clause's verb, not a
+ * noun the quote modifies.
+ */
+function opensReportedClause(
+  ctx: AttributionContext,
+  pre: readonly number[],
+  span: QuoteSpan,
+): boolean {
+  const { text, tokens } = ctx;
+  const last = tokens[pre[pre.length - 1] ?? -1];
+  if (!last || !/^\s*$/.test(text.slice(last.end, span.open))) return false;
+  const verb = last.low === 'that' ? tokens[pre[pre.length - 2] ?? -1] : last;
+  return verb !== undefined && isVerb(verb) && !/ing$/.test(verb.low);
 }
 
 /**
@@ -273,6 +306,17 @@ function evaluativePair(words: readonly string[]): boolean {
   );
 }
 
+/**
+ * An intensifier and a lowercase word ("very productive", "deeply troubling"): a speaker's
+ * graded evaluation.
+ */
+function intensifiedPair(words: readonly string[]): boolean {
+  const [a = '', b = ''] = words;
+  return (
+    words.length === 2 && (INTENSIFIERS.has(a) || /^\p{Ll}+ly$/u.test(a)) && /^\p{Ll}+$/u.test(b)
+  );
+}
+
 /** The index in `pre` of the stance verb whose object a short quote modifies, or -1. */
 export function stanceVerb(
   ctx: AttributionContext,
@@ -283,7 +327,8 @@ export function stanceVerb(
   // One word, or two joined by "and" ("the “reckless and dangerous” decision"): a longer
   // phrase there is as often a policy's name ("rejected the “phase one” deal") as the
   // subject's words.
-  if (words.length !== 1 && !evaluativePair(words)) return -1;
+  const graded = evaluativePair(words) || intensifiedPair(words);
+  if (words.length !== 1 && !graded) return -1;
   const det = tokens[pre[pre.length - 1] ?? -1];
   // "warned of “catastrophic” risks", "spoke against “reckless” cuts": a speech or stance
   // verb, a preposition of its topic, and the quoted word.
@@ -298,9 +343,25 @@ export function stanceVerb(
       (STANCE_VERBS.has(verb.low) || isVerb(verb) || verb.low === 'spoke' || verb.low === 'speaks');
     return speaks ? k : -1;
   }
+  // "dismissed the report as “nonsense”": the stance verb before its object and "as".
+  if (det?.low === 'as') {
+    for (let k = pre.length - 2; k >= 0 && k >= pre.length - 6; k--) {
+      const t = tokens[pre[k] as number] as Token;
+      const next = tokens[(pre[k] as number) + 1] as Token;
+      if (pre[k + 1] !== (pre[k] as number) + 1 || /[^\s]/.test(ctx.text.slice(t.end, next.start)))
+        return -1;
+      if (!t.cap && STANCE_VERBS.has(t.low)) return k;
+    }
+    return -1;
+  }
   if (!det || !MODIFIER_DETERMINERS.has(det.low)) return -1;
   let k = pre.length - 2;
   if (VERB_PARTICLES.has(tokens[pre[k] ?? -1]?.low ?? '')) k--;
+  // "warned of a “catastrophic” flood": a preposition of the topic before the determiner.
+  const topic = STANCE_PREPOSITIONS.has(tokens[pre[k] ?? -1]?.low ?? '');
+  if (topic) k--;
   const verb = tokens[pre[k] ?? -1];
-  return verb !== undefined && !verb.cap && STANCE_VERBS.has(verb.low) ? k : -1;
+  // "said a “very productive” meeting": a graded pair after a verb of saying too.
+  const says = STANCE_VERBS.has(verb?.low ?? '') || ((graded || topic) && !!verb && isVerb(verb));
+  return verb !== undefined && !verb.cap && says ? k : -1;
 }

@@ -29,6 +29,13 @@ export interface QuoteSpan {
 }
 
 const MARK_RE = /[“”"«»„‘’'‚‹›`]/g;
+/**
+ * Rarer marks read as their common twins (each one UTF-16 unit, so offsets hold): double
+ * primes ″ and full-width ＂ as straight ", a reversed high ‟ as “.
+ */
+const RARE_MARKS_RE = /[″＂‟]/;
+/** How far ahead a quotation nested in another is looked for (keeps the scan linear). */
+const NESTED_REACH = 3000;
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 const LETTER = /\p{L}/u;
 /** Longest single-quoted span accepted: single marks double as apostrophes. */
@@ -60,17 +67,31 @@ function closesAt(text: string, i: number): boolean {
 
 /**
  * How many characters the opening mark at `open` takes: two for doubled single marks (TeX's
- * ``…'' and ''…''), one otherwise.
+ * ``…'', ''…'' and wire copy's ‘‘…’’), one otherwise.
  */
 function markLength(text: string, open: number): number {
   const ch = text[open];
-  return (ch === '`' || ch === "'") && text[open + 1] === ch ? 2 : 1;
+  return (ch === '`' || ch === "'" || ch === '‘') && text[open + 1] === ch ? 2 : 1;
 }
 
-/** Whether the mark at `i` is a doubled single mark (`` or '') standing for a double one. */
-function doubledAt(text: string, i: number): boolean {
+/**
+ * Whether the mark at `i` is a doubled single mark (`` or '', or ‘‘ opening) standing for a
+ * double one.
+ */
+function doubledAt(text: string, i: number, open: boolean): boolean {
   const ch = text[i];
-  return (ch === '`' || ch === "'") && text[i + 1] === ch;
+  return (ch === '`' || ch === "'" || (ch === '‘' && !open)) && text[i + 1] === ch;
+}
+
+/**
+ * Whether a right single mark at `i` closes a double quotation typed with the wrong closing
+ * mark (“We will manage,’ she said): it follows the quotation's own punctuation, not a plural
+ * or an abbreviation ("the U.S.’ view"), and a space or the end follows it.
+ */
+function closesMismatched(text: string, i: number): boolean {
+  const prev = text[i - 1] ?? '';
+  const punctuated = /[,?!]/.test(prev) || (prev === '.' && /[\p{Ll}\d)]/u.test(text[i - 2] ?? ''));
+  return punctuated && /^\s?$/.test(text[i + 1] ?? '');
 }
 
 /** Trims trailing whitespace from a span's end. */
@@ -98,8 +119,12 @@ function opensWithSingle(text: string, b: number): boolean {
  * Returns the quoted spans of `text` in order. `breaks` are sorted paragraph boundaries: no
  * quotation runs across one (the labels split such quotes at the break).
  */
-export function findQuoteSpans(text: string, breaks: readonly number[] = []): QuoteSpan[] {
+export function findQuoteSpans(input: string, breaks: readonly number[] = []): QuoteSpan[] {
+  const text = RARE_MARKS_RE.test(input) ? input.replace(/[″＂]/g, '"').replace(/‟/g, '“') : input;
   const spans: QuoteSpan[] = [];
+  // The open double mark a single mark opened inside ("“He said ‘no,’ …”"): a right single
+  // mark after punctuation then closes that nested quotation, not the double one.
+  let innerOf: number | null = null;
   let dbl: number | null = null; // offset of an open double mark
   let sgl: number | null = null; // offset of an open single mark
   let bi = 0;
@@ -160,6 +185,16 @@ export function findQuoteSpans(text: string, breaks: readonly number[] = []): Qu
       spans.push({ start, end, open: start, close: at + 1, unclosed: false, single: false });
     runOn = null;
   };
+  // A single quotation opened at `sgl` and closed by the mark at `at`.
+  const closeSingle = (at: number) => {
+    const open = sgl as number;
+    if (at - open <= maxSingle(text, open)) {
+      // Double quotations nested inside are part of this one.
+      while (spans.length > 0 && (spans[spans.length - 1] as QuoteSpan).open > open) spans.pop();
+      spans.push({ start: open + 1, end: at, open, close: at + 1, unclosed: false, single: true });
+    }
+    sgl = null;
+  };
   let skip = -1; // a mark already read as part of a pair
   for (const m of text.matchAll(MARK_RE)) {
     const i = m.index;
@@ -170,7 +205,7 @@ export function findQuoteSpans(text: string, breaks: readonly number[] = []): Qu
       bi++;
     }
     if (
-      doubledAt(text, i) &&
+      doubledAt(text, i, dbl !== null) &&
       (dbl === null
         ? opensAt(text, i) && LETTER_OR_DIGIT.test(text[i + 2] ?? '')
         : closesAt(text, i + 1))
@@ -206,6 +241,15 @@ export function findQuoteSpans(text: string, breaks: readonly number[] = []): Qu
     } else if (ch === '“' && dbl !== null && text[dbl] === '“' && nestedPair(text, i, breaks[bi])) {
       // “He told me “no” twice,” she said: the inner pair is part of the outer quotation.
       skip = text.indexOf('”', i) + 1;
+    } else if (
+      ch === '“' &&
+      dbl !== null &&
+      text[dbl] === '"' &&
+      opensAt(text, i) &&
+      nestedIn(text, i, breaks[bi], '”', '"') >= 0
+    ) {
+      // "He told me “no” twice," she said: curly marks nested in straight ones.
+      skip = nestedIn(text, i, breaks[bi], '”', '"') + 1;
     } else if (ch === '“' || ch === '«' || ch === '„') {
       if (dbl !== null) closeUnclosed(i);
       const inSingle = sgl;
@@ -215,14 +259,27 @@ export function findQuoteSpans(text: string, breaks: readonly number[] = []): Qu
       outer = inSingle;
     } else if (ch === '”' || ch === '»') {
       if (dbl !== null) closeDouble(dbl, i);
-      else if (runOn !== null) closeRunOn(i);
+      else if (
+        ch === '”' &&
+        sgl !== null &&
+        text[sgl] === '‘' &&
+        (runOn === null || sgl > runOn) &&
+        closesAt(text, i)
+      ) {
+        // ‘We will manage,” she said: a single quotation typed with a double closing mark.
+        closeSingle(i);
+      } else if (runOn !== null) closeRunOn(i);
     } else if (ch === '"') {
       const canOpen = opensAt(text, i);
       const canClose = closesAt(text, i);
       const inner =
-        dbl !== null && text[dbl] === '"' && canOpen && !canClose
-          ? nestedStraight(text, i, breaks[bi])
-          : -1;
+        dbl === null || !canOpen || canClose
+          ? -1
+          : text[dbl] === '"'
+            ? nestedStraight(text, i, breaks[bi])
+            : text[dbl] === '“'
+              ? nestedIn(text, i, breaks[bi], '"', '”')
+              : -1;
       if (inner >= 0) {
         // "He told me "no" twice," she said: straight marks nested in straight marks.
         skip = inner + 1;
@@ -249,7 +306,19 @@ export function findQuoteSpans(text: string, breaks: readonly number[] = []): Qu
       // Wire copy closes a “ with two right single marks: “…,’’ she said.
       closeDouble(dbl, i);
       skip = i + 2;
-    } else if (dbl === null) {
+    } else if (
+      ch === '’' &&
+      dbl !== null &&
+      innerOf !== dbl &&
+      (text[dbl] === '“' || text[dbl] === '"') &&
+      closesMismatched(text, i)
+    ) {
+      // “We will manage,’ she said: a double quotation typed with a single closing mark.
+      closeDouble(dbl, i);
+    } else if (dbl !== null) {
+      // A single quotation nested in the double one: its closing mark is its own.
+      if ((ch === '‘' || ch === "'" || ch === '‚') && opensAt(text, i)) innerOf = dbl;
+    } else {
       // Single marks, only outside double quotes (inside, they are nested quotes).
       // German ‚…‘ closes with a high left mark; ‹…› are single guillemets.
       const opener = sgl === null ? '' : text[sgl];
@@ -257,21 +326,7 @@ export function findQuoteSpans(text: string, breaks: readonly number[] = []): Qu
       const isCloseMark =
         opener === '‹' ? ch === '›' : ch === '’' || ch === "'" || (opener === '‚' && ch === '‘');
       if (sgl !== null && isCloseMark && closesAt(text, i) && !isPluralPossessive(text, i)) {
-        if (i - sgl <= maxSingle(text, sgl)) {
-          // Double quotations nested inside are part of this one.
-          const open = sgl;
-          while (spans.length > 0 && (spans[spans.length - 1] as QuoteSpan).open > open)
-            spans.pop();
-          spans.push({
-            start: sgl + 1,
-            end: i,
-            open: sgl,
-            close: i + 1,
-            unclosed: false,
-            single: true,
-          });
-        }
-        sgl = null;
+        closeSingle(i);
       } else if (isOpenMark && opensAt(text, i) && LETTER.test(text[i + 1] ?? '')) {
         sgl = i;
       } else if (sgl !== null && i - sgl > maxSingle(text, sgl)) {
@@ -302,6 +357,35 @@ function nestedPair(text: string, i: number, limit = text.length): boolean {
     if (c === '”' && ++seen === 2) return true;
   }
   return false;
+}
+
+/**
+ * Where the mark closing a quotation nested at `i` in an open quotation of another kind is
+ * (“He told me "no" twice,” or "He told me “no” twice,"), or -1: the next mark of either kind
+ * is the inner `close`, sitting where a quotation closes, and the outer quotation's `outer`
+ * close follows before the paragraph ends at `limit` (or NESTED_REACH on), with no new
+ * opening on the way.
+ */
+function nestedIn(
+  text: string,
+  i: number,
+  limit: number | undefined,
+  close: '"' | '”',
+  outer: '"' | '”',
+): number {
+  const end = Math.min(limit ?? text.length, text.length, i + NESTED_REACH);
+  let inner = -1;
+  for (let j = i + 1; j < end; j++) {
+    const c = text[j];
+    if (c !== '"' && c !== '“' && c !== '”') continue;
+    if (inner < 0) {
+      if (c !== close || !closesAt(text, j) || opensAt(text, j)) return -1;
+      inner = j;
+    } else {
+      return c === outer && closesAt(text, j) && !opensAt(text, j) ? inner : -1;
+    }
+  }
+  return -1;
 }
 
 /**

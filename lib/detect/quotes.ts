@@ -19,9 +19,12 @@ import {
   attributeAfter,
   attributeBefore,
   attributeLater,
+  attributeNext,
   clauseSubject,
   introducedByColon,
   isObject,
+  signature,
+  speechTag,
   stanceSubjectOf,
   subjectBefore,
 } from './attribution';
@@ -54,6 +57,12 @@ export interface Quote {
   speakerStart?: number;
   speakerEnd?: number;
 }
+
+/**
+ * A role between a line's opening name and the colon before its quotation (", the mayor of
+ * Vell: "): short, with no sentence punctuation and no quotation mark.
+ */
+const HEADED_ROLE = /^,[^.;:!?“”"«»]{1,80}:\s*$/;
 
 /** How many words before and after a quotation are read for its attribution. */
 const CONTEXT = 80;
@@ -207,10 +216,16 @@ export function findQuotes(input: QuoteContext): Quote[] {
         if (quoted[i] || (tokens[i] as Token).sentence !== closeSentence) break;
         post.push(i);
       }
-      // After a full stop, only a sentence that is nothing but the attribution counts.
+      // After a full stop, only a sentence that is nothing but the attribution counts, or a
+      // signature after a dash ("“…” — Jane Roe, minister").
       const nextTok = tokens[(post[post.length - 1] ?? -1) + 1];
       const whole = !nextTok || nextTok.sentence !== closeSentence;
-      if (/\.$/.test(raw.trim()) && !(whole && post.some((i) => isVerb(tokens[i] as Token))))
+      const signed = /^\s*[—–]\s*$/.test(text.slice(span.close, tokens[post[0] ?? -1]?.start));
+      if (
+        /\.$/.test(raw.trim()) &&
+        !signed &&
+        !(whole && post.some((i) => isVerb(tokens[i] as Token)))
+      )
         post.length = 0;
     }
 
@@ -219,21 +234,29 @@ export function findQuotes(input: QuoteContext): Quote[] {
       .split(/\s+/)
       .filter((w) => /[\p{L}\p{N}]/u.test(w));
     const shortTerm = words.length <= 3 && !/[.!?]["'”’]?\s*$/.test(raw.trim());
-    // "Roe: Allegations are “not credible”": a heading or line that opens with a name and a
-    // colon gives that person's words.
+    // "Roe: Allegations are “not credible”": a heading or line that opens with a name (and its
+    // role: "Jane Roe, the mayor: “…”") and a colon gives that person's words.
     const lead = mentionAt[pre[0] ?? -1];
     const headed =
       lead !== undefined &&
       lead.start === (tokens[pre[0] as number] as Token).start &&
-      /^\s*:/.test(text.slice(lead.end, lead.end + 3))
+      (/^\s*:/.test(text.slice(lead.end, lead.end + 3)) ||
+        HEADED_ROLE.test(text.slice(lead.end, span.open)))
         ? lead
         : undefined;
     // After a short term, a verb joined by "and" is the sentence going on, not an attribution
     // ("the luxury of being “patient” and insisting on terms").
     const attributesAfter = (i: number) =>
       !(shortTerm && COORDINATORS.has(tokens[i - 1]?.low ?? '')) && isSpeechCue(tokens, i);
+    // "“No deal,” Roe laughed.": a speech tag, whatever its verb; "“No deal” — Jane Roe": a
+    // signature.
+    const tag = speechTag(ctx, span, pre, post);
     const hasSpeechCue =
-      headed !== undefined || pre.some((i) => isSpeechCue(tokens, i)) || post.some(attributesAfter);
+      headed !== undefined ||
+      tag !== null ||
+      signature(ctx, post, span.close) !== null ||
+      pre.some((i) => isSpeechCue(tokens, i, mentionAt)) ||
+      post.some(attributesAfter);
 
     let verdict = speechVerdict(ctx, {
       span,
@@ -251,7 +274,11 @@ export function findQuotes(input: QuoteContext): Quote[] {
     const subject = !hasSpeechCue && words.length <= 8 ? clauseSubject(ctx, pre) : null;
     if (verdict === 'unsure' && subject) verdict = 'speech';
     if (verdict !== 'speech') {
-      if (verdict === 'unsure' && words.length >= 2 && words.length <= ECHO_WORDS)
+      if (
+        (verdict === 'unsure' || verdict === 'title') &&
+        words.length >= 2 &&
+        words.length <= ECHO_WORDS
+      )
         unsure.push({ span, words: keyWords(raw) });
       continue;
     }
@@ -264,6 +291,7 @@ export function findQuotes(input: QuoteContext): Quote[] {
         attributeAfter(ctx, post, span.close) ??
         attributeLater(ctx, post))
       : (attributeAfter(ctx, post, span.close) ??
+        tag ??
         attributeBefore(ctx, pre) ??
         attributeLater(ctx, post));
     if (speaker?.type === 'pronoun') {
@@ -295,17 +323,22 @@ export function findQuotes(input: QuoteContext): Quote[] {
       // after one where a person speaks, with no quotation between: that person's words.
       const said = subjectOf.get(sIdx - 1);
       const prevIsQuote: boolean = previous !== null && previous.sentence >= sIdx - 1;
+      // A quotation standing alone as its sentence: the next sentence may name its speaker.
+      const alone = pre.length === 0 && closeSentence !== sIdx;
+      const nextSaid = alone ? attributeNext(ctx, closeAt, true) : null;
       // "China has denounced the ruling. It was seen as “seriously weakening” …": a sentence
       // before, where someone takes a stand, says whose words these are.
       const stance: Speaker | null =
         !prevIsQuote && !hasSpeechCue ? stanceSubjectOf(ctx, sIdx - 1) : null;
-      if (said && !prevIsQuote && !hasSpeechCue && speechSentences.has(sIdx - 1))
+      if (nextSaid) speaker = nextSaid;
+      else if (said && !prevIsQuote && !hasSpeechCue && speechSentences.has(sIdx - 1))
         speaker = speakerFromMention(ctx, said);
       else if (stance) speaker = stance;
       else if (previous && sIdx - previous.sentence <= 3) speaker = previous.speaker;
       else if (pre.length === 0) {
         const m = subjectOf.get(sIdx - 1);
         if (m) speaker = speakerFromMention(ctx, m);
+        else if (alone) speaker = attributeNext(ctx, closeAt, false);
       }
     }
     if (!speaker || speaker.type === 'pronoun' || speaker.type === 'role') speaker = NOBODY;

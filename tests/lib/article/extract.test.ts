@@ -149,6 +149,25 @@ describe('what the reader does not see', () => {
     expect(names).toContain('David Okoro');
   });
 
+  it.each([
+    ['clips its overflow', 'overflow-hidden'],
+    ['hides on phones only', 'mobile-hidden'],
+    ['hides on small screens only', 'card sm-hide'],
+    ['hides when printed', 'print-hidden'],
+  ])('keeps a quotation in an element whose class %s', (_, cls) => {
+    const quote = '“We will not sign this deal,” Senator David Okoro said.';
+    const result = extractArticle(
+      page(
+        `<article><h1>Border talks resume</h1>${PARAGRAPHS.map((p, i) => (i === 1 ? `<p>${p}</p><div class="${cls}">${quote}</div>` : `<p>${p}</p>`)).join('')}</article>`,
+      ),
+    );
+    if (!result.ok) throw new Error(result.message);
+    expect(result.article.text).toContain(quote);
+    expect(detectInArticle(result).quotes.map((q) => q.text)).toContain(
+      'We will not sign this deal,',
+    );
+  });
+
   it('keeps a long stretch that only a class name calls hidden (a script may reveal it)', () => {
     const long = PARAGRAPHS.join(' ');
     const result = extractArticle(

@@ -63,6 +63,69 @@ describe('quoted spans', () => {
     expect(findQuoteSpans(text).map((s) => text.slice(s.start, s.end))).toEqual(expected);
   });
 
+  it.each([
+    [
+      'two left single marks opening, two right ones closing (wire copy)',
+      '‘‘We will manage,’’ she said.',
+      ['We will manage,'],
+    ],
+    ['double prime marks', 'She said ″we will manage″ on Monday.', ['we will manage']],
+    ['full-width marks', 'She said ＂we will manage＂ on Monday.', ['we will manage']],
+    ['a reversed high mark opening', 'She said ‟we will manage” on Monday.', ['we will manage']],
+    [
+      'straight marks nested in curly ones',
+      '“He told me "no" twice,” she said.',
+      ['He told me "no" twice,'],
+    ],
+    [
+      'curly marks nested in straight ones',
+      '"He told me “no” twice," she said.',
+      ['He told me “no” twice,'],
+    ],
+    [
+      'a double quotation closed by a single mark after its punctuation',
+      '“We will manage,’ she said. “Fine.”',
+      ['We will manage,', 'Fine.'],
+    ],
+    [
+      'a single quotation closed by a double mark',
+      '‘We will manage,” she said. Then she left.',
+      ['We will manage,'],
+    ],
+  ])('finds a quotation typed with %s', (_, text, expected) => {
+    expect(findQuoteSpans(text).map((s) => text.slice(s.start, s.end))).toEqual(expected);
+  });
+
+  it.each([
+    [
+      'a plural possessive',
+      '“The ministers’ plan is sound,” she said.',
+      ['The ministers’ plan is sound,'],
+    ],
+    [
+      'a possessive after an abbreviation',
+      '“The U.S.’ view is clear,” she said.',
+      ['The U.S.’ view is clear,'],
+    ],
+    [
+      'a nested single quotation closing after a comma',
+      '“He said ‘no,’ and left,” she said.',
+      ['He said ‘no,’ and left,'],
+    ],
+    [
+      'inch marks after numbers',
+      'The 12″ pipe and the 55" screen cost “too much,” she said.',
+      ['too much,'],
+    ],
+    [
+      'a straight quotation after a curly one left open',
+      'She said: “We will manage. "Fine," he said.',
+      ['We will manage.', 'Fine,'],
+    ],
+  ])('keeps the boundaries of a quotation beside %s', (_, text, expected) => {
+    expect(findQuoteSpans(text).map((s) => text.slice(s.start, s.end))).toEqual(expected);
+  });
+
   it('does not take apostrophes for single quotes', () => {
     const text = 'The ministers’ plan, the party’s view and the ’90s are not quotes.';
     expect(findQuoteSpans(text)).toEqual([]);
@@ -635,6 +698,14 @@ describe('speakers named away from the quotation', () => {
     ]);
   });
 
+  it('gives a line that opens with a name, its role and a colon to that person', () => {
+    const p1 = 'Reactions to the vote:';
+    const p2 = 'Ivo Dragan, the mayor of Vell: “A sad day”';
+    expect(quotes(`${p1} ${p2}`, [p1.length + 1]).map((q) => [q.text, q.speaker])).toEqual([
+      ['A sad day', 'Ivo Dragan'],
+    ]);
+  });
+
   it.each([
     [
       'hailed the “…” deal',
@@ -667,6 +738,7 @@ describe('speakers named away from the quotation', () => {
       'Governor Ruth Calder said the move, which she termed “a farce,” was illegal.',
       'a farce,',
     ],
+    ['what she dubbed “…”', 'Governor Ruth Calder condemned what she dubbed “a farce”.', 'a farce'],
   ])(
     'gives a quote after a naming verb with a person as subject to that person: %s',
     (_, text, quote) => {
@@ -1609,8 +1681,314 @@ describe('a quoted pair of evaluative words, a quoted adverb and verb, a body na
     expect(quotes('The team kept “winning” all season and the fans loved it.')).toEqual([]);
   });
 
+  it.each([
+    ['a report', 'Senator Ana Ruiz dismissed the report as “nonsense”.'],
+    ['a statement', 'Senator Ana Ruiz dismissed the statement as “nonsense” on Monday.'],
+  ])('gives "X dismissed %s as “…”" to X, not to the thing dismissed', (_, text) => {
+    expect(said(text)).toEqual([['nonsense', 'Ana Ruiz']]);
+  });
+
   it('gives a term a body names with "what it termed" to that body', () => {
     const text = 'The Vell Foreign Ministry condemned what it termed “foreign interference”.';
     expect(quotes(text).map((q) => q.text)).toEqual(['foreign interference']);
+  });
+});
+
+describe('a speech tag with any verb, and a signature after a dash or in parentheses', () => {
+  const intro = 'Foreign Minister Ana Ruiz of Vell spoke on Monday. ';
+  it.each([
+    ['scoffed', '“No deal,” Ruiz scoffed.'],
+    ['muttered', '“No deal,” Ruiz muttered.'],
+    ['interjected', '“No deal,” Ruiz interjected.'],
+    ['reasoned', '“No deal,” Ruiz reasoned.'],
+    ['reminded reporters', '“No deal,” Ruiz reminded reporters.'],
+    ['shot back', '“No deal,” Ruiz shot back.'],
+    ['a verb no list holds, after the name', '“No deal,” Ruiz laughed.'],
+    ['a verb no list holds, before the name', '“No deal,” sighed Ruiz.'],
+    ['a verb no list holds, after a pronoun', '“No deal,” she laughed.'],
+    ['a verb no list holds, in the present', '“No deal,” Ruiz laughs.'],
+  ])('gives a quotation tagged with %s to its speaker', (_, text) => {
+    expect(said(intro + text)).toEqual([[text.match(/“(.*?)[”]/)?.[1], 'Ana Ruiz']]);
+  });
+
+  it.each([
+    ['a dash and a title before the name', '“Never again.” — Foreign Minister Ana Ruiz'],
+    [
+      'a dash after a full stop, and an appositive',
+      '“We will never give up our claim to the islands.” — Ruiz, foreign minister of Vell',
+    ],
+    ['a parenthesis', '“We will never give up our claim to the islands” (Ana Ruiz).'],
+    ['a dash, the quotation two words long', '“No deal” — Foreign Minister Ana Ruiz'],
+  ])('gives a quotation signed with %s to the signer, not to the last speaker', (_, text) => {
+    const before =
+      'Foreign Minister Ana Ruiz of Vell flew home. Senator Lena Ostrova said the talks failed. ';
+    expect(said(before + text)).toEqual([[text.match(/“(.*?)[”]/)?.[1], 'Ana Ruiz']]);
+  });
+
+  it('gives both parts of a quotation split by "X began," to X', () => {
+    expect(said(`${intro}“Friends,” Ruiz began, “this is a hard day for all of us.”`)).toEqual([
+      ['Friends,', 'Ana Ruiz'],
+      ['this is a hard day for all of us.', 'Ana Ruiz'],
+    ]);
+  });
+
+  it.each([
+    ['a scare quote inside a sentence', 'After the “reforms,” Ruiz resigned.'],
+    ['a verb that only starts something', 'The “reforms” began in May.'],
+    ['a scare quote opening a sentence with no tag', '“Reforms,” then, was the word Ruiz avoided.'],
+  ])('still drops %s', (_, text) => {
+    expect(said(intro + text)).toEqual([]);
+  });
+});
+
+describe('a short quote opening a reported clause', () => {
+  it.each([
+    ['after the speech verb', 'Senator Ana Ruiz said “serious concerns” remained.'],
+    ['after "said that"', 'Senator Ana Ruiz said that “serious concerns” remained about the deal.'],
+    ['opening the sentence, the tag after', '“Serious concerns” remain, Senator Ana Ruiz said.'],
+  ])('is the speaker’s words %s, though a word follows it', (_, text) => {
+    expect(said(text)).toEqual([[text.match(/“(.*?)”/)?.[1], 'Ana Ruiz']]);
+  });
+
+  it.each([
+    [
+      'a modifier after a determiner',
+      'Senator Ana Ruiz said the “maximum pressure” campaign failed.',
+    ],
+    ['a modifier with no speech verb', 'Senator Ana Ruiz runs a “fact-checking” site.'],
+    ['a term opening a sentence with no tag', '“Maximum pressure” failed in the end.'],
+  ])('still drops %s', (_, text) => {
+    expect(said(text)).toEqual([]);
+  });
+
+  it('reads past a day named between the subject and the verb', () => {
+    expect(said('Senator Ana Ruiz on Monday sought to “reassure” allies.')).toEqual([
+      ['reassure', 'Ana Ruiz'],
+    ]);
+  });
+});
+
+describe('a speaker named only in the next sentence', () => {
+  it.each([
+    [
+      '"So said X"',
+      '“We will not back down under any circumstances.” So said Foreign Minister Ana Ruiz on Monday.',
+    ],
+    [
+      '"So said X." (the whole sentence)',
+      '“We will not back down under any circumstances.” So said Foreign Minister Ana Ruiz.',
+    ],
+    [
+      '"Those were the words of X", past a person speaking before',
+      'Senator Lena Ostrova spoke first. “We will not back down under any circumstances.” Those were the words of Foreign Minister Ana Ruiz.',
+    ],
+    [
+      'the subject of a speech verb, when nobody spoke before',
+      'The rebels left the capital on Monday. “We will not back down under any circumstances.” Foreign Minister Ana Ruiz said the rebels had lost.',
+    ],
+  ])('gives a quotation standing alone to %s', (_, text) => {
+    expect(said(text)).toEqual([['We will not back down under any circumstances.', 'Ana Ruiz']]);
+  });
+
+  it('keeps the person who spoke just before', () => {
+    const text =
+      'Foreign Minister Ana Ruiz of Vell spoke on Monday. “We will not back down.” Senator Lena Ostrova said she disagreed.';
+    expect(said(text)).toEqual([['We will not back down.', 'Ana Ruiz']]);
+  });
+
+  it('does not reach past a next sentence holding its own quotation', () => {
+    const text =
+      'The rebels left the capital on Monday. “We will not back down under any circumstances.” Senator Lena Ostrova said it was “a farce.”';
+    expect(said(text)).toEqual([
+      ['We will not back down under any circumstances.', null],
+      ['a farce.', 'Lena Ostrova'],
+    ]);
+  });
+});
+
+describe('a heading in title case repeating a quotation', () => {
+  it('is the quotation’s words, with its speaker', () => {
+    const [p1, p2, p3] = [
+      '“We Will Not Back Down”',
+      'Foreign Minister Ana Ruiz of Vell spoke on Monday.',
+      'Ruiz said: “We will not back down. Not now, not ever.”',
+    ];
+    const text = `${p1} ${p2} ${p3}`;
+    const breaks = [p1.length + 1, p1.length + p2.length + 2];
+    expect(said(text, breaks)).toEqual([
+      ['We Will Not Back Down', 'Ana Ruiz'],
+      ['We will not back down. Not now, not ever.', 'Ana Ruiz'],
+    ]);
+  });
+
+  it('stays a title when no quotation has its words', () => {
+    const text = 'Foreign Minister Ana Ruiz starred in “The Long Road Home” last year.';
+    expect(said(text)).toEqual([]);
+  });
+});
+
+describe('an age between the speaker and the verb', () => {
+  it.each([
+    ['an age', 'Ana Ruiz, 54, said the plan was “dead”.'],
+    ['an age after a title', 'Senator Ana Ruiz, 54, said the plan was “dead”.'],
+  ])('gives the quote to the speaker past %s', (_, text) => {
+    expect(said(text)).toEqual([['dead', 'Ana Ruiz']]);
+  });
+
+  it('gives a quote to the speaker past an age after the quote', () => {
+    expect(said('“The plan is dead,” Ana Ruiz, 54, said.')).toEqual([
+      ['The plan is dead,', 'Ana Ruiz'],
+    ]);
+  });
+});
+
+describe('a noun of saying as the cue', () => {
+  it.each([
+    [
+      'the claim by X that',
+      'The claim by Senator Ana Ruiz that the vote was “rigged” was false.',
+      'rigged',
+    ],
+    [
+      'X’s insistence on',
+      'Senator Ana Ruiz’s insistence on “full autonomy” angered Vell.',
+      'full autonomy',
+    ],
+    [
+      'the assurance from X that',
+      'Despite the assurance from Senator Ana Ruiz that talks were “on track”, Vell walked out.',
+      'on track',
+    ],
+    [
+      'the accusation by X of',
+      'The accusation by Senator Ana Ruiz of “treason” shocked Vell.',
+      'treason',
+    ],
+    ['X’s plea for', 'Senator Ana Ruiz’s plea for “calm” was ignored.', 'calm'],
+  ])('keeps a short quote after %s, with X as its speaker', (_, text, quote) => {
+    expect(said(text)).toEqual([[quote, 'Ana Ruiz']]);
+  });
+
+  it('still drops a term after a noun that is not one of saying', () => {
+    expect(said('Senator Ana Ruiz’s support for “green” energy is well known.')).toEqual([]);
+  });
+});
+
+describe('a role named before the person who holds it', () => {
+  it('gives "Vell’s ambassador warned …" to the ambassador named later', () => {
+    const text =
+      'Vell’s ambassador to Britain warned that his government “will not sit on its hands”. Vell’s ambassador to Britain, Ivo Dragan, said talks were over.';
+    expect(said(text)).toEqual([['will not sit on its hands', 'Ivo Dragan']]);
+  });
+
+  it('does not give it to a later holder of another country’s post', () => {
+    const text =
+      'Vell’s ambassador to Britain warned that his government “will not sit on its hands”. Elbonia’s ambassador to Britain, Ivo Dragan, said talks were over.';
+    expect(said(text)).toEqual([['will not sit on its hands', null]]);
+  });
+});
+
+describe('an intensified or paired evaluation before a noun', () => {
+  it.each([
+    [
+      'after a speech verb',
+      'Senator Ana Ruiz said a “very productive” meeting had taken place.',
+      'very productive',
+    ],
+    [
+      'after a stance verb',
+      'Senator Ana Ruiz praised the “very productive” talks.',
+      'very productive',
+    ],
+    [
+      'an adverb in -ly',
+      'Senator Ana Ruiz condemned the “deeply troubling” remarks.',
+      'deeply troubling',
+    ],
+    [
+      'after "called for"',
+      'Senator Ana Ruiz called for a “full and transparent” inquiry.',
+      'full and transparent',
+    ],
+    [
+      'after "warned of a"',
+      'Senator Ana Ruiz warned of a “very dangerous” escalation.',
+      'very dangerous',
+    ],
+    [
+      'one word after "warned of a"',
+      'Senator Ana Ruiz warned of a “catastrophic” flood.',
+      'catastrophic',
+    ],
+  ])('is the speaker’s words %s', (_, text, quote) => {
+    expect(said(text)).toEqual([[quote, 'Ana Ruiz']]);
+  });
+
+  it.each([
+    [
+      'a policy’s name after a speech verb',
+      'Senator Ana Ruiz said the “maximum pressure” campaign failed.',
+    ],
+    [
+      'an intensified phrase with no verb of saying',
+      'Senator Ana Ruiz runs a “very exclusive” club.',
+    ],
+  ])('still drops %s', (_, text) => {
+    expect(said(text)).toEqual([]);
+  });
+});
+
+describe('a viewpoint named before the clause', () => {
+  it.each([
+    ['"To quote X,"', 'To quote Senator Ana Ruiz, the plan is “dead”.'],
+    ['"For X,"', 'For Senator Ana Ruiz, the plan is “dead”.'],
+  ])('gives the quote in a clause after %s to X', (_, text) => {
+    expect(said(text)).toEqual([['dead', 'Ana Ruiz']]);
+  });
+
+  it('does not read "for X" inside a sentence as a viewpoint', () => {
+    expect(said('The minister voted for Senator Ana Ruiz, whose plan is “dead”.')).toEqual([]);
+  });
+});
+
+describe('a state of mind in the passive form', () => {
+  it.each([
+    ['convinced', 'Senator Ana Ruiz is convinced the plan is “dead”.'],
+    ['worried', 'Senator Ana Ruiz was worried the plan was “dead”.'],
+  ])('gives the quote to the person who is %s', (_, text) => {
+    expect(said(text)).toEqual([['dead', 'Ana Ruiz']]);
+  });
+
+  it('still drops a phrase after another passive', () => {
+    expect(said('Senator Ana Ruiz was moved to “the front”.')).toEqual([]);
+  });
+});
+
+describe('words introduced by how someone put them, or by a colon', () => {
+  it('gives "“…,” is how X put it" to X', () => {
+    expect(said('“A disaster,” is how Senator Ana Ruiz put it.')).toEqual([
+      ['A disaster,', 'Ana Ruiz'],
+    ]);
+  });
+
+  it('keeps one capitalised word after a noun of saying and a colon', () => {
+    expect(said('Senator Ana Ruiz’s answer: “No”.')).toEqual([['No', 'Ana Ruiz']]);
+  });
+
+  it('still drops a name after a colon with no cue', () => {
+    expect(said('Senator Ana Ruiz’s home town: “Vell”.')).toEqual([]);
+  });
+});
+
+describe('a name nobody introduced, an appositive, then the verb', () => {
+  it.each([
+    ['one word', '“The plan is dead,” Ruiz, a Democrat from Vell, told reporters.', 'Ruiz'],
+    [
+      'two words',
+      '“The plan is dead,” Ana Ruiz, a Democrat from Vell, told reporters.',
+      'Ana Ruiz',
+    ],
+  ])('gives the quote to the name (%s), not to a place in the appositive', (_, text, who) => {
+    expect(said(text)).toEqual([['The plan is dead,', who]]);
   });
 });
