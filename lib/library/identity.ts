@@ -361,6 +361,29 @@ export function formsOf(
   return forms;
 }
 
+/**
+ * Every sighting of the given records, by the form key it resolves under once the reader's
+ * page splits apply (as `formsOf` files it): what a person resolved from those forms stores.
+ */
+export function sightingsByForm(
+  records: Iterable<FormRecord>,
+  choices: readonly PersonChoice[] = [],
+): Map<string, Sighting[]> {
+  const splits = pageSplits(choices);
+  const out = new Map<string, Sighting[]>();
+  for (const record of records) {
+    for (const url in record.seen) {
+      const seen = record.seen[url] as Sighting;
+      const key = keyOn(record.key, url, seen.site, splits);
+      const entry = seen.url === url ? seen : { ...seen, url };
+      const list = out.get(key);
+      if (list) list.push(entry);
+      else out.set(key, [entry]);
+    }
+  }
+  return out;
+}
+
 /** Collects the name forms of every page: its officials, and the speakers of its quotations. */
 export function collectForms(
   pages: readonly LibraryPage[],

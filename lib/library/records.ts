@@ -87,22 +87,6 @@ export interface FormRecord {
   seen: Record<string, Sighting>;
 }
 
-/**
- * A surname bucket as the resolver keeps it (schema v7): every form of the bucket with what
- * each page says about it, and the ids of the people stored with a form in it. Only the
- * resolver reads it (never the side panel), and it reads a bucket whole: one request per
- * bucket a change touches, where one record per form cost an index read per bucket and a
- * write per form, and finding the bucket's people cost another index read.
- */
-export interface BucketRecord {
-  /** The surname bucket (identity.ts `ParsedName.bucket`). */
-  bucket: string;
-  /** Form key → page url → what that page says about the form. */
-  forms: Record<string, Record<string, Sighting>>;
-  /** The ids of the `library-people` records with a form in this bucket. */
-  people: string[];
-}
-
 /** A person: one or more name forms the library treats as one. */
 export interface Person {
   /** Stable while the person's main name form stays: that form's key. */
@@ -134,6 +118,40 @@ export interface PersonRecord extends Person {
   rank: [number, number];
   /** The spellings seen for each form, for "Not the same person". */
   spellings: Record<string, string[]>;
+}
+
+/**
+ * What one page says about one name form, as a person's stored record keeps it (schema v8): a
+ * `Sighting` as a tuple, `[url, site, date, mentions, titles, spellings]`, so the side panel,
+ * which reads every person record, reads no repeated field names.
+ */
+export type HeldSighting = [
+  url: string,
+  site: string,
+  date: string,
+  mentions: number,
+  titles: string[],
+  spellings: [string, number][],
+];
+
+/**
+ * A person as the `library-people` store keeps them (schema v8): the person, with what every
+ * page says about each of their name forms (`seen`). Only the resolver reads `seen`: the forms
+ * of a surname bucket are those of its people, so settling a page reads and writes one record
+ * per person it touches, where a record per bucket beside the person's own cost a second write
+ * (v7). A person is at home in their main form's bucket (one merged across surnames is found
+ * through the merge, which joins the buckets), and stored under `key`: the bucket itself for
+ * the first of its people by id, so that finding a bucket's people is one `get` (a key range
+ * read cost twice as much), and the bucket, `HOME_SEPARATOR` and the id for any other, read
+ * only when the first says there are `more`. `seen` is JSON text (form key, as resolved, so a
+ * name split by pages keeps its own → `HeldSighting[]`): one string is cloned in one copy,
+ * where the same sightings as arrays cost the worker an object each to write and the panel
+ * one each to read.
+ */
+export interface StoredPerson extends PersonRecord {
+  key: string;
+  more: boolean;
+  seen: string;
 }
 
 /** A library setting, by key (`paused`). */

@@ -1,11 +1,11 @@
 /**
- * The stored people summary (schema v5, buckets since v7), pure part. Resolving every person
- * from every page took the side panel seconds with 1,000 pages, so the background keeps the
- * answer: one record per surname bucket (what each page says about each of its name forms) and
- * one per person. Names in different surname
- * buckets never meet except through the reader's merges, so recording or forgetting a page, or
- * a merge or split, re-resolves only the buckets it touches (closed over the merges that join
- * buckets); the panel's first rows are then one read of the people records.
+ * The stored people summary (schema v5; since v8 each person's record holds what every page
+ * says about their name forms), pure part. Resolving every person from every page took the
+ * side panel seconds with 1,000 pages, so the background keeps the answer: one record per
+ * person. Names in different surname buckets never meet except through the reader's merges,
+ * so recording or forgetting a page, or a merge or split, re-resolves only the buckets it
+ * touches (closed over the merges that join buckets), whose forms are those of their people;
+ * the panel's first rows are then one read of the people records.
  */
 import {
   byFrequency,
@@ -13,24 +13,27 @@ import {
   parseName,
   type Resolution,
   resolveForms,
+  sightingsByForm,
   sightingsOf,
 } from './identity';
 import type {
-  BucketRecord,
   FormRecord,
+  HeldSighting,
   LibraryPage,
   PersonChoice,
   PersonRecord,
   Sighting,
+  StoredPerson,
 } from './records';
 
 /**
  * The summary's layout version, kept in `library-settings` under `SUMMARY_KEY`. A summary of
  * another version (or none, after the v5 upgrade) is rebuilt from the pages; bump it whenever
  * identity resolution changes what it would produce. Version 2: the name rules of
- * `displayName`; 3: the forms kept by bucket (`library-buckets`, schema v7).
+ * `displayName`; 3: the forms kept by bucket (`library-buckets`, schema v7); 4: the forms'
+ * sightings kept in their people's records (schema v8).
  */
-export const SUMMARY_VERSION = 3;
+export const SUMMARY_VERSION = 4;
 
 /** The setting's key. */
 export const SUMMARY_KEY = 'people-summary';
@@ -80,6 +83,38 @@ export function closeOverMerges(
     }
   }
   return out;
+}
+
+/**
+ * `buckets` (closed over the reader's merges: `closeOverMerges`) in the groups that the merges
+ * join: without a merge, each bucket alone. Each group is resolved on its own.
+ */
+export function mergeGroups(
+  buckets: ReadonlySet<string>,
+  choices: readonly PersonChoice[],
+): Set<string>[] {
+  const parent = new Map<string, string>();
+  for (const b of buckets) parent.set(b, b);
+  const root = (b: string): string => {
+    let r = b;
+    while (parent.get(r) !== r) r = parent.get(r) as string;
+    parent.set(b, r);
+    return r;
+  };
+  for (const c of choices) {
+    if (c.kind !== 'merge') continue;
+    const a = bucketOf(c.a);
+    const b = bucketOf(c.b);
+    if (parent.has(a) && parent.has(b)) parent.set(root(a), root(b));
+  }
+  const groups = new Map<string, Set<string>>();
+  for (const b of buckets) {
+    const r = root(b);
+    const group = groups.get(r);
+    if (group) group.add(b);
+    else groups.set(r, new Set([b]));
+  }
+  return [...groups.values()];
 }
 
 /**
@@ -175,65 +210,124 @@ export function settleChange(
   return change;
 }
 
-/** The form records a stored bucket holds. */
-export function formRecordsOf(record: BucketRecord): FormRecord[] {
-  const out: FormRecord[] = [];
-  for (const key in record.forms) {
-    out.push({ key, bucket: record.bucket, seen: record.forms[key] as Record<string, Sighting> });
-  }
-  return out;
+/** A sighting as a person's record keeps it (see `HeldSighting`). */
+export function heldOf(seen: Sighting): HeldSighting {
+  return [seen.url, seen.site, seen.date, seen.mentions, seen.titles, seen.spellings];
 }
 
 /**
- * The bucket records to store for `buckets` once their forms are `forms` and their people
- * `people` (all resolved together): a bucket left without forms is in `gone`, to be deleted.
+ * The form records the stored `people` hold (all the forms of their buckets, when they are
+ * every person of those buckets): a name split by pages (`name #id`) is filed back under its
+ * name, as the pages say it; the reader's page splits apply again when it is resolved. What a
+ * damaged record holds that is not a sighting is left out.
  */
-export function bucketRecordsOf(
-  buckets: Iterable<string>,
-  forms: Iterable<FormRecord>,
-  people: readonly PersonRecord[],
-): { records: BucketRecord[]; gone: string[] } {
-  const byBucket = new Map<string, BucketRecord>();
-  for (const form of forms) {
-    let record = byBucket.get(form.bucket);
-    if (!record) {
-      record = { bucket: form.bucket, forms: {}, people: [] };
-      byBucket.set(form.bucket, record);
-    }
-    record.forms[form.key] = form.seen;
-  }
+export function formRecordsOf(people: readonly StoredPerson[]): Map<string, FormRecord> {
+  const forms = new Map<string, FormRecord>();
   for (const person of people) {
-    for (const bucket of person.buckets) byBucket.get(bucket)?.people.push(person.id);
+    const seen = parseSeen(person.seen);
+    // A person of one bucket (all but those the reader merged across surnames): no name to parse.
+    const only =
+      Array.isArray(person.buckets) && person.buckets.length === 1 ? person.buckets[0] : undefined;
+    for (const key in seen) {
+      const list = seen[key];
+      if (!Array.isArray(list)) continue;
+      const base = key.split(' #')[0] as string;
+      let record = forms.get(base);
+      if (!record) {
+        record = { key: base, bucket: typeof only === 'string' ? only : bucketOf(base), seen: {} };
+        forms.set(base, record);
+      }
+      for (const held of list as unknown[]) {
+        if (!Array.isArray(held) || typeof held[0] !== 'string') continue;
+        const [url, site, date, mentions, titles, spellings] = held as HeldSighting;
+        record.seen[url] = { url, site, date, mentions, titles, spellings };
+      }
+    }
   }
-  const gone: string[] = [];
-  for (const bucket of buckets) if (!byBucket.has(bucket)) gone.push(bucket);
-  return { records: [...byBucket.values()], gone };
+  return forms;
+}
+
+/** A person's stored sightings, parsed; nothing when they cannot be read (a damaged record). */
+function parseSeen(text: unknown): Record<string, unknown> {
+  if (typeof text !== 'string') return {};
+  try {
+    const seen: unknown = JSON.parse(text);
+    return seen && typeof seen === 'object' ? (seen as Record<string, unknown>) : {};
+  } catch {
+    return {};
+  }
 }
 
 /** The people resolved from `records` (all the forms of some closed set of buckets). */
 export function peopleOf(
   records: Iterable<FormRecord>,
   choices: readonly PersonChoice[],
-): PersonRecord[] {
-  const resolution = resolveForms(formsOf(records, choices), choices);
-  return resolution.people.map((p) => personRecord(p, resolution));
+): StoredPerson[] {
+  const list = [...records];
+  const resolution = resolveForms(formsOf(list, choices), choices);
+  const sightings = sightingsByForm(list, choices);
+  const people = resolution.people.map((p) => {
+    const seen: Record<string, HeldSighting[]> = {};
+    for (const key of p.forms) seen[key] = (sightings.get(key) ?? []).map(heldOf);
+    return storedPerson(p, resolution, JSON.stringify(seen));
+  });
+  // Keyed by home bucket (see `StoredPerson`): the first by id under the bucket's name.
+  const homes = new Map<string, StoredPerson[]>();
+  for (const person of people) {
+    const home = person.buckets[0] ?? '';
+    const list = homes.get(home);
+    if (list) list.push(person);
+    else homes.set(home, [person]);
+  }
+  for (const [home, list] of homes) {
+    list.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    list.forEach((person, i) => {
+      person.key = i === 0 ? home : `${home}${HOME_SEPARATOR}${person.id}`;
+      person.more = i === 0 && list.length > 1;
+    });
+  }
+  return people;
 }
 
-/** A resolved person as stored. */
-function personRecord(person: Resolution['people'][number], resolution: Resolution): PersonRecord {
+/**
+ * Between a bucket and a person's id in the key of any but the first person at home in it: a
+ * character no bucket or form key holds (`parseName` keeps letters, digits, spaces, hyphens).
+ */
+export const HOME_SEPARATOR = '\u0001';
+
+/**
+ * A resolved person as stored (its `key` and `more` set by `peopleOf`), built as one object
+ * literal: settling builds one per person it touches.
+ */
+function storedPerson(
+  person: Resolution['people'][number],
+  resolution: Resolution,
+  seen: string,
+): StoredPerson {
   const spellings: Record<string, string[]> = {};
-  const buckets = new Set<string>();
+  const buckets: string[] = [];
   for (const key of person.forms) {
     const form = resolution.forms.get(key);
     spellings[key] = form ? [...form.spellings.keys()] : [];
     // Already parsed by the resolution: parsing each name again was a part of every settling.
-    buckets.add(form ? form.parsed.bucket : bucketOf(key));
+    const bucket = form ? form.parsed.bucket : bucketOf(key);
+    if (!buckets.includes(bucket)) buckets.push(bucket);
   }
   return {
-    ...person,
-    buckets: [...buckets],
+    id: person.id,
+    name: person.name,
+    forms: person.forms,
+    titles: person.titles,
+    sites: person.sites,
+    pages: person.pages,
+    dates: person.dates,
+    mentions: person.mentions,
+    buckets,
     rank: [person.pages.length, person.mentions],
     spellings,
+    key: '',
+    more: false,
+    seen,
   };
 }
 

@@ -5,21 +5,22 @@
  */
 import { collectFormRecords, sightingsOf } from '../library/identity';
 import type {
-  BucketRecord,
   FormRecord,
   LibraryPage,
   PersonChoice,
   PersonRecord,
   Sighting,
+  StoredPerson,
 } from '../library/records';
 import {
   bucketOf,
-  bucketRecordsOf,
   choiceBuckets,
   closeOverMerges,
   formKeysOf,
   formRecordsOf,
+  HOME_SEPARATOR,
   markOf,
+  mergeGroups,
   peopleOf,
   readMark,
   SUMMARY_KEY,
@@ -37,13 +38,8 @@ import type { DossierDB, SavedSearch } from './schema';
 import { type DossierTx, inTransaction, requestsOf } from './transaction';
 
 /** The stores a change to the people summary writes. */
-type SummaryStores = ['library-settings', 'library-buckets', 'library-people', 'library-choices'];
-const SUMMARY_STORES = [
-  'library-settings',
-  'library-buckets',
-  'library-people',
-  'library-choices',
-] as const;
+type SummaryStores = ['library-settings', 'library-people', 'library-choices'];
+const SUMMARY_STORES = ['library-settings', 'library-people', 'library-choices'] as const;
 
 /** Whether the stored summary is there and of the current version (else it is left alone). */
 async function summaryIsCurrent(tx: DossierTx<SummaryStores, 'readwrite'>): Promise<boolean> {
@@ -63,17 +59,25 @@ async function applyChanges(
   changes: PageChanges,
   choices: readonly PersonChoice[],
 ): Promise<void> {
-  const touched = new Set<string>();
-  for (const [, change] of changes) for (const key of change.keys()) touched.add(key);
-  if (touched.size === 0) return;
-  await resolveBuckets(tx, new Set([...touched].map(bucketOf)), choices, (forms) => {
+  // Each page's change of a form, by the form's bucket: a group of buckets applies its own.
+  const byBucket = new Map<string, [url: string, key: string, seen: Sighting | undefined][]>();
+  for (const [url, change] of changes) {
+    for (const [key, seen] of change) {
+      const bucket = bucketOf(key);
+      const list = byBucket.get(bucket);
+      if (list) list.push([url, key, seen]);
+      else byBucket.set(bucket, [[url, key, seen]]);
+    }
+  }
+  if (byBucket.size === 0) return;
+  await resolveBuckets(tx, new Set(byBucket.keys()), choices, (forms, group) => {
     // A page read again that says what it said is no change: its buckets are not rewritten.
     const changed = new Set<string>();
-    for (const [url, change] of changes) {
-      for (const [key, seen] of change) {
+    for (const bucket of group) {
+      for (const [url, key, seen] of byBucket.get(bucket) ?? []) {
         const before = forms.get(key);
         if (sameSighting(before?.seen[url], seen)) continue;
-        changed.add(before?.bucket ?? bucketOf(key));
+        changed.add(bucket);
         const next = withSighting(before, key, url, seen);
         if (next) forms.set(key, next);
         else forms.delete(key);
@@ -85,32 +89,41 @@ async function applyChanges(
 
 /**
  * Re-resolves the people of `buckets` (closed over the reader's merges) after `change`, if
- * any, has edited their forms (form key → record) and said which buckets it really changed.
- * One round of reads, one request per bucket (its forms and the ids of its people are in its
- * record), then the writes, for the buckets changed (closed over the merges) only: each
- * bucket's record, the people gone deleted and the people resolved put.
+ * any, has edited the forms (form key → record) of a group of buckets and said which of them
+ * it really changed. The buckets fall into groups that only the reader's merges join
+ * (`mergeGroups`; without merges, one bucket each), and each group is read, resolved and
+ * written on its own, as soon as its own read is back: one request per bucket (the people at
+ * home in it, whose records hold its forms: `peopleAtHome`), then, if anything changed, the
+ * people gone deleted and the people resolved put. So the worker resolves one group while
+ * the store still answers the reads of the next, where reading everything first left one
+ * idle while the other worked.
  */
 async function resolveBuckets(
   tx: DossierTx<SummaryStores, 'readwrite'>,
   buckets: Set<string>,
   choices: readonly PersonChoice[],
-  change?: (forms: Map<string, FormRecord>) => Set<string>,
+  change?: (forms: Map<string, FormRecord>, group: ReadonlySet<string>) => Set<string>,
+  joinedBy: readonly PersonChoice[] = choices,
 ): Promise<void> {
   if (buckets.size === 0) return;
-  const all = [...closeOverMerges(buckets, choices)];
-  const store = tx.objectStore('library-buckets');
-  const found = await Promise.all(all.map((b) => store.get(b)));
-  const forms = new Map<string, FormRecord>();
-  for (const record of found) {
-    if (record) for (const form of formRecordsOf(record)) forms.set(form.key, form);
-  }
-  const changed = change?.(forms);
-  if (changed?.size === 0) return;
-  // Unchanged buckets resolve as before (the same forms, the same choices): left as stored.
-  const scope = changed ? closeOverMerges(changed, choices) : new Set(all);
-  const oldIds = found.flatMap((r) => (r && scope.has(r.bucket) ? r.people : []));
-  const kept = [...forms.values()].filter((f) => scope.has(f.bucket));
-  writeSummary(tx, scope, kept, peopleOf(kept, choices), oldIds);
+  // A stored person spans only buckets a merge of `joinedBy` joins: the choices in force, or,
+  // while they change, the old and the new (`savePersonChoices`), so that a person merged
+  // across surnames until now is read and resolved with all of their names at once.
+  const groups = mergeGroups(closeOverMerges(buckets, joinedBy), joinedBy);
+  await Promise.all(
+    groups.map(async (group) => {
+      const found = await peopleAtHome(tx, [...group]);
+      const forms = formRecordsOf(found);
+      // An unchanged group resolves as before (the same forms, the same choices): left as
+      // stored. A changed one is resolved whole: its buckets are joined by merges.
+      if (change?.(forms, group).size === 0) return;
+      writePeople(
+        tx,
+        peopleOf(forms.values(), choices),
+        found.map((p) => p.key),
+      );
+    }),
+  );
 }
 
 /** Whether two sightings of a form on one page say the same (either may be absent). */
@@ -132,26 +145,38 @@ function unsettledRange(): IDBKeyRange {
   return IDBKeyRange.bound(UNSETTLED_PREFIX, `${UNSETTLED_PREFIX}\uffff`);
 }
 
-/**
- * Stores what resolving `buckets` gave: their records (`bucketRecordsOf`; a bucket left
- * without forms is deleted), and `people` in place of the people stored as `oldIds`.
- */
-function writeSummary(
+/** Stores `people` in place of the people stored under `oldKeys`. */
+function writePeople(
   tx: DossierTx<SummaryStores, 'readwrite'>,
-  buckets: Iterable<string>,
-  forms: Iterable<FormRecord>,
-  people: readonly PersonRecord[],
-  oldIds: readonly string[],
+  people: readonly StoredPerson[],
+  oldKeys: readonly string[],
 ): void {
-  const { records, gone } = bucketRecordsOf(buckets, forms, people);
-  const bucketWrites = requestsOf(tx.objectStore('library-buckets'));
-  for (const bucket of gone) bucketWrites.delete(bucket);
-  for (const record of records) bucketWrites.put(record);
   const writes = requestsOf(tx.objectStore('library-people'));
-  // A person kept under the same id is simply overwritten: only those gone are deleted.
-  const kept = new Set(people.map((p) => p.id));
-  for (const key of new Set(oldIds)) if (!kept.has(key)) writes.delete(key);
+  // A person kept under the same key is simply overwritten: only those gone are deleted.
+  const kept = new Set(people.map((p) => p.key));
+  for (const key of oldKeys) if (!kept.has(key)) writes.delete(key);
   for (const person of people) writes.put(person);
+}
+
+/**
+ * The people at home in `buckets` (see `StoredPerson`): one `get` per bucket for the first,
+ * then, only for a bucket whose first says there are more, one key range read for the others.
+ */
+async function peopleAtHome(
+  tx:
+    | DossierTx<SummaryStores, 'readwrite' | 'readonly'>
+    | DossierTx<['library-people'], 'readonly'>,
+  buckets: readonly string[],
+): Promise<StoredPerson[]> {
+  const store = (tx as DossierTx<['library-people'], 'readonly'>).objectStore('library-people');
+  const firsts = await Promise.all(buckets.map((b) => store.get(b)));
+  const more = buckets.filter((_, i) => firsts[i]?.more === true);
+  const others = await Promise.all(
+    more.map((b) =>
+      store.getAll(IDBKeyRange.bound(`${b}${HOME_SEPARATOR}`, `${b}\u0002`, false, true)),
+    ),
+  );
+  return [...firsts.filter((p): p is StoredPerson => p !== undefined), ...others.flat()];
 }
 
 /**
@@ -169,11 +194,8 @@ export function rebuildPeopleSummary(db: DossierDB): Promise<number> {
     const people = peopleOf(records.values(), choices);
     // Built from every page as it is now: no page is left to settle.
     requestsOf(tx.objectStore('library-settings')).delete(unsettledRange());
-    await Promise.all([
-      tx.objectStore('library-buckets').clear(),
-      tx.objectStore('library-people').clear(),
-    ]);
-    writeSummary(summaryTx(tx), [], records.values(), people, []);
+    await tx.objectStore('library-people').clear();
+    writePeople(summaryTx(tx), people, []);
     await tx.objectStore('library-settings').put({ key: SUMMARY_KEY, value: SUMMARY_VERSION });
     return people.length;
   });
@@ -214,12 +236,11 @@ export function listPeopleSummary(
 
 /** The form records of some name forms (for tests and checks of the summary). */
 export function getFormRecords(db: DossierDB, keys: readonly string[]): Promise<FormRecord[]> {
-  return inTransaction(db, ['library-buckets'], 'readonly', async (tx) => {
-    const store = tx.objectStore('library-buckets');
-    const found = await Promise.all(keys.map((k) => store.get(bucketOf(k))));
-    return keys.flatMap((key, i) => {
-      const seen = (found[i] as BucketRecord | undefined)?.forms[key];
-      return seen ? [{ key, bucket: bucketOf(key), seen }] : [];
+  return inTransaction(db, ['library-people'], 'readonly', async (tx) => {
+    const forms = formRecordsOf(await peopleAtHome(tx, [...new Set(keys.map(bucketOf))]));
+    return keys.flatMap((key) => {
+      const record = forms.get(key);
+      return record ? [record] : [];
     });
   });
 }
@@ -455,14 +476,13 @@ export async function forgetLibrary(
   const moved = options.notes ? await trashNotes(db, undefined, options.now ?? new Date()) : 0;
   await inTransaction(
     db,
-    ['library-pages', 'library-choices', 'library-buckets', 'library-people', 'library-settings'],
+    ['library-pages', 'library-choices', 'library-people', 'library-settings'],
     'readwrite',
     async (tx) => {
       await tx.objectStore('library-pages').clear();
       await tx.objectStore('library-settings').delete(unsettledRange());
       await tx.objectStore('library-choices').clear();
       // An empty summary is a current one: nothing needs rebuilding.
-      await tx.objectStore('library-buckets').clear();
       await tx.objectStore('library-people').clear();
     },
   );
@@ -516,7 +536,9 @@ export function savePersonChoices(db: DossierDB, choices: readonly PersonChoice[
     ];
     // The old choices' merges count too: buckets they joined must be resolved together again.
     const buckets = closeOverMerges(choiceBuckets(changed), before);
-    if (await summaryIsCurrent(tx)) await resolveBuckets(tx, buckets, choices);
+    if (await summaryIsCurrent(tx)) {
+      await resolveBuckets(tx, buckets, choices, undefined, [...before, ...choices]);
+    }
   });
 }
 

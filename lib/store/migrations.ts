@@ -112,6 +112,15 @@ export async function upgradeDossierDb(
     legacyTx.objectStore('library-people').deleteIndex('by-bucket');
     await legacyTx.objectStore('library-settings').delete('people-summary');
   }
+  if (oldVersion < 8 && newVersion >= 8) {
+    // A bucket's forms kept in its people's records, keyed by bucket. Only derived data
+    // is dropped: the buckets, the people (made again under the new key) and the summary's
+    // version setting, so the current code rebuilds the people from the pages.
+    legacyDb.deleteObjectStore('library-buckets');
+    legacyDb.deleteObjectStore('library-people');
+    legacyDb.createObjectStore('library-people', { keyPath: 'key' }).createIndex('by-rank', 'rank');
+    await legacyTx.objectStore('library-settings').delete('people-summary');
+  }
 }
 
 /**

@@ -22,6 +22,7 @@
  */
 import IndexedDbAdapter from 'pouchdb-adapter-indexeddb/lib/index.es.js';
 import PouchDB, { type Database, type Existing } from 'pouchdb-core/lib/index.es.js';
+import { changesHandler } from 'pouchdb-utils';
 import type { Annotation } from '../annotation';
 import { toStoreError } from './errors';
 
@@ -111,7 +112,64 @@ export function openNotesDatabase(name: string): NotesDatabase {
     auto_compaction: true,
   });
   batchRevisionTrees(db);
+  cancellableLiveFeeds(db);
   return db;
+}
+
+/** Each live feed's options object → how to stop its reader (see `cancellableLiveFeeds`). */
+const liveReaders = new WeakMap<object, () => void>();
+/** Live feeds cancelled before the adapter registered their reader. */
+const cancelledEarly = new WeakSet<object>();
+
+/**
+ * Records, for each live feed the IndexedDB adapter registers, how to remove it again
+ * (`changesHandler` is the adapter's registry of live feeds; one patch of its prototype). A
+ * feed cancelled before it was registered is never registered. Returns whether it patched.
+ */
+function recordLiveReaders(proto: changesHandler | undefined = changesHandler?.prototype): boolean {
+  if (!proto) return false;
+  const marked = proto as changesHandler & { __dossierCancellable?: boolean };
+  if (marked.__dossierCancellable) return false;
+  const add = proto.addListener;
+  proto.addListener = function (this: changesHandler, dbName, id, db, opts) {
+    if (cancelledEarly.has(opts)) return;
+    add.call(this, dbName, id, db, opts);
+    liveReaders.set(opts, () => this.removeListener(dbName, id));
+  };
+  marked.__dossierCancellable = true;
+  return true;
+}
+
+recordLiveReaders();
+
+/**
+ * Makes cancelling a live change feed stop it for good. Why: the IndexedDB adapter opens the
+ * feed after an asynchronous set-up, so the handle that would unregister it never reaches
+ * PouchDB, and `cancel()` only silences the feed: it stays registered and reads every later
+ * change again, with its documents, after every write. The feed (lib/store/feed.ts) steps aside
+ * for each large write (quiet.ts) by cancelling and starting again, so each import left one
+ * more such reader behind, and during an import of 10,000 notes the one left from the worker's
+ * start read each 2,000-note chunk back between the writes (about 0.4 s). Returns whether the
+ * database was changed (only the IndexedDB adapter needs it).
+ */
+export function cancellableLiveFeeds(db: object): boolean {
+  const api = db as { _changes?: (opts: { continuous?: boolean }) => unknown; type?: () => string };
+  const open = api._changes;
+  if (typeof open !== 'function' || api.type?.() !== 'indexeddb') return false;
+  api._changes = function (this: unknown, opts) {
+    const handle = open.call(this, opts);
+    if (handle !== undefined || !opts.continuous) return handle;
+    return {
+      cancel() {
+        const stop = liveReaders.get(opts);
+        if (stop) {
+          liveReaders.delete(opts);
+          stop();
+        } else cancelledEarly.add(opts);
+      },
+    };
+  };
+  return true;
 }
 
 /** The IndexedDB adapter's internals that `batchRevisionTrees` replaces and uses. */

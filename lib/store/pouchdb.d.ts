@@ -101,3 +101,14 @@ declare module 'pouchdb-adapter-indexeddb/lib/index.es.js' {
   const plugin: unknown;
   export default plugin;
 }
+
+declare module 'pouchdb-utils' {
+  /**
+   * The registry of live change feeds PouchDB's IndexedDB adapter keeps per database name:
+   * `addListener` registers one feed's reader, `removeListener` drops it.
+   */
+  export class changesHandler {
+    addListener(dbName: string, id: string, db: unknown, opts: object): void;
+    removeListener(dbName: string, id: string): void;
+  }
+}

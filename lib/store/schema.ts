@@ -38,16 +38,23 @@
  *   per form and one index entry per person and bucket; the requests, not the resolving, were
  *   most of what recording a page cost (`npm run bench -- library`). The step drops the
  *   derived data; the summary is rebuilt from the pages (lib/library/summary.ts).
+ * - v8: a bucket's forms kept in its people's records: `library-buckets` is dropped, and
+ *   `library-people` is made again with the key path `key` (the bucket of the person's main
+ *   form for the first of its people, so a bucket's people are found with one `get`; see
+ *   `StoredPerson`) and its `by-rank` index, each record holding what every page says about
+ *   the person's forms (`seen`). Why: in v7 settling
+ *   a page wrote, for every surname it names, the bucket's record and its person's: two writes
+ *   where one carries both, and Chromium's cost is per request more than per byte. The step
+ *   drops the derived data; the summary is rebuilt from the pages.
  */
 import type { DBSchema, IDBPDatabase } from 'idb';
 import type { Annotation, TrashedAnnotation } from '../annotation';
 import type {
-  BucketRecord,
   LibraryPage,
   LibrarySetting,
   PersonChoice,
-  PersonRecord,
   SavedQuoteIndex,
+  StoredPerson,
 } from '../library/records';
 import type { NoteIndex } from './note-index';
 import type { NotesDatabase } from './pouch';
@@ -58,7 +65,7 @@ export type { TrashedAnnotation };
 export const DB_NAME = 'dossier';
 
 /** The current schema version; bump it only together with a new step in `migrations.ts`. */
-export const DB_VERSION = 7;
+export const DB_VERSION = 8;
 
 /** The last version that kept notes in IndexedDB (`pages`, `trash`): the migration's source. */
 export const LAST_IDB_NOTES_VERSION = 5;
@@ -97,11 +104,10 @@ export interface DossierSchema extends DBSchema {
    * recorded but not yet resolved into people (`unsettled:` + url; lib/library/summary.ts).
    */
   'library-settings': { key: string; value: LibrarySetting };
-  /** Every form of a surname bucket, resolved together, and the bucket's people (v7). */
-  'library-buckets': { key: string; value: BucketRecord };
   'library-people': {
+    /** `key` (v8): a bucket's first person under its name (see `StoredPerson`). */
     key: string;
-    value: PersonRecord;
+    value: StoredPerson;
     indexes: {
       /** `rank` (`[pages, mentions]`): the most frequent people first, walked backwards. */
       'by-rank': [number, number];

@@ -72,6 +72,33 @@ export async function toWriteError(
   return toStoreError(error);
 }
 
+/** How deep `plainData` looks before leaving the question to `structuredClone`. */
+const PLAIN_DEPTH = 32;
+
+/**
+ * True when `value` is plain data as JSON has it (strings, finite or not numbers, booleans,
+ * null, arrays and plain objects of them), which IndexedDB always stores. Why: this walk costs
+ * a few milliseconds for an import of 10,000 notes, where cloning each body to find out cost
+ * about a tenth of a second; anything else (a function, a date, something too deep) is left to
+ * `structuredClone` to decide.
+ */
+export function plainData(value: unknown, depth = 0): boolean {
+  if (value === null) return true;
+  const type = typeof value;
+  if (type === 'string' || type === 'number' || type === 'boolean') return true;
+  if (type !== 'object' || depth >= PLAIN_DEPTH) return false;
+  if (Array.isArray(value)) {
+    for (const item of value) if (!plainData(item, depth + 1)) return false;
+    return true;
+  }
+  const proto = Object.getPrototypeOf(value);
+  if (proto !== Object.prototype && proto !== null) return false;
+  for (const key in value as object) {
+    if (!plainData((value as Record<string, unknown>)[key], depth + 1)) return false;
+  }
+  return true;
+}
+
 /** The document PouchDB is given for a write. */
 function docFor(write: DocWrite, rev: string | undefined): ToWrite<NoteBody> {
   if (write.next === null) {
@@ -98,6 +125,7 @@ export async function writeAll(
   // What IndexedDB cannot store (a function, say) would abort a transaction half-way through
   // the adapter's callbacks with no word of why; refuse it before anything is written.
   for (const write of writes) {
+    if (plainData(write.next)) continue;
     try {
       structuredClone(write.next);
     } catch (error) {

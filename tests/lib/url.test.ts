@@ -128,6 +128,15 @@ describe('isWebUrl and webHref', () => {
     }
   });
 
+  it('give the same answer for an address asked again, among thousands of others', () => {
+    for (let round = 0; round < 2; round++) {
+      for (let i = 0; i < 5000; i++) {
+        expect(isWebUrl(`https://www.csis.org/page-${i % 3000}`)).toBe(true);
+        if (i % 500 === 0) expect(isWebUrl(`javascript:alert(${i})`)).toBe(false);
+      }
+    }
+  });
+
   it('turn only web addresses into link targets', () => {
     expect(webHref('https://www.csis.org/a?b=1')).toBe('https://www.csis.org/a?b=1');
     expect(webHref('javascript:alert(1)')).toBeNull();

@@ -84,6 +84,11 @@ describe('the people summary', () => {
       site: 'Other Institute',
     });
     const d = libPage([['George Bush', ['President']], ['Bayramov']]);
+    const f = libPage([
+      ['Jeyhun Bayramov', ['Foreign Minister']],
+      ['Elmar Bayramov', ['Minister of Economy']],
+      ['John Smith', ['Senator']],
+    ]);
     const steps: [string, () => Promise<unknown>][] = [
       ['read a', () => read(db, a)],
       ['read b', () => read(db, b)],
@@ -99,6 +104,11 @@ describe('the people summary', () => {
       ],
       ['split by pages', () => service.splitPages('george bush', [d.url], [d.site])],
       ['merge back', () => service.merge(['antony blinken'], ['tony blinken'])],
+      ['read f', () => read(db, f)],
+      ['merge across surnames again', () => service.merge(['jeyhun bayramov'], ['jane smith'])],
+      // The merge undone: the person it made, stored under one of the two surnames, is
+      // resolved again with the people of both.
+      ['split across surnames', () => service.split(['jeyhun bayramov'], ['jane smith'])],
     ];
     for (const [label, step] of steps) {
       await step();

@@ -198,7 +198,7 @@ async function createV6Fixture(pages: LibraryPage[], choices: unknown[]): Promis
   v6.close();
 }
 
-describe('migration v6 → v7', () => {
+describe('migration v6 → v7 (and on)', () => {
   it('keeps the pages and choices, drops the derived forms, and the summary rebuilds by bucket', async () => {
     const pages = [
       page('https://a.example/1', {
@@ -229,9 +229,10 @@ describe('migration v6 → v7', () => {
     expect(db.idb.version).toBe(DB_VERSION);
     const stores = [...db.idb.objectStoreNames] as string[];
     expect(stores).not.toContain('library-forms');
-    expect(stores).toContain('library-buckets');
+    expect(stores).not.toContain('library-buckets');
     const people = db.idb.transaction('library-people').store;
     expect([...people.indexNames]).toEqual(['by-rank']);
+    expect(people.keyPath).toBe('key');
     expect((await listLibraryPages(db)).map((p) => p.url).sort()).toEqual(pages.map((p) => p.url));
     expect(await listPersonChoices(db)).toEqual([merge]);
     expect(await isLibraryPaused(db)).toBe(false);
@@ -252,6 +253,127 @@ describe('migration v6 → v7', () => {
     const after = (await listPeopleSummary(db))?.people ?? [];
     expect(after.map((p) => [[...p.forms].sort(), p.pages])).toEqual([
       [['antony blinken', 'jake sullivan'], ['https://a.example/1']],
+    ]);
+  });
+});
+
+/**
+ * What version 7 left: the forms by surname bucket (`library-buckets`), people keyed by id
+ * without their forms' sightings, a current summary (version 3) and a page marked unsettled.
+ */
+async function createV7Fixture(pages: LibraryPage[], choices: unknown[]): Promise<void> {
+  const v7 = await openDB(DB_NAME, 7, {
+    upgrade(db) {
+      db.createObjectStore('library-pages', { keyPath: 'url' }).createIndex(
+        'by-last-read',
+        'lastRead',
+      );
+      db.createObjectStore('library-choices', { keyPath: 'id' });
+      db.createObjectStore('library-settings', { keyPath: 'key' });
+      db.createObjectStore('library-buckets', { keyPath: 'bucket' });
+      db.createObjectStore('library-people', { keyPath: 'id' }).createIndex('by-rank', 'rank');
+      db.createObjectStore('library-search', { keyPath: 'key' });
+    },
+  });
+  const names = ['library-pages', 'library-choices', 'library-settings', 'library-buckets'];
+  const tx = v7.transaction([...names, 'library-people'], 'readwrite');
+  for (const page of pages) await tx.objectStore('library-pages').put(page);
+  for (const choice of choices) await tx.objectStore('library-choices').put(choice);
+  await tx.objectStore('library-settings').put({ key: 'paused', value: true });
+  await tx.objectStore('library-settings').put({ key: 'people-summary', value: 3 });
+  await tx.objectStore('library-settings').put({
+    key: 'unsettled:https://a.example/2',
+    value: { held: ['blinken'], seen: [] },
+  });
+  await tx.objectStore('library-buckets').put({
+    bucket: 'blinken',
+    forms: { blinken: {} },
+    people: ['blinken'],
+  });
+  await tx.objectStore('library-people').put({
+    id: 'blinken',
+    name: 'Blinken',
+    forms: ['blinken'],
+    titles: [],
+    sites: [],
+    pages: [],
+    dates: [],
+    mentions: 0,
+    buckets: ['blinken'],
+    rank: [0, 0],
+    spellings: {},
+  });
+  await tx.done;
+  v7.close();
+}
+
+describe('migration v7 → v8', () => {
+  it("keeps the pages, choices and pause switch, drops the buckets, and each person's record holds their forms", async () => {
+    const pages = [
+      page('https://a.example/1', {
+        analysis: {
+          officials: [
+            { name: 'Antony Blinken', titles: ['Secretary of State'], mentions: 2 },
+            { name: 'Jake Sullivan', titles: [], mentions: 1 },
+          ],
+          quotes: [],
+        },
+      }),
+      page('https://a.example/2', {
+        analysis: {
+          officials: [{ name: 'Secretary Blinken', titles: ['Secretary of State'], mentions: 1 }],
+          quotes: [],
+        },
+      }),
+    ];
+    const merge = {
+      id: 'c1',
+      at: '2026-01-01T00:00:00.000Z',
+      kind: 'merge',
+      a: 'antony blinken',
+      b: 'jake sullivan',
+    };
+    await createV7Fixture(pages, [merge]);
+    const db = await openDb();
+    expect(db.idb.version).toBe(DB_VERSION);
+    expect([...db.idb.objectStoreNames]).not.toContain('library-buckets');
+    const store = db.idb.transaction('library-people').store;
+    expect(store.keyPath).toBe('key');
+    expect([...store.indexNames]).toEqual(['by-rank']);
+    // The v7 people (no sightings) are gone, not taken as current.
+    expect(await store.count()).toBe(0);
+    expect(await listPeopleSummary(db)).toBeNull();
+    expect((await listLibraryPages(db)).map((p) => p.url).sort()).toEqual(pages.map((p) => p.url));
+    expect(await listPersonChoices(db)).toEqual([merge]);
+    expect(await isLibraryPaused(db)).toBe(true);
+    expect(await rebuildPeopleSummary(db)).toBe(1);
+    expect(await hasUnsettledPages(db)).toBe(false);
+    const summary = (await listPeopleSummary(db))?.people ?? [];
+    expect(summary.map((p) => [p.name, [...p.forms].sort(), [...p.pages].sort()])).toEqual([
+      [
+        'Antony Blinken',
+        ['antony blinken', 'blinken', 'jake sullivan'],
+        ['https://a.example/1', 'https://a.example/2'],
+      ],
+    ]);
+    // The merged person, at home in Blinken's bucket, is found from a page naming only
+    // Sullivan: one person, not a second (now named by the form on most pages).
+    await setLibraryPaused(db, false);
+    await recordLibraryPage(
+      db,
+      page('https://a.example/3', {
+        analysis: { officials: [{ name: 'Jake Sullivan', titles: [], mentions: 1 }], quotes: [] },
+      }),
+    );
+    const grown = (await listPeopleSummary(db))?.people ?? [];
+    expect(grown.map((p) => [p.name, [...p.pages].sort()])).toEqual([
+      ['Jake Sullivan', ['https://a.example/1', 'https://a.example/2', 'https://a.example/3']],
+    ]);
+    await forgetLibraryPage(db, 'https://a.example/1');
+    const after = (await listPeopleSummary(db))?.people ?? [];
+    expect(after.map((p) => [[...p.forms].sort(), [...p.pages].sort()]).sort()).toEqual([
+      [['blinken'], ['https://a.example/2']],
+      [['jake sullivan'], ['https://a.example/3']],
     ]);
   });
 });
@@ -460,12 +582,12 @@ describe('pages recorded now, resolved into people later', () => {
       put.mockClear();
       expect(await settleLibraryPages(db)).toBe(1);
       expect(written()).toEqual([]);
-      // What the page says changed: only the bucket it changes and its person are written
-      // (Sullivan's, not Blinken's).
+      // What the page says changed: only the person of the bucket it changes is written, once
+      // (Sullivan, not Blinken): their record carries the bucket's forms.
       await storeLibraryPage(db, named('https://a.example/1', 'Antony Blinken', 'Sullivan'));
       put.mockClear();
       expect(await settleLibraryPages(db)).toBe(1);
-      expect(written().sort()).toEqual(['library-buckets', 'library-people']);
+      expect(written()).toEqual(['library-people']);
     } finally {
       put.mockRestore();
     }

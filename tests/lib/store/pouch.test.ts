@@ -1,7 +1,8 @@
 /**
  * The notes database's own adjustments to PouchDB's IndexedDB adapter: the revision trees a
  * replication asks for in one go (`revsDiff`) are read in one transaction, and every caller
- * still gets what the adapter would have answered.
+ * still gets what the adapter would have answered; a live change feed, once cancelled, reads
+ * nothing more.
  */
 import { describe, expect, it, vi } from 'vitest';
 import { openNotesDatabase } from '../../../lib/store/pouch';
@@ -55,6 +56,40 @@ describe('the notes database', () => {
       'note:p:x': ['1-abc'],
     });
     expect(diff).toEqual({ 'note:p:x': { missing: ['1-abc'] } });
+    await db.destroy();
+  });
+
+  it('stops reading changes for a live feed once it is cancelled', async () => {
+    const db = openNotesDatabase('pouch-cancel');
+    const heard: string[] = [];
+    const feed = db.changes({ since: 'now', live: true, include_docs: true });
+    feed.on('change', (change) => heard.push(change.id));
+    await db.bulkDocs([{ _id: 'note:p:a', type: 'note', note: {} as never }]);
+    await vi.waitFor(() => expect(heard).toEqual(['note:p:a']));
+    feed.cancel();
+    // The adapter's live feed reads the changes again after every write with this call; a
+    // cancelled one that kept listening would read every later write back for nothing.
+    const reads = vi.spyOn(db, 'changes');
+    await db.bulkDocs([{ _id: 'note:p:b', type: 'note', note: {} as never }]);
+    await db.bulkDocs([{ _id: 'note:p:c', type: 'note', note: {} as never }]);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(reads).not.toHaveBeenCalled();
+    expect(heard).toEqual(['note:p:a']);
+    reads.mockRestore();
+    await db.destroy();
+  });
+
+  it('never starts listening when a live feed is cancelled before it began', async () => {
+    const db = openNotesDatabase('pouch-cancel-early');
+    await db.info();
+    const feed = db.changes({ since: 0, live: true });
+    feed.cancel();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const reads = vi.spyOn(db, 'changes');
+    await db.bulkDocs([{ _id: 'note:p:a', type: 'note', note: {} as never }]);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(reads).not.toHaveBeenCalled();
+    reads.mockRestore();
     await db.destroy();
   });
 });

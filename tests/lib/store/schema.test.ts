@@ -28,9 +28,8 @@ import {
 } from '../../../lib/store';
 import { makeAnnotation, OTHER_PAGE, pageNumber } from './fixtures';
 
-/** The library's stores (v4, the people summary's of v5, its buckets of v7), sorted. */
+/** The library's stores (v4, the people summary's of v5), sorted. */
 const LIBRARY_STORES = [
-  'library-buckets',
   'library-choices',
   'library-pages',
   'library-people',
@@ -88,10 +87,10 @@ async function createV2Fixture(records: unknown[], trash: unknown[] = []): Promi
 }
 
 describe('schema', () => {
-  it('is at version 7: the library in IndexedDB, notes in PouchDB', async () => {
+  it('is at version 8: the library in IndexedDB, notes in PouchDB', async () => {
     const db = await openDb();
-    expect(DB_VERSION).toBe(7);
-    expect(db.idb.version).toBe(7);
+    expect(DB_VERSION).toBe(8);
+    expect(db.idb.version).toBe(8);
     expect([...db.idb.objectStoreNames].sort()).toEqual(LIBRARY_STORES);
   });
 
