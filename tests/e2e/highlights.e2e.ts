@@ -18,6 +18,10 @@ const env = useDossier({
   'www.csis.org/hostile': hostilePage(),
   'www.csis.org/awkward': awkwardPage(),
   'plain.example.org/awkward': awkwardPage(),
+  'www.csis.org/retold': `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Retold</title></head>
+<body><main><article><h1>Port talks</h1>${ministerParagraphs('Amara Okafor', 'Okafor', 'ports')}
+<p id="retold">“And I said, ‘I want more.’ They said, ‘No.’ We walked out of the room,” Foreign Minister Amara Okafor said.</p>
+</article></main></body></html>`,
   'www.csis.org/awkward/frame': `<!doctype html><html lang="en"><head><title>Framed</title></head>
 <body><article>${ministerParagraphs('Ingrid Moreau', 'Moreau', 'ports')}</article></body></html>`,
 });
@@ -117,6 +121,44 @@ describe('on the sample article', () => {
       .poll(async () => (await painted(page, 'dossier-official')).length)
       .toBeGreaterThan(0);
     await popup.close();
+    await page.close();
+  });
+});
+
+describe('a quotation retold inside a quotation', () => {
+  it('paints the outer and inner quotations, and shows each one’s own card on hover', async () => {
+    const page = await env.dossier.context.newPage();
+    await page.goto('http://www.csis.org/retold');
+    await expect
+      .poll(async () => (await painted(page, 'dossier-quote')).map(squash))
+      .toEqual(
+        expect.arrayContaining([
+          squash('And I said, ‘I want more.’ They said, ‘No.’ We walked out of the room,'),
+          squash('I want more.'),
+          squash('No.'),
+        ]),
+      );
+    /** The middle of `word`'s first letters in the retold paragraph, on screen. */
+    const at = (word: string) =>
+      page.evaluate((w) => {
+        const text = document.getElementById('retold')?.firstChild as Text;
+        const range = document.createRange();
+        const i = text.data.indexOf(w);
+        range.setStart(text, i);
+        range.setEnd(text, i + 2);
+        const r = range.getBoundingClientRect();
+        return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+      }, word);
+    // Between the inner quotations: the outer one, said by the minister.
+    let point = await at('They');
+    await page.mouse.move(point.x, point.y);
+    await dossierControl(page, 'dialog', 'Quotation by Amara Okafor');
+    await page.keyboard.press('Escape');
+    await expect.poll(async () => (await findDossierControls(page, 'dialog', /.*/)).length).toBe(0);
+    // Inside the second inner quotation: "they" named nobody.
+    point = await at('No.');
+    await page.mouse.move(point.x, point.y);
+    await dossierControl(page, 'dialog', 'Unattributed quotation');
     await page.close();
   });
 });
