@@ -31,11 +31,18 @@ export interface RetoldQuote {
 const INNER_OPEN = { double: /[‘']/, single: /[“"]/ } as const;
 const INNER_CLOSE = { double: /[’']/, single: /[”"]/ } as const;
 
+/**
+ * Longest retold line looked for, in characters: it keeps the scan linear however many marks
+ * a long quotation holds (single marks double as apostrophes).
+ */
+const MAX_RETOLD = 400;
+
 /** Only a comma or a colon (and spaces) between the verb and the mark it introduces. */
 const INTRODUCING = /^\s*[,:]\s*$/;
 
 /**
- * The quotations retold inside the quotation `outer`. Linear in the outer quotation's length.
+ * The quotations retold inside the quotation `outer`. Linear in the outer quotation's length
+ * (each mark looks at most MAX_RETOLD characters ahead).
  */
 export function retoldQuotes(ctx: AttributionContext, outer: QuoteSpan): RetoldQuote[] {
   const { text } = ctx;
@@ -58,7 +65,7 @@ export function retoldQuotes(ctx: AttributionContext, outer: QuoteSpan): RetoldQ
 
 /** Where the inner quotation opened at `open` closes, before `limit`, or -1. */
 function innerClose(text: string, open: number, limit: number, kind: 'single' | 'double'): number {
-  for (let j = open + 1; j < limit; j++) {
+  for (let j = open + 1; j < limit && j <= open + MAX_RETOLD; j++) {
     const ch = text[j] ?? '';
     if (INNER_OPEN[kind].test(ch) && opensAt(text, j) && !INNER_CLOSE[kind].test(ch)) return -1;
     if (!INNER_CLOSE[kind].test(ch) || !closesAt(text, j)) continue;

@@ -2252,3 +2252,11 @@ describe('a block made only of a quotation', () => {
     expect(said('Senator Ana Ruiz spoke on Monday about “rebel units” near Vell.')).toEqual([]);
   });
 });
+
+describe('a long quotation full of single marks', () => {
+  it('is read in one pass, the apostrophes taken for no retold line', () => {
+    const inner = Array.from({ length: 20_000 }, () => "they 'd said").join(' ');
+    const found = said(`“${inner},” Senator Ana Ruiz said.`);
+    expect(found).toEqual([[`${inner},`, 'Ana Ruiz']]);
+  });
+});
