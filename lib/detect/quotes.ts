@@ -411,12 +411,7 @@ function withRetold(
         speaker: null,
       };
       if (inner.speaker === 'self') {
-        r.speaker = q.speaker;
-        if (q.speakerType) r.speakerType = q.speakerType;
-        if (q.speakerStart !== undefined && q.speakerEnd !== undefined) {
-          r.speakerStart = q.speakerStart;
-          r.speakerEnd = q.speakerEnd;
-        }
+        takeSpeaker(r, q);
       } else {
         const who: Speaker =
           inner.speaker.type === 'pronoun' || inner.speaker.type === 'role'
@@ -517,17 +512,7 @@ function shareAcrossParagraphs(
     return true;
   };
   const copy = (from: number, to: number) => {
-    const f = quotes[from] as Quote;
-    const t = quotes[to] as Quote;
-    t.speaker = f.speaker;
-    if (f.speakerType) t.speakerType = f.speakerType;
-    if (f.speakerStart !== undefined && f.speakerEnd !== undefined) {
-      t.speakerStart = f.speakerStart;
-      t.speakerEnd = f.speakerEnd;
-    } else {
-      delete t.speakerStart;
-      delete t.speakerEnd;
-    }
+    takeSpeaker(quotes[to] as Quote, quotes[from] as Quote);
     attributed[to] = attributed[from] as boolean;
   };
   // Backwards first, so a speaker named after the last part reaches every earlier part.
@@ -647,5 +632,18 @@ function shareRepeatedWords(quotes: Quote[], attributed: boolean[]): void {
       delete t.speakerEnd;
       break;
     }
+  }
+}
+
+/** Gives `to` the speaker of `from`: the name, its kind, and where the name stands (or nowhere). */
+function takeSpeaker(to: Quote, from: Quote): void {
+  to.speaker = from.speaker;
+  if (from.speakerType) to.speakerType = from.speakerType;
+  if (from.speakerStart !== undefined && from.speakerEnd !== undefined) {
+    to.speakerStart = from.speakerStart;
+    to.speakerEnd = from.speakerEnd;
+  } else {
+    delete to.speakerStart;
+    delete to.speakerEnd;
   }
 }
