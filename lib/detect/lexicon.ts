@@ -190,6 +190,7 @@ export const ORG_WORDS = set(`
   kremlin pentagon treasury white blue palace capitol parliament's airlines motors
   technologies systems partners capital holdings industries enterprises laboratories labs
   initiative project program programme campaign movement front alliance coalition bloc
+  consortium cooperative co-operative syndicate secretariat directorate inspectorate observatory
   caucus conference summit forum talks treaty accord agreement act law convention charter
   war crisis revolution republic kingdom state states nations federation emirates islands
   reserve exchange market index street avenue road square river sea ocean gulf strait bay

@@ -166,6 +166,16 @@ describe('who is an official', () => {
       'A report by the Urban-Brookings Tax Policy Center said so.',
       ['Urban-Brookings', 'Urban-Brookings Tax'],
     ],
+    [
+      'the end of a consortium’s name after a hyphenated word',
+      'Ana Ruiz, chief executive of the Trans-Vell Grid Consortium, said the work was done.',
+      ['Grid Consortium', 'Trans-Vell Grid Consortium'],
+    ],
+    [
+      'a secretariat or a directorate',
+      'Ivo Dragan, head of the Vell Energy Secretariat, met the Fuel Directorate.',
+      ['Energy Secretariat', 'Fuel Directorate'],
+    ],
   ])('does not take %s for a person', (_, text, bad) => {
     const found = names(text);
     for (const b of bad) expect(found).not.toContain(b);
