@@ -815,7 +815,7 @@ function isPlace(sp: Speaker): boolean {
 }
 
 /**
- * "The guards signed “false certifications” attesting …, according to court records.": the
+ * "The guards signed “bogus logbooks” attesting …, according to court records.": the
  * source a sentence closes with, after a comma, speaks for a quotation anywhere before it.
  */
 export function attributeClosingSource(

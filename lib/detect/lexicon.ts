@@ -277,7 +277,7 @@ export const TAG_PARTICLES = set('back on in');
  * Verbs of taking a stand on something: the evaluative word quoted before their object is the
  * subject's own ("Kessel hailed the “historic” deal", "Brill rejected the “baseless” claims"),
  * while the same word after a plain verb is a scare quote ("she runs a “fact-checking” site").
- * Verbs of affirming and stressing too ("reaffirmed the “ironclad” nature of the alliance",
+ * Verbs of affirming and stressing too ("reaffirmed the “unshakable” nature of the alliance",
  * "insisted on the “urgent” need"), in each tense; not the bare forms that are also nouns
  * ("stress", "underline", "highlight", "praise", "hail").
  */

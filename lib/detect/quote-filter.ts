@@ -169,7 +169,7 @@ export function speechVerdict(ctx: AttributionContext, v: VerdictInput): Verdict
   // A quoted modifier: "a “post-truth” society"; but a quoted verb taking its object after a
   // preposition or noun ("accuses them of “misappropriating” secrets", "talks “proved futile”
   // due to") is someone's words when a speech cue says whose.
-  // A phrase of two words in a sentence a source closes ("signed “false certifications”
+  // A phrase of two words in a sentence a source closes ("signed “bogus logbooks”
   // attesting …, according to court records") is that source's words, whatever follows it.
   if (
     nounFollows(text, span, firstAfter) &&

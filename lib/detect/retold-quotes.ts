@@ -1,6 +1,6 @@
 /**
  * Quotations retold inside a quotation: a speaker recounting a conversation quotes its lines
- * with the other kind of mark (“… And I said, ‘I want more.’ They said, ‘No.’”). Each inner
+ * with the other kind of mark (“… And I said, ‘We need more.’ They said, ‘No.’”). Each inner
  * span that a speech verb inside the outer quotation introduces, with the verb's punctuation
  * (I said, ‘…’ / he told me: ‘…’ / ‘…,’ she asked), is a quotation of its own, beside the outer
  * one: the labels count both. An inner span with no such cue (a scare quote, a title the

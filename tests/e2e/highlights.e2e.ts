@@ -20,7 +20,7 @@ const env = useDossier({
   'plain.example.org/awkward': awkwardPage(),
   'www.csis.org/retold': `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Retold</title></head>
 <body><main><article><h1>Port talks</h1>${ministerParagraphs('Amara Okafor', 'Okafor', 'ports')}
-<p id="retold">“And I said, ‘I want more.’ They said, ‘No.’ We walked out of the room,” Foreign Minister Amara Okafor said.</p>
+<p id="retold">“And I said, ‘We need more.’ They said, ‘No.’ We walked out of the room,” Foreign Minister Amara Okafor said.</p>
 </article></main></body></html>`,
   'www.csis.org/awkward/frame': `<!doctype html><html lang="en"><head><title>Framed</title></head>
 <body><article>${ministerParagraphs('Ingrid Moreau', 'Moreau', 'ports')}</article></body></html>`,
@@ -133,8 +133,8 @@ describe('a quotation retold inside a quotation', () => {
       .poll(async () => (await painted(page, 'dossier-quote')).map(squash))
       .toEqual(
         expect.arrayContaining([
-          squash('And I said, ‘I want more.’ They said, ‘No.’ We walked out of the room,'),
-          squash('I want more.'),
+          squash('And I said, ‘We need more.’ They said, ‘No.’ We walked out of the room,'),
+          squash('We need more.'),
           squash('No.'),
         ]),
       );

@@ -53,12 +53,12 @@ describe('a quotation retold inside a quotation (overlapping ranges)', () => {
   /** One paragraph with an outer quotation and two lines retold inside it, as detected. */
   function nested() {
     document.body.innerHTML =
-      '<p>“And I said, ‘I want more.’ They said, ‘No.’ We left,” Senator Ana Ruiz said.</p>';
+      '<p>“And I said, ‘We need more.’ They said, ‘No.’ We left,” Senator Ana Ruiz said.</p>';
     const text = document.querySelector('p')?.firstChild as Text;
     const quotes = detect(text.data).quotes;
     expect(quotes.map((q) => q.text)).toEqual([
-      'And I said, ‘I want more.’ They said, ‘No.’ We left,',
-      'I want more.',
+      'And I said, ‘We need more.’ They said, ‘No.’ We left,',
+      'We need more.',
       'No.',
     ]);
     const items = quotes.map((q) => {
@@ -77,7 +77,7 @@ describe('a quotation retold inside a quotation (overlapping ranges)', () => {
       (findHit(inner, { node: text, offset }) ?? findHit(outer, { node: text, offset }))?.name;
     const whole = items[0]?.hit.name;
     expect(under(at('And'))).toBe(whole);
-    expect(under(at('want'))).toBe('I want more.');
+    expect(under(at('need'))).toBe('We need more.');
     expect(under(at('They'))).toBe(whole);
     expect(under(at('No.'))).toBe('No.');
     expect(under(at('We left'))).toBe(whole);

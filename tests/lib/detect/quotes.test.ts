@@ -1998,16 +1998,16 @@ describe('a quotation retold inside a quotation', () => {
   it('keeps the outer quotation and gives each line a speech verb introduces its own', () => {
     expect(
       said(
-        '“My team had a deal,” Ana Ruiz recounted. “And I said, ‘I want more.’ They said, ‘The workers can’t take it.’ I said, ‘Tell them to work harder.’”',
+        '“My team had a deal,” Ana Ruiz recounted. “And I said, ‘We need more.’ They said, ‘The staff will refuse.’ I said, ‘Tell them to work harder.’”',
       ),
     ).toEqual([
       ['My team had a deal,', 'Ana Ruiz'],
       [
-        'And I said, ‘I want more.’ They said, ‘The workers can’t take it.’ I said, ‘Tell them to work harder.’',
+        'And I said, ‘We need more.’ They said, ‘The staff will refuse.’ I said, ‘Tell them to work harder.’',
         'Ana Ruiz',
       ],
-      ['I want more.', 'Ana Ruiz'],
-      ['The workers can’t take it.', null],
+      ['We need more.', 'Ana Ruiz'],
+      ['The staff will refuse.', null],
       ['Tell them to work harder.', 'Ana Ruiz'],
     ]);
   });
@@ -2059,8 +2059,11 @@ describe('a quotation retold inside a quotation', () => {
 
 describe('a verb of affirming or stressing before a quoted evaluative word', () => {
   it.each([
-    ['reaffirmed', 'Foreign Minister Ivo Dragan reaffirmed the “ironclad” nature of the alliance.'],
-    ['affirms', 'Foreign Minister Ivo Dragan affirms the “ironclad” nature of the alliance.'],
+    [
+      'reaffirmed',
+      'Foreign Minister Ivo Dragan reaffirmed the “unshakable” nature of the alliance.',
+    ],
+    ['affirms', 'Foreign Minister Ivo Dragan affirms the “unshakable” nature of the alliance.'],
     ['reiterated', 'Foreign Minister Ivo Dragan reiterated the “vital” role of the alliance.'],
     ['stressed', 'Foreign Minister Ivo Dragan stressed the “vital” role of the alliance.'],
     ['emphasised', 'Foreign Minister Ivo Dragan emphasised the “vital” role of the alliance.'],
@@ -2072,7 +2075,7 @@ describe('a verb of affirming or stressing before a quoted evaluative word', () 
     ['underlines', 'Foreign Minister Ivo Dragan underlines the “urgent” need for talks.'],
     ['highlighted', 'Foreign Minister Ivo Dragan highlighted the “urgent” need for talks.'],
     ['insisted on', 'Foreign Minister Ivo Dragan insisted on the “urgent” need for talks.'],
-    ['will reaffirm', 'Foreign Minister Ivo Dragan will reaffirm the “ironclad” bond.'],
+    ['will reaffirm', 'Foreign Minister Ivo Dragan will reaffirm the “unshakable” bond.'],
   ])('gives the word after "%s the" to the subject', (_, text) => {
     const found = said(text);
     expect(found).toHaveLength(1);
@@ -2081,17 +2084,17 @@ describe('a verb of affirming or stressing before a quoted evaluative word', () 
 
   it('keeps the word when the subject is unnamed', () => {
     expect(
-      said('Officials have repeatedly reaffirmed the “ironclad” nature of the alliance.'),
-    ).toEqual([['ironclad', null]]);
+      said('Officials have repeatedly reaffirmed the “unshakable” nature of the alliance.'),
+    ).toEqual([['unshakable', null]]);
   });
 
   it.each([
     ['a name of a treaty', 'Foreign Minister Ivo Dragan reaffirmed the “Vell Accord” on Monday.'],
     [
       'a term marked as such',
-      'Foreign Minister Ivo Dragan stressed the so-called “ironclad” rule.',
+      'Foreign Minister Ivo Dragan stressed the so-called “unshakable” rule.',
     ],
-    ['a noun "stress", not a verb', 'The stress of the “ironclad” rule was felt.'],
+    ['a noun "stress", not a verb', 'The stress of the “unshakable” rule was felt.'],
   ])('still drops %s', (_, text) => {
     expect(said(text)).toEqual([]);
   });
@@ -2107,18 +2110,18 @@ describe('a quoted fragment anywhere in a clause a speech verb reports', () => {
   it.each([
     [
       'after a long subject, with "alleged that"',
-      'Prosecutors alleged that Ana Ruiz and Ivo Dragan, who worked the night shift, “browsed the web,” lingered in the hall and slept.',
-      [['browsed the web,', null]],
+      'Prosecutors alleged that Ana Ruiz and Ivo Dragan, who worked the night shift, “played cards,” lingered in the hall and slept.',
+      [['played cards,', null]],
     ],
     [
       'a named subject of "alleged that"',
-      'Senator Ana Ruiz alleged that the two guards, who worked the night shift, “browsed the web” for hours.',
-      [['browsed the web', 'Ana Ruiz']],
+      'Senator Ana Ruiz alleged that the two guards, who worked the night shift, “played cards” for hours.',
+      [['played cards', 'Ana Ruiz']],
     ],
     [
       'after a second verb of the clause',
-      'Senator Ana Ruiz said the guards, who worked nights, skipped their rounds and “browsed the web” for hours.',
-      [['browsed the web', 'Ana Ruiz']],
+      'Senator Ana Ruiz said the guards, who worked nights, skipped their rounds and “played cards” for hours.',
+      [['played cards', 'Ana Ruiz']],
     ],
     [
       'an object late in the clause',
@@ -2139,7 +2142,7 @@ describe('a quoted fragment anywhere in a clause a speech verb reports', () => {
     ['a modifier', 'Senator Ana Ruiz said the guards ran a “fact-checking” site at night.'],
     [
       'a sentence with no speech verb',
-      'The two guards, who worked the night shift, “browsed the web” and slept.',
+      'The two guards, who worked the night shift, “played cards” and slept.',
     ],
     ['"alleged" as an adjective', 'The alleged “ringleader” of the guards was arrested.'],
     ['"charged" with a crime', 'Police charged the “ringleader” with theft.'],
@@ -2152,8 +2155,8 @@ describe('a sentence that closes with "according to" its source', () => {
   it.each([
     [
       'a phrase before a participle',
-      'The two guards signed “false certifications” attesting they had done their rounds, according to court records.',
-      [['false certifications', null]],
+      'The two guards signed “bogus logbooks” attesting they had done their rounds, according to court records.',
+      [['bogus logbooks', null]],
     ],
     [
       'a phrase before a clause, from a body',
