@@ -575,21 +575,15 @@ function shareWithBlocks(
   attributed: readonly boolean[],
   blocks: readonly number[],
 ): void {
-  const key = (q: Quote) =>
-    ` ${q.text
-      .replace(/\u00AD/g, '')
-      .toLowerCase()
-      .replace(/[^\p{L}\p{N}]+/gu, ' ')
-      .trim()} `;
   for (const i of blocks) {
     const t = quotes[i] as Quote;
     if (t.speaker !== null) continue;
-    const k = key(t);
+    const k = wordsKey(t);
     const from = Math.max(0, i - REPEAT_WINDOW);
     const to = Math.min(quotes.length, i + REPEAT_WINDOW);
     for (let j = from; j < to; j++) {
       const f = quotes[j] as Quote;
-      const kj = key(f);
+      const kj = wordsKey(f);
       if (j === i || !attributed[j] || f.speaker === null || kj.trim().split(' ').length < 2)
         continue;
       if (!k.includes(kj)) continue;
@@ -598,6 +592,15 @@ function shareWithBlocks(
       break;
     }
   }
+}
+
+/** A quotation's words, lowercased and space-padded, so that `includes` matches whole words. */
+function wordsKey(q: Quote): string {
+  return ` ${q.text
+    .replace(/\u00AD/g, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim()} `;
 }
 
 /** How far apart (in quotations) a repeated quotation is looked for. */
@@ -610,13 +613,7 @@ const REPEAT_WINDOW = 100;
  * a nearby attributed quotation containing the same words.
  */
 function shareRepeatedWords(quotes: Quote[], attributed: boolean[]): void {
-  const key = (q: Quote) =>
-    ` ${q.text
-      .replace(/\u00AD/g, '')
-      .toLowerCase()
-      .replace(/[^\p{L}\p{N}]+/gu, ' ')
-      .trim()} `;
-  const keys = quotes.map(key);
+  const keys = quotes.map(wordsKey);
   for (let i = 0; i < quotes.length; i++) {
     const k = keys[i] as string;
     if (attributed[i] || k.trim().split(' ').length < 3) continue;
