@@ -1,8 +1,8 @@
 /**
  * The notes database's own adjustments to PouchDB's IndexedDB adapter: the revision trees a
  * replication asks for in one go (`revsDiff`) are read in one transaction, and every caller
- * still gets what the adapter would have answered; a live change feed, once cancelled, reads
- * nothing more.
+ * still gets what the adapter would have answered; a write of many documents learns which of
+ * them are stored from one read; a live change feed, once cancelled, reads nothing more.
  */
 import { describe, expect, it, vi } from 'vitest';
 import { openNotesDatabase } from '../../../lib/store/pouch';
@@ -90,6 +90,91 @@ describe('the notes database', () => {
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(reads).not.toHaveBeenCalled();
     reads.mockRestore();
+    await db.destroy();
+  });
+
+  /** Counts the document reads (`get`) and key-list reads (`getAllKeys`) made while `work` runs. */
+  async function reads(work: () => Promise<unknown>): Promise<{ gets: number; keyLists: number }> {
+    const gets = vi.spyOn(IDBObjectStore.prototype, 'get');
+    const keyLists = vi.spyOn(IDBObjectStore.prototype, 'getAllKeys');
+    try {
+      await work();
+      return { gets: gets.mock.calls.length, keyLists: keyLists.mock.calls.length };
+    } finally {
+      gets.mockRestore();
+      keyLists.mockRestore();
+    }
+  }
+
+  const many = (count: number, from = 0, body: object = {}) =>
+    Array.from({ length: count }, (_, i) => ({
+      _id: `note:p:${String(from + i).padStart(4, '0')}`,
+      type: 'note' as const,
+      note: body as never,
+    }));
+
+  it('learns from one read that the documents of a large write are new', async () => {
+    const db = openNotesDatabase('pouch-new');
+    await db.info();
+    let results: unknown[] = [];
+    const counted = await reads(async () => {
+      results = await db.bulkDocs(many(100));
+    });
+    expect(counted).toEqual({ gets: 0, keyLists: 1 });
+    expect(results).toHaveLength(100);
+    expect(results.every((r) => (r as { ok?: boolean }).ok)).toBe(true);
+    expect((await db.allDocs({})).total_rows).toBe(100);
+    await db.destroy();
+  });
+
+  it('still reads each stored document of a large write, and still refuses a stale edit', async () => {
+    const db = openNotesDatabase('pouch-mixed');
+    const first = await db.bulkDocs(many(50, 0, { v: 1 }));
+    // 50 stored, 50 new: an edit of each stored one (with its revision), one stale write
+    // without a revision (a conflict, as the adapter answers it), and 49 new ones.
+    const edits = many(50, 0, { v: 2 }).map((doc, i) => ({
+      ...doc,
+      _rev: (first[i] as { rev: string }).rev,
+    }));
+    const stale = many(1, 10, { v: 3 })[0];
+    let results: unknown[] = [];
+    const counted = await reads(async () => {
+      results = await db.bulkDocs([...edits, ...(stale ? [stale] : []), ...many(49, 50)]);
+    });
+    expect(counted.keyLists).toBe(1);
+    expect(counted.gets).toBe(51);
+    const statuses = results.map((r) => ((r as { ok?: boolean }).ok ? 'ok' : 'conflict'));
+    expect(statuses.filter((s) => s === 'ok')).toHaveLength(99);
+    expect(statuses[50]).toBe('conflict');
+    const stored = await db.get('note:p:0010');
+    expect((stored as unknown as { note: { v: number } }).note.v).toBe(2);
+    expect((await db.allDocs({})).total_rows).toBe(99);
+    await db.destroy();
+  });
+
+  it('reads each document as before when the range holds many more than were asked for', async () => {
+    const db = openNotesDatabase('pouch-wide');
+    await db.bulkDocs(many(400));
+    // Two new ids at either end of 400 stored ones, with 38 between them spread out.
+    const wide = many(40, 0).map((doc, i) => ({
+      ...doc,
+      _id: `note:p:${String(i * 10).padStart(4, '0')}x`,
+    }));
+    let results: unknown[] = [];
+    const counted = await reads(async () => {
+      results = await db.bulkDocs(wide);
+    });
+    expect(counted).toEqual({ gets: 40, keyLists: 1 });
+    expect(results.every((r) => (r as { ok?: boolean }).ok)).toBe(true);
+    expect((await db.allDocs({})).total_rows).toBe(440);
+    await db.destroy();
+  });
+
+  it('leaves a small write reading each document', async () => {
+    const db = openNotesDatabase('pouch-small');
+    await db.info();
+    const counted = await reads(() => db.bulkDocs(many(3)));
+    expect(counted).toEqual({ gets: 3, keyLists: 0 });
     await db.destroy();
   });
 });
