@@ -20,6 +20,8 @@ import type {
   Sighting,
 } from './records';
 
+import { speakerKindOf } from './speakers';
+
 export type { Person } from './records';
 
 /** A name as pages write it, reduced to what identifies it. */
@@ -224,7 +226,7 @@ export function quotesOf(page: LibraryPage): PageQuote[] {
 
 /**
  * What one page says about each name form on it: its officials, and the speakers of its
- * quotations. Keyed by form key. This is what the stored people summary keeps per form and
+ * quotations who are people (not an organisation or a document). Keyed by form key. This is what the stored people summary keeps per form and
  * page, so that recording or forgetting a page only touches the forms it names.
  */
 export function sightingsOf(page: LibraryPage): Map<string, Sighting> {
@@ -252,7 +254,8 @@ export function sightingsOf(page: LibraryPage): Map<string, Sighting> {
     officials.add(o.name);
   }
   for (const q of quotesOf(page)) {
-    if (q.speaker && !officials.has(q.speaker)) {
+    // An organisation or a document that speaks is no person (speakers.ts): listed apart.
+    if (q.speaker && !officials.has(q.speaker) && speakerKindOf(q) === 'person') {
       add(q.speaker, [], 0);
       officials.add(q.speaker);
     }

@@ -22,6 +22,7 @@ import {
 } from '../store';
 import type { LibraryPage, PersonChoice, PersonRecord } from './records';
 import { PageIndex, SEARCH_KEY } from './search';
+import type { QuotedBody } from './speakers';
 
 /** What the library tab shows first. */
 export interface LibrarySummary {
@@ -29,6 +30,8 @@ export interface LibrarySummary {
   people: PersonRecord[];
   /** How many people there are in all. */
   total: number;
+  /** The organisations and documents quoted, listed apart from the people (speakers.ts). */
+  bodies: QuotedBody[];
   choices: PersonChoice[];
   paused: boolean;
 }
@@ -85,7 +88,7 @@ export function libraryReader(
       if (unsettled) settle?.().catch(() => undefined);
       if (found === null) {
         await summarise();
-        found = (await listPeopleSummary(d, limit)) ?? { people: [], total: 0 };
+        found = (await listPeopleSummary(d, limit)) ?? { people: [], total: 0, bodies: [] };
         choices = await listPersonChoices(d);
       }
       return { ...found, choices, paused };
