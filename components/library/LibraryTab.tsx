@@ -6,9 +6,10 @@
  */
 import { useLayoutEffect, useMemo, useState } from 'preact/hooks';
 import type { Person } from '../../lib/library/identity';
-import { filterPeople, type PersonFilter, pageDate } from '../../lib/library/model';
+import { filterPeople, type PersonFilter, pageDate, type QuoteRef } from '../../lib/library/model';
 import type { LibraryPage } from '../../lib/library/records';
 import type { ResultKind, SearchGroups, SearchHit } from '../../lib/library/search';
+import type { BodyKind, QuotedBody } from '../../lib/library/speakers';
 import { clip, PersonRow } from './FirstRows';
 
 /** Props: the people (from the stored summary), the pages read, and what the controls do. */
@@ -17,6 +18,10 @@ export interface LibraryTabProps {
   people: readonly Person[];
   /** How many people there are in all. */
   totalPeople: number;
+  /** The organisations and documents quoted: not people, so listed in sections of their own. */
+  bodies: readonly QuotedBody[];
+  /** A quoted body's quotations (read from its pages when its entry is opened). */
+  loadBody(body: QuotedBody): Promise<QuoteRef[]>;
   /** The most recently read pages shown so far, and how many there are in all. */
   pages: readonly LibraryPage[];
   totalPages: number;
@@ -151,6 +156,9 @@ export function LibraryTab(props: LibraryTabProps) {
               </button>
             )}
           </section>
+
+          <BodySection kind="organisation" bodies={props.bodies} load={props.loadBody} />
+          <BodySection kind="document" bodies={props.bodies} load={props.loadBody} />
 
           <section aria-labelledby="pages-read-h">
             <h2 id="pages-read-h">
@@ -310,5 +318,107 @@ function Hit({ hit, onOpenPerson }: { hit: SearchHit; onOpenPerson(id: string): 
     <a class="entry" href={href} target="_blank" rel="noopener noreferrer">
       {body}
     </a>
+  );
+}
+
+/** The section's heading for each kind of quoted body. */
+const BODY_HEADINGS: Record<BodyKind, string> = {
+  organisation: 'Organisations quoted',
+  document: 'Documents quoted',
+};
+
+/**
+ * The organisations (or documents) that speak on the pages read: not people, so not among
+ * People, but their quotations stay a click away. Nothing is shown when there are none.
+ */
+function BodySection({
+  kind,
+  bodies,
+  load,
+}: {
+  kind: BodyKind;
+  bodies: readonly QuotedBody[];
+  load(body: QuotedBody): Promise<QuoteRef[]>;
+}) {
+  const [shown, setShown] = useState(PAGE);
+  const list = useMemo(() => bodies.filter((b) => b.kind === kind), [bodies, kind]);
+  if (list.length === 0) return null;
+  const heading = BODY_HEADINGS[kind];
+  return (
+    <section aria-labelledby={`bodies-${kind}-h`}>
+      <h2 id={`bodies-${kind}-h`}>
+        {heading} <span class="muted">({list.length.toLocaleString('en')})</span>
+      </h2>
+      <ul class="entries bodies" aria-label={heading}>
+        {list.slice(0, shown).map((b) => (
+          <li key={b.key}>
+            <BodyEntry body={b} load={load} />
+          </li>
+        ))}
+      </ul>
+      {list.length > shown && (
+        <button type="button" onClick={() => setShown(shown + PAGE * 4)}>
+          Show more
+        </button>
+      )}
+    </section>
+  );
+}
+
+/** One quoted body: its name and counts; opened, its quotations with links to the passages. */
+function BodyEntry({
+  body,
+  load,
+}: {
+  body: QuotedBody;
+  load(body: QuotedBody): Promise<QuoteRef[]>;
+}) {
+  const [quotes, setQuotes] = useState<QuoteRef[] | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const pages = body.pages.length;
+  return (
+    <details
+      class="body"
+      onToggle={(e) => {
+        if (!(e.currentTarget as HTMLDetailsElement).open || quotes) return;
+        load(body).then(setQuotes, (error: unknown) =>
+          setFailure(`Dossier could not read these quotations: ${String(error)}`),
+        );
+      }}
+    >
+      <summary>
+        <span class="name">{clip(body.name)}</span>{' '}
+        <span class="count">
+          {body.quotes} {body.quotes === 1 ? 'quotation' : 'quotations'} · {pages}{' '}
+          {pages === 1 ? 'page' : 'pages'}
+        </span>
+      </summary>
+      {failure ? (
+        <p role="alert" class="error">
+          {failure}
+        </p>
+      ) : !quotes ? (
+        <p class="muted">Opening…</p>
+      ) : (
+        <ul class="quotes" aria-label={`Quotations of ${clip(body.name, 100)}`}>
+          {quotes.slice(0, 300).map((q, i) => (
+            <li key={`${q.page.url}-${i}`}>
+              <blockquote>
+                <a href={q.link} target="_blank" rel="noopener noreferrer">
+                  “{clip(q.quote.text, 600)}”
+                </a>
+              </blockquote>
+              <p class="muted small">
+                {pageDate(q.page)} ·{' '}
+                <a href={q.page.url} target="_blank" rel="noopener noreferrer">
+                  {clip(q.page.title || q.page.url)}
+                </a>{' '}
+                · {clip(q.page.site, 100)}
+              </p>
+            </li>
+          ))}
+        </ul>
+      )}
+    </details>
   );
 }
