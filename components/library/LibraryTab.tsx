@@ -4,7 +4,7 @@
  * library's own switches (pause, exports, forget everything). Long lists show their first
  * rows and grow on request, so the first rows appear at once even with thousands of people.
  */
-import { useLayoutEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Person } from '../../lib/library/identity';
 import { filterPeople, type PersonFilter, pageDate, type QuoteRef } from '../../lib/library/model';
 import type { LibraryPage } from '../../lib/library/records';
@@ -41,6 +41,7 @@ export interface LibraryTabProps {
 const PAGE = 50;
 const KIND_NAMES: Record<ResultKind, string> = {
   person: 'People',
+  organisation: 'Organisations and documents',
   title: 'Titles',
   quote: 'Quotations',
   note: 'Notes',
@@ -56,6 +57,8 @@ export function LibraryTab(props: LibraryTabProps) {
   const [withNotes, setWithNotes] = useState(false);
   const [results, setResults] = useState<{ kind: ResultKind; hits: SearchHit[] }[] | null>(null);
   const [searchError, setSearchError] = useState<string | null>(null);
+  // A quoted body chosen among search results: shown opened in its section.
+  const [openBody, setOpenBody] = useState<string | null>(null);
 
   const people = useMemo(() => filterPeople(props.people, filter), [props.people, filter]);
   // A layout effect: the search starts as the keystroke is drawn, not a frame later.
@@ -113,7 +116,14 @@ export function LibraryTab(props: LibraryTabProps) {
           Searching…
         </p>
       ) : results ? (
-        <Results results={results} onOpenPerson={props.onOpenPerson} />
+        <Results
+          results={results}
+          onOpenPerson={props.onOpenPerson}
+          onOpenBody={(key) => {
+            setOpenBody(key);
+            setQuery('');
+          }}
+        />
       ) : (
         <>
           <section aria-labelledby="people-h">
@@ -157,8 +167,18 @@ export function LibraryTab(props: LibraryTabProps) {
             )}
           </section>
 
-          <BodySection kind="organisation" bodies={props.bodies} load={props.loadBody} />
-          <BodySection kind="document" bodies={props.bodies} load={props.loadBody} />
+          <BodySection
+            kind="organisation"
+            bodies={props.bodies}
+            load={props.loadBody}
+            opened={openBody}
+          />
+          <BodySection
+            kind="document"
+            bodies={props.bodies}
+            load={props.loadBody}
+            opened={openBody}
+          />
 
           <section aria-labelledby="pages-read-h">
             <h2 id="pages-read-h">
@@ -270,9 +290,11 @@ export function LibraryTab(props: LibraryTabProps) {
 function Results({
   results,
   onOpenPerson,
+  onOpenBody,
 }: {
   results: { kind: ResultKind; hits: SearchHit[] }[];
   onOpenPerson(id: string): void;
+  onOpenBody(key: string): void;
 }) {
   if (results.length === 0) {
     return (
@@ -289,7 +311,7 @@ function Results({
           <ul class="entries">
             {group.hits.map((hit, i) => (
               <li key={`${hit.ref}-${i}`}>
-                <Hit hit={hit} onOpenPerson={onOpenPerson} />
+                <Hit hit={hit} onOpenPerson={onOpenPerson} onOpenBody={onOpenBody} />
               </li>
             ))}
           </ul>
@@ -299,13 +321,28 @@ function Results({
   );
 }
 
-function Hit({ hit, onOpenPerson }: { hit: SearchHit; onOpenPerson(id: string): void }) {
+function Hit({
+  hit,
+  onOpenPerson,
+  onOpenBody,
+}: {
+  hit: SearchHit;
+  onOpenPerson(id: string): void;
+  onOpenBody(key: string): void;
+}) {
   const body = (
     <>
       <span class="name">{clip(hit.label)}</span>
       {hit.detail && <span class="muted"> — {clip(hit.detail)}</span>}
     </>
   );
+  if (hit.kind === 'organisation') {
+    return (
+      <button type="button" class="entry" onClick={() => onOpenBody(hit.ref)}>
+        {body}
+      </button>
+    );
+  }
   if (hit.kind === 'person' || hit.kind === 'title') {
     return (
       <button type="button" class="entry" onClick={() => onOpenPerson(hit.ref)}>
@@ -335,13 +372,19 @@ function BodySection({
   kind,
   bodies,
   load,
+  opened,
 }: {
   kind: BodyKind;
   bodies: readonly QuotedBody[];
   load(body: QuotedBody): Promise<QuoteRef[]>;
+  /** The key of a body to show opened (chosen among search results). */
+  opened: string | null;
 }) {
-  const [shown, setShown] = useState(PAGE);
+  const [more, setMore] = useState(PAGE);
   const list = useMemo(() => bodies.filter((b) => b.kind === kind), [bodies, kind]);
+  // A body opened from search is shown however far down the list it is.
+  const at = opened ? list.findIndex((b) => b.key === opened) : -1;
+  const shown = Math.max(more, at + 1);
   if (list.length === 0) return null;
   const heading = BODY_HEADINGS[kind];
   return (
@@ -352,12 +395,12 @@ function BodySection({
       <ul class="entries bodies" aria-label={heading}>
         {list.slice(0, shown).map((b) => (
           <li key={b.key}>
-            <BodyEntry body={b} load={load} />
+            <BodyEntry body={b} load={load} open={b.key === opened} />
           </li>
         ))}
       </ul>
       {list.length > shown && (
-        <button type="button" onClick={() => setShown(shown + PAGE * 4)}>
+        <button type="button" onClick={() => setMore(shown + PAGE * 4)}>
           Show more
         </button>
       )}
@@ -369,21 +412,38 @@ function BodySection({
 function BodyEntry({
   body,
   load,
+  open,
 }: {
   body: QuotedBody;
   load(body: QuotedBody): Promise<QuoteRef[]>;
+  /** Shown opened (its quotations read, its row focused) at once: chosen in search results. */
+  open: boolean;
 }) {
   const [quotes, setQuotes] = useState<QuoteRef[] | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
+  const ref = useRef<HTMLDetailsElement>(null);
+  const started = useRef(false);
   const pages = body.pages.length;
+  /** Reads the quotations from the body's pages, once. */
+  const read = () => {
+    if (started.current) return;
+    started.current = true;
+    load(body).then(setQuotes, (error: unknown) =>
+      setFailure(`Dossier could not read these quotations: ${String(error)}`),
+    );
+  };
+  useEffect(() => {
+    if (!open || !ref.current) return;
+    ref.current.open = true;
+    ref.current.querySelector('summary')?.focus();
+    read();
+  }, [open]);
   return (
     <details
       class="body"
+      ref={ref}
       onToggle={(e) => {
-        if (!(e.currentTarget as HTMLDetailsElement).open || quotes) return;
-        load(body).then(setQuotes, (error: unknown) =>
-          setFailure(`Dossier could not read these quotations: ${String(error)}`),
-        );
+        if ((e.currentTarget as HTMLDetailsElement).open) read();
       }}
     >
       <summary>

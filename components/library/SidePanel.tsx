@@ -143,10 +143,13 @@ export function SidePanel({
       }
       const pages = await pageIndexRef.current.index;
       const people = summary?.people ?? [];
-      if (liveRef.current?.for[0] !== people || liveRef.current.for[1] !== notes) {
-        liveRef.current = { for: [people, notes], index: liveIndex(people, notes) };
+      const bodies = summary?.bodies ?? [];
+      let live = liveRef.current;
+      if (!live || live.for[0] !== people || live.for[1] !== notes || live.for[2] !== bodies) {
+        live = { for: [people, notes, bodies], index: liveIndex(people, notes, bodies) };
+        liveRef.current = live;
       }
-      const groups = combinedSearch(pages, liveRef.current.index).search(query);
+      const groups = combinedSearch(pages, live.index).search(query);
       // The pages the hits point to, read once per change of the library: the keystrokes of
       // one query mostly find the same pages again.
       if (describedRef.current.generation !== generation) {

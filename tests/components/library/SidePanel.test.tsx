@@ -123,6 +123,30 @@ describe('SidePanel', () => {
     expect(screen.getByRole('link', { name: 'Pipeline talks' })).toBeTruthy();
   });
 
+  it('opens an organisation found by search in its section, with its quotations', async () => {
+    const ministry = 'Kavaristan’s Ministry of Energy';
+    const pages = [
+      libPage([['Marcus Hale']], {
+        quotes: [[ministry, 'Exports will double.', 'organisation']],
+      }),
+    ];
+    render(<SidePanel api={libraryApi(pages)} pageApi={pageApi} initialTab="library" />);
+    await screen.findByRole('list', { name: 'People' });
+    fireEvent.input(screen.getByRole('searchbox', { name: 'Search everything' }), {
+      target: { value: 'ministry' },
+    });
+    expect(
+      await screen.findByRole('heading', { name: 'Organisations and documents' }),
+    ).toBeTruthy();
+    expect(screen.queryByRole('heading', { name: 'People' })).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: new RegExp(`^${ministry}`) }));
+    expect(await screen.findByRole('link', { name: '“Exports will double.”' })).toBeTruthy();
+    const entry = screen
+      .getByRole('list', { name: 'Organisations quoted' })
+      .querySelector('details') as HTMLDetailsElement;
+    expect(entry.open).toBe(true);
+  });
+
   it('moves between tabs with the arrow keys', async () => {
     render(<SidePanel api={libraryApi([])} pageApi={pageApi} initialTab="library" />);
     fireEvent.keyDown(screen.getByRole('tab', { name: 'Library' }), { key: 'ArrowLeft' });
