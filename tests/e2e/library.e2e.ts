@@ -12,6 +12,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { parseCsv } from '../helpers/csv';
+import { axeViolations } from './axe';
 import { libraryArticle } from './fixtures/library-pages';
 import { useDossier } from './harness';
 import { mergeWith, openPerson, people, separate } from './library-panel';
@@ -178,6 +179,8 @@ describe('an organisation that speaks, on the sample article', () => {
     expect(await link.getAttribute('href')).toMatch(
       /^https?:\/\/www\.caspianpolicy\.org\/.*#:~:text=/,
     );
+    // The new section, opened, is as usable by keyboard and screen reader as the rest.
+    expect(await axeViolations(panel)).toEqual([]);
     const [csv] = await Promise.all([
       panel.waitForEvent('download'),
       panel.getByRole('button', { name: 'Export library (CSV)' }).click(),
