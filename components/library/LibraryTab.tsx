@@ -5,11 +5,11 @@
  * rows and grow on request, so the first rows appear at once even with thousands of people.
  */
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { BodyKind, QuotedBody } from '../../lib/library/bodies';
 import type { Person } from '../../lib/library/identity';
 import { filterPeople, type PersonFilter, pageDate, type QuoteRef } from '../../lib/library/model';
 import type { LibraryPage } from '../../lib/library/records';
 import type { ResultKind, SearchGroups, SearchHit } from '../../lib/library/search';
-import type { BodyKind, QuotedBody } from '../../lib/library/speakers';
 import { clip, PersonRow } from './FirstRows';
 
 /** Props: the people (from the stored summary), the pages read, and what the controls do. */

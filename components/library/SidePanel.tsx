@@ -8,6 +8,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Annotation } from '../../lib/annotation';
 import { safeBaseName } from '../../lib/export/file-names';
+import type { QuotedBody } from '../../lib/library/bodies';
 import type { Person } from '../../lib/library/identity';
 import {
   buildLibrary,
@@ -27,7 +28,7 @@ import {
   pagesToDescribe,
   type SearchGroups,
 } from '../../lib/library/search';
-import { type QuotedBody, quotesOfBody } from '../../lib/library/speakers';
+import { quotesOfBody } from '../../lib/library/speakers';
 import { bucketOf } from '../../lib/library/summary';
 import type { LibraryApi, PopupApi, TargetTab } from '../../lib/view-api';
 import { LibraryTab } from './LibraryTab';

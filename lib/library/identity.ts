@@ -21,8 +21,10 @@ import type {
 } from './records';
 
 import { speakerKindOf } from './speakers';
+import { byFrequency } from './summary-head';
 
 export type { Person } from './records';
+export { byFrequency };
 
 /** A name as pages write it, reduced to what identifies it. */
 export interface ParsedName {
@@ -601,15 +603,6 @@ function uniqueGroups(groups: Groups, keys: string[], form: string): string[][] 
     if (!seen.has(r) && groups.canJoin(form, k)) seen.set(r, groups.membersOf(k));
   }
   return [...seen.values()];
-}
-
-/** People who appear on more pages first, then by mentions, then by name. */
-export function byFrequency(a: Person, b: Person): number {
-  return (
-    b.pages.length - a.pages.length ||
-    b.mentions - a.mentions ||
-    (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)
-  );
 }
 
 /**

@@ -6,6 +6,7 @@
  */
 import type { Annotation } from '../annotation';
 import { textFragmentUrl } from '../export/text-fragment';
+import { listBodies, type QuotedBody } from './bodies';
 import {
   formKeyOn,
   officialsOf,
@@ -17,7 +18,7 @@ import {
   resolvePeople,
 } from './identity';
 import type { LibraryPage, PageQuote, PersonChoice } from './records';
-import { bodiesOfPages, listBodies, type QuotedBody } from './speakers';
+import { bodiesOfPages } from './speakers';
 
 /**
  * A quotation in the library: where it was said, by whom, and the link to the passage. The

@@ -20,9 +20,9 @@ import {
   recentLibraryPages,
   saveSearch,
 } from '../store';
+import type { QuotedBody } from './bodies';
 import type { LibraryPage, PersonChoice, PersonRecord } from './records';
 import { PageIndex, SEARCH_KEY } from './search';
-import type { QuotedBody } from './speakers';
 
 /** What the library tab shows first. */
 export interface LibrarySummary {

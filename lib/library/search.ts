@@ -14,11 +14,11 @@
 import MiniSearch, { type Options } from 'minisearch';
 import type { Annotation } from '../annotation';
 import { textFragmentUrl } from '../export/text-fragment';
+import type { QuotedBody } from './bodies';
 import { type Person, quotesOf } from './identity';
 import type { Library } from './model';
 import { QuoteIndex } from './quote-index';
 import type { LibraryPage, PageQuote, SavedQuoteIndex } from './records';
-import type { QuotedBody } from './speakers';
 
 /** The kinds of results, in the order the panel shows their groups. */
 export const KINDS = ['person', 'organisation', 'title', 'quote', 'note', 'page'] as const;

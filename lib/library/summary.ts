@@ -7,8 +7,9 @@
  * touches (closed over the merges that join buckets), whose forms are those of their people;
  * the panel's first rows are then one read of the people records.
  */
+
+import type { BodySighting } from './bodies';
 import {
-  byFrequency,
   formsOf,
   parseName,
   type Resolution,
@@ -21,24 +22,13 @@ import type {
   HeldSighting,
   LibraryPage,
   PersonChoice,
-  PersonRecord,
   Sighting,
   StoredPerson,
 } from './records';
-import { type BodySighting, bodiesOfPage } from './speakers';
 
-/**
- * The summary's layout version, kept in `library-settings` under `SUMMARY_KEY`. A summary of
- * another version (or none, after the v5 upgrade) is rebuilt from the pages; bump it whenever
- * identity resolution changes what it would produce. Version 2: the name rules of
- * `displayName`; 3: the forms kept by bucket (`library-buckets`, schema v7); 4: the forms'
- * sightings kept in their people's records (schema v8); 5: an organisation or a document that
- * speaks is no person, and is kept with the quoted bodies (speakers.ts, `BODIES_KEY`).
- */
-export const SUMMARY_VERSION = 5;
+export { SUMMARY_KEY, SUMMARY_VERSION, sortPeople } from './summary-head';
 
-/** The setting's key. */
-export const SUMMARY_KEY = 'people-summary';
+import { bodiesOfPage } from './speakers';
 
 /** The surname bucket of a form key (a page-split variant `name #id` lives in its name's). */
 export function bucketOf(key: string): string {
@@ -341,9 +331,4 @@ function storedPerson(
     more: false,
     seen,
   };
-}
-
-/** People as the panel lists them: most frequent first (records come in no order). */
-export function sortPeople(people: PersonRecord[]): PersonRecord[] {
-  return people.sort(byFrequency);
 }

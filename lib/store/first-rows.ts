@@ -11,9 +11,10 @@
  * null, and the panel then takes its ordinary path (`libraryReader`), which opens, upgrades
  * and asks the background to build the summary as needed.
  */
+
+import { BODIES_KEY, listBodies, type QuotedBody, readBodies } from '../library/bodies';
 import type { PersonChoice, PersonRecord } from '../library/records';
-import { BODIES_KEY, listBodies, type QuotedBody, readBodies } from '../library/speakers';
-import { SUMMARY_KEY, SUMMARY_VERSION, sortPeople } from '../library/summary';
+import { SUMMARY_KEY, SUMMARY_VERSION, sortPeople } from '../library/summary-head';
 import { DB_NAME, DB_VERSION } from './schema';
 
 /** What the first rows show (the shape of `LibrarySummary`, lib/library/reader.ts). */

@@ -3,6 +3,14 @@
  * pause switch (schema v4). Each runs one transaction through `inTransaction`, like the notes'
  * queries, so it resolves only once committed and fails only with a `StoreError`.
  */
+
+import {
+  BODIES_KEY,
+  listBodies,
+  type QuotedBody,
+  readBodies,
+  withPageBodies,
+} from '../library/bodies';
 import { collectFormRecords, sightingsOf } from '../library/identity';
 import type {
   FormRecord,
@@ -12,15 +20,7 @@ import type {
   Sighting,
   StoredPerson,
 } from '../library/records';
-import {
-  BODIES_KEY,
-  bodiesOfPage,
-  bodiesOfPages,
-  listBodies,
-  type QuotedBody,
-  readBodies,
-  withPageBodies,
-} from '../library/speakers';
+import { bodiesOfPage, bodiesOfPages } from '../library/speakers';
 import {
   bucketOf,
   choiceBuckets,

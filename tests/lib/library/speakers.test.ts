@@ -4,16 +4,15 @@
  * Library tab shows apart from People.
  */
 import { describe, expect, it } from 'vitest';
+import { listBodies, withPageBodies } from '../../../lib/library/bodies';
 import { buildLibrary } from '../../../lib/library/model';
 import {
   bodiesOfPage,
   bodiesOfPages,
   bodyKey,
   kindOfName,
-  listBodies,
   quotesOfBody,
   speakerKindOf,
-  withPageBodies,
 } from '../../../lib/library/speakers';
 import { libPage } from './fixtures';
 
