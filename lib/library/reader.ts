@@ -30,8 +30,12 @@ export interface LibrarySummary {
   people: PersonRecord[];
   /** How many people there are in all. */
   total: number;
-  /** The organisations and documents quoted, listed apart from the people (speakers.ts). */
-  bodies: QuotedBody[];
+  /**
+   * The organisations and documents quoted, listed apart from the people (speakers.ts).
+   * Absent from the first rows the panel's entry reads (lib/store/first-rows.ts), which show
+   * people only: the panel's own read right after brings them, at no cost to the first rows.
+   */
+  bodies?: QuotedBody[];
   choices: PersonChoice[];
   paused: boolean;
 }

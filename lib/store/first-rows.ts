@@ -11,8 +11,6 @@
  * null, and the panel then takes its ordinary path (`libraryReader`), which opens, upgrades
  * and asks the background to build the summary as needed.
  */
-
-import { BODIES_KEY, listBodies, type QuotedBody, readBodies } from '../library/bodies';
 import type { PersonChoice, PersonRecord } from '../library/records';
 import { SUMMARY_KEY, SUMMARY_VERSION, sortPeople } from '../library/summary-head';
 import { DB_NAME, DB_VERSION } from './schema';
@@ -23,8 +21,6 @@ export interface FirstRows {
   people: PersonRecord[];
   /** How many people there are in all. */
   total: number;
-  /** The organisations and documents quoted (lib/library/speakers.ts). */
-  bodies: QuotedBody[];
   choices: PersonChoice[];
   paused: boolean;
 }
@@ -77,7 +73,6 @@ export function readFirstRows(
         const store = tx.objectStore('library-people');
         const summary = settings.get(SUMMARY_KEY);
         const paused = settings.get('paused');
-        const bodies = settings.get(BODIES_KEY);
         const total = store.count();
         const choices = tx.objectStore('library-choices').getAll();
         const people: PersonRecord[] = [];
@@ -111,9 +106,6 @@ export function readFirstRows(
           done({
             people: sortPeople(people),
             total: total.result,
-            bodies: listBodies(
-              readBodies((bodies.result as { value?: unknown } | undefined)?.value),
-            ),
             choices: sortChoices(choices.result as PersonChoice[]),
             paused: (paused.result as { value?: unknown } | undefined)?.value === true,
           });
