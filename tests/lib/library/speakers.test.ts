@@ -4,7 +4,7 @@
  * Library tab shows apart from People.
  */
 import { describe, expect, it } from 'vitest';
-import { listBodies, withPageBodies } from '../../../lib/library/bodies';
+import { listBodies, readBodies, withPageBodies } from '../../../lib/library/bodies';
 import { buildLibrary } from '../../../lib/library/model';
 import {
   bodiesOfPage,
@@ -125,5 +125,19 @@ describe('quoted bodies', () => {
     expect(withPageBodies(stored, first.url, bodiesOfPage(reread))).toBe(true);
     expect(listBodies(stored)).toEqual([]);
     expect(withPageBodies(stored, first.url, undefined)).toBe(false);
+  });
+});
+
+describe('readBodies (stored data)', () => {
+  it('keeps what it can read of a damaged record and leaves out the rest', () => {
+    expect(readBodies(null)).toEqual({});
+    expect(readBodies([1, 2])).toEqual({});
+    expect(
+      readBodies({
+        gazprom: { 'https://a.example/1': ['Gazprom', 'organisation', 2], bad: ['x', 'robot', 1] },
+        broken: 'not pages',
+        empty: { 'https://a.example/2': [null, 'document', 1] },
+      }),
+    ).toEqual({ gazprom: { 'https://a.example/1': ['Gazprom', 'organisation', 2] } });
   });
 });
