@@ -169,6 +169,23 @@ describe('Firefox: notes', () => {
     );
     await popupShows(popup, 'Imported 1 note.');
     await notePainted(tab, 'press conference', 'dossier-note');
+    // A larger file: the store learns which of its notes are stored from one read of the key
+    // range (lib/store/pouch.ts, from 32 documents a write) in Firefox's IndexedDB too.
+    await upload(
+      'many.jsonld',
+      exportW3C(
+        Array.from({ length: 40 }, (_, i) => ({
+          ...annotation(
+            `00000000-0000-4000-8000-0000000f1${String(i).padStart(3, '0')}`,
+            'press conference',
+            `Imported ${i}`,
+          ),
+          page: { url: `${url}-more-${i % 4}`, title: 'More', site: 'Caspian Policy Center' },
+        })),
+        { now },
+      ),
+    );
+    await popupShows(popup, 'Imported 40 notes.');
 
     const bad = JSON.parse(
       exportW3C(
@@ -194,6 +211,7 @@ describe('Firefox: notes', () => {
     expect(leftBehind).toBe(0);
     const sent = await popup.evaluate(() => (globalThis as unknown as { __sent: string[] }).__sent);
     expect(sent.filter((type) => type.startsWith('notes/import'))).toEqual([
+      'notes/import-file',
       'notes/import-file',
       'notes/import-file',
     ]);
