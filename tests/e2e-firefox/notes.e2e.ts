@@ -135,6 +135,24 @@ describe('Firefox: notes', () => {
       updated: '2026-03-01T10:00:00.000Z',
     });
     const now = new Date('2026-03-02T00:00:00Z');
+    // Every message the popup sends from here on, by type: the file must go by the hand-off
+    // database, named in one `notes/import-file`, never copied in `notes/import-part`s.
+    await popup.evaluate(() => {
+      const g = globalThis as unknown as {
+        browser?: typeof chrome;
+        chrome: typeof chrome;
+        __sent: string[];
+      };
+      const runtime = (g.browser ?? g.chrome).runtime;
+      const send = runtime.sendMessage.bind(runtime) as (message: unknown) => Promise<unknown>;
+      g.__sent = [];
+      (runtime as unknown as { sendMessage: unknown }).sendMessage = (message: {
+        type?: string;
+      }) => {
+        g.__sent.push(String(message?.type));
+        return send(message);
+      };
+    });
     const upload = async (name: string, text: string) => {
       const file = path.join(env.dossier.downloadDir, name);
       writeFileSync(file, text);
@@ -151,6 +169,23 @@ describe('Firefox: notes', () => {
     );
     await popupShows(popup, 'Imported 1 note.');
     await notePainted(tab, 'press conference', 'dossier-note');
+    // A larger file: the store learns which of its notes are stored from one read of the key
+    // range (lib/store/pouch.ts, from 32 documents a write) in Firefox's IndexedDB too.
+    await upload(
+      'many.jsonld',
+      exportW3C(
+        Array.from({ length: 40 }, (_, i) => ({
+          ...annotation(
+            `00000000-0000-4000-8000-0000000f1${String(i).padStart(3, '0')}`,
+            'press conference',
+            `Imported ${i}`,
+          ),
+          page: { url: `${url}-more-${i % 4}`, title: 'More', site: 'Caspian Policy Center' },
+        })),
+        { now },
+      ),
+    );
+    await popupShows(popup, 'Imported 40 notes.');
 
     const bad = JSON.parse(
       exportW3C(
@@ -174,6 +209,12 @@ describe('Firefox: notes', () => {
     // store fails the count.
     const leftBehind = await popup.evaluate(handOffFilesLeft);
     expect(leftBehind).toBe(0);
+    const sent = await popup.evaluate(() => (globalThis as unknown as { __sent: string[] }).__sent);
+    expect(sent.filter((type) => type.startsWith('notes/import'))).toEqual([
+      'notes/import-file',
+      'notes/import-file',
+      'notes/import-file',
+    ]);
     await popup.close();
     await tab.close();
   });
