@@ -371,6 +371,8 @@ const pageReading = v.strictObject({
           v.strictObject({
             text: v.pipe(v.string(), v.maxLength(50_000)),
             speaker: v.nullable(v.pipe(v.string(), v.maxLength(300))),
+            /** Who the speaker is (lib/library/speakers.ts): only a person is listed as one. */
+            speakerType: v.optional(v.picklist(['person', 'organisation', 'document', 'unnamed'])),
             quote: quoteSelectorSchema,
             position: positionSelectorSchema,
           }),

@@ -4,9 +4,10 @@
  * library's own switches (pause, exports, forget everything). Long lists show their first
  * rows and grow on request, so the first rows appear at once even with thousands of people.
  */
-import { useLayoutEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { BodyKind, QuotedBody } from '../../lib/library/bodies';
 import type { Person } from '../../lib/library/identity';
-import { filterPeople, type PersonFilter, pageDate } from '../../lib/library/model';
+import { filterPeople, type PersonFilter, pageDate, type QuoteRef } from '../../lib/library/model';
 import type { LibraryPage } from '../../lib/library/records';
 import type { ResultKind, SearchGroups, SearchHit } from '../../lib/library/search';
 import { clip, PersonRow } from './FirstRows';
@@ -17,6 +18,10 @@ export interface LibraryTabProps {
   people: readonly Person[];
   /** How many people there are in all. */
   totalPeople: number;
+  /** The organisations and documents quoted: not people, so listed in sections of their own. */
+  bodies: readonly QuotedBody[];
+  /** A quoted body's quotations (read from its pages when its entry is opened). */
+  loadBody(body: QuotedBody): Promise<QuoteRef[]>;
   /** The most recently read pages shown so far, and how many there are in all. */
   pages: readonly LibraryPage[];
   totalPages: number;
@@ -36,6 +41,7 @@ export interface LibraryTabProps {
 const PAGE = 50;
 const KIND_NAMES: Record<ResultKind, string> = {
   person: 'People',
+  organisation: 'Organisations and documents',
   title: 'Titles',
   quote: 'Quotations',
   note: 'Notes',
@@ -51,6 +57,8 @@ export function LibraryTab(props: LibraryTabProps) {
   const [withNotes, setWithNotes] = useState(false);
   const [results, setResults] = useState<{ kind: ResultKind; hits: SearchHit[] }[] | null>(null);
   const [searchError, setSearchError] = useState<string | null>(null);
+  // A quoted body chosen among search results: shown opened in its section.
+  const [openBody, setOpenBody] = useState<string | null>(null);
 
   const people = useMemo(() => filterPeople(props.people, filter), [props.people, filter]);
   // A layout effect: the search starts as the keystroke is drawn, not a frame later.
@@ -108,7 +116,14 @@ export function LibraryTab(props: LibraryTabProps) {
           Searching…
         </p>
       ) : results ? (
-        <Results results={results} onOpenPerson={props.onOpenPerson} />
+        <Results
+          results={results}
+          onOpenPerson={props.onOpenPerson}
+          onOpenBody={(key) => {
+            setOpenBody(key);
+            setQuery('');
+          }}
+        />
       ) : (
         <>
           <section aria-labelledby="people-h">
@@ -151,6 +166,19 @@ export function LibraryTab(props: LibraryTabProps) {
               </button>
             )}
           </section>
+
+          <BodySection
+            kind="organisation"
+            bodies={props.bodies}
+            load={props.loadBody}
+            opened={openBody}
+          />
+          <BodySection
+            kind="document"
+            bodies={props.bodies}
+            load={props.loadBody}
+            opened={openBody}
+          />
 
           <section aria-labelledby="pages-read-h">
             <h2 id="pages-read-h">
@@ -262,9 +290,11 @@ export function LibraryTab(props: LibraryTabProps) {
 function Results({
   results,
   onOpenPerson,
+  onOpenBody,
 }: {
   results: { kind: ResultKind; hits: SearchHit[] }[];
   onOpenPerson(id: string): void;
+  onOpenBody(key: string): void;
 }) {
   if (results.length === 0) {
     return (
@@ -281,7 +311,7 @@ function Results({
           <ul class="entries">
             {group.hits.map((hit, i) => (
               <li key={`${hit.ref}-${i}`}>
-                <Hit hit={hit} onOpenPerson={onOpenPerson} />
+                <Hit hit={hit} onOpenPerson={onOpenPerson} onOpenBody={onOpenBody} />
               </li>
             ))}
           </ul>
@@ -291,13 +321,28 @@ function Results({
   );
 }
 
-function Hit({ hit, onOpenPerson }: { hit: SearchHit; onOpenPerson(id: string): void }) {
+function Hit({
+  hit,
+  onOpenPerson,
+  onOpenBody,
+}: {
+  hit: SearchHit;
+  onOpenPerson(id: string): void;
+  onOpenBody(key: string): void;
+}) {
   const body = (
     <>
       <span class="name">{clip(hit.label)}</span>
       {hit.detail && <span class="muted"> — {clip(hit.detail)}</span>}
     </>
   );
+  if (hit.kind === 'organisation') {
+    return (
+      <button type="button" class="entry" onClick={() => onOpenBody(hit.ref)}>
+        {body}
+      </button>
+    );
+  }
   if (hit.kind === 'person' || hit.kind === 'title') {
     return (
       <button type="button" class="entry" onClick={() => onOpenPerson(hit.ref)}>
@@ -310,5 +355,130 @@ function Hit({ hit, onOpenPerson }: { hit: SearchHit; onOpenPerson(id: string): 
     <a class="entry" href={href} target="_blank" rel="noopener noreferrer">
       {body}
     </a>
+  );
+}
+
+/** The section's heading for each kind of quoted body. */
+const BODY_HEADINGS: Record<BodyKind, string> = {
+  organisation: 'Organisations quoted',
+  document: 'Documents quoted',
+};
+
+/**
+ * The organisations (or documents) that speak on the pages read: not people, so not among
+ * People, but their quotations stay a click away. Nothing is shown when there are none.
+ */
+function BodySection({
+  kind,
+  bodies,
+  load,
+  opened,
+}: {
+  kind: BodyKind;
+  bodies: readonly QuotedBody[];
+  load(body: QuotedBody): Promise<QuoteRef[]>;
+  /** The key of a body to show opened (chosen among search results). */
+  opened: string | null;
+}) {
+  const [more, setMore] = useState(PAGE);
+  const list = useMemo(() => bodies.filter((b) => b.kind === kind), [bodies, kind]);
+  // A body opened from search is shown however far down the list it is.
+  const at = opened ? list.findIndex((b) => b.key === opened) : -1;
+  const shown = Math.max(more, at + 1);
+  if (list.length === 0) return null;
+  const heading = BODY_HEADINGS[kind];
+  return (
+    <section aria-labelledby={`bodies-${kind}-h`}>
+      <h2 id={`bodies-${kind}-h`}>
+        {heading} <span class="muted">({list.length.toLocaleString('en')})</span>
+      </h2>
+      <ul class="entries bodies" aria-label={heading}>
+        {list.slice(0, shown).map((b) => (
+          <li key={b.key}>
+            <BodyEntry body={b} load={load} open={b.key === opened} />
+          </li>
+        ))}
+      </ul>
+      {list.length > shown && (
+        <button type="button" onClick={() => setMore(shown + PAGE * 4)}>
+          Show more
+        </button>
+      )}
+    </section>
+  );
+}
+
+/** One quoted body: its name and counts; opened, its quotations with links to the passages. */
+function BodyEntry({
+  body,
+  load,
+  open,
+}: {
+  body: QuotedBody;
+  load(body: QuotedBody): Promise<QuoteRef[]>;
+  /** Shown opened (its quotations read, its row focused) at once: chosen in search results. */
+  open: boolean;
+}) {
+  const [quotes, setQuotes] = useState<QuoteRef[] | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const ref = useRef<HTMLDetailsElement>(null);
+  const started = useRef(false);
+  const pages = body.pages.length;
+  /** Reads the quotations from the body's pages, once. */
+  const read = () => {
+    if (started.current) return;
+    started.current = true;
+    load(body).then(setQuotes, (error: unknown) =>
+      setFailure(`Dossier could not read these quotations: ${String(error)}`),
+    );
+  };
+  useEffect(() => {
+    if (!open || !ref.current) return;
+    ref.current.open = true;
+    ref.current.querySelector('summary')?.focus();
+    read();
+  }, [open]);
+  return (
+    <details
+      class="body"
+      ref={ref}
+      onToggle={(e) => {
+        if ((e.currentTarget as HTMLDetailsElement).open) read();
+      }}
+    >
+      <summary>
+        <span class="name">{clip(body.name)}</span>{' '}
+        <span class="count">
+          {body.quotes} {body.quotes === 1 ? 'quotation' : 'quotations'} · {pages}{' '}
+          {pages === 1 ? 'page' : 'pages'}
+        </span>
+      </summary>
+      {failure ? (
+        <p role="alert" class="error">
+          {failure}
+        </p>
+      ) : !quotes ? (
+        <p class="muted">Opening…</p>
+      ) : (
+        <ul class="quotes" aria-label={`Quotations of ${clip(body.name, 100)}`}>
+          {quotes.slice(0, 300).map((q, i) => (
+            <li key={`${q.page.url}-${i}`}>
+              <blockquote>
+                <a href={q.link} target="_blank" rel="noopener noreferrer">
+                  “{clip(q.quote.text, 600)}”
+                </a>
+              </blockquote>
+              <p class="muted small">
+                {pageDate(q.page)} ·{' '}
+                <a href={q.page.url} target="_blank" rel="noopener noreferrer">
+                  {clip(q.page.title || q.page.url)}
+                </a>{' '}
+                · {clip(q.page.site, 100)}
+              </p>
+            </li>
+          ))}
+        </ul>
+      )}
+    </details>
   );
 }

@@ -8,8 +8,16 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Annotation } from '../../lib/annotation';
 import { safeBaseName } from '../../lib/export/file-names';
+import type { QuotedBody } from '../../lib/library/bodies';
 import type { Person } from '../../lib/library/identity';
-import { buildLibrary, type PersonView, personViewOf, tagCounts } from '../../lib/library/model';
+import {
+  buildLibrary,
+  type PersonView,
+  pageDate,
+  personViewOf,
+  QuoteRef,
+  tagCounts,
+} from '../../lib/library/model';
 import type { LibrarySummary } from '../../lib/library/reader';
 import type { LibraryPage } from '../../lib/library/records';
 import {
@@ -20,6 +28,7 @@ import {
   pagesToDescribe,
   type SearchGroups,
 } from '../../lib/library/search';
+import { quotesOfBody } from '../../lib/library/speakers';
 import { bucketOf } from '../../lib/library/summary';
 import type { LibraryApi, PopupApi, TargetTab } from '../../lib/view-api';
 import { LibraryTab } from './LibraryTab';
@@ -135,10 +144,13 @@ export function SidePanel({
       }
       const pages = await pageIndexRef.current.index;
       const people = summary?.people ?? [];
-      if (liveRef.current?.for[0] !== people || liveRef.current.for[1] !== notes) {
-        liveRef.current = { for: [people, notes], index: liveIndex(people, notes) };
+      const bodies = summary?.bodies ?? [];
+      let live = liveRef.current;
+      if (!live || live.for[0] !== people || live.for[1] !== notes || live.for[2] !== bodies) {
+        live = { for: [people, notes, bodies], index: liveIndex(people, notes, bodies) };
+        liveRef.current = live;
       }
-      const groups = combinedSearch(pages, liveRef.current.index).search(query);
+      const groups = combinedSearch(pages, live.index).search(query);
       // The pages the hits point to, read once per change of the library: the keystrokes of
       // one query mostly find the same pages again.
       if (describedRef.current.generation !== generation) {
@@ -270,6 +282,16 @@ export function SidePanel({
     const reply = await api.forgetPage(url, false);
     report(reply, 'Forgotten: this page is no longer in the library. Your notes stay.');
   };
+  /** A quoted body's quotations, newest page first, from its own pages only. */
+  const loadBody = useCallback(
+    async (body: QuotedBody) => {
+      const pages = (await api.pages(body.pages)).sort((a, b) =>
+        pageDate(a) < pageDate(b) ? 1 : pageDate(a) > pageDate(b) ? -1 : 0,
+      );
+      return quotesOfBody(body.key, pages).map((q) => new QuoteRef(q.page, q.quote, null));
+    },
+    [api],
+  );
   const morePages = () => {
     const limit = pagesLimit + PAGES_STEP * 4;
     setPagesLimit(limit);
@@ -358,6 +380,8 @@ export function SidePanel({
             <LibraryTab
               people={people}
               totalPeople={summary.total}
+              bodies={summary.bodies ?? []}
+              loadBody={loadBody}
               pages={recent.pages}
               totalPages={recent.total}
               onMorePages={morePages}

@@ -9,6 +9,7 @@ import { frontMatter } from '../export/front-matter';
 import { blockQuote, escapeInline, escapeMarkdown } from '../export/markdown';
 import { textFragmentUrl } from '../export/text-fragment';
 import { type Library, type PersonView, pageDate } from './model';
+import { speakerKindOf } from './speakers';
 
 /** The CSV columns, in order (DESIGN.md). */
 export const CSV_COLUMNS = [
@@ -19,6 +20,7 @@ export const CSV_COLUMNS = [
   'site',
   'published',
   'read_at',
+  'speaker_kind',
 ] as const;
 
 /** A link destination in `<…>` form, so parentheses and spaces cannot end it. */
@@ -93,7 +95,9 @@ function csvField(value: string | null): string {
 
 /**
  * The library as CSV: a header, then one row per quotation (CRLF line ends). The speaker is the
- * person the quotation is attributed to, by the name the library gives them.
+ * person the quotation is attributed to, by the name the library gives them; `speaker_kind`
+ * (the last column, after DESIGN.md's) says what the panel says: `person`, `organisation`,
+ * `document` (listed apart from the people) or `unnamed`.
  */
 export function libraryToCsv(library: Library): string {
   const rows = [CSV_COLUMNS.join(',')];
@@ -108,6 +112,7 @@ export function libraryToCsv(library: Library): string {
         q.page.site,
         q.page.published ?? '',
         q.page.lastRead,
+        speakerKindOf(q.quote),
       ]
         .map(csvField)
         .join(','),
@@ -116,7 +121,11 @@ export function libraryToCsv(library: Library): string {
   return `${rows.join('\r\n')}\r\n`;
 }
 
-/** The library as JSON: pages, people and quotations (with their links), for a notebook. */
+/**
+ * The library as JSON: pages, people, the organisations and documents quoted (`organisations`,
+ * apart from the people, as the panel lists them) and quotations (with their links and the
+ * speaker's kind), for a notebook.
+ */
 export function libraryToJson(library: Library, options: { now: Date }): string {
   return JSON.stringify(
     {
@@ -129,6 +138,12 @@ export function libraryToJson(library: Library, options: { now: Date }): string 
         sites: p.sites,
         pages: p.pages,
         mentions: p.mentions,
+      })),
+      organisations: library.bodies.map((b) => ({
+        name: b.name,
+        kind: b.kind,
+        pages: b.pages,
+        quotations: b.quotes,
       })),
       pages: library.pages.map((p) => ({
         url: p.url,
@@ -143,6 +158,7 @@ export function libraryToJson(library: Library, options: { now: Date }): string 
       })),
       quotations: library.quotes.map((q) => ({
         speaker: q.quote.speaker,
+        speaker_kind: speakerKindOf(q.quote),
         person: q.personId,
         quote: q.quote.text,
         url: q.page.url,

@@ -20,7 +20,11 @@ import type {
   Sighting,
 } from './records';
 
+import { speakerKindOf } from './speakers';
+import { byFrequency } from './summary-head';
+
 export type { Person } from './records';
+export { byFrequency };
 
 /** A name as pages write it, reduced to what identifies it. */
 export interface ParsedName {
@@ -224,7 +228,7 @@ export function quotesOf(page: LibraryPage): PageQuote[] {
 
 /**
  * What one page says about each name form on it: its officials, and the speakers of its
- * quotations. Keyed by form key. This is what the stored people summary keeps per form and
+ * quotations who are people (not an organisation or a document). Keyed by form key. This is what the stored people summary keeps per form and
  * page, so that recording or forgetting a page only touches the forms it names.
  */
 export function sightingsOf(page: LibraryPage): Map<string, Sighting> {
@@ -252,7 +256,8 @@ export function sightingsOf(page: LibraryPage): Map<string, Sighting> {
     officials.add(o.name);
   }
   for (const q of quotesOf(page)) {
-    if (q.speaker && !officials.has(q.speaker)) {
+    // An organisation or a document that speaks is no person (speakers.ts): listed apart.
+    if (q.speaker && !officials.has(q.speaker) && speakerKindOf(q) === 'person') {
       add(q.speaker, [], 0);
       officials.add(q.speaker);
     }
@@ -598,15 +603,6 @@ function uniqueGroups(groups: Groups, keys: string[], form: string): string[][] 
     if (!seen.has(r) && groups.canJoin(form, k)) seen.set(r, groups.membersOf(k));
   }
   return [...seen.values()];
-}
-
-/** People who appear on more pages first, then by mentions, then by name. */
-export function byFrequency(a: Person, b: Person): number {
-  return (
-    b.pages.length - a.pages.length ||
-    b.mentions - a.mentions ||
-    (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)
-  );
 }
 
 /**

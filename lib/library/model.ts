@@ -6,6 +6,7 @@
  */
 import type { Annotation } from '../annotation';
 import { textFragmentUrl } from '../export/text-fragment';
+import { listBodies, type QuotedBody } from './bodies';
 import {
   formKeyOn,
   officialsOf,
@@ -17,6 +18,7 @@ import {
   resolvePeople,
 } from './identity';
 import type { LibraryPage, PageQuote, PersonChoice } from './records';
+import { bodiesOfPages } from './speakers';
 
 /**
  * A quotation in the library: where it was said, by whom, and the link to the passage. The
@@ -48,6 +50,8 @@ export interface Library {
   resolution: Resolution;
   /** The reader's choices it was resolved with. */
   choices: readonly PersonChoice[];
+  /** The organisations and documents quoted, which are not people (speakers.ts). */
+  bodies: QuotedBody[];
   /** Every quotation, in page order (most recently read page first). */
   quotes: QuoteRef[];
   quotesByPerson: Map<string, QuoteRef[]>;
@@ -98,6 +102,7 @@ export function buildLibrary(
     personById,
     resolution,
     choices,
+    bodies: listBodies(bodiesOfPages(sorted)),
     quotes,
     quotesByPerson,
   };

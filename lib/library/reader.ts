@@ -20,6 +20,7 @@ import {
   recentLibraryPages,
   saveSearch,
 } from '../store';
+import type { QuotedBody } from './bodies';
 import type { LibraryPage, PersonChoice, PersonRecord } from './records';
 import { PageIndex, SEARCH_KEY } from './search';
 
@@ -29,6 +30,12 @@ export interface LibrarySummary {
   people: PersonRecord[];
   /** How many people there are in all. */
   total: number;
+  /**
+   * The organisations and documents quoted, listed apart from the people (speakers.ts).
+   * Absent from the first rows the panel's entry reads (lib/store/first-rows.ts), which show
+   * people only: the panel's own read right after brings them, at no cost to the first rows.
+   */
+  bodies?: QuotedBody[];
   choices: PersonChoice[];
   paused: boolean;
 }
@@ -85,7 +92,7 @@ export function libraryReader(
       if (unsettled) settle?.().catch(() => undefined);
       if (found === null) {
         await summarise();
-        found = (await listPeopleSummary(d, limit)) ?? { people: [], total: 0 };
+        found = (await listPeopleSummary(d, limit)) ?? { people: [], total: 0, bodies: [] };
         choices = await listPersonChoices(d);
       }
       return { ...found, choices, paused };

@@ -4,7 +4,7 @@
  * article text (exact + 32 characters each side), so that a link reopens the passage.
  */
 import type { PageRef } from '../annotation';
-import type { LibraryPage, PageAnalysisRecord } from './records';
+import type { LibraryPage, PageAnalysisRecord, SpeakerKind } from './records';
 
 /** Context kept on each side of a quotation, as for the reader's notes (DESIGN.md). */
 const CONTEXT = 32;
@@ -12,7 +12,13 @@ const CONTEXT = 32;
 /** The parts of a detection the library keeps (lib/detect's `Detection`, structurally). */
 export interface DetectionLike {
   officials: readonly { name: string; titles: readonly string[]; mentions: readonly unknown[] }[];
-  quotes: readonly { text: string; speaker: string | null; start: number; end: number }[];
+  quotes: readonly {
+    text: string;
+    speaker: string | null;
+    speakerType?: SpeakerKind;
+    start: number;
+    end: number;
+  }[];
 }
 
 /** The last paragraph start at or before `at` (0 when none); `breaks` is sorted. */
@@ -76,6 +82,8 @@ export function analysisRecordOf(
     quotes: detection.quotes.map((q) => ({
       text: q.text,
       speaker: q.speaker,
+      // Kept so the library lists only people as people (speakers.ts).
+      ...(q.speakerType ? { speakerType: q.speakerType } : {}),
       quote: {
         type: 'TextQuoteSelector',
         exact: text.slice(q.start, q.end) || q.text,

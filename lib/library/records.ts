@@ -12,10 +12,21 @@ export interface PageOfficial {
   mentions: number;
 }
 
+/**
+ * What kind of speaker said a quotation, as detection tells (lib/detect/quotes.ts): only a
+ * person is one of the library's people; an organisation or a document is listed apart.
+ */
+export type SpeakerKind = 'person' | 'organisation' | 'document' | 'unnamed';
+
 /** A quotation on a page, with selectors so a link can reopen the exact passage. */
 export interface PageQuote {
   text: string;
   speaker: string | null;
+  /**
+   * The speaker's kind. Absent on pages recorded before it was kept: then a rule on the name
+   * decides (speakers.ts `speakerKindOf`).
+   */
+  speakerType?: SpeakerKind;
   quote: TextQuoteSelector;
   position: TextPositionSelector;
 }

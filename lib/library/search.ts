@@ -14,19 +14,23 @@
 import MiniSearch, { type Options } from 'minisearch';
 import type { Annotation } from '../annotation';
 import { textFragmentUrl } from '../export/text-fragment';
+import type { QuotedBody } from './bodies';
 import { type Person, quotesOf } from './identity';
 import type { Library } from './model';
 import { QuoteIndex } from './quote-index';
 import type { LibraryPage, PageQuote, SavedQuoteIndex } from './records';
 
 /** The kinds of results, in the order the panel shows their groups. */
-export const KINDS = ['person', 'title', 'quote', 'note', 'page'] as const;
+export const KINDS = ['person', 'organisation', 'title', 'quote', 'note', 'page'] as const;
 export type ResultKind = (typeof KINDS)[number];
 
 /** One result: what it is, what to show, and what it points to. */
 export interface SearchHit {
   kind: ResultKind;
-  /** A person id (people and titles) or a page url (quotations, notes, pages). */
+  /**
+   * A person id (people and titles), a quoted body's key (organisations and documents that
+   * speak: speakers.ts), or a page url (quotations, notes, pages).
+   */
   ref: string;
   /** For quotations: the quotation's index on its page. */
   k?: number;
@@ -230,12 +234,26 @@ export class PageIndex {
   }
 }
 
-/** The small index built each time: people, their titles and the reader's notes. */
+/**
+ * The small index built each time: people, their titles, the organisations and documents
+ * quoted (found by name, in a group of their own, never as people) and the reader's notes.
+ */
 export function liveIndex(
   people: readonly Person[],
   notes: readonly Annotation[],
+  bodies: readonly QuotedBody[] = [],
 ): MiniSearch<Doc> {
   const docs: Doc[] = [];
+  for (const b of bodies) {
+    docs.push({
+      id: `organisation:${b.key}`,
+      kind: 'organisation',
+      ref: b.key,
+      text: b.name,
+      label: clip(b.name),
+      detail: `${b.kind === 'document' ? 'document' : 'organisation'} · ${b.quotes} ${b.quotes === 1 ? 'quotation' : 'quotations'}`,
+    });
+  }
   for (const p of people) {
     docs.push({
       id: `person:${p.id}`,
@@ -323,7 +341,7 @@ export function combinedSearch(pages: PageIndex, live: MiniSearch<Doc>): Library
 export function buildSearch(library: Library, notes: readonly Annotation[]): LibrarySearch {
   const pages = PageIndex.empty();
   for (const page of library.pages) pages.add(page);
-  const both = combinedSearch(pages, liveIndex(library.people, notes));
+  const both = combinedSearch(pages, liveIndex(library.people, notes, library.bodies));
   return {
     get size() {
       return both.size;

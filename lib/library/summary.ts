@@ -7,8 +7,9 @@
  * touches (closed over the merges that join buckets), whose forms are those of their people;
  * the panel's first rows are then one read of the people records.
  */
+
+import type { BodySighting } from './bodies';
 import {
-  byFrequency,
   formsOf,
   parseName,
   type Resolution,
@@ -21,22 +22,13 @@ import type {
   HeldSighting,
   LibraryPage,
   PersonChoice,
-  PersonRecord,
   Sighting,
   StoredPerson,
 } from './records';
 
-/**
- * The summary's layout version, kept in `library-settings` under `SUMMARY_KEY`. A summary of
- * another version (or none, after the v5 upgrade) is rebuilt from the pages; bump it whenever
- * identity resolution changes what it would produce. Version 2: the name rules of
- * `displayName`; 3: the forms kept by bucket (`library-buckets`, schema v7); 4: the forms'
- * sightings kept in their people's records (schema v8).
- */
-export const SUMMARY_VERSION = 4;
+export { SUMMARY_KEY, SUMMARY_VERSION, sortPeople } from './summary-head';
 
-/** The setting's key. */
-export const SUMMARY_KEY = 'people-summary';
+import { bodiesOfPage } from './speakers';
 
 /** The surname bucket of a form key (a page-split variant `name #id` lives in its name's). */
 export function bucketOf(key: string): string {
@@ -172,11 +164,13 @@ export function formKeysOf(page: LibraryPage | undefined): string[] {
 export interface UnsettledMark {
   held: string[];
   seen?: [string, Sighting][];
+  /** The quoted bodies the page names now (speakers.ts), by body key; absent in older marks. */
+  bodies?: [string, BodySighting][];
 }
 
 /** The mark of a page recorded as `page` while the summary holds its sightings under `held`. */
 export function markOf(held: readonly string[], page: LibraryPage): UnsettledMark {
-  return { held: [...held], seen: [...sightingsOf(page)] };
+  return { held: [...held], seen: [...sightingsOf(page)], bodies: [...bodiesOfPage(page)] };
 }
 
 /** A stored mark's value, checked (stored data): what cannot be read is left out. */
@@ -192,6 +186,14 @@ export function readMark(value: unknown): UnsettledMark {
       (e) => Array.isArray(e) && typeof e[0] === 'string' && !!e[1] && typeof e[1] === 'object',
     );
   if (readable) mark.seen = seen as [string, Sighting][];
+  const { bodies } = value as { bodies?: unknown };
+  if (
+    readable &&
+    Array.isArray(bodies) &&
+    bodies.every((e) => Array.isArray(e) && typeof e[0] === 'string' && Array.isArray(e[1]))
+  ) {
+    mark.bodies = bodies as [string, BodySighting][];
+  }
   return mark;
 }
 
@@ -329,9 +331,4 @@ function storedPerson(
     more: false,
     seen,
   };
-}
-
-/** People as the panel lists them: most frequent first (records come in no order). */
-export function sortPeople(people: PersonRecord[]): PersonRecord[] {
-  return people.sort(byFrequency);
 }

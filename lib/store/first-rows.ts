@@ -12,7 +12,7 @@
  * and asks the background to build the summary as needed.
  */
 import type { PersonChoice, PersonRecord } from '../library/records';
-import { SUMMARY_KEY, SUMMARY_VERSION, sortPeople } from '../library/summary';
+import { SUMMARY_KEY, SUMMARY_VERSION, sortPeople } from '../library/summary-head';
 import { DB_NAME, DB_VERSION } from './schema';
 
 /** What the first rows show (the shape of `LibrarySummary`, lib/library/reader.ts). */

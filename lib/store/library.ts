@@ -3,6 +3,14 @@
  * pause switch (schema v4). Each runs one transaction through `inTransaction`, like the notes'
  * queries, so it resolves only once committed and fails only with a `StoreError`.
  */
+
+import {
+  BODIES_KEY,
+  listBodies,
+  type QuotedBody,
+  readBodies,
+  withPageBodies,
+} from '../library/bodies';
 import { collectFormRecords, sightingsOf } from '../library/identity';
 import type {
   FormRecord,
@@ -12,6 +20,7 @@ import type {
   Sighting,
   StoredPerson,
 } from '../library/records';
+import { bodiesOfPage, bodiesOfPages } from '../library/speakers';
 import {
   bucketOf,
   choiceBuckets,
@@ -194,6 +203,11 @@ export function rebuildPeopleSummary(db: DossierDB): Promise<number> {
     const people = peopleOf(records.values(), choices);
     // Built from every page as it is now: no page is left to settle.
     requestsOf(tx.objectStore('library-settings')).delete(unsettledRange());
+    // The organisations and documents that speak, listed apart from the people (speakers.ts).
+    requestsOf(tx.objectStore('library-settings')).put({
+      key: BODIES_KEY,
+      value: bodiesOfPages(pages),
+    });
     await tx.objectStore('library-people').clear();
     writePeople(summaryTx(tx), people, []);
     await tx.objectStore('library-settings').put({ key: SUMMARY_KEY, value: SUMMARY_VERSION });
@@ -210,14 +224,20 @@ export function rebuildPeopleSummary(db: DossierDB): Promise<number> {
 export function listPeopleSummary(
   db: DossierDB,
   limit?: number,
-): Promise<{ people: PersonRecord[]; total: number } | null> {
+): Promise<{ people: PersonRecord[]; total: number; bodies: QuotedBody[] } | null> {
   return inTransaction(db, ['library-settings', 'library-people'], 'readonly', async (tx) => {
     const store = tx.objectStore('library-people');
-    const setting = await tx.objectStore('library-settings').get(SUMMARY_KEY);
+    const settings = tx.objectStore('library-settings');
+    // Asked for together: the quoted bodies cost no round trip of their own.
+    const [setting, stored] = await Promise.all([
+      settings.get(SUMMARY_KEY),
+      settings.get(BODIES_KEY),
+    ]);
     if (setting?.value !== SUMMARY_VERSION) return null;
+    const bodies = listBodies(readBodies(stored?.value));
     if (limit === undefined) {
       const people = await store.getAll();
-      return { people: sortPeople(people), total: people.length };
+      return { people: sortPeople(people), total: people.length, bodies };
     }
     const total = await store.count();
     const people: PersonRecord[] = [];
@@ -230,7 +250,7 @@ export function listPeopleSummary(
       people.push(cursor.value);
       cursor = await cursor.continue();
     }
-    return { people: sortPeople(people), total };
+    return { people: sortPeople(people), total, bodies };
   });
 }
 
@@ -369,20 +389,30 @@ export function settleLibraryPages(db: DossierDB): Promise<number> {
     'readwrite',
     async (tx) => {
       const settings = tx.objectStore('library-settings');
-      const [marks, summary, choices] = await Promise.all([
+      const [marks, summary, choices, bodies] = await Promise.all([
         settings.getAll(unsettledRange()),
         settings.get(SUMMARY_KEY),
         tx.objectStore('library-choices').getAll(),
+        settings.get(BODIES_KEY),
       ]);
       if (marks.length === 0) return 0;
       requestsOf(settings).delete(unsettledRange());
       if (summary?.value !== SUMMARY_VERSION) return marks.length;
       const store = tx.objectStore('library-pages');
       const read = marks.map((m) => [unsettledUrl(m.key), readMark(m.value)] as const);
-      // Only a mark of the earlier kind (without what the page says) needs its page read.
+      // Only a mark of an earlier kind (without what the page says) needs its page read.
       const pages = await Promise.all(
-        read.map(([url, m]) => (m.seen ? undefined : store.get(url))),
+        read.map(([url, m]) => (m.seen && m.bodies ? undefined : store.get(url))),
       );
+      // The quoted bodies: one record for the whole batch, written only when it changed.
+      const stored = readBodies(bodies?.value);
+      let bodiesChanged = false;
+      read.forEach(([url, m], i) => {
+        const page = pages[i];
+        const after = m.bodies ? new Map(m.bodies) : page ? bodiesOfPage(page) : undefined;
+        if (withPageBodies(stored, url, after)) bodiesChanged = true;
+      });
+      if (bodiesChanged) requestsOf(settings).put({ key: BODIES_KEY, value: stored });
       const changes = read.map(([url, m], i) => {
         const page = pages[i];
         const after = m.seen ?? (page ? sightingsOf(page) : undefined);
@@ -448,11 +478,12 @@ export async function forgetLibraryPage(
     : 0;
   await inTransaction(db, ['library-pages', ...SUMMARY_STORES], 'readwrite', async (tx) => {
     const settings = tx.objectStore('library-settings');
-    const [before, choices, current, mark] = await Promise.all([
+    const [before, choices, current, mark, bodies] = await Promise.all([
       tx.objectStore('library-pages').get(url),
       tx.objectStore('library-choices').getAll(),
       summaryIsCurrent(summaryTx(tx)),
       settings.get(unsettledKey(url)),
+      settings.get(BODIES_KEY),
     ]);
     await tx.objectStore('library-pages').delete(url);
     // Settled here and now: the summary holds what the mark says, or else the page as it was.
@@ -460,6 +491,10 @@ export async function forgetLibraryPage(
     if (current) {
       const held = mark ? readMark(mark.value).held : formKeysOf(before);
       await applyChanges(summaryTx(tx), [[url, settleChange(held, undefined)]], choices);
+      const stored = readBodies(bodies?.value);
+      if (withPageBodies(stored, url, undefined)) {
+        requestsOf(settings).put({ key: BODIES_KEY, value: stored });
+      }
     }
   });
   return moved;
@@ -481,6 +516,7 @@ export async function forgetLibrary(
     async (tx) => {
       await tx.objectStore('library-pages').clear();
       await tx.objectStore('library-settings').delete(unsettledRange());
+      await tx.objectStore('library-settings').delete(BODIES_KEY);
       await tx.objectStore('library-choices').clear();
       // An empty summary is a current one: nothing needs rebuilding.
       await tx.objectStore('library-people').clear();

@@ -3,13 +3,16 @@
  * naming one official in three forms give one person with the quotations of all three; a
  * quotation's link opens its page at the passage; a split and a merge survive a fourth page;
  * "Forget this page" removes its quotations; the person's Markdown and the library's CSV
- * download and parse; the panel's "This page" follows the reader's tab switches.
+ * download and parse; the panel's "This page" follows the reader's tab switches; after the
+ * bundled sample article is read, the ministry quoted on it is listed under "Organisations
+ * quoted", not among People, with its quotation a click away.
  */
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { parseCsv } from '../helpers/csv';
+import { axeViolations } from './axe';
 import { libraryArticle } from './fixtures/library-pages';
 import { useDossier } from './harness';
 import { mergeWith, openPerson, people, separate } from './library-panel';
@@ -123,6 +126,7 @@ describe('the library', () => {
       'site',
       'published',
       'read_at',
+      'speaker_kind',
     ]);
     const durable = rows.find((r) => r[1]?.startsWith('A durable agreement'));
     expect(durable?.[0]).toBe('Antony Blinken');
@@ -148,5 +152,45 @@ describe('the library', () => {
     await side.close();
     await panel.close();
     for (const t of tabs) await t.close();
+  });
+});
+
+describe('an organisation that speaks, on the sample article', () => {
+  const MINISTRY = 'Kavaristan’s Ministry of Energy';
+
+  it('is listed under "Organisations quoted", not among People, with its quotation', async () => {
+    const article = await env.dossier.context.newPage();
+    await article.goto('http://www.caspianpolicy.org/research/sample');
+    const panel = await openPanel();
+    await expect
+      .poll(async () => (await people(panel)).join('\n'), { timeout: 20_000 })
+      .toMatch(/^Marcus Hale/m);
+    const rows = await people(panel);
+    expect(rows.some((r) => r.startsWith('Daria Kovalenko'))).toBe(true);
+    expect(rows.some((r) => r.includes('Ministry'))).toBe(false);
+    const orgs = panel.getByRole('list', { name: 'Organisations quoted' });
+    await expect
+      .poll(() => orgs.locator('summary').allInnerTexts(), { timeout: 20_000 })
+      .toContainEqual(expect.stringMatching(new RegExp(`^${MINISTRY}`)));
+    await orgs.locator('summary', { hasText: MINISTRY }).click();
+    const link = orgs.getByRole('link', { name: /^“/ }).first();
+    await link.waitFor();
+    // The article's own address (its canonical link) with the passage.
+    expect(await link.getAttribute('href')).toMatch(
+      /^https?:\/\/www\.caspianpolicy\.org\/.*#:~:text=/,
+    );
+    // The new section, opened, is as usable by keyboard and screen reader as the rest.
+    expect(await axeViolations(panel)).toEqual([]);
+    const [csv] = await Promise.all([
+      panel.waitForEvent('download'),
+      panel.getByRole('button', { name: 'Export library (CSV)' }).click(),
+    ]);
+    const table = parseCsv(readFileSync((await csv.path()) as string, 'utf8'));
+    const kind = table[0]?.indexOf('speaker_kind') ?? -1;
+    const said = table.filter((r) => r[0] === MINISTRY);
+    expect(said.length).toBeGreaterThan(0);
+    expect(said.every((r) => r[kind] === 'organisation')).toBe(true);
+    await panel.close();
+    await article.close();
   });
 });

@@ -87,6 +87,66 @@ describe('SidePanel', () => {
     expect(await screen.findByText('“We will help.”')).toBeTruthy();
   });
 
+  it('lists an organisation that speaks under "Organisations quoted", not among People, and opens its quotations', async () => {
+    const ministry = 'Kavaristan’s Ministry of Energy';
+    const pages = [
+      libPage([['Marcus Hale']], {
+        title: 'Pipeline talks',
+        quotes: [
+          ['Marcus Hale', 'We will stay.', 'person'],
+          [ministry, 'Exports will double.', 'organisation'],
+        ],
+      }),
+      // Recorded before the kind was kept: the rule on the name decides.
+      libPage([], { title: 'Older page', quotes: [['Pipeline Consortium', 'Flows resumed.']] }),
+    ];
+    render(<SidePanel api={libraryApi(pages)} pageApi={pageApi} initialTab="library" />);
+    const people = await screen.findByRole('list', { name: 'People' });
+    expect([...people.querySelectorAll('li')].map((li) => li.textContent)).toEqual([
+      expect.stringMatching(/^Marcus Hale/),
+    ]);
+    expect(screen.getByRole('heading', { level: 2, name: 'People (1)' })).toBeTruthy();
+    expect(
+      screen.getByRole('heading', { level: 2, name: 'Organisations quoted (2)' }),
+    ).toBeTruthy();
+    const orgs = screen.getByRole('list', { name: 'Organisations quoted' });
+    const rows = [...orgs.querySelectorAll('summary')].map((s) => s.textContent);
+    expect(rows).toEqual([
+      `${ministry} 1 quotation · 1 page`,
+      'Pipeline Consortium 1 quotation · 1 page',
+    ]);
+    const entry = orgs.querySelector('details') as HTMLDetailsElement;
+    entry.open = true;
+    fireEvent(entry, new Event('toggle'));
+    const said = await screen.findByRole('link', { name: '“Exports will double.”' });
+    expect(said.getAttribute('href')).toContain('#:~:text=');
+    expect(screen.getByRole('link', { name: 'Pipeline talks' })).toBeTruthy();
+  });
+
+  it('opens an organisation found by search in its section, with its quotations', async () => {
+    const ministry = 'Kavaristan’s Ministry of Energy';
+    const pages = [
+      libPage([['Marcus Hale']], {
+        quotes: [[ministry, 'Exports will double.', 'organisation']],
+      }),
+    ];
+    render(<SidePanel api={libraryApi(pages)} pageApi={pageApi} initialTab="library" />);
+    await screen.findByRole('list', { name: 'People' });
+    fireEvent.input(screen.getByRole('searchbox', { name: 'Search everything' }), {
+      target: { value: 'ministry' },
+    });
+    expect(
+      await screen.findByRole('heading', { name: 'Organisations and documents' }),
+    ).toBeTruthy();
+    expect(screen.queryByRole('heading', { name: 'People' })).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: new RegExp(`^${ministry}`) }));
+    expect(await screen.findByRole('link', { name: '“Exports will double.”' })).toBeTruthy();
+    const entry = screen
+      .getByRole('list', { name: 'Organisations quoted' })
+      .querySelector('details') as HTMLDetailsElement;
+    expect(entry.open).toBe(true);
+  });
+
   it('moves between tabs with the arrow keys', async () => {
     render(<SidePanel api={libraryApi([])} pageApi={pageApi} initialTab="library" />);
     fireEvent.keyDown(screen.getByRole('tab', { name: 'Library' }), { key: 'ArrowLeft' });

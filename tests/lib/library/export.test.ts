@@ -66,6 +66,7 @@ describe('libraryToCsv', () => {
       'Caspian Policy Center',
       '2022-09-29',
       '2026-02-01T10:00:00.000Z',
+      'person',
     ]);
     const second = rows.find((r) => r[1]?.startsWith('<script>'));
     expect(second?.[0]).toBe('Antony Blinken');
@@ -80,5 +81,47 @@ describe('libraryToJson', () => {
     expect(data.pages).toHaveLength(2);
     expect(data.quotations).toHaveLength(2);
     expect(data.quotations[0]).toHaveProperty('link');
+  });
+});
+
+describe('an organisation that speaks, in the exports', () => {
+  const withMinistry = buildLibrary([
+    libPage([['Marcus Hale']], {
+      quotes: [
+        ['Marcus Hale', 'We will stay.', 'person'],
+        ['Kavaristan’s Ministry of Energy', 'Exports will double.', 'organisation'],
+        ['the annual review', 'Demand fell.', 'document'],
+      ],
+    }),
+  ]);
+
+  it('says its kind in the CSV, as the panel does', () => {
+    const rows = parseCsv(libraryToCsv(withMinistry));
+    const kind = rows[0]?.indexOf('speaker_kind') ?? -1;
+    expect(kind).toBe(CSV_COLUMNS.length - 1);
+    expect(rows.slice(1).map((r) => [r[0], r[kind]])).toEqual([
+      ['Marcus Hale', 'person'],
+      ['Kavaristan’s Ministry of Energy', 'organisation'],
+      ['the annual review', 'document'],
+    ]);
+  });
+
+  it('lists it under organisations in the JSON, not among the people', () => {
+    const data = JSON.parse(libraryToJson(withMinistry, { now }));
+    expect(data.people.map((p: { name: string }) => p.name)).toEqual(['Marcus Hale']);
+    expect(data.organisations).toEqual([
+      expect.objectContaining({ name: 'Kavaristan’s Ministry of Energy', kind: 'organisation' }),
+      expect.objectContaining({ name: 'the annual review', kind: 'document' }),
+    ]);
+    expect(
+      data.quotations.map((q: { speaker_kind: string; person: string | null }) => [
+        q.speaker_kind,
+        q.person,
+      ]),
+    ).toEqual([
+      ['person', 'marcus hale'],
+      ['organisation', null],
+      ['document', null],
+    ]);
   });
 });

@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Annotation } from '../../../lib/annotation';
 import { buildLibrary, filterPeople, personView, tagCounts } from '../../../lib/library/model';
-import { analysisRecordOf, libraryPageOf } from '../../../lib/library/record';
+import { analysisRecordOf, libraryPageOf, type PageReading } from '../../../lib/library/record';
+import { parseMessage } from '../../../lib/protocol';
 import { makeAnnotation } from '../store/fixtures';
 import { libPage } from './fixtures';
 
@@ -150,5 +151,35 @@ describe('analysisRecordOf', () => {
       suffix: ',” she said in Baku on Monday.',
     });
     expect(record.quotes[0]?.position).toEqual({ type: 'TextPositionSelector', start, end });
+  });
+
+  it('keeps each speaker’s kind, which the background accepts, so the library can tell people apart', () => {
+    const text = '“Exports will double,” the ministry said. “We stay,” Hale said.';
+    const record = analysisRecordOf(text, {
+      officials: [],
+      quotes: [
+        {
+          text: 'Exports will double',
+          speaker: 'Ministry of Energy',
+          speakerType: 'organisation',
+          start: 1,
+          end: 20,
+        },
+        { text: 'We stay', speaker: 'Hale', speakerType: 'person', start: 43, end: 50 },
+        { text: 'We stay', speaker: null, start: 43, end: 50 },
+      ],
+    });
+    expect(record.quotes.map((q) => q.speakerType)).toEqual(['organisation', 'person', undefined]);
+    const page = { url: 'https://www.example.org/a', title: 'A', site: 'Example' };
+    const parsed = parseMessage({ type: 'library/record', payload: { page, analysis: record } }, [
+      'library/record',
+    ]);
+    const payload = parsed.ok ? (parsed.message.payload as PageReading) : null;
+    expect(payload?.analysis?.quotes[0]?.speakerType).toBe('organisation');
+    const bad = { ...record, quotes: [{ ...record.quotes[0], speakerType: 'robot' }] };
+    expect(
+      parseMessage({ type: 'library/record', payload: { page, analysis: bad } }, ['library/record'])
+        .ok,
+    ).toBe(false);
   });
 });

@@ -113,3 +113,31 @@ describe('PageIndex (the saved index of pages and quotations)', () => {
     expect(await PageIndex.load({ ...saved, json: '{"not": "an index"' })).toBeNull();
   });
 });
+
+describe('an organisation that speaks, in search', () => {
+  const withMinistry = buildLibrary([
+    libPage([['Marcus Hale']], {
+      title: 'Gas talks',
+      quotes: [
+        ['Kavaristan’s Ministry of Energy', 'Exports will double by spring.', 'organisation'],
+      ],
+    }),
+  ]);
+  const found = buildSearch(withMinistry, []);
+
+  it('finds it by name in a group of its own, never among people', () => {
+    const groups = found.search('ministry energy');
+    expect(groups[0]?.kind).toBe('organisation');
+    expect(groups.map((g) => g.kind)).not.toContain('person');
+    expect(groups[0]?.hits[0]).toMatchObject({
+      label: 'Kavaristan’s Ministry of Energy',
+      detail: 'organisation · 1 quotation',
+    });
+  });
+
+  it('still finds its quotation, said by it', () => {
+    const groups = found.search('exports double');
+    expect(groups.map((g) => g.kind)).toEqual(['quote']);
+    expect(groups[0]?.hits[0]?.detail).toContain('Kavaristan’s Ministry of Energy');
+  });
+});

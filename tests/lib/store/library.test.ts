@@ -378,6 +378,187 @@ describe('migration v7 → v8', () => {
   });
 });
 
+/**
+ * What summary version 4 left (schema v8, before organisations that speak were told apart):
+ * a page recorded without speakers' kinds, whose quoting ministry the summary keeps as a
+ * person, the reader's merge and split, the pause switch on, and a page marked unsettled by
+ * the code of then (what the page says, and no quoted bodies).
+ */
+async function createSummaryV4Fixture(pages: LibraryPage[], choices: unknown[]): Promise<void> {
+  const v8 = await openDB(DB_NAME, 8, {
+    upgrade(db) {
+      db.createObjectStore('library-pages', { keyPath: 'url' }).createIndex(
+        'by-last-read',
+        'lastRead',
+      );
+      db.createObjectStore('library-choices', { keyPath: 'id' });
+      db.createObjectStore('library-settings', { keyPath: 'key' });
+      db.createObjectStore('library-people', { keyPath: 'key' }).createIndex('by-rank', 'rank');
+      db.createObjectStore('library-search', { keyPath: 'key' });
+    },
+  });
+  const tx = v8.transaction(
+    ['library-pages', 'library-choices', 'library-settings', 'library-people'],
+    'readwrite',
+  );
+  for (const page of pages) await tx.objectStore('library-pages').put(page);
+  for (const choice of choices) await tx.objectStore('library-choices').put(choice);
+  await tx.objectStore('library-settings').put({ key: 'paused', value: true });
+  await tx.objectStore('library-settings').put({ key: 'people-summary', value: 4 });
+  await tx.objectStore('library-settings').put({
+    key: 'unsettled:https://a.example/2',
+    value: { held: [], seen: [] },
+  });
+  const url = 'https://a.example/1';
+  const seen = { 'kavaristan ministry of energy': [[url, 'Example', '2024-01-01', 0, [], []]] };
+  await tx.objectStore('library-people').put({
+    key: 'energy',
+    more: false,
+    seen: JSON.stringify(seen),
+    id: 'kavaristan ministry of energy',
+    name: 'Kavaristan’s Ministry of Energy',
+    forms: ['kavaristan ministry of energy'],
+    titles: [],
+    sites: ['Example'],
+    pages: [url],
+    dates: ['2024-01-01'],
+    mentions: 0,
+    buckets: ['energy'],
+    rank: [1, 0],
+    spellings: { 'kavaristan ministry of energy': ['Kavaristan’s Ministry of Energy'] },
+  });
+  await tx.done;
+  v8.close();
+}
+
+describe('summary version 4 → 5: organisations that speak are not people', () => {
+  it('rebuilds the summary from pages without kinds: the ministry is an organisation, and pages, choices and the pause switch are kept', async () => {
+    const ministry = 'Kavaristan’s Ministry of Energy';
+    const quote = (speaker: string, text: string) => ({
+      text,
+      speaker,
+      quote: { type: 'TextQuoteSelector' as const, exact: text, prefix: '“', suffix: '”' },
+      position: { type: 'TextPositionSelector' as const, start: 0, end: text.length },
+    });
+    const pages = [
+      page('https://a.example/1', {
+        analysis: {
+          officials: [
+            { name: 'Antony Blinken', titles: ['Secretary of State'], mentions: 2 },
+            { name: 'Jake Sullivan', titles: [], mentions: 1 },
+            { name: 'John Smith', titles: [], mentions: 1 },
+            { name: 'Jane Smith', titles: [], mentions: 1 },
+          ],
+          quotes: [quote(ministry, 'Exports will double.'), quote('Antony Blinken', 'We stay.')],
+        },
+      }),
+      page('https://a.example/2', {
+        analysis: {
+          officials: [{ name: 'Smith', titles: [], mentions: 1 }],
+          quotes: [quote('Pipeline Consortium', 'Flows resumed.')],
+        },
+      }),
+    ];
+    const merge = {
+      id: 'c1',
+      at: '2026-01-01T00:00:00.000Z',
+      kind: 'merge',
+      a: 'antony blinken',
+      b: 'jake sullivan',
+    };
+    const split = {
+      id: 'c2',
+      at: '2026-01-02T00:00:00.000Z',
+      kind: 'split',
+      a: ['smith'],
+      b: ['john smith'],
+    };
+    await createSummaryV4Fixture(pages, [merge, split]);
+    const db = await openDb();
+    // The version-4 summary, with the ministry as a person, is not taken as current.
+    expect(await listPeopleSummary(db)).toBeNull();
+    await rebuildPeopleSummary(db);
+    const summary = await listPeopleSummary(db);
+    const names = (summary?.people ?? []).map((p) => p.name).sort();
+    expect(names).not.toContain(ministry);
+    expect(names).not.toContain('Pipeline Consortium');
+    expect(summary?.bodies.map((b) => [b.name, b.kind, b.pages])).toEqual([
+      [ministry, 'organisation', ['https://a.example/1']],
+      ['Pipeline Consortium', 'organisation', ['https://a.example/2']],
+    ]);
+    // Pages, choices (the merge and the split still apply) and the pause switch are kept.
+    expect((await listLibraryPages(db)).map((p) => p.url).sort()).toEqual(pages.map((p) => p.url));
+    expect(await listPersonChoices(db)).toEqual([merge, split]);
+    expect(await isLibraryPaused(db)).toBe(true);
+    expect(await hasUnsettledPages(db)).toBe(false);
+    // The merge joins Blinken and Sullivan; the split keeps "Smith" from John Smith, so the one
+    // Smith left for it is Jane (with no split, two Smiths would leave it on its own).
+    const forms = (summary?.people ?? []).map((p) => [...p.forms].sort()).sort();
+    expect(forms).toEqual([
+      ['antony blinken', 'jake sullivan'],
+      ['jane smith', 'smith'],
+      ['john smith'],
+    ]);
+  });
+
+  it('keeps the quoted bodies up to date as pages are read, read again and forgotten', async () => {
+    const db = await openDb();
+    await rebuildPeopleSummary(db);
+    const said = (speaker: string, kind: 'person' | 'organisation' | 'document') => ({
+      text: 'Words.',
+      speaker,
+      speakerType: kind,
+      quote: { type: 'TextQuoteSelector' as const, exact: 'Words.', prefix: '“', suffix: '”' },
+      position: { type: 'TextPositionSelector' as const, start: 0, end: 6 },
+    });
+    await recordLibraryPage(
+      db,
+      page('https://a.example/1', {
+        analysis: {
+          officials: [],
+          quotes: [said('Gazprom', 'organisation'), said('Leyla Rahimova', 'person')],
+        },
+      }),
+    );
+    await recordLibraryPage(
+      db,
+      page('https://a.example/2', {
+        analysis: {
+          officials: [],
+          quotes: [said('Gazprom', 'organisation'), said('the review', 'document')],
+        },
+      }),
+    );
+    let summary = await listPeopleSummary(db);
+    expect(summary?.people.map((p) => p.name)).toEqual(['Leyla Rahimova']);
+    expect(summary?.bodies.map((b) => [b.name, b.kind, b.pages.length])).toEqual([
+      ['Gazprom', 'organisation', 2],
+      ['the review', 'document', 1],
+    ]);
+    // Read again, quoting nobody but a person: the review goes, Gazprom stays for page 1.
+    await recordLibraryPage(
+      db,
+      page('https://a.example/2', {
+        analysis: { officials: [], quotes: [said('Leyla Rahimova', 'person')] },
+      }),
+    );
+    summary = await listPeopleSummary(db, 10);
+    expect(summary?.bodies.map((b) => [b.name, b.pages])).toEqual([
+      ['Gazprom', ['https://a.example/1']],
+    ]);
+    await forgetLibraryPage(db, 'https://a.example/1');
+    expect((await listPeopleSummary(db))?.bodies).toEqual([]);
+    await recordLibraryPage(
+      db,
+      page('https://a.example/3', {
+        analysis: { officials: [], quotes: [said('Gazprom', 'organisation')] },
+      }),
+    );
+    await forgetLibrary(db);
+    expect((await listPeopleSummary(db))?.bodies).toEqual([]);
+  });
+});
+
 describe('library queries', () => {
   it('replaces a page read again, keeping when it was first read', async () => {
     const db = await openDb();
