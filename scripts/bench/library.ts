@@ -1,7 +1,7 @@
 /**
  * The library's benchmark rows, in real Chromium with the production build: a generated
  * library of 1,000 pages, 3,000 people and 20,000 quotations is written into a fresh profile's
- * store, the people summary is built once (as after the v5 upgrade), then the side panel is
+ * store, the people summary is built once (as after an upgrade that rebuilds it), then the side panel is
  * opened (first rows of the library), searched, and a person's view opened; and recording one
  * page's analysis is timed against a store message of the same size class (`notes/list` of an
  * empty page), so the ratio is what recording adds. Recording answers before the page's people
@@ -187,7 +187,7 @@ export async function libraryRows(server: PageServer, runs = 5): Promise<BenchRo
         }),
       library,
     );
-    // As after the v5 upgrade: no summary yet; the background builds it once.
+    // As after an upgrade that rebuilds the summary (its version changed): none yet; the background builds it once.
     const summarise = await seed.evaluate(async () => {
       const t0 = performance.now();
       await chrome.runtime.sendMessage({ type: 'library/summarise', payload: {} });
@@ -414,7 +414,7 @@ export async function libraryRows(server: PageServer, runs = 5): Promise<BenchRo
         median: round(median(ready)),
       },
       {
-        name: 'library: build the people summary from every page (once, after the v5 upgrade)',
+        name: 'library: build the people summary from every page (once, as after an upgrade that rebuilds it)',
         unit: 'ms',
         median: round(summarise),
       },
