@@ -20,7 +20,7 @@ import type {
   Sighting,
 } from './records';
 
-import { speakerKindOf } from './speakers';
+import { speakerKindOf, words } from './speakers';
 import { byFrequency } from './summary-head';
 
 export type { Person } from './records';
@@ -101,18 +101,6 @@ const NAME_GROUPS: readonly string[][] = [
 const CANONICAL = new Map<string, string>(
   NAME_GROUPS.flatMap((group) => group.map((name) => [name, group[0] as string] as const)),
 );
-
-/** Lower case, accents and punctuation gone, possessive dropped, one space between words. */
-function words(name: string): string[] {
-  return name
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[’']s\b/g, '')
-    .replace(/[^\p{L}\p{N}\s-]/gu, ' ')
-    .split(/\s+/)
-    .filter(Boolean);
-}
 
 /**
  * Parses a name as a page wrote it. Leading honorifics and titles are dropped ("Secretary

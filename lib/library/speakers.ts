@@ -28,8 +28,11 @@ const SURNAME_LIKE = new Set(
   ).split(' '),
 );
 
-/** The name's words: lower case, accents, possessives and punctuation gone. */
-function words(name: string): string[] {
+/**
+ * A name's words: lower case, accents, possessives and punctuation gone (the kind of a
+ * speaker here, and the keys of names and titles in identity.ts).
+ */
+export function words(name: string): string[] {
   return name
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
