@@ -44,6 +44,51 @@ function page(url: string, overrides: Partial<LibraryPage> = {}): LibraryPage {
   };
 }
 
+/** Two pages naming Blinken (the first with Sullivan), as the later migration fixtures hold. */
+function blinkenPages(): LibraryPage[] {
+  return [
+    page('https://a.example/1', {
+      analysis: {
+        officials: [
+          { name: 'Antony Blinken', titles: ['Secretary of State'], mentions: 2 },
+          { name: 'Jake Sullivan', titles: [], mentions: 1 },
+        ],
+        quotes: [],
+      },
+    }),
+    page('https://a.example/2', {
+      analysis: {
+        officials: [{ name: 'Secretary Blinken', titles: ['Secretary of State'], mentions: 1 }],
+        quotes: [],
+      },
+    }),
+  ];
+}
+
+/** The reader's merge of Blinken and Sullivan, which every migration must keep. */
+const MERGE_BLINKEN_SULLIVAN = {
+  id: 'c1',
+  at: '2026-01-01T00:00:00.000Z',
+  kind: 'merge',
+  a: 'antony blinken',
+  b: 'jake sullivan',
+};
+
+/** The person record versions 6 and 7 stored for Blinken (people keyed by id then). */
+const OLD_BLINKEN_RECORD = {
+  id: 'blinken',
+  name: 'Blinken',
+  forms: ['blinken'],
+  titles: [],
+  sites: [],
+  pages: [],
+  dates: [],
+  mentions: 0,
+  buckets: ['blinken'],
+  rank: [0, 0],
+  spellings: {},
+};
+
 describe('migration v3 → v4', () => {
   it('adds the library stores and keeps every note and the trash', async () => {
     const notes = [
@@ -181,49 +226,15 @@ async function createV6Fixture(pages: LibraryPage[], choices: unknown[]): Promis
   await tx.objectStore('library-settings').put({ key: 'people-summary', value: 2 });
   await tx.objectStore('library-settings').put({ key: 'unsettled:https://a.example/2', value: [] });
   await tx.objectStore('library-forms').put({ key: 'blinken', bucket: 'blinken', seen: {} });
-  await tx.objectStore('library-people').put({
-    id: 'blinken',
-    name: 'Blinken',
-    forms: ['blinken'],
-    titles: [],
-    sites: [],
-    pages: [],
-    dates: [],
-    mentions: 0,
-    buckets: ['blinken'],
-    rank: [0, 0],
-    spellings: {},
-  });
+  await tx.objectStore('library-people').put(OLD_BLINKEN_RECORD);
   await tx.done;
   v6.close();
 }
 
 describe('migration v6 → v7 (and on)', () => {
   it('keeps the pages and choices, drops the derived forms, and the summary rebuilds by bucket', async () => {
-    const pages = [
-      page('https://a.example/1', {
-        analysis: {
-          officials: [
-            { name: 'Antony Blinken', titles: ['Secretary of State'], mentions: 2 },
-            { name: 'Jake Sullivan', titles: [], mentions: 1 },
-          ],
-          quotes: [],
-        },
-      }),
-      page('https://a.example/2', {
-        analysis: {
-          officials: [{ name: 'Secretary Blinken', titles: ['Secretary of State'], mentions: 1 }],
-          quotes: [],
-        },
-      }),
-    ];
-    const merge = {
-      id: 'c1',
-      at: '2026-01-01T00:00:00.000Z',
-      kind: 'merge',
-      a: 'antony blinken',
-      b: 'jake sullivan',
-    };
+    const pages = blinkenPages();
+    const merge = MERGE_BLINKEN_SULLIVAN;
     await createV6Fixture(pages, [merge]);
     const db = await openDb();
     expect(db.idb.version).toBe(DB_VERSION);
@@ -290,49 +301,15 @@ async function createV7Fixture(pages: LibraryPage[], choices: unknown[]): Promis
     forms: { blinken: {} },
     people: ['blinken'],
   });
-  await tx.objectStore('library-people').put({
-    id: 'blinken',
-    name: 'Blinken',
-    forms: ['blinken'],
-    titles: [],
-    sites: [],
-    pages: [],
-    dates: [],
-    mentions: 0,
-    buckets: ['blinken'],
-    rank: [0, 0],
-    spellings: {},
-  });
+  await tx.objectStore('library-people').put(OLD_BLINKEN_RECORD);
   await tx.done;
   v7.close();
 }
 
 describe('migration v7 → v8', () => {
   it("keeps the pages, choices and pause switch, drops the buckets, and each person's record holds their forms", async () => {
-    const pages = [
-      page('https://a.example/1', {
-        analysis: {
-          officials: [
-            { name: 'Antony Blinken', titles: ['Secretary of State'], mentions: 2 },
-            { name: 'Jake Sullivan', titles: [], mentions: 1 },
-          ],
-          quotes: [],
-        },
-      }),
-      page('https://a.example/2', {
-        analysis: {
-          officials: [{ name: 'Secretary Blinken', titles: ['Secretary of State'], mentions: 1 }],
-          quotes: [],
-        },
-      }),
-    ];
-    const merge = {
-      id: 'c1',
-      at: '2026-01-01T00:00:00.000Z',
-      kind: 'merge',
-      a: 'antony blinken',
-      b: 'jake sullivan',
-    };
+    const pages = blinkenPages();
+    const merge = MERGE_BLINKEN_SULLIVAN;
     await createV7Fixture(pages, [merge]);
     const db = await openDb();
     expect(db.idb.version).toBe(DB_VERSION);
@@ -459,13 +436,7 @@ describe('summary version 4 → 5: organisations that speak are not people', () 
         },
       }),
     ];
-    const merge = {
-      id: 'c1',
-      at: '2026-01-01T00:00:00.000Z',
-      kind: 'merge',
-      a: 'antony blinken',
-      b: 'jake sullivan',
-    };
+    const merge = MERGE_BLINKEN_SULLIVAN;
     const split = {
       id: 'c2',
       at: '2026-01-02T00:00:00.000Z',
