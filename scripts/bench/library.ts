@@ -1,13 +1,13 @@
 /**
  * The library's benchmark rows, in real Chromium with the production build: a generated
  * library of 1,000 pages, 3,000 people and 20,000 quotations is written into a fresh profile's
- * store, the people summary is built once (as after an upgrade that rebuilds it), then the side panel is
- * opened (first rows of the library), searched, and a person's view opened; and recording one
- * page's analysis is timed against a store message of the same size class (`notes/list` of an
- * empty page), so the ratio is what recording adds. Recording answers before the page's people
- * are resolved (that is batched, later): the batch is timed too, per page (three batches of 40
- * pages, the median one), and so is resolving each page at once, as recording did before, in
- * the same run. Medians.
+ * store, the people summary is built once (as after an upgrade that rebuilds it), then the
+ * side panel is opened (first rows of the library), searched, and a person's view opened; and
+ * recording one page's analysis is timed against a store message of the same size class
+ * (`notes/list` of an empty page), so the ratio is what recording adds. Recording answers
+ * before the page's people are resolved (that is batched, later): the batch is timed too, per
+ * page (three batches of 40 pages, the median one), and so is resolving each page at once, as
+ * recording did before, in the same run. Medians.
  *
  * The first rows are timed by the panel's own marks (entrypoints/sidepanel/main.tsx), from the
  * start of navigation: the page load up to the panel's script, and the panel's own work after
@@ -187,7 +187,8 @@ export async function libraryRows(server: PageServer, runs = 5): Promise<BenchRo
         }),
       library,
     );
-    // As after an upgrade that rebuilds the summary (its version changed): none yet; the background builds it once.
+    // As after an upgrade that rebuilds the summary (its version changed): none yet; the
+    // background builds it once.
     const summarise = await seed.evaluate(async () => {
       const t0 = performance.now();
       await chrome.runtime.sendMessage({ type: 'library/summarise', payload: {} });
