@@ -6,7 +6,8 @@
  * Why a rollback: PouchDB's `bulkDocs` is not atomic. The IndexedDB adapter writes one call in
  * one transaction, so a full disk aborts the whole call, but a document can fail alone (a
  * revision conflict when replication wrote it meanwhile), and a write of more than
- * `WRITE_CHUNK` documents goes in several calls so no transaction grows without bound. So every document's previous version is known
+ * `WRITE_CHUNK` documents or `WRITE_CHUNK_CHARS` of text goes in several calls so no transaction
+ * grows without bound. So every document's previous version is known
  * before writing; if anything fails, the documents already written are put back as they were
  * (new ones purged, changed ones rewritten) before the error is thrown.
  */
@@ -26,11 +27,20 @@ export interface DocWrite {
 }
 
 /**
- * Documents per `bulkDocs` call: one IndexedDB transaction each (a large backup of long notes
- * stays a few megabytes per transaction). Since large writes are quiet (quiet.ts), the change
- * feed no longer reads between the calls, so more of them cost little.
+ * Documents per `bulkDocs` call at most: one IndexedDB transaction each, and each ends with a
+ * flush to disk (`strict`). An import of 10,000 notes is one transaction; five of 2,000 took
+ * about 8% longer (npm run bench -- notes).
  */
-export const WRITE_CHUNK = 2000;
+export const WRITE_CHUNK = 10_000;
+
+/**
+ * Characters of text per `bulkDocs` call at most (the strings of its bodies, by `plainSize`),
+ * so that a backup of long notes still goes in transactions of a few tens of megabytes.
+ */
+export const WRITE_CHUNK_CHARS = 16 * 1024 * 1024;
+
+/** What a body that is not plain data is taken to weigh (such a body is rare: a date, say). */
+const UNSIZED_BODY_CHARS = 4096;
 
 /** The storage the quota check reads; tests pass their own. */
 type Estimate = () => Promise<{ quota?: number; usage?: number }>;
@@ -72,31 +82,41 @@ export async function toWriteError(
   return toStoreError(error);
 }
 
-/** How deep `plainData` looks before leaving the question to `structuredClone`. */
+/** How deep `plainSize` looks before leaving the question to `structuredClone`. */
 const PLAIN_DEPTH = 32;
 
 /**
- * True when `value` is plain data as JSON has it (strings, finite or not numbers, booleans,
- * null, arrays and plain objects of them), which IndexedDB always stores. Why: this walk costs
- * a few milliseconds for an import of 10,000 notes, where cloning each body to find out cost
- * about a tenth of a second; anything else (a function, a date, something too deep) is left to
- * `structuredClone` to decide.
+ * The size of `value` when it is plain data as JSON has it (strings, finite or not numbers,
+ * booleans, null, arrays and plain objects of them), which IndexedDB always stores: the
+ * characters of its strings and keys, and 8 for every other value. -1 for anything else (a
+ * function, a date, something too deep), which is left to `structuredClone` to decide. Why one
+ * walk: it costs a few milliseconds for an import of 10,000 notes, where cloning each body to
+ * find out cost about a tenth of a second, and the size is what `writeAll` cuts a large write
+ * by.
  */
-export function plainData(value: unknown, depth = 0): boolean {
-  if (value === null) return true;
+export function plainSize(value: unknown, depth = 0): number {
+  if (value === null) return 8;
   const type = typeof value;
-  if (type === 'string' || type === 'number' || type === 'boolean') return true;
-  if (type !== 'object' || depth >= PLAIN_DEPTH) return false;
+  if (type === 'string') return (value as string).length;
+  if (type === 'number' || type === 'boolean') return 8;
+  if (type !== 'object' || depth >= PLAIN_DEPTH) return -1;
+  let size = 8;
   if (Array.isArray(value)) {
-    for (const item of value) if (!plainData(item, depth + 1)) return false;
-    return true;
+    for (const item of value) {
+      const part = plainSize(item, depth + 1);
+      if (part < 0) return -1;
+      size += part;
+    }
+    return size;
   }
   const proto = Object.getPrototypeOf(value);
-  if (proto !== Object.prototype && proto !== null) return false;
+  if (proto !== Object.prototype && proto !== null) return -1;
   for (const key in value as object) {
-    if (!plainData((value as Record<string, unknown>)[key], depth + 1)) return false;
+    const part = plainSize((value as Record<string, unknown>)[key], depth + 1);
+    if (part < 0) return -1;
+    size += key.length + part;
   }
-  return true;
+  return size;
 }
 
 /** The document PouchDB is given for a write. */
@@ -118,24 +138,36 @@ export async function writeAll(
   db: NotesDatabase,
   index: NoteIndex | undefined,
   writes: readonly DocWrite[],
-  options: { chunk?: number } = {},
+  options: { chunk?: number; chunkChars?: number } = {},
 ): Promise<void> {
   const chunk = options.chunk ?? WRITE_CHUNK;
+  const chunkChars = options.chunkChars ?? WRITE_CHUNK_CHARS;
   const done: { write: DocWrite; rev: string }[] = [];
   // What IndexedDB cannot store (a function, say) would abort a transaction half-way through
   // the adapter's callbacks with no word of why; refuse it before anything is written.
-  for (const write of writes) {
-    if (plainData(write.next)) continue;
+  const sizes = writes.map((write) => {
+    const size = plainSize(write.next);
+    if (size >= 0) return size;
     try {
       structuredClone(write.next);
     } catch (error) {
       throw new StoreError('invalid', undefined, { cause: error });
     }
-  }
+    return UNSIZED_BODY_CHARS;
+  });
   const writeChunks = async (): Promise<number> => {
     try {
-      for (let start = 0; start < writes.length; start += chunk) {
-        const slice = writes.slice(start, start + chunk);
+      for (let start = 0; start < writes.length; ) {
+        // Up to `chunk` documents and `chunkChars` of text, and always at least one document.
+        let end = start + 1;
+        let chars = sizes[start] ?? 0;
+        while (end < writes.length && end - start < chunk) {
+          chars += sizes[end] ?? 0;
+          if (chars > chunkChars) break;
+          end += 1;
+        }
+        const slice = writes.slice(start, end);
+        start = end;
         const results = await db.bulkDocs(slice.map((w) => docFor(w, w.previous?._rev)));
         let failure: unknown;
         results.forEach((result, i) => {
