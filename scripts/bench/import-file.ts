@@ -4,8 +4,9 @@
  * and the two floors measured in the same profile just before it: the notes put bare into an
  * object store, and the notes as PouchDB's IndexedDB adapter stores them (its document layout,
  * its `docs` store with the same two unique indexes, one read of the chunk's stored ids first
- * as Dossier makes the adapter read them (lib/store/pouch.ts `batchExistingReads`), 2,000 per
- * strict transaction), which no change of Dossier's own code can go under.
+ * as Dossier makes the adapter read them (lib/store/pouch.ts `batchExistingReads`), as many
+ * per strict transaction as the store puts in one), which no change of Dossier's own code can
+ * go under.
  *
  * PouchDB's other browser adapter, pouchdb-adapter-idb (a `document-store` of revision trees
  * plus a `by-sequence` store of bodies), was measured against this one in the same profile
@@ -14,6 +15,7 @@
  */
 import type { Page } from 'playwright-core';
 import type { Annotation } from '../../lib/annotation';
+import { WRITE_CHUNK } from '../../lib/store/writes';
 import type { DossierBrowser } from '../browser';
 
 /** Milliseconds to put `notes` into a bare object store (no index), in one transaction. */
@@ -46,12 +48,13 @@ export function bareFloor(page: Page, notes: Annotation[]): Promise<number> {
  * document (`{ id, rev, rev_tree, revs: { rev: { data } }, data, seq, deleted, attachments }`,
  * the body shared by `revs` and `data` as the adapter shares it) put into a `docs` store with
  * the adapter's unique `seq` and `deleted,id` indexes, after one read of the stored ids in the
- * chunk's range (`batchExistingReads`; the store is empty, so no document is read), 2,000
- * documents per strict transaction (the store's chunk), and the adapter's metadata record in each.
+ * chunk's range (`batchExistingReads`; the store is empty, so no document is read), as many
+ * documents per strict transaction as the store writes in one (`WRITE_CHUNK`; these notes are
+ * far under its limit of text), and the adapter's metadata record in each.
  */
 export function adapterFloor(page: Page, notes: Annotation[]): Promise<number> {
   return page.evaluate(
-    (records) =>
+    ({ records, perTransaction }) =>
       new Promise<number>((resolve, reject) => {
         const open = indexedDB.open('bench-adapter-floor', 1);
         open.onupgradeneeded = () => {
@@ -65,8 +68,8 @@ export function adapterFloor(page: Page, notes: Annotation[]): Promise<number> {
           const db = open.result;
           const t0 = performance.now();
           let seq = 0;
-          for (let start = 0; start < records.length; start += 2000) {
-            const chunk = records.slice(start, start + 2000);
+          for (let start = 0; start < records.length; start += perTransaction) {
+            const chunk = records.slice(start, start + perTransaction);
             await new Promise<void>((done, fail) => {
               const tx = db.transaction(['docs', 'meta'], 'readwrite', { durability: 'strict' });
               const docs = tx.objectStore('docs');
@@ -103,7 +106,7 @@ export function adapterFloor(page: Page, notes: Annotation[]): Promise<number> {
           resolve(ms);
         };
       }),
-    notes,
+    { records: notes, perTransaction: WRITE_CHUNK },
   );
 }
 
