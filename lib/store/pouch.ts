@@ -293,13 +293,21 @@ function withBatchedReads(txn: IDBTransaction): IDBTransaction {
   const flush = (store: IDBObjectStore) => {
     const reads = asked ?? [];
     asked = null;
-    if (reads.length < BATCH_READS_FROM) {
+    const first = reads[0];
+    if (!first || reads.length < BATCH_READS_FROM) {
       for (const [id, read] of reads) answer(read, store.get(id));
       return;
     }
-    const ids = reads.map(([id]) => id).sort((a, b) => indexedDB.cmp(a, b));
+    // The smallest and largest id, in IndexedDB's order (one pass: sorting 10,000 ids with
+    // `indexedDB.cmp` took about 50 ms).
+    let [low] = first;
+    let high = low;
+    for (const [id] of reads) {
+      if (indexedDB.cmp(id, low) < 0) low = id;
+      else if (indexedDB.cmp(id, high) > 0) high = id;
+    }
     const limit = reads.length * 4;
-    const keys = store.getAllKeys(IDBKeyRange.bound(ids[0], ids[ids.length - 1]), limit);
+    const keys = store.getAllKeys(IDBKeyRange.bound(low, high), limit);
     keys.onerror = (event) => {
       for (const [, read] of reads) read.onerror?.(event);
     };
@@ -316,6 +324,8 @@ function withBatchedReads(txn: IDBTransaction): IDBTransaction {
       }
     };
   };
+  // The store's methods, bound once (an import calls `put` 10,000 times).
+  const bound = new Map<PropertyKey, unknown>();
   const batchedStore = (store: IDBObjectStore): IDBObjectStore =>
     new Proxy(store, {
       get(target, key) {
@@ -331,7 +341,9 @@ function withBatchedReads(txn: IDBTransaction): IDBTransaction {
           };
         }
         const value = Reflect.get(target, key, target);
-        return typeof value === 'function' ? value.bind(target) : value;
+        if (typeof value !== 'function') return value;
+        if (!bound.has(key)) bound.set(key, value.bind(target));
+        return bound.get(key);
       },
     });
   return new Proxy(txn, {
