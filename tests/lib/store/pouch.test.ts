@@ -5,7 +5,7 @@
  * them are stored from one read; a live change feed, once cancelled, reads nothing more.
  */
 import { describe, expect, it, vi } from 'vitest';
-import { openNotesDatabase } from '../../../lib/store/pouch';
+import { openNotesDatabase, storedOnce } from '../../../lib/store/pouch';
 
 /** Counts the read-only transactions opened on the notes database while `work` runs. */
 async function readTransactions(work: () => Promise<unknown>): Promise<number> {
@@ -176,5 +176,50 @@ describe('the notes database', () => {
     const counted = await reads(() => db.bulkDocs(many(3)));
     expect(counted).toEqual({ gets: 3, keyLists: 0 });
     await db.destroy();
+  });
+
+  it('stores the body of a note on a page with no byline once, and reads it back as written', async () => {
+    const db = openNotesDatabase('pouch-once');
+    const note = {
+      id: 'n1',
+      page: { url: 'https://example.org/a', title: 'A', site: 'Example', author: null },
+      flagged: true,
+    };
+    await db.bulkDocs([{ _id: 'note:p:n1', type: 'note', note: note as never }]);
+    // A record the adapter writes for a page with a byline is left alone.
+    const bylined = { ...note, id: 'n2', page: { ...note.page, author: 'A. Writer' } };
+    await db.bulkDocs([{ _id: 'note:p:n2', type: 'note', note: bylined as never }]);
+
+    // The adapter's own database, under the test's prefix (tests/setup.ts).
+    const name = (await indexedDB.databases()).find((d) => d.name?.endsWith('pouch-once-notes'));
+    const raw = await new Promise<IDBDatabase>((resolve, reject) => {
+      const open = indexedDB.open(name?.name ?? 'missing');
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(open.error);
+    });
+    const record = (id: string) =>
+      new Promise<{ rev: string; revs: Record<string, { data: unknown }>; data: unknown }>(
+        (resolve) => {
+          const get = raw.transaction('docs').objectStore('docs').get(id);
+          get.onsuccess = () => resolve(get.result);
+        },
+      );
+    for (const id of ['note:p:n1', 'note:p:n2']) {
+      const stored = await record(id);
+      // One object, referred to twice: stored once (the adapter had written a second copy,
+      // with the null rewritten as a number).
+      expect(stored.data).toBe(stored.revs[stored.rev]?.data);
+    }
+    raw.close();
+    const back = (await db.get('note:p:n1')) as unknown as { note: typeof note };
+    expect(back.note).toEqual(note);
+    expect((await db.changes({ since: 0, include_docs: true })).results).toHaveLength(2);
+    await db.destroy();
+  });
+
+  it('leaves alone what is not a document record', () => {
+    expect(storedOnce(null)).toBeNull();
+    const local = { id: '_local/x', rev: '0-1', data: { a: 1 } };
+    expect(storedOnce(local)).toEqual({ id: '_local/x', rev: '0-1', data: { a: 1 } });
   });
 });
