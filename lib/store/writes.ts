@@ -7,9 +7,9 @@
  * one transaction, so a full disk aborts the whole call, but a document can fail alone (a
  * revision conflict when replication wrote it meanwhile), and a write of more than
  * `WRITE_CHUNK` documents or `WRITE_CHUNK_CHARS` of text goes in several calls so no transaction
- * grows without bound. So every document's previous version is known
- * before writing; if anything fails, the documents already written are put back as they were
- * (new ones purged, changed ones rewritten) before the error is thrown.
+ * grows without bound. So every document's previous version is known before writing; if
+ * anything fails, the documents already written are put back as they were (new ones purged,
+ * changed ones rewritten) before the error is thrown.
  */
 import type { ToWrite } from 'pouchdb-core/lib/index.es.js';
 import { StoreError, toStoreError } from './errors';
