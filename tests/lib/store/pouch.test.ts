@@ -2,7 +2,8 @@
  * The notes database's own adjustments to PouchDB's IndexedDB adapter: the revision trees a
  * replication asks for in one go (`revsDiff`) are read in one transaction, and every caller
  * still gets what the adapter would have answered; a write of many documents learns which of
- * them are stored from one read; a live change feed, once cancelled, reads nothing more.
+ * them are stored from one read; a live change feed, once cancelled, reads nothing more; and a
+ * note's body is stored once, never again as the adapter's rewritten copy for field indexes.
  */
 import { describe, expect, it, vi } from 'vitest';
 import { openNotesDatabase, storedOnce } from '../../../lib/store/pouch';
@@ -221,5 +222,8 @@ describe('the notes database', () => {
     expect(storedOnce(null)).toBeNull();
     const local = { id: '_local/x', rev: '0-1', data: { a: 1 } };
     expect(storedOnce(local)).toEqual({ id: '_local/x', rev: '0-1', data: { a: 1 } });
+    // No body kept for its revision (a removal): its `data` is all there is.
+    const removed = { id: 'note:p:x', rev: '2-b', revs: { '2-b': { deleted: 1 } }, data: { a: 1 } };
+    expect(storedOnce(removed).data).toEqual({ a: 1 });
   });
 });

@@ -1,6 +1,7 @@
 /**
  * Writing note documents (lib/store/writes.ts): what the browser cannot store is refused before
- * anything is written, and what it can store is never refused for not being plain JSON.
+ * anything is written, what it can store is never refused for not being plain JSON, and a large
+ * write is cut into transactions by its count and by its text.
  */
 import { describe, expect, it } from 'vitest';
 import { openNotesDatabase } from '../../../lib/store/pouch';
