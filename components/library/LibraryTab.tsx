@@ -11,6 +11,7 @@ import { filterPeople, type PersonFilter, pageDate, type QuoteRef } from '../../
 import type { LibraryPage } from '../../lib/library/records';
 import type { ResultKind, SearchGroups, SearchHit } from '../../lib/library/search';
 import { clip, PersonRow } from './FirstRows';
+import { QuotedPassage } from './PersonPanel';
 
 /** Props: the people (from the stored summary), the pages read, and what the controls do. */
 export interface LibraryTabProps {
@@ -463,11 +464,7 @@ function BodyEntry({
         <ul class="quotes" aria-label={`Quotations of ${clip(body.name, 100)}`}>
           {quotes.slice(0, 300).map((q, i) => (
             <li key={`${q.page.url}-${i}`}>
-              <blockquote>
-                <a href={q.link} target="_blank" rel="noopener noreferrer">
-                  “{clip(q.quote.text, 600)}”
-                </a>
-              </blockquote>
+              <QuotedPassage quote={q} />
               <p class="muted small">
                 {pageDate(q.page)} ·{' '}
                 <a href={q.page.url} target="_blank" rel="noopener noreferrer">

@@ -8,7 +8,7 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Annotation } from '../../lib/annotation';
 import type { Person } from '../../lib/library/identity';
-import { type PersonView, pageDate } from '../../lib/library/model';
+import { type PersonView, pageDate, type QuoteRef } from '../../lib/library/model';
 
 /** Props: the view, the people to merge with, and the actions. */
 export interface PersonPanelProps {
@@ -31,6 +31,20 @@ const clip = (value: unknown, n = 400): string => {
   const s = typeof value === 'string' ? value : value == null ? '' : String(value);
   return s.length > n ? `${s.slice(0, n - 1)}…` : s;
 };
+
+/**
+ * A quotation's words, linked to the passage on its page (a text fragment); shared by the
+ * person's view and the Library tab's organisations and documents.
+ */
+export function QuotedPassage({ quote }: { quote: QuoteRef }) {
+  return (
+    <blockquote>
+      <a href={quote.link} target="_blank" rel="noopener noreferrer">
+        “{clip(quote.quote.text, 600)}”
+      </a>
+    </blockquote>
+  );
+}
 
 /** The spellings the library saw for a name form. */
 function spellingsOf(spellings: PersonPanelProps['spellings'], form: string): string {
@@ -203,11 +217,7 @@ export function PersonPanel(props: PersonPanelProps) {
           <ul class="quotes">
             {view.quotes.slice(0, 300).map((q, i) => (
               <li key={`${q.page.url}-${i}`}>
-                <blockquote>
-                  <a href={q.link} target="_blank" rel="noopener noreferrer">
-                    “{clip(q.quote.text, 600)}”
-                  </a>
-                </blockquote>
+                <QuotedPassage quote={q} />
                 <p class="muted small">
                   {pageDate(q.page)} · {clip(q.page.title, 200)} · {clip(q.page.site, 100)}
                 </p>
