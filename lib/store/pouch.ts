@@ -16,6 +16,9 @@
  *   a conflict kept for the reader (lib/store/conflicts.ts);
  * - purging the trash is a real remove (a tombstone), which replicates as a delete.
  *
+ * Stored as the adapter stores documents, less its `deleted,id` index, which only range reads
+ * used and which made every write slower (lib/store/ranges.ts).
+ *
  * Tests use the same adapter over fake-indexeddb; `useNotesDatabaseOptions` is their one
  * injection point (a fresh name prefix per test, since the adapter caches open databases by
  * name).
@@ -25,6 +28,7 @@ import PouchDB, { type Database, type Existing } from 'pouchdb-core/lib/index.es
 import { changesHandler } from 'pouchdb-utils';
 import type { Annotation } from '../annotation';
 import { toStoreError } from './errors';
+import { rangesWithoutDeletedIndex } from './ranges';
 
 PouchDB.plugin(IndexedDbAdapter);
 
@@ -113,6 +117,7 @@ export function openNotesDatabase(name: string): NotesDatabase {
   });
   batchRevisionTrees(db);
   batchExistingReads(db);
+  rangesWithoutDeletedIndex(db);
   cancellableLiveFeeds(db);
   return db;
 }

@@ -112,3 +112,8 @@ declare module 'pouchdb-utils' {
     removeListener(dbName: string, id: string): void;
   }
 }
+
+declare module 'pouchdb-merge' {
+  /** The revisions of a stored document in conflict with its winning one (its `_conflicts`). */
+  export function collectConflicts(metadata: { rev_tree: unknown }): string[];
+}

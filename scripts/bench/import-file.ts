@@ -3,10 +3,10 @@
  * makes it, from choosing the file in the popup's Import… to the popup saying it is imported,
  * and the two floors measured in the same profile just before it: the notes put bare into an
  * object store, and the notes as PouchDB's IndexedDB adapter stores them (its document layout,
- * its `docs` store with the same two unique indexes, one read of the chunk's stored ids first
- * as Dossier makes the adapter read them (lib/store/pouch.ts `batchExistingReads`), as many
- * per strict transaction as the store puts in one), which no change of Dossier's own code can
- * go under.
+ * its `docs` store with the unique `seq` index, the one index the notes database keeps
+ * (lib/store/ranges.ts), one read of the chunk's stored ids first as Dossier makes the adapter
+ * read them (lib/store/pouch.ts `batchExistingReads`), as many per strict transaction as the
+ * store puts in one), which no change of Dossier's own code can go under.
  *
  * PouchDB's other browser adapter, pouchdb-adapter-idb (a `document-store` of revision trees
  * plus a `by-sequence` store of bodies), was measured against this one in the same profile
@@ -47,10 +47,11 @@ export function bareFloor(page: Page, notes: Annotation[]): Promise<number> {
  * Milliseconds to store `notes` as pouchdb-adapter-indexeddb does, without PouchDB: each note's
  * document (`{ id, rev, rev_tree, revs: { rev: { data } }, data, seq, deleted, attachments }`,
  * the body shared by `revs` and `data` as the adapter shares it) put into a `docs` store with
- * the adapter's unique `seq` and `deleted,id` indexes, after one read of the stored ids in the
- * chunk's range (`batchExistingReads`; the store is empty, so no document is read), as many
- * documents per strict transaction as the store writes in one (`WRITE_CHUNK`; these notes are
- * far under its limit of text), and the adapter's metadata record in each.
+ * the adapter's unique `seq` index (the notes database has no other: lib/store/ranges.ts),
+ * after one read of the stored ids in the chunk's range (`batchExistingReads`; the store is
+ * empty, so no document is read), as many documents per strict transaction as the store writes
+ * in one (`WRITE_CHUNK`; these notes are far under its limit of text), and the adapter's
+ * metadata record in each.
  */
 export function adapterFloor(page: Page, notes: Annotation[]): Promise<number> {
   return page.evaluate(
@@ -60,7 +61,6 @@ export function adapterFloor(page: Page, notes: Annotation[]): Promise<number> {
         open.onupgradeneeded = () => {
           const docs = open.result.createObjectStore('docs', { keyPath: 'id' });
           docs.createIndex('seq', 'seq', { unique: true });
-          docs.createIndex('deleted,id', ['deleted', 'id'], { unique: true });
           open.result.createObjectStore('meta', { keyPath: 'id' });
         };
         open.onerror = () => reject(open.error);
