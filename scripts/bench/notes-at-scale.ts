@@ -26,8 +26,8 @@ export const notesAtScale: Scenario = {
     // once durable). Each run starts from an empty store (a fresh browser profile; the last
     // run is the browser the popup rows use, so it also seeds them). Baselines, in the same
     // profile just before: the same records put into a bare object store (the browser's floor),
-    // and the notes as PouchDB's IndexedDB adapter lays them out, with its two unique indexes
-    // (the floor of any import through that adapter).
+    // and the notes as PouchDB's IndexedDB adapter lays them out, with the one unique index the
+    // notes database keeps (lib/store/ranges.ts): the floor of any import into that layout.
     server.set('www.csis.org/bench/popup', longPage(3_000));
     const seedNotes = generatedNotes(10_000, 500, {
       firstUrl: 'http://www.csis.org/bench/popup',
@@ -66,7 +66,7 @@ export const notesAtScale: Scenario = {
     );
     rows.push(
       versus(
-        "the same 10,000 notes put as PouchDB's IndexedDB adapter stores them, with its two unique indexes (baseline: bare IndexedDB puts)",
+        "the same 10,000 notes put as PouchDB's IndexedDB adapter stores them, with the notes database's one unique index (baseline: bare IndexedDB puts)",
         adapterMs,
         floorMs,
       ),
