@@ -1,6 +1,8 @@
 /**
  * The reader's notes in real Chromium: made by selecting text, painted again after a reload,
- * received live by a second tab of the same article, and kept when the service worker stops.
+ * received live by a second tab of the same article, and kept when the service worker stops,
+ * when the browser is reopened, and when a profile made before the notes database went without
+ * PouchDB's `deleted,id` index is opened (the index is dropped, every note stays).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -113,6 +115,76 @@ describe('making notes', () => {
           timeout: 10_000,
         })
         .toBe(true);
+    } finally {
+      await second.close();
+      rmSync(profileDir, { recursive: true, force: true });
+    }
+  });
+
+  it("keeps every note of a profile whose notes database has PouchDB's deleted,id index, and drops it", async () => {
+    const profileDir = mkdtempSync(path.join(tmpdir(), 'dossier-old-index-'));
+    const first = await launchDossier(env.server, { profileDir });
+    const page = await first.context.newPage();
+    await page.goto(SAMPLE_URL);
+    await selectPhrase(page, 'offshore fields');
+    await clickDossier(page, 'button', 'Highlight');
+    await expect
+      .poll(async () => (await painted(page, 'dossier-note')).includes('offshore fields'))
+      .toBe(true);
+    // The index as an earlier Dossier had it (lib/store/ranges.ts keeps it from being created).
+    const before = await first.worker.evaluate(() => {
+      const lean = IDBObjectStore.prototype as unknown as {
+        __dossierCreateIndex: IDBObjectStore['createIndex'];
+      };
+      return indexedDB.databases().then(
+        (all) =>
+          new Promise<string[]>((resolve, reject) => {
+            const notes = all.find((d) => d.name?.endsWith('-notes'));
+            const open = indexedDB.open(notes?.name ?? 'missing', (notes?.version ?? 0) + 1);
+            open.onupgradeneeded = () => {
+              const docs = open.transaction?.objectStore('docs');
+              if (docs)
+                lean.__dossierCreateIndex.call(docs, 'deleted,id', ['deleted', 'id'], {
+                  unique: true,
+                });
+            };
+            open.onsuccess = () => {
+              const docs = open.result.transaction('docs').objectStore('docs');
+              resolve([...docs.indexNames]);
+              open.result.close();
+            };
+            open.onerror = () => reject(open.error);
+          }),
+      );
+    });
+    expect(before).toEqual(['deleted,id', 'seq']);
+    await first.context.close();
+
+    const second = await launchDossier(env.server, { profileDir });
+    try {
+      const again = await second.context.newPage();
+      await again.goto(SAMPLE_URL);
+      await expect
+        .poll(async () => (await painted(again, 'dossier-note')).includes('offshore fields'), {
+          timeout: 10_000,
+        })
+        .toBe(true);
+      const after = await second.worker.evaluate(() =>
+        indexedDB.databases().then(
+          (all) =>
+            new Promise<string[]>((resolve, reject) => {
+              const notes = all.find((d) => d.name?.endsWith('-notes'));
+              const open = indexedDB.open(notes?.name ?? 'missing');
+              open.onsuccess = () => {
+                const docs = open.result.transaction('docs').objectStore('docs');
+                resolve([...docs.indexNames]);
+                open.result.close();
+              };
+              open.onerror = () => reject(open.error);
+            }),
+        ),
+      );
+      expect(after).toEqual(['seq']);
     } finally {
       await second.close();
       rmSync(profileDir, { recursive: true, force: true });
