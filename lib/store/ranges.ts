@@ -228,7 +228,9 @@ function readRange(
 ): void {
   const rows: Row[] = [];
   let skip = opts.skip ?? 0;
-  const limit = typeof opts.limit === 'number' ? opts.limit : Number.POSITIVE_INFINITY;
+  // A limit below 1 is no limit to the adapter (a limit of 0 is left to the adapter itself).
+  const limit =
+    typeof opts.limit === 'number' && opts.limit > 0 ? opts.limit : Number.POSITIVE_INFINITY;
   /** Takes one stored record; false once `limit` rows are in. */
   const take = (record: StoredDoc): boolean => {
     if (record.deleted) return true;

@@ -106,6 +106,7 @@ describe('the notes database without the deleted-documents index', () => {
       { startkey: 'note:a:0009', endkey: 'note:a:0300', skip: 1, limit: 5 },
       { startkey: 'note:', endkey: 'note:\ufff0', skip: RANGE_BATCH - 3, limit: 20 },
       { limit: 3 },
+      { limit: -1, skip: 2 },
       { skip: 1000 },
       { key: 'note:b:0001', include_docs: true, conflicts: true },
       { key: 'note:a:0000' },
