@@ -9,10 +9,93 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { launchDossier, SAMPLE_URL, useDossier } from './harness';
+import { type DossierBrowser, launchDossier, SAMPLE_URL, useDossier } from './harness';
 import { clickDossier, dossierControl, painted, selectPhrase } from './page-helpers';
 
 const env = useDossier();
+
+/**
+ * Highlights "offshore fields" on the sample article in a browser on `profileDir`, then runs
+ * `before` (if any) and closes the browser.
+ */
+async function noteInProfile(
+  profileDir: string,
+  before?: (browser: DossierBrowser) => Promise<void>,
+): Promise<void> {
+  const first = await launchDossier(env.server, { profileDir });
+  const page = await first.context.newPage();
+  await page.goto(SAMPLE_URL);
+  await selectPhrase(page, 'offshore fields');
+  await clickDossier(page, 'button', 'Highlight');
+  await expect
+    .poll(async () => (await painted(page, 'dossier-note')).includes('offshore fields'))
+    .toBe(true);
+  await before?.(first);
+  await first.context.close();
+}
+
+/**
+ * Opens `profileDir` again and waits for the note of `noteInProfile` to be painted on the
+ * article; runs `then` (if any), closes the browser and removes the profile.
+ */
+async function seeNoteAgain(
+  profileDir: string,
+  then?: (browser: DossierBrowser) => Promise<void>,
+): Promise<void> {
+  const second = await launchDossier(env.server, { profileDir });
+  try {
+    const again = await second.context.newPage();
+    await again.goto(SAMPLE_URL);
+    await expect
+      .poll(async () => (await painted(again, 'dossier-note')).includes('offshore fields'), {
+        timeout: 10_000,
+      })
+      .toBe(true);
+    await then?.(second);
+  } finally {
+    await second.close();
+    rmSync(profileDir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * The indexes of the notes database's document store, read in Dossier's service worker; with
+ * `addOld`, after giving it PouchDB's `deleted,id` index as the adapter made it (the test hook
+ * of lib/store/ranges.ts, in an upgrade of its own).
+ */
+function notesIndexes(browser: DossierBrowser, addOld: boolean): Promise<string[]> {
+  return browser.worker.evaluate(
+    (add) =>
+      indexedDB.databases().then(
+        (all) =>
+          new Promise<string[]>((resolve, reject) => {
+            const notes = all.find((d) => d.name?.endsWith('-notes'));
+            const name = notes?.name ?? 'missing';
+            const open = add
+              ? indexedDB.open(name, (notes?.version ?? 0) + 1)
+              : indexedDB.open(name);
+            open.onupgradeneeded = () => {
+              const docs = open.transaction?.objectStore('docs');
+              const hook = IDBObjectStore.prototype as unknown as {
+                __dossierCreateIndex: IDBObjectStore['createIndex'];
+              };
+              if (docs) {
+                hook.__dossierCreateIndex.call(docs, 'deleted,id', ['deleted', 'id'], {
+                  unique: true,
+                });
+              }
+            };
+            open.onsuccess = () => {
+              const docs = open.result.transaction('docs').objectStore('docs');
+              resolve([...docs.indexNames]);
+              open.result.close();
+            };
+            open.onerror = () => reject(open.error);
+          }),
+      ),
+    addOld,
+  );
+}
 
 async function openArticle(): Promise<Page> {
   const page = await env.dossier.context.newPage();
@@ -96,98 +179,18 @@ describe('making notes', () => {
 
   it('shows every note after the browser is closed and the profile reopened', async () => {
     const profileDir = mkdtempSync(path.join(tmpdir(), 'dossier-reopen-'));
-    const first = await launchDossier(env.server, { profileDir });
-    const page = await first.context.newPage();
-    await page.goto(SAMPLE_URL);
-    await selectPhrase(page, 'offshore fields');
-    await clickDossier(page, 'button', 'Highlight');
-    await expect
-      .poll(async () => (await painted(page, 'dossier-note')).includes('offshore fields'))
-      .toBe(true);
-    await first.context.close();
-
-    const second = await launchDossier(env.server, { profileDir });
-    try {
-      const again = await second.context.newPage();
-      await again.goto(SAMPLE_URL);
-      await expect
-        .poll(async () => (await painted(again, 'dossier-note')).includes('offshore fields'), {
-          timeout: 10_000,
-        })
-        .toBe(true);
-    } finally {
-      await second.close();
-      rmSync(profileDir, { recursive: true, force: true });
-    }
+    await noteInProfile(profileDir);
+    await seeNoteAgain(profileDir);
   });
 
   it("keeps every note of a profile whose notes database has PouchDB's deleted,id index, and drops it", async () => {
     const profileDir = mkdtempSync(path.join(tmpdir(), 'dossier-old-index-'));
-    const first = await launchDossier(env.server, { profileDir });
-    const page = await first.context.newPage();
-    await page.goto(SAMPLE_URL);
-    await selectPhrase(page, 'offshore fields');
-    await clickDossier(page, 'button', 'Highlight');
-    await expect
-      .poll(async () => (await painted(page, 'dossier-note')).includes('offshore fields'))
-      .toBe(true);
-    // The index as an earlier Dossier had it (lib/store/ranges.ts keeps it from being created).
-    const before = await first.worker.evaluate(() => {
-      const lean = IDBObjectStore.prototype as unknown as {
-        __dossierCreateIndex: IDBObjectStore['createIndex'];
-      };
-      return indexedDB.databases().then(
-        (all) =>
-          new Promise<string[]>((resolve, reject) => {
-            const notes = all.find((d) => d.name?.endsWith('-notes'));
-            const open = indexedDB.open(notes?.name ?? 'missing', (notes?.version ?? 0) + 1);
-            open.onupgradeneeded = () => {
-              const docs = open.transaction?.objectStore('docs');
-              if (docs)
-                lean.__dossierCreateIndex.call(docs, 'deleted,id', ['deleted', 'id'], {
-                  unique: true,
-                });
-            };
-            open.onsuccess = () => {
-              const docs = open.result.transaction('docs').objectStore('docs');
-              resolve([...docs.indexNames]);
-              open.result.close();
-            };
-            open.onerror = () => reject(open.error);
-          }),
-      );
+    await noteInProfile(profileDir, async (first) => {
+      // The index as an earlier Dossier had it (lib/store/ranges.ts keeps it from being made).
+      expect(await notesIndexes(first, true)).toEqual(['deleted,id', 'seq']);
     });
-    expect(before).toEqual(['deleted,id', 'seq']);
-    await first.context.close();
-
-    const second = await launchDossier(env.server, { profileDir });
-    try {
-      const again = await second.context.newPage();
-      await again.goto(SAMPLE_URL);
-      await expect
-        .poll(async () => (await painted(again, 'dossier-note')).includes('offshore fields'), {
-          timeout: 10_000,
-        })
-        .toBe(true);
-      const after = await second.worker.evaluate(() =>
-        indexedDB.databases().then(
-          (all) =>
-            new Promise<string[]>((resolve, reject) => {
-              const notes = all.find((d) => d.name?.endsWith('-notes'));
-              const open = indexedDB.open(notes?.name ?? 'missing');
-              open.onsuccess = () => {
-                const docs = open.result.transaction('docs').objectStore('docs');
-                resolve([...docs.indexNames]);
-                open.result.close();
-              };
-              open.onerror = () => reject(open.error);
-            }),
-        ),
-      );
-      expect(after).toEqual(['seq']);
-    } finally {
-      await second.close();
-      rmSync(profileDir, { recursive: true, force: true });
-    }
+    await seeNoteAgain(profileDir, async (second) => {
+      expect(await notesIndexes(second, false)).toEqual(['seq']);
+    });
   });
 });
