@@ -28,12 +28,9 @@ import PouchDB, { type Database, type Existing } from 'pouchdb-core/lib/index.es
 import { changesHandler } from 'pouchdb-utils';
 import type { Annotation } from '../annotation';
 import { toStoreError } from './errors';
-import { rangesWithoutDeletedIndex } from './ranges';
+import { DOC_STORE, NOTES_SUFFIX, POUCH_IDB_PREFIX, rangesWithoutDeletedIndex } from './ranges';
 
 PouchDB.plugin(IndexedDbAdapter);
-
-/** The prefix PouchDB's IndexedDB adapter gives its databases' names. */
-const POUCH_IDB_PREFIX = '_pouch_';
 
 /**
  * Makes every read-write transaction on PouchDB's IndexedDB databases ask for `strict`
@@ -108,7 +105,7 @@ export function useNotesDatabaseOptions(options: { prefix?: string; adapter?: st
 
 /** Opens (creating if needed) the notes database named after the Dossier database `name`. */
 export function openNotesDatabase(name: string): NotesDatabase {
-  const db = new PouchDB<NoteBody>(`${name}-notes`, {
+  const db = new PouchDB<NoteBody>(`${name}${NOTES_SUFFIX}`, {
     adapter: databaseOptions.adapter ?? 'indexeddb',
     ...(databaseOptions.prefix ? { prefix: databaseOptions.prefix } : {}),
     // Old revisions' bodies are not kept (the revision tree is): a note edited a thousand
@@ -216,12 +213,12 @@ export function batchRevisionTrees(db: object): boolean {
   const readAll = () => {
     const asks = asked ?? [];
     asked = null;
-    open(['docs'], 'readonly', (error, txn) => {
+    open([DOC_STORE], 'readonly', (error, txn) => {
       if (error || !txn) {
         for (const [, callback] of asks) callback(error ?? missingDoc());
         return;
       }
-      const store = txn.objectStore('docs');
+      const store = txn.objectStore(DOC_STORE);
       for (const [id, callback] of asks) {
         const request = store.get(id);
         request.onsuccess = () => {
@@ -245,9 +242,6 @@ export function batchRevisionTrees(db: object): boolean {
 
 /** Below this many reads asked together, `batchExistingReads` leaves each read as it is. */
 const BATCH_READS_FROM = 32;
-
-/** The adapter's document store, where a write's existing documents are read from. */
-const DOC_STORE = 'docs';
 
 /** A read `batchExistingReads` answers for the adapter: what the adapter sets and reads. */
 interface HeldRead {

@@ -20,13 +20,21 @@
  */
 import { collectConflicts } from 'pouchdb-merge';
 
-/** The adapter's document store and the index this module does without. */
-const DOC_STORE = 'docs';
+/** The prefix PouchDB's IndexedDB adapter gives its databases' names. */
+export const POUCH_IDB_PREFIX = '_pouch_';
+
+/** The adapter's document store (where notes are, read and written). */
+export const DOC_STORE = 'docs';
+
+/** The index this module does without. */
 const DELETED_INDEX = 'deleted,id';
 
-/** True for the IndexedDB name of a notes database (`openNotesDatabase` names them). */
+/** What a notes database's name ends with (`openNotesDatabase` names it). */
+export const NOTES_SUFFIX = '-notes';
+
+/** True for the IndexedDB name of a notes database. */
 export function isNotesDatabase(name: string): boolean {
-  return name.startsWith('_pouch_') && name.endsWith('-notes');
+  return name.startsWith(POUCH_IDB_PREFIX) && name.endsWith(NOTES_SUFFIX);
 }
 
 /**

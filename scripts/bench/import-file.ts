@@ -1,12 +1,13 @@
 /**
  * The pieces of the import row (scripts/bench/notes-at-scale.ts): an import timed as the reader
  * makes it, from choosing the file in the popup's Import… to the popup saying it is imported,
- * and the two floors measured in the same profile just before it: the notes put bare into an
- * object store, and the notes as PouchDB's IndexedDB adapter stores them (its document layout,
- * its `docs` store with the unique `seq` index, the one index the notes database keeps
- * (lib/store/ranges.ts), one read of the chunk's stored ids first as Dossier makes the adapter
- * read them (lib/store/pouch.ts `batchExistingReads`), as many per strict transaction as the
- * store puts in one), which no change of Dossier's own code can go under.
+ * and the two floors measured just before it, in a fresh profile of their own (see
+ * notes-at-scale.ts): the notes put bare into an object store, and the notes as PouchDB's
+ * IndexedDB adapter stores them (its document layout, its `docs` store with the unique `seq`
+ * index, the one index the notes database keeps (lib/store/ranges.ts), one read of the chunk's
+ * stored ids first as Dossier makes the adapter read them (lib/store/pouch.ts
+ * `batchExistingReads`), as many per strict transaction as the store puts in one), which no
+ * change of Dossier's own code can go under.
  *
  * PouchDB's other browser adapter, pouchdb-adapter-idb (a `document-store` of revision trees
  * plus a `by-sequence` store of bodies), was measured against this one in the same profile

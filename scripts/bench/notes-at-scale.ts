@@ -27,9 +27,9 @@ export const notesAtScale: Scenario = {
     // once durable). Each run starts from an empty store (a fresh browser profile; the last
     // run is the browser the popup rows use, so it also seeds them). Baselines, in a browser of
     // their own just before (a fresh profile, as the import's is): the same records put into a
-    // bare object store (the browser's floor),
-    // and the notes as PouchDB's IndexedDB adapter lays them out, with the one unique index the
-    // notes database keeps (lib/store/ranges.ts): the floor of any import into that layout.
+    // bare object store (the browser's floor), and the notes as PouchDB's IndexedDB adapter lays
+    // them out, with the one unique index the notes database keeps (lib/store/ranges.ts): the
+    // floor of any import into that layout.
     server.set('www.csis.org/bench/popup', longPage(3_000));
     const seedNotes = generatedNotes(10_000, 500, {
       firstUrl: 'http://www.csis.org/bench/popup',
