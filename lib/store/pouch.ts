@@ -308,6 +308,16 @@ export function storedOnce<T>(record: T): T {
 }
 
 /**
+ * Whether key `a` sorts before key `b` in IndexedDB. Two strings (every document id) compare
+ * by their UTF-16 code units, as JavaScript's `<` compares them, without a call into the
+ * browser for each pair; any other key goes to `indexedDB.cmp`.
+ */
+export function keyBefore(a: IDBValidKey, b: IDBValidKey): boolean {
+  if (typeof a === 'string' && typeof b === 'string') return a < b;
+  return indexedDB.cmp(a, b) < 0;
+}
+
+/**
  * `txn` with its document store's `get` batched (see `batchExistingReads`), and each record it
  * puts with its body stored once (`storedOnce`).
  */
@@ -326,13 +336,13 @@ function withBatchedReads(txn: IDBTransaction): IDBTransaction {
       for (const [id, read] of reads) answer(read, store.get(id));
       return;
     }
-    // The smallest and largest id, in IndexedDB's order (one pass: sorting 10,000 ids with
-    // `indexedDB.cmp` took about 50 ms).
+    // The smallest and largest id, in IndexedDB's order, in one pass (sorting 10,000 ids with
+    // `indexedDB.cmp` took about 50 ms, and one pass of it 30).
     let [low] = first;
     let high = low;
     for (const [id] of reads) {
-      if (indexedDB.cmp(id, low) < 0) low = id;
-      else if (indexedDB.cmp(id, high) > 0) high = id;
+      if (keyBefore(id, low)) low = id;
+      else if (keyBefore(high, id)) high = id;
     }
     const limit = reads.length * 4;
     const keys = store.getAllKeys(IDBKeyRange.bound(low, high), limit);

@@ -6,7 +6,7 @@
  * note's body is stored once, never again as the adapter's rewritten copy for field indexes.
  */
 import { describe, expect, it, vi } from 'vitest';
-import { openNotesDatabase, storedOnce } from '../../../lib/store/pouch';
+import { keyBefore, openNotesDatabase, storedOnce } from '../../../lib/store/pouch';
 
 /** Counts the read-only transactions opened on the notes database while `work` runs. */
 async function readTransactions(work: () => Promise<unknown>): Promise<number> {
@@ -225,5 +225,25 @@ describe('the notes database', () => {
     // No body kept for its revision (a removal): its `data` is all there is.
     const removed = { id: 'note:p:x', rev: '2-b', revs: { '2-b': { deleted: 1 } }, data: { a: 1 } };
     expect(storedOnce(removed).data).toEqual({ a: 1 });
+  });
+
+  it('orders document ids as IndexedDB orders them, and leaves other keys to it', () => {
+    const ids = [
+      'note:https%3A%2F%2Fwww.csis.org%2Fa:1',
+      'note:https%3A%2F%2Fwww.csis.org%2Fa:10',
+      'note:https%3A%2F%2Fwww.csis.org%2Fb:2',
+      'note:',
+      'note:é',
+      'note:\uffff',
+      'note:😀',
+      'note:\ud800',
+      'Note:',
+      '',
+    ];
+    for (const a of ids) {
+      for (const b of ids) expect(keyBefore(a, b), `${a} < ${b}`).toBe(indexedDB.cmp(a, b) < 0);
+    }
+    expect(keyBefore(2, 10)).toBe(true);
+    expect(keyBefore('1', 2)).toBe(false);
   });
 });
