@@ -32,7 +32,7 @@ export interface Database {
     limit?: number;
     live?: false;
   }): Promise<{ results: { id: string; doc?: unknown }[]; last_seq: string | number }>;
-  changes(options: { since: 'now'; live: true }): ChangesFeed;
+  changes(options: { since: string | number; live: true }): ChangesFeed;
   allDocs(options: { startkey: string; endkey: string }): Promise<{ rows: { id: string }[] }>;
   allDocs(options: { keys: string[]; include_docs: true }): Promise<{
     rows: { key: string; doc?: (NoteDocument & { _rev: string }) | null; error?: string }[];
@@ -164,6 +164,13 @@ export function createReplicator(deps: ReplicatorDeps): Replicator {
   let retryTimer: ReturnType<typeof setTimeout> | null = null;
   let writeTimer: ReturnType<typeof setTimeout> | null = null;
   let retryDelay = deps.retryMs ?? 1_000;
+  /**
+   * Milliseconds before the cycle that reopens a change feed that died. Doubles (up to a
+   * minute) while feeds keep dying without telling anything, as behind a proxy that cuts long
+   * requests, so that such a network never brings a cycle a second; back to the first delay
+   * once a feed tells a change.
+   */
+  let feedDelay = deps.retryMs ?? 1_000;
   let watchers: { cancel(): void }[] = [];
   let inFlight: { cancel(): void }[] = [];
   let generation = 0;
@@ -182,6 +189,12 @@ export function createReplicator(deps: ReplicatorDeps): Replicator {
    * that reads from the server's checkpoint, as before.
    */
   let pushedThrough: number | undefined;
+  /**
+   * For each server database, the sequence through which the last completed cycle pulled it:
+   * where its change feed starts (`watch`), so that a change stored on the server after the
+   * pull read it and before the feed opened is still told.
+   */
+  let pulledThrough = new Map<string, string | number>();
   /**
    * The next cycle starts with a push whatever `pushedThrough` says (`syncNow`'s
    * `checkServer`). Taken by the cycle that starts next, so a request made while a cycle runs
@@ -281,6 +294,7 @@ export function createReplicator(deps: ReplicatorDeps): Replicator {
     const base = serverBase(cfg.server);
     const personal = deps.remote(`${base}/${cfg.database}`, cfg);
     let denied = 0;
+    const pulled = new Map<string, string | number>();
     // Notes synced as another user on this profile, which the reader chose to keep local
     // (lib/sync/switch.ts), go nowhere from here.
     const held = withheldFrom(await readWithheld(deps.local), cfg.user);
@@ -311,6 +325,7 @@ export function createReplicator(deps: ReplicatorDeps): Replicator {
       deps.quietly && (await largePull(personal)) ? await deps.quietly(pulling) : await pulling();
     failOn(pull);
     if (!current()) throw stalled(0);
+    remember(pulled, cfg.database, pull);
     progressed();
     // From here a local write is told after the sequence below is read, or is counted in it.
     pushing = true;
@@ -339,9 +354,11 @@ export function createReplicator(deps: ReplicatorDeps): Replicator {
       // Only notes come back: not the team's design document (its validation function).
       const back = await replicate(db, deps.local, { ...PULL, filter: isNote });
       failOn(back);
+      remember(pulled, team.database, back);
       denied += out.doc_write_failures;
       progressed();
     }
+    if (current()) pulledThrough = pulled;
     return denied;
   };
 
@@ -374,13 +391,26 @@ export function createReplicator(deps: ReplicatorDeps): Replicator {
     if (watchers.length > 0 || destroyed) return;
     const base = serverBase(cfg.server);
     for (const name of [cfg.database, ...cfg.teams.map((t) => t.database)]) {
-      const feed = deps.remote(`${base}/${name}`, cfg).changes({ since: 'now', live: true });
+      // From where the last cycle's pull read (else from now): what reached the server since is
+      // told at once, and is then pulled.
+      const since = pulledThrough.get(name) ?? 'now';
+      const feed = deps.remote(`${base}/${name}`, cfg).changes({ since, live: true });
       feed.on('change', () => {
+        feedDelay = deps.retryMs ?? 1_000;
         if (mine === generation) void syncNow();
       });
       feed.on('error', () => {
-        // The feed died with the server; the retry after the failed cycle starts a new one.
+        // The feed died with the server (or the network). A device with nothing to send runs no
+        // cycle that could fail and be retried, and would hear of other devices' notes only at
+        // the next alarm: a cycle is run soon, and the first one that succeeds opens a new feed
+        // (while the server is still away, it fails and is retried like any other).
         watchers = watchers.filter((w) => w !== feed);
+        if (mine !== generation || destroyed || retryTimer) return;
+        retryTimer = setTimeout(() => {
+          retryTimer = null;
+          void syncNow();
+        }, feedDelay);
+        feedDelay = Math.min(feedDelay * 2, MAX_RETRY_MS);
       });
       watchers.push(feed);
     }
@@ -435,7 +465,9 @@ export function createReplicator(deps: ReplicatorDeps): Replicator {
       config = next;
       deniedTotal = 0;
       pushedThrough = undefined;
+      pulledThrough = new Map();
       retryDelay = deps.retryMs ?? 1_000;
+      feedDelay = deps.retryMs ?? 1_000;
       if (!next) {
         set({ type: 'stop' });
         return state;
@@ -477,6 +509,19 @@ function stalled(ms: number): Error {
 /** A sequence when it is a number (PouchDB's local adapters), else undefined. */
 function sequence(value: unknown): number | undefined {
   return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
+}
+
+/**
+ * Keeps in `pulled` the sequence through which `result` (a pull) read server database
+ * `database`: a number on the test server and PouchDB, an opaque text on CouchDB.
+ */
+function remember(
+  pulled: Map<string, string | number>,
+  database: string,
+  result: ReplicationResult,
+): void {
+  const seq = result.last_seq;
+  if (typeof seq === 'string' || typeof seq === 'number') pulled.set(database, seq);
 }
 
 /** Everything but design documents (a server's own, which only its admins may write). */

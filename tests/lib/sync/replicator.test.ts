@@ -13,7 +13,12 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { personalDatabase, type SyncConfig } from '../../../lib/sync/config';
 import { editRefusal } from '../../../lib/sync/documents';
 import { openRemote, replicate } from '../../../lib/sync/remote';
-import { createReplicator, type Database, type Replicator } from '../../../lib/sync/replicator';
+import {
+  type ChangesFeed,
+  createReplicator,
+  type Database,
+  type Replicator,
+} from '../../../lib/sync/replicator';
 import type { SyncState } from '../../../lib/sync/state';
 import { notesAtSwitch, withholdFor } from '../../../lib/sync/switch';
 import { applyCouchSetup, teamDatabase } from '../../../scripts/couch/setup';
@@ -126,6 +131,46 @@ function countingRemote() {
   return { remote, asked };
 }
 
+/**
+ * Opens remote databases as the controller does, except that each live change feed opens only
+ * once `release` is called (until then the controller holds a feed that says nothing): the
+ * moment between a cycle's pull and its feed's start, held open.
+ */
+function heldFeeds() {
+  let release = () => {};
+  const released = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  const remote = (url: string, config: SyncConfig): Database => {
+    const db = openRemote(url, config) as unknown as Database;
+    const changes = db.changes.bind(db) as (options: object) => unknown;
+    db.changes = ((options: { live?: boolean }) => {
+      if (!options.live) return changes(options);
+      const listeners: [event: 'change' | 'error', listener: (value: unknown) => void][] = [];
+      let feed: ChangesFeed | undefined;
+      let cancelled = false;
+      void released.then(() => {
+        if (cancelled) return;
+        feed = changes(options) as ChangesFeed;
+        for (const [event, listener] of listeners) feed.on(event, listener);
+      });
+      const held: ChangesFeed = {
+        on(event, listener) {
+          listeners.push([event, listener]);
+          return held;
+        },
+        cancel() {
+          cancelled = true;
+          feed?.cancel();
+        },
+      };
+      return held;
+    }) as Database['changes'];
+    return db;
+  };
+  return { remote, release: () => release() };
+}
+
 /** A device made with a counting remote, with `asked()` giving and clearing what it asked. */
 function counted<T extends object>(made: T & { counting: ReturnType<typeof countingRemote> }) {
   return {
@@ -185,6 +230,23 @@ describe('the replication controller', () => {
     });
   }, 60_000);
 
+  it('hears of a note that reached the server after its pull and before its change feed opened', async () => {
+    const a = device(alice, 'pa');
+    const held = heldFeeds();
+    const b = device(alice, 'pa', {}, undefined, { remote: held.remote, asked: [] });
+    expect((await b.replicator.configure(b.config)).kind).toBe('up-to-date');
+    // B has pulled and is opening its feed; A's note reaches the server meanwhile.
+    const between = freshName('between');
+    await a.local.put(note(between, `between ${between}`));
+    expect((await a.replicator.configure(a.config)).kind).toBe('up-to-date');
+    held.release();
+    // Nobody asks B: its feed, opened from where its pull read, tells it.
+    await vi.waitFor(async () => expect(await texts(b.local)).toContain(`between ${between}`), {
+      timeout: 15_000,
+      interval: 100,
+    });
+  }, 60_000);
+
   it('keeps both edits made offline and converges on the same note on both devices', async () => {
     const a = device(alice, 'pa');
     const b = device(alice, 'pa');
@@ -241,6 +303,55 @@ describe('the replication controller', () => {
     await b.replicator.configure(b.config);
     expect(await texts(b.local)).toContain(`written while the server was down ${id}`);
   }, 60_000);
+
+  it('hears of notes again by itself when the server comes back while it had nothing to send', async () => {
+    const a = device(alice, 'pa');
+    const b = device(alice, 'pa');
+    expect((await b.replicator.configure(b.config)).kind).toBe('up-to-date');
+    // B is idle, its change feed open; the server goes away and comes back.
+    await couch.stop();
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    await couch.restart();
+    const after = freshName('after');
+    await a.local.put(note(after, `after the restart ${after}`));
+    expect((await a.replicator.configure(a.config)).kind).toBe('up-to-date');
+    // Nobody asks B: it reopened its feed by itself, and the feed tells it.
+    await vi.waitFor(
+      async () => expect(await texts(b.local)).toContain(`after the restart ${after}`),
+      {
+        timeout: 15_000,
+        interval: 100,
+      },
+    );
+  }, 60_000);
+
+  it('reopens a change feed that keeps dying less and less often, not in a loop', async () => {
+    // Behind a proxy that cuts every long request: each feed dies as soon as it opens, while
+    // the cycles themselves succeed.
+    const dying = (url: string, config: SyncConfig): Database => {
+      const db = openRemote(url, config) as unknown as Database;
+      const changes = db.changes.bind(db) as (options: object) => unknown;
+      db.changes = ((options: { live?: boolean }) => {
+        if (!options.live) return changes(options);
+        const feed: ChangesFeed = {
+          on(event, listener) {
+            if (event === 'error') setTimeout(() => listener(new Error('cut by a proxy')), 0);
+            return feed;
+          },
+          cancel() {},
+        };
+        return feed;
+      }) as Database['changes'];
+      return db;
+    };
+    const b = device(alice, 'pa', {}, undefined, { remote: dying, asked: [] });
+    expect((await b.replicator.configure(b.config)).kind).toBe('up-to-date');
+    await new Promise((resolve) => setTimeout(resolve, 3_000));
+    // Waits of 0.2, 0.4, 0.8 and 1.6 s: at most five cycles in three seconds, not fifteen.
+    const cycles = b.states.filter((state) => state.kind === 'syncing').length;
+    expect(cycles).toBeGreaterThanOrEqual(2);
+    expect(cycles).toBeLessThanOrEqual(6);
+  }, 30_000);
 
   it('catches up after a replication cut short, with no note lost or doubled', async () => {
     const owner = await newReader();
