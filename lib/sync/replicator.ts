@@ -377,13 +377,18 @@ export function createReplicator(deps: ReplicatorDeps): Replicator {
     return (there.doc_count ?? 0) - (here.doc_count ?? 0) > LARGE_PULL;
   };
 
-  const scheduleRetry = () => {
-    if (retryTimer || destroyed) return;
+  /** Runs a cycle after `ms`, unless one is already due; returns whether it set one. */
+  const cycleLater = (ms: number): boolean => {
+    if (retryTimer || destroyed) return false;
     retryTimer = setTimeout(() => {
       retryTimer = null;
       void syncNow();
-    }, retryDelay);
-    retryDelay = Math.min(retryDelay * 2, MAX_RETRY_MS);
+    }, ms);
+    return true;
+  };
+
+  const scheduleRetry = () => {
+    if (cycleLater(retryDelay)) retryDelay = Math.min(retryDelay * 2, MAX_RETRY_MS);
   };
 
   /** Long-polls the server's changes so that another device's note arrives at once. */
@@ -405,12 +410,9 @@ export function createReplicator(deps: ReplicatorDeps): Replicator {
         // the next alarm: a cycle is run soon, and the first one that succeeds opens a new feed
         // (while the server is still away, it fails and is retried like any other).
         watchers = watchers.filter((w) => w !== feed);
-        if (mine !== generation || destroyed || retryTimer) return;
-        retryTimer = setTimeout(() => {
-          retryTimer = null;
-          void syncNow();
-        }, feedDelay);
-        feedDelay = Math.min(feedDelay * 2, MAX_RETRY_MS);
+        if (mine === generation && cycleLater(feedDelay)) {
+          feedDelay = Math.min(feedDelay * 2, MAX_RETRY_MS);
+        }
       });
       watchers.push(feed);
     }
