@@ -8,8 +8,8 @@
  * `TextualBody` with `purpose: "commenting"` and each tag as a `TextualBody` with
  * `purpose: "tagging"`. The colour travels the standard way, as the target's `styleClass`
  * (`dossier-note-<colour>`) with a matching `CssStylesheet`. What the model has no word for
- * (page title, site, author, published date; where a note came from) goes in `dossier:page`
- * and `dossier:origin`. A teammate's note names its writer as the standard `creator`
+ * (page title, site, author, published date; where a note came from; a note's place in a PDF
+ * report) goes in `dossier:page`, `dossier:origin` and `dossier:pdf`. A teammate's note names its writer as the standard `creator`
  * (`{ type: "Person", name }`); the reader's own notes carry no creator. `@context` stays exactly `http://www.w3.org/ns/anno.jsonld`; a JSON-LD
  * processor reads `dossier:…` as absolute IRIs, so the properties survive expansion, and plain
  * JSON readers ignore them.
@@ -21,7 +21,7 @@
  * - A `TextQuoteSelector` is required: without the quoted text Dossier cannot find the passage.
  * - A missing `TextPositionSelector` becomes `{ start: 0, end: 0 }`, an empty hint that never
  *   matches a quote, so anchoring goes straight to the quote search. Nothing is invented.
- * - Ids: `urn:uuid:X` and bare UUIDs are kept; any other id (a Hypothesis URL) is turned into
+ * - Ids: `urn:uuid:X` and bare UUIDs are kept (in lower case); any other id (a Hypothesis URL) is turned into
  *   a UUID derived from it, so importing the same file twice gives the same ids. An annotation
  *   without an id gets one derived from its page, quote, note and time.
  * - Bodies without a purpose, and `commenting`/`describing`/`replying` bodies, become the note
@@ -73,6 +73,7 @@ export interface W3CAnnotation {
   stylesheet: { type: 'CssStylesheet'; value: string };
   'dossier:page': Omit<PageRef, 'url'>;
   'dossier:origin'?: Annotation['origin'];
+  'dossier:pdf'?: Annotation['pdf'];
   /** Only on a teammate's note: who wrote it. */
   creator?: { type: 'Person'; name: string };
 }
@@ -140,6 +141,7 @@ export function toW3CAnnotation(a: Annotation, now: Date): W3CAnnotation {
     'dossier:page': page,
   };
   if (a.origin) out['dossier:origin'] = a.origin;
+  if (a.pdf) out['dossier:pdf'] = a.pdf;
   if (a.author !== undefined) out.creator = { type: 'Person', name: a.author };
   return out;
 }
@@ -222,6 +224,8 @@ function w3cFieldName(path: string): string {
     ['note', 'body (the note)'],
     ['tags', 'body (a tag)'],
     ['origin', 'dossier:origin'],
+    ['pdf.', 'dossier:pdf.'],
+    ['pdf', 'dossier:pdf'],
     ['author', 'creator'],
   ];
   for (const [from, to] of renames) {
@@ -409,6 +413,7 @@ function normalise(raw: unknown, index: number, errors: ErrorList): unknown {
     updated: raw.modified ?? raw.updated ?? raw.created,
   };
   if (raw['dossier:origin'] !== undefined) candidate.origin = raw['dossier:origin'];
+  if (raw['dossier:pdf'] !== undefined) candidate.pdf = raw['dossier:pdf'];
   if (rawPage !== undefined && raw.creator !== undefined) {
     const creator = asList(raw.creator)[0];
     candidate.author = isObject(creator) ? (creator.name ?? creator.nickname) : creator;
