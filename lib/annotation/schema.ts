@@ -62,11 +62,15 @@ export const isoDateTime = v.pipe(
   v.check(isIsoDateTime, 'must be an ISO 8601 date and time such as 2024-05-01T12:00:00.000Z'),
 );
 
-/** A note's id. */
+/**
+ * A note's id, in lower case: a UUID's letters may be written in either case (RFC 9562), and
+ * the store compares ids exactly, so a file naming a note in capitals must name the same note.
+ */
 export const uuid = v.pipe(
   v.string('must be text'),
   v.maxLength(64, 'is too long for an id'),
   v.check(isUuid, 'must be a UUID such as 3f2b8c1e-9d4a-4b7e-8f00-5a6b7c8d9e0f'),
+  v.toLowerCase(),
 );
 
 const offset = v.pipe(

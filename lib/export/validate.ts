@@ -109,7 +109,11 @@ function issueMessage(issue: v.BaseIssue<unknown>): string {
   if (objectIssue && issue.expected === 'never') return 'is not a field Dossier knows';
   if (issue.received === 'undefined' && (issue.path?.length ?? 0) > 0) return 'is missing';
   if (objectIssue) return `must be an object (got ${kindOf(issue.input)})`;
-  return `${issue.message} (got ${describeValue(issue.input)})`;
+  // A check made on a whole record and forwarded to one of its fields (the page's address)
+  // has the record as its input: the value named is the field's.
+  const at = issue.path?.at(-1);
+  const got = at && 'value' in at ? at.value : issue.input;
+  return `${issue.message} (got ${describeValue(got)})`;
 }
 
 /**
