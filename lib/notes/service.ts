@@ -229,11 +229,11 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
         }
         const db = await options.db();
         const empty = (await countAnnotations(db)) === 0;
-        const report = await importAll(
-          db,
-          annotations,
-          empty ? { mode: 'replace', trash, now: now() } : { mode: 'merge', now: now() },
-        );
+        const report = await importAll(db, annotations, {
+          mode: empty ? 'replace' : 'merge',
+          trash,
+          now: now(),
+        });
         announce('*', { kind: 'reload' });
         return report;
       }),

@@ -163,6 +163,12 @@ export async function importFile(deps: ImportDeps, text: string): Promise<Import
       `${thousands(n)} kept your version; the file's ${n === 1 ? 'version is' : 'versions are'} in the trash.`,
     );
   }
+  if (report.trashRestored) {
+    const n = report.trashRestored;
+    sentences.push(
+      `${countNotes(n)} deleted in the backup ${n === 1 ? 'is' : 'are'} back in the trash.`,
+    );
+  }
   if (report.teammates) {
     const n = report.teammates;
     sentences.push(

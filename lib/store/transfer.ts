@@ -13,7 +13,7 @@ import type { Annotation } from '../annotation';
 import { compareTimes } from '../annotation/order';
 import { trashEntryOf } from './annotations';
 import { asideId } from './aside';
-import { noteForViews, ownAuthor } from './authors';
+import { isTeammates, noteForViews, ownAuthor } from './authors';
 import { StoreError } from './errors';
 import { normaliseAnnotation } from './normalise';
 import { ALL_NOTES, type NoteDoc, noteDocId, pageDocRange, readDocs } from './pouch';
@@ -49,7 +49,7 @@ export async function exportAll(db: DossierDB): Promise<StoreSnapshot> {
 /** Where the next page of `exportPage` starts; opaque to callers (they pass it back). */
 export type ExportCursor = string;
 
-/** One page of the whole store: some notes, or some trash, and where to go on. */
+/** One page of the whole store: some notes and some trash, and where to go on. */
 export interface ExportPage {
   annotations: Annotation[];
   trash: TrashedAnnotation[];
@@ -67,70 +67,51 @@ const EXPORT_BATCH = 200;
 
 /**
  * The store, a page at a time, so that a whole-library action (back up, export everything)
- * never needs one message larger than the browser allows: notes first (in document id order,
- * so page by page), then the trash, each page holding about `budget` characters (always at
- * least one record). A note saved between two pages is in the backup or not, but no note is
- * read twice or skipped.
+ * never needs one message larger than the browser allows: notes and trash entries in one pass
+ * in document id order (so page by page), each page holding about `budget` characters (always
+ * at least one record). Each document is read once, as a note or as a trash entry, whatever
+ * the reader does between two pages: a note deleted, restored or deleted for good meanwhile is
+ * never given twice, and no other is skipped. A note saved between two pages is in the backup
+ * or not.
  */
 export async function exportPage(
   db: DossierDB,
   cursor: ExportCursor | null,
   budget: number,
 ): Promise<ExportPage> {
-  let at = parseCursor(cursor);
+  // The first id after the last one read: the smallest string greater than it.
+  let from = cursor === null ? ALL_NOTES.startkey : `${parseCursor(cursor)}\u0000`;
   const page: ExportPage = { annotations: [], trash: [], next: null };
   let used = 0;
   for (;;) {
     const rows = await db.notes.allDocs({
       include_docs: true,
-      startkey: at.key ?? ALL_NOTES.startkey,
+      startkey: from,
       endkey: ALL_NOTES.endkey,
-      skip: at.key === null ? 0 : 1,
       limit: EXPORT_BATCH,
     });
     for (const row of rows.rows) {
       const doc = (row as { doc?: NoteDoc }).doc;
       if (doc?.type !== 'note') continue;
-      if (at.kind === 'notes' && !doc.trashed) {
-        page.annotations.push(noteForViews(doc));
-        used += sizeOf(doc.note);
-      } else if (at.kind === 'trash' && doc.trashed) {
-        page.trash.push(trashEntryOf(doc));
-        used += sizeOf(doc.note);
-      } else continue;
+      if (doc.trashed) page.trash.push(trashEntryOf(doc));
+      else page.annotations.push(noteForViews(doc));
+      used += sizeOf(doc.note);
       if (used >= budget) {
-        page.next = JSON.stringify({ kind: at.kind, key: row.id });
+        page.next = JSON.stringify({ after: row.id });
         return page;
       }
     }
     const last = rows.rows.at(-1);
-    if (rows.rows.length === EXPORT_BATCH && last) {
-      at = { kind: at.kind, key: last.id };
-      continue;
-    }
-    if (at.kind === 'trash') return page;
-    at = { kind: 'trash', key: null };
-    if (used > 0) {
-      page.next = JSON.stringify(at);
-      return page;
-    }
+    if (rows.rows.length < EXPORT_BATCH || !last) return page;
+    from = `${last.id}\u0000`;
   }
 }
 
-function parseCursor(cursor: ExportCursor | null): {
-  kind: 'notes' | 'trash';
-  key: string | null;
-} {
-  if (cursor === null) return { kind: 'notes', key: null };
+/** The last document id a cursor says was read. */
+function parseCursor(cursor: ExportCursor): string {
   try {
-    const parsed = JSON.parse(cursor) as { kind?: unknown; key?: unknown };
-    const key = parsed.key ?? null;
-    if (
-      (parsed.kind === 'notes' || parsed.kind === 'trash') &&
-      (key === null || typeof key === 'string')
-    ) {
-      return { kind: parsed.kind, key };
-    }
+    const parsed = JSON.parse(cursor) as { after?: unknown };
+    if (typeof parsed.after === 'string') return parsed.after;
   } catch {
     // Refused below.
   }
@@ -138,17 +119,18 @@ function parseCursor(cursor: ExportCursor | null): {
 }
 
 /**
- * `merge` adds to what is stored (the usual import); `replace` (restoring a backup into a store
- * with no notes) does the same and also restores the backup's trash. Neither ever clears or
- * deletes anything: a restore that fails half-way, or one started by mistake over a store that
- * only has notes in the trash, leaves every stored note and trash entry where it was.
+ * `merge` adds to what is stored (the usual import); `replace` names a restore of a backup into
+ * a store with no notes. Both restore the backup's trash (entries whose note is not already
+ * there, live or deleted), and neither ever clears or deletes anything: a restore that fails
+ * half-way, or one started by mistake over a store that only has notes in the trash, leaves
+ * every stored note and trash entry where it was.
  */
 export type ImportMode = 'merge' | 'replace';
 
 /** Options of `importAll`. */
 export interface ImportOptions {
   mode?: ImportMode;
-  /** Trash entries to restore; only used with `mode: 'replace'`. */
+  /** Trash entries to restore (a backup's). */
   trash?: readonly TrashedAnnotation[];
   /** The time of the import: an `updated` later than this (plus a day) is not trusted. */
   now?: Date;
@@ -194,7 +176,7 @@ export interface ImportReport {
   updated: number;
   duplicates: ImportDuplicate[];
   stale: ImportStale[];
-  /** Trash entries written (`replace` mode). */
+  /** Trash entries written (a backup's deleted notes that were not there yet). */
   trashRestored: number;
   /**
    * Teammates' notes in the file (records naming an `author`), left out: only the team's
@@ -210,16 +192,32 @@ const FUTURE_SLACK_MS = 24 * 60 * 60 * 1000;
 /** True when two versions of a note say the same thing (an import of it changes nothing). */
 function sameVersion(a: Annotation, b: Annotation): boolean {
   return (
-    contentKey(a) === contentKey(b) &&
+    a.page.url === b.page.url &&
+    a.quote.exact === b.quote.exact &&
+    a.note === b.note &&
     a.colour === b.colour &&
     a.tags.length === b.tags.length &&
     a.tags.every((t, i) => t === b.tags[i])
   );
 }
 
-/** Identity of a note's content: the same page, the same quoted words, the same note. */
+/**
+ * Identity of a note's content: the same page, the same quoted words at the same place (the
+ * words around them, their position, the PDF page), the same note. The place counts because a
+ * reader may highlight the same words twice where an article repeats them; those are two notes.
+ */
 function contentKey(note: Annotation): string {
-  return JSON.stringify([note.page.url, note.quote.exact, note.note]);
+  const { quote, position } = note;
+  return JSON.stringify([
+    note.page.url,
+    quote.exact,
+    quote.prefix,
+    quote.suffix,
+    position.start,
+    position.end,
+    note.pdf?.page ?? null,
+    note.note,
+  ]);
 }
 
 /** Rejects what would break the store or its indexes, naming the entry (1-based) and why. */
@@ -276,7 +274,7 @@ export async function importAll(
   records.forEach((record, i) => {
     checkRecord(record, i + 1);
   });
-  const trash = mode === 'replace' ? (options.trash ?? []) : [];
+  const trash = options.trash ?? [];
   trash.forEach((entry, i) => {
     if (typeof entry?.deletedAt !== 'string') {
       throw new StoreError(
@@ -338,7 +336,12 @@ export async function importAll(
     byId.set(note.id, { note, in: where });
     byContent.set(contentKey(note), { id: note.id, in: where });
   };
-  for (const doc of docs.values()) if (!doc.trashed) remember(doc.note, 'store');
+  // Notes in the trash, by id: a record with such an id is that note again, never a second one.
+  const trashedById = new Map<string, NoteDoc>();
+  for (const doc of docs.values()) {
+    if (doc.trashed) trashedById.set(doc.note.id, doc);
+    else remember(doc.note, 'store');
+  }
 
   // Every document written, by id: its new body, and what was stored (for the rollback).
   const writes = new Map<string, DocWrite>();
@@ -355,7 +358,10 @@ export async function importAll(
     }
     return id;
   };
-  /** A live note's document; a trashed version already there is kept aside when it is newer. */
+  /**
+   * A live note's document; a trashed version already there (the reader's own: a teammate's is
+   * never overwritten, see below) is kept aside when it is newer.
+   */
   const putLive = (note: Annotation) => {
     const docId = noteDocId(note.page.url, note.id);
     const there = writes.get(docId)?.next ?? docs.get(docId);
@@ -366,7 +372,11 @@ export async function importAll(
     write(docId, { type: 'note', note, ...(author !== undefined ? { author } : ownAuthor()) });
   };
 
-  incoming.forEach((note, index) => {
+  // Positions in `records`, as the report names them (teammates' records are left out above).
+  const positions = records.flatMap((record, i) => (record.author === undefined ? [i] : []));
+
+  incoming.forEach((note, at) => {
+    const index = positions[at] ?? at;
     const known = byId.get(note.id);
     if (known) {
       if (sameVersion(note, known.note)) {
@@ -391,6 +401,14 @@ export async function importAll(
       putLive(note);
       remember(note, 'batch');
       report.updated += 1;
+      return;
+    }
+    // The id of a note in the trash: the file's record is that note again. It comes back only
+    // on its own page and in the reader's own name; otherwise the trash keeps the deleted note
+    // (restorable) and the file's version goes beside it.
+    const deleted = trashedById.get(note.id);
+    if (deleted && (isTeammates(deleted) || deleted.note.page.url !== note.page.url)) {
+      report.stale.push({ index, id: note.id, trashedAs: putAside(note) });
       return;
     }
     const twin = byContent.get(contentKey(note));
@@ -418,7 +436,7 @@ export async function importAll(
     const annotation = normaliseAnnotation(entry.annotation);
     const docId = noteDocId(annotation.page.url, annotation.id);
     // The live note wins over its trashed copy; an entry already in the trash stays as is.
-    if (byId.has(annotation.id) || taken(docId)) continue;
+    if (byId.has(annotation.id) || trashedById.has(annotation.id) || taken(docId)) continue;
     write(docId, {
       type: 'note',
       note: annotation,

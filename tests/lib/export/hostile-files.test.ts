@@ -400,12 +400,30 @@ const ROWS: Row[] = [
     after: 'unchanged',
   },
   {
-    name: "the trashed note's id, live in the file",
+    // The deleted note is on page B, the file's record on page A: two documents would hold one
+    // note id (the next backup refused, the deleted note no longer restorable).
+    name: "the trashed note's id, live in the file on another page",
     file: () => backupOf([{ ...fileNote(1), id: uuid(3) }]),
-    message: /^Imported 1 note\.$/,
+    message: /^Imported 0 notes\. 1 kept your version; the file's version is in the trash\.$/,
     after: (before, after) => {
       keptEverything(before, after);
+      expect(after.annotations).toEqual(before.annotations);
+      expect(after.trash.map((t) => t.annotation.note).sort()).toEqual([
+        'file note 1',
+        'in the trash',
+      ]);
+      const ids = after.trash.map((t) => t.annotation.id);
+      expect(new Set(ids).size).toBe(ids.length);
+    },
+  },
+  {
+    name: "the trashed note's id, live in the file on its own page (it comes back)",
+    file: () => backupOf([{ ...fileNote(1), id: uuid(3), page: PAGE_B }]),
+    message: /^Imported 1 note\.$/,
+    after: (before, after) => {
+      for (const note of before.annotations) expect(after.annotations).toContainEqual(note);
       expect(after.annotations).toHaveLength(3);
+      expect(after.annotations.find((a) => a.id === uuid(3))?.note).toBe('file note 1');
     },
   },
   {

@@ -132,7 +132,10 @@ describe('backing up and importing', () => {
 
     const fresh = createNotesService({ db: () => openDossierDb({ name: 'restored' }) });
     const result = await importFile(fresh, file);
-    expect(result).toEqual({ ok: true, message: 'Imported 1 note.' });
+    expect(result).toEqual({
+      ok: true,
+      message: 'Imported 1 note. 1 note deleted in the backup is back in the trash.',
+    });
     expect(await fresh.all()).toEqual(before);
   });
 
