@@ -8,6 +8,7 @@
  * first choice offered.
  */
 import { useEffect, useState } from 'preact/hooks';
+import { normaliseTag } from '../../lib/annotation/rules';
 import type { RequestOf, SyncStatus } from '../../lib/protocol';
 import type { SyncApi } from '../../lib/sync/api';
 import { describeState } from '../../lib/sync/state';
@@ -85,13 +86,22 @@ export function SyncSettings({ api, refreshMs = 2_000 }: SyncSettingsProps) {
     const problem = checkServer(server);
     if (problem) return setError(problem);
     if (!user.trim()) return setError('Give your user name on the server.');
+    const named = teams.filter((t) => t.database.trim());
+    // A row left without its tag would share every note: "All my notes" must be ticked for it.
+    const untagged = named.find((t) => !t.all && !normaliseTag(t.tag));
+    if (untagged) {
+      return setError(
+        `Give the tag of the notes to share with ${untagged.database.trim()}, or tick "All my notes".`,
+      );
+    }
     const settings: RequestOf<'sync/configure'> = {
       server: server.trim(),
       user: user.trim(),
       ...(password ? { password } : {}),
-      teams: teams
-        .filter((t) => t.database.trim())
-        .map((t) => ({ database: t.database.trim(), tag: t.all ? null : t.tag.trim() || null })),
+      teams: named.map((t) => ({
+        database: t.database.trim(),
+        tag: t.all ? null : normaliseTag(t.tag),
+      })),
     };
     setPending(null);
     void act(async () => {

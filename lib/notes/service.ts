@@ -92,9 +92,9 @@ export interface NotesService {
   importAll(annotations: Annotation[], trash: TrashedAnnotation[]): Promise<ImportReport>;
   /**
    * Permanently removes notes deleted before `olderThan` (the reader's retention setting), so
-   * the trash does not grow for ever. Returns how many were removed.
+   * the trash does not grow for ever; the notes in `keep` stay. Returns how many were removed.
    */
-  purgeTrash(olderThan: Date): Promise<number>;
+  purgeTrash(olderThan: Date, keep?: ReadonlySet<string>): Promise<number>;
 }
 
 const DELETED = 'This note was deleted, perhaps in another tab. Undo can bring it back.';
@@ -237,7 +237,8 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
         announce('*', { kind: 'reload' });
         return report;
       }),
-    purgeTrash: (olderThan) => serial(async () => purgeTrash(await options.db(), olderThan)),
+    purgeTrash: (olderThan, keep) =>
+      serial(async () => purgeTrash(await options.db(), olderThan, keep)),
     mergeTags: (sources, into) =>
       serial(async () => {
         const change = await mergeTags(await options.db(), sources, into, { now: now() });

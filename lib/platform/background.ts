@@ -219,7 +219,17 @@ export function startBackground(): void {
     { authorize: (type, sender) => refusal(type, caller(sender)) },
   );
 
-  scheduleTrashPurge({ purge: (olderThan) => notes.purgeTrash(olderThan), loadSettings });
+  scheduleTrashPurge({
+    purge: async (olderThan) => {
+      // What a sync notice says is in the trash stays there the reader's full retention time
+      // from that notice: a conflict's versions carry their edits' times, which may be older.
+      const told = (await sync.notices().catch(() => []))
+        .filter((notice) => notice.at >= olderThan.getTime())
+        .map((notice) => notice.restoreId);
+      return notes.purgeTrash(olderThan, new Set(told));
+    },
+    loadSettings,
+  });
   // A file an import left in the hand-off database and never took (the worker stopped).
   void dropStaleFiles().catch(() => undefined);
 

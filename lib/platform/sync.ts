@@ -9,7 +9,7 @@
 import { browser } from 'wxt/browser';
 import type { Annotation } from '../annotation';
 import type { RequestOf, SyncNotice, SyncState, SyncStatus } from '../protocol';
-import { type NotesDatabase, readAfterwards, setSignedInUser } from '../store';
+import { type NotesDatabase, readAfterwards, setLastSignedInUser, setSignedInUser } from '../store';
 import { parseSyncConfig, personalDatabase, type SyncConfig } from '../sync/config';
 import {
   asideNotice,
@@ -96,24 +96,28 @@ export function startSync(local: () => Promise<Database | null>): SyncService {
   };
 
   const ready = (async () => {
-    const stored = await browser.storage.local.get([CONFIG_KEY, STATE_KEY]);
+    const stored = await browser.storage.local.get([CONFIG_KEY, STATE_KEY, SYNCED_AS_KEY]);
     config = parseSyncConfig(stored[CONFIG_KEY]);
     // The store tells the reader's notes from teammates' by this name: set before any sync.
+    // With sync off, the name it last synced under still marks the reader's own notes.
     setSignedInUser(config?.user);
+    const syncedAs = stored[SYNCED_AS_KEY];
+    setLastSignedInUser(typeof syncedAs === 'string' ? syncedAs : undefined);
     saved = parseState(stored[STATE_KEY]);
     const db = await local().catch(() => null);
     if (!db) return;
     database = db;
+    const access = config !== null && (await hasAccess(config.server));
     replicator = createReplicator({
       local: db,
       remote: openRemote,
       replicate,
       // A large pull is read back by the change feed once, when it ends (lib/store/quiet.ts).
       quietly: (work) => readAfterwards(db as unknown as NotesDatabase, work),
-      initial: config ? saved : { kind: 'off' },
+      initial: !config ? { kind: 'off' } : access ? saved : noAccess(config.server, saved),
       onState: (state) => void browser.storage.local.set({ [STATE_KEY]: state }).catch(() => {}),
     });
-    if (config && (await hasAccess(config.server))) await replicator.configure(config);
+    if (config && access) await replicator.configure(config);
   })();
 
   const status = (): SyncStatus => ({
@@ -130,7 +134,7 @@ export function startSync(local: () => Promise<Database | null>): SyncService {
     // The timer's cycle also checks the server's copy: a database wiped or restored there gets
     // its notes back even when nothing was written here.
     if (alarm.name === SYNC_ALARM)
-      void ready.then(() => replicator?.syncNow({ checkServer: true }));
+      void ready.then(() => replicator?.syncNow({ checkServer: true, automatic: true }));
   });
   void browser.alarms.get(SYNC_ALARM).then((existing) => {
     if (!existing) {
@@ -162,6 +166,8 @@ export function startSync(local: () => Promise<Database | null>): SyncService {
           const question = await notesAtSwitch(database, previous, request.user);
           if (question.notes > 0) return { ...status(), question };
         }
+        // The previous user's cycle ends first: what it would still pull is withheld too.
+        if (replicator) await replicator.halt();
         if (request.previousNotes !== 'send') await withholdFor(database, previous);
       }
       const password = request.password ?? (config?.user === request.user ? config.password : '');
@@ -174,6 +180,7 @@ export function startSync(local: () => Promise<Database | null>): SyncService {
       };
       config = next;
       setSignedInUser(next.user);
+      setLastSignedInUser(next.user);
       await browser.storage.local.set({ [CONFIG_KEY]: next, [SYNCED_AS_KEY]: next.user });
       if (replicator) await replicator.configure(next);
       return status();
@@ -213,6 +220,18 @@ function noStore(): SyncState {
     lastSync: null,
     status: null,
     message: 'The notes store cannot replicate in this build.',
+  };
+}
+
+/**
+ * The state while the browser no longer lets Dossier reach the server (the reader withdrew the
+ * site access): nothing syncs until the settings are saved again, which asks for it.
+ */
+function noAccess(server: string, saved: SyncState): SyncState {
+  return {
+    kind: 'refused',
+    lastSync: saved.kind === 'off' ? null : saved.lastSync,
+    message: `Dossier may no longer reach ${server}: save the sync settings to allow it again.`,
   };
 }
 

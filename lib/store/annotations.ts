@@ -254,13 +254,20 @@ export async function listTrash(db: DossierDB): Promise<TrashedAnnotation[]> {
 /**
  * Permanently removes trash entries deleted before `olderThan` (so the trash does not grow
  * forever); entries deleted at or after it stay undoable. A removal is a real delete (a
- * tombstone, which replicates). Teammates' deleted notes are theirs to purge. Returns how
- * many were removed.
+ * tombstone, which replicates). Teammates' deleted notes are theirs to purge, and the notes in
+ * `keep` stay (those a conflict put in the trash, which the reader was told of after
+ * `olderThan`: their delete time is the edit's, which may be long before the conflict met).
+ * Returns how many were removed.
  */
-export async function purgeTrash(db: DossierDB, olderThan: Date): Promise<number> {
+export async function purgeTrash(
+  db: DossierDB,
+  olderThan: Date,
+  keep: ReadonlySet<string> = new Set(),
+): Promise<number> {
   const cutoff = olderThan.toISOString();
   const old = (await readDocs(db.notes)).filter(
-    (doc) => doc.trashed && doc.trashed.deletedAt < cutoff && !isTeammates(doc),
+    (doc) =>
+      doc.trashed && doc.trashed.deletedAt < cutoff && !isTeammates(doc) && !keep.has(doc.note.id),
   );
   await writeAll(
     db.notes,

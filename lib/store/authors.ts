@@ -10,10 +10,21 @@ import { StoreError } from './errors';
 import type { NoteBody } from './pouch';
 
 let signedIn: string | undefined;
+/** The user this profile last synced as (kept when sync is turned off). */
+let lastSignedIn: string | undefined;
 
 /** lib/sync: the sync user signed in now, or undefined when sync is off. */
 export function setSignedInUser(user: string | undefined): void {
   signedIn = user === '' ? undefined : user;
+}
+
+/**
+ * lib/sync: the user this profile last synced as (at start, and each time sync is set up). With
+ * sync off, the notes written under that name are still the reader's own (edit, delete), as
+ * they were while it was on.
+ */
+export function setLastSignedInUser(user: string | undefined): void {
+  lastSignedIn = user === '' ? undefined : user;
 }
 
 /** The sync user signed in now, stamped on notes this reader writes. */
@@ -23,7 +34,9 @@ export function signedInUser(): string | undefined {
 
 /** True when a note was written by someone other than this reader. */
 export function isTeammates(doc: Pick<NoteBody, 'author'>): boolean {
-  return doc.author !== undefined && doc.author !== signedIn;
+  // An empty author says nobody, like a missing one (lib/sync/documents.ts reads it so too).
+  if (doc.author === undefined || doc.author === '') return false;
+  return doc.author !== (signedIn ?? lastSignedIn);
 }
 
 /** Throws the reader's "not yours" error when the note belongs to a teammate. */

@@ -40,6 +40,8 @@ export interface ConflictResolution {
   others: NoteBody[];
   /** A sentence for the reader when the result is not what one device last showed. */
   notice?: string;
+  /** A delete met an edit: the note is in the trash holding the edit (rule 3). */
+  deletedVsEdited?: true;
 }
 
 /** The later of two ISO times (they compare as instants). */
@@ -104,7 +106,10 @@ export function resolveConflict(versions: readonly NoteVersion[]): ConflictResol
       'A note was edited on two devices at once. The newest edit is kept; the other version ' +
       'is in the trash, where it can be restored.';
   }
-  return notice === undefined ? { winner, others } : { winner, others, notice };
+  const resolution: ConflictResolution = { winner, others };
+  if (notice !== undefined) resolution.notice = notice;
+  if (deletes.length > 0 && lives.length > 0) resolution.deletedVsEdited = true;
+  return resolution;
 }
 
 /** True when two bodies would be written the same. */

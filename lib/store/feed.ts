@@ -7,7 +7,7 @@
  * resolution arrives in the feed in its turn.
  */
 import type { Annotation } from '../annotation';
-import { noteForViews } from './authors';
+import { isTeammates, noteForViews } from './authors';
 import { isChoiceId } from './choices';
 import { type ConflictResolution, resolveConflicts } from './conflicts';
 import { isNoteDoc, parseNoteDocId } from './pouch';
@@ -104,10 +104,12 @@ export function watchNotes(
     }
     // An other version is written once, at its first revision (conflicts.ts): later
     // revisions are the reader restoring or purging it. One the reader's own "Restore this
-    // version" replaced is their choice, not a conflict to tell of.
+    // version" replaced is their choice, not a conflict to tell of; a teammate's (their
+    // conflict, come through the team's database) is theirs to restore, not this reader's.
     if (
       !change.deleted &&
       isNoteDoc(doc) &&
+      !isTeammates(doc) &&
       doc.trashed?.otherVersionOf &&
       !doc.trashed.replaced &&
       doc._rev.startsWith('1-')

@@ -21,7 +21,7 @@ export {
   undoDelete,
   updateAnnotation,
 } from './annotations';
-export { isTeammates, setSignedInUser, signedInUser } from './authors';
+export { isTeammates, setLastSignedInUser, setSignedInUser, signedInUser } from './authors';
 export {
   addChoiceFacts,
   choiceFactsCarriedOver,

@@ -6,6 +6,7 @@
  * note is whose, and who may change it; the server's validation function (scripts/couch) says
  * the same, so the refusal does not rest on the UI alone.
  */
+import { normaliseTag } from '../annotation/rules';
 
 /** The part of a note document these rules read. */
 export interface NoteDocument {
@@ -41,7 +42,10 @@ export function editRefusal(doc: Pick<NoteDocument, 'author'>, user: string | nu
 export function goesToTeam(doc: NoteDocument, tag: string | null, user: string): boolean {
   if (doc._deleted || doc.type !== 'note' || !doc._id.startsWith(NOTE_PREFIX)) return false;
   if (!isOwnNote(doc, user)) return false;
-  return tag === null || (doc.note?.tags ?? []).includes(tag);
+  if (tag === null) return true;
+  // A tag is the same tag in any case (lib/annotation/rules.ts), as the reader typed it or not.
+  const wanted = normaliseTag(tag).toLocaleLowerCase();
+  return (doc.note?.tags ?? []).some((t) => normaliseTag(t).toLocaleLowerCase() === wanted);
 }
 
 /**

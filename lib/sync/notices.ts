@@ -18,13 +18,15 @@ export const MAX_NOTICES = 50;
 export interface ResolutionSummary {
   winner: { note: Annotation; trashed?: unknown };
   others: { note: Annotation }[];
+  /** A delete met an edit (not: every version was deleted). */
+  deletedVsEdited?: true;
 }
 
 /** The notices one resolution raises: none when nothing was put aside. */
 export function noticesOf(resolution: ResolutionSummary, at: number): SyncNotice[] {
   const { winner, others } = resolution;
   const out: SyncNotice[] = [];
-  if (winner.trashed) {
+  if (winner.trashed && resolution.deletedVsEdited) {
     out.push({
       id: `deleted:${winner.note.id}:${winner.note.updated}`,
       at,

@@ -59,6 +59,8 @@ export type Replicate = (
     filter?: (doc: NoteDocument) => boolean;
     /** Which side keeps the replication's checkpoints (PouchDB's `checkpoint` option). */
     checkpoint?: 'source' | 'target';
+    /** What the filter depends on, for the replication's id (PouchDB's `query_params`). */
+    query_params?: Record<string, string | null>;
     /**
      * Start after this source sequence: PouchDB first writes it as the checkpoint, then reads
      * the changes after it (PouchDB's `since` option).
@@ -111,13 +113,20 @@ export interface Replicator {
   /** Takes new settings (null: sync off) and starts a cycle when on. */
   configure(config: SyncConfig | null): Promise<SyncState>;
   /**
+   * Stops the running cycle (and the timers and feeds that would start one) and waits for it:
+   * until `configure` is called again, nothing syncs. Before a switch of user, so that what the
+   * previous user's cycle would still pull is not left out of what is withheld.
+   */
+  halt(): Promise<void>;
+  /**
    * Runs a cycle now (or right after the running one) and resolves with the state after it.
    * `checkServer`: push even when nothing was written here since the last push, so that the
    * push compares with the server's own checkpoint (the reader's "Sync now" and the alarm's
    * cycle: a server database wiped or restored from an old copy gets every note back).
+   * `automatic`: a cycle nobody asked for (the alarm's), skipped while the password is refused.
    */
-  syncNow(options?: { checkServer?: boolean }): Promise<SyncState>;
-  /** A local write happened: sync soon. */
+  syncNow(options?: { checkServer?: boolean; automatic?: boolean }): Promise<SyncState>;
+  /** A local write happened: sync soon (unless the password is refused). */
   written(): void;
   state(): SyncState;
   /** Stops every timer, long-poll and replication (the tests' teardown). */
@@ -171,7 +180,8 @@ export function createReplicator(deps: ReplicatorDeps): Replicator {
    * once a feed tells a change.
    */
   let feedDelay = deps.retryMs ?? 1_000;
-  let watchers: { cancel(): void }[] = [];
+  /** The open change feeds, by server database. */
+  let watchers = new Map<string, { cancel(): void }>();
   let inFlight: { cancel(): void }[] = [];
   let generation = 0;
   let destroyed = false;
@@ -221,8 +231,8 @@ export function createReplicator(deps: ReplicatorDeps): Replicator {
   };
 
   const stopWatching = () => {
-    for (const w of watchers) w.cancel();
-    watchers = [];
+    for (const w of watchers.values()) w.cancel();
+    watchers = new Map();
   };
 
   const replicate: Replicate = (source, target, options) => {
@@ -347,6 +357,10 @@ export function createReplicator(deps: ReplicatorDeps): Replicator {
       const out = await replicate(deps.local, db, {
         ...PUSH,
         filter: (doc) => goesToTeam(doc, team.tag, cfg.user) && !held.has(doc._id),
+        // PouchDB names a push's checkpoint after its filter's source text, the same whatever
+        // the team's tag: these name it after the tag and the reader too, so that a team given
+        // another tag (or all notes) is sent every note it now takes, not only later edits.
+        query_params: { tag: team.tag, user: cfg.user },
       });
       failOn(out);
       // A note that lost the team's tag (or was deleted for good) leaves the team database.
@@ -391,11 +405,15 @@ export function createReplicator(deps: ReplicatorDeps): Replicator {
     if (cycleLater(retryDelay)) retryDelay = Math.min(retryDelay * 2, MAX_RETRY_MS);
   };
 
-  /** Long-polls the server's changes so that another device's note arrives at once. */
+  /**
+   * Long-polls the server's changes so that another device's note arrives at once: opens the
+   * feed of each database that has none (the first time, or after its feed died).
+   */
   const watch = (cfg: SyncConfig, mine: number) => {
-    if (watchers.length > 0 || destroyed) return;
+    if (destroyed) return;
     const base = serverBase(cfg.server);
     for (const name of [cfg.database, ...cfg.teams.map((t) => t.database)]) {
+      if (watchers.has(name)) continue;
       // From where the last cycle's pull read (else from now): what reached the server since is
       // told at once, and is then pulled.
       const since = pulledThrough.get(name) ?? 'now';
@@ -409,16 +427,21 @@ export function createReplicator(deps: ReplicatorDeps): Replicator {
         // cycle that could fail and be retried, and would hear of other devices' notes only at
         // the next alarm: a cycle is run soon, and the first one that succeeds opens a new feed
         // (while the server is still away, it fails and is retried like any other).
-        watchers = watchers.filter((w) => w !== feed);
+        if (watchers.get(name) === feed) watchers.delete(name);
         if (mine === generation && cycleLater(feedDelay)) {
           feedDelay = Math.min(feedDelay * 2, MAX_RETRY_MS);
         }
       });
-      watchers.push(feed);
+      watchers.set(name, feed);
     }
   };
 
-  const syncNow = (options: { checkServer?: boolean } = {}): Promise<SyncState> => {
+  const syncNow = (
+    options: { checkServer?: boolean; automatic?: boolean } = {},
+  ): Promise<SyncState> => {
+    // A refused password is tried again only when the reader asks (or changes the settings):
+    // a timer trying it every minute could lock the account on the server.
+    if (options.automatic && state.kind === 'refused') return Promise.resolve(state);
     if (options.checkServer) checkServer = true;
     if (running) {
       again = true;
@@ -456,14 +479,25 @@ export function createReplicator(deps: ReplicatorDeps): Replicator {
     return running;
   };
 
+  /**
+   * Stops the running cycle and everything that would start one, and waits for it to end: its
+   * later steps find they are no longer the running cycle (`current`), so nothing more is
+   * pushed or pulled under the old settings.
+   */
+  const halt = async () => {
+    generation += 1;
+    cycleNumber += 1;
+    clearTimers();
+    stopWatching();
+    for (const run of inFlight) run.cancel();
+    inFlight = [];
+    if (running) await running.catch(() => undefined);
+  };
+
   return {
+    halt,
     async configure(next) {
-      generation += 1;
-      clearTimers();
-      stopWatching();
-      for (const run of inFlight) run.cancel();
-      inFlight = [];
-      if (running) await running.catch(() => undefined);
+      await halt();
       config = next;
       deniedTotal = 0;
       pushedThrough = undefined;
@@ -481,7 +515,7 @@ export function createReplicator(deps: ReplicatorDeps): Replicator {
       // A write stored before the running cycle's push starts goes with that push. (Writes are
       // told after they are stored: the change feed reports only stored changes.)
       if (running && !pushing) return;
-      if (!config || writeTimer) return;
+      if (!config || writeTimer || state.kind === 'refused') return;
       writeTimer = setTimeout(() => {
         writeTimer = null;
         void syncNow();

@@ -35,6 +35,7 @@ describe('conflict notices', () => {
       {
         winner: { note: note('a'), trashed: { deletedAt: '2026-01-03T00:00:00.000Z' } },
         others: [],
+        deletedVsEdited: true,
       },
       5,
     );
