@@ -9,8 +9,9 @@
  * `purpose: "tagging"`. The colour travels the standard way, as the target's `styleClass`
  * (`dossier-note-<colour>`) with a matching `CssStylesheet`. What the model has no word for
  * (page title, site, author, published date; where a note came from; a note's place in a PDF
- * report) goes in `dossier:page`, `dossier:origin` and `dossier:pdf`. A teammate's note names its writer as the standard `creator`
- * (`{ type: "Person", name }`); the reader's own notes carry no creator. `@context` stays exactly `http://www.w3.org/ns/anno.jsonld`; a JSON-LD
+ * report) goes in `dossier:page`, `dossier:origin` and `dossier:pdf`. A teammate's note names
+ * its writer as the standard `creator` (`{ type: "Person", name }`); the reader's own notes
+ * carry no creator. `@context` stays exactly `http://www.w3.org/ns/anno.jsonld`; a JSON-LD
  * processor reads `dossier:…` as absolute IRIs, so the properties survive expansion, and plain
  * JSON readers ignore them.
  *
@@ -21,8 +22,9 @@
  * - A `TextQuoteSelector` is required: without the quoted text Dossier cannot find the passage.
  * - A missing `TextPositionSelector` becomes `{ start: 0, end: 0 }`, an empty hint that never
  *   matches a quote, so anchoring goes straight to the quote search. Nothing is invented.
- * - Ids: `urn:uuid:X` and bare UUIDs are kept (in lower case); any other id (a Hypothesis URL) is turned into
- *   a UUID derived from it, so importing the same file twice gives the same ids. An annotation
+ * - Ids: `urn:uuid:X` and bare UUIDs are kept (in lower case); any other id (a Hypothesis
+ *   URL) is turned into a UUID derived from it, so importing the same file twice gives the
+ *   same ids. An annotation
  *   without an id gets one derived from its page, quote, note and time.
  * - Bodies without a purpose, and `commenting`/`describing`/`replying` bodies, become the note
  *   (several are joined by blank lines); a body that is only a link keeps the link as text.
