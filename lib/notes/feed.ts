@@ -6,7 +6,13 @@
  */
 import type { Annotation } from '../annotation';
 import type { NotesChange } from '../protocol';
-import { type ConflictResolution, type DossierDB, type NotesFeedEvent, watchNotes } from '../store';
+import {
+  type ConflictResolution,
+  type DossierDB,
+  type FeedMark,
+  type NotesFeedEvent,
+  watchNotes,
+} from '../store';
 
 /** Beyond this many changes at once (an import, a tag rename), views reload instead. */
 export const RELOAD_ABOVE = 50;
@@ -37,6 +43,8 @@ export interface FollowOptions {
   onSettled?: (id: string) => void;
   /** A library choice was stored or removed (most often arriving from another device). */
   onChoice?: () => void;
+  /** Where the feed stopped reading, for the next one to go on from (lib/store/feed.ts). */
+  mark?: FeedMark;
 }
 
 /**
@@ -67,6 +75,7 @@ export function followNotes(
         onSetAside: (note) => options.onSetAside?.(note),
         onSettled: (id) => options.onSettled?.(id),
         onChoice: () => options.onChoice?.(),
+        ...(options.mark ? { mark: options.mark } : {}),
         onError: () => {
           stop?.();
           stop = undefined;

@@ -37,6 +37,9 @@ import {
 import { startSync } from './sync';
 import { scheduleTrashPurge } from './trash-purge';
 
+/** Where the notes feed stopped reading (`storage.local`), for the next worker's feed. */
+const FEED_MARK_KEY = 'notesFeedSeq';
+
 /** The context-menu entry that opens a PDF link or tab in Dossier's viewer. */
 const PDF_MENU_ID = 'dossier-open-pdf';
 
@@ -64,6 +67,16 @@ export function startBackground(): void {
       onSettled: (id) => void sync.settled(id).catch(() => undefined),
       // The reader's merges and splits made on another device arrive by sync (issue 14).
       onChoice: () => applyChoices(),
+      // A new worker goes on from where the last one's feed stopped reading.
+      mark: {
+        load: async () => {
+          const saved = (await browser.storage.local.get(FEED_MARK_KEY))[FEED_MARK_KEY];
+          return typeof saved === 'number' && Number.isInteger(saved) && saved >= 0
+            ? saved
+            : undefined;
+        },
+        save: (seq) => void browser.storage.local.set({ [FEED_MARK_KEY]: seq }).catch(() => {}),
+      },
     },
   );
   // The library shares the connection; open side panels hear of each change and reload.

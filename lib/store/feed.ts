@@ -46,7 +46,23 @@ export interface WatchOptions {
   onChoice?: () => void;
   /** Called when the feed fails (the caller may watch again on a fresh connection). */
   onError?: (error: unknown) => void;
+  /**
+   * Where the last feed stopped reading, kept where the next one finds it (the background: in
+   * `storage.local`, across worker restarts). Given, the feed starts from there instead of from
+   * now, so that what was stored while no feed read (a worker stopped in the middle of a large
+   * pull, a feed that failed) still has its conflicts resolved and its other versions told.
+   */
+  mark?: FeedMark;
 }
+
+/** Keeps how far a feed read (see `WatchOptions.mark`). */
+export interface FeedMark {
+  load(): Promise<number | undefined>;
+  save(seq: number): void;
+}
+
+/** Milliseconds between two saves of a feed's mark while changes keep coming. */
+const MARK_EVERY_MS = 1_000;
 
 /**
  * Calls `listener` with the changes stored from now on, in the order stored, gathered into
@@ -79,6 +95,15 @@ export function watchNotes(
   let paused = 0;
   /** Whether a quiet write ended during the pause, to be told as one reload when it ends. */
   let reloadDue = false;
+  /** The pending save of how far the feed read (`options.mark`). */
+  let markTimer: ReturnType<typeof setTimeout> | undefined;
+  const saveMark = () => {
+    markTimer = undefined;
+    if (lastSeq !== undefined) options.mark?.save(lastSeq);
+  };
+  const markSoon = () => {
+    if (options.mark) markTimer ??= setTimeout(saveMark, MARK_EVERY_MS);
+  };
 
   const onChange = (change: {
     id: string;
@@ -86,7 +111,10 @@ export function watchNotes(
     deleted?: boolean;
     doc?: unknown;
   }) => {
-    if (typeof change.seq === 'number') lastSeq = change.seq;
+    if (typeof change.seq === 'number') {
+      lastSeq = change.seq;
+      markSoon();
+    }
     const parsed = parseNoteDocId(change.id);
     if (!parsed) {
       if (isChoiceId(change.id)) options.onChoice?.();
@@ -147,7 +175,10 @@ export function watchNotes(
     resume(span, announce = true) {
       paused -= 1;
       // Jump over the write only when everything before it was read (quiet.ts).
-      if (span && lastSeq === span.from) lastSeq = span.to;
+      if (span && lastSeq === span.from) {
+        lastSeq = span.to;
+        markSoon();
+      }
       if (announce) reloadDue = true;
       if (paused > 0) return;
       if (reloadDue) push({ kind: 'reload' });
@@ -156,10 +187,13 @@ export function watchNotes(
     },
   });
 
-  // Start from the current update sequence ("now"), known, so a quiet write can be jumped.
-  updateSeq(db.notes).then(
-    (seq) => {
-      lastSeq = seq ?? 0;
+  // Start from the current update sequence ("now"), known, so a quiet write can be jumped; or
+  // from where the last feed stopped reading, when that is known and not past now (a database
+  // made afresh starts its sequence again).
+  Promise.all([updateSeq(db.notes), options.mark?.load().catch(() => undefined)]).then(
+    ([seq, saved]) => {
+      const now = seq ?? 0;
+      lastSeq = saved !== undefined && saved <= now ? saved : now;
       start(lastSeq);
     },
     (error: unknown) => options.onError?.(error),
@@ -172,5 +206,9 @@ export function watchNotes(
     feed = undefined;
     if (timer !== undefined) clearTimeout(timer);
     flush();
+    if (markTimer !== undefined) {
+      clearTimeout(markTimer);
+      saveMark();
+    }
   };
 }

@@ -36,7 +36,7 @@ export {
   resolveConflicts,
 } from './conflicts';
 export { StoreError, type StoreErrorCode, toStoreError } from './errors';
-export { type NotesFeedEvent, watchNotes } from './feed';
+export { type FeedMark, type NotesFeedEvent, watchNotes } from './feed';
 export {
   forgetLibrary,
   forgetLibraryPage,

@@ -14,7 +14,7 @@ import {
   watchNotes,
 } from '../../../lib/store';
 import { readAfterwards, writeQuietly } from '../../../lib/store/quiet';
-import { connections, makeAnnotation, pageNumber } from './fixtures';
+import { conflictingEdit, connections, makeAnnotation, pageNumber } from './fixtures';
 
 const openDb = connections();
 
@@ -279,5 +279,61 @@ describe('the change feed', () => {
     );
     stop();
     expect(events).toContainEqual({ kind: 'reload' });
+  });
+
+  it('goes on from where the last feed stopped reading: a conflict stored meanwhile is settled', async () => {
+    const db = await openDb();
+    let saved: number | undefined;
+    const mark = { load: async () => saved, save: (seq: number) => void (saved = seq) };
+    const note = makeAnnotation({ note: 'original' });
+    const first: NotesFeedEvent[] = [];
+    const stop = watchNotes(db, (batch) => first.push(...batch), { mark });
+    await saveAnnotation(db, note);
+    await vi.waitFor(() => expect(first).toHaveLength(1));
+    await saveAnnotation(db, { ...note, note: 'here', updated: '2026-01-02T00:00:00.000Z' });
+    await vi.waitFor(() => expect(first).toHaveLength(2));
+    // The worker stops (its feed with it), the mark saved on the way out ...
+    stop();
+    expect(saved).toBeGreaterThan(0);
+    // ... and, before a new one reads, replication stores another device's edit (a worker
+    // stopped in the middle of a large pull, whose feed was paused).
+    const docId = await conflictingEdit(db, note, {
+      type: 'note',
+      note: { ...note, note: 'there', updated: '2026-01-03T00:00:00.000Z' },
+    });
+    const resolved = vi.fn();
+    const setAside = vi.fn();
+    const events: NotesFeedEvent[] = [];
+    const again = watchNotes(db, (batch) => events.push(...batch), {
+      mark,
+      onResolved: resolved,
+      onSetAside: setAside,
+    });
+    await vi.waitFor(() => expect(resolved).toHaveBeenCalled());
+    await vi.waitFor(() => expect(setAside).toHaveBeenCalledTimes(1));
+    // Nothing is read twice after that: the mark moves on past the resolution's own writes.
+    const end = (await db.notes.info()).update_seq;
+    await vi.waitFor(() => expect(saved).toBe(end), { timeout: 5_000 });
+    again();
+    expect(events).toContainEqual({
+      kind: 'upsert',
+      url: note.page.url,
+      note: expect.objectContaining({ note: 'there' }),
+    });
+    const after = await db.notes.get(docId, { conflicts: true });
+    expect(after._conflicts ?? []).toEqual([]);
+  });
+
+  it('starts from now when the mark is past the database (a database made afresh)', async () => {
+    const db = await openDb();
+    const events: NotesFeedEvent[] = [];
+    const stop = watchNotes(db, (batch) => events.push(...batch), {
+      mark: { load: async () => 1_000_000, save: () => {} },
+    });
+    const note = makeAnnotation();
+    await saveAnnotation(db, note);
+    await vi.waitFor(() => expect(events).toHaveLength(1));
+    stop();
+    expect(events).toEqual([{ kind: 'upsert', url: note.page.url, note }]);
   });
 });
