@@ -284,7 +284,12 @@ describe('the change feed', () => {
   it('goes on from where the last feed stopped reading: a conflict stored meanwhile is settled', async () => {
     const db = await openDb();
     let saved: number | undefined;
-    const mark = { load: async () => saved, save: (seq: number) => void (saved = seq) };
+    const mark = {
+      load: async () => saved,
+      save: (seq: number) => {
+        saved = seq;
+      },
+    };
     const note = makeAnnotation({ note: 'original' });
     const first: NotesFeedEvent[] = [];
     const stop = watchNotes(db, (batch) => first.push(...batch), { mark });
