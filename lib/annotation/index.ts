@@ -101,4 +101,8 @@ export interface TrashedAnnotation {
   annotation: Annotation;
   /** ISO 8601 time of the delete; old entries are purged after the reader's chosen time. */
   deletedAt: string;
+  /** On a version a sync conflict kept aside: the id of the note it is a version of. */
+  otherVersionOf?: string;
+  /** Set when the reader's "Restore this version" replaced that version by another. */
+  replaced?: true;
 }

@@ -204,8 +204,17 @@ export const newAnnotationSchema = v.pipe(
   notePage(),
 ) satisfies v.GenericSchema<unknown, NewAnnotation>;
 
-/** A deleted annotation in a backup: the annotation plus when it was deleted. */
+/**
+ * A deleted annotation in a backup: the annotation plus when it was deleted, and, on a version
+ * a sync conflict kept aside, the note it is a version of (so that restoring it still makes it
+ * that note) and whether the reader's restore of another version replaced it.
+ */
 export const trashedAnnotationSchema = v.pipe(
-  v.strictObject({ ...entries, deleted: isoDateTime }),
+  v.strictObject({
+    ...entries,
+    deleted: isoDateTime,
+    otherVersionOf: v.optional(uuid),
+    replaced: v.optional(v.literal(true, 'must be true when given')),
+  }),
   notePage(),
 );

@@ -6,8 +6,11 @@
  *
  * Format, version 1:
  * `{ "format": "dossier-backup", "version": 1, "exported": ISO time,
- *    "annotations": Annotation[], "trash": (Annotation & { deleted: ISO time })[],
+ *    "annotations": Annotation[],
+ *    "trash": (Annotation & { deleted: ISO time, otherVersionOf?: id, replaced?: true })[],
  *    "orphans": annotation ids[] }`
+ * (`otherVersionOf` and `replaced` mark a version a sync conflict kept aside; older backups
+ * have none, and read the same.)
  */
 import type { Annotation } from '../annotation';
 import {

@@ -52,6 +52,10 @@ export const LIMITS = {
 /** A deleted annotation as a backup file holds it: the annotation plus when it was deleted. */
 export interface BackupTrashEntry extends Annotation {
   deleted: string;
+  /** On a version a sync conflict kept aside: the id of the note it is a version of. */
+  otherVersionOf?: string;
+  /** Set when the reader's restore of another version replaced it. */
+  replaced?: true;
 }
 
 /** One problem in an imported file: which entry (0-based; null for the file), where, and why. */

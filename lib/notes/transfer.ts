@@ -119,6 +119,8 @@ export async function backUp(deps: TransferDeps, orphanIds?: ReadonlySet<string>
   const backupTrash: BackupTrashEntry[] = trash.map((t) => ({
     ...t.annotation,
     deleted: t.deletedAt,
+    ...(t.otherVersionOf !== undefined ? { otherVersionOf: t.otherVersionOf } : {}),
+    ...(t.replaced ? { replaced: true as const } : {}),
   }));
   deps.download(
     `Dossier backup ${stamp(now)}.json`,
@@ -143,7 +145,12 @@ export async function importFile(deps: ImportDeps, text: string): Promise<Import
   }
   const trash: StoreTrashed[] =
     parsed.kind === 'backup'
-      ? parsed.trash.map(({ deleted, ...annotation }) => ({ annotation, deletedAt: deleted }))
+      ? parsed.trash.map(({ deleted, otherVersionOf, replaced, ...annotation }) => ({
+          annotation,
+          deletedAt: deleted,
+          ...(otherVersionOf !== undefined ? { otherVersionOf } : {}),
+          ...(replaced ? { replaced } : {}),
+        }))
       : [];
   const report = await deps.importAll(parsed.annotations, trash);
   const parts = [`Imported ${countNotes(report.added)}`];

@@ -51,7 +51,13 @@ export async function findDoc(db: DossierDB, id: string): Promise<NoteDoc | unde
 
 /** The trash entry of a trashed note document. */
 export function trashEntryOf(doc: NoteBody): TrashedAnnotation {
-  return { annotation: noteForViews(doc), deletedAt: doc.trashed?.deletedAt ?? '' };
+  const of = doc.trashed?.otherVersionOf;
+  return {
+    annotation: noteForViews(doc),
+    deletedAt: doc.trashed?.deletedAt ?? '',
+    ...(of !== undefined ? { otherVersionOf: of } : {}),
+    ...(doc.trashed?.replaced ? { replaced: true as const } : {}),
+  };
 }
 
 /**

@@ -440,7 +440,11 @@ export async function importAll(
     write(docId, {
       type: 'note',
       note: annotation,
-      trashed: { deletedAt: entry.deletedAt },
+      trashed: {
+        deletedAt: entry.deletedAt,
+        ...(entry.otherVersionOf !== undefined ? { otherVersionOf: entry.otherVersionOf } : {}),
+        ...(entry.replaced ? { replaced: true } : {}),
+      },
       ...ownAuthor(),
     });
     report.trashRestored += 1;

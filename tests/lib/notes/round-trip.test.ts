@@ -11,7 +11,8 @@ import {
   importFile,
   type TransferDeps,
 } from '../../../lib/notes/transfer';
-import { openDossierDb } from '../../../lib/store';
+import { openDossierDb, resolveConflicts, saveAnnotation } from '../../../lib/store';
+import { conflictingEdit } from '../store/fixtures';
 
 const PAGE = { url: 'https://www.csis.org/analysis/gas', title: 'Gas', site: 'CSIS' };
 
@@ -32,7 +33,7 @@ function setUp(name: string, idBase = 0) {
     importText: (text) => importFile(service, text),
     download: (name, data) => downloads.push({ name, data }),
   };
-  return { service, deps, downloads };
+  return { db, service, deps, downloads };
 }
 
 /** A highlight of `exact` at `start`, with the page's words around it. */
@@ -88,6 +89,32 @@ describe('round trips', () => {
       message: 'Imported 1 note. 1 note deleted in the backup is back in the trash.',
       trash: ['an old thought'],
     });
+  });
+});
+
+describe("a sync conflict's other version", () => {
+  it("is still that note's other version after a backup is restored", async () => {
+    const source = setUp('other-1');
+    const made = await highlight(source.service, 'the pipeline', 40, '', 'first');
+    const mine = { ...made, note: 'here', updated: '2026-03-01T10:30:00.000Z' };
+    await saveAnnotation(await source.db, mine);
+    // The same note edited on another device meanwhile; the conflict rules keep this one aside.
+    const docId = await conflictingEdit(await source.db, mine, {
+      type: 'note',
+      note: { ...mine, note: 'there', updated: '2026-03-01T11:00:00.000Z' },
+    });
+    await resolveConflicts(await source.db, docId);
+    await backUp(source.deps);
+    const target = setUp('other-2', 1000);
+    await importFile(target.service, String(source.downloads[0]?.data));
+    const { annotations, trash } = await target.service.all();
+    expect(annotations.map((a) => a.note)).toEqual(['there']);
+    expect(trash).toEqual([
+      expect.objectContaining({
+        annotation: expect.objectContaining({ note: 'here' }),
+        otherVersionOf: mine.id,
+      }),
+    ]);
   });
 });
 
