@@ -139,11 +139,14 @@ export async function launchDossier(
     profileDir,
     headless = true,
     hostRules = [],
+    extensionDir = EXTENSION_DIR,
   }: {
     profileDir?: string;
     headless?: boolean;
     /** Host resolver rules tried before the page server's (a sync server's host, say). */
     hostRules?: string[];
+    /** The unpacked extension to load (a copy of the build the test changes, say). */
+    extensionDir?: string;
   } = {},
 ): Promise<DossierBrowser> {
   assertChromium();
@@ -153,8 +156,8 @@ export async function launchDossier(
     headless,
     viewport: { width: 1280, height: 900 },
     args: [
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
       `--host-resolver-rules=${[...hostRules, `MAP * 127.0.0.1:${server.port}`].join(', ')}`,
       '--no-sandbox',
       '--disable-gpu',
