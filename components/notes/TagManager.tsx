@@ -49,7 +49,7 @@ export function TagManager({ api, tags, tagListId, onChanged, onError }: TagMana
   const renameFrom = from || tags[0]?.tag || '';
   const countOf = (tag: string) => tags.find((t) => t.tag === tag)?.count ?? 0;
   const existing = (name: string) =>
-    tags.find((t) => t.tag.toLocaleLowerCase() === name.toLocaleLowerCase())?.tag;
+    tags.find((t) => t.tag.toLowerCase() === name.toLowerCase())?.tag;
 
   const run = async (action: Confirm) => {
     setBusy(true);
@@ -86,7 +86,7 @@ export function TagManager({ api, tags, tagListId, onChanged, onError }: TagMana
     if (name === renameFrom) return setProblem('The new name is the same as the old one.');
     const clash = existing(name);
     const action: Confirm = { kind: 'rename', from: renameFrom, to: name, notes: 0 };
-    if (clash && clash.toLocaleLowerCase() !== renameFrom.toLocaleLowerCase()) {
+    if (clash && clash.toLowerCase() !== renameFrom.toLowerCase()) {
       setConfirm({ ...action, to: clash, notes: countOf(renameFrom) });
     } else {
       void run(action);
@@ -99,10 +99,13 @@ export function TagManager({ api, tags, tagListId, onChanged, onError }: TagMana
     const target = normaliseTag(into);
     if (sources.length === 0) return setProblem('Choose the tags to merge.');
     if (!target) return setProblem('Type or choose the tag to merge them into.');
-    const moving = sources.filter((tag) => tag !== target);
+    // The spelling the reader typed, when it is one of the tags picked ("Energy" and "energy"
+    // into "energy"); else an existing tag's, so that no near-twin is made.
+    const mergeInto = sources.includes(target) ? target : (existing(target) ?? target);
+    const moving = sources.filter((tag) => tag !== mergeInto);
     if (moving.length === 0) return setProblem('Choose at least one tag other than the target.');
     const notes = moving.reduce((sum, tag) => sum + countOf(tag), 0);
-    setConfirm({ kind: 'merge', sources: moving, into: existing(target) ?? target, notes });
+    setConfirm({ kind: 'merge', sources: moving, into: mergeInto, notes });
   };
 
   const toggleSource = (tag: string, on: boolean) => {

@@ -14,7 +14,8 @@ export function truncateQuote(text: string, max = 180): string {
   if (flat.length <= max) return flat;
   const cut = flat.slice(0, max);
   const space = cut.lastIndexOf(' ');
-  const base = space > max * 0.6 ? cut.slice(0, space) : cut;
+  // Never between the two halves of a character outside the BMP (an emoji, a rare CJK one).
+  const base = (space > max * 0.6 ? cut.slice(0, space) : cut).replace(/[\uD800-\uDBFF]$/, '');
   return `${base.replace(/[\s.,;:!?-]+$/, '')}…`;
 }
 

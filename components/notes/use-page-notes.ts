@@ -126,6 +126,8 @@ export function usePageNotes(api: NotesApi, url: string): PageNotes {
     if (seq !== listSeq.current) return;
     listing.current = false;
     if (!reply.ok) {
+      // What arrived meanwhile is older than what "Try again" will list: it is not replayed.
+      queued.current = [];
       setLoadFailed(true);
       setError(`The notes for this page could not be loaded: ${reply.error}`);
       return;
@@ -193,10 +195,32 @@ export function useAllPagesSearch(
   active: boolean,
   { setAllPages, setError }: Pick<PageNotes, 'setAllPages' | 'setError'>,
 ): void {
+  // Every page's changes while the results are shown (a note on another page edited or deleted
+  // in another tab, or by sync): each is applied to the results, and a reload (a tag renamed,
+  // an import) searches again.
+  const [round, setRound] = useState(0);
   useEffect(() => {
     if (!active) return;
+    return api.subscribe('*', (change) => {
+      if (change.kind === 'reload') return setRound((r) => r + 1);
+      setAllPages((results) => {
+        if (!Array.isArray(results)) return results;
+        if (change.kind === 'delete') return results.filter((n) => n.id !== change.id);
+        return results.map((n) => (n.id === change.annotation.id ? change.annotation : n));
+      });
+    });
+  }, [api, active, setAllPages]);
+  const searched = useRef<string | null>(null);
+  useEffect(() => {
+    if (!active) {
+      searched.current = null;
+      return;
+    }
     let current = true;
-    setAllPages(() => null);
+    // A new search shows "searching"; the same one again keeps its results until the answer.
+    if (searched.current !== query) setAllPages(() => null);
+    searched.current = query;
+    void round;
     api.call('notes/search', { query }).then((reply) => {
       if (!current) return;
       if (reply.ok) setAllPages(() => reply.value);
@@ -208,7 +232,7 @@ export function useAllPagesSearch(
     return () => {
       current = false;
     };
-  }, [api, query, active, setAllPages, setError]);
+  }, [api, query, active, round, setAllPages, setError]);
 }
 
 /** Where focus should go once the view has rendered: Undo after a delete, a note after Undo or Done. */

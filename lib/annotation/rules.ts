@@ -21,7 +21,7 @@ export function normaliseTags(tags: readonly unknown[]): string[] {
   for (const raw of tags) {
     if (typeof raw !== 'string') continue;
     const tag = normaliseTag(raw);
-    const key = tag.toLocaleLowerCase();
+    const key = tag.toLowerCase();
     if (!tag || seen.has(key)) continue;
     seen.add(key);
     result.push(tag);
@@ -31,7 +31,7 @@ export function normaliseTags(tags: readonly unknown[]): string[] {
 
 /** Folds case and accents so "aliyev" finds "Aliyev" and "eu" finds "EU". */
 export function fold(text: string): string {
-  return text.normalize('NFKD').replace(/\p{M}/gu, '').toLocaleLowerCase();
+  return text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
 }
 
 /**

@@ -35,6 +35,7 @@ import {
   searchAnnotations,
   type TrashedAnnotation,
   updateAnnotation,
+  updateSeq,
 } from '../store';
 
 /** Dependencies, passed in so tests control time, ids and the database. */
@@ -108,9 +109,12 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
   // Writes run one after another: a patch is read-modified-written without another write of
   // the same note slipping in between its two transactions.
   let queue: Promise<unknown> = Promise.resolve();
-  // Counting tags reads every page (tens of milliseconds with 10,000 notes), so the
-  // answer is kept until the next write, which is the only thing that can change it.
+  // Counting tags reads every page (tens of milliseconds with 10,000 notes), so the answer is
+  // kept while the database's update sequence stays where it was counted: a write through
+  // this service clears it at once, and one from elsewhere (replication, conflicts settled)
+  // moves the sequence.
   let tagCounts: Promise<TagCount[]> | null = null;
+  let countedAt: number | undefined;
   const serial = <T>(work: () => Promise<T>): Promise<T> => {
     tagCounts = null;
     const next = queue.then(work, work);
@@ -198,8 +202,14 @@ export function createNotesService(options: NotesServiceOptions): NotesService {
     async search(query, url) {
       return searchAnnotations(await options.db(), query, url ? { url } : {});
     },
-    tags() {
-      tagCounts ??= options.db().then(allTags);
+    async tags() {
+      const db = await options.db();
+      const seq = await updateSeq(db.notes).catch(() => undefined);
+      if (tagCounts && (seq === undefined || seq !== countedAt)) tagCounts = null;
+      if (!tagCounts) {
+        countedAt = seq;
+        tagCounts = allTags(db);
+      }
       const pending = tagCounts;
       pending.catch(() => {
         if (tagCounts === pending) tagCounts = null;

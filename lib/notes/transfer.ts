@@ -70,8 +70,8 @@ export async function exportPage(deps: TransferDeps, page: CurrentPage): Promise
 /** Downloads every note carrying `tag`, as one Markdown file grouped by page. */
 export async function exportTag(deps: TransferDeps, tag: string): Promise<string> {
   const { annotations } = await deps.listAll();
-  const key = tag.toLocaleLowerCase();
-  const tagged = annotations.filter((a) => a.tags.some((t) => t.toLocaleLowerCase() === key));
+  const key = tag.toLowerCase();
+  const tagged = annotations.filter((a) => a.tags.some((t) => t.toLowerCase() === key));
   if (tagged.length === 0) return `No notes carry the tag “${tag}”.`;
   const markdown = toMarkdown(tagged, { now: deps.now(), scope: 'tag', tag, layout: 'combined' });
   deps.download(

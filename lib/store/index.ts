@@ -60,7 +60,7 @@ export {
   storeLibraryPage,
 } from './library';
 export { normaliseTag, normaliseTags } from './normalise';
-export { readAfterwards } from './quiet';
+export { readAfterwards, updateSeq } from './quiet';
 export { purgeNote, restoreVersion, type TrashEntry, trashEntries } from './trash';
 
 import type { NotesDatabase } from './pouch';

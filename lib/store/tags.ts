@@ -6,6 +6,7 @@
  * their tags: they are theirs to change.
  */
 import type { Annotation, TagCount } from '../annotation';
+import { stampAfter } from '../annotation/order';
 import { isTeammates } from './authors';
 import { StoreError } from './errors';
 import { normaliseTag, normaliseTags } from './normalise';
@@ -52,8 +53,9 @@ export function renameTag(
 
 /**
  * Replaces each tag in `sources` by `into` on every note and trash entry, all or nothing.
- * Changed notes get `updated = now`: the edit is real, and under the conflict rule a tab
- * still holding the old tags then cannot overwrite the merge with a stale save.
+ * Changed notes get an `updated` later than both now and their own: the edit is real, and
+ * under the conflict rule a tab still holding the old tags then cannot overwrite the merge
+ * with a stale save.
  */
 export async function mergeTags(
   db: DossierDB,
@@ -65,13 +67,16 @@ export async function mergeTags(
   if (!target) {
     throw new StoreError('invalid', 'A tag needs at least one letter or digit.');
   }
-  const from = new Set(normaliseTags(sources).filter((tag) => tag !== target));
+  // Each spelling the reader picked: "Energy" and "energy" are listed, and merged, apart.
+  const from = new Set(sources.map(normaliseTag).filter((tag) => tag !== '' && tag !== target));
   if (from.size === 0) return { annotations: 0, trashed: 0 };
-  const updated = (options.now ?? new Date()).toISOString();
+  const now = options.now ?? new Date();
   const retag = (note: Annotation): Annotation => ({
     ...note,
     tags: normaliseTags(note.tags.map((tag) => (from.has(tag) ? target : tag))),
-    updated,
+    // Later than the note's own time, however close the last edit or the clock: no stale
+    // copy of the note may count as newer than the merge.
+    updated: stampAfter(now, note.updated),
   });
 
   const writes: DocWrite[] = [];

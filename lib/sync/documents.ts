@@ -44,8 +44,8 @@ export function goesToTeam(doc: NoteDocument, tag: string | null, user: string):
   if (!isOwnNote(doc, user)) return false;
   if (tag === null) return true;
   // A tag is the same tag in any case (lib/annotation/rules.ts), as the reader typed it or not.
-  const wanted = normaliseTag(tag).toLocaleLowerCase();
-  return (doc.note?.tags ?? []).some((t) => normaliseTag(t).toLocaleLowerCase() === wanted);
+  const wanted = normaliseTag(tag).toLowerCase();
+  return (doc.note?.tags ?? []).some((t) => normaliseTag(t).toLowerCase() === wanted);
 }
 
 /**
