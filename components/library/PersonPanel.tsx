@@ -8,7 +8,7 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Annotation } from '../../lib/annotation';
 import type { Person } from '../../lib/library/identity';
-import { type PersonView, pageDate, type QuoteRef } from '../../lib/library/model';
+import { filterPeople, type PersonView, pageDate, type QuoteRef } from '../../lib/library/model';
 
 /** Props: the view, the people to merge with, and the actions. */
 export interface PersonPanelProps {
@@ -69,9 +69,9 @@ export function PersonPanel(props: PersonPanelProps) {
 
   const candidates = useMemo(() => {
     if (mode !== 'merge') return [];
-    const q = filter.trim().toLowerCase();
-    return props.people
-      .filter((p) => p.id !== person.id && (!q || p.name.toLowerCase().includes(q)))
+    // As the Library tab's filter finds people: accents folded, every name form.
+    return filterPeople(props.people, { name: filter })
+      .filter((p) => p.id !== person.id)
       .slice(0, 20);
   }, [mode, filter, props.people, person.id]);
 

@@ -29,9 +29,29 @@ export function normaliseTags(tags: readonly unknown[]): string[] {
   return result;
 }
 
-/** Folds case and accents so "aliyev" finds "Aliyev" and "eu" finds "EU". */
+/** Letters that carry no accent to strip, with the plain letters a reader types for them. */
+const PLAIN_LETTERS: Record<string, string> = {
+  ı: 'i',
+  ø: 'o',
+  ł: 'l',
+  đ: 'd',
+  ð: 'd',
+  þ: 'th',
+  æ: 'ae',
+  œ: 'oe',
+  ß: 'ss',
+};
+
+/**
+ * Folds case and accents so "aliyev" finds "Aliyev", "eu" finds "EU", "Kilicdaroglu" finds
+ * "Kılıçdaroğlu" and "Lokke" finds "Løkke".
+ */
 export function fold(text: string): string {
-  return text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[ıøłđðþæœß]/g, (letter) => PLAIN_LETTERS[letter] ?? letter);
 }
 
 /**

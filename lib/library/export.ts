@@ -89,7 +89,10 @@ export function personToMarkdown(view: PersonView, options: { now: Date }): stri
 
 /** One CSV field per RFC 4180: quoted when it holds a comma, a quote or a line break. */
 function csvField(value: string | null): string {
-  const s = value ?? '';
+  // Text from a page that starts like a formula (=, +, -, @, a tab or a return) would run as
+  // one in a spreadsheet (=HYPERLINK(…) sends the reader anywhere): a leading ' keeps it text.
+  const raw = value ?? '';
+  const s = /^[=+\-@\t\r]/.test(raw) ? `'${raw}` : raw;
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 

@@ -176,8 +176,19 @@ export function titlesAgree(a: string, b: string): boolean {
 
 /** The date a page is filed under: its publication date, or the day it was first read. */
 export function pageDate(page: LibraryPage): string {
-  const date = page.published || page.firstRead;
-  return typeof date === 'string' ? date.slice(0, 10) : '';
+  return isoDay(page.published) ?? isoDay(page.firstRead) ?? '';
+}
+
+/** The day (YYYY-MM-DD) of a date as pages write it ("2024-03-05T…", "March 5, 2024"). */
+function isoDay(date: string | null | undefined): string | undefined {
+  if (typeof date !== 'string' || date === '') return undefined;
+  if (/^\d{4}-\d{2}-\d{2}/.test(date)) return date.slice(0, 10);
+  const time = Date.parse(date);
+  if (Number.isNaN(time)) return undefined;
+  // Such a date is read in local time, so its day is the local one.
+  const day = new Date(time);
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${day.getFullYear()}-${two(day.getMonth() + 1)}-${two(day.getDate())}`;
 }
 
 /**

@@ -5,6 +5,7 @@
  * view data out; built once per change and cheap to query (people's quotations are indexed).
  */
 import type { Annotation } from '../annotation';
+import { fold } from '../annotation/rules';
 import { textFragmentUrl } from '../export/text-fragment';
 import { listBodies, type QuotedBody } from './bodies';
 import {
@@ -125,12 +126,6 @@ export interface PersonFilter {
   from?: string;
   to?: string;
 }
-
-const fold = (s: string) =>
-  s
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase();
 
 /** The people matching `filter`, in the given order (the library's: most frequent first). */
 export function filterPeople<P extends Person>(people: readonly P[], filter: PersonFilter): P[] {
@@ -266,7 +261,7 @@ export function personViewOf(input: PersonViewInput): PersonView {
     if (onPages.has(note.page.url)) notesOnPages.push(note);
     else if (names.length > 0) {
       const text = fold(`${note.note}\n${note.quote.exact}`);
-      if (names.some((n) => text.includes(n))) notesNaming.push(note);
+      if (names.some((n) => namesWord(text, n))) notesNaming.push(note);
     }
   }
   return {
@@ -279,6 +274,16 @@ export function personViewOf(input: PersonViewInput): PersonView {
     notesOnPages,
     notesNaming,
   };
+}
+
+/** Whether `text` holds `name` as words of its own ("Rice" in "Rice said", not in "prices"). */
+function namesWord(text: string, name: string): boolean {
+  for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
+    const before = text[at - 1] ?? ' ';
+    const after = text[at + name.length] ?? ' ';
+    if (!/[\p{L}\p{N}]/u.test(before) && !/[\p{L}\p{N}]/u.test(after)) return true;
+  }
+  return false;
 }
 
 /**

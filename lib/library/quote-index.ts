@@ -12,12 +12,16 @@
  * It is also saved as plain arrays (structured clone into IndexedDB, no JSON): MiniSearch's
  * saved JSON of 20,000 quotations took seconds to load in the panel.
  */
+import { fold } from '../annotation/rules';
 import type { SavedQuoteIndex } from './records';
 
-/** Words of a text as the index keeps them: lower case, split at anything not a letter or digit. */
+/**
+ * Words of a text as the index keeps them: case and accents folded (lib/annotation/rules.ts, so
+ * "Sanchez" finds "Sánchez" however the page encoded it), split at anything not a letter or
+ * digit.
+ */
 export function wordsOf(text: string): string[] {
-  return text
-    .toLowerCase()
+  return fold(text)
     .split(/[^\p{L}\p{N}]+/u)
     .filter((w) => w.length > 0 && w.length <= 60);
 }

@@ -64,7 +64,7 @@ export interface LibrarySearch {
  * The layout of the saved page index (documents, fields, options); a saved index of another
  * version is built again.
  */
-export const SEARCH_VERSION = 3;
+export const SEARCH_VERSION = 4;
 
 /** The saved page index's key in the store. */
 export const SEARCH_KEY = 'pages';

@@ -47,17 +47,25 @@ export function isChoiceId(id: string): boolean {
   return id.startsWith(CHOICE_PREFIX);
 }
 
+/** A list of strings (a damaged or hostile document may hold anything). */
+function isTexts(value: unknown): value is string[] {
+  return Array.isArray(value) && value.every((item) => typeof item === 'string');
+}
+
 function isFact(doc: unknown): doc is ChoiceBody {
   const d = doc as Partial<ChoiceBody> | undefined;
-  const f = d?.fact as Partial<ChoiceFact> | undefined;
+  const f = d?.fact as
+    | Partial<Record<'id' | 'at' | 'kind' | 'a' | 'b' | 'form' | 'pages' | 'sites', unknown>>
+    | undefined;
   return (
     d?.type === 'choice' &&
     typeof f?.id === 'string' &&
     typeof f.at === 'string' &&
-    (((f.kind === 'merge' || f.kind === 'split') &&
-      Array.isArray((f as { a?: unknown }).a) &&
-      Array.isArray((f as { b?: unknown }).b)) ||
-      (f.kind === 'split-pages' && typeof (f as { form?: unknown }).form === 'string'))
+    (((f.kind === 'merge' || f.kind === 'split') && isTexts(f.a) && isTexts(f.b)) ||
+      (f.kind === 'split-pages' &&
+        typeof f.form === 'string' &&
+        isTexts(f.pages) &&
+        isTexts(f.sites)))
   );
 }
 

@@ -358,12 +358,13 @@ export function storeLibraryPage(db: DossierDB, page: LibraryPage): Promise<Libr
         settings.get(mark),
       ]);
       if (paused?.value === true) return null;
-      const record = before
-        ? {
-            ...page,
-            firstRead: earlier(before.firstRead, page.firstRead),
-          }
-        : page;
+      const firstRead = before ? earlier(before.firstRead, page.firstRead) : page.firstRead;
+      // A reading whose analysis failed (a consent wall, a page half loaded) says nothing new
+      // about the people in it: what the last good analysis found is kept, with the new time.
+      const record =
+        before?.analysis && page.analysis === null
+          ? { ...before, firstRead, lastRead: page.lastRead }
+          : { ...page, firstRead };
       requestsOf(store).put(record);
       // What the summary holds for the page stays what an earlier mark said, if any.
       const held = marked ? readMark(marked.value).held : formKeysOf(before);
