@@ -8,7 +8,9 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import { TEST_ADMIN } from '../../scripts/couch/server';
+import { applyCouchSetup, type CouchPlan } from '../../scripts/couch/setup';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
@@ -22,6 +24,38 @@ export interface TestCouch {
   restart(): Promise<void>;
   /** Stops it and removes its data. */
   close(): Promise<void>;
+}
+
+/**
+ * The server of a test file, set up with `plan` (its readers and teams) before the file's tests
+ * and closed after them; each replicator a test puts in `made` is destroyed after that test.
+ * The server's fields are read once it has started (inside the tests).
+ */
+export function useTestCouch(plan: CouchPlan, made: { destroy(): void }[]): TestCouch {
+  let server: TestCouch | undefined;
+  beforeAll(async () => {
+    server = await startTestCouch();
+    await applyCouchSetup(server.url, server.admin, plan);
+  }, 60_000);
+  afterAll(() => server?.close(), 30_000);
+  afterEach(() => {
+    for (const replicator of made.splice(0)) replicator.destroy();
+  });
+  const started = (): TestCouch => {
+    if (!server) throw new Error('The test server has not started yet.');
+    return server;
+  };
+  return {
+    get url() {
+      return started().url;
+    },
+    get admin() {
+      return started().admin;
+    },
+    stop: () => started().stop(),
+    restart: () => started().restart(),
+    close: () => started().close(),
+  };
 }
 
 /** Starts (or finds) the server. */

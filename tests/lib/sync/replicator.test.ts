@@ -9,7 +9,7 @@
 
 import memory from 'pouchdb-adapter-memory/lib/index.es.js';
 import PouchDB from 'pouchdb-core/lib/index.es.js';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { personalDatabase, type SyncConfig } from '../../../lib/sync/config';
 import { editRefusal } from '../../../lib/sync/documents';
 import { openRemote, replicate } from '../../../lib/sync/remote';
@@ -22,20 +22,17 @@ import {
 import type { SyncState } from '../../../lib/sync/state';
 import { notesAtSwitch, withholdFor } from '../../../lib/sync/switch';
 import { applyCouchSetup, teamDatabase } from '../../../scripts/couch/setup';
-import { freshName, startTestCouch, type TestCouch } from '../../helpers/couch';
+import { freshName, useTestCouch } from '../../helpers/couch';
 
 const Local = PouchDB.plugin(memory);
-let couch: TestCouch;
 const alice = freshName('alice');
 const bob = freshName('bob');
 const team = freshName('team');
 const tagTeam = freshName('tagteam');
 const carol = freshName('carol');
 const made: Replicator[] = [];
-
-beforeAll(async () => {
-  couch = await startTestCouch();
-  await applyCouchSetup(couch.url, couch.admin, {
+const couch = useTestCouch(
+  {
     readers: [
       { name: alice, password: 'pa' },
       { name: bob, password: 'pb' },
@@ -45,12 +42,9 @@ beforeAll(async () => {
       { name: team, members: [alice, bob] },
       { name: tagTeam, members: [alice, carol] },
     ],
-  });
-}, 60_000);
-afterAll(() => couch?.close(), 30_000);
-afterEach(() => {
-  for (const r of made.splice(0)) r.destroy();
-});
+  },
+  made,
+);
 
 /** The part of a local database the tests read. */
 interface LocalDatabase {

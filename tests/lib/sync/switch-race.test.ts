@@ -7,7 +7,7 @@
 
 import memory from 'pouchdb-adapter-memory/lib/index.es.js';
 import PouchDB from 'pouchdb-core/lib/index.es.js';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { personalDatabase, type SyncConfig } from '../../../lib/sync/config';
 import { openRemote, replicate } from '../../../lib/sync/remote';
 import {
@@ -18,32 +18,26 @@ import {
   type Replicator,
 } from '../../../lib/sync/replicator';
 import { withholdFor } from '../../../lib/sync/switch';
-import { applyCouchSetup, teamDatabase } from '../../../scripts/couch/setup';
-import { freshName, startTestCouch, type TestCouch } from '../../helpers/couch';
+import { teamDatabase } from '../../../scripts/couch/setup';
+import { freshName, useTestCouch } from '../../helpers/couch';
 
 const Local = PouchDB.plugin(memory);
-let couch: TestCouch;
 const alice = freshName('alice');
 const bob = freshName('bob');
 const carol = freshName('carol');
 const crew = freshName('crew');
 const made: Replicator[] = [];
-
-beforeAll(async () => {
-  couch = await startTestCouch();
-  await applyCouchSetup(couch.url, couch.admin, {
+const couch = useTestCouch(
+  {
     readers: [
       { name: alice, password: 'pa' },
       { name: bob, password: 'pb' },
       { name: carol, password: 'pc' },
     ],
     teams: [{ name: crew, members: [alice, bob] }],
-  });
-}, 60_000);
-afterAll(() => couch?.close(), 30_000);
-afterEach(() => {
-  for (const r of made.splice(0)) r.destroy();
-});
+  },
+  made,
+);
 
 function note(id: string, text: string, tags: string[] = []) {
   return { _id: `note:example.org%2Fpaper:${id}`, type: 'note', note: { id, note: text, tags } };

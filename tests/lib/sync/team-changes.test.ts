@@ -6,7 +6,7 @@
 
 import memory from 'pouchdb-adapter-memory/lib/index.es.js';
 import PouchDB from 'pouchdb-core/lib/index.es.js';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { personalDatabase, type SyncConfig } from '../../../lib/sync/config';
 import { openRemote, replicate } from '../../../lib/sync/remote';
 import {
@@ -16,30 +16,24 @@ import {
   type Replicator,
 } from '../../../lib/sync/replicator';
 import type { SyncState } from '../../../lib/sync/state';
-import { applyCouchSetup, teamDatabase } from '../../../scripts/couch/setup';
-import { freshName, startTestCouch, type TestCouch } from '../../helpers/couch';
+import { teamDatabase } from '../../../scripts/couch/setup';
+import { freshName, useTestCouch } from '../../helpers/couch';
 
 const Local = PouchDB.plugin(memory);
-let couch: TestCouch;
 const alice = freshName('alice');
 const bob = freshName('bob');
 const crew = freshName('crew');
 const made: Replicator[] = [];
-
-beforeAll(async () => {
-  couch = await startTestCouch();
-  await applyCouchSetup(couch.url, couch.admin, {
+const couch = useTestCouch(
+  {
     readers: [
       { name: alice, password: 'pa' },
       { name: bob, password: 'pb' },
     ],
     teams: [{ name: crew, members: [alice, bob] }],
-  });
-}, 60_000);
-afterAll(() => couch?.close(), 30_000);
-afterEach(() => {
-  for (const r of made.splice(0)) r.destroy();
-});
+  },
+  made,
+);
 
 interface LocalDatabase {
   put(doc: object): Promise<unknown>;
