@@ -71,26 +71,34 @@ describe('import over a trashed note with the same id on another page', () => {
   });
 });
 
+/** Bob's note `theirs`, deleted by bob at `deletedAt`, stored as replication leaves it. */
+async function trashedByBob(
+  db: Awaited<ReturnType<typeof openDb>>,
+  theirs: Annotation,
+  deletedAt: string,
+): Promise<void> {
+  const _id = noteDocId(theirs.page.url, theirs.id);
+  await db.notes.bulkDocs(
+    [
+      {
+        _id,
+        _rev: `1-${'a'.repeat(32)}`,
+        type: 'note',
+        note: theirs,
+        author: 'bob',
+        trashed: { deletedAt },
+      },
+    ] as never,
+    { new_edits: false },
+  );
+  db.index.apply(_id, false);
+}
+
 describe("import over a teammate's trashed note", () => {
   it("never writes a file's record in a teammate's name", async () => {
     const db = await openDb();
     const theirs = note({ note: 'by bob', updated: '2026-01-01T00:00:00.000Z' });
-    const _id = noteDocId(theirs.page.url, theirs.id);
-    // bob's note, deleted by bob, as replication leaves it.
-    await db.notes.bulkDocs(
-      [
-        {
-          _id,
-          _rev: `1-${'a'.repeat(32)}`,
-          type: 'note',
-          note: theirs,
-          author: 'bob',
-          trashed: { deletedAt: '2026-01-02T00:00:00.000Z' },
-        },
-      ] as never,
-      { new_edits: false },
-    );
-    db.index.apply(_id, false);
+    await trashedByBob(db, theirs, '2026-01-02T00:00:00.000Z');
 
     // A file's record with bob's note id but no author: words bob never wrote.
     const forged = { ...theirs, note: 'forged words', updated: '2026-01-05T00:00:00.000Z' };
@@ -108,21 +116,7 @@ describe("import over a teammate's trashed note (older file record)", () => {
   it("never copies a teammate's deleted words into the reader's own notes", async () => {
     const db = await openDb();
     const theirs = note({ note: 'by bob', updated: '2026-01-05T00:00:00.000Z' });
-    const _id = noteDocId(theirs.page.url, theirs.id);
-    await db.notes.bulkDocs(
-      [
-        {
-          _id,
-          _rev: `1-${'a'.repeat(32)}`,
-          type: 'note',
-          note: theirs,
-          author: 'bob',
-          trashed: { deletedAt: '2026-01-06T00:00:00.000Z' },
-        },
-      ] as never,
-      { new_edits: false },
-    );
-    db.index.apply(_id, false);
+    await trashedByBob(db, theirs, '2026-01-06T00:00:00.000Z');
     const older = { ...theirs, note: 'an older record', updated: '2026-01-01T00:00:00.000Z' };
     await importAll(db, [older], { now: new Date('2026-03-01T00:00:00.000Z') });
     const docs = (await db.notes.allDocs({ include_docs: true })).rows.map(
