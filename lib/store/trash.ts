@@ -6,7 +6,7 @@
  */
 import type { Annotation } from '../annotation';
 import { stampAfter } from '../annotation/order';
-import { findDoc, getDoc, undoDelete } from './annotations';
+import { findDoc, getDoc, trashEntryOf, undoDelete } from './annotations';
 import { asideId } from './aside';
 import { assertOwn, noteForViews } from './authors';
 import { differsWithTags } from './conflicts';
@@ -36,15 +36,7 @@ export async function trashEntries(
     const [x, y] = [a.trashed?.deletedAt ?? '', b.trashed?.deletedAt ?? ''];
     return x < y ? 1 : x > y ? -1 : 0;
   });
-  const entries = trashed.slice(0, Math.max(0, limit)).map((doc): TrashEntry => {
-    const of = doc.trashed?.otherVersionOf;
-    return {
-      annotation: noteForViews(doc),
-      deletedAt: doc.trashed?.deletedAt ?? '',
-      ...(of !== undefined ? { otherVersionOf: of } : {}),
-      ...(doc.trashed?.replaced ? { replaced: true } : {}),
-    };
-  });
+  const entries: TrashEntry[] = trashed.slice(0, Math.max(0, limit)).map(trashEntryOf);
   return { entries, total: trashed.length };
 }
 
